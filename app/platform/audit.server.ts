@@ -1,0 +1,197 @@
+import { createHash } from "node:crypto";
+import type { Db } from "./db.server";
+import { Prisma } from "./db.server";
+import { requestContext } from "./request-context.server";
+
+/**
+ * The audit writer. Every state-changing domain function calls `recordAudit(tx, ...)` inside the
+ * same transaction as its change, so a change and its event commit or vanish together.
+ * Events are hash-chained: each row stores the previous row's hash and its own hash over its
+ * content; `npm run audit:verify` recomputes the chain. Writers take a transaction-scoped
+ * advisory lock so the chain stays linear when transactions run in parallel.
+ */
+
+/** The typed event list. Add an action here before using it. */
+export const AUDIT_ACTIONS = [
+  // identity
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.sign_out_everywhere",
+  "auth.locked_out",
+  "auth.access_denied",
+  "auth.password_reset_requested",
+  "auth.password_reset",
+  "staff.invited",
+  "staff.invitation_accepted",
+  "staff.role_changed",
+  "staff.team_changed",
+  "staff.deactivated",
+  "staff.reactivated",
+  "team.created",
+  // alumni
+  "alumnus.created",
+  "alumnus.updated",
+  "alumnus.restricted_updated",
+  "alumnus.tagged",
+  "alumnus.note_added",
+  "alumnus.linked_to_decision",
+  "alumni.exported",
+  "import.uploaded",
+  "import.committed",
+  "import.failed",
+  "import.cancelled",
+  "import_mapping.saved",
+  "decision.created",
+  "decision.updated",
+  "segment.saved",
+  "segment.deleted",
+  // eligibility
+  "policy.draft_saved",
+  "policy.published",
+  "verdict.overridden",
+  "verdict.review_decided",
+  "verdict.input_requested",
+  "verdict.input_given",
+  "verdicts.recomputed",
+  // outreach
+  "campaign.created",
+  "campaign.updated",
+  "campaign.launched",
+  "campaign.paused",
+  "campaign.resumed",
+  "campaign.cancelled",
+  "campaign.tone_overridden",
+  "outbox.retried",
+  "alumnus.unsubscribed",
+  "alumnus.preferences_updated",
+  // system
+  "system.seeded",
+  // audit itself
+  "audit.exported",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditActor =
+  | { type: "staff"; id: string; name: string; role: string }
+  | { type: "alumnus"; id: string; name: string }
+  | { type: "system"; name: string }
+  | { type: "anonymous" };
+
+export type AuditInput = {
+  actor: AuditActor;
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+};
+
+/** Bumped when the meaning of `before`/`after` payloads changes. */
+export const AUDIT_PAYLOAD_VERSION = 1;
+const CHAIN_LOCK = 727_114_001;
+export const GENESIS_HASH = "0".repeat(64);
+
+export type HashedFields = {
+  occurredAt: Date;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  correlationId: string | null;
+  payloadVersion: number;
+  prevHash: string;
+};
+
+/** JSON with sorted keys, so the hash does not depend on key order (jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  if (typeof value === "bigint") return JSON.stringify(value.toString());
+  return JSON.stringify(value);
+}
+
+export function hashAuditEvent(fields: HashedFields): string {
+  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+}
+
+/** Dates and other values as they will read back from jsonb. */
+function toJson(value: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+export function actorFields(actor: AuditActor) {
+  switch (actor.type) {
+    case "staff":
+      return { actorType: "staff", actorId: actor.id, actorName: actor.name, actorRole: actor.role };
+    case "alumnus":
+      return { actorType: "alumnus", actorId: actor.id, actorName: actor.name, actorRole: "alumnus" };
+    case "system":
+      return { actorType: "system", actorId: null, actorName: actor.name, actorRole: null };
+    default:
+      return { actorType: "anonymous", actorId: null, actorName: null, actorRole: null };
+  }
+}
+
+/** Only the fields that differ, for before/after snapshots of an update. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}
+
+/** Writes one audit event inside the caller's transaction. Returns its id. */
+export async function recordAudit(tx: Db, input: AuditInput): Promise<bigint> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const context = requestContext();
+  const fields: HashedFields = {
+    occurredAt: new Date(),
+    ...actorFields(input.actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    before: toJson(input.before) ?? null,
+    after: toJson(input.after) ?? null,
+    reason: input.reason ?? null,
+    ip: context?.ip?.slice(0, 64) ?? null,
+    userAgent: context?.userAgent?.slice(0, 300) ?? null,
+    correlationId: context?.correlationId ?? null,
+    payloadVersion: AUDIT_PAYLOAD_VERSION,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const row = await tx.auditEvent.create({
+    data: {
+      ...fields,
+      before: fields.before === null ? Prisma.DbNull : (fields.before as Prisma.InputJsonValue),
+      after: fields.after === null ? Prisma.DbNull : (fields.after as Prisma.InputJsonValue),
+      hash: hashAuditEvent(fields),
+    },
+    select: { id: true },
+  });
+  return row.id;
+}

@@ -1,0 +1,154 @@
+import { redirect } from "@remix-run/node";
+import { recordAudit, type AuditActor } from "./audit.server";
+import { db } from "./db.server";
+import { AppError } from "./errors";
+import { log } from "./logging.server";
+import { isPermission, type Permission, type RoleId } from "./permissions";
+import { safeRedirectPath } from "./safe-redirect";
+import { findActiveSession } from "./session.server";
+
+/**
+ * Who is asking. Staff permissions are read from the Role/Permission rows on every request, so
+ * a role change or deactivation takes effect on the user's next request.
+ */
+export type StaffUser = {
+  kind: "staff";
+  id: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  role: RoleId;
+  roleLabel: string;
+  teamId: string | null;
+  permissions: Permission[];
+};
+
+export type AlumnusUser = { kind: "alumnus"; id: string; sessionId: string; name: string };
+
+export type Viewer = StaffUser | AlumnusUser;
+
+const cache = new WeakMap<Request, Promise<Viewer | null>>();
+
+/** The signed-in staff member or alumnus behind the request, or null. Cached per request. */
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = loadViewer(request);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadViewer(request: Request): Promise<Viewer | null> {
+  const session = await findActiveSession(request);
+  if (!session) return null;
+  if (session.userId) {
+    const user = await db.user.findUnique({
+      where: { id: session.userId },
+      include: { role: { include: { permissions: { select: { permissionKey: true } } } } },
+    });
+    if (!user || user.status !== "active") return null;
+    return {
+      kind: "staff",
+      id: user.id,
+      sessionId: session.id,
+      email: user.email,
+      name: user.name,
+      role: user.roleId as RoleId,
+      roleLabel: user.role.label,
+      teamId: user.teamId,
+      permissions: user.role.permissions.map((p) => p.permissionKey).filter(isPermission),
+    };
+  }
+  if (session.alumnusId) {
+    const alumnus = await db.alumnus.findUnique({
+      where: { id: session.alumnusId },
+      select: { id: true, firstName: true, lastName: true, preferredName: true },
+    });
+    if (!alumnus) return null;
+    return {
+      kind: "alumnus",
+      id: alumnus.id,
+      sessionId: session.id,
+      name: `${alumnus.preferredName || alumnus.firstName} ${alumnus.lastName}`,
+    };
+  }
+  return null;
+}
+
+export async function getStaffUser(request: Request): Promise<StaffUser | null> {
+  const viewer = await getViewer(request);
+  return viewer?.kind === "staff" ? viewer : null;
+}
+
+function signInRedirect(request: Request, path = "/sign-in") {
+  const url = new URL(request.url);
+  const target = safeRedirectPath(`${url.pathname}${url.search}`, "/staff");
+  const query = target === "/staff" || target === "/" ? "" : `?redirectTo=${encodeURIComponent(target)}`;
+  return redirect(`${path}${query}`);
+}
+
+/** Staff only: anonymous -> sign-in page; an alumnus -> 403. */
+export async function requireStaffUser(request: Request): Promise<StaffUser> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw signInRedirect(request);
+  if (viewer.kind !== "staff") {
+    await auditDenied(request, viewer, "staff area");
+    throw new AppError("forbidden", "This part of Comeback is for staff.");
+  }
+  return viewer;
+}
+
+/** Coarse check for every loader and action; record-level checks live in the domain queries. */
+export async function requirePermission(request: Request, permission: Permission): Promise<StaffUser> {
+  const user = await requireStaffUser(request);
+  if (!user.permissions.includes(permission)) {
+    await auditDenied(request, user, permission);
+    throw new AppError("forbidden", "You do not have permission to do that. Ask an administrator if you need it.");
+  }
+  return user;
+}
+
+/** Staff who hold at least one of the permissions (pages that show different things by role). */
+export async function requireAnyPermission(request: Request, permissions: Permission[]): Promise<StaffUser> {
+  const user = await requireStaffUser(request);
+  if (!permissions.some((p) => user.permissions.includes(p))) {
+    await auditDenied(request, user, permissions.join(" | "));
+    throw new AppError("forbidden", "You do not have permission to see this page.");
+  }
+  return user;
+}
+
+export async function requireAlumnus(request: Request): Promise<AlumnusUser> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw signInRedirect(request, "/portal/sign-in");
+  if (viewer.kind !== "alumnus") {
+    await auditDenied(request, viewer, "alumni portal");
+    throw new AppError("forbidden", "This part of Comeback is for former colleagues signing in with an email link.");
+  }
+  return viewer;
+}
+
+export function actorOf(viewer: Viewer): AuditActor {
+  return viewer.kind === "staff"
+    ? { type: "staff", id: viewer.id, name: viewer.name, role: viewer.role }
+    : { type: "alumnus", id: viewer.id, name: viewer.name };
+}
+
+async function auditDenied(request: Request, viewer: Viewer, needed: string) {
+  const url = new URL(request.url);
+  try {
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actor: actorOf(viewer),
+        action: "auth.access_denied",
+        entityType: "route",
+        entityId: url.pathname,
+        after: { method: request.method, needed },
+      }),
+    );
+  } catch (error) {
+    // Never turn a 403 into a 500 because the audit write failed; the log keeps the trace.
+    log.error("could not audit an access denial", { error });
+  }
+}

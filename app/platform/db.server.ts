@@ -1,0 +1,72 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { databaseUrl, env } from "./env.server";
+
+export { Prisma };
+export type { PrismaClient };
+
+/** What domain functions accept when they may run inside a caller's transaction. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+function createClient() {
+  const e = env();
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl(),
+    max: e.DB_POOL_MAX,
+    // A dead or saturated database must fail fast (503) rather than hang requests.
+    connectionTimeoutMillis: e.DB_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
+    query_timeout: e.DB_STATEMENT_TIMEOUT_MS + 2_000,
+    application_name: "comeback",
+  });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: e.DB_CONNECT_TIMEOUT_MS, timeout: 20_000 } });
+}
+
+// One client per process; kept on globalThis so Vite's module reloads in development reuse it.
+const globalForDb = globalThis as unknown as { __comebackPrisma?: PrismaClient };
+
+export function getDb(): PrismaClient {
+  globalForDb.__comebackPrisma ??= createClient();
+  return globalForDb.__comebackPrisma;
+}
+
+/** The shared client. Lazily created so importing a module never opens a connection. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDb() {
+  const client = globalForDb.__comebackPrisma;
+  globalForDb.__comebackPrisma = undefined;
+  await client?.$disconnect();
+}
+
+/** True when an error means the database could not be reached or timed out (-> 503). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const e = error as { code?: string; name?: string; message?: string; cause?: unknown };
+  if (e.name === "PrismaClientInitializationError") return true;
+  if (e.code && ["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ETIMEDOUT", "57P01", "57014"].includes(e.code))
+    return true;
+  const message = e.message ?? "";
+  if (
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Query read timeout|canceling statement due to statement timeout|Transaction API error: Unable to start a transaction in the given time/i.test(
+      message,
+    )
+  )
+    return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
+}
+
+/** Unique-constraint violation (parallel creates with the same key -> one row, the rest 409). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: unknown } | undefined;
+  if (!e) return false;
+  if (e.code === "P2002" || e.code === "23505") return true;
+  return e.cause ? isUniqueViolation(e.cause) : false;
+}

@@ -1,0 +1,134 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import { isDatabaseUnavailable } from "./db.server";
+import { AppError, type ErrorPayload, type FieldErrors } from "./errors";
+import { log } from "./logging.server";
+import { requestContext } from "./request-context.server";
+
+/**
+ * Route modules stay thin: parse, authorize, call one domain function, shape the response.
+ * These wrappers give every loader and action the same error handling: AppError -> its status
+ * and human message, database outages -> a fast 503, anything else -> a generic 500 with a
+ * correlation id (the detail goes to the log only).
+ */
+
+function toPayload(error: AppError): ErrorPayload {
+  return {
+    message: error.message,
+    code: error.code,
+    correlationId: requestContext()?.correlationId,
+    ...(error.options.fieldErrors ? { fieldErrors: error.options.fieldErrors } : {}),
+  };
+}
+
+function headersFor(error: AppError): HeadersInit | undefined {
+  return error.options.retryAfterSeconds ? { "Retry-After": String(error.options.retryAfterSeconds) } : undefined;
+}
+
+export function normalizeError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    log.warn("database unavailable", { error });
+    return new AppError("unavailable", "Comeback cannot reach its database right now. Please try again in a minute.", {
+      retryAfterSeconds: 30,
+    });
+  }
+  log.error("unexpected error", { error });
+  return new AppError("internal", "Something went wrong on our side. Nothing was changed; please try again.");
+}
+
+function isResponseLike(value: unknown) {
+  return (
+    value instanceof Response ||
+    (!!value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit")
+  );
+}
+
+export function defineLoader<T>(fn: (args: LoaderFunctionArgs) => Promise<T>) {
+  return async (args: LoaderFunctionArgs): Promise<T> => {
+    try {
+      return await fn(args);
+    } catch (error) {
+      if (isResponseLike(error)) throw error;
+      const appError = normalizeError(error);
+      throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });
+    }
+  };
+}
+
+export type ActionError = { ok: false; error: ErrorPayload };
+
+/**
+ * Actions return AppErrors (validation, conflict, rate limit...) as data so the page can show
+ * them next to the form; unexpected errors still go to the error boundary.
+ */
+export function defineAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
+  return async (args: ActionFunctionArgs) => {
+    try {
+      return await fn(args);
+    } catch (error) {
+      if (isResponseLike(error)) throw error;
+      const appError = normalizeError(error);
+      if (appError.status >= 500 || appError.code === "unauthenticated") {
+        throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });
+      }
+      return data({ ok: false, error: toPayload(appError) } as ActionError, {
+        status: appError.status,
+        headers: headersFor(appError),
+      });
+    }
+  };
+}
+
+/** Field errors from a zod error, keyed by the field's dotted path. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Reads form fields into an object; repeated names become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (key in out) {
+      const existing = out[key];
+      out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Parses a submitted form with the same zod schema the page's form uses. Only the schema's
+ * fields come through (extra fields such as role, version or ids are dropped: no mass
+ * assignment). Throws a validation AppError with field errors.
+ */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<z.infer<S>> {
+  const formData = form ?? (await request.formData());
+  const result = schema.safeParse(formToObject(formData));
+  if (!result.success) {
+    throw new AppError("validation", "Some fields need your attention.", { fieldErrors: fieldErrorsOf(result.error) });
+  }
+  return result.data;
+}
+
+export function parseSearchParams<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const url = new URL(request.url);
+  const result = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!result.success) {
+    throw new AppError("bad_request", "This link has parameters we do not understand.", {
+      fieldErrors: fieldErrorsOf(result.error),
+    });
+  }
+  return result.data;
+}
+
+export function clientMeta(request: Request) {
+  const context = requestContext();
+  return { ip: context?.ip, userAgent: context?.userAgent ?? request.headers.get("user-agent") ?? undefined };
+}

@@ -1,0 +1,84 @@
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { randomToken } from "../crypto.server";
+import type { Db } from "../db.server";
+import { env } from "../env.server";
+import { AppError } from "../errors";
+
+/**
+ * Every email is an OutboxMessage written in the same transaction as the change that caused it;
+ * the dispatcher delivers it later (no network call inside a transaction). Rendering happens
+ * here, before the transaction is asked to store the result.
+ */
+
+export type EmailPurpose = "transactional" | "return_opportunities" | "news";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** Strips what could start a new header line; keeps the text otherwise as written. */
+export function headerSafe(value: string, maxLength = 200): string {
+  return value
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, " ")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, maxLength);
+}
+
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/** A single plain address, no display name, no line breaks: anything else is refused. */
+export function assertDeliverableAddress(address: string): string {
+  const value = address.trim().toLowerCase();
+  if (value.length > 254 || !ADDRESS.test(value)) {
+    throw new AppError("validation", `"${headerSafe(address, 80)}" is not an email address we can send to.`);
+  }
+  return value;
+}
+
+export async function renderEmail(element: ReactElement, subject: string): Promise<RenderedEmail> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: headerSafe(subject, 150), html, text };
+}
+
+function mailDomain() {
+  const from = env().MAIL_FROM;
+  const match = /@([^>\s]+)/.exec(from);
+  return match?.[1] ?? "comeback.localhost";
+}
+
+export type QueueEmailInput = {
+  template: string;
+  purpose: EmailPurpose;
+  to: { address: string; name?: string | null };
+  email: RenderedEmail;
+  alumnusId?: string | null;
+  userId?: string | null;
+  /** Extra headers, e.g. List-Unsubscribe. Values are made header-safe. */
+  headers?: Record<string, string>;
+  notBefore?: Date;
+};
+
+/** Adds a message to the outbox inside the caller's transaction. */
+export async function queueEmail(tx: Db, input: QueueEmailInput) {
+  const address = assertDeliverableAddress(input.to.address);
+  const headers = Object.fromEntries(
+    Object.entries(input.headers ?? {}).map(([k, v]) => [headerSafe(k, 60).replace(/[^A-Za-z0-9-]/g, ""), headerSafe(v, 900)]),
+  );
+  return tx.outboxMessage.create({
+    data: {
+      template: input.template,
+      purpose: input.purpose,
+      toAddress: address,
+      toName: input.to.name ? headerSafe(input.to.name, 120) : null,
+      alumnusId: input.alumnusId ?? null,
+      userId: input.userId ?? null,
+      subject: headerSafe(input.email.subject, 150),
+      html: input.email.html,
+      text: input.email.text,
+      messageId: `<${randomToken(18)}@${mailDomain()}>`,
+      headers,
+      nextAttemptAt: input.notBefore ?? new Date(),
+    },
+    select: { id: true, messageId: true },
+  });
+}

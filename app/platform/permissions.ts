@@ -1,0 +1,78 @@
+/**
+ * Permissions are data: the Role, Permission and RolePermission rows are inserted by migrations
+ * so production has them. This list is the typed mirror the code checks against; a test fails
+ * when it and the migrated rows disagree. Format: verb:object[:scope].
+ */
+export const PERMISSIONS = {
+  "read:alumnus:any": "See every alumnus in the pool",
+  "read:alumnus:team": "See alumni whose review or contract involves the manager's team (limited fields)",
+  "read:alumnus:restricted": "See do-not-rehire flags and reasons",
+  "edit:alumnus:any": "Edit alumni records, tags and notes",
+  "edit:alumnus:restricted": "Set or clear do-not-rehire flags (with a reason)",
+  "import:alumni": "Import HR-system exports into the alumni pool",
+  "export:alumni": "Export alumni lists as CSV",
+  "manage:segment": "Save and edit alumni views (segments)",
+  "manage:decision": "Create and edit workforce decisions and link alumni to them",
+  "read:decision": "See workforce decisions",
+  "read:eligibility": "See rehire eligibility verdicts and reasons",
+  "edit:eligibility-policy": "Edit draft eligibility policies and run what-if",
+  "publish:eligibility-policy": "Publish an eligibility policy (re-evaluates everyone)",
+  "override:eligibility": "Decide needs-review verdicts and override verdicts with a justification",
+  "provide:review-input": "Give input on an alumnus's review when HR asks",
+  "read:fairness": "See the eligibility fairness report",
+  "manage:campaign": "Create, schedule, pause and cancel outreach campaigns",
+  "override:tone-check": "Launch a campaign despite tone-check errors, with a reason",
+  "read:outbox": "See delivery status of outgoing email",
+  "retry:outbox": "Retry email that was set aside",
+  "read:mailbox": "Open the development mailbox (email kept when no SMTP server is configured)",
+  "manage:staff": "Invite staff, change roles, deactivate accounts",
+  "read:audit": "See the audit trail and verify its integrity",
+  "export:audit": "Export the audit trail as CSV",
+  "approve:contract:team": "Approve or send back gig contracts for the manager's own team",
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLES = {
+  admin: { label: "Administrator", description: "Staff accounts and roles, audit trail, settings" },
+  hr: { label: "HR", description: "Alumni pool, eligibility, outreach and the return pipeline" },
+  manager: { label: "Manager", description: "Approves gig contracts for their team and gives input on reviews" },
+} as const;
+
+export type RoleId = keyof typeof ROLES;
+
+/** The grants the seed-data migration inserts. Changing them needs a new migration. */
+export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
+  admin: ["manage:staff", "read:audit", "export:audit", "read:mailbox", "read:outbox", "retry:outbox", "read:decision"],
+  hr: [
+    "read:alumnus:any",
+    "read:alumnus:restricted",
+    "edit:alumnus:any",
+    "edit:alumnus:restricted",
+    "import:alumni",
+    "export:alumni",
+    "manage:segment",
+    "manage:decision",
+    "read:decision",
+    "read:eligibility",
+    "edit:eligibility-policy",
+    "publish:eligibility-policy",
+    "override:eligibility",
+    "read:fairness",
+    "manage:campaign",
+    "override:tone-check",
+    "read:outbox",
+    "retry:outbox",
+    "read:mailbox",
+  ],
+  manager: ["read:alumnus:team", "provide:review-input", "approve:contract:team", "read:decision"],
+};
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+/** The UI mirror of the server check: hide what would 403. */
+export function can(user: { permissions: readonly string[] } | null | undefined, permission: Permission): boolean {
+  return !!user && user.permissions.includes(permission);
+}

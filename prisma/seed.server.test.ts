@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
+import { db } from "~/platform/db.server";
+import { AUTOMATION_DECISION_TITLE, DEMO_ACCOUNTS, demoAccounts, seedIfEmpty } from "./seed";
+
+describe("demo seed", () => {
+  it("fills an empty database once, deterministically, with one account per role", async () => {
+    expect(await seedIfEmpty()).toBe(true);
+    expect(await seedIfEmpty()).toBe(false);
+    const decision = await db.workforceDecision.findUniqueOrThrow({
+      where: { title: AUTOMATION_DECISION_TITLE },
+      include: { _count: { select: { alumni: true } }, phases: true },
+    });
+    expect(decision._count.alumni).toBe(700);
+    expect(decision.phases).toHaveLength(3);
+    expect(await db.alumnus.count()).toBe(1000);
+    expect((await demoAccounts()).map((a) => a.role).sort()).toEqual(["admin", "hr", "manager"]);
+    expect(DEMO_ACCOUNTS.every((a) => a.password.length >= 12)).toBe(true);
+    // Same seed, same people: the first alumnus is always the same person.
+    const first = await db.alumnus.findFirstOrThrow({ where: { hrId: "E100000" } });
+    expect(`${first.firstName} ${first.lastName}`).toMatchInlineSnapshot(`"Linnea Nowak"`);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * Request security the framework does not give us: refusing cross-site state changes (Remix v2
+ * does not check the Origin of form posts) and the response headers every page carries.
+ */
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Paths that take POSTs from other origins because a secret in the URL authenticates them:
+ * RFC 8058 one-click unsubscribe is posted by mail providers, not by our pages.
+ */
+export const CROSS_SITE_POST_ALLOWED = [/^\/unsubscribe\/[^/]+$/];
+
+export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
+
+export function checkOrigin(
+  input: { method: string; path: string; origin?: string; secFetchSite?: string },
+  allowedOrigins: readonly string[],
+): OriginVerdict {
+  if (SAFE_METHODS.has(input.method.toUpperCase())) return { allowed: true };
+  if (CROSS_SITE_POST_ALLOWED.some((re) => re.test(input.path))) return { allowed: true };
+  const site = input.secFetchSite?.toLowerCase();
+  if (site && site !== "same-origin" && site !== "none") {
+    return { allowed: false, reason: `Sec-Fetch-Site is ${site}` };
+  }
+  if (input.origin !== undefined) {
+    return allowedOrigins.includes(input.origin)
+      ? { allowed: true }
+      : { allowed: false, reason: `Origin ${input.origin.slice(0, 100)} is not ours` };
+  }
+  if (site === "same-origin") return { allowed: true };
+  return { allowed: false, reason: "no Origin or Sec-Fetch-Site header" };
+}
+
+export function originGuard(allowedOrigins: (req: Request) => readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const verdict = checkOrigin(
+      { method: req.method, path: req.path, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
+      allowedOrigins(req),
+    );
+    if (verdict.allowed) return next();
+    res.locals.refusedReason = verdict.reason;
+    res
+      .status(403)
+      .type("text/plain")
+      .send("This form was sent from another site, so Comeback refused it. Go back to Comeback and submit it there.");
+  };
+}
+
+export function contentSecurityPolicy(nonce: string, development: boolean) {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
+    "frame-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ];
+  return directives.join("; ");
+}
+
+export function securityHeaders(options: { development: boolean; https: boolean }) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const nonce = res.locals.cspNonce as string;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, options.development));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    if (options.https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    res.removeHeader("X-Powered-By");
+    next();
+  };
+}
+
+/** Path for request logs: no query string, long token-like segments masked. */
+export function loggablePath(path: string) {
+  return path
+    .split("/")
+    .map((segment) => (segment.length >= 32 && /^[A-Za-z0-9_-]+$/.test(segment) ? ":token" : segment))
+    .join("/")
+    .replace(/[^\x20-\x7e]/g, "?")
+    .slice(0, 200);
+}

@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { startEphemeralPostgres } from "../../app/platform/db/embedded.server";
+import { disconnectDb } from "../../app/platform/db.server";
+import { resetEnvCache } from "../../app/platform/env.server";
+
+/**
+ * Before each test file: a database of its own, already migrated, published as DATABASE_URL.
+ * The app's db client connects to it lazily, exactly as it would in production.
+ */
+const config = inject("testDatabase");
+let cleanup: () => Promise<void>;
+
+if (config.kind === "pglite") {
+  const dump = new Blob([fs.readFileSync(config.dump)]);
+  const db = await startEphemeralPostgres({ loadDataDir: dump });
+  process.env.DATABASE_URL = db.url;
+  cleanup = () => db.stop();
+} else {
+  const name = `comeback_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: config.serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${config.template}"`);
+  await admin.end();
+  const url = new URL(config.serverUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const client = new pg.Client({ connectionString: config.serverUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  };
+}
+process.env.NODE_ENV = "test";
+resetEnvCache();
+
+afterAll(async () => {
+  await disconnectDb();
+  await cleanup();
+});

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "vite";
+import remixConfig from "./remix.config.js";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  cacheDir: ".cache/vite",
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app"), "#emails": path.resolve(import.meta.dirname, "emails") } },
+  plugins: [tailwindcss(), remix({ future: remixConfig.future, ignoredRouteFiles: remixConfig.ignoredRouteFiles })],
+  server: { port: 3000, strictPort: true },
+  build: { target: "es2022" },
+  ssr: { noExternal: [] },
+});
