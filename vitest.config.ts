@@ -40,7 +40,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "e2e",
-          include: ["test/e2e/**/*.test.ts"],
+          include: ["test/e2e/**/*.test.ts", "test/http/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/setup/global-database.ts", "test/setup/global-build.ts"],
           setupFiles: ["test/setup/console.ts", "test/setup/database.ts"],
