@@ -25,10 +25,16 @@ function headersFor(error: AppError): HeadersInit | undefined {
   return error.options.retryAfterSeconds ? { "Retry-After": String(error.options.retryAfterSeconds) } : undefined;
 }
 
+let lastOutageLog = 0;
+
 export function normalizeError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
-    log.warn("database unavailable", { error });
+    // An outage fails every request: one line every few seconds says enough.
+    if (Date.now() - lastOutageLog > 5000) {
+      lastOutageLog = Date.now();
+      log.warn("database unavailable", { reason: error instanceof Error ? error.message : String(error) });
+    }
     return new AppError("unavailable", "Comeback cannot reach its database right now. Please try again in a minute.", {
       retryAfterSeconds: 30,
     });
