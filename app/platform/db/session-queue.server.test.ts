@@ -51,6 +51,7 @@ describe("embedded database session queue", () => {
     await pool.query("CREATE TABLE IF NOT EXISTS queue_probe (id int)");
     const client = new pg.Client({ connectionString: embedded.url });
     await client.connect();
+    client.on("error", () => {}); // the connection is cut on purpose below
     await client.query("BEGIN");
     await client.query("INSERT INTO queue_probe VALUES (1)");
     const other = pool.query("SELECT count(*)::int AS n FROM queue_probe");
