@@ -57,7 +57,13 @@ export type ToneReport = {
   errors: number;
   warnings: number;
   findings: ToneFinding[];
-  readability: { text: Readability | null; note: Readability | null; target: number };
+  readability: {
+    text: Readability | null;
+    note: Readability | null;
+    target: number;
+    /** Below this many words the grade is not judged (too little text for the formula). */
+    minWords: { text: number; note: number };
+  };
 };
 
 function positionOf(source: string, start: number, end: number): TonePosition {
@@ -268,6 +274,11 @@ export function checkTone(input: ToneInput): ToneReport {
     errors,
     warnings: findings.length - errors,
     findings,
-    readability: { text: textStats, note: noteStats, target: thresholds.readingGrade.target },
+    readability: {
+      text: textStats,
+      note: noteStats,
+      target: thresholds.readingGrade.target,
+      minWords: { text: thresholds.readingGrade.minWords, note: thresholds.readingGrade.noteMinWords },
+    },
   };
 }
