@@ -62,8 +62,9 @@ describe("journey: previewing email templates and checking a personal note", () 
     await note.fill("");
     await note.pressSequentially("Effective immediately, your position has been eliminated. <script>alert(1)</script>", { delay: 5 });
     const feedback = page.getByRole("region", { name: /Your note/ });
+    // Typing may pause long enough for an early check of part of the note: wait for the final one.
+    await feedback.getByText("cold.position-eliminated").waitFor();
     await feedback.getByText("cold.effective-immediately").waitFor();
-    await expect(feedback.getByText("cold.position-eliminated").isVisible()).resolves.toBe(true);
     await expect(page.getByText("Try this: Say it plainly and own it", { exact: false }).first().isVisible()).resolves.toBe(true);
     // The preview follows the note; the payload is text inside the sandboxed email, never a script.
     await email.getByText("Effective immediately, your position has been eliminated. <script>alert(1)</script>").waitFor();
