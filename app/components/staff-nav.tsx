@@ -11,6 +11,7 @@ export const STAFF_NAV: { to: string; label: string; permission?: Permission; en
   { to: "/staff/eligibility", label: "Eligibility", permission: "read:eligibility" },
   { to: "/staff/reviews", label: "Reviews", permission: "provide:review-input" },
   { to: "/staff/campaigns", label: "Outreach", permission: "manage:campaign" },
+  { to: "/staff/emails", label: "Email templates", permission: "manage:campaign" },
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },
   { to: "/staff/admin/audit", label: "Audit trail", permission: "read:audit" },

@@ -2,8 +2,9 @@ import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-
 import type { ReactNode } from "react";
 
 /**
- * The frame every Comeback email shares: plain, readable, no images or tracking pixels.
- * `footer` says why the person gets this email and how to stop it, where that applies.
+ * The frame every Comeback email shares: plain, readable, no images, no remote fonts, no
+ * tracking pixels. `footer` says why the person gets this email and how to stop it, where that
+ * applies (see ./parts: TransactionalFooter, OutreachFooter).
  */
 export function EmailLayout({ preview, children, footer }: { preview: string; children: ReactNode; footer?: ReactNode }) {
   return (
@@ -14,11 +15,7 @@ export function EmailLayout({ preview, children, footer }: { preview: string; ch
         <Container style={{ backgroundColor: "#ffffff", padding: "32px", maxWidth: "560px", borderRadius: "8px" }}>
           {children}
           <Hr style={{ borderColor: "#e4e2dd", margin: "32px 0 16px" }} />
-          <Section>
-            <Text style={{ fontSize: "12px", color: "#6b7280", lineHeight: "18px" }}>
-              {footer ?? "You receive this email because of your account with Comeback."}
-            </Text>
-          </Section>
+          <Section>{footer ?? <Text style={footerText}>You receive this email because of your account with Comeback.</Text>}</Section>
         </Container>
       </Body>
     </Html>
@@ -26,6 +23,9 @@ export function EmailLayout({ preview, children, footer }: { preview: string; ch
 }
 
 export const paragraph = { fontSize: "15px", lineHeight: "24px", margin: "0 0 16px" } as const;
+export const heading = { fontSize: "20px", lineHeight: "28px", margin: "0 0 16px" } as const;
+export const subheading = { fontSize: "16px", lineHeight: "24px", margin: "24px 0 8px" } as const;
+export const footerText = { fontSize: "12px", color: "#6b7280", lineHeight: "18px", margin: "0 0 8px" } as const;
 export const button = {
   backgroundColor: "#1f4e5f",
   color: "#ffffff",
@@ -34,4 +34,11 @@ export const button = {
   fontSize: "15px",
   textDecoration: "none",
   display: "inline-block",
+} as const;
+export const link = { color: "#1f4e5f", textDecoration: "underline" } as const;
+export const note = {
+  borderLeft: "3px solid #1f4e5f",
+  backgroundColor: "#f6f5f2",
+  padding: "12px 16px",
+  margin: "0 0 16px",
 } as const;

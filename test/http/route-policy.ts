@@ -53,4 +53,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   },
   "routes/staff": { path: "/staff", loader: staff },
   "routes/staff._index": { path: "/staff", loader: staff },
+  // Email template previews (manage:campaign). The POST only renders a preview with a trial note.
+  "routes/staff.emails._index": { path: "/staff/emails", loader: hrOnly },
+  "routes/staff.emails.$template": { path: "/staff/emails/return-invitation", loader: hrOnly, action: hrOnly },
 };

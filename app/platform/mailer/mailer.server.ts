@@ -15,11 +15,15 @@ export type EmailPurpose = "transactional" | "return_opportunities" | "news";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-/** Strips what could start a new header line; keeps the text otherwise as written. */
+/**
+ * Strips what could start a new header line (CR, LF and the other line separators become a
+ * space), other control characters, and bidirectional overrides or zero-width characters that
+ * could disguise a name or subject; keeps the text otherwise as written.
+ */
 export function headerSafe(value: string, maxLength = 200): string {
   return value
     .replace(/[\r\n\u0085\u2028\u2029]+/g, " ")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g, "")
     .trim()
     .slice(0, maxLength);
 }
@@ -35,8 +39,13 @@ export function assertDeliverableAddress(address: string): string {
   return value;
 }
 
+/** Plain-text part: headings keep their case (html-to-text shouts them by default). */
+const PLAIN_TEXT_OPTIONS = {
+  selectors: ["h1", "h2", "h3", "h4"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
 export async function renderEmail(element: ReactElement, subject: string): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS })]);
   return { subject: headerSafe(subject, 150), html, text };
 }
 

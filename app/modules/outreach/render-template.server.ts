@@ -1,0 +1,39 @@
+import { templateDefinition, templateElement, type EmailKind, type TemplateKey, type TemplateProps, type TemplatePurpose } from "#emails/index";
+import { neutraliseText } from "#emails/components/text";
+import { renderEmail, type RenderedEmail } from "~/platform/mailer/mailer.server";
+
+/**
+ * Renders a registered template to what the outbox stores: a header-safe subject, HTML and
+ * plain text. Every string prop is neutralised first (control, bidirectional-override and
+ * zero-width characters removed; line breaks kept), so text people typed cannot disguise
+ * itself; React escapes it in the HTML.
+ *
+ *   const email = await renderTemplate("return-invitation", props);   // before the transaction
+ *   await db.$transaction(async (tx) => {
+ *     await queueEmail(tx, { template: email.template, purpose: email.purpose, to, email, ... });
+ *   });
+ */
+
+export type RenderedTemplate = RenderedEmail & { template: TemplateKey; kind: EmailKind; purpose: TemplatePurpose };
+
+/** Deep copy with every string neutralised (multi-line kept: notes and comments have paragraphs). */
+export function cleanProps<T>(value: T): T {
+  if (typeof value === "string") return neutraliseText(value, { multiline: true }) as T;
+  if (Array.isArray(value)) return value.map((item) => cleanProps(item)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
+      out[k] = cleanProps(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+export async function renderTemplate<K extends TemplateKey>(key: K, props: TemplateProps<K>): Promise<RenderedTemplate> {
+  const definition = templateDefinition(key);
+  const clean = cleanProps(props);
+  const email = await renderEmail(templateElement(key, clean), definition.subject(clean as Record<string, unknown>));
+  return { ...email, template: key, kind: definition.kind, purpose: definition.purpose };
+}

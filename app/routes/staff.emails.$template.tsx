@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey } from "#emails/index";
+import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
+import { Alert, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { previewTemplate } from "~/modules/outreach/preview-template.server";
+import { NOTE_MAX_CHARS, NotePreviewSchema } from "~/modules/outreach/schemas";
+import { requirePermission } from "~/platform/auth.server";
+import { notFound } from "~/platform/errors";
+import { defineAction, defineLoader, parseForm, parseSearchParams, type ActionError } from "~/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.preview.template.title ?? "Email template"} · Comeback` }];
+
+function templateFrom(params: { template?: string }) {
+  const key = params.template ?? "";
+  if (!isTemplateKey(key)) throw notFound("That email template");
+  return key;
+}
+
+/** GET shows the sample; `?note=` previews a note without JavaScript too (the form posts). */
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
+  await requirePermission(request, "manage:campaign");
+  const template = templateFrom(params);
+  const { note } = parseSearchParams(request, NotePreviewSchema);
+  const preview = await previewTemplate({ template, ...(new URL(request.url).searchParams.has("note") ? { note } : {}) });
+  return { preview };
+});
+
+/** Renders the template with the note HR is trying and returns the tone reports. Changes nothing. */
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  await requirePermission(request, "manage:campaign");
+  const template = templateFrom(params);
+  const { note } = await parseForm(request, NotePreviewSchema);
+  return { ok: true as const, preview: await previewTemplate({ template, note }) };
+});
+
+// Trying a note changes nothing on the server: no need to reload this page's data afterwards.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, currentUrl, defaultShouldRevalidate }) =>
+  formMethod === "POST" && formAction === currentUrl.pathname ? false : defaultShouldRevalidate;
+
+type Preview = Awaited<ReturnType<typeof previewTemplate>>;
+type ActionData = { ok: true; preview: Preview } | ActionError;
+
+export default function EmailTemplatePreview() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const fetcher = useFetcher<typeof action>();
+  const fetched = fetcher.data as ActionData | undefined;
+  const latest = fetched ?? actionData;
+  const preview = (latest && latest.ok ? latest.preview : loaderData.preview) as Preview;
+  const error = latest && !latest.ok ? latest.error : undefined;
+  const { template, email, tone, noteTone } = preview;
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [length, setLength] = useState(preview.note?.length ?? 0);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const checkAsYouType = (value: string) => {
+    setLength(value.length);
+    clearTimeout(timer.current);
+    if (value.length > NOTE_MAX_CHARS) return;
+    timer.current = setTimeout(() => {
+      if (formRef.current) fetcher.submit(formRef.current, { method: "post" });
+    }, 400);
+  };
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/staff/emails" className="text-brand underline">
+          All email templates
+        </Link>
+      </p>
+      <PageHeader title={template.title} description={template.description} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="space-y-6">
+          <Card>
+            <Facts
+              items={[
+                { label: "Template key", value: <code>{template.key}</code> },
+                { label: "Kind", value: EMAIL_KINDS[template.kind] },
+                { label: "Purpose", value: EMAIL_PURPOSES[template.purpose] },
+                { label: "Subject", value: email.subject },
+              ]}
+            />
+          </Card>
+
+          {template.acceptsNote ? (
+            <Card title="Try a personal note">
+              <fetcher.Form method="post" ref={formRef} className="space-y-3" noValidate>
+                <TextArea
+                  label="Personal note"
+                  name="note"
+                  rows={6}
+                  maxLength={NOTE_MAX_CHARS}
+                  defaultValue={preview.note ?? ""}
+                  hint="Plain text. Leave a blank line between paragraphs. The check runs as you type."
+                  errors={error?.fieldErrors?.note}
+                  onChange={(event) => checkAsYouType(event.currentTarget.value)}
+                />
+                <p className="text-xs text-muted" aria-live="polite">
+                  {length.toLocaleString("en")} of {NOTE_MAX_CHARS.toLocaleString("en")} characters
+                </p>
+                {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+                <Button type="submit" variant="secondary" busy={fetcher.state === "submitting"}>
+                  Check and preview
+                </Button>
+              </fetcher.Form>
+              <section aria-labelledby="note-feedback" className="mt-4" aria-live="polite">
+                <h3 id="note-feedback" className="mb-2 text-sm font-semibold">
+                  Your note {noteTone ? <ToneSummary report={noteTone} /> : null}
+                </h3>
+                {noteTone ? (
+                  <>
+                    <ToneFindings report={noteTone} id="note-findings" emptyText="Your note reads warmly and clearly." />
+                    <div className="mt-2">
+                      <ReadingGrade report={noteTone} which="note" />
+                    </div>
+                  </>
+                ) : (
+                  <p id="note-findings" className="text-sm text-muted">
+                    Write a note to see feedback on it here.
+                  </p>
+                )}
+              </section>
+            </Card>
+          ) : null}
+
+          <Card title="Tone and completeness" actions={<ToneSummary report={tone} />}>
+            <p className="mb-3 text-sm text-muted">
+              The whole email as sent{template.acceptsNote ? ", with the note" : ""}. Errors stop a campaign from launching unless
+              someone overrides them with a reason.
+            </p>
+            <ToneFindings report={tone} />
+            <div className="mt-3">
+              <ReadingGrade report={tone} which="text" />
+            </div>
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card title="As it looks in a mail app">
+            <iframe
+              title={`${template.title}: the email as HTML`}
+              sandbox=""
+              srcDoc={email.html}
+              className="h-[56rem] w-full rounded-md border border-line bg-paper"
+            />
+          </Card>
+          <Card title="Plain-text version">
+            <pre className="whitespace-pre-wrap break-words font-sans text-sm leading-6">{email.text}</pre>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
