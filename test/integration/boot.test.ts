@@ -70,7 +70,8 @@ function expectNoStack(out: string) {
   expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 }
 
-describe("start-up faults", () => {
+// Each test starts real server processes; on a loaded machine that takes a while.
+describe("start-up faults", { timeout: 240_000 }, () => {
   it("a taken port: names the port and exits 1", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
