@@ -56,7 +56,14 @@ export function defineLoader<T>(fn: (args: LoaderFunctionArgs) => Promise<T>) {
   };
 }
 
-export type ActionError = { ok: false; error: ErrorPayload };
+/**
+ * `intent` names the form that failed, on pages with several forms; `values` are the submitted
+ * fields (never passwords), so a form posted without JavaScript can be shown again filled in.
+ */
+export type ActionError = { ok: false; error: ErrorPayload; intent?: string; values?: Record<string, string> };
+
+// What each request's form was submitted with (see parseForm), for the error answer.
+const submitted = new WeakMap<Request, { intent?: string; values: Record<string, string> }>();
 
 /**
  * Actions return AppErrors (validation, conflict, rate limit...) as data so the page can show
@@ -72,7 +79,9 @@ export function defineAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
       if (appError.status >= 500 || appError.code === "unauthenticated") {
         throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });
       }
-      return data({ ok: false, error: toPayload(appError) } as ActionError, {
+      const form = submitted.get(args.request);
+      const echo = form ? { ...(form.intent ? { intent: form.intent } : {}), values: form.values } : {};
+      return data({ ok: false, error: toPayload(appError), ...echo } as ActionError, {
         status: appError.status,
         headers: headersFor(appError),
       });
@@ -110,7 +119,13 @@ export function formToObject(form: FormData): Record<string, unknown> {
  */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<z.infer<S>> {
   const formData = form ?? (await request.formData());
-  const result = schema.safeParse(formToObject(formData));
+  const raw = formToObject(formData);
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === "string" && !/password|token|secret/i.test(key)) values[key] = value.slice(0, 2000);
+  }
+  submitted.set(request, { intent: typeof raw.intent === "string" ? raw.intent.slice(0, 60) : undefined, values });
+  const result = schema.safeParse(raw);
   if (!result.success) {
     throw new AppError("validation", "Some fields need your attention.", { fieldErrors: fieldErrorsOf(result.error) });
   }

@@ -46,7 +46,7 @@ export default function SignIn() {
       <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
         {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField label="Work email" type="email" autoComplete="username" required {...form.register("email")} errors={form.errorsFor("email")} />
+        <TextField label="Work email" type="email" autoComplete="username" required defaultValue={actionData && "values" in actionData ? actionData.values?.email : undefined} {...form.register("email")} errors={form.errorsFor("email")} />
         <TextField
           label="Password"
           type="password"
