@@ -23,9 +23,10 @@ export const passwordField = z
   .refine((v) => new Set(v).size >= 5, "Use a less repetitive password.");
 
 // Line breaks, control characters, zero-width and direction-changing characters: they hide or
-// reorder what a reader sees, and break email headers. Names refuse them; reasons allow newlines.
+// reorder what a reader sees, and break email headers. Names refuse them; reasons allow line
+// breaks (browsers send CRLF from a textarea; it is stored as LF).
 const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
-const HIDDEN_OR_CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 export const personNameField = z
   .string({ error: "Enter the person's name." })
