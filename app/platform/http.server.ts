@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "./db.server";
 import { AppError, type ErrorPayload, type FieldErrors } from "./errors";
@@ -76,7 +76,8 @@ export function defineAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
     } catch (error) {
       if (isResponseLike(error)) throw error;
       const appError = normalizeError(error);
-      if (appError.status >= 500 || appError.code === "unauthenticated") {
+      // A failed sign-in (with field errors) stays on its form; other 401s go to the boundary.
+      if (appError.status >= 500 || (appError.code === "unauthenticated" && !appError.options.fieldErrors)) {
         throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });
       }
       const form = submitted.get(args.request);
@@ -147,3 +148,21 @@ export function clientMeta(request: Request) {
   const context = requestContext();
   return { ip: context?.ip, userAgent: context?.userAgent ?? request.headers.get("user-agent") ?? undefined };
 }
+
+const FORWARDED_HEADERS = ["Cache-Control", "Retry-After", "Referrer-Policy"];
+
+/**
+ * A route's `headers` export: full-page responses carry the headers its loader or action set
+ * with `data(..., { headers })` (Remix applies those to data requests only). Use it on routes
+ * that answer 429 with Retry-After or must not be cached.
+ */
+export const forwardHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => {
+  const out = new Headers();
+  for (const source of [loaderHeaders, actionHeaders, errorHeaders]) {
+    for (const name of FORWARDED_HEADERS) {
+      const value = source?.get(name);
+      if (value) out.set(name, value);
+    }
+  }
+  return out;
+};

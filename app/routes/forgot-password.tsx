@@ -5,10 +5,12 @@ import { LinkPage } from "~/components/link-page";
 import { Alert, Button, TextField } from "~/components/ui";
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from "~/modules/identity/request-password-reset.server";
 import { ForgotPasswordSchema } from "~/modules/identity/schemas";
-import { clientMeta, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 import { requestContext } from "~/platform/request-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgot your password? · Comeback" }];
+
+export const headers = forwardHeaders;
 
 export const loader = defineLoader(async () => null);
 

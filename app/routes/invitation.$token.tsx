@@ -9,10 +9,12 @@ import { acceptInvitation, findInvitation } from "~/modules/identity/accept-invi
 import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
 import { sha256 } from "~/platform/crypto.server";
-import { clientMeta, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 import { sessionTokenFrom } from "~/platform/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Join Comeback" }, { name: "referrer", content: "no-referrer" }];
+
+export const headers = forwardHeaders;
 
 // The URL carries a secret: never cache the page, never send it on as a referrer.
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };

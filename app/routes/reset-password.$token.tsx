@@ -9,10 +9,12 @@ import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { findPasswordReset, resetPassword } from "~/modules/identity/reset-password.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
 import { sha256 } from "~/platform/crypto.server";
-import { clientMeta, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 import { sessionTokenFrom } from "~/platform/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Comeback" }, { name: "referrer", content: "no-referrer" }];
+
+export const headers = forwardHeaders;
 
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 

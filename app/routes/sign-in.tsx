@@ -6,12 +6,14 @@ import { Alert, Button, TextField } from "~/components/ui";
 import { SignInSchema } from "~/modules/identity/schemas";
 import { signInStaff } from "~/modules/identity/sign-in.server";
 import { getViewer } from "~/platform/auth.server";
-import { clientMeta, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 import { safeRedirectPath } from "~/platform/safe-redirect";
 import { sessionTokenFrom } from "~/platform/session.server";
 import { sha256 } from "~/platform/crypto.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Comeback" }];
+
+export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await getViewer(request);

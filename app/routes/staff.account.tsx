@@ -9,9 +9,11 @@ import { getAccount } from "~/modules/identity/get-account.server";
 import { ChangePasswordSchema } from "~/modules/identity/schemas";
 import { requireStaffUser } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Comeback" }];
+
+export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffUser(request);
