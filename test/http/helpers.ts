@@ -56,6 +56,7 @@ export function reactEscaped(text: string) {
 /** Same page, two answers: remove what differs by design (nonces, request ids, given strings). */
 export function normalizeBody(text: string, replacements: Record<string, string> = {}) {
   let out = text
+    .replace(/<!-- -->/g, "") // React's separators between adjacent text parts
     .replace(/nonce="[^"]*"/g, 'nonce="N"')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "CORRELATION-ID");
   for (const [from, to] of Object.entries(replacements)) out = out.split(from).join(to);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ConnectionAwareQueue } from "./pglite-queue.server";
 
 /**
  * Embedded PostgreSQL: PGlite (PostgreSQL compiled to WebAssembly) persisted in a data directory
@@ -84,6 +85,8 @@ export function lockDataDirectory(dataDir: string): () => void {
 
 async function serve(db: PGlite, port: number): Promise<{ server: PGLiteSocketServer; host: string; port: number }> {
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
+  // pglite-socket interleaves connections message by message; ours keeps each exchange whole.
+  (server as unknown as { queryQueue: ConnectionAwareQueue }).queryQueue = new ConnectionAwareQueue(db);
   await server.start();
   const [host, actualPort] = server.getServerConn().split(":");
   return { server, host, port: Number(actualPort) };
