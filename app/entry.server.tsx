@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { CorrelationProvider, NonceProvider } from "./components/nonce";
@@ -55,5 +55,7 @@ export default function handleRequest(
 /** Unexpected errors reach the log with the request's correlation id, never the page. */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
+  // Refusals and not-founds thrown by resource routes (e.g. a CSV export) are answers, not faults.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   log.error("unhandled route error", { error, method: request.method, path: new URL(request.url).pathname });
 }

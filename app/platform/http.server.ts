@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "./db.server";
 import { AppError, type ErrorPayload, type FieldErrors } from "./errors";
@@ -62,7 +62,14 @@ export function defineLoader<T>(fn: (args: LoaderFunctionArgs) => Promise<T>) {
   };
 }
 
-export type ActionError = { ok: false; error: ErrorPayload };
+/**
+ * `intent` names the form that failed, on pages with several forms; `values` are the submitted
+ * fields (never passwords), so a form posted without JavaScript can be shown again filled in.
+ */
+export type ActionError = { ok: false; error: ErrorPayload; intent?: string; values?: Record<string, string> };
+
+// What each request's form was submitted with (see parseForm), for the error answer.
+const submitted = new WeakMap<Request, { intent?: string; values: Record<string, string> }>();
 
 /**
  * Actions return AppErrors (validation, conflict, rate limit...) as data so the page can show
@@ -75,10 +82,13 @@ export function defineAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
     } catch (error) {
       if (isResponseLike(error)) throw error;
       const appError = normalizeError(error);
-      if (appError.status >= 500 || appError.code === "unauthenticated") {
+      // A failed sign-in (with field errors) stays on its form; other 401s go to the boundary.
+      if (appError.status >= 500 || (appError.code === "unauthenticated" && !appError.options.fieldErrors)) {
         throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });
       }
-      return data({ ok: false, error: toPayload(appError) } as ActionError, {
+      const form = submitted.get(args.request);
+      const echo = form ? { ...(form.intent ? { intent: form.intent } : {}), values: form.values } : {};
+      return data({ ok: false, error: toPayload(appError), ...echo } as ActionError, {
         status: appError.status,
         headers: headersFor(appError),
       });
@@ -116,7 +126,13 @@ export function formToObject(form: FormData): Record<string, unknown> {
  */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<z.infer<S>> {
   const formData = form ?? (await request.formData());
-  const result = schema.safeParse(formToObject(formData));
+  const raw = formToObject(formData);
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === "string" && !/password|token|secret/i.test(key)) values[key] = value.slice(0, 2000);
+  }
+  submitted.set(request, { intent: typeof raw.intent === "string" ? raw.intent.slice(0, 60) : undefined, values });
+  const result = schema.safeParse(raw);
   if (!result.success) {
     throw new AppError("validation", "Some fields need your attention.", { fieldErrors: fieldErrorsOf(result.error) });
   }
@@ -138,3 +154,21 @@ export function clientMeta(request: Request) {
   const context = requestContext();
   return { ip: context?.ip, userAgent: context?.userAgent ?? request.headers.get("user-agent") ?? undefined };
 }
+
+const FORWARDED_HEADERS = ["Cache-Control", "Retry-After", "Referrer-Policy"];
+
+/**
+ * A route's `headers` export: full-page responses carry the headers its loader or action set
+ * with `data(..., { headers })` (Remix applies those to data requests only). Use it on routes
+ * that answer 429 with Retry-After or must not be cached.
+ */
+export const forwardHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => {
+  const out = new Headers();
+  for (const source of [loaderHeaders, actionHeaders, errorHeaders]) {
+    for (const name of FORWARDED_HEADERS) {
+      const value = source?.get(name);
+      if (value) out.set(name, value);
+    }
+  }
+  return out;
+};

@@ -1,35 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { OPEN_REDIRECT_PAYLOADS } from "../../test/hostile/payloads";
 import { safeRedirectPath } from "./safe-redirect";
-
-// Payloads from the OWASP unvalidated-redirects cheat sheet and common bypass lists.
-export const OPEN_REDIRECT_PAYLOADS = [
-  "https://evil.example",
-  "//evil.example",
-  "///evil.example",
-  "////evil.example/",
-  "/\\evil.example",
-  "\\\\evil.example",
-  "\\/evil.example",
-  "/%2F%2Fevil.example",
-  "/%5Cevil.example",
-  "%2F%2Fevil.example",
-  "javascript:alert(1)",
-  "JaVaScRiPt:alert(1)",
-  "data:text/html,<script>alert(1)</script>",
-  "http:evil.example",
-  "https:/evil.example",
-  "/\t/evil.example",
-  "/\n/evil.example",
-  " //evil.example",
-  "/%09/evil.example",
-  "/%0d%0a/evil.example",
-  "evil.example",
-  "@evil.example",
-  "/@evil.example/..//",
-  "\u3002evil.example",
-  "/%E3%80%82evil.example/../..//",
-  "",
-] as const;
 
 describe("safeRedirectPath", () => {
   it.each(OPEN_REDIRECT_PAYLOADS)("never leaves our origin for %j", (payload) => {

@@ -6,12 +6,14 @@ import { Alert, Button, TextField } from "~/components/ui";
 import { SignInSchema } from "~/modules/identity/schemas";
 import { signInStaff } from "~/modules/identity/sign-in.server";
 import { getViewer } from "~/platform/auth.server";
-import { clientMeta, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 import { safeRedirectPath } from "~/platform/safe-redirect";
 import { sessionTokenFrom } from "~/platform/session.server";
 import { sha256 } from "~/platform/crypto.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Comeback" }];
+
+export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await getViewer(request);
@@ -46,7 +48,7 @@ export default function SignIn() {
       <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
         {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField label="Work email" type="email" autoComplete="username" required {...form.register("email")} errors={form.errorsFor("email")} />
+        <TextField label="Work email" type="email" autoComplete="username" required defaultValue={actionData && "values" in actionData ? actionData.values?.email : undefined} {...form.register("email")} errors={form.errorsFor("email")} />
         <TextField
           label="Password"
           type="password"

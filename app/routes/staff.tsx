@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { StaffNav } from "~/components/staff-nav";
 import { requireStaffUser } from "~/platform/auth.server";
 import { defineLoader } from "~/platform/http.server";
@@ -20,9 +20,9 @@ export default function StaffLayout() {
           </a>
           <StaffNav user={user} />
           <div className="flex items-center gap-3 text-sm">
-            <span>
+            <Link to="/staff/account" className="rounded-md px-2 py-1 hover:bg-brand-soft" title="Your account, sessions and password">
               {user.name} <span className="text-muted">· {user.roleLabel}</span>
-            </span>
+            </Link>
             <Form method="post" action="/sign-out">
               <button type="submit" className="rounded-md px-2 py-1 text-brand underline hover:bg-brand-soft">
                 Sign out

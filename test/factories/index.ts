@@ -5,7 +5,8 @@
 import { alumnusSearchText } from "~/modules/alumni/search-text";
 import { hashPassword } from "~/modules/identity/password.server";
 import type { Db, Prisma } from "~/platform/db.server";
-import type { RoleId } from "~/platform/permissions";
+import type { StaffUser } from "~/platform/auth.server";
+import { ROLE_PERMISSIONS, ROLES, type RoleId } from "~/platform/permissions";
 
 /** mulberry32: a tiny seeded PRNG, so the seed data is the same on every machine. */
 export function createRng(seed: number) {
@@ -207,4 +208,43 @@ export async function createDecision(tx: Db, overrides: Partial<Prisma.Workforce
       ...overrides,
     },
   });
+}
+
+/** An email as the development mailbox keeps it (delivered with the "mailbox" transport). */
+export async function createMailboxMessage(
+  tx: Db,
+  input: { to?: string; subject?: string; template?: string; text?: string; html?: string; status?: "queued" | "sent"; transport?: "mailbox" | "smtp" | null } = {},
+) {
+  const status = input.status ?? "sent";
+  const transport = input.transport === undefined ? (status === "sent" ? "mailbox" : null) : input.transport;
+  return tx.outboxMessage.create({
+    data: {
+      template: input.template ?? "test-note",
+      purpose: "transactional",
+      toAddress: input.to ?? `${unique("to")}@comeback.test`,
+      subject: input.subject ?? "A note for the mailbox",
+      html: input.html ?? "<p>Hello from the mailbox.</p>",
+      text: input.text ?? "Hello from the mailbox.",
+      messageId: `<${unique("m")}@comeback.test>`,
+      status,
+      transport,
+      sentAt: status === "sent" ? new Date() : null,
+    },
+  });
+}
+
+/** A staff user as route code sees them (what domain functions take as `actor`). */
+export function staffActor(user: { id: string; email: string; name: string; roleId: string; teamId: string | null }, sessionId = unique("session")): StaffUser {
+  const role = user.roleId as RoleId;
+  return {
+    kind: "staff",
+    id: user.id,
+    sessionId,
+    email: user.email,
+    name: user.name,
+    role,
+    roleLabel: ROLES[role].label,
+    teamId: user.teamId,
+    permissions: [...ROLE_PERMISSIONS[role]],
+  };
 }

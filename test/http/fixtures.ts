@@ -1,6 +1,7 @@
+import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { db } from "~/platform/db.server";
 import { createSession } from "~/platform/session.server";
-import { createAlumnus, createDecision, createStaffUser, createTeam } from "../factories";
+import { createAlumnus, createDecision, createMailboxMessage, createStaffUser, createTeam } from "../factories";
 import type { Role } from "./route-policy";
 
 /**
@@ -17,6 +18,14 @@ export async function buildAuthzFixtures() {
   };
   const alumnus = await createAlumnus(db);
   const decision = await createDecision(db);
+  // Links from emails: an open invitation and an open password reset (empty POSTs never use them up).
+  const invited = await createStaffUser(db, { role: "hr", status: "invited" });
+  const invitation = newLink("staff_invite");
+  await storeAuthToken(db, { purpose: "staff_invite", token: invitation.token, email: invited.email, userId: invited.id, createdById: users.admin.id });
+  const reset = newLink("password_reset");
+  await storeAuthToken(db, { purpose: "password_reset", token: reset.token, email: users.hr.email, userId: users.hr.id });
+  // A message in the development mailbox that carries no sign-in link (HR may open it).
+  const message = await createMailboxMessage(db, { to: users.hr.email });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -30,6 +39,9 @@ export async function buildAuthzFixtures() {
     otherTeamId: otherTeam.id,
     hrUserId: users.hr.id,
     managerUserId: users.manager.id,
+    invitationToken: invitation.token,
+    resetToken: reset.token,
+    mailboxMessageId: message.id,
   };
   return { users, cookieFor, records };
 }

@@ -56,4 +56,17 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // Email template previews (manage:campaign). The POST only renders a preview with a trial note.
   "routes/staff.emails._index": { path: "/staff/emails", loader: hrOnly },
   "routes/staff.emails.$template": { path: "/staff/emails/return-invitation", loader: hrOnly, action: hrOnly },
+  // Identity: pages reached from email links work for anyone holding the link; an empty POST is
+  // a validation error (it never uses the link up).
+  "routes/forgot-password": { path: "/forgot-password", loader: everyone, action: everyone },
+  "routes/invitation.$token": { path: "/invitation/:invitationToken", loader: everyone, action: everyone },
+  "routes/reset-password.$token": { path: "/reset-password/:resetToken", loader: everyone, action: everyone },
+  "routes/staff.account": { path: "/staff/account", loader: staff, action: staff },
+  "routes/staff.admin.users._index": { path: "/staff/admin/users", loader: adminOnly, action: adminOnly },
+  "routes/staff.admin.users.$userId": { path: "/staff/admin/users/:hrUserId", loader: adminOnly, action: adminOnly },
+  "routes/staff.admin.teams": { path: "/staff/admin/teams", loader: adminOnly, action: adminOnly },
+  "routes/staff.admin.audit._index": { path: "/staff/admin/audit", loader: adminOnly },
+  "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },
+  "routes/staff.mailbox._index": { path: "/staff/mailbox", loader: hrAndAdmin },
+  "routes/staff.mailbox.$messageId": { path: "/staff/mailbox/:mailboxMessageId", loader: hrAndAdmin },
 };

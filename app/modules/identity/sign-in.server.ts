@@ -13,6 +13,11 @@ export const SIGN_IN_LIMITS = {
   perIp: { limit: 30, windowSeconds: 15 * 60 },
 };
 
+/** The rate-limit key counting failed sign-ins for an address (a password reset clears it). */
+export function signInAccountKey(email: string) {
+  return `sign-in:account:${sha256(email.trim().toLowerCase())}`;
+}
+
 const SAME_ANSWER = "That email and password do not match an active account.";
 
 function tooMany(retryAfterSeconds: number) {
@@ -39,7 +44,7 @@ export type SignInInput = {
  */
 export async function signInStaff(input: SignInInput): Promise<{ userId: string; setCookie: string }> {
   const email = input.email.trim().toLowerCase();
-  const accountKey = `sign-in:account:${sha256(email)}`;
+  const accountKey = signInAccountKey(email);
   const ipKey = `sign-in:ip:${input.ip ?? "unknown"}`;
 
   const ipHit = await hitRateLimit(ipKey, SIGN_IN_LIMITS.perIp);

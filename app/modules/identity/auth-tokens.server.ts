@@ -1,0 +1,90 @@
+import { randomToken, sha256 } from "~/platform/crypto.server";
+import { db, type Db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+
+/**
+ * Single-use links for staff: invitations and password resets (ADR 011). The link carries 256
+ * random bits; only their SHA-256 is stored. A new link voids the older ones of the same purpose
+ * for the same address. Redeeming is one conditional UPDATE, so of any number of parallel
+ * redemptions exactly one wins.
+ */
+export type StaffTokenPurpose = "staff_invite" | "password_reset";
+
+export const TOKEN_LIFETIME_MINUTES: Record<StaffTokenPurpose, number> = {
+  staff_invite: 72 * 60,
+  password_reset: 30,
+};
+
+const PATH: Record<StaffTokenPurpose, string> = { staff_invite: "/invitation", password_reset: "/reset-password" };
+
+/** A fresh token and the link that carries it. Made before the transaction so the email can be rendered first. */
+export function newLink(purpose: StaffTokenPurpose) {
+  const token = randomToken(32);
+  return { token, url: `${env().appUrl}${PATH[purpose]}/${token}` };
+}
+
+/** Only well-formed tokens reach the database (randomToken(32) is 43 base64url characters). */
+export function isWellFormedToken(token: string | undefined): token is string {
+  return !!token && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** Stores the token's hash and voids older unused links of the same purpose for the address. */
+export async function storeAuthToken(
+  tx: Db,
+  input: { purpose: StaffTokenPurpose; token: string; email: string; userId: string; createdById?: string | null; now?: Date },
+) {
+  const now = input.now ?? new Date();
+  const voided = await tx.authToken.updateMany({
+    where: { purpose: input.purpose, email: input.email, usedAt: null, voidedAt: null },
+    data: { voidedAt: now },
+  });
+  const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[input.purpose] * 60_000);
+  const row = await tx.authToken.create({
+    data: {
+      purpose: input.purpose,
+      tokenHash: sha256(input.token),
+      email: input.email,
+      userId: input.userId,
+      createdById: input.createdById ?? null,
+      expiresAt,
+    },
+    select: { id: true, expiresAt: true },
+  });
+  return { id: row.id, expiresAt: row.expiresAt, voidedOlder: voided.count };
+}
+
+/** The token row if the link can still be used (read-only: for showing the page). */
+export async function findUsableToken(purpose: StaffTokenPurpose, token: string | undefined, tx: Db = db) {
+  if (!isWellFormedToken(token)) return null;
+  const row = await tx.authToken.findUnique({ where: { tokenHash: sha256(token) } });
+  if (!row || row.purpose !== purpose || row.usedAt || row.voidedAt || row.expiresAt <= new Date() || !row.userId) return null;
+  return row;
+}
+
+/**
+ * Marks the token used if, and only if, it is still usable, in one statement. Concurrent callers
+ * queue on the row lock and re-check the condition, so at most one gets the row back.
+ */
+export async function consumeAuthToken(tx: Db, purpose: StaffTokenPurpose, token: string) {
+  if (!isWellFormedToken(token)) return null;
+  const rows = await tx.$queryRaw<{ id: string; userId: string | null; email: string; createdById: string | null }[]>`
+    UPDATE "AuthToken" SET "usedAt" = now()
+    WHERE "tokenHash" = ${sha256(token)}
+      AND "purpose" = ${purpose}::"TokenPurpose"
+      AND "usedAt" IS NULL AND "voidedAt" IS NULL AND "expiresAt" > now()
+    RETURNING "id", "userId", "email", "createdById"`;
+  return rows[0] ?? null;
+}
+
+/** Voids every unused link of a user (deactivation, password change). */
+export async function voidTokensOfUser(tx: Db, userId: string, purposes: StaffTokenPurpose[] = ["staff_invite", "password_reset"]) {
+  const result = await tx.authToken.updateMany({
+    where: { userId, purpose: { in: purposes }, usedAt: null, voidedAt: null },
+    data: { voidedAt: new Date() },
+  });
+  return result.count;
+}
+
+/** The one answer for unknown, expired, used and voided links. */
+export const INVALID_LINK_MESSAGE =
+  "This link is not valid any more. Links work once and expire; ask for a new one if you still need it.";

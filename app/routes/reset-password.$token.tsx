@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useValidatedForm } from "~/components/form";
+import { InvalidLink, LinkPage } from "~/components/link-page";
+import { formatUtc } from "~/components/time";
+import { Alert, Button, TextField } from "~/components/ui";
+import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
+import { findPasswordReset, resetPassword } from "~/modules/identity/reset-password.server";
+import { SetPasswordSchema } from "~/modules/identity/schemas";
+import { sha256 } from "~/platform/crypto.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import { sessionTokenFrom } from "~/platform/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Comeback" }, { name: "referrer", content: "no-referrer" }];
+
+export const headers = forwardHeaders;
+
+const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+
+export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
+  const reset = await findPasswordReset(params.token);
+  return data({ reset, invalidMessage: INVALID_LINK_MESSAGE }, { status: reset ? 200 : 404, headers: PRIVATE });
+});
+
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const input = await parseForm(request, SetPasswordSchema);
+  const presented = sessionTokenFrom(request);
+  const { setCookie } = await resetPassword({
+    token: params.token ?? "",
+    password: input.password,
+    ...clientMeta(request),
+    previousSessionId: presented ? sha256(presented) : undefined,
+  });
+  throw redirect("/staff", { headers: { "Set-Cookie": setCookie, ...PRIVATE } });
+});
+
+export default function ResetPassword() {
+  const { reset, invalidMessage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const serverError = actionData && !actionData.ok ? actionData.error : undefined;
+  const form = useValidatedForm(SetPasswordSchema, { serverErrors: serverError?.fieldErrors });
+  if (!reset || serverError?.code === "not_found") return <InvalidLink message={invalidMessage} what="reset" />;
+  return (
+    <LinkPage title="Choose a new password">
+      <p className="mt-2 text-muted">
+        For {reset.name}&apos;s account. Every place where the account is signed in will be signed out; you will be signed in here.
+      </p>
+      <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
+        {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
+        <TextField label="Work email" type="email" name="username" autoComplete="username" value={reset.email} readOnly />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters."
+          required
+          {...form.register("password")}
+          errors={form.errorsFor("password")}
+        />
+        <TextField
+          label="New password again"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...form.register("confirmPassword")}
+          errors={form.errorsFor("confirmPassword")}
+        />
+        <Button type="submit" className="w-full" busy={navigation.state === "submitting"}>
+          Set new password
+        </Button>
+        <p className="text-sm text-muted">This link works once, until {formatUtc(reset.expiresAt)}.</p>
+      </Form>
+    </LinkPage>
+  );
+}

@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useValidatedForm } from "~/components/form";
+import { StaffStatusBadge } from "~/components/staff-status";
+import { UtcTime } from "~/components/time";
+import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { changeStaffTeam } from "~/modules/identity/change-staff-team.server";
+import { createTeam } from "~/modules/identity/create-team.server";
+import { listTeams } from "~/modules/identity/list-teams.server";
+import { AssignManagerSchema, CreateTeamSchema } from "~/modules/identity/schemas";
+import { requirePermission } from "~/platform/auth.server";
+import { AppError } from "~/platform/errors";
+import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Teams · Comeback" }];
+
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
+  await requirePermission(request, "manage:staff");
+  return listTeams();
+});
+
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, "manage:staff");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "create-team") {
+    const input = await parseForm(request, CreateTeamSchema, form);
+    await createTeam({ actor, name: input.name });
+    return { ok: true as const, intent, message: `Team "${input.name}" created. Assign its managers below.` };
+  }
+  if (intent === "assign-manager") {
+    const input = await parseForm(request, AssignManagerSchema, form);
+    const result = await changeStaffTeam({ actor, userId: input.userId, teamId: input.teamId });
+    return { ok: true as const, intent, message: result.changed ? "Manager assigned to the team." : "Nothing changed: they were already in that team." };
+  }
+  throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+});
+
+export default function Teams() {
+  const { teams, managers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const resultFor = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined);
+  const created = resultFor("create-team");
+  const assigned = resultFor("assign-manager");
+  const createForm = useValidatedForm(CreateTeamSchema, { serverErrors: created && !created.ok ? created.error.fieldErrors : undefined });
+  const assignForm = useValidatedForm(AssignManagerSchema, { serverErrors: assigned && !assigned.ok ? assigned.error.fieldErrors : undefined });
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/staff/admin/users" className="text-brand underline">
+          ← All staff
+        </Link>
+      </p>
+      <PageHeader title="Teams" description="Managers belong to a team; gig contracts and approvals are owned by teams." />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Teams and their managers" className="lg:col-span-2">
+          {teams.length === 0 ? (
+            <EmptyState title="No teams yet">Create the first team on the right.</EmptyState>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Teams and their members</caption>
+              <thead className="text-muted">
+                <tr>
+                  <th scope="col" className="py-2 pr-3 font-medium">Team</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Members</th>
+                  <th scope="col" className="py-2 font-medium">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {teams.map((t) => (
+                  <tr key={t.id} className="border-t border-line align-top">
+                    <th scope="row" className="py-2 pr-3 font-medium">{t.name}</th>
+                    <td className="py-2 pr-3">
+                      {t.members.length === 0 ? (
+                        <span className="text-muted">No managers yet</span>
+                      ) : (
+                        <ul className="space-y-1">
+                          {t.members.map((m) => (
+                            <li key={m.id} className="flex flex-wrap items-center gap-2">
+                              <Link className="text-brand underline" to={`/staff/admin/users/${m.id}`}>
+                                {m.name}
+                              </Link>
+                              {m.status !== "active" ? <StaffStatusBadge status={m.status} /> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="py-2 whitespace-nowrap">
+                      <UtcTime iso={t.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <div className="space-y-6">
+          <Card title="Create a team">
+            <Form method="post" noValidate onSubmit={createForm.onSubmit} className="space-y-4">
+              {created?.ok ? <Alert tone="success">{created.message}</Alert> : created ? <Alert tone="error">{created.error.message}</Alert> : null}
+              <TextField label="Team name" autoComplete="off" required defaultValue={created && !created.ok ? created.values?.name : undefined} {...createForm.register("name")} errors={createForm.errorsFor("name")} />
+              <Button type="submit" name="intent" value="create-team" busy={busy("create-team")}>
+                Create team
+              </Button>
+            </Form>
+          </Card>
+          <Card title="Assign a manager">
+            {managers.length === 0 ? (
+              <p className="text-sm text-muted">There are no managers yet. Invite someone with the manager role first.</p>
+            ) : teams.length === 0 ? (
+              <p className="text-sm text-muted">Create a team first.</p>
+            ) : (
+              <Form method="post" noValidate onSubmit={assignForm.onSubmit} className="space-y-4">
+                {assigned?.ok ? <Alert tone="success">{assigned.message}</Alert> : assigned ? <Alert tone="error">{assigned.error.message}</Alert> : null}
+                <SelectField
+                  label="Manager"
+                  defaultValue=""
+                  options={[
+                    { value: "", label: "Choose a manager" },
+                    ...managers.map((m) => ({ value: m.id, label: m.teamName ? `${m.name} (now in ${m.teamName})` : m.name })),
+                  ]}
+                  {...assignForm.register("userId")}
+                  errors={assignForm.errorsFor("userId")}
+                />
+                <SelectField
+                  label="Team"
+                  defaultValue=""
+                  options={[{ value: "", label: "Choose a team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+                  {...assignForm.register("teamId")}
+                  errors={assignForm.errorsFor("teamId")}
+                />
+                <Button type="submit" name="intent" value="assign-manager" variant="secondary" busy={busy("assign-manager")}>
+                  Assign
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
+import { useValidatedForm } from "~/components/form";
+import { StaffStatusBadge } from "~/components/staff-status";
+import { UtcTime } from "~/components/time";
+import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { inviteStaff } from "~/modules/identity/invite-staff.server";
+import { listStaff } from "~/modules/identity/list-staff.server";
+import { InviteStaffSchema } from "~/modules/identity/schemas";
+import { requirePermission } from "~/platform/auth.server";
+import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Staff · Comeback" }];
+
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
+  await requirePermission(request, "manage:staff");
+  return listStaff();
+});
+
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, "manage:staff");
+  const input = await parseForm(request, InviteStaffSchema);
+  await inviteStaff({ actor, ...input });
+  return { ok: true as const, intent: "invite", message: `Invitation sent to ${input.email}. The link works for 72 hours.` };
+});
+
+export default function StaffAdmin() {
+  const { users, roles, teams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const serverError = actionData && !actionData.ok ? actionData.error : undefined;
+  const values = actionData && !actionData.ok ? actionData.values : undefined;
+  const form = useValidatedForm(InviteStaffSchema, { serverErrors: serverError?.fieldErrors, defaultValues: { roleId: "hr" } });
+  const succeeded = actionData?.ok ? actionData.message : null;
+  const { reset } = form;
+  useEffect(() => {
+    if (succeeded) reset({ name: "", email: "", roleId: "hr", teamId: "" });
+  }, [succeeded, reset]);
+
+  return (
+    <>
+      <PageHeader
+        title="Staff"
+        description="Everyone who can sign in to Comeback, and what they may do. Changes take effect on the person's next request and are kept in the audit trail."
+        actions={
+          <Link to="/staff/admin/teams" className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft">
+            Teams
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="People" className="lg:col-span-2">
+          {users.length === 0 ? (
+            <EmptyState title="No staff accounts yet" />
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Staff accounts</caption>
+                <thead className="text-muted">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">Name</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Email</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Role</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Team</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Status</th>
+                    <th scope="col" className="py-2 font-medium">Last sign-in</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.map((u) => (
+                    <tr key={u.id} className="border-t border-line align-top">
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        <Link className="text-brand underline" to={`/staff/admin/users/${u.id}`}>
+                          {u.name}
+                        </Link>
+                      </th>
+                      <td className="break-all py-2 pr-3">{u.email}</td>
+                      <td className="py-2 pr-3">{u.roleLabel}</td>
+                      <td className="py-2 pr-3">{u.team?.name ?? <span className="text-muted">—</span>}</td>
+                      <td className="py-2 pr-3">
+                        <StaffStatusBadge status={u.status} />
+                        {u.status === "invited" ? (
+                          <p className="mt-1 text-xs text-muted">
+                            {u.invitationExpiresAt ? (
+                              <>
+                                Link valid until <UtcTime iso={u.invitationExpiresAt} />
+                              </>
+                            ) : (
+                              "No valid link: send the invitation again"
+                            )}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td className="py-2">
+                        <UtcTime iso={u.lastSignInAt} fallback="Never" />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+
+        <Card title="Invite someone">
+          <Form method="post" noValidate onSubmit={form.onSubmit} className="space-y-4">
+            {succeeded ? <Alert tone="success">{succeeded}</Alert> : null}
+            {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
+            <TextField label="Name" autoComplete="off" required defaultValue={values?.name} {...form.register("name")} errors={form.errorsFor("name")} />
+            <TextField label="Work email" type="email" autoComplete="off" required defaultValue={values?.email} {...form.register("email")} errors={form.errorsFor("email")} />
+            <SelectField
+              label="Role"
+              defaultValue={values?.roleId ?? "hr"}
+              options={roles.map((r) => ({ value: r.id, label: `${r.label} — ${r.description}` }))}
+              {...form.register("roleId")}
+              errors={form.errorsFor("roleId")}
+            />
+            <SelectField
+              label="Team"
+              hint="Managers belong to a team; leave empty for other roles."
+              defaultValue={values?.teamId ?? ""}
+              options={[{ value: "", label: "No team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+              {...form.register("teamId")}
+              errors={form.errorsFor("teamId")}
+            />
+            <Button type="submit" name="intent" value="invite" busy={navigation.state === "submitting"}>
+              Send invitation
+            </Button>
+            <p className="text-sm text-muted">
+              They get an email with a link to choose a password. The link works once, for 72 hours; a newer invitation replaces it.
+            </p>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

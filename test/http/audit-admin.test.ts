@@ -1,0 +1,101 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "~/platform/audit.server";
+import { db } from "~/platform/db.server";
+import { createStaffUser, unique } from "../factories";
+import { countTried, CSV_INJECTION_PAYLOADS, triedSummary } from "../hostile/payloads";
+import { startTestApp, type TestApp } from "../setup/app-server";
+import { signedInClient, type Client } from "./helpers";
+
+/**
+ * The audit trail's admin page and export over HTTP: the integrity check names the first broken
+ * link after a row is altered or deleted; the CSV export is a streamed download with a name we
+ * choose, neutralises formulas and is itself audited.
+ */
+const PASSWORD = "an audit test password";
+let app: TestApp;
+let admin: Client;
+let adminId: string;
+let hr: Client;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const a = await createStaffUser(db, { role: "admin", password: PASSWORD });
+  adminId = a.id;
+  admin = await signedInClient(app, a.email, PASSWORD);
+  const h = await createStaffUser(db, { role: "hr", password: PASSWORD });
+  hr = await signedInClient(app, h.email, PASSWORD);
+});
+afterAll(async () => {
+  console.log(`hostile inputs tried (audit export over HTTP): ${triedSummary()}`);
+  await app?.close();
+});
+
+const event = (entityId: string, reason?: string) =>
+  db.$transaction((tx) => recordAudit(tx, { actor: { type: "system", name: "audit test" }, action: "team.created", entityType: "team", entityId, reason }));
+
+async function integrityText() {
+  const response = await admin.request("/staff/admin/audit?verify=1");
+  expect(response.status).toBe(200);
+  return (await response.text()).replace(/<!-- -->/g, "");
+}
+
+function parseCsv(text: string): string[][] {
+  return parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+}
+
+describe("audit trail admin page", () => {
+  it("filters come from the URL; values outside the allow-list get a clear refusal", async () => {
+    const tag = unique("team");
+    await event(tag, "Created for the filter test");
+    const page = await (await admin.request(`/staff/admin/audit?entityType=team&entityId=${tag}`)).text();
+    expect(page).toContain("Created for the filter test");
+    const bad = await admin.request("/staff/admin/audit?action=DROP%20TABLE");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("This link has parameters we do not understand.");
+  });
+
+  it("reports an intact trail, then the first broken link when an event is altered", async () => {
+    expect(await integrityText()).toContain("The audit trail is intact");
+    const id = await event(unique("victim"), "Original reason");
+    await event(unique("after"));
+    await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'Rewritten later' WHERE "id" = ${id}`;
+    const text = await integrityText();
+    expect(text).toContain(`The audit trail is broken at event ${id}`);
+    expect(text).toContain(`Event ${id} was changed after it was written.`);
+    await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'Original reason' WHERE "id" = ${id}`;
+    expect(await integrityText()).toContain("The audit trail is intact");
+  });
+
+  it("exports the filtered view as a streamed, formula-safe CSV with a name of our choosing, and audits the export", async () => {
+    const tag = unique("csv");
+    for (const payload of CSV_INJECTION_PAYLOADS) await event(tag, payload);
+    countTried("csv injection", CSV_INJECTION_PAYLOADS.length);
+
+    expect((await hr.request(`/staff/admin/audit/export?entityId=${tag}`)).status).toBe(403);
+
+    const response = await admin.request(`/staff/admin/audit/export?entityId=${tag}&filename=..%2F..%2Fevil.sh`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-trail-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-length"), "streamed, not buffered").toBeNull();
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const table = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
+    expect(table).toHaveLength(1 + CSV_INJECTION_PAYLOADS.length);
+    for (const row of table) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+    const reasons = table.slice(1).map((r) => r[table[0].indexOf("Reason")]);
+    expect(reasons).toEqual(CSV_INJECTION_PAYLOADS.map((p) => (/^[=+\-@\t\r\n]/.test(p) ? `'${p}` : p)));
+
+    const exported = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.exported", actorId: adminId }, orderBy: { id: "desc" } });
+    expect(exported.after).toMatchObject({ filters: { entityId: tag }, rows: CSV_INJECTION_PAYLOADS.length });
+  });
+
+  it("names the event after a deleted one", async () => {
+    const doomed = await event(unique("doomed"));
+    const survivor = await event(unique("survivor"));
+    await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${doomed}`;
+    const text = await integrityText();
+    expect(text).toContain(`The audit trail is broken at event ${survivor}`);
+    expect(text).toContain("an event was deleted or reordered just before it");
+  });
+});
