@@ -46,17 +46,18 @@ describe("journey: previewing email templates and checking a personal note", () 
 
     await page.getByRole("link", { name: "Email templates" }).click();
     await page.waitForURL(`${app.url}/staff/emails`);
-    await expect(page.getByRole("row", { name: /Kind decline/ }).getByText("Transactional").isVisible()).resolves.toBe(true);
+    // A client-side navigation changes the URL before React has drawn the new page: wait for it.
+    await page.getByRole("row", { name: /Kind decline/ }).getByText("Transactional").waitFor();
     await page.getByRole("link", { name: "Kind decline" }).click();
     await page.waitForURL(`${app.url}/staff/emails/application-decline`);
     await page.waitForLoadState("networkidle");
 
-    await expect(page.getByRole("heading", { name: "Kind decline", level: 1 }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("No problems found").first().isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Kind decline", level: 1 }).waitFor();
+    await page.getByText("No problems found").first().waitFor();
     const frame = page.locator("iframe");
     await expect(frame.getAttribute("sandbox")).resolves.toBe("");
     const email = page.frameLocator("iframe");
-    await expect(email.getByText("Here is why we decided this:").isVisible()).resolves.toBe(true);
+    await email.getByText("Here is why we decided this:").waitFor();
 
     const note = page.getByLabel("Personal note");
     await note.fill("");
@@ -65,12 +66,12 @@ describe("journey: previewing email templates and checking a personal note", () 
     // Typing may pause long enough for an early check of part of the note: wait for the final one.
     await feedback.getByText("cold.position-eliminated").waitFor();
     await feedback.getByText("cold.effective-immediately").waitFor();
-    await expect(page.getByText("Try this: Say it plainly and own it", { exact: false }).first().isVisible()).resolves.toBe(true);
+    await page.getByText("Try this: Say it plainly and own it", { exact: false }).first().waitFor();
     // The preview follows the note; the payload is text inside the sandboxed email, never a script.
     await email.getByText("Effective immediately, your position has been eliminated. <script>alert(1)</script>").waitFor();
     const scripts = await page.frames()[1].evaluate(() => document.scripts.length);
     expect(scripts).toBe(0);
-    await expect(page.locator("pre").getByText("<script>alert(1)</script>", { exact: false }).isVisible()).resolves.toBe(true);
+    await page.locator("pre").getByText("<script>alert(1)</script>", { exact: false }).waitFor();
 
     await note.fill("Maja, I remember how calm you stayed with the hardest calls. We would love to see you again.");
     await feedback.getByText("Your note reads warmly and clearly.").waitFor();
@@ -98,7 +99,7 @@ describe("journey: previewing email templates and checking a personal note", () 
     const page = await signIn(context);
     const response = await page.goto(`${app.url}/staff/emails/no-such-template`);
     expect(response?.status()).toBe(404);
-    await expect(page.getByText("That email template does not exist").isVisible()).resolves.toBe(true);
+    await page.getByText("That email template does not exist").waitFor();
     await context.close();
   });
 });

@@ -22,12 +22,12 @@ describe("journey: opening Comeback", () => {
     await page.waitForLoadState("networkidle");
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     expect(new URL(page.url()).searchParams.get("redirectTo")).toBe("/staff?view=recent");
-    await expect(page.getByRole("heading", { name: "Sign in" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByLabel("Work email").isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByLabel("Work email").waitFor();
 
     // Client-side validation runs once hydrated; the server gives the same message without JS.
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByText("Enter your email address.").first().isVisible()).resolves.toBe(true);
+    await page.getByText("Enter your email address.").first().waitFor();
     expect(problems).toEqual([]);
   });
 });

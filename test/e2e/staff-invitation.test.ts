@@ -96,7 +96,7 @@ describe("journey: inviting an HR colleague", () => {
     const problems = watchConsole(page);
     await page.goto(link!);
     await page.getByRole("heading", { name: `Welcome, ${colleague.name}` }).waitFor();
-    await expect(page.getByText("Ada Admin invited you to Comeback as").isVisible()).resolves.toBe(true);
+    await page.getByText("Ada Admin invited you to Comeback as").waitFor();
     await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
     await page.getByLabel("Password again").fill("correct horse battery stapel");
     await page.getByRole("button", { name: "Set password and sign in" }).click();
@@ -105,8 +105,8 @@ describe("journey: inviting an HR colleague", () => {
     await page.getByRole("button", { name: "Set password and sign in" }).click();
     await page.waitForURL(`${app.url}/staff`);
     await page.getByRole("heading", { name: "Hello, Hanna" }).waitFor();
-    await expect(page.getByRole("link", { name: `${colleague.name} · HR` }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("link", { name: "Mailbox" }).isVisible()).resolves.toBe(true); // HR's navigation
+    await page.getByRole("link", { name: `${colleague.name} · HR` }).waitFor();
+    await page.getByRole("link", { name: "Mailbox" }).waitFor(); // HR's navigation
     await expect(page.getByRole("link", { name: "Staff", exact: true }).count()).resolves.toBe(0); // not an admin
 
     // The link worked once.
@@ -117,7 +117,7 @@ describe("journey: inviting an HR colleague", () => {
     // The administrator sees the new colleague as active.
     await adminPage.reload();
     const row = adminPage.getByRole("row", { name: new RegExp(colleague.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
-    await expect(row.getByText("Active").isVisible()).resolves.toBe(true);
+    await row.getByText("Active").waitFor();
 
     const user = await db.user.findUniqueOrThrow({ where: { email: colleague.email } });
     expect(user.status).toBe("active");
