@@ -250,7 +250,11 @@ async function main() {
     const results: Result[] = [];
     for (const target of targets) {
       // warm up: the first requests compile queries and fill caches
-      if (!target.method || target.method === "GET") for (let i = 0; i < 20; i++) await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      if (!target.method || target.method === "GET")
+        for (let i = 0; i < 20; i++)
+          await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then(
+            (r) => r.arrayBuffer(),
+          );
       const r = await drive(app.url, cookie, target);
       results.push(r);
       console.log(
