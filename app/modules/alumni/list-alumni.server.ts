@@ -57,10 +57,25 @@ export type AlumniListRow = {
   doNotRehire?: boolean;
 };
 
+/**
+ * The filter without the parts this viewer may not use: the do-not-rehire filter needs
+ * read:alumnus:restricted (its counts would reveal the flag), and managers filter only on what
+ * they can see. Eligibility is wired by its own area.
+ */
+export function viewableFilter(actor: StaffUser, filter: AlumniFilter): AlumniFilter {
+  const out: AlumniFilter = { ...filter };
+  if (!canSeeRestricted(actor)) delete out.doNotRehire;
+  if (alumniAccess(actor) !== "any") {
+    for (const key of ["exitReason", "decisionId", "exitFrom", "exitTo", "rehire", "consent", "regrettable", "tag"] as const) delete out[key];
+    if (out.sort === "exitDate" || out.sort === "-exitDate") delete out.sort;
+  }
+  return out;
+}
+
 /** The condition for "this filter, as this actor may see it". */
 export function scopedAlumniWhere(actor: StaffUser, filter: AlumniFilter): Prisma.AlumnusWhereInput {
   const visible = alumniVisibleTo(actor);
-  const where = alumniWhere(filter);
+  const where = alumniWhere(viewableFilter(actor, filter));
   const parts = [visible, where].filter((w) => Object.keys(w).length > 0);
   return parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { AND: parts };
 }
