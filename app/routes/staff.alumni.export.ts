@@ -4,7 +4,7 @@ import { SelectionSchema } from "~/modules/alumni/alumni-schemas";
 import { exportAlumniCsv } from "~/modules/alumni/export-alumni.server";
 import { requirePermission } from "~/platform/auth.server";
 import { csvResponse } from "~/platform/csv";
-import { defineAction, defineLoader, formToObject } from "~/platform/http.server";
+import { defineLoader, formToObject } from "~/platform/http.server";
 
 // Downloads (resource route): GET exports the view in the query string; POST exports a bulk
 // selection (the ticked people, or everyone in the posted view). Streamed and audited.
@@ -16,7 +16,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return csvResponse(stream, "alumni");
 });
 
-export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+// A resource route answers errors as thrown responses (defineLoader's handling), not as action data.
+export const action = defineLoader(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "export:alumni");
   const form = await request.formData();
   const parsed = SelectionSchema.safeParse(formToObject(form));
