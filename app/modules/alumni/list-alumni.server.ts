@@ -113,13 +113,27 @@ export async function listAlumni({
   return { rows: rows as AlumniListRow[], total, page: safePage, pageCount, pageSize };
 }
 
-/** Values offered in the filter form: decisions, departments and locations in the pool. */
+/**
+ * Values offered in the filter form: decisions, departments and locations in the pool. The
+ * distinct values are read by walking their btree indexes (one probe per value), not by scanning
+ * the table: a few milliseconds at 100,000 alumni instead of a full scan on every list load.
+ */
 export async function alumniFilterOptions({ actor }: { actor: StaffUser }) {
   if (alumniAccess(actor) !== "any") return { decisions: [], departments: [], locations: [] };
   const [decisions, departments, locations] = await Promise.all([
     db.workforceDecision.findMany({ orderBy: [{ effectiveOn: "desc" }, { title: "asc" }], select: { id: true, title: true } }),
-    db.$queryRaw<{ value: string }[]>`SELECT DISTINCT "department" AS value FROM "Alumnus" WHERE "department" IS NOT NULL ORDER BY 1 LIMIT 500`,
-    db.$queryRaw<{ value: string }[]>`SELECT DISTINCT "location" AS value FROM "Alumnus" WHERE "location" IS NOT NULL ORDER BY 1 LIMIT 500`,
+    db.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE v AS (
+        (SELECT "department" AS value FROM "Alumnus" WHERE "department" IS NOT NULL ORDER BY 1 LIMIT 1)
+        UNION ALL
+        SELECT (SELECT "department" FROM "Alumnus" WHERE "department" > v.value ORDER BY 1 LIMIT 1) FROM v WHERE v.value IS NOT NULL
+      ) SELECT value FROM v WHERE value IS NOT NULL LIMIT 500`,
+    db.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE v AS (
+        (SELECT "location" AS value FROM "Alumnus" WHERE "location" IS NOT NULL ORDER BY 1 LIMIT 1)
+        UNION ALL
+        SELECT (SELECT "location" FROM "Alumnus" WHERE "location" > v.value ORDER BY 1 LIMIT 1) FROM v WHERE v.value IS NOT NULL
+      ) SELECT value FROM v WHERE value IS NOT NULL LIMIT 500`,
   ]);
   return { decisions, departments: departments.map((d) => d.value), locations: locations.map((l) => l.value) };
 }
