@@ -143,12 +143,25 @@ function floorSql(filter: import("../../app/modules/alumni/alumni-filter").Alumn
     updatedAt: `a."updatedAt", a."id"`,
     "-updatedAt": `a."updatedAt" DESC, a."id"`,
   }[filter.sort ?? "name"];
+  const columns = `a."id", a."firstName", a."lastName", a."preferredName", a."jobTitle", a."department", a."location", a."tags", a."availabilityHours",
+          a."workEmail", a."exitDate", a."exitReason", a."consentReturn", a."hrRehireFlag", a."regrettable", a."doNotRehire", d."id" AS "decisionId", d."title" AS "decisionTitle"`;
+  const from = `"Alumnus" a LEFT JOIN "WorkforceDecision" d ON d."id" = a."decisionId"`;
+  const also = (extra: string) => (where ? `${where} AND ${extra}` : `WHERE ${extra}`);
+  if (filter.sort === "-exitDate") {
+    // The best hand-written form of "newest exits first, undated last": two index-ordered parts.
+    return {
+      count: { text: `SELECT count(*)::int AS n FROM "Alumnus" a ${where}`, values: params },
+      page: {
+        text: `(SELECT ${columns} FROM ${from} ${also(`a."exitDate" IS NOT NULL`)} ORDER BY a."exitDate" DESC, a."id" LIMIT 50)
+          UNION ALL (SELECT ${columns} FROM ${from} ${also(`a."exitDate" IS NULL`)} ORDER BY a."id" LIMIT 50) LIMIT 50`,
+        values: params,
+      },
+    };
+  }
   return {
     count: { text: `SELECT count(*)::int AS n FROM "Alumnus" a ${where}`, values: params },
     page: {
-      text: `SELECT a."id", a."firstName", a."lastName", a."preferredName", a."jobTitle", a."department", a."location", a."tags", a."availabilityHours",
-          a."workEmail", a."exitDate", a."exitReason", a."consentReturn", a."hrRehireFlag", a."regrettable", a."doNotRehire", d."id" AS "decisionId", d."title" AS "decisionTitle"
-        FROM "Alumnus" a LEFT JOIN "WorkforceDecision" d ON d."id" = a."decisionId" ${where} ORDER BY ${order} LIMIT 50`,
+      text: `SELECT ${columns} FROM ${from} ${where} ORDER BY ${order} LIMIT 50`,
       values: params,
     },
   };

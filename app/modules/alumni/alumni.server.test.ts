@@ -46,6 +46,18 @@ describe("alumni list", () => {
     expect(page.page).toBeLessThanOrEqual(400);
   });
 
+  it("sorts newest exits first with undated people last, across page boundaries", async () => {
+    const hr = await hrActor();
+    const marker = unique("srt").toLowerCase();
+    const make = (exitDate: string | null) => createAlumnus(db, { lastName: `Sort${marker}`, exitDate: exitDate ? new Date(`${exitDate}T00:00:00Z`) : null });
+    const [d1, d2, d3, u1, u2] = [await make("2022-01-01"), await make("2024-05-01"), await make("2023-03-01"), await make(null), await make(null)];
+    const ids: string[] = [];
+    for (let page = 1; page <= 3; page++) ids.push(...(await listAlumni({ actor: hr, filter: view(`q=${marker}&sort=-exitDate`), page, pageSize: 2 })).rows.map((r) => r.id));
+    expect(ids).toEqual([d2.id, d3.id, d1.id, ...[u1.id, u2.id].sort()]);
+    const oldest = await listAlumni({ actor: hr, filter: view(`q=${marker}&sort=exitDate`), pageSize: 5 });
+    expect(oldest.rows.map((r) => r.id)).toEqual([d1.id, d3.id, d2.id, ...[u1.id, u2.id].sort()]);
+  });
+
   it("ignores the do-not-rehire filter for viewers without read:alumnus:restricted, and shows managers no one", async () => {
     const marker = unique("dnr").toLowerCase();
     await createAlumnus(db, { lastName: `Flagged${marker}`, doNotRehire: true, doNotRehireReason: "Confidential" });

@@ -99,18 +99,41 @@ export async function listAlumni({
 }): Promise<{ rows: AlumniListRow[]; total: number; page: number; pageCount: number; pageSize: number }> {
   const where = scopedAlumniWhere(actor, filter);
   const safePage = Math.min(Math.max(1, Math.floor(page) || 1), MAX_ALUMNI_PAGE);
+  const skip = (safePage - 1) * pageSize;
+  const select = listSelect(actor);
   const [total, rows] = await Promise.all([
     client.alumnus.count({ where }),
-    client.alumnus.findMany({
-      where,
-      orderBy: alumniOrderBy(filter.sort),
-      skip: (safePage - 1) * pageSize,
-      take: pageSize,
-      select: listSelect(actor),
-    }),
+    filter.sort === "-exitDate"
+      ? newestExitsFirst(client, where, skip, pageSize, select)
+      : client.alumnus.findMany({ where, orderBy: alumniOrderBy(filter.sort), skip, take: pageSize, select }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return { rows: rows as AlumniListRow[], total, page: safePage, pageCount, pageSize };
+}
+
+/**
+ * "Exit date, newest first" with people without an exit date last. Prisma cannot declare a
+ * `DESC NULLS LAST` index, so the page is read in two parts that each follow the exitDate
+ * index: dated people newest first (a backward index scan), then undated ones by id.
+ */
+async function newestExitsFirst(client: Db, where: Prisma.AlumnusWhereInput, skip: number, take: number, select: ReturnType<typeof listSelect>) {
+  const dated = await client.alumnus.findMany({
+    where: { AND: [where, { exitDate: { not: null } }] },
+    orderBy: [{ exitDate: "desc" }, { id: "asc" }],
+    skip,
+    take,
+    select,
+  });
+  if (dated.length === take) return dated;
+  const datedCount = dated.length > 0 ? skip + dated.length : await client.alumnus.count({ where: { AND: [where, { exitDate: { not: null } }] } });
+  const undated = await client.alumnus.findMany({
+    where: { AND: [where, { exitDate: null }] },
+    orderBy: { id: "asc" },
+    skip: Math.max(0, skip - datedCount),
+    take: take - dated.length,
+    select,
+  });
+  return [...dated, ...undated];
 }
 
 /**
