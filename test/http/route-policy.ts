@@ -69,4 +69,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },
   "routes/staff.mailbox._index": { path: "/staff/mailbox", loader: hrAndAdmin },
   "routes/staff.mailbox.$messageId": { path: "/staff/mailbox/:mailboxMessageId", loader: hrAndAdmin },
+  // Alumni pool. Managers (read:alumnus:team) reach the list but see only alumni whose review or
+  // contract involves their team (none in the fixtures): a profile answers 404.
+  "routes/staff.alumni._index": { path: "/staff/alumni?q=berg&consent=granted", loader: { ...hrOnly, manager: "ok" }, action: hrOnly },
+  "routes/staff.alumni.$alumnusId": { path: "/staff/alumni/:alumnusId", loader: { ...hrOnly, manager: "not-found" }, action: hrOnly },
+  "routes/staff.alumni.export": { path: "/staff/alumni/export?consent=granted", loader: hrOnly, action: hrOnly },
+  "routes/staff.alumni.views": { path: "/staff/alumni/views", loader: hrOnly, action: hrOnly },
+  // Workforce decisions: everyone on staff reads them (read:decision); HR manages them.
+  "routes/staff.decisions._index": { path: "/staff/decisions", loader: staff },
+  "routes/staff.decisions.new": { path: "/staff/decisions/new", loader: hrOnly, action: hrOnly },
+  "routes/staff.decisions.$decisionId": { path: "/staff/decisions/:decisionId", loader: staff, action: hrOnly },
 };

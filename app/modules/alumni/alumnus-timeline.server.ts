@@ -1,0 +1,106 @@
+import type { StaffUser } from "~/platform/auth.server";
+import { db } from "~/platform/db.server";
+import { canSeeRestricted } from "./alumni-scope.server";
+
+/**
+ * The timeline on an alumnus's profile: one list of dated items from several sources. Later
+ * areas (applications, contracts, eligibility) add a source to TIMELINE_SOURCES; each returns
+ * items for one person, already limited to what the viewer may see.
+ */
+export type TimelineItem = {
+  /** stable per source, e.g. "audit:123", "note:abc", "email:xyz" */
+  key: string;
+  kind: "change" | "note" | "email" | (string & {});
+  at: string;
+  title: string;
+  /** who did it (staff name, "Import", "System") when known */
+  by?: string | null;
+  detail?: string | null;
+};
+
+export type TimelineSource = (input: { actor: StaffUser; alumnusId: string; limit: number }) => Promise<TimelineItem[]>;
+
+const BULK_ACTIONS = ["alumnus.tagged", "alumnus.linked_to_decision"];
+const RESTRICTED_ACTIONS = new Set(["alumnus.restricted_updated"]);
+
+function describeAuditEvent(action: string, after: Record<string, unknown> | null): string {
+  switch (action) {
+    case "alumnus.created":
+      return "Record created";
+    case "alumnus.updated": {
+      const fields = Object.keys(after ?? {}).filter((k) => k !== "version");
+      return `Record edited by hand: ${fields.join(", ") || "no fields"}`;
+    }
+    case "alumnus.restricted_updated":
+      return after?.doNotRehire ? "Marked do not rehire" : "Do-not-rehire flag cleared";
+    case "alumnus.tagged":
+      return `${after?.mode === "remove" ? "Tag removed" : "Tagged"} “${String(after?.tag ?? "")}”${Number(after?.count) > 1 ? ` (with ${Number(after?.count) - 1} others)` : ""}`;
+    case "alumnus.note_added":
+      return "Note added";
+    case "alumnus.linked_to_decision":
+      return `Linked to the decision “${String(after?.decisionTitle ?? "")}”`;
+    default:
+      return action.replace(/[._]/g, " ");
+  }
+}
+
+const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
+  const events = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "alumnus", entityId: alumnusId },
+        { entityType: "alumni", action: { in: BULK_ACTIONS }, after: { path: ["alumnusIds"], array_contains: [alumnusId] } },
+      ],
+    },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, occurredAt: true, action: true, actorName: true, actorType: true, after: true, reason: true },
+  });
+  const restricted = canSeeRestricted(actor);
+  return events
+    .filter((e) => restricted || !RESTRICTED_ACTIONS.has(e.action))
+    .filter((e) => e.action !== "alumnus.note_added")
+    .map((e) => ({
+      key: `audit:${e.id}`,
+      kind: "change",
+      at: e.occurredAt.toISOString(),
+      title: describeAuditEvent(e.action, (e.after as Record<string, unknown> | null) ?? null),
+      by: e.actorName ?? (e.actorType === "system" ? "System" : null),
+      detail: e.reason,
+    }));
+};
+
+const noteSource: TimelineSource = async ({ alumnusId, limit }) => {
+  const notes = await db.alumnusNote.findMany({ where: { alumnusId }, orderBy: { createdAt: "desc" }, take: limit });
+  const authors = await db.user.findMany({ where: { id: { in: [...new Set(notes.map((n) => n.authorId))] } }, select: { id: true, name: true } });
+  const name = new Map(authors.map((a) => [a.id, a.name]));
+  return notes.map((n) => ({ key: `note:${n.id}`, kind: "note", at: n.createdAt.toISOString(), title: "HR note", by: name.get(n.authorId) ?? null, detail: n.body }));
+};
+
+const emailSource: TimelineSource = async ({ alumnusId, limit }) => {
+  const messages = await db.outboxMessage.findMany({
+    where: { alumnusId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, subject: true, status: true, createdAt: true, sentAt: true, template: true },
+  });
+  return messages.map((m) => ({
+    key: `email:${m.id}`,
+    kind: "email",
+    at: (m.sentAt ?? m.createdAt).toISOString(),
+    title: `Email: ${m.subject}`,
+    by: null,
+    detail: m.status === "sent" ? "Delivered" : `Status: ${m.status.replace("_", " ")}`,
+  }));
+};
+
+/** Add a source here to show another kind of event on every profile. */
+export const TIMELINE_SOURCES: TimelineSource[] = [auditSource, noteSource, emailSource];
+
+export async function alumnusTimeline({ actor, alumnusId, limit = 100 }: { actor: StaffUser; alumnusId: string; limit?: number }) {
+  const lists = await Promise.all(TIMELINE_SOURCES.map((source) => source({ actor, alumnusId, limit })));
+  return lists
+    .flat()
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.key < b.key ? 1 : -1))
+    .slice(0, limit);
+}
