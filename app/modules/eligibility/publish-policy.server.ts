@@ -4,7 +4,7 @@ import { db, type Db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { getDraftPolicy, getPublishedPolicy } from "./policies.server";
 import { describeRuleChanges, DEFAULT_RULES, PolicyRulesSchema, type PolicyRules } from "./policy";
-import { enqueueRecompute } from "./recompute.server";
+import { enqueueRecompute, recomputeEligibilityFor } from "./recompute.server";
 import { POLICY_LOCK } from "./save-draft-policy.server";
 
 /**
@@ -27,7 +27,10 @@ export async function publishPolicy(input: { actor: StaffUser; draftUpdatedAt?: 
 }
 
 /** Freezes a policy row as the next version (inside the caller's transaction, under POLICY_LOCK). */
-export async function publishRules(tx: Db, input: { actor: StaffUser | null; policyId: string; rules: PolicyRules; summary: string | null }) {
+export async function publishRules(
+  tx: Db,
+  input: { actor: StaffUser | null; policyId: string; rules: PolicyRules; summary: string | null; queueRecompute?: boolean },
+) {
   const previous = await getPublishedPolicy(tx);
   const last = await tx.eligibilityPolicy.aggregate({ _max: { version: true } });
   const version = (last._max.version ?? 0) + 1;
@@ -37,22 +40,30 @@ export async function publishRules(tx: Db, input: { actor: StaffUser | null; pol
     where: { id: input.policyId },
     data: { status: "published", version, rules: input.rules, publishedAt: now, publishedById: input.actor?.id ?? null, updatedById: input.actor?.id ?? null },
   });
-  const job = await enqueueRecompute(tx, { policyId: input.policyId, createdById: input.actor?.id ?? null, reason: "publish" });
+  const job = input.queueRecompute === false ? null : await enqueueRecompute(tx, { policyId: input.policyId, createdById: input.actor?.id ?? null, reason: "publish" });
   await recordAudit(tx, {
     actor: input.actor ? actorOf(input.actor) : { type: "system", name: "demo seed" },
     action: "policy.published",
     entityType: "eligibility_policy",
     entityId: input.policyId,
     before: previous ? { version: previous.version, rules: previous.rules } : null,
-    after: { version, rules: input.rules, changes: describeRuleChanges(previous?.rules ?? DEFAULT_RULES, input.rules), recomputeJobId: job.id },
+    after: { version, rules: input.rules, changes: describeRuleChanges(previous?.rules ?? DEFAULT_RULES, input.rules), recomputeJobId: job?.id ?? null },
     reason: input.summary,
   });
-  return { version, policyId: input.policyId, jobId: job.id };
+  return { version, policyId: input.policyId, jobId: job?.id ?? null };
 }
 
-/** Creates and publishes a policy directly (first start, demo seed). */
-export async function publishInitialPolicy(tx: Db, rules: PolicyRules = DEFAULT_RULES) {
+/**
+ * Creates and publishes a policy directly (demo seed, tests). With `recomputeNow`, verdicts are
+ * computed inside the caller's transaction instead of by a background job.
+ */
+export async function publishInitialPolicy(tx: Db, rules: PolicyRules = DEFAULT_RULES, options: { recomputeNow?: boolean } = {}) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POLICY_LOCK})`;
   const row = await tx.eligibilityPolicy.create({ data: { status: "draft", rules, summary: "The default policy." }, select: { id: true } });
-  return publishRules(tx, { actor: null, policyId: row.id, rules, summary: "The default policy." });
+  const published = await publishRules(tx, { actor: null, policyId: row.id, rules, summary: "The default policy.", queueRecompute: !options.recomputeNow });
+  if (options.recomputeNow) {
+    const ids = await tx.alumnus.findMany({ select: { id: true } });
+    await recomputeEligibilityFor(tx, ids.map((a) => a.id));
+  }
+  return published;
 }
