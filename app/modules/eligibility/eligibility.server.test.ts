@@ -72,7 +72,9 @@ describe("publishing", () => {
     expect(job.status).toBe("done");
     expect(job.progress).toBe(Object.keys(people).length);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "verdicts.recomputed" }, orderBy: { id: "desc" } });
-    expect(audit.after).toMatchObject({ version: 1, people: 7, changed: 7 });
+    expect(audit.after).toMatchObject({ version: 1, people: 7, written: 7, changed: 0 });
+    // A first verdict is not a change: history starts with the first change.
+    expect(await db.eligibilityVerdictChange.count()).toBe(0);
   });
 
   it("what-if counts equal what publishing changes, and a publish re-evaluates exactly the affected people", async () => {
@@ -139,7 +141,7 @@ describe("overrides and the review queue", () => {
     expect(details?.computed.policyVersion).toBe(3);
     expect(details?.override).toMatchObject({ outcome: "eligible", active: true, kind: "review", byName: hr.name });
     expect(details?.effective).toEqual({ outcome: "eligible", source: "override" });
-    expect(details?.history.map((h) => h.kind)).toEqual(["review", "computed"]);
+    expect(details?.history.map((h) => h.kind)).toEqual(["review"]);
     const events = await db.auditEvent.findMany({ where: { action: "verdict.review_decided", entityId: people.performance } });
     expect(events).toHaveLength(1);
     expect(events[0].reason).toMatch(/disbanded/);

@@ -47,21 +47,33 @@ export type Evaluation = {
   reevaluateOn: string | null;
 };
 
-type Day = TZDate;
+/**
+ * A calendar day as a Date at local midnight: date-fns does its calendar arithmetic on local
+ * fields, so this is exact and fast whatever the server's time zone (a day whose midnight is
+ * skipped by a daylight-saving change becomes 01:00 of the same day, still the same calendar day).
+ */
+type Day = Date;
 
-/** A stored calendar date (UTC midnight) as a day that date-fns computes on in UTC. */
+/** A stored calendar date (UTC midnight) as a calendar day. */
 export function calendarDay(date: Date): Day {
-  return new TZDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), "UTC");
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
+
+// Evaluating many people at one `now`: the time-zone conversion is done once.
+let lastToday: { key: string; day: Day } | null = null;
 
 /** The calendar day it is at `now` in `timeZone`. */
 export function todayIn(now: Date, timeZone: string): Day {
+  const key = `${now.getTime()}|${timeZone}`;
+  if (lastToday?.key === key) return new Date(lastToday.day);
   const local = new TZDate(now.getTime(), timeZone);
-  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), "UTC");
+  const day = new Date(local.getFullYear(), local.getMonth(), local.getDate());
+  lastToday = { key, day };
+  return new Date(day);
 }
 
 export function isoDay(day: Day): string {
-  return format(day, "yyyy-MM-dd");
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}-${String(day.getDate()).padStart(2, "0")}`;
 }
 
 function longDay(day: Day) {
