@@ -71,7 +71,7 @@ try {
 
   // The pool: varied exit reasons, dates (month ends and leap days included), flags and stints.
   let t = process.hrtime.bigint();
-  await db.$executeRawUnsafe(`
+  await db.$executeRaw`
     INSERT INTO "Alumnus" ("id", "hrId", "firstName", "lastName", "department", "location", "hireDate", "exitDate", "exitReason",
       "hrRehireFlag", "doNotRehire", "legalHold", "consentReturn", "source", "updatedAt")
     SELECT 'b' || lpad(i::text, 7, '0'), 'B' || i, 'Person', 'Number ' || i,
@@ -84,12 +84,13 @@ try {
       i % 97 = 0, i % 211 = 0,
       (ARRAY['granted','granted','granted','unknown','withdrawn'])[1 + i % 5]::"ConsentStatus",
       'bench', now()
-    FROM (SELECT i, date '2021-01-31' + ((i * 37) % 2150) AS e FROM generate_series(1, ${PEOPLE}) AS i) s`);
-  await db.$executeRawUnsafe(`
+    FROM (SELECT i, date '2021-01-31' + ((i * 37) % 2150) AS e FROM generate_series(1, ${PEOPLE}::int) AS i) s`;
+  await db.$executeRaw`
     INSERT INTO "EmploymentPeriod" ("id", "alumnusId", "startDate", "endDate", "exitReason")
     SELECT 'p' || a."id", a."id", a."hireDate" - 2000, a."hireDate" - 900, 'contract_end'
-    FROM "Alumnus" a WHERE a."id" LIKE 'b%' AND (substr(a."id", 2)::int) % 8 = 0`);
-  await db.$executeRawUnsafe(`ANALYZE "Alumnus"; ANALYZE "EmploymentPeriod"`);
+    FROM "Alumnus" a WHERE a."id" LIKE 'b%' AND (substr(a."id", 2)::int) % 8 = 0`;
+  await db.$executeRaw`ANALYZE "Alumnus"`;
+  await db.$executeRaw`ANALYZE "EmploymentPeriod"`;
   console.log(`pool created in ${fmt(ms(t))} ms`);
 
   // Publish the default policy (queues the recompute job), then run that job: the real path.
@@ -128,11 +129,11 @@ try {
   console.log(`end-to-end (job: read, evaluate, upsert ${fmt(stored)} verdicts + ${fmt(history)} history rows, progress): ${fmt(endToEndMs)} ms`);
 
   // 3. The floor: the same 100,000 verdict rows written by one set-based statement.
-  await db.$executeRawUnsafe(`CREATE TABLE "bench_verdicts" AS SELECT * FROM "EligibilityVerdict"`);
-  await db.$executeRawUnsafe(`DELETE FROM "EligibilityVerdict"`);
-  await db.$executeRawUnsafe(`VACUUM "EligibilityVerdict"`);
+  await db.$executeRaw`CREATE TABLE "bench_verdicts" AS SELECT * FROM "EligibilityVerdict"`;
+  await db.$executeRaw`DELETE FROM "EligibilityVerdict"`;
+  await db.$executeRaw`VACUUM "EligibilityVerdict"`;
   t = process.hrtime.bigint();
-  const floorRows = await db.$executeRawUnsafe(`INSERT INTO "EligibilityVerdict" SELECT * FROM "bench_verdicts"`);
+  const floorRows = await db.$executeRaw`INSERT INTO "EligibilityVerdict" SELECT * FROM "bench_verdicts"`;
   const floorMs = ms(t);
   if (floorRows !== PEOPLE) throw new Error(`The floor wrote ${floorRows} rows.`);
   console.log(`floor (one INSERT ... SELECT of the same ${fmt(floorRows)} verdicts): ${fmt(floorMs)} ms`);
