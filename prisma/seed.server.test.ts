@@ -19,6 +19,11 @@ describe("demo seed", () => {
     // Same seed, same people: the first alumnus is always the same person.
     const first = await db.alumnus.findFirstOrThrow({ where: { hrId: "E100000" } });
     expect(`${first.firstName} ${first.lastName}`).toMatchInlineSnapshot(`"Linnea Nowak"`);
+    // The default eligibility policy is published and everyone has a verdict with its reasons.
+    expect(await db.eligibilityPolicy.count({ where: { status: "published", version: 1 } })).toBe(1);
+    expect(await db.eligibilityVerdict.count({ where: { policyVersion: 1 } })).toBe(1000);
+    const outcomes = await db.eligibilityVerdict.groupBy({ by: ["outcome"], _count: true });
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(["eligible", "needs_review", "not_eligible"]);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 });

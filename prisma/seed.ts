@@ -6,6 +6,7 @@
  * ~700 support agents go. In 2025 it began bringing people back on flexible gig contracts.
  * Others left for the usual reasons, and a few left in ways that need a careful look.
  */
+import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { hashPassword } from "~/modules/identity/password.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -147,6 +148,8 @@ export async function seedDemoData() {
         },
       });
       await insertAlumni(tx, [...automatedCohort(rng, automation.id), ...otherLeavers(rng, restructuring.id)]);
+      // The default eligibility policy, published, with verdicts for everyone (ADR 017, 018).
+      await publishInitialPolicy(tx, undefined, { recomputeNow: true });
       await recordAudit(tx, {
         actor: { type: "system", name: "demo seed" },
         action: "system.seeded",

@@ -1,4 +1,5 @@
 import { registerJobHandler } from "~/platform/jobs.server";
+import { RECOMPUTE_JOB, runRecomputeJob } from "./eligibility/recompute.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
 
 /**
@@ -8,4 +9,5 @@ import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/requ
 export function registerBackgroundWork() {
   // Modules register their job handlers here, e.g. registerJobHandler("alumni.import", runImport).
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
+  registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
 }

@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   "verdict.input_requested",
   "verdict.input_given",
   "verdicts.recomputed",
+  "policy.draft_discarded",
+  "verdict.override_cleared",
   // outreach
   "campaign.created",
   "campaign.updated",

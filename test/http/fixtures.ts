@@ -1,3 +1,4 @@
+import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { db } from "~/platform/db.server";
 import { createSession } from "~/platform/session.server";
@@ -26,6 +27,8 @@ export async function buildAuthzFixtures() {
   await storeAuthToken(db, { purpose: "password_reset", token: reset.token, email: users.hr.email, userId: users.hr.id });
   // A message in the development mailbox that carries no sign-in link (HR may open it).
   const message = await createMailboxMessage(db, { to: users.hr.email });
+  // A published eligibility policy (version 1) with verdicts for the people above.
+  const policy = await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -42,6 +45,7 @@ export async function buildAuthzFixtures() {
     invitationToken: invitation.token,
     resetToken: reset.token,
     mailboxMessageId: message.id,
+    policyVersion: String(policy.version),
   };
   return { users, cookieFor, records };
 }

@@ -79,4 +79,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/staff.decisions._index": { path: "/staff/decisions", loader: staff },
   "routes/staff.decisions.new": { path: "/staff/decisions/new", loader: hrOnly, action: hrOnly },
   "routes/staff.decisions.$decisionId": { path: "/staff/decisions/:decisionId", loader: staff, action: hrOnly },
+  // Eligibility (HR: read/edit/publish/override, fairness); managers answer review questions.
+  // Empty POSTs are refused as bad requests or validation errors after the permission check.
+  "routes/staff.eligibility._index": { path: "/staff/eligibility", loader: hrOnly, action: hrOnly },
+  "routes/staff.eligibility.draft": { path: "/staff/eligibility/draft", loader: hrOnly, action: hrOnly },
+  "routes/staff.eligibility.what-if": { path: "/staff/eligibility/what-if", loader: hrOnly },
+  "routes/staff.eligibility.versions.$version": { path: "/staff/eligibility/versions/:policyVersion", loader: hrOnly },
+  "routes/staff.eligibility.people.$alumnusId": { path: "/staff/eligibility/people/:alumnusId", loader: hrOnly, action: hrOnly },
+  "routes/staff.eligibility.reviews": { path: "/staff/eligibility/reviews", loader: hrOnly },
+  "routes/staff.eligibility.fairness": { path: "/staff/eligibility/fairness", loader: hrOnly },
+  "routes/staff.reviews": { path: "/staff/reviews", loader: managerOnly, action: managerOnly },
 };

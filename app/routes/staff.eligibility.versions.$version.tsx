@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PolicyRulesView } from "~/components/eligibility/policy-rules";
+import { UtcTime } from "~/components/time";
+import { Card, PageHeader } from "~/components/ui";
+import { getPolicyVersion } from "~/modules/eligibility/policies.server";
+import { requirePermission } from "~/platform/auth.server";
+import { db } from "~/platform/db.server";
+import { notFound } from "~/platform/errors";
+import { defineLoader } from "~/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Policy version ${data?.version ?? ""} · Eligibility · Comeback` }];
+
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
+  await requirePermission(request, "read:eligibility");
+  const version = Number(params.version);
+  if (!Number.isInteger(version) || version < 1 || version > 1_000_000) throw notFound("That policy version");
+  const policy = await getPolicyVersion(db, version);
+  return { version: policy.version, status: policy.status, rules: policy.rules, summary: policy.summary, publishedAt: policy.publishedAt?.toISOString() ?? null };
+});
+
+export default function PolicyVersion() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/staff/eligibility" className="text-brand underline">
+          ← Eligibility
+        </Link>
+      </p>
+      <PageHeader
+        title={`Policy version ${data.version}`}
+        description={
+          <>
+            Published <UtcTime iso={data.publishedAt} />. {data.status === "published" ? "This version is in force." : "A later version replaced it."}
+          </>
+        }
+      />
+      <Card>
+        {data.summary ? <p className="mb-4 whitespace-pre-line text-sm">{data.summary}</p> : null}
+        <PolicyRulesView rules={data.rules} />
+      </Card>
+    </>
+  );
+}

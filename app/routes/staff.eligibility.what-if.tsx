@@ -1,0 +1,118 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
+import { Pager } from "~/components/eligibility/pager";
+import { Button, Card, EmptyState, PageHeader, SelectField } from "~/components/ui";
+import { getDraftPolicy, getPublishedPolicy } from "~/modules/eligibility/policies.server";
+import { GROUPS, pageOfChanges, runWhatIf } from "~/modules/eligibility/what-if.server";
+import { requirePermission } from "~/platform/auth.server";
+import { db } from "~/platform/db.server";
+import { defineLoader, parseSearchParams } from "~/platform/http.server";
+
+export const meta: MetaFunction = () => [{ title: "People affected by the draft · Eligibility · Comeback" }];
+
+const QuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  direction: z.enum(["more", "less", ""]).optional().transform((v) => v || undefined),
+  group: z.enum(GROUPS).optional(),
+  value: z.string().max(200).optional(),
+});
+
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
+  await requirePermission(request, "edit:eligibility-policy");
+  const query = parseSearchParams(request, QuerySchema);
+  const [draft, published] = await Promise.all([getDraftPolicy(db), getPublishedPolicy(db)]);
+  if (!draft) return { draft: false as const, query };
+  const whatIf = await runWhatIf({ rules: draft.rules, version: (published?.version ?? 0) + 1 });
+  return { draft: true as const, query, changed: whatIf.changed, ...pageOfChanges(whatIf.changes, { ...query, pageSize: 50 }) };
+});
+
+export default function WhatIfPeople() {
+  const data = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/staff/eligibility/draft" className="text-brand underline">
+          ← Draft policy
+        </Link>
+      </p>
+      <PageHeader title="People whose verdict the draft would change" description="Compared with their current computed verdict. Nothing changes until the draft is published." />
+      {!data.draft ? (
+        <EmptyState title="There is no draft">Save a draft policy first; the people it would affect are listed here.</EmptyState>
+      ) : (
+        <Card>
+          <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+            <SelectField
+              name="direction"
+              label="Direction"
+              defaultValue={data.query.direction ?? ""}
+              options={[
+                { value: "", label: "Both directions" },
+                { value: "more", label: "More eligible" },
+                { value: "less", label: "Less eligible" },
+              ]}
+            />
+            {data.query.group ? <input type="hidden" name="group" value={data.query.group} /> : null}
+            {data.query.value !== undefined ? <input type="hidden" name="value" value={data.query.value} /> : null}
+            <Button type="submit" variant="secondary">
+              Show
+            </Button>
+            {data.query.group ? (
+              <p className="text-sm">
+                Only {data.query.group}: <strong>{data.query.value || "Not recorded"}</strong>.{" "}
+                <Link className="text-brand underline" to="/staff/eligibility/what-if">
+                  Show everyone
+                </Link>
+              </p>
+            ) : null}
+          </Form>
+          <p className="mb-2 text-sm text-muted">
+            {data.total} of {data.changed} people affected.
+          </p>
+          {data.items.length === 0 ? (
+            <EmptyState title="Nobody here">No verdict would change for this selection.</EmptyState>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">People affected by the draft</caption>
+                <thead className="text-muted">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">Person</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Department · location</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Now</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">With the draft</th>
+                    <th scope="col" className="py-2 font-medium">Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((c) => (
+                    <tr key={c.alumnusId} className="border-t border-line align-top">
+                      <th scope="row" className="py-2 pr-3 font-medium">
+                        <Link className="text-brand underline" to={`/staff/eligibility/people/${c.alumnusId}`}>
+                          {c.name}
+                        </Link>
+                      </th>
+                      <td className="py-2 pr-3">{[c.department, c.location].filter(Boolean).join(" · ") || "—"}</td>
+                      <td className="py-2 pr-3"><OutcomeBadge outcome={c.from} /></td>
+                      <td className="py-2 pr-3"><OutcomeBadge outcome={c.to} /></td>
+                      <td className="py-2">
+                        <ul className="space-y-1">
+                          {c.why.map((s) => (
+                            <li key={s}>{s}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager page={data.page} pageCount={data.pageCount} search={location.search} label="Pages of affected people" />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * npm run bench:eligibility
+ *
+ * Evaluates and stores rehire-eligibility verdicts for 100,000 alumni through the real recompute
+ * path (publish -> background job -> keyset pages -> pure evaluation -> one set-based statement
+ * per page), then measures the floor in the same run: one SQL statement writing the same 100,000
+ * verdicts. Prints evaluations/s of the pure function, the end-to-end time, the floor time and
+ * last `bench eligibility: ratio <end-to-end / floor>`.
+ *
+ * Embedded PGlite in a temporary data directory by default; with DATABASE_URL set, a fresh
+ * database is created on that server for the run and dropped afterwards.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const serverUrl = process.env.DATABASE_URL;
+process.env.DB_STATEMENT_TIMEOUT_MS ??= "600000";
+process.env.LOG_LEVEL ??= "warn";
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+
+let cleanup: () => Promise<void> = async () => {};
+let where: string;
+if (serverUrl) {
+  const name = `bench_eligibility_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  where = `PostgreSQL server ${url.hostname}:${url.port || 5432} (database ${name}, dropped afterwards)`;
+  cleanup = async () => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  };
+} else {
+  const { startEmbeddedPostgres } = await import("../../app/platform/db/embedded.server");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "comeback-bench-eligibility-"));
+  const embedded = await startEmbeddedPostgres({ dataDir });
+  process.env.DATABASE_URL = embedded.url;
+  where = `embedded PGlite (temporary data directory ${dataDir})`;
+  cleanup = async () => {
+    await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+const { applyMigrations } = await import("../../app/platform/db/migrations.server");
+const { db, disconnectDb } = await import("../../app/platform/db.server");
+const { resetEnvCache } = await import("../../app/platform/env.server");
+const { runNextJob } = await import("../../app/platform/jobs.server");
+const { registerBackgroundWork } = await import("../../app/modules/background.server");
+const { evaluateEligibility } = await import("../../app/modules/eligibility/evaluate");
+const { publishInitialPolicy } = await import("../../app/modules/eligibility/publish-policy.server");
+const { getPublishedPolicy } = await import("../../app/modules/eligibility/policies.server");
+const { readInputs, toInput, recomputeAll, RECOMPUTE_JOB, PAGE_SIZE } = await import("../../app/modules/eligibility/recompute.server");
+
+try {
+  resetEnvCache();
+  await applyMigrations(process.env.DATABASE_URL as string);
+  console.log(`bench eligibility: ${fmt(PEOPLE)} alumni on ${where}`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}`);
+
+  // The pool: varied exit reasons, dates (month ends and leap days included), flags and stints.
+  let t = process.hrtime.bigint();
+  await db.$executeRaw`
+    INSERT INTO "Alumnus" ("id", "hrId", "firstName", "lastName", "department", "location", "hireDate", "exitDate", "exitReason",
+      "hrRehireFlag", "doNotRehire", "legalHold", "consentReturn", "source", "updatedAt")
+    SELECT 'b' || lpad(i::text, 7, '0'), 'B' || i, 'Person', 'Number ' || i,
+      (ARRAY['Customer Service','Operations','Engineering','Analytics','Legal'])[1 + i % 5],
+      (ARRAY['Stockholm, SE','Berlin, DE','Warsaw, PL','Remote - US','Manchester, UK'])[1 + (i / 5) % 5],
+      e - (60 + (i * 13) % 3000), e,
+      (ARRAY['position_eliminated','layoff_automation','layoff_restructuring','resignation','contract_end','retirement',
+             'mutual_agreement','performance','attendance','conduct','job_abandonment','other'])[1 + i % 12]::"ExitReason",
+      (ARRAY['yes','yes','yes','yes','no','review'])[1 + i % 6]::"RehireFlag",
+      i % 97 = 0, i % 211 = 0,
+      (ARRAY['granted','granted','granted','unknown','withdrawn'])[1 + i % 5]::"ConsentStatus",
+      'bench', now()
+    FROM (SELECT i, date '2021-01-31' + ((i * 37) % 2150) AS e FROM generate_series(1, ${PEOPLE}::int) AS i) s`;
+  await db.$executeRaw`
+    INSERT INTO "EmploymentPeriod" ("id", "alumnusId", "startDate", "endDate", "exitReason")
+    SELECT 'p' || a."id", a."id", a."hireDate" - 2000, a."hireDate" - 900, 'contract_end'
+    FROM "Alumnus" a WHERE a."id" LIKE 'b%' AND (substr(a."id", 2)::int) % 8 = 0`;
+  await db.$executeRaw`ANALYZE "Alumnus"`;
+  await db.$executeRaw`ANALYZE "EmploymentPeriod"`;
+  console.log(`pool created in ${fmt(ms(t))} ms`);
+
+  // Publish the default policy (queues the recompute job), then run that job: the real path.
+  registerBackgroundWork();
+  await db.$transaction((tx) => publishInitialPolicy(tx));
+  const policy = (await getPublishedPolicy(db))!;
+
+  // 1. The pure function alone, on inputs already in memory.
+  const inputs = [];
+  let after = "";
+  for (;;) {
+    const rows = await readInputs(db, { after, limit: PAGE_SIZE });
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    for (const row of rows) inputs.push(toInput(row));
+  }
+  const now = new Date();
+  for (const input of inputs) evaluateEligibility(input, policy, now); // warm up
+  t = process.hrtime.bigint();
+  const counts: Record<string, number> = {};
+  for (const input of inputs) {
+    const outcome = evaluateEligibility(input, policy, now).outcome;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  }
+  const pureMs = ms(t);
+  console.log(`pure evaluation: ${fmt(inputs.length)} in ${fmt(pureMs)} ms = ${fmt(inputs.length / (pureMs / 1000))} evaluations/s (${JSON.stringify(counts)})`);
+
+  // 2. End to end: the queued job, as a worker runs it.
+  t = process.hrtime.bigint();
+  const ran = await runNextJob({ kinds: [RECOMPUTE_JOB] });
+  const endToEndMs = ms(t);
+  const job = await db.job.findFirstOrThrow({ where: { kind: RECOMPUTE_JOB }, orderBy: { createdAt: "desc" } });
+  const stored = await db.eligibilityVerdict.count();
+  const history = await db.eligibilityVerdictChange.count();
+  if (!ran || job.status !== "done" || stored !== PEOPLE) throw new Error(`The recompute job did not finish: ${job.status} ${job.lastError ?? ""} (${stored} verdicts)`);
+  console.log(`end-to-end (job: read, evaluate, upsert ${fmt(stored)} verdicts + ${fmt(history)} history rows, progress): ${fmt(endToEndMs)} ms`);
+
+  // 3. The floor: the same 100,000 verdict rows written by one set-based statement.
+  await db.$executeRaw`CREATE TABLE "bench_verdicts" AS SELECT * FROM "EligibilityVerdict"`;
+  await db.$executeRaw`DELETE FROM "EligibilityVerdict"`;
+  await db.$executeRaw`VACUUM "EligibilityVerdict"`;
+  t = process.hrtime.bigint();
+  const floorRows = await db.$executeRaw`INSERT INTO "EligibilityVerdict" SELECT * FROM "bench_verdicts"`;
+  const floorMs = ms(t);
+  if (floorRows !== PEOPLE) throw new Error(`The floor wrote ${floorRows} rows.`);
+  console.log(`floor (one INSERT ... SELECT of the same ${fmt(floorRows)} verdicts): ${fmt(floorMs)} ms`);
+
+  // For information: a re-evaluation where every verdict exists (a publish that changes nothing).
+  await db.$transaction(async (tx) => {
+    const { publishRules } = await import("../../app/modules/eligibility/publish-policy.server");
+    const row = await tx.eligibilityPolicy.create({ data: { status: "draft", rules: policy.rules }, select: { id: true } });
+    await publishRules(tx, { actor: null, policyId: row.id, rules: policy.rules, summary: "bench" });
+  });
+  const republished = (await getPublishedPolicy(db))!;
+  const timings = { read: 0, evaluate: 0, write: 0 };
+  t = process.hrtime.bigint();
+  await recomputeAll({ policy: republished, startedAt: new Date(), timings });
+  console.log(
+    `re-publish of unchanged rules (updates only, no history): ${fmt(ms(t))} ms (read ${fmt(timings.read)}, evaluate ${fmt(timings.evaluate)}, write ${fmt(timings.write)})`,
+  );
+
+  console.log(`bench eligibility: ratio ${(endToEndMs / floorMs).toFixed(2)}`);
+} finally {
+  await disconnectDb();
+  await cleanup();
+}
