@@ -1,5 +1,7 @@
 import { registerJobHandler } from "~/platform/jobs.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
+import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
+import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
 
 /**
  * The one place where modules hook into background work: job handlers and the outbox's
@@ -8,4 +10,6 @@ import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/requ
 export function registerBackgroundWork() {
   // Modules register their job handlers here, e.g. registerJobHandler("alumni.import", runImport).
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
+  registerJobHandler(IMPORT_CHECK_JOB, runImportCheck);
+  registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit);
 }
