@@ -80,7 +80,7 @@ async function insertStaged(tx: Db, importId: string, rows: Staged[]) {
 }
 
 /** Why the file cannot be read at all, in words, from a csv-parse error. */
-function describeCsvError(error: CsvError, headerRow: number): string {
+function describeCsvError(error: CsvError): string {
   const ctx = error as CsvError & { lines?: number; records?: number };
   const where = ctx.lines ? `line ${ctx.lines}` : "the file";
   switch (error.code) {
@@ -206,7 +206,7 @@ export async function runImportCheck(context: JobContext) {
   } catch (error) {
     await feed.catch(() => {});
     if (error instanceof CsvError) {
-      await markInvalid(importId, describeCsvError(error, run.headerRow));
+      await markInvalid(importId, describeCsvError(error));
       return "The file could not be read.";
     }
     throw error;
