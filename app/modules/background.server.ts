@@ -1,6 +1,8 @@
 import { registerJobHandler } from "~/platform/jobs.server";
 import { RECOMPUTE_JOB, runRecomputeJob } from "./eligibility/recompute.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
+import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
+import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
 
 /**
  * The one place where modules hook into background work: job handlers and the outbox's
@@ -10,4 +12,6 @@ export function registerBackgroundWork() {
   // Modules register their job handlers here, e.g. registerJobHandler("alumni.import", runImport).
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
   registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
+  registerJobHandler(IMPORT_CHECK_JOB, runImportCheck);
+  registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit);
 }

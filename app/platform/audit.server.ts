@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   "import.committed",
   "import.failed",
   "import.cancelled",
+  "import.error_report_downloaded",
   "import_mapping.saved",
   "decision.created",
   "decision.updated",

@@ -25,6 +25,11 @@ export async function buildAuthzFixtures() {
   await storeAuthToken(db, { purpose: "staff_invite", token: invitation.token, email: invited.email, userId: invited.id, createdById: users.admin.id });
   const reset = newLink("password_reset");
   await storeAuthToken(db, { purpose: "password_reset", token: reset.token, email: users.hr.email, userId: users.hr.id });
+  // An uploaded import (a small stored file, not yet mapped).
+  const upload = await db.importRun.create({
+    data: { fileName: "fixture.csv", fileSize: 40, fileSha256: "fixture", encoding: "utf-8", delimiter: ",", headerRow: 1, headers: ["Employee ID", "Name"], createdById: users.hr.id },
+  });
+  await db.importChunk.create({ data: { importId: upload.id, seq: 0, data: Buffer.from("Employee ID,Name\nE1,Ada Lovelace\n") } });
   // A message in the development mailbox that carries no sign-in link (HR may open it).
   const message = await createMailboxMessage(db, { to: users.hr.email });
   // A published eligibility policy (version 1) with verdicts for the people above.
@@ -46,6 +51,7 @@ export async function buildAuthzFixtures() {
     resetToken: reset.token,
     mailboxMessageId: message.id,
     policyVersion: String(policy.version),
+    importId: upload.id,
   };
   return { users, cookieFor, records };
 }

@@ -67,6 +67,12 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/staff.admin.teams": { path: "/staff/admin/teams", loader: adminOnly, action: adminOnly },
   "routes/staff.admin.audit._index": { path: "/staff/admin/audit", loader: adminOnly },
   "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },
+  // Imports (import:alumni, HR only). Empty POSTs are validation errors; nothing starts.
+  "routes/staff.imports._index": { path: "/staff/imports", loader: hrOnly },
+  "routes/staff.imports.new": { path: "/staff/imports/new", loader: hrOnly, action: hrOnly },
+  "routes/staff.imports.$importId._index": { path: "/staff/imports/:importId", loader: hrOnly, action: hrOnly },
+  "routes/staff.imports.$importId.mapping": { path: "/staff/imports/:importId/mapping", loader: hrOnly, action: hrOnly },
+  "routes/staff.imports.$importId.errors": { path: "/staff/imports/:importId/errors", loader: hrOnly },
   "routes/staff.mailbox._index": { path: "/staff/mailbox", loader: hrAndAdmin },
   "routes/staff.mailbox.$messageId": { path: "/staff/mailbox/:mailboxMessageId", loader: hrAndAdmin },
   // Alumni pool. Managers (read:alumnus:team) reach the list but see only alumni whose review or

@@ -1,0 +1,39 @@
+import { Badge } from "./ui";
+
+/** Import states in words HR uses. */
+export const IMPORT_STATUS_LABEL: Record<string, { label: string; tone: "neutral" | "good" | "warn" | "bad" | "brand" }> = {
+  uploaded: { label: "Needs a mapping", tone: "warn" },
+  checking: { label: "Checking…", tone: "brand" },
+  checked: { label: "Dry run ready", tone: "brand" },
+  committing: { label: "Importing…", tone: "brand" },
+  committed: { label: "Imported", tone: "good" },
+  invalid: { label: "File refused", tone: "bad" },
+  failed: { label: "Failed, nothing written", tone: "bad" },
+  cancelled: { label: "Cancelled", tone: "neutral" },
+};
+
+export function ImportStatusBadge({ status }: { status: string }) {
+  const s = IMPORT_STATUS_LABEL[status] ?? { label: status, tone: "neutral" as const };
+  return <Badge tone={s.tone}>{s.label}</Badge>;
+}
+
+export function Pager({ page, pages, href, label }: { page: number; pages: number; href: (page: number) => string; label: string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="mt-4 flex items-center gap-3 text-sm">
+      {page > 1 ? (
+        <a className="text-brand underline" href={href(page - 1)}>
+          ← Previous
+        </a>
+      ) : null}
+      <span className="text-muted">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <a className="text-brand underline" href={href(page + 1)}>
+          Next →
+        </a>
+      ) : null}
+    </nav>
+  );
+}

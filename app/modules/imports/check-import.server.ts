@@ -1,0 +1,239 @@
+import { parse, CsvError } from "csv-parse";
+import { alumnusSearchText } from "~/modules/alumni/search-text";
+import { recordAudit } from "~/platform/audit.server";
+import type { StaffUser } from "~/platform/auth.server";
+import { db, Prisma, type Db } from "~/platform/db.server";
+import { AppError, conflict, notFound } from "~/platform/errors";
+import { enqueueJob, type JobContext } from "~/platform/jobs.server";
+import { log } from "~/platform/logging.server";
+import { classifyImportRows, countOutcomes } from "./classify-import.server";
+import { decoderFor, MAX_RECORD_BYTES, type Encoding } from "./detect";
+import { FIELD_LABEL, IMPORT_FIELD_KEYS, mappingProblems, type ColumnMapping, type ImportField } from "./fields";
+import { createRowSchema, rowProblems, type RowInput, type RowValues } from "./row-schema";
+import type { ImportSettings } from "./schemas";
+import { readImportFile } from "./upload-import.server";
+
+export const IMPORT_CHECK_JOB = "import.check";
+const BATCH = 2000;
+
+/**
+ * Starts the dry run of an uploaded file with a mapping: a background job reads the whole file,
+ * validates every row with the row schema, stages the results and counts what a commit would
+ * do. Nothing in the alumni pool changes.
+ */
+export async function startImportCheck(options: { actor: StaffUser; importId: string; settings: ImportSettings; mappingId?: string | null; mappingName?: string | null }) {
+  const { actor, importId, settings } = options;
+  return db.$transaction(async (tx) => {
+    const run = await tx.importRun.findUnique({ where: { id: importId }, select: { id: true, status: true, headers: true } });
+    if (!run) throw notFound("That import");
+    if (!["uploaded", "checked", "invalid", "failed"].includes(run.status)) {
+      throw conflict(run.status === "committed" ? "This import is already committed. Upload the file again to import it anew." : "This import is busy being checked or committed. Wait for it to finish.");
+    }
+    const problems = mappingProblems(settings.columns, run.headers);
+    if (problems.length) throw new AppError("validation", problems.join(" "), { fieldErrors: { _form: problems } });
+    if (settings.decisionId) {
+      const decision = await tx.workforceDecision.findUnique({ where: { id: settings.decisionId }, select: { id: true } });
+      if (!decision) throw new AppError("validation", "That workforce decision no longer exists. Choose another one.", { fieldErrors: { decisionId: ["Choose a workforce decision from the list."] } });
+    }
+    const job = await enqueueJob(tx, { kind: IMPORT_CHECK_JOB, payload: { importId }, createdById: actor.id });
+    const updated = await tx.importRun.updateMany({
+      where: { id: importId, status: run.status },
+      data: {
+        status: "checking",
+        jobId: job.id,
+        settings: settings as unknown as Prisma.InputJsonValue,
+        mappingId: options.mappingId ?? null,
+        mappingName: options.mappingName ?? null,
+        decisionId: settings.decisionId,
+        error: null,
+        checkedAt: null,
+      },
+    });
+    if (updated.count !== 1) throw conflict("Someone else started this import at the same moment. Reload the page.");
+    return { jobId: job.id };
+  });
+}
+
+type Staged = { rowNumber: number; outcome: "pending" | "rejected"; errors: unknown; values: RowValues | null; searchText: string | null };
+
+const toDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+
+async function insertStaged(tx: Db, importId: string, rows: Staged[]) {
+  if (rows.length === 0) return;
+  const col = <T>(pick: (v: RowValues) => T) => rows.map((r) => (r.values ? pick(r.values) : null));
+  const text = (values: (string | null | undefined)[]) => values.map((v) => v ?? null);
+  await tx.$executeRaw`
+    INSERT INTO "ImportRow" ("importId", "rowNumber", "outcome", "errors", "hrId", "workEmail", "personalEmail", "firstName", "lastName",
+      "preferredName", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitReasonRaw", "regrettable",
+      "hrRehireFlag", "managerName", "decisionId", "searchText")
+    SELECT ${importId}, t.n, t.o, t.e::jsonb, t.hr, t.we, t.pe, t.fn, t.ln, t.pn, t.jt, t.dp, t.lo, t.hd::date, t.ed::date,
+      t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st
+    FROM unnest(${rows.map((r) => r.rowNumber)}::int[], ${rows.map((r) => r.outcome)}::text[], ${text(rows.map((r) => (r.errors ? JSON.stringify(r.errors) : null)))}::text[],
+      ${text(col((v) => v.hrId))}::text[], ${text(col((v) => v.workEmail))}::text[], ${text(col((v) => v.personalEmail))}::text[],
+      ${text(col((v) => v.firstName))}::text[], ${text(col((v) => v.lastName))}::text[], ${text(col((v) => v.preferredName))}::text[],
+      ${text(col((v) => v.jobTitle))}::text[], ${text(col((v) => v.department))}::text[], ${text(col((v) => v.location))}::text[],
+      ${text(col((v) => toDate(v.hireDate)))}::text[], ${text(col((v) => toDate(v.exitDate)))}::text[], ${text(col((v) => v.exitReason))}::text[],
+      ${text(col((v) => v.exitReasonRaw))}::text[], ${text(col((v) => (v.regrettable === null ? null : String(v.regrettable))))}::text[],
+      ${text(col((v) => v.hrRehireFlag))}::text[], ${text(col((v) => v.managerName))}::text[], ${text(col((v) => v.decisionId))}::text[],
+      ${text(rows.map((r) => r.searchText))}::text[])
+      AS t(n, o, e, hr, we, pe, fn, ln, pn, jt, dp, lo, hd, ed, er, err, rg, rf, mn, di, st)`;
+}
+
+/** Why the file cannot be read at all, in words, from a csv-parse error. */
+function describeCsvError(error: CsvError): string {
+  const ctx = error as CsvError & { lines?: number; records?: number };
+  const where = ctx.lines ? `line ${ctx.lines}` : "the file";
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return `A quoted value that starts near ${where} is never closed (a " is missing), so the rest of the file cannot be read. Fix the quotes and upload the file again.`;
+    case "CSV_MAX_RECORD_SIZE":
+      return `Row ${(ctx.records ?? 0) + 1} is larger than ${MAX_RECORD_BYTES / 1024} KB; it is probably damaged (an unclosed quote or binary data). Fix it and upload the file again.`;
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return `At ${where} a quote closes a value but more characters follow it. Fix the quotes and upload the file again.`;
+    default:
+      return `The file could not be read as CSV at ${where} (the rows above it were read). Fix it and upload the file again.`;
+  }
+}
+
+type Problem = { field: string; column: string; message: string; value: string };
+
+/**
+ * The check job: streams the stored file through csv-parse, validates each row, stages it in
+ * batches, then classifies all rows set-based. Restartable: it clears what an earlier attempt
+ * staged before starting.
+ */
+export async function runImportCheck(context: JobContext) {
+  const { importId } = context.job.payload as { importId: string };
+  const run = await db.importRun.findUnique({ where: { id: importId } });
+  if (!run || run.status !== "checking" || run.jobId !== context.job.id) return "The import was changed meanwhile; nothing to do.";
+  const settings = run.settings as unknown as ImportSettings;
+  await db.importRow.deleteMany({ where: { importId } });
+
+  const decisions = await db.workforceDecision.findMany({ select: { id: true, title: true } });
+  const today = new Date();
+  const schema = createRowSchema({
+    dateFormat: settings.dateFormat,
+    today: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())),
+    decisionsByTitle: new Map(decisions.map((d) => [d.title.toLowerCase(), d.id])),
+    decisionId: settings.decisionId,
+    reasonOverrides: settings.reasonOverrides,
+    usesFullName: !!settings.columns.fullName && !(settings.columns.firstName && settings.columns.lastName),
+  });
+  const columnIndex = new Map<ImportField, number>();
+  for (const field of IMPORT_FIELD_KEYS) {
+    const header = (settings.columns as ColumnMapping)[field];
+    if (header !== undefined) columnIndex.set(field, run.headers.indexOf(header));
+  }
+  const columnOf = (field: string) => {
+    const header = (settings.columns as Record<string, string | undefined>)[field];
+    return header ?? FIELD_LABEL[field as ImportField] ?? field;
+  };
+
+  const parser = parse({
+    delimiter: run.delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_BYTES,
+    info: true,
+  });
+  const feed = (async () => {
+    const decoder = decoderFor(run.encoding as Encoding);
+    let bytes = 0;
+    try {
+      for await (const piece of readImportFile(importId)) {
+        bytes += piece.length;
+        const text = decoder.decode(piece, { stream: true });
+        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+        await context.progress(bytes, run.fileSize);
+      }
+      const rest = decoder.decode();
+      if (rest) parser.write(rest);
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+
+  const seenHrId = new Map<string, number>();
+  const seenEmail = new Map<string, number>();
+  let batch: Staged[] = [];
+  let dataRows = 0;
+  let recordNumber = 0;
+  const width = run.headers.length;
+  try {
+    for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
+      recordNumber++;
+      if (recordNumber <= run.headerRow) continue;
+      if (record.every((c) => c.trim() === "")) continue; // blank lines
+      dataRows++;
+      const problems: Problem[] = [];
+      if (record.length !== width) {
+        problems.push({ field: "_row", column: "(whole row)", message: `This row has ${record.length} values; the header has ${width}. Check for a missing or extra ${run.delimiter === "," ? "comma" : "delimiter"} or an unquoted value.`, value: "" });
+      }
+      const input: RowInput = {};
+      for (const [field, index] of columnIndex) input[field] = index >= 0 ? (record[index] ?? "") : "";
+      const parsed = problems.length ? null : schema.safeParse(input);
+      let values: RowValues | null = null;
+      if (parsed && !parsed.success) {
+        for (const p of rowProblems(parsed.error)) problems.push({ field: p.field, column: columnOf(p.field), message: p.message, value: (input[p.field] ?? "").slice(0, 200) });
+      } else if (parsed?.success) values = parsed.data;
+      if (values) {
+        if (values.hrId) {
+          const first = seenHrId.get(values.hrId);
+          if (first !== undefined) problems.push({ field: "hrId", column: columnOf("hrId"), message: `Employee ID ${values.hrId} is also on row ${first}; only row ${first} is imported.`, value: values.hrId });
+          else seenHrId.set(values.hrId, recordNumber);
+        }
+        if (values.workEmail && problems.length === 0) {
+          const first = seenEmail.get(values.workEmail);
+          if (first !== undefined) problems.push({ field: "workEmail", column: columnOf("workEmail"), message: `This work email is also on row ${first}; only row ${first} is imported.`, value: values.workEmail });
+          else seenEmail.set(values.workEmail, recordNumber);
+        }
+      }
+      batch.push(
+        problems.length || !values
+          ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
+          : { rowNumber: recordNumber, outcome: "pending", errors: null, values, searchText: alumnusSearchText(values) },
+      );
+      if (batch.length >= BATCH) {
+        await insertStaged(db, importId, batch);
+        batch = [];
+        if (context.signal.aborted) throw new Error("The check was stopped.");
+      }
+    }
+    await feed;
+    await insertStaged(db, importId, batch);
+  } catch (error) {
+    await feed.catch(() => {});
+    if (error instanceof CsvError) {
+      await markInvalid(importId, describeCsvError(error));
+      return "The file could not be read.";
+    }
+    throw error;
+  }
+  if (dataRows === 0) {
+    await markInvalid(importId, "The file has column headings but no rows of people. Check the report's filters in your HR system and export it again.");
+    return "The file has no rows.";
+  }
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
+      await classifyImportRows(tx, importId);
+      const counts = await countOutcomes(tx, importId);
+      await tx.importRun.update({ where: { id: importId }, data: { ...counts, status: "checked", checkedAt: new Date() } });
+    },
+    { timeout: 600_000 },
+  );
+  log.info("import checked", { importId, rows: dataRows });
+  return `${dataRows} rows checked.`;
+}
+
+async function markInvalid(importId: string, message: string) {
+  await db.$transaction(async (tx) => {
+    await tx.importRow.deleteMany({ where: { importId } });
+    const run = await tx.importRun.update({ where: { id: importId }, data: { status: "invalid", error: message, rowCount: 0, createCount: 0, updateCount: 0, unchangedCount: 0, rejectCount: 0, conflictCount: 0 }, select: { createdById: true } });
+    await recordAudit(tx, { actor: { type: "system", name: "import check" }, action: "import.failed", entityType: "ImportRun", entityId: importId, after: { stage: "check", error: message }, reason: run.createdById ? `uploaded by ${run.createdById}` : null });
+  });
+}
+

@@ -1,0 +1,155 @@
+import { Prisma, type Db } from "~/platform/db.server";
+
+/**
+ * Set-based SQL over the staged rows of one import (ADR 013). The SQL text is built from the
+ * constant field list below only; the import id is always a bound parameter.
+ */
+
+/** Alumnus columns an import writes, with the staged column of the same name. */
+export const APPLIED_FIELDS = [
+  "hrId",
+  "workEmail",
+  "personalEmail",
+  "firstName",
+  "lastName",
+  "preferredName",
+  "jobTitle",
+  "department",
+  "location",
+  "hireDate",
+  "exitDate",
+  "exitReason",
+  "exitReasonRaw",
+  "regrettable",
+  "hrRehireFlag",
+  "managerName",
+  "decisionId",
+] as const;
+export type AppliedField = (typeof APPLIED_FIELDS)[number];
+
+const q = (name: string) => `"${name}"`;
+
+/** A field HR changed by hand keeps its value; otherwise an empty cell keeps what we have. */
+const merged = (f: string) => `CASE WHEN jsonb_exists(a."manualEdits", '${f}') THEN a.${q(f)} ELSE COALESCE(r.${q(f)}, a.${q(f)}) END`;
+const differs = (f: string) => `(NOT jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)})`;
+const conflict = (f: string) =>
+  `'${f}', CASE WHEN jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)} THEN jsonb_build_object('current', a.${q(f)}, 'incoming', r.${q(f)}) END`;
+
+/** Runs one statement; every $IMPORT in it is the import id, bound as a parameter. */
+async function exec(tx: Db, sql: string, importId: string) {
+  const parts = sql.split("$IMPORT");
+  return tx.$executeRaw(Prisma.sql(parts, ...parts.slice(1).map(() => importId)));
+}
+
+const rejectWith = (message: string, field: string, value: string) =>
+  `jsonb_build_array(jsonb_build_object('field', '${field}', 'message', ${message}, 'value', ${value}))`;
+
+/**
+ * Decides for every valid staged row whether it creates a person, updates one, or changes
+ * nothing; rejects rows whose work email belongs to someone else or that match a person another
+ * row already matched; records conflicts with hand-edited fields. Re-run at commit time inside
+ * the applying transaction, so the outcome reflects the pool as it is then.
+ */
+export async function classifyImportRows(tx: Db, importId: string) {
+  await exec(tx, `UPDATE "ImportRow" SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL WHERE "importId" = $IMPORT AND "outcome" <> 'rejected'`, importId);
+  await exec(
+    tx,
+    `UPDATE "ImportRow" r SET "alumnusId" = a."id" FROM "Alumnus" a
+     WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND r."hrId" IS NOT NULL AND a."hrId" = r."hrId"`,
+    importId,
+  );
+  await exec(
+    tx,
+    `UPDATE "ImportRow" r SET "alumnusId" = a."id" FROM "Alumnus" a
+     WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND r."alumnusId" IS NULL AND r."workEmail" IS NOT NULL
+       AND a."workEmail" = r."workEmail" AND (a."hrId" IS NULL OR r."hrId" IS NULL)`,
+    importId,
+  );
+  await exec(
+    tx,
+    `UPDATE "ImportRow" r SET "outcome" = 'rejected', "alumnusId" = NULL, "errors" = ${rejectWith(
+      `'This work email already belongs to another person in the alumni pool' || COALESCE(' (employee ID ' || a."hrId" || ')', '') || '.'`,
+      "workEmail",
+      `r."workEmail"`,
+    )}
+     FROM "Alumnus" a
+     WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND r."workEmail" IS NOT NULL AND a."workEmail" = r."workEmail"
+       AND a."id" IS DISTINCT FROM r."alumnusId"`,
+    importId,
+  );
+  await exec(
+    tx,
+    `UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = ${rejectWith(
+      `'The same person as row ' || d."first" || ' (matched by employee ID or work email); only row ' || d."first" || ' is imported.'`,
+      "hrId",
+      `COALESCE(r."hrId", r."workEmail")`,
+    )}
+     FROM (SELECT "alumnusId", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = $IMPORT AND "outcome" = 'pending' AND "alumnusId" IS NOT NULL
+           GROUP BY "alumnusId" HAVING count(*) > 1) d
+     WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND r."alumnusId" = d."alumnusId" AND r."rowNumber" > d."first"`,
+    importId,
+  );
+  await exec(
+    tx,
+    `UPDATE "ImportRow" SET "outcome" = 'create', "alumnusId" = gen_random_uuid()::text
+     WHERE "importId" = $IMPORT AND "outcome" = 'pending' AND "alumnusId" IS NULL`,
+    importId,
+  );
+  const periodMissing = `(r."hireDate" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "EmploymentPeriod" p WHERE p."alumnusId" = a."id" AND p."startDate" = r."hireDate" AND p."endDate" IS NOT DISTINCT FROM COALESCE(r."exitDate", p."endDate")))`;
+  await exec(
+    tx,
+    `UPDATE "ImportRow" r SET
+       "outcome" = CASE WHEN ${APPLIED_FIELDS.map(differs).join(" OR ")} OR ${periodMissing} THEN 'update' ELSE 'unchanged' END,
+       "conflicts" = NULLIF(jsonb_strip_nulls(jsonb_build_object(${APPLIED_FIELDS.map(conflict).join(", ")})), '{}'::jsonb)
+     FROM "Alumnus" a
+     WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND a."id" = r."alumnusId"`,
+    importId,
+  );
+}
+
+export async function countOutcomes(tx: Db, importId: string) {
+  const rows = await tx.$queryRaw<{ outcome: string; n: bigint; conflicts: bigint }[]>`
+    SELECT "outcome", count(*) AS n, count("conflicts") AS conflicts FROM "ImportRow" WHERE "importId" = ${importId} GROUP BY "outcome"`;
+  const by = (o: string) => Number(rows.find((r) => r.outcome === o)?.n ?? 0);
+  return {
+    rowCount: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    createCount: by("create"),
+    updateCount: by("update"),
+    unchangedCount: by("unchanged"),
+    rejectCount: by("rejected"),
+    conflictCount: rows.reduce((sum, r) => sum + Number(r.conflicts), 0),
+  };
+}
+
+/** Writes the classified rows into the alumni pool. Call inside one transaction after classifyImportRows. */
+export async function applyImportRows(tx: Db, importId: string) {
+  const cols = APPLIED_FIELDS.map(q).join(", ");
+  const created = await exec(
+    tx,
+    `INSERT INTO "Alumnus" ("id", ${cols}, "searchText", "source", "lastImportId", "createdAt", "updatedAt")
+     SELECT r."alumnusId", ${APPLIED_FIELDS.map((f) => `r.${q(f)}`).join(", ")}, COALESCE(r."searchText", ''), 'import', r."importId", now(), now()
+     FROM "ImportRow" r WHERE r."importId" = $IMPORT AND r."outcome" = 'create'`,
+    importId,
+  );
+  const updated = await exec(
+    tx,
+    `UPDATE "Alumnus" a SET ${APPLIED_FIELDS.map((f) => `${q(f)} = ${merged(f)}`).join(", ")},
+       "lastImportId" = r."importId", "version" = a."version" + 1, "updatedAt" = now()
+     FROM "ImportRow" r WHERE r."importId" = $IMPORT AND r."outcome" = 'update' AND a."id" = r."alumnusId"`,
+    importId,
+  );
+  await exec(
+    tx,
+    `INSERT INTO "EmploymentPeriod" ("id", "alumnusId", "startDate", "endDate", "jobTitle", "department", "location", "exitReason")
+     SELECT gen_random_uuid()::text, r."alumnusId", r."hireDate", r."exitDate", r."jobTitle", r."department", r."location", r."exitReason"
+     FROM "ImportRow" r WHERE r."importId" = $IMPORT AND r."outcome" IN ('create', 'update') AND r."hireDate" IS NOT NULL
+     ON CONFLICT ("alumnusId", "startDate") DO UPDATE SET
+       "endDate" = COALESCE(EXCLUDED."endDate", "EmploymentPeriod"."endDate"),
+       "jobTitle" = COALESCE(EXCLUDED."jobTitle", "EmploymentPeriod"."jobTitle"),
+       "department" = COALESCE(EXCLUDED."department", "EmploymentPeriod"."department"),
+       "location" = COALESCE(EXCLUDED."location", "EmploymentPeriod"."location"),
+       "exitReason" = COALESCE(EXCLUDED."exitReason", "EmploymentPeriod"."exitReason")`,
+    importId,
+  );
+  return { created, updated };
+}

@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { registerBackgroundWork } from "~/modules/background.server";
+import { db } from "~/platform/db.server";
+import { runNextJob } from "~/platform/jobs.server";
+import { createStaffUser, staffActor } from "../../../test/factories";
+import { startImportCheck, IMPORT_CHECK_JOB } from "./check-import.server";
+import { startImportCommit, IMPORT_COMMIT_JOB } from "./commit-import.server";
+import { suggestMapping } from "./fields";
+import type { ImportSettings } from "./schemas";
+import { uploadImport } from "./upload-import.server";
+
+const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../../../test/fixtures", name));
+async function* once(bytes: Uint8Array) {
+  yield bytes;
+}
+
+beforeAll(() => registerBackgroundWork());
+
+async function runJobs() {
+  while (await runNextJob({ kinds: [IMPORT_CHECK_JOB, IMPORT_COMMIT_JOB] }));
+}
+
+describe("import flow", () => {
+  it("imports the Workday sample, then the same file again changes nothing", async () => {
+    const hr = staffActor(await createStaffUser(db, { role: "hr" }));
+    const bytes = fixture("workday-terminations-sample.csv");
+    const up = await uploadImport({ actor: hr, fileName: "workday.csv", data: once(bytes) });
+    expect(up.delimiter).toBe(",");
+    const settings: ImportSettings = { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null };
+    await startImportCheck({ actor: hr, importId: up.id, settings });
+    await runJobs();
+    const checked = await db.importRun.findUniqueOrThrow({ where: { id: up.id } });
+    expect(checked.error).toBeNull();
+    expect(checked.status).toBe("checked");
+    await startImportCommit({ actor: hr, importId: up.id });
+    await runJobs();
+    const committed = await db.importRun.findUniqueOrThrow({ where: { id: up.id } });
+    expect(committed.status).toBe("committed");
+    const again = await uploadImport({ actor: hr, fileName: "workday.csv", data: once(bytes) });
+    await startImportCheck({ actor: hr, importId: again.id, settings });
+    await runJobs();
+    await startImportCommit({ actor: hr, importId: again.id });
+    await runJobs();
+    const second = await db.importRun.findUniqueOrThrow({ where: { id: again.id } });
+    expect(second).toMatchObject({ status: "committed", createCount: 0, updateCount: 0, unchangedCount: committed.createCount });
+  });
+});

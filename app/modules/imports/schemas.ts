@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { DATE_FORMATS, EXIT_REASONS, type DateFormat } from "./convert";
+import { IMPORT_FIELD_KEYS, IMPORT_SYSTEMS, type ColumnMapping, type ImportField, type ImportSystem } from "./fields";
+
+/** Form schemas for the import pages, shared by the forms and the actions. */
+
+const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+export const mappingNameField = z
+  .string()
+  .trim()
+  .max(80, "Keep the mapping name under 80 characters.")
+  .refine((v) => !HIDDEN_OR_CONTROL.test(v), "Remove line breaks and invisible characters from the name.")
+  .optional()
+  .transform((v) => v || undefined);
+
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => v || undefined);
+
+const column = z
+  .string()
+  .max(300)
+  .optional()
+  .transform((v) => v || undefined);
+
+export const columnFieldName = (field: ImportField) => `col_${field}`;
+export const reasonFieldName = (index: number) => `reason_${index}`;
+
+const columnShape = Object.fromEntries(IMPORT_FIELD_KEYS.map((k) => [columnFieldName(k), column])) as Record<`col_${ImportField}`, typeof column>;
+
+export const MappingFormSchema = z.object({
+  dateFormat: z.enum(DATE_FORMATS, { error: "Choose how dates are written in this file: the same date reads differently in US and European formats." }),
+  system: z.enum(IMPORT_SYSTEMS).default("generic"),
+  decisionId: optionalId,
+  mappingId: optionalId,
+  saveAs: mappingNameField,
+  ...columnShape,
+});
+export type MappingForm = z.infer<typeof MappingFormSchema>;
+
+export function columnsOf(form: Record<string, unknown>): ColumnMapping {
+  const out: ColumnMapping = {};
+  for (const key of IMPORT_FIELD_KEYS) {
+    const value = form[columnFieldName(key)];
+    if (typeof value === "string" && value) out[key] = value;
+  }
+  return out;
+}
+
+/** One exit reason the file uses and the reason HR wants for it (the mapping's own table). */
+export const ReasonOverridesSchema = z.object({
+  overrides: z
+    .array(z.object({ raw: z.string().trim().min(1).max(200), reason: z.enum(EXIT_REASONS, { error: "Choose one of Comeback's exit reasons." }) }))
+    .max(200),
+});
+
+export type ImportSettings = {
+  system: ImportSystem;
+  columns: ColumnMapping;
+  dateFormat: DateFormat;
+  /** reasonKey(raw) -> ExitReason */
+  reasonOverrides: Record<string, string>;
+  decisionId: string | null;
+};
+
+export const ImportIdSchema = z.object({ importId: z.string().trim().min(1).max(64) });
+
+export const ImportListSchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const RowPageSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  show: z.enum(["rejected", "conflicts", "all"]).default("rejected"),
+});
