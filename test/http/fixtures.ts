@@ -1,5 +1,6 @@
 import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { db } from "~/platform/db.server";
+import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
 import { createAlumnus, createDecision, createMailboxMessage, createStaffUser, createTeam } from "../factories";
 import type { Role } from "./route-policy";
@@ -42,6 +43,8 @@ export async function buildAuthzFixtures() {
     invitationToken: invitation.token,
     resetToken: reset.token,
     mailboxMessageId: message.id,
+    outboxMessageId: message.id,
+    unsubscribeToken: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" }),
   };
   return { users, cookieFor, records };
 }

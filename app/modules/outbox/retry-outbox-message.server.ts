@@ -2,11 +2,10 @@ import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { conflict, notFound } from "~/platform/errors";
+import { RETRY_ALL_LIMIT } from "./schemas";
 
 /** Attempts a message gets again when someone retries it by hand. */
 export const RETRY_ATTEMPTS = 3;
-/** Retry-all touches at most this many messages per click (the page says so). */
-export const RETRY_ALL_LIMIT = 500;
 
 /**
  * Puts a set-aside message back in the queue, due now, with a few more attempts. Its

@@ -34,3 +34,6 @@ export const RetryReasonSchema = z.object({
 export const RetryAllSchema = RetryReasonSchema.extend({
   confirm: z.literal("yes", { message: "Tick the box to confirm you want every set-aside message retried." }),
 });
+
+/** Retry-all touches at most this many messages per click (the page says so). */
+export const RETRY_ALL_LIMIT = 500;
