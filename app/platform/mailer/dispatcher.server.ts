@@ -275,6 +275,7 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
       for (const s of chunk) pending.delete(s.id);
     };
     const tooLate: string[] = [];
+    let lastFailure: DeliveryFailure | undefined;
     // Never start a send that might finish after the lease: another dispatcher could take it.
     const margin = Math.min(30_000, leaseMs / 4);
     const worker = async () => {
@@ -291,7 +292,8 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
           const setAside = await markFailed(message, workerId, failure, retry);
           if (setAside) result.setAside++;
           else result.failed++;
-          log.warn("email delivery failed", { outboxId: message.id, kind: failure.kind, code: failure.code, responseCode: failure.responseCode, attempt: message.attempts, setAside });
+          log.debug("email delivery failed", { outboxId: message.id, kind: failure.kind, code: failure.code, responseCode: failure.responseCode, attempt: message.attempts, setAside });
+          lastFailure ??= failure;
           continue;
         }
         sent.push({ id: message.id, at: new Date() });
@@ -304,6 +306,10 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
     if (tooLate.length) {
       await release(tooLate, workerId);
       result.released = tooLate.length;
+    }
+    // One line per batch, not per message: an outage would otherwise flood the log.
+    if (lastFailure) {
+      log.warn("email delivery failed", { failed: result.failed, setAside: result.setAside, sent: result.sent, code: lastFailure.code, responseCode: lastFailure.responseCode });
     }
   } finally {
     clearInterval(heartbeat);
