@@ -3,6 +3,8 @@ import { RECOMPUTE_JOB, runRecomputeJob } from "./eligibility/recompute.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
 import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
 import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
+import { setBeforeSend } from "~/platform/mailer/dispatcher.server";
+import { lastLookBeforeSend } from "./preferences/last-look.server";
 
 /**
  * The one place where modules hook into background work: job handlers and the outbox's
@@ -14,4 +16,6 @@ export function registerBackgroundWork() {
   registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
   registerJobHandler(IMPORT_CHECK_JOB, runImportCheck);
   registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit);
+  // The outbox's last look: mail for purposes the recipient has since opted out of is cancelled.
+  setBeforeSend(lastLookBeforeSend);
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_DIR } from "../../server/build";
+import { CROSS_SITE_POST_ALLOWED } from "../../server/security";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { buildAuthzFixtures, fillPath } from "./fixtures";
 import { ROLES, ROUTE_POLICY, type Expectation } from "./route-policy";
@@ -98,10 +99,17 @@ describe("authorization matrix", () => {
 
   it("refuses cross-site POSTs on every route with an action, whoever is signed in", async () => {
     const accepted: string[] = [];
+    let exempt = 0;
     for (const id of routeIds()) {
       const policy = ROUTE_POLICY[id];
       if (!policy?.action) continue;
       const url = new URL(fillPath(policy.path, fixtures.records), app.url);
+      if (policy.crossSitePost === "token-authenticated") {
+        // Exempt on purpose (ADR 022); the server's allow-list must cover it, and nothing else.
+        expect(CROSS_SITE_POST_ALLOWED.some((re) => re.test(url.pathname)), `${id} is exempt in the policy but not in the server`).toBe(true);
+        exempt++;
+        continue;
+      }
       for (const role of ROLES) {
         const cookie = await fixtures.cookieFor(role);
         const variants: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, {}];
@@ -117,5 +125,6 @@ describe("authorization matrix", () => {
       }
     }
     expect(accepted).toEqual([]);
+    expect(exempt).toBe(CROSS_SITE_POST_ALLOWED.length);
   });
 });

@@ -1,6 +1,7 @@
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { db } from "~/platform/db.server";
+import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
 import { createAlumnus, createDecision, createMailboxMessage, createStaffUser, createTeam } from "../factories";
 import type { Role } from "./route-policy";
@@ -52,6 +53,8 @@ export async function buildAuthzFixtures() {
     mailboxMessageId: message.id,
     policyVersion: String(policy.version),
     importId: upload.id,
+    outboxMessageId: message.id,
+    unsubscribeToken: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" }),
   };
   return { users, cookieFor, records };
 }

@@ -25,6 +25,11 @@ export type RoutePolicy = {
   action?: Row;
   /** Form fields sent with the POST (e.g. an intent); the default is an empty form. */
   form?: Record<string, string>;
+  /**
+   * The POST is authenticated by a secret in the URL and must accept other origins (RFC 8058
+   * one-click unsubscribe, ADR 022); the path must match the server's CROSS_SITE_POST_ALLOWED.
+   */
+  crossSitePost?: "token-authenticated";
 };
 
 const everyone: Row = { anonymous: "ok", alumnus: "ok", manager: "ok", hr: "ok", admin: "ok" };
@@ -95,4 +100,12 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/staff.eligibility.reviews": { path: "/staff/eligibility/reviews", loader: hrOnly },
   "routes/staff.eligibility.fairness": { path: "/staff/eligibility/fairness", loader: hrOnly },
   "routes/staff.reviews": { path: "/staff/reviews", loader: managerOnly, action: managerOnly },
+  // Outbox: read:outbox to look, retry:outbox to retry (an empty POST is a validation error or a
+  // conflict: the fixture message is not set aside).
+  "routes/staff.outbox._index": { path: "/staff/outbox", loader: hrAndAdmin, action: hrAndAdmin },
+  "routes/staff.outbox.$messageId": { path: "/staff/outbox/:outboxMessageId", loader: hrAndAdmin, action: hrAndAdmin },
+  // Signed links from outreach email: anyone holding the link, no session. An empty POST lacks
+  // List-Unsubscribe=One-Click (400) and changes nothing; the preference form is origin-checked.
+  "routes/unsubscribe.$token": { path: "/unsubscribe/:unsubscribeToken", loader: everyone, action: everyone, crossSitePost: "token-authenticated" },
+  "routes/preferences.$token": { path: "/preferences/:unsubscribeToken", loader: everyone, action: everyone },
 };

@@ -4,6 +4,7 @@ import { randomToken } from "../crypto.server";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { AppError } from "../errors";
+import { isUnsubscribePurpose, unsubscribeLinks } from "./unsubscribe.server";
 
 /**
  * Every email is an OutboxMessage written in the same transaction as the change that caused it;
@@ -60,34 +61,60 @@ export type QueueEmailInput = {
   purpose: EmailPurpose;
   to: { address: string; name?: string | null };
   email: RenderedEmail;
+  /** Required for every purpose but "transactional": unsubscribe links and the last look need it. */
   alumnusId?: string | null;
   userId?: string | null;
-  /** Extra headers, e.g. List-Unsubscribe. Values are made header-safe. */
+  /** Extra headers. Values are made header-safe; List-Unsubscribe is always ours. */
   headers?: Record<string, string>;
+  /** Not delivered before this time (schedules, throttles). */
   notBefore?: Date;
+  /** Groups messages sent at a limited rate, e.g. "campaign:<id>" (see throttle.server.ts). */
+  throttleKey?: string | null;
 };
+
+const HEADER_NAME = /^[A-Za-z0-9-]{1,60}$/;
+/** Headers the mailer writes itself; a caller cannot set them through `headers`. */
+const RESERVED_HEADERS = new Set(["from", "to", "cc", "bcc", "subject", "message-id", "date", "sender", "reply-to", "return-path", "mime-version", "content-type", "content-transfer-encoding"]);
+
+/** The row queueEmail writes, without touching the database (queueEmails writes many at once). */
+export function outboxRow(input: QueueEmailInput) {
+  const address = assertDeliverableAddress(input.to.address);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.headers ?? {})) {
+    const name = headerSafe(k, 60).replace(/[^A-Za-z0-9-]/g, "");
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) continue;
+    headers[name] = headerSafe(String(v), 900);
+  }
+  if (input.purpose !== "transactional") {
+    if (!input.alumnusId || !isUnsubscribePurpose(input.purpose)) {
+      throw new Error(`A ${input.purpose} email needs the alumnus it is for, so it can carry an unsubscribe link.`);
+    }
+    Object.assign(headers, unsubscribeLinks({ alumnusId: input.alumnusId, purpose: input.purpose }).headers);
+  }
+  return {
+    template: input.template,
+    purpose: input.purpose,
+    toAddress: address,
+    toName: input.to.name ? headerSafe(input.to.name, 120) || null : null,
+    alumnusId: input.alumnusId ?? null,
+    userId: input.userId ?? null,
+    subject: headerSafe(input.email.subject, 150),
+    html: input.email.html,
+    text: input.email.text,
+    messageId: `<${randomToken(18)}@${mailDomain()}>`,
+    headers,
+    nextAttemptAt: input.notBefore ?? new Date(),
+    throttleKey: input.throttleKey ? headerSafe(input.throttleKey, 120) : null,
+  };
+}
 
 /** Adds a message to the outbox inside the caller's transaction. */
 export async function queueEmail(tx: Db, input: QueueEmailInput) {
-  const address = assertDeliverableAddress(input.to.address);
-  const headers = Object.fromEntries(
-    Object.entries(input.headers ?? {}).map(([k, v]) => [headerSafe(k, 60).replace(/[^A-Za-z0-9-]/g, ""), headerSafe(v, 900)]),
-  );
-  return tx.outboxMessage.create({
-    data: {
-      template: input.template,
-      purpose: input.purpose,
-      toAddress: address,
-      toName: input.to.name ? headerSafe(input.to.name, 120) : null,
-      alumnusId: input.alumnusId ?? null,
-      userId: input.userId ?? null,
-      subject: headerSafe(input.email.subject, 150),
-      html: input.email.html,
-      text: input.email.text,
-      messageId: `<${randomToken(18)}@${mailDomain()}>`,
-      headers,
-      nextAttemptAt: input.notBefore ?? new Date(),
-    },
-    select: { id: true, messageId: true },
-  });
+  return tx.outboxMessage.create({ data: outboxRow(input), select: { id: true, messageId: true } });
+}
+
+/** Adds many messages in one statement (campaign fan-out), inside the caller's transaction. */
+export async function queueEmails(tx: Db, inputs: QueueEmailInput[]) {
+  if (inputs.length === 0) return [];
+  return tx.outboxMessage.createManyAndReturn({ data: inputs.map(outboxRow), select: { id: true, messageId: true } });
 }

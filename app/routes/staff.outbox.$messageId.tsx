@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
+import { UtcTime } from "~/components/time";
+import { Alert, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { getOutboxMessage } from "~/modules/outbox/get-outbox-message.server";
+import { retryOutboxMessage } from "~/modules/outbox/retry-outbox-message.server";
+import { RetryReasonSchema } from "~/modules/outbox/schemas";
+import { requirePermission } from "~/platform/auth.server";
+import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "message" in data ? data.message.subject : "Message"} · Outbox · Comeback` }];
+
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, "read:outbox");
+  return getOutboxMessage({ actor, messageId: params.messageId ?? "" });
+});
+
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, "retry:outbox");
+  const input = await parseForm(request, RetryReasonSchema);
+  await retryOutboxMessage({ actor, messageId: params.messageId ?? "", reason: input.reason });
+  return { ok: true as const, message: "Back in the queue: the dispatcher sends it within a few seconds." };
+});
+
+export default function OutboxMessage() {
+  const { message, canRetry } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const error = actionData && !actionData.ok ? actionData.error : undefined;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/staff/outbox" className="text-brand underline">
+          ← Outbox
+        </Link>
+      </p>
+      <PageHeader
+        title={message.subject}
+        description={
+          <>
+            To {message.toAddress} · written <UtcTime iso={message.createdAt} />
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Delivery">
+            <Facts
+              items={[
+                { label: "Status", value: <OutboxStatusBadge status={message.status} held={message.held} /> },
+                { label: "Attempts", value: `${message.attempts} of ${message.maxAttempts}` },
+                { label: "Last attempt", value: <UtcTime iso={message.lastAttemptAt} fallback="Not yet" /> },
+                {
+                  label: message.status === "sent" ? "Sent" : "Next attempt",
+                  value:
+                    message.status === "sent" ? (
+                      <>
+                        <UtcTime iso={message.sentAt} /> {message.transport === "mailbox" ? "(kept in the Mailbox)" : "(SMTP)"}
+                      </>
+                    ) : message.held ? (
+                      "Held until the sending is resumed"
+                    ) : message.status === "queued" || message.status === "failed" ? (
+                      <UtcTime iso={message.nextAttemptAt} />
+                    ) : (
+                      "—"
+                    ),
+                },
+                { label: "Template", value: message.template },
+                { label: "Purpose", value: PURPOSE_LABELS[message.purpose] ?? message.purpose },
+                { label: "Sending group", value: message.throttleKey ?? "—" },
+                { label: "Being sent by", value: message.leasedBy ? <>{message.leasedBy} (until <UtcTime iso={message.leaseUntil} seconds />)</> : "—" },
+              ]}
+            />
+            {message.lastError ? (
+              <div className="mt-4">
+                <Alert tone={message.status === "cancelled" ? "info" : message.status === "set_aside" ? "error" : "warning"} title={message.status === "cancelled" ? "Why it was cancelled" : "Last error"}>
+                  <span className="break-words">{message.lastError}</span>
+                </Alert>
+              </div>
+            ) : null}
+          </Card>
+
+          <Card title="Failed attempts">
+            {message.failures.length === 0 ? (
+              <p className="text-sm text-muted">No attempt has failed.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">Failed attempts, newest first</caption>
+                  <thead className="text-muted">
+                    <tr>
+                      <th scope="col" className="py-2 pr-3 font-medium">#</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">When</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">Kind</th>
+                      <th scope="col" className="py-2 font-medium">What the server said</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {message.failures.map((f, i) => (
+                      <tr key={`${f.at}-${i}`} className="border-t border-line align-top">
+                        <td className="py-2 pr-3 tabular-nums">{f.attempt}</td>
+                        <td className="py-2 pr-3 whitespace-nowrap">
+                          <UtcTime iso={f.at} seconds />
+                        </td>
+                        <td className="py-2 pr-3">{f.kind === "permanent" ? "Refused for good" : "Temporary"}</td>
+                        <td className="py-2 break-words">{f.error}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+
+          <Card title="Headers">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+              {message.headers.map(([name, value]) => (
+                <div key={name} className="contents">
+                  <dt className="font-medium text-muted">{name}</dt>
+                  <dd className="break-all font-mono text-xs leading-5">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+
+          <Card title="Plain text">
+            {message.text === null ? (
+              <p className="text-sm text-muted">This message carries a link that signs someone in, so its text is not shown here.</p>
+            ) : (
+              <pre className="whitespace-pre-wrap break-words font-mono text-xs leading-5">{message.text}</pre>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          {canRetry ? (
+            <Card title="Retry">
+              <Form method="post" className="space-y-3">
+                {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+                <p className="text-sm text-muted">
+                  Puts the message back in the queue with a few more attempts. It keeps its Message-ID, so a mail server that already has it can tell. If the recipient
+                  unsubscribed meanwhile, it is cancelled instead.
+                </p>
+                <TextArea label="Reason (kept in the audit trail)" name="reason" rows={2} maxLength={500} defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined} errors={error?.fieldErrors?.reason} />
+                <Button type="submit" busy={navigation.state === "submitting"}>
+                  Retry this message
+                </Button>
+              </Form>
+            </Card>
+          ) : actionData?.ok ? (
+            <Alert tone="success">{actionData.message}</Alert>
+          ) : error ? (
+            <Alert tone="error">{error.message}</Alert>
+          ) : null}
+          {message.alumnusId ? (
+            <Card title="Recipient">
+              <p className="text-sm text-muted">Alumnus record {message.alumnusId}. Their contact preferences decide whether outreach email reaches them; a change is honoured even for mail already queued.</p>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

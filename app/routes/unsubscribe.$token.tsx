@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { LinkPage } from "~/components/link-page";
+import { Alert, Button } from "~/components/ui";
+import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
+import { getPreferences } from "~/modules/preferences/get-preferences.server";
+import { OneClickSchema } from "~/modules/preferences/schemas";
+import { unsubscribeByToken } from "~/modules/preferences/unsubscribe-by-token.server";
+import { AppError } from "~/platform/errors";
+import { defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Unsubscribe · Comeback" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+
+export const headers = forwardHeaders;
+
+// The URL carries a signed token: never cache the page, never send it on as a referrer.
+const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+
+/** GET only shows what the button would do; nothing changes until the POST (mail scanners follow links). */
+export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
+  const preferences = await getPreferences({ token: params.token });
+  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: PRIVATE });
+});
+
+/**
+ * RFC 8058 one-click: mail programs POST `List-Unsubscribe=One-Click` here without cookies or an
+ * Origin we know (the server lets this exact path through its origin check). The signed token
+ * is the credential; the change is idempotent (ADR 022).
+ */
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  await parseForm(request, OneClickSchema);
+  const result = await unsubscribeByToken({ token: params.token });
+  if (!result.ok) throw new AppError("not_found", INVALID_PREFERENCES_LINK);
+  return data(result, { headers: PRIVATE });
+});
+
+export default function Unsubscribe() {
+  const { preferences, invalidMessage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const params = useParams();
+  if (!preferences || (actionData && !actionData.ok && actionData.error.code === "not_found")) {
+    return (
+      <LinkPage title="This link cannot be used">
+        <p className="mt-4 text-muted">{invalidMessage}</p>
+      </LinkPage>
+    );
+  }
+  const preferencesPath = `/preferences/${encodeURIComponent(params.token ?? "")}`;
+  const current = preferences.purposes.find((p) => p.purpose === preferences.purpose);
+  const done = actionData?.ok ? actionData : null;
+  const error = actionData && !actionData.ok ? actionData.error : null;
+  const topic = preferences.purposeTitle.toLowerCase();
+  if (done || current?.consent === "withdrawn") {
+    return (
+      <LinkPage title="You are unsubscribed">
+        <p className="mt-4" role="status">
+          {preferences.firstName ? `${preferences.firstName}, we` : "We"} will not email you about {topic} any more{done?.cancelled ? ", and we stopped the messages that were already waiting to go out" : ""}.
+        </p>
+        <p className="mt-3 text-muted">
+          Email about something you started yourself, such as an application or a contract, still reaches you. If this was a mistake, or you would like to hear about
+          something else, you can change it at any time.
+        </p>
+        <p className="mt-6">
+          <a className="text-brand underline" href={preferencesPath}>
+            Choose what we email you about
+          </a>
+        </p>
+      </LinkPage>
+    );
+  }
+  return (
+    <LinkPage title={`Stop email about ${topic}?`}>
+      <p className="mt-4 text-muted">
+        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from Comeback about {topic}: {current?.description.toLowerCase()} If you would
+        rather not, press the button and we stop at once, including anything already waiting to be sent.
+      </p>
+      <Form method="post" className="mt-8 space-y-4 rounded-lg border border-line bg-white p-6">
+        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+        <Button type="submit" className="w-full" busy={navigation.state === "submitting"}>
+          Unsubscribe from {topic}
+        </Button>
+        <p className="text-sm text-muted">No sign-in needed. Nothing else about you changes.</p>
+      </Form>
+      <p className="mt-6 text-sm">
+        <a className="text-brand underline" href={preferencesPath}>
+          Choose what we email you about instead
+        </a>
+      </p>
+    </LinkPage>
+  );
+}
+
