@@ -1,4 +1,6 @@
 import { registerJobHandler } from "~/platform/jobs.server";
+import { CAMPAIGN_LAUNCH_JOB } from "./campaigns/launch-campaign.server";
+import { CAMPAIGN_SETTLE_JOB, runCampaignLaunchJob, runCampaignSettleJob } from "./campaigns/run-campaign.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
 
 /**
@@ -8,4 +10,6 @@ import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/requ
 export function registerBackgroundWork() {
   // Modules register their job handlers here, e.g. registerJobHandler("alumni.import", runImport).
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
+  registerJobHandler(CAMPAIGN_LAUNCH_JOB, runCampaignLaunchJob);
+  registerJobHandler(CAMPAIGN_SETTLE_JOB, runCampaignSettleJob);
 }
