@@ -2,6 +2,7 @@ import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { db } from "~/platform/db.server";
 import { createSession } from "~/platform/session.server";
 import { createAlumnus, createDecision, createMailboxMessage, createStaffUser, createTeam } from "../factories";
+import { campaignValues, createSegment } from "../factories/campaigns";
 import type { Role } from "./route-policy";
 
 /**
@@ -26,6 +27,10 @@ export async function buildAuthzFixtures() {
   await storeAuthToken(db, { purpose: "password_reset", token: reset.token, email: users.hr.email, userId: users.hr.id });
   // A message in the development mailbox that carries no sign-in link (HR may open it).
   const message = await createMailboxMessage(db, { to: users.hr.email });
+  // A draft campaign to a saved segment.
+  const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
+  const { sendAt: _sendAt, invitedOn: _invitedOn, respondBy, ...content } = campaignValues(segment.id);
+  const campaign = await db.campaign.create({ data: { ...content, respondBy: new Date(`${respondBy}T00:00:00Z`), createdById: users.hr.id } });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -42,6 +47,7 @@ export async function buildAuthzFixtures() {
     invitationToken: invitation.token,
     resetToken: reset.token,
     mailboxMessageId: message.id,
+    campaignId: campaign.id,
   };
   return { users, cookieFor, records };
 }

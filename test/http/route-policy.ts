@@ -69,4 +69,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },
   "routes/staff.mailbox._index": { path: "/staff/mailbox", loader: hrAndAdmin },
   "routes/staff.mailbox.$messageId": { path: "/staff/mailbox/:mailboxMessageId", loader: hrAndAdmin },
+  // Campaigns (manage:campaign). An empty POST is a validation error or an unknown intent.
+  "routes/staff.campaigns._index": { path: "/staff/campaigns", loader: hrOnly },
+  "routes/staff.campaigns.new": { path: "/staff/campaigns/new", loader: hrOnly, action: hrOnly },
+  "routes/staff.campaigns.$campaignId": { path: "/staff/campaigns/:campaignId", loader: hrOnly, action: hrOnly },
+  "routes/staff.campaigns.$campaignId_.edit": { path: "/staff/campaigns/:campaignId/edit", loader: hrOnly, action: hrOnly },
 };
