@@ -140,7 +140,12 @@ export default function CampaignPage() {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-6">
           <AudienceCard data={data} />
-          <NoteCard data={data} saveError={errorFor("save-note")} />
+          <NoteCard
+            data={data}
+            saveError={errorFor("save-note") ?? errorFor("check-note")}
+            posted={actionData && actionData.ok && actionData.intent === "check-note" ? (actionData as unknown as NoteCheck) : null}
+            postedNote={error && (error.intent === "save-note" || error.intent === "check-note") ? error.values?.note : undefined}
+          />
           <Card title="The whole email" actions={<ToneSummary report={data.preview.tone} />}>
             <p className="mb-3 text-sm text-muted">Subject, template and your note together. Errors stop the launch unless someone overrides them with a reason.</p>
             <ToneFindings report={data.preview.tone} id="email-findings" />
@@ -212,15 +217,28 @@ function AudienceCard({ data }: { data: LoaderData }) {
   );
 }
 
-function NoteCard({ data, saveError }: { data: LoaderData; saveError?: ActionError["error"] }) {
+function NoteCard({
+  data,
+  saveError,
+  posted,
+  postedNote,
+}: {
+  data: LoaderData;
+  saveError?: ActionError["error"];
+  /** A check posted without JavaScript (the whole page came back). */
+  posted: NoteCheck | null;
+  postedNote?: string;
+}) {
   const { campaign } = data;
   const fetcher = useFetcher<typeof action>();
   const navigation = useNavigation();
   const checked = fetcher.data && "intent" in fetcher.data && fetcher.data.intent === "check-note" && fetcher.data.ok ? (fetcher.data as unknown as NoteCheck) : null;
-  const noteTone = checked ? checked.noteTone : data.preview.noteTone;
+  const latest = checked ?? posted;
+  const noteTone = latest ? latest.noteTone : data.preview.noteTone;
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const [length, setLength] = useState(campaign.note.length);
+  const initialNote = posted?.note ?? postedNote ?? campaign.note;
+  const [length, setLength] = useState(initialNote.length);
   useEffect(() => () => clearTimeout(timer.current), []);
   const checkAsYouType = (value: string) => {
     setLength(value.length);
@@ -243,7 +261,7 @@ function NoteCard({ data, saveError }: { data: LoaderData; saveError?: ActionErr
             name="note"
             rows={6}
             maxLength={NOTE_MAX_CHARS}
-            defaultValue={campaign.note}
+            defaultValue={initialNote}
             hint="Plain text in your own words; leave a blank line between paragraphs. The check runs as you type."
             errors={saveError?.fieldErrors?.note}
             onChange={(event) => checkAsYouType(event.currentTarget.value)}
