@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: { role: RoleId; email: string; name: string; passwor
 ];
 
 export const AUTOMATION_DECISION_TITLE = "2022 AI customer-service automation";
+export const DEMO_SEGMENT_NAME = "2022 automation cohort, consent given";
 const AUTOMATED_COHORT = 700;
 const OTHER_LEAVERS = 300;
 
@@ -150,6 +151,14 @@ export async function seedDemoData() {
       await insertAlumni(tx, [...automatedCohort(rng, automation.id), ...otherLeavers(rng, restructuring.id)]);
       // The default eligibility policy, published, with verdicts for everyone (ADR 017, 018).
       await publishInitialPolicy(tx, undefined, { recomputeNow: true });
+      // A saved view to start a campaign from: the 2022 cohort who said we may write to them.
+      await tx.segment.create({
+        data: {
+          name: DEMO_SEGMENT_NAME,
+          description: "Everyone let go in the 2022 customer-service automation who gave consent to hear about return opportunities.",
+          query: `consent=granted&decisionId=${automation.id}`,
+        },
+      });
       await recordAudit(tx, {
         actor: { type: "system", name: "demo seed" },
         action: "system.seeded",

@@ -1,5 +1,7 @@
 import { registerJobHandler } from "~/platform/jobs.server";
 import { RECOMPUTE_JOB, runRecomputeJob } from "./eligibility/recompute.server";
+import { CAMPAIGN_LAUNCH_JOB } from "./campaigns/launch-campaign.server";
+import { CAMPAIGN_SETTLE_JOB, runCampaignLaunchJob, runCampaignSettleJob } from "./campaigns/run-campaign.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
 import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
 import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
@@ -18,4 +20,6 @@ export function registerBackgroundWork() {
   registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit);
   // The outbox's last look: mail for purposes the recipient has since opted out of is cancelled.
   setBeforeSend(lastLookBeforeSend);
+  registerJobHandler(CAMPAIGN_LAUNCH_JOB, runCampaignLaunchJob);
+  registerJobHandler(CAMPAIGN_SETTLE_JOB, runCampaignSettleJob);
 }

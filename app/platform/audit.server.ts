@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   "campaign.resumed",
   "campaign.cancelled",
   "campaign.tone_overridden",
+  "campaign.completed",
   "outbox.retried",
   "alumnus.unsubscribed",
   "alumnus.preferences_updated",

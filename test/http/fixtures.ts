@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
 import { createAlumnus, createDecision, createMailboxMessage, createStaffUser, createTeam } from "../factories";
+import { campaignValues, createSegment } from "../factories/campaigns";
 import type { Role } from "./route-policy";
 
 /**
@@ -35,6 +36,10 @@ export async function buildAuthzFixtures() {
   const message = await createMailboxMessage(db, { to: users.hr.email });
   // A published eligibility policy (version 1) with verdicts for the people above.
   const policy = await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
+  // A draft campaign to a saved segment.
+  const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
+  const { sendAt: _sendAt, invitedOn: _invitedOn, respondBy, ...content } = campaignValues(segment.id);
+  const campaign = await db.campaign.create({ data: { ...content, respondBy: new Date(`${respondBy}T00:00:00Z`), createdById: users.hr.id } });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -55,6 +60,7 @@ export async function buildAuthzFixtures() {
     importId: upload.id,
     outboxMessageId: message.id,
     unsubscribeToken: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" }),
+    campaignId: campaign.id,
   };
   return { users, cookieFor, records };
 }

@@ -108,4 +108,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // List-Unsubscribe=One-Click (400) and changes nothing; the preference form is origin-checked.
   "routes/unsubscribe.$token": { path: "/unsubscribe/:unsubscribeToken", loader: everyone, action: everyone, crossSitePost: "token-authenticated" },
   "routes/preferences.$token": { path: "/preferences/:unsubscribeToken", loader: everyone, action: everyone },
+  // Campaigns (manage:campaign). An empty POST is a validation error or an unknown intent.
+  "routes/staff.campaigns._index": { path: "/staff/campaigns", loader: hrOnly },
+  "routes/staff.campaigns.new": { path: "/staff/campaigns/new", loader: hrOnly, action: hrOnly },
+  "routes/staff.campaigns.$campaignId": { path: "/staff/campaigns/:campaignId", loader: hrOnly, action: hrOnly },
+  "routes/staff.campaigns.$campaignId_.edit": { path: "/staff/campaigns/:campaignId/edit", loader: hrOnly, action: hrOnly },
 };

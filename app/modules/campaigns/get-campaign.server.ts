@@ -1,0 +1,155 @@
+import { describeAlumniFilter } from "~/modules/alumni/alumni-filter";
+import { db } from "~/platform/db.server";
+import { notFound } from "~/platform/errors";
+import { audienceRules, countAudience, segmentFilter, type AudienceCounts } from "./audience.server";
+import { campaignTone, renderCampaignEmail, SAMPLE_PERSON, type CampaignPerson } from "./campaign-email.server";
+import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts } from "./exclusions";
+import { campaignMessageCounts } from "./run-campaign.server";
+import { HELD_UNTIL } from "./throttle";
+
+const PICKER_SIZE = 100;
+
+/** Everything the campaign page shows: settings, audience and exclusions, a preview, live counts. */
+export async function getCampaign(input: { campaignId: string; previewRecipientId?: string }) {
+  const campaign = await db.campaign.findUnique({
+    where: { id: input.campaignId },
+    include: { segment: { select: { id: true, name: true, query: true } } },
+  });
+  if (!campaign) throw notFound("That campaign");
+  const audienceOptions = { query: campaign.segment.query, quietDays: campaign.quietDays, onlyEligible: campaign.onlyEligible };
+  const decisionIds = segmentFilter(campaign.segment.query).decisionId ?? [];
+  const decisions = decisionIds.length
+    ? Object.fromEntries((await db.workforceDecision.findMany({ where: { id: { in: decisionIds } }, select: { id: true, title: true } })).map((d) => [d.id, d.title]))
+    : {};
+  const segmentDescription = describeAlumniFilter(segmentFilter(campaign.segment.query), { decisions });
+
+  // The audience: live while the campaign is a draft or waiting for its send time, the snapshot after.
+  let audience: AudienceCounts & { snapshot: boolean };
+  let people: (CampaignPerson & { lastName: string })[];
+  if (campaign.snapshotAt) {
+    const byReason = { ...emptyExclusionCounts(), ...(campaign.exclusions as Partial<ExclusionCounts>) };
+    audience = {
+      snapshot: true,
+      inSegment: campaign.audienceCount,
+      recipients: campaign.recipientCount,
+      excluded: campaign.excludedCount,
+      byReason,
+      quietPeriodCutoff: "",
+      eligibility: { requested: campaign.onlyEligible, wired: true },
+    };
+    const recipients = await db.campaignRecipient.findMany({
+      where: { campaignId: campaign.id },
+      orderBy: { sequence: "asc" },
+      take: PICKER_SIZE,
+      select: { alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
+    });
+    people = recipients.map((r) => r.alumnus);
+  } else {
+    audience = { snapshot: false, ...(await countAudience(db, audienceOptions)) };
+    people = await db.alumnus.findMany({
+      where: audienceRules(audienceOptions).recipients,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      take: PICKER_SIZE,
+      select: { id: true, firstName: true, lastName: true, preferredName: true },
+    });
+  }
+
+  // Preview for the chosen person, who must be in the audience (not anyone in the pool).
+  let previewPerson: CampaignPerson | null = null;
+  if (input.previewRecipientId) {
+    previewPerson =
+      people.find((p) => p.id === input.previewRecipientId) ??
+      (campaign.snapshotAt
+        ? ((await db.campaignRecipient.findUnique({
+            where: { campaignId_alumnusId: { campaignId: campaign.id, alumnusId: input.previewRecipientId } },
+            select: { alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
+          }))?.alumnus ?? null)
+        : await db.alumnus.findFirst({
+            where: { AND: [audienceRules(audienceOptions).recipients, { id: input.previewRecipientId }] },
+            select: { id: true, firstName: true, lastName: true, preferredName: true },
+          }));
+  }
+  const person = previewPerson ?? people[0] ?? SAMPLE_PERSON;
+  const email = await renderCampaignEmail(campaign, person);
+  const { tone, noteTone } = campaignTone(campaign, email);
+
+  const messages = await campaignMessageCounts(db, campaign.id);
+  const held = campaign.status === "paused" ? await db.outboxMessage.count({ where: { campaignId: campaign.id, status: { in: ["queued", "failed"] }, nextAttemptAt: { gte: HELD_UNTIL } } }) : 0;
+  const pending = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "pending" } });
+  const job = campaign.jobId ? await db.job.findUnique({ where: { id: campaign.jobId }, select: { status: true, progress: true, total: true, lastError: true, runAfter: true } }) : null;
+
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      template: campaign.template,
+      subject: campaign.subject,
+      note: campaign.note,
+      senderName: campaign.senderName,
+      senderRole: campaign.senderRole,
+      senderEmail: campaign.senderEmail,
+      senderPhone: campaign.senderPhone,
+      companyName: campaign.companyName,
+      teamName: campaign.teamName,
+      whatChanged: campaign.whatChanged,
+      opportunity: campaign.opportunity,
+      respondBy: campaign.respondBy.toISOString().slice(0, 10),
+      invitedOn: campaign.invitedOn?.toISOString().slice(0, 10) ?? null,
+      sendAt: campaign.sendAt?.toISOString() ?? null,
+      throttlePerHour: campaign.throttlePerHour,
+      quietDays: campaign.quietDays,
+      onlyEligible: campaign.onlyEligible,
+      toneOverrideReason: campaign.toneOverrideReason,
+      launchedAt: campaign.launchedAt?.toISOString() ?? null,
+      completedAt: campaign.completedAt?.toISOString() ?? null,
+      cancelledAt: campaign.cancelledAt?.toISOString() ?? null,
+      pausedAt: campaign.pausedAt?.toISOString() ?? null,
+      createdAt: campaign.createdAt.toISOString(),
+      segment: { id: campaign.segment.id, name: campaign.segment.name, description: segmentDescription, query: campaign.segment.query },
+    },
+    audience,
+    exclusionReasons: EXCLUSION_REASONS,
+    people: people.map((p) => ({ id: p.id, name: `${p.preferredName?.trim() || p.firstName} ${p.lastName}` })),
+    preview: { personId: person.id === SAMPLE_PERSON.id ? null : person.id, email: { subject: email.subject, html: email.html, text: email.text }, tone, noteTone },
+    progress: { ...messages, held, pending, excluded: audience.excluded, job: job ? { ...job, runAfter: job.runAfter.toISOString() } : null },
+  };
+}
+
+export type CampaignDetail = Awaited<ReturnType<typeof getCampaign>>;
+
+/** The tone of a note HR is trying (nothing is saved): the note alone and the whole email with it. */
+export async function checkCampaignNote(input: { campaignId: string; note: string }) {
+  const campaign = await db.campaign.findUnique({ where: { id: input.campaignId } });
+  if (!campaign) throw notFound("That campaign");
+  const email = await renderCampaignEmail({ ...campaign, note: input.note }, SAMPLE_PERSON);
+  return campaignTone({ ...campaign, note: input.note }, email);
+}
+
+/** A draft's stored values as the edit form shows them (strings, as a browser would send them). */
+export async function getCampaignForEdit(campaignId: string) {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw notFound("That campaign");
+  const values: Record<string, string> = {
+    name: campaign.name,
+    segmentId: campaign.segmentId,
+    template: campaign.template,
+    subject: campaign.subject ?? "",
+    note: campaign.note,
+    senderName: campaign.senderName,
+    senderRole: campaign.senderRole,
+    senderEmail: campaign.senderEmail,
+    senderPhone: campaign.senderPhone ?? "",
+    companyName: campaign.companyName,
+    teamName: campaign.teamName,
+    whatChanged: campaign.whatChanged,
+    opportunity: campaign.opportunity,
+    respondBy: campaign.respondBy.toISOString().slice(0, 10),
+    invitedOn: campaign.invitedOn?.toISOString().slice(0, 10) ?? "",
+    sendAt: campaign.sendAt?.toISOString().slice(0, 16) ?? "",
+    throttlePerHour: String(campaign.throttlePerHour),
+    quietDays: String(campaign.quietDays),
+    ...(campaign.onlyEligible ? { onlyEligible: "on" } : {}),
+  };
+  return { id: campaign.id, name: campaign.name, status: campaign.status, values };
+}

@@ -1,0 +1,42 @@
+import { db } from "~/platform/db.server";
+import { campaignMessageCounts } from "./run-campaign.server";
+
+export const CAMPAIGNS_PAGE_SIZE = 25;
+
+/** Campaigns, newest first, with their delivery counts. */
+export async function listCampaigns(input: { page: number }) {
+  const page = Math.max(1, Math.floor(input.page) || 1);
+  const [total, rows] = await Promise.all([
+    db.campaign.count(),
+    db.campaign.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * CAMPAIGNS_PAGE_SIZE,
+      take: CAMPAIGNS_PAGE_SIZE,
+      select: { id: true, name: true, status: true, template: true, sendAt: true, launchedAt: true, createdAt: true, recipientCount: true, segment: { select: { name: true } } },
+    }),
+  ]);
+  const campaigns = [];
+  for (const c of rows) {
+    const counts = await campaignMessageCounts(db, c.id);
+    campaigns.push({
+      id: c.id,
+      name: c.name,
+      status: c.status,
+      template: c.template,
+      segmentName: c.segment.name,
+      sendAt: c.sendAt?.toISOString() ?? null,
+      launchedAt: c.launchedAt?.toISOString() ?? null,
+      createdAt: c.createdAt.toISOString(),
+      recipients: c.recipientCount,
+      sent: counts.sent,
+      waiting: counts.queued + counts.sending + counts.failed,
+      setAside: counts.set_aside,
+    });
+  }
+  return { campaigns, page, pages: Math.max(1, Math.ceil(total / CAMPAIGNS_PAGE_SIZE)), total };
+}
+
+/** The saved segments a campaign can go to. */
+export async function listSegmentsForCampaigns() {
+  return db.segment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, description: true }, take: 500 });
+}

@@ -1,0 +1,55 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CampaignForm } from "~/components/campaign-form";
+import { Alert, PageHeader } from "~/components/ui";
+import { updateCampaign } from "~/modules/campaigns/create-campaign.server";
+import { getCampaignForEdit } from "~/modules/campaigns/get-campaign.server";
+import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
+import { CampaignFormSchema } from "~/modules/campaigns/schemas";
+import { requirePermission } from "~/platform/auth.server";
+import { defineAction, defineLoader, parseForm, type ActionError } from "~/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data && "campaign" in data ? data.campaign.name : "campaign"} · Comeback` }];
+
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
+  await requirePermission(request, "manage:campaign");
+  const [campaign, segments] = await Promise.all([getCampaignForEdit(params.campaignId ?? ""), listSegmentsForCampaigns()]);
+  return { campaign, segments };
+});
+
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, "manage:campaign");
+  const campaignId = params.campaignId ?? "";
+  const values = await parseForm(request, CampaignFormSchema);
+  await updateCampaign({ actor, campaignId, values });
+  return redirect(`/staff/campaigns/${campaignId}`);
+});
+
+export default function EditCampaign() {
+  const { campaign, segments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionError | undefined;
+  const navigation = useNavigation();
+  const error = actionData && !actionData.ok ? actionData.error : undefined;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/staff/campaigns/${campaign.id}`} className="text-brand underline">
+          Back to the campaign
+        </Link>
+      </p>
+      <PageHeader title={`Edit ${campaign.name}`} description="Only drafts can be changed; once launched, every recipient gets the same email." />
+      {campaign.status !== "draft" ? (
+        <Alert tone="warning">This campaign has been launched, so its email can no longer be changed.</Alert>
+      ) : (
+        <CampaignForm
+          segments={segments}
+          values={actionData?.values ?? campaign.values}
+          errors={error?.fieldErrors}
+          formError={error?.message}
+          submitLabel="Save changes"
+          busy={navigation.state === "submitting"}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CampaignForm } from "~/components/campaign-form";
+import { EmptyState, PageHeader } from "~/components/ui";
+import { createCampaign } from "~/modules/campaigns/create-campaign.server";
+import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
+import { CampaignFormSchema } from "~/modules/campaigns/schemas";
+import { requirePermission } from "~/platform/auth.server";
+import { defineAction, defineLoader, parseForm, type ActionError } from "~/platform/http.server";
+
+export const meta: MetaFunction = () => [{ title: "New campaign · Comeback" }];
+
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, "manage:campaign");
+  const segmentId = new URL(request.url).searchParams.get("segment") ?? undefined;
+  return { segments: await listSegmentsForCampaigns(), defaults: { senderName: actor.name, senderEmail: actor.email, segmentId } };
+});
+
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, "manage:campaign");
+  const values = await parseForm(request, CampaignFormSchema);
+  const { id } = await createCampaign({ actor, values });
+  return redirect(`/staff/campaigns/${id}`);
+});
+
+export default function NewCampaign() {
+  const { segments, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionError | undefined;
+  const navigation = useNavigation();
+  const error = actionData && !actionData.ok ? actionData.error : undefined;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/staff/campaigns" className="text-brand underline">
+          All campaigns
+        </Link>
+      </p>
+      <PageHeader
+        title="New campaign"
+        description="It starts as a draft: you can check the audience, the tone of your note and preview the email for anyone in it before anything is sent."
+      />
+      {segments.length === 0 ? (
+        <EmptyState title="No saved segments yet">
+          A campaign goes to a saved segment of the alumni list. Filter the{" "}
+          <Link to="/staff/alumni" className="text-brand underline">
+            alumni list
+          </Link>{" "}
+          and save the view, then come back here.
+        </EmptyState>
+      ) : (
+        <CampaignForm
+          segments={segments}
+          values={actionData?.values ?? { senderName: defaults.senderName, senderEmail: defaults.senderEmail, segmentId: defaults.segmentId }}
+          errors={error?.fieldErrors}
+          formError={error ? error.message : undefined}
+          submitLabel="Create draft"
+          busy={navigation.state === "submitting"}
+        />
+      )}
+    </>
+  );
+}
