@@ -35,7 +35,14 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     filter,
     query: alumniFilterToSearchParams(filter).toString(),
     summary: describeAlumniFilter(filter, { decisions }),
-    list: { ...list, rows: list.rows.map((r) => ({ ...r, exitDate: r.exitDate ? r.exitDate.toISOString().slice(0, 10) : null })) },
+    list: {
+      ...list,
+      rows: list.rows.map(({ decisionId, ...r }) => ({
+        ...r,
+        exitDate: r.exitDate ? r.exitDate.toISOString().slice(0, 10) : null,
+        decision: decisionId ? { id: decisionId, title: decisions[decisionId] ?? "A workforce decision" } : null,
+      })),
+    },
     options,
     segments,
     may: {
