@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode, type SelectHTMLAttributes } from "react";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField, cx } from "~/components/ui";
@@ -21,7 +21,18 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const filter = viewableFilter(actor, parseAlumniFilter(url.searchParams));
   delete filter.eligibility;
-  const page = Number(url.searchParams.get("page") ?? "1");
+  const page = Math.max(1, Math.floor(Number(url.searchParams.get("page") ?? "1")) || 1);
+  // One address per view: the filter form's empty fields, unknown keys and filters this viewer
+  // may not use are dropped, and keys come in a stable order, so links and bookmarks are clean.
+  const canonical = alumniFilterToSearchParams(filter);
+  if (page > 1) canonical.set("page", String(page));
+  const current = new URLSearchParams(url.search);
+  const problem = current.get("problem");
+  current.delete("problem");
+  if (current.toString() !== canonical.toString()) {
+    if (problem) canonical.set("problem", problem);
+    throw redirect(`/staff/alumni${canonical.size ? `?${canonical}` : ""}`);
+  }
   const hr = alumniAccess(actor) === "any";
   const [list, options, segments] = await Promise.all([
     listAlumni({ actor, filter, page }),
@@ -30,7 +41,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   ]);
   const decisions = Object.fromEntries(options.decisions.map((d) => [d.id, d.title]));
   return {
-    problem: url.searchParams.get("problem") === "export-none-ticked" ? "Tick at least one person to export, or choose “Everyone in this view”." : null,
+    problem: problem === "export-none-ticked" ? "Tick at least one person to export, or choose “Everyone in this view”." : null,
     hr,
     filter,
     query: alumniFilterToSearchParams(filter).toString(),
