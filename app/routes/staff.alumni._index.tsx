@@ -19,17 +19,19 @@ export const meta: MetaFunction = () => [{ title: "Alumni · Comeback" }];
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:alumnus:any", "read:alumnus:team"]);
   const url = new URL(request.url);
-  const filter = viewableFilter(actor, parseAlumniFilter(url.searchParams));
+  const parsed = parseAlumniFilter(url.searchParams);
+  const filter = viewableFilter(actor, parsed);
   delete filter.eligibility;
   const page = Math.max(1, Math.floor(Number(url.searchParams.get("page") ?? "1")) || 1);
-  // One address per view: the filter form's empty fields, unknown keys and filters this viewer
-  // may not use are dropped, and keys come in a stable order, so links and bookmarks are clean.
-  const canonical = alumniFilterToSearchParams(filter);
+  // One address per view: the filter form's empty fields, unknown keys and malformed values are
+  // dropped, and keys come in a stable order, so links and bookmarks are clean. (Filters this
+  // viewer may not use stay in the address and are ignored: a shared link means the same to all.)
+  const canonical = alumniFilterToSearchParams(parsed);
   if (page > 1) canonical.set("page", String(page));
   const current = new URLSearchParams(url.search);
   const problem = current.get("problem");
   current.delete("problem");
-  if (current.toString() !== canonical.toString()) {
+  if (request.method === "GET" && current.toString() !== canonical.toString()) {
     if (problem) canonical.set("problem", problem);
     throw redirect(`/staff/alumni${canonical.size ? `?${canonical}` : ""}`);
   }

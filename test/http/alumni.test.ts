@@ -84,10 +84,7 @@ describe("restricted fields", () => {
     expect(page).not.toContain("doNotRehire");
     expect(page).not.toContain("Do not rehire");
     // Filtering on the flag is ignored (its count would reveal it).
-    const dropped = await assistant.request(`/staff/alumni?q=${marker}&doNotRehire=yes`);
-    expect(dropped.status).toBe(302);
-    expect(dropped.headers.get("location")).toBe(`/staff/alumni?q=${marker}`);
-    const filtered = await (await assistant.request(dropped.headers.get("location") as string)).text();
+    const filtered = await (await assistant.request(`/staff/alumni?q=${marker}&doNotRehire=yes`)).text();
     expect(filtered.replace(/<!-- -->/g, "")).toContain("<strong>2</strong> people");
     // Changing it is refused.
     const change = await post(assistant, `/staff/alumni/${flagged.id}`, [["intent", "do-not-rehire"], ["version", String(flagged.version)], ["doNotRehire", "no"], ["reason", "Trying without the permission"]]);
@@ -104,9 +101,7 @@ describe("restricted fields", () => {
   it("managers see no one outside their team: a profile answers 404 and the list carries no exit details", async () => {
     const someone = await createAlumnus(db, { exitReason: "conduct" });
     expect((await manager.request(`/staff/alumni/${someone.id}`)).status).toBe(404);
-    const redirected = await manager.request("/staff/alumni?exitReason=conduct");
-    expect(redirected.headers.get("location"), "managers cannot filter on exit details").toBe("/staff/alumni");
-    const list = await (await manager.request("/staff/alumni")).text();
+    const list = await (await manager.request("/staff/alumni?exitReason=conduct")).text();
     expect(list).toContain("No alumni involve your team yet");
     expect(list).not.toContain(someone.id);
     expect((await manager.request("/staff/alumni/export")).status).toBe(403);
