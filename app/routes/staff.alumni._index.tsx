@@ -124,7 +124,10 @@ function MultiSelect({ label: text, name, options, selected, ...rest }: { label:
       <label htmlFor={`f-${name}`} className="block text-sm font-medium">
         {text}
       </label>
-      <select id={`f-${name}`} name={name} multiple size={Math.min(4, Math.max(2, options.length))} defaultValue={selected ?? []} className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm" {...rest}>
+      <p id={`f-${name}-hint`} className="text-xs text-muted">
+        Hold Ctrl (⌘ on a Mac) to choose several.
+      </p>
+      <select id={`f-${name}`} aria-describedby={`f-${name}-hint`} name={name} multiple size={Math.min(4, Math.max(2, options.length))} defaultValue={selected ?? []} className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm" {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
