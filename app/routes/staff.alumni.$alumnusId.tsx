@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { UtcTime } from "~/components/time";
 import { Alert, Badge, Button, Card, EmptyState, Facts, PageHeader, SelectField, TextArea, TextField } from "~/components/ui";
 import { addAlumnusNote } from "~/modules/alumni/add-alumnus-note.server";
@@ -72,7 +72,13 @@ function useIntent(intent: Intent) {
   const values = mine && !mine.ok ? mine.values : undefined;
   const notice = mine?.ok ? <Alert tone="success">{mine.message}</Alert> : error ? <Alert tone="error">{error.message}</Alert> : null;
   const errorsFor = (field: string) => error?.fieldErrors?.[field];
-  return { notice, values, errorsFor, error };
+  // Empties a form once its post succeeded (each answer is a new object, so every success counts).
+  const formRef = useRef<HTMLFormElement>(null);
+  const succeeded = mine?.ok ? mine : undefined;
+  useEffect(() => {
+    if (succeeded) formRef.current?.reset();
+  }, [succeeded]);
+  return { notice, values, errorsFor, error, formRef };
 }
 
 function Submit({ intent, children, variant }: { intent: Intent; children: ReactNode; variant?: "primary" | "secondary" | "danger" }) {
@@ -309,7 +315,7 @@ function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }) {
         ))}
       </ul>
       {canEdit ? (
-        <Form method="post" className="mt-3 flex items-end gap-2">
+        <Form method="post" className="mt-3 flex items-end gap-2" ref={add.formRef}>
           <TextField label="Add a tag" name="tag" maxLength={60} required defaultValue={add.values?.tag} errors={add.errorsFor("tag")} />
           <Submit intent="add-tag" variant="secondary">
             Add
@@ -321,10 +327,10 @@ function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }) {
 }
 
 function NoteCard() {
-  const { notice, values, errorsFor } = useIntent("add-note");
+  const { notice, values, errorsFor, formRef } = useIntent("add-note");
   return (
     <Card title="Private HR note">
-      <Form method="post" className="space-y-3" key={notice && !values ? "sent" : "editing"}>
+      <Form method="post" className="space-y-3" ref={formRef}>
         {notice}
         <TextArea label="Note" name="body" rows={4} required maxLength={5000} hint="Seen by HR only, never by the person or by managers." defaultValue={values?.body} errors={errorsFor("body")} />
         <Submit intent="add-note" variant="secondary">

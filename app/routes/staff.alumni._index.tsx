@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode, type SelectHTMLAttributes } from "react";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField, cx } from "~/components/ui";
@@ -19,9 +19,22 @@ export const meta: MetaFunction = () => [{ title: "Alumni · Comeback" }];
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:alumnus:any", "read:alumnus:team"]);
   const url = new URL(request.url);
-  const filter = viewableFilter(actor, parseAlumniFilter(url.searchParams));
+  const parsed = parseAlumniFilter(url.searchParams);
+  const filter = viewableFilter(actor, parsed);
   delete filter.eligibility;
-  const page = Number(url.searchParams.get("page") ?? "1");
+  const page = Math.max(1, Math.floor(Number(url.searchParams.get("page") ?? "1")) || 1);
+  // One address per view: the filter form's empty fields, unknown keys and malformed values are
+  // dropped, and keys come in a stable order, so links and bookmarks are clean. (Filters this
+  // viewer may not use stay in the address and are ignored: a shared link means the same to all.)
+  const canonical = alumniFilterToSearchParams(parsed);
+  if (page > 1) canonical.set("page", String(page));
+  const current = new URLSearchParams(url.search);
+  const problem = current.get("problem");
+  current.delete("problem");
+  if (request.method === "GET" && current.toString() !== canonical.toString()) {
+    if (problem) canonical.set("problem", problem);
+    throw redirect(`/staff/alumni${canonical.size ? `?${canonical}` : ""}`);
+  }
   const hr = alumniAccess(actor) === "any";
   const [list, options, segments] = await Promise.all([
     listAlumni({ actor, filter, page }),
@@ -30,12 +43,19 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   ]);
   const decisions = Object.fromEntries(options.decisions.map((d) => [d.id, d.title]));
   return {
-    problem: url.searchParams.get("problem") === "export-none-ticked" ? "Tick at least one person to export, or choose “Everyone in this view”." : null,
+    problem: problem === "export-none-ticked" ? "Tick at least one person to export, or choose “Everyone in this view”." : null,
     hr,
     filter,
     query: alumniFilterToSearchParams(filter).toString(),
     summary: describeAlumniFilter(filter, { decisions }),
-    list: { ...list, rows: list.rows.map((r) => ({ ...r, exitDate: r.exitDate ? r.exitDate.toISOString().slice(0, 10) : null })) },
+    list: {
+      ...list,
+      rows: list.rows.map(({ decisionId, ...r }) => ({
+        ...r,
+        exitDate: r.exitDate ? r.exitDate.toISOString().slice(0, 10) : null,
+        decision: decisionId ? { id: decisionId, title: decisions[decisionId] ?? "A workforce decision" } : null,
+      })),
+    },
     options,
     segments,
     may: {
@@ -104,7 +124,10 @@ function MultiSelect({ label: text, name, options, selected, ...rest }: { label:
       <label htmlFor={`f-${name}`} className="block text-sm font-medium">
         {text}
       </label>
-      <select id={`f-${name}`} name={name} multiple size={Math.min(4, Math.max(2, options.length))} defaultValue={selected ?? []} className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm" {...rest}>
+      <p id={`f-${name}-hint`} className="text-xs text-muted">
+        Hold Ctrl (⌘ on a Mac) to choose several.
+      </p>
+      <select id={`f-${name}`} aria-describedby={`f-${name}-hint`} name={name} multiple size={Math.min(4, Math.max(2, options.length))} defaultValue={selected ?? []} className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm" {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -27,6 +27,22 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 
 const number = new Intl.NumberFormat("en");
 
+function PhaseBars({ phases, rolesAffected }: { phases: { id: string; name: string; targetHeadcount: number }[]; rolesAffected: number | null }) {
+  const max = Math.max(rolesAffected ?? 0, ...phases.map((p) => p.targetHeadcount), 1);
+  return (
+    <div aria-hidden="true" className="mb-4 space-y-2">
+      {phases.map((p) => (
+        <div key={p.id} className="flex items-center gap-3 text-xs">
+          <span className="w-40 shrink-0 truncate">{p.name}</span>
+          <span className="h-3 rounded bg-brand" style={{ width: `${Math.max(1, (p.targetHeadcount / max) * 60)}%` }} />
+          <span>{number.format(p.targetHeadcount)}</span>
+        </div>
+      ))}
+      {rolesAffected ? <p className="text-xs text-muted">Bars are to scale against the {number.format(rolesAffected)} roles the decision affected.</p> : null}
+    </div>
+  );
+}
+
 export default function DecisionPage() {
   const { decision: d, alumni, mayManage, mayReadAlumni } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -60,7 +76,10 @@ export default function DecisionPage() {
             {d.phases.length === 0 ? (
               <EmptyState title="No phases yet">When the decision is phased back, each phase appears here with its target headcount.</EmptyState>
             ) : (
-              <table className="w-full text-left text-sm">
+              <>
+                {/* The phases' target headcounts at a glance; the table below carries the same figures. */}
+                <PhaseBars phases={d.phases} rolesAffected={d.rolesAffected} />
+                <table className="w-full text-left text-sm">
                 <caption className="sr-only">Phases in order</caption>
                 <thead className="text-muted">
                   <tr>
@@ -82,7 +101,8 @@ export default function DecisionPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+                </table>
+              </>
             )}
           </Card>
           {mayManage ? (
@@ -93,7 +113,7 @@ export default function DecisionPage() {
           ) : null}
         </div>
         {mayReadAlumni && alumni ? (
-          <Card title="People who left under it">
+          <Card title="People who left under it" className="self-start">
             <p className="text-3xl font-semibold">{number.format(alumni.total)}</p>
             <p className="text-sm text-muted">{number.format(alumni.consenting)} open to hearing about returning</p>
             {alumni.sample.length ? (

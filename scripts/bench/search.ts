@@ -144,8 +144,8 @@ function floorSql(filter: import("../../app/modules/alumni/alumni-filter").Alumn
     "-updatedAt": `a."updatedAt" DESC, a."id"`,
   }[filter.sort ?? "name"];
   const columns = `a."id", a."firstName", a."lastName", a."preferredName", a."jobTitle", a."department", a."location", a."tags", a."availabilityHours",
-          a."workEmail", a."exitDate", a."exitReason", a."consentReturn", a."hrRehireFlag", a."regrettable", a."doNotRehire", d."id" AS "decisionId", d."title" AS "decisionTitle"`;
-  const from = `"Alumnus" a LEFT JOIN "WorkforceDecision" d ON d."id" = a."decisionId"`;
+          a."workEmail", a."exitDate", a."exitReason", a."consentReturn", a."hrRehireFlag", a."regrettable", a."doNotRehire", a."decisionId"`;
+  const from = `"Alumnus" a`;
   const also = (extra: string) => (where ? `${where} AND ${extra}` : `WHERE ${extra}`);
   if (filter.sort === "-exitDate") {
     // The best hand-written form of "newest exits first, undated last": two index-ordered parts.

@@ -74,6 +74,11 @@ describe("journey: HR works with the alumni pool", () => {
     await page.getByRole("button", { name: "Add note" }).click();
     await page.getByText("Note added to the timeline.").waitFor();
     await page.getByText("Called on Tuesday: keen on weekend chat shifts from March.").waitFor();
+    await expect(page.getByLabel("Note", { exact: true }).inputValue()).resolves.toBe("");
+    await page.getByLabel("Note", { exact: true }).fill("Prefers email to phone.");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await page.getByText("Prefers email to phone.").waitFor();
+    await expect(page.getByLabel("Note", { exact: true }).inputValue()).resolves.toBe("");
     await page.getByLabel("Add a tag").fill("weekend-shifts");
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await page.getByText("Tagged “weekend-shifts”.").waitFor();

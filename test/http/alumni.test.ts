@@ -248,6 +248,16 @@ describe("export", () => {
   });
 });
 
+describe("the list's address", () => {
+  it("is canonical: empty form fields, unknown keys and bad values are dropped, keys in a stable order", async () => {
+    const messy = await hr.request("/staff/alumni?sort=-exitDate&tag=&q=berg&exitReason=bogus&exitReason=conduct&page=abc&evil=%3Cscript%3E");
+    expect(messy.status).toBe(302);
+    expect(messy.headers.get("location")).toBe("/staff/alumni?q=berg&exitReason=conduct&sort=-exitDate");
+    const clean = await hr.request("/staff/alumni?q=berg&exitReason=conduct&sort=-exitDate");
+    expect(clean.status).toBe(200);
+  });
+});
+
 describe("bulk actions and saved views", () => {
   it("tags everyone in a view, links the ticked people to a decision, and saves, renames and deletes a view", async () => {
     const marker = unique("bulk").toLowerCase();

@@ -141,8 +141,12 @@ describe("restricted flag, tags, notes and the timeline", () => {
     const again = await tagAlumni({ actor: hr, selection: { scope: "view", alumnusId: [], view: `q=${marker}` }, tag: "returner-2026" });
     expect(again.changed).toBe(0);
     await addAlumnusNote({ actor: hr, alumnusId: people[0].id, body: "Called; keen on weekend shifts." });
+    await db.outboxMessage.create({
+      data: { template: "return-invitation", purpose: "return_opportunities", toAddress: "someone@example.org", alumnusId: people[0].id, subject: "Would you like to come back?", html: "<p>Hi</p>", text: "Hi", messageId: `<${unique("m")}@comeback.test>`, status: "sent", sentAt: new Date() },
+    });
     const timeline = await alumnusTimeline({ actor: hr, alumnusId: people[0].id });
-    expect(timeline.map((t) => t.title)).toEqual(expect.arrayContaining(["HR note", "Tagged “returner-2026” (with 2 others)"]));
+    expect(timeline.map((t) => t.title)).toEqual(expect.arrayContaining(["HR note", "Tagged “returner-2026” (with 2 others)", "Email: Would you like to come back?"]));
+    expect((await alumnusTimeline({ actor: hr, alumnusId: people[1].id })).map((t) => t.kind)).not.toContain("email");
     expect((await listAlumni({ actor: hr, filter: view(`tag=returner-2026&q=${marker}`) })).total).toBe(3);
   });
 

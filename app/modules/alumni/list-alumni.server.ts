@@ -30,7 +30,8 @@ function listSelect(actor: StaffUser) {
           consentReturn: true,
           hrRehireFlag: true,
           regrettable: true,
-          decision: { select: { id: true, title: true } },
+          // the id only: the page names decisions from its filter options (one round trip fewer)
+          decisionId: true,
         }
       : {}),
     ...(canSeeRestricted(actor) ? { doNotRehire: true } : {}),
@@ -53,7 +54,7 @@ export type AlumniListRow = {
   consentReturn?: string;
   hrRehireFlag?: string | null;
   regrettable?: boolean | null;
-  decision?: { id: string; title: string } | null;
+  decisionId?: string | null;
   doNotRehire?: boolean;
 };
 
