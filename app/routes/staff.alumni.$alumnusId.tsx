@@ -1,3 +1,4 @@
+import { VerdictPanel } from "~/components/eligibility/verdict-panel";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -91,13 +92,22 @@ function Submit({ intent, children, variant }: { intent: Intent; children: React
   );
 }
 
-/**
- * Where the eligibility area shows this person's verdict, its reasons and any override. The
- * eligibility feature renders its panel here; until then the slot renders nothing.
- */
-function EligibilityPanelSlot(_props: { alumnusId: string }) {
-  return null;
+/** This person's rehire verdict, its reasons and any override, for viewers with read:eligibility. */
+function EligibilityPanelSlot({ alumnusId, eligibility }: { alumnusId: string; eligibility: AlumnusProfileData["eligibility"] }) {
+  if (eligibility === undefined) return null;
+  return (
+    <div className="space-y-2">
+      <VerdictPanel eligibility={eligibility} />
+      <p className="text-sm">
+        <Link to={`/staff/eligibility/people/${alumnusId}`} className="text-brand underline">
+          Review, override or ask a manager about this verdict
+        </Link>
+      </p>
+    </div>
+  );
 }
+
+type AlumnusProfileData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AlumnusProfilePage() {
   const profile = useLoaderData<typeof loader>();
@@ -200,7 +210,7 @@ export default function AlumnusProfilePage() {
             <Alert tone="info">You see the details a manager needs. Exit details, HR notes and flags are kept to HR.</Alert>
           )}
 
-          <EligibilityPanelSlot alumnusId={a.id} />
+          <EligibilityPanelSlot alumnusId={a.id} eligibility={profile.eligibility} />
 
           {hr ? <Timeline items={timeline} /> : null}
         </div>

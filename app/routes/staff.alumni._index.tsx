@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode, type SelectHTMLAttributes } from "react";
+import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField, cx } from "~/components/ui";
 import { ALUMNI_SORTS, EXIT_REASONS, alumniFilterToSearchParams, describeAlumniFilter, parseAlumniFilter, type AlumniFilter } from "~/modules/alumni/alumni-filter";
 import { BulkLinkSchema, BulkTagSchema, SaveSegmentSchema } from "~/modules/alumni/alumni-schemas";
@@ -21,7 +22,6 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const parsed = parseAlumniFilter(url.searchParams);
   const filter = viewableFilter(actor, parsed);
-  delete filter.eligibility;
   const page = Math.max(1, Math.floor(Number(url.searchParams.get("page") ?? "1")) || 1);
   // One address per view: the filter form's empty fields, unknown keys and malformed values are
   // dropped, and keys come in a stable order, so links and bookmarks are clean. (Filters this
@@ -60,6 +60,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     segments,
     may: {
       restricted: canSeeRestricted(actor),
+      eligibility: can(actor, "read:eligibility"),
       tag: can(actor, "edit:alumnus:any"),
       link: can(actor, "manage:decision"),
       export: hr && can(actor, "export:alumni"),
@@ -138,7 +139,19 @@ function MultiSelect({ label: text, name, options, selected, ...rest }: { label:
   );
 }
 
-function FilterForm({ filter, options, hr, restricted }: { filter: AlumniFilter; options: { decisions: { id: string; title: string }[]; departments: string[]; locations: string[] }; hr: boolean; restricted: boolean }) {
+function FilterForm({
+  filter,
+  options,
+  hr,
+  restricted,
+  eligibility,
+}: {
+  filter: AlumniFilter;
+  options: { decisions: { id: string; title: string }[]; departments: string[]; locations: string[] };
+  hr: boolean;
+  restricted: boolean;
+  eligibility: boolean;
+}) {
   const any = (v: string | undefined) => v ?? "";
   return (
     <Form method="get" className="space-y-4" role="search" aria-label="Search and filter alumni">
@@ -187,6 +200,14 @@ function FilterForm({ filter, options, hr, restricted }: { filter: AlumniFilter;
         defaultValue={any(filter.available)}
         options={[{ value: "", label: "Any" }, { value: "yes", label: "Has told us when they can work" }, { value: "no", label: "No availability given" }]}
       />
+      {eligibility ? (
+        <SelectField
+          label="Rehire eligibility"
+          name="eligibility"
+          defaultValue={filter.eligibility?.length === 1 ? filter.eligibility[0] : ""}
+          options={[{ value: "", label: "Any" }, { value: "eligible", label: "Eligible" }, { value: "needs_review", label: "Needs review" }, { value: "not_eligible", label: "Not eligible" }, { value: "none", label: "No verdict yet" }]}
+        />
+      ) : null}
       {restricted ? (
         <SelectField label="Do not rehire" name="doNotRehire" defaultValue={any(filter.doNotRehire)} options={[{ value: "", label: "Any" }, { value: "yes", label: "Marked do not rehire" }, { value: "no", label: "Not marked" }]} />
       ) : null}
@@ -291,7 +312,7 @@ export default function AlumniList() {
       <div className="grid gap-6 lg:grid-cols-4">
         <div className="space-y-6">
           <Card title="Filters">
-            <FilterForm filter={filter} options={options} hr={hr} restricted={may.restricted} />
+            <FilterForm filter={filter} options={options} hr={hr} restricted={may.restricted} eligibility={may.eligibility} />
           </Card>
           {hr ? (
             <Card title="Saved views" actions={may.segment && segments.length ? <Link to="/staff/alumni/views" className="text-sm text-brand underline">Manage</Link> : null}>
@@ -438,6 +459,7 @@ export default function AlumniList() {
                             {r.regrettable ? <Badge tone="warn">Regrettable</Badge> : null}
                             {r.doNotRehire ? <Badge tone="bad">Do not rehire</Badge> : null}
                             {r.consentReturn === "granted" ? <Badge tone="good">Open to contact</Badge> : null}
+                            {r.eligibility !== undefined ? <OutcomeBadge outcome={r.eligibility} /> : null}
                           </div>
                         </th>
                         <td className="py-2 pr-3">

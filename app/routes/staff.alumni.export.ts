@@ -11,7 +11,6 @@ import { defineLoader, formToObject } from "~/platform/http.server";
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "export:alumni");
   const filter = parseAlumniFilter(new URL(request.url).searchParams);
-  delete filter.eligibility;
   const { stream } = await exportAlumniCsv({ actor, filter });
   return csvResponse(stream, "alumni");
 });

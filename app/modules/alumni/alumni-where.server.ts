@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { eligibilityWhere } from "~/modules/eligibility/eligibility-where.server";
 import { searchTerms, type AlumniFilter } from "./alumni-filter";
 
 /**
@@ -6,7 +7,7 @@ import { searchTerms, type AlumniFilter } from "./alumni-filter";
  * by the list page, exports, bulk actions, segments and campaign audiences. Search words each
  * match Alumnus.searchText (trigram-indexed, so `%word%` stays fast at 100,000 rows).
  */
-export function alumniWhere(filter: AlumniFilter): Prisma.AlumnusWhereInput {
+export function alumniWhere(filter: AlumniFilter, now: Date = new Date()): Prisma.AlumnusWhereInput {
   const and: Prisma.AlumnusWhereInput[] = [];
   for (const term of searchTerms(filter.q)) and.push({ searchText: { contains: term } });
   if (filter.exitReason) and.push({ exitReason: { in: filter.exitReason } });
@@ -28,6 +29,13 @@ export function alumniWhere(filter: AlumniFilter): Prisma.AlumnusWhereInput {
   if (filter.available === "no") and.push({ availabilityHours: null, earliestStart: null });
   if (filter.regrettable) and.push({ regrettable: filter.regrettable === "yes" });
   if (filter.doNotRehire) and.push({ doNotRehire: filter.doNotRehire === "yes" });
+  if (filter.eligibility) {
+    // the effective verdict: a valid override wins over the computed outcome
+    const or: Prisma.AlumnusWhereInput[] = filter.eligibility.map((outcome) =>
+      outcome === "none" ? { eligibilityVerdict: { is: null } } : eligibilityWhere(outcome, now),
+    );
+    and.push({ OR: or });
+  }
   return and.length ? { AND: and } : {};
 }
 

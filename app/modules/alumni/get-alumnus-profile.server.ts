@@ -1,3 +1,4 @@
+import { getEligibilityForAlumnus } from "~/modules/eligibility/get-eligibility.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
@@ -79,13 +80,18 @@ export async function getAlumnusProfile({ actor, alumnusId }: { actor: StaffUser
     })),
   };
   const restricted = canSeeRestricted(actor) ? { doNotRehire: a.doNotRehire, doNotRehireReason: a.doNotRehireReason } : null;
-  const timeline = await alumnusTimeline({ actor, alumnusId: a.id });
+  const [timeline, eligibility] = await Promise.all([
+    alumnusTimeline({ actor, alumnusId: a.id }),
+    can(actor, "read:eligibility") ? getEligibilityForAlumnus(a.id) : Promise.resolve(undefined),
+  ]);
   return {
     access: "any" as const,
     alumnus: base,
     hr,
     restricted,
     timeline,
+    /** undefined: the viewer may not see eligibility; null: no verdict yet */
+    eligibility,
     canEdit: can(actor, "edit:alumnus:any"),
     canEditRestricted: can(actor, "edit:alumnus:restricted") && restricted !== null,
   };

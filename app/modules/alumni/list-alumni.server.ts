@@ -1,3 +1,5 @@
+import { effectiveOutcome } from "~/modules/eligibility/effective";
+import type { Outcome } from "~/modules/eligibility/policy";
 import type { Prisma } from "~/generated/prisma/client";
 import type { StaffUser } from "~/platform/auth.server";
 import { db, type Db } from "~/platform/db.server";
@@ -35,6 +37,7 @@ function listSelect(actor: StaffUser) {
         }
       : {}),
     ...(canSeeRestricted(actor) ? { doNotRehire: true } : {}),
+    ...(actor.permissions.includes("read:eligibility") ? { eligibilityVerdict: { select: { outcome: true, overrideOutcome: true, overrideExpiresAt: true } } } : {}),
   } satisfies Prisma.AlumnusSelect;
 }
 
@@ -56,16 +59,19 @@ export type AlumniListRow = {
   regrettable?: boolean | null;
   decisionId?: string | null;
   doNotRehire?: boolean;
+  /** the effective rehire verdict (override first), for viewers with read:eligibility; null = none yet */
+  eligibility?: Outcome | null;
 };
 
 /**
  * The filter without the parts this viewer may not use: the do-not-rehire filter needs
  * read:alumnus:restricted (its counts would reveal the flag), and managers filter only on what
- * they can see. Eligibility is wired by its own area.
+ * they can see; the eligibility filter needs read:eligibility.
  */
 export function viewableFilter(actor: StaffUser, filter: AlumniFilter): AlumniFilter {
   const out: AlumniFilter = { ...filter };
   if (!canSeeRestricted(actor)) delete out.doNotRehire;
+  if (!actor.permissions.includes("read:eligibility")) delete out.eligibility;
   if (alumniAccess(actor) !== "any") {
     for (const key of ["exitReason", "decisionId", "exitFrom", "exitTo", "rehire", "consent", "regrettable", "tag"] as const) delete out[key];
     if (out.sort === "exitDate" || out.sort === "-exitDate") delete out.sort;
@@ -109,7 +115,13 @@ export async function listAlumni({
       : client.alumnus.findMany({ where, orderBy: alumniOrderBy(filter.sort), skip, take: pageSize, select }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  return { rows: rows as AlumniListRow[], total, page: safePage, pageCount, pageSize };
+  const now = new Date();
+  const shaped = rows.map((row) => {
+    if (!("eligibilityVerdict" in row)) return row as AlumniListRow;
+    const { eligibilityVerdict, ...rest } = row as typeof row & { eligibilityVerdict: Parameters<typeof effectiveOutcome>[0] | null };
+    return { ...rest, eligibility: eligibilityVerdict ? effectiveOutcome(eligibilityVerdict, now).outcome : null } as AlumniListRow;
+  });
+  return { rows: shaped, total, page: safePage, pageCount, pageSize };
 }
 
 /**

@@ -12,10 +12,7 @@ export const BULK_LIMIT = 10_000;
 
 /** The filter a bulk form carried (the canonical query of the view it was posted from). */
 export function selectionFilter(selection: Pick<Selection, "view">): AlumniFilter {
-  const filter = parseAlumniFilter(new URLSearchParams(selection.view ?? ""));
-  // Eligibility is a filter of its own area; it is never used to pick people for a bulk change here.
-  delete filter.eligibility;
-  return filter;
+  return parseAlumniFilter(new URLSearchParams(selection.view ?? ""));
 }
 
 /** "The ticked people" or "everyone in this view", as this actor may see them. */

@@ -1,3 +1,4 @@
+import { recomputeEligibilityFor } from "~/modules/eligibility/recompute.server";
 import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -39,6 +40,7 @@ export async function setDoNotRehire({
       data: { doNotRehire, doNotRehireReason: nextReason, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw conflict(STALE_EDIT_MESSAGE);
+    await recomputeEligibilityFor(tx, [current.id]);
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: "alumnus.restricted_updated",

@@ -1,3 +1,4 @@
+import { recomputeEligibilityFor } from "~/modules/eligibility/recompute.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { changedFields, recordAudit } from "~/platform/audit.server";
@@ -47,6 +48,8 @@ export async function updateAlumnus({
         data: { ...data, manualEdits, searchText: alumnusSearchText(merged), version: { increment: 1 } },
       });
       if (updated.count !== 1) throw conflict(STALE_EDIT_MESSAGE);
+      // exit data and flags feed the rehire verdict: re-evaluate this person in the same transaction
+      await recomputeEligibilityFor(tx, [current.id]);
       await recordAudit(tx, {
         actor: actorOf(actor),
         action: "alumnus.updated",

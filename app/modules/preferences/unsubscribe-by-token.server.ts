@@ -1,3 +1,4 @@
+import { recomputeEligibilityFor } from "~/modules/eligibility/recompute.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { CANCEL_REASONS, PURPOSE_LABELS } from "./contact-rules";
@@ -23,7 +24,10 @@ export async function unsubscribeByToken(input: { token: string | undefined }): 
     const field = purpose === "news" ? "consentNews" : "consentReturn";
     const before = alumnus[field];
     const changed = before !== "withdrawn";
-    if (changed) await tx.alumnus.update({ where: { id: alumnus.id }, data: { [field]: "withdrawn", consentUpdatedAt: new Date() } });
+    if (changed) {
+      await tx.alumnus.update({ where: { id: alumnus.id }, data: { [field]: "withdrawn", consentUpdatedAt: new Date() } });
+      await recomputeEligibilityFor(tx, [alumnus.id]);
+    }
     const cancelled = await cancelQueuedFor(tx, alumnus.id, [purpose], CANCEL_REASONS.withdrawn);
     if (changed || cancelled) {
       await recordAudit(tx, {

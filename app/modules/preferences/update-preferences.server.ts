@@ -1,3 +1,4 @@
+import { recomputeEligibilityFor } from "~/modules/eligibility/recompute.server";
 import { changedFields, recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
@@ -24,6 +25,8 @@ export async function updatePreferences(input: { token: string | undefined; retu
     const diff = changedFields(before, after);
     if (!diff.changed) return { changed: false, cancelled: 0 };
     await tx.alumnus.update({ where: { id: alumnus.id }, data: { ...after, consentUpdatedAt: new Date() } });
+    // a policy may require contact consent: the verdict follows the person's choice at once
+    await recomputeEligibilityFor(tx, [alumnus.id]);
     const stopped: UnsubscribePurpose[] = [];
     if (after.consentReturn === "withdrawn") stopped.push("return_opportunities");
     if (after.consentNews === "withdrawn") stopped.push("news");
