@@ -77,6 +77,9 @@ export async function startSmtpSink(options: { keepRaw?: boolean; port?: number 
   async function openRelay() {
     relay = net.createServer((client) => {
       const upstream = net.connect(smtpPort, "127.0.0.1");
+      // Without this, Nagle's algorithm and delayed ACKs add ~40 ms to every SMTP reply through the relay.
+      client.setNoDelay(true);
+      upstream.setNoDelay(true);
       sockets.add(client);
       sockets.add(upstream);
       const end = () => {
@@ -101,6 +104,11 @@ export async function startSmtpSink(options: { keepRaw?: boolean; port?: number 
     received: () => received,
     /** Message-IDs that arrived more than once. */
     duplicates: () => [...counts.entries()].filter(([, n]) => n > 1).map(([id]) => id),
+    reset() {
+      counts.clear();
+      mails.length = 0;
+      received = 0;
+    },
     reject(address: string, rejection: Rejection) {
       rejections.set(address.toLowerCase(), { ...rejection });
     },

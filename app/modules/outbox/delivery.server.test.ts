@@ -1,17 +1,16 @@
 import { simpleParser } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerBackgroundWork } from "~/modules/background.server";
-import { retryOutboxMessage } from "~/modules/outbox/retry-outbox-message.server";
+import { retryOutboxMessage } from "./retry-outbox-message.server";
 import { unsubscribeByToken } from "~/modules/preferences/unsubscribe-by-token.server";
-import { staffActor } from "../../../test/factories";
-import { createAlumnus, createStaffUser, unique } from "../../../test/factories";
+import { createAlumnus, createStaffUser, staffActor, unique } from "../../../test/factories";
 import { countTried, HEADER_INJECTION_PAYLOADS, triedSummary } from "../../../test/hostile/payloads";
 import { startSmtpSink, type SmtpSink } from "../../../test/smtp/sink";
-import { db } from "../db.server";
-import { dispatchOnce, SmtpTransport, startDispatcher, type DispatcherOptions } from "./dispatcher.server";
-import { queueEmail, queueEmails, type QueueEmailInput } from "./mailer.server";
-import { cancelThrottledEmails, countThrottledEmails, HELD_UNTIL, holdThrottledEmails, queueThrottledEmails, rescheduleThrottledEmails } from "./throttle.server";
-import { signUnsubscribeToken, unsubscribeLinks, verifyUnsubscribeToken } from "./unsubscribe.server";
+import { db } from "~/platform/db.server";
+import { dispatchOnce, SmtpTransport, startDispatcher, type DispatcherOptions } from "~/platform/mailer/dispatcher.server";
+import { queueEmail, queueEmails, type QueueEmailInput } from "~/platform/mailer/mailer.server";
+import { cancelThrottledEmails, countThrottledEmails, HELD_UNTIL, holdThrottledEmails, queueThrottledEmails, rescheduleThrottledEmails } from "~/platform/mailer/throttle.server";
+import { signUnsubscribeToken, unsubscribeLinks, verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 
 /**
  * The outbox against a real SMTP server (smtp-server in process, with a TCP relay that can

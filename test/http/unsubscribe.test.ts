@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/platform/db.server";
+import { queueEmail } from "~/platform/mailer/mailer.server";
+import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import { createAlumnus, createStaffUser, unique } from "../factories";
+import { countTried, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
+import { httpClient, startTestApp, type TestApp } from "../setup/app-server";
+import { signedInClient } from "./helpers";
+
+/**
+ * RFC 8058 one-click unsubscribe and the preference page over HTTP against the production
+ * build: no cookies, no known Origin, idempotent; GET never changes anything; tampered links
+ * change nothing; the outbox page's retry works and is audited.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+  console.log(`hostile inputs tried (unsubscribe links): ${triedSummary()}`);
+});
+
+async function outreachFor(alumnusId: string, purpose: "return_opportunities" | "news" = "return_opportunities") {
+  return db.$transaction((tx) =>
+    queueEmail(tx, {
+      template: "return-invitation",
+      purpose,
+      alumnusId,
+      to: { address: `${unique("u")}@example.org` },
+      email: { subject: "Would you like to come back?", html: "<p>x</p>", text: "x" },
+      notBefore: new Date(Date.now() + 3_600_000),
+    }),
+  );
+}
+
+function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
+  return fetch(new URL(path, app.url), { method: "POST", body, headers, redirect: "manual" });
+}
+
+describe("one-click unsubscribe (RFC 8058)", () => {
+  it("works without cookies or a known Origin, cancels queued mail, and is idempotent", async () => {
+    const alumnus = await createAlumnus(db, { consentReturn: "granted", consentNews: "granted" });
+    const queued = await outreachFor(alumnus.id);
+    const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" });
+
+    // GET shows the question and changes nothing (link scanners follow links).
+    const page = await fetch(new URL(`/unsubscribe/${token}`, app.url));
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(page.headers.get("referrer-policy")).toMatch(/no-referrer$/);
+    const html = (await page.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("Unsubscribe from return opportunities");
+    expect(html).toContain(`/preferences/${token}`);
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentReturn).toBe("granted");
+
+    // What a mail provider sends: a urlencoded POST, no cookie, a foreign or no Origin.
+    const first = await post(`/unsubscribe/${token}`, "List-Unsubscribe=One-Click", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.example" });
+    expect(first.status).toBe(200);
+    expect((await first.text()).replace(/<!-- -->/g, "")).toContain("You are unsubscribed");
+    const after = await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } });
+    expect(after).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "cancelled" });
+
+    const form = new FormData();
+    form.set("List-Unsubscribe", "One-Click");
+    const second = await post(`/unsubscribe/${token}`, form, { "Sec-Fetch-Site": "cross-site" });
+    expect(second.status).toBe(200);
+    expect(await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } })).toBe(1);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } });
+    expect(event).toMatchObject({ actorType: "alumnus", actorId: alumnus.id });
+  });
+
+  it("refuses a POST without List-Unsubscribe=One-Click and changes nothing", async () => {
+    const alumnus = await createAlumnus(db, { consentNews: "granted" });
+    const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" });
+    const response = await post(`/unsubscribe/${token}`, "List-Unsubscribe=Yes", { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(422);
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentNews).toBe("granted");
+  });
+
+  it("refuses tampered and hostile links on both pages, without reflecting them", async () => {
+    const alumnus = await createAlumnus(db, { consentReturn: "granted", consentNews: "granted" });
+    const other = await createAlumnus(db, { consentReturn: "granted" });
+    const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" });
+    const [, code, sig] = token.split(".");
+    const tampered = [`${other.id}.${code}.${sig}`, `${alumnus.id}.r.${sig}`, `${token}x`, token.slice(0, -2), `${alumnus.id}.${code}`];
+    const hostile = XSS_PAYLOADS.map((p) => encodeURIComponent(p));
+    for (const t of [...tampered, ...hostile]) {
+      for (const path of [`/unsubscribe/${t}`, `/preferences/${t}`]) {
+        const get = await fetch(new URL(path, app.url));
+        const body = await get.text();
+        expect([400, 404], `${path}`).toContain(get.status);
+        if (get.status === 404) expect(body).toContain("This link cannot be used");
+        expect(body).not.toContain("<script>alert");
+      }
+      const oneClick = await post(`/unsubscribe/${t}`, "List-Unsubscribe=One-Click", { "Content-Type": "application/x-www-form-urlencoded" });
+      expect([400, 404]).toContain(oneClick.status);
+    }
+    countTried("tampered unsubscribe links", tampered.length * 3);
+    countTried("xss in link tokens", hostile.length * 3);
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({ consentReturn: "granted", consentNews: "granted" });
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ consentReturn: "granted" });
+    expect(await db.auditEvent.count({ where: { entityId: { in: [alumnus.id, other.id] }, action: { startsWith: "alumnus." } } })).toBe(0);
+  });
+});
+
+describe("preference page", () => {
+  it("shows and saves a choice per purpose, audited; refuses cross-site posts", async () => {
+    const alumnus = await createAlumnus(db, { consentReturn: "granted", consentNews: "unknown" });
+    const queued = await outreachFor(alumnus.id);
+    const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" });
+    const client = httpClient(app.url);
+    const page = await client.request(`/preferences/${token}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<input type="checkbox" name="returnOpportunities"[^>]*checked=""/);
+    expect(html).not.toMatch(/<input type="checkbox" name="news"[^>]*checked=""/);
+    expect(html).toContain("Alumni news");
+
+    const refused = await fetch(new URL(`/preferences/${token}`, app.url), {
+      method: "POST",
+      body: "news=yes",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+      redirect: "manual",
+    });
+    expect(refused.status).toBe(403);
+
+    // News yes, return opportunities no (an unticked box is absent from the form).
+    const saved = await client.request(`/preferences/${token}`, { method: "POST", form: { news: "yes" } });
+    expect(saved.status).toBe(200);
+    expect((await saved.text()).replace(/<!-- -->/g, "")).toContain("We also stopped 1 message");
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "cancelled" });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } });
+    expect(event.before).toEqual({ consentReturn: "granted", consentNews: "unknown" });
+    expect(event.after).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted", queuedEmailsCancelled: 1 });
+
+    const again = await client.request(`/preferences/${token}`, { method: "POST", form: { news: "yes" } });
+    expect(await again.text()).toContain("Nothing changed");
+    expect(await db.auditEvent.count({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } })).toBe(1);
+  });
+});
+
+describe("outbox page", () => {
+  it("lets HR see a set-aside message and retry it, audited; refuses a bad filter clearly", async () => {
+    const hr = await createStaffUser(db, { role: "hr" });
+    const client = await signedInClient(app, hr.email, "correct horse battery staple");
+    const subject = unique("Refused ");
+    const m = await db.$transaction((tx) =>
+      queueEmail(tx, { template: "staff-invitation", purpose: "transactional", to: { address: `${unique("x")}@example.org` }, email: { subject, html: "<p>x</p>", text: "x" } }),
+    );
+    await db.outboxMessage.update({
+      where: { id: m.id },
+      data: { status: "set_aside", attempts: 1, lastError: "550 5.1.1 Mailbox unavailable", failures: [{ at: new Date().toISOString(), attempt: 1, kind: "permanent", error: "550 5.1.1 Mailbox unavailable", responseCode: 550 }] },
+    });
+    const list = await client.request("/staff/outbox?status=set_aside");
+    expect(list.status).toBe(200);
+    const listHtml = await list.text();
+    expect(listHtml).toContain(subject);
+    expect(listHtml).toContain("Retry all set-aside messages");
+
+    const bad = await client.request("/staff/outbox?status=lost&sort=drop%20table");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Choose one of the statuses in the list.");
+
+    const detail = await client.request(`/staff/outbox/${m.id}`);
+    const detailHtml = await detail.text();
+    expect(detailHtml).toContain("Mailbox unavailable");
+    expect(detailHtml).toContain("Refused for good");
+    expect(detailHtml).toContain("Retry this message");
+
+    const retried = await client.request(`/staff/outbox/${m.id}`, { method: "POST", form: { reason: "Mailbox restored" } });
+    expect(retried.status).toBe(200);
+    expect(await retried.text()).toContain("Back in the queue");
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "queued", maxAttempts: 4 });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "outbox.retried", entityId: m.id } })).toMatchObject({ actorId: hr.id, reason: "Mailbox restored" });
+
+    const twice = await client.request(`/staff/outbox/${m.id}`, { method: "POST", form: {} });
+    expect(twice.status).toBe(409);
+
+    const noConfirm = await client.request("/staff/outbox", { method: "POST", form: { reason: "x" } });
+    expect(noConfirm.status).toBe(422);
+  });
+});
