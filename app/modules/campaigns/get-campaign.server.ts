@@ -1,7 +1,7 @@
 import { describeAlumniFilter, searchTerms } from "~/modules/alumni/alumni-filter";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
-import { audienceRules, countAudience, segmentFilter, type AudienceCounts } from "./audience.server";
+import { audienceRules, countAudience, eligibilityExclusion, segmentFilter, type AudienceCounts } from "./audience.server";
 import { campaignTone, renderCampaignEmail, SAMPLE_PERSON, type CampaignPerson } from "./campaign-email.server";
 import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts } from "./exclusions";
 import { campaignMessageCounts } from "./run-campaign.server";
@@ -37,7 +37,10 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
       excluded: campaign.excludedCount,
       byReason,
       quietPeriodCutoff: "",
-      eligibility: { requested: campaign.onlyEligible, wired: true },
+      eligibility: (() => {
+        const exclusion = eligibilityExclusion();
+        return exclusion.wired ? { requested: campaign.onlyEligible, wired: true } : { requested: campaign.onlyEligible, wired: false, explanation: exclusion.explanation };
+      })(),
     };
     const recipients = await db.campaignRecipient.findMany({
       where: { campaignId: campaign.id, ...(matching.length ? { alumnus: { AND: matching } } : {}) },
