@@ -23,8 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
-  const { recipient } = parseSearchParams(request, PreviewRecipientSchema);
-  const detail = await getCampaign({ campaignId: params.campaignId ?? "", previewRecipientId: recipient || undefined });
+  const { recipient, find } = parseSearchParams(request, PreviewRecipientSchema);
+  const detail = await getCampaign({ campaignId: params.campaignId ?? "", previewRecipientId: recipient || undefined, find: find || undefined });
   return { ...detail, canOverride: can(actor, "override:tone-check") };
 });
 
@@ -419,30 +419,50 @@ function DeliveryCard({ data, errors }: { data: LoaderData; errors: Record<"paus
 }
 
 function PreviewCard({ data }: { data: LoaderData }) {
-  const { preview, people } = data;
+  const { preview, people, find } = data;
   return (
     <Card title="Preview">
-      {people.length ? (
-        <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+      <Form method="get" className="mb-4 space-y-3">
+        <div className="flex flex-wrap items-end gap-2">
           <div className="flex-1">
-            <label htmlFor="recipient" className="block text-sm font-medium">
-              Preview for
+            <label htmlFor="find" className="block text-sm font-medium">
+              Find someone in the audience
             </label>
-            <select id="recipient" name="recipient" defaultValue={preview.personId ?? ""} className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm">
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <input id="find" name="find" type="search" defaultValue={find} maxLength={200} className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm" />
           </div>
           <Button type="submit" variant="secondary">
-            Show preview
+            Find
           </Button>
-        </Form>
-      ) : (
-        <p className="mb-4 text-sm text-muted">Nobody in the audience can receive this email yet, so the preview uses a stand-in name.</p>
-      )}
+        </div>
+        {people.length ? (
+          <div className="flex flex-wrap items-end gap-2">
+            <div className="flex-1">
+              <label htmlFor="recipient" className="block text-sm font-medium">
+                Preview for
+              </label>
+              <select id="recipient" name="recipient" defaultValue={preview.personId ?? ""} className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm">
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Button type="submit" variant="secondary">
+              Show preview
+            </Button>
+          </div>
+        ) : null}
+        <p className="text-xs text-muted">
+          {people.length === 0
+            ? find
+              ? "Nobody in the audience matches; the preview uses a stand-in name."
+              : "Nobody in the audience can receive this email yet, so the preview uses a stand-in name."
+            : people.length >= data.pickerLimit
+              ? `Showing the first ${data.pickerLimit} people; search by name or email to find anyone else.`
+              : `${people.length} ${people.length === 1 ? "person" : "people"} to choose from.`}
+        </p>
+      </Form>
       <p className="mb-2 text-sm">
         <span className="text-muted">Subject: </span>
         <span data-testid="preview-subject">{preview.email.subject}</span>

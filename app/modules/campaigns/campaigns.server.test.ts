@@ -228,6 +228,36 @@ describe("launching a campaign", () => {
   });
 });
 
+describe("the campaign page's data", () => {
+  it("previews the email for a chosen person in the audience, finds people by name, and never for someone outside it", async () => {
+    const actor = await hr();
+    const { people, segment } = await cohort(3);
+    const outsider = await createAlumnus(db, { firstName: "Outsider", consentReturn: "granted" });
+    const { id } = await createCampaign({ actor, values: campaignValues(segment.id) });
+    const chosen = await db.alumnus.findUniqueOrThrow({ where: { id: people[2].id } });
+    const view = await getCampaign({ campaignId: id, previewRecipientId: chosen.id });
+    expect(view.preview.personId).toBe(chosen.id);
+    expect(view.preview.email.subject).toBe(`Would you like to work with us again, ${chosen.preferredName?.trim() || chosen.firstName}?`);
+    expect(view.audience).toMatchObject({ snapshot: false, inSegment: 3, recipients: 3 });
+    const other = await getCampaign({ campaignId: id, previewRecipientId: outsider.id });
+    expect(other.preview.personId).not.toBe(outsider.id);
+    const found = await getCampaign({ campaignId: id, find: chosen.lastName });
+    expect(found.people.map((p) => p.id)).toContain(chosen.id);
+    expect((await getCampaign({ campaignId: id, find: "nobody-has-this-name" })).people).toEqual([]);
+  });
+
+  it("refuses to launch when nobody in the audience can receive the email", async () => {
+    const actor = await hr();
+    const decision = await createDecision(db);
+    await createAlumnus(db, { decisionId: decision.id, consentReturn: "withdrawn" });
+    const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
+    const { id } = await createCampaign({ actor, values: campaignValues(segment.id) });
+    const error = await failure(launchCampaign({ actor, campaignId: id }));
+    expect(error.message).toMatch(/Nobody in this audience/);
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
+  });
+});
+
 describe("tone check before launch", () => {
   const COLD = "Your position has been eliminated effective immediately. Please contact us.";
 

@@ -1,7 +1,7 @@
-import { describeAlumniFilter } from "~/modules/alumni/alumni-filter";
+import { describeAlumniFilter, searchTerms } from "~/modules/alumni/alumni-filter";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
-import { audienceRules, countAudience, segmentFilter, type AudienceCounts } from "./audience.server";
+import { audienceRules, countAudience, eligibilityExclusion, segmentFilter, type AudienceCounts } from "./audience.server";
 import { campaignTone, renderCampaignEmail, SAMPLE_PERSON, type CampaignPerson } from "./campaign-email.server";
 import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts } from "./exclusions";
 import { campaignMessageCounts } from "./run-campaign.server";
@@ -10,7 +10,7 @@ import { HELD_UNTIL } from "./throttle";
 const PICKER_SIZE = 100;
 
 /** Everything the campaign page shows: settings, audience and exclusions, a preview, live counts. */
-export async function getCampaign(input: { campaignId: string; previewRecipientId?: string }) {
+export async function getCampaign(input: { campaignId: string; previewRecipientId?: string; find?: string }) {
   const campaign = await db.campaign.findUnique({
     where: { id: input.campaignId },
     include: { segment: { select: { id: true, name: true, query: true } } },
@@ -23,6 +23,8 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
     : {};
   const segmentDescription = describeAlumniFilter(segmentFilter(campaign.segment.query), { decisions });
 
+  // Narrows the preview picker to people whose name, email, job or skills match.
+  const matching = searchTerms(input.find).map((term) => ({ searchText: { contains: term } }));
   // The audience: live while the campaign is a draft or waiting for its send time, the snapshot after.
   let audience: AudienceCounts & { snapshot: boolean };
   let people: (CampaignPerson & { lastName: string })[];
@@ -35,10 +37,13 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
       excluded: campaign.excludedCount,
       byReason,
       quietPeriodCutoff: "",
-      eligibility: { requested: campaign.onlyEligible, wired: true },
+      eligibility: (() => {
+        const exclusion = eligibilityExclusion();
+        return exclusion.wired ? { requested: campaign.onlyEligible, wired: true } : { requested: campaign.onlyEligible, wired: false, explanation: exclusion.explanation };
+      })(),
     };
     const recipients = await db.campaignRecipient.findMany({
-      where: { campaignId: campaign.id },
+      where: { campaignId: campaign.id, ...(matching.length ? { alumnus: { AND: matching } } : {}) },
       orderBy: { sequence: "asc" },
       take: PICKER_SIZE,
       select: { alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
@@ -47,7 +52,7 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
   } else {
     audience = { snapshot: false, ...(await countAudience(db, audienceOptions)) };
     people = await db.alumnus.findMany({
-      where: audienceRules(audienceOptions).recipients,
+      where: { AND: [audienceRules(audienceOptions).recipients, ...matching] },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       take: PICKER_SIZE,
       select: { id: true, firstName: true, lastName: true, preferredName: true },
@@ -111,6 +116,8 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
     audience,
     exclusionReasons: EXCLUSION_REASONS,
     people: people.map((p) => ({ id: p.id, name: `${p.preferredName?.trim() || p.firstName} ${p.lastName}` })),
+    find: input.find ?? "",
+    pickerLimit: PICKER_SIZE,
     preview: { personId: person.id === SAMPLE_PERSON.id ? null : person.id, email: { subject: email.subject, html: email.html, text: email.text }, tone, noteTone },
     progress: { ...messages, held, pending, excluded: audience.excluded, job: job ? { ...job, runAfter: job.runAfter.toISOString() } : null },
   };

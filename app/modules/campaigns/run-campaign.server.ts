@@ -5,7 +5,7 @@ import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { assertDeliverableAddress, queueEmail } from "~/platform/mailer/mailer.server";
 import { audienceRules, campaignAddress, countAudience } from "./audience.server";
-import { CAMPAIGN_PURPOSE, renderCampaignEmail } from "./campaign-email.server";
+import { CAMPAIGN_PURPOSE, campaignRenderer } from "./campaign-email.server";
 import { HELD_UNTIL, throttleSlot } from "./throttle";
 import { unsubscribeHeadersFor } from "./unsubscribe-headers.server";
 
@@ -93,6 +93,7 @@ export async function snapshotAudience(campaignId: string) {
 export async function fanOut(campaignId: string, context?: Pick<JobContext, "progress" | "signal">) {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
   if (!campaign || campaign.status === "cancelled") return false;
+  const render = await campaignRenderer(campaign);
   let done = await db.campaignRecipient.count({ where: { campaignId, status: { not: "pending" } } });
   for (;;) {
     if (context?.signal.aborted) throw new Error("The campaign job was stopped; it will continue where it left off.");
@@ -104,7 +105,7 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
     });
     if (batch.length === 0) break;
     // Render before the transaction: it holds locks only for the writes.
-    const emails = await Promise.all(batch.map((r) => renderCampaignEmail(campaign, r.alumnus)));
+    const emails = await Promise.all(batch.map((r) => render(r.alumnus)));
     const outcome = await db.$transaction(
       async (tx) => {
         const state = await lockCampaign(tx, campaignId);

@@ -138,6 +138,7 @@ export const CancelCampaignSchema = z.object({
 
 export const PreviewRecipientSchema = z.object({
   recipient: z.string().trim().max(64).optional(),
+  find: z.string().trim().max(200).optional(),
 });
 
 export const CampaignNoteSchema = z.object({ note: personalNoteField.optional().transform((v) => (v ?? "").trim()) });
