@@ -157,6 +157,8 @@ export async function enqueueRecompute(tx: Db, input: { policyId: string; create
 export async function recomputeAll(options: {
   policy: Policy;
   startedAt: Date;
+  /** A retried run: skip people the earlier attempt already wrote. */
+  resume?: boolean;
   now?: Date;
   pageSize?: number;
   onProgress?: (done: number, total: number) => Promise<void>;
@@ -174,7 +176,7 @@ export async function recomputeAll(options: {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const now = options.now ?? new Date();
   const total = await db.alumnus.count();
-  let done = await db.eligibilityVerdict.count({ where: { policyVersion: options.policy.version, computedAt: { gte: options.startedAt } } });
+  let done = options.resume ? await db.eligibilityVerdict.count({ where: { policyVersion: options.policy.version, computedAt: { gte: options.startedAt } } }) : 0;
   let after = "";
   let written = 0;
   let changed = 0;
@@ -185,7 +187,11 @@ export async function recomputeAll(options: {
       throw new Error("The recompute was stopped.");
     }
     mark = performance.now();
-    const rows = await readInputs(db, { after, limit: pageSize, staleBefore: options.startedAt, version: options.policy.version });
+    const rows = await readInputs(db, {
+      after,
+      limit: pageSize,
+      ...(options.resume ? { staleBefore: options.startedAt, version: options.policy.version } : {}),
+    });
     lap("read");
     let evaluated: ReturnType<typeof evaluateRows> = [];
     if (rows.length > 0) {
@@ -221,6 +227,7 @@ export async function runRecomputeJob(context: JobContext) {
   const result = await recomputeAll({
     policy,
     startedAt,
+    resume: context.job.attempts > 1,
     timings,
     signal: context.signal,
     onProgress: (done, total) => context.progress(done, total, `Re-evaluated ${done} of ${total} people.`),
