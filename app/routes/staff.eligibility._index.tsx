@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { PolicyRulesView } from "~/components/eligibility/policy-rules";
@@ -49,6 +49,8 @@ export default function EligibilityOverview() {
     return () => clearInterval(timer);
   }, [running, revalidator]);
   const count = (o: string) => data.counts.find((c) => c.outcome === o);
+  const [search] = useSearchParams();
+  const justPublished = Number(search.get("published")) || null;
 
   return (
     <>
@@ -77,6 +79,9 @@ export default function EligibilityOverview() {
       />
       {actionData && !actionData.ok ? <Alert tone="error">{actionData.error.message}</Alert> : null}
       {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
+      {justPublished && justPublished === data.published?.version ? (
+        <Alert tone="success">Version {justPublished} is published and recorded in the audit trail. Everyone is re-evaluated under it; progress is shown below.</Alert>
+      ) : null}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

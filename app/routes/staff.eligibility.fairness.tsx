@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Badge, Button, Card, EmptyState, PageHeader, SelectField } from "~/components/ui";
-import { availableFairnessAttributes, FAIRNESS_ATTRIBUTES, fairnessReport, FOUR_FIFTHS, isFairnessAttribute, MIN_GROUP } from "~/modules/eligibility/fairness.server";
+import { FOUR_FIFTHS, MIN_GROUP } from "~/modules/eligibility/fairness";
+import { availableFairnessAttributes, FAIRNESS_ATTRIBUTES, fairnessReport, isFairnessAttribute } from "~/modules/eligibility/fairness.server";
 import { requirePermission } from "~/platform/auth.server";
 import { defineLoader, parseSearchParams } from "~/platform/http.server";
 

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addMonths, differenceInMonths, format, isBefore } from "date-fns";
+import { addMonths, format } from "date-fns";
 import { EXIT_REASON_LABELS, OUTCOME_LABELS, OUTCOME_SEVERITY, type ExitReason, type Outcome, type PolicyRules } from "./policy";
 
 /**
@@ -100,11 +100,17 @@ export function durationText(months: number) {
  * from + n months <= to (so 31 January to 29 February 2024 is one month, to the 28th is none).
  */
 export function fullMonths(from: Day, to: Day): number {
-  if (isBefore(to, from)) return 0;
-  let n = Math.max(0, differenceInMonths(to, from));
-  while (n > 0 && isBefore(to, addMonths(from, n))) n--;
-  while (!isBefore(to, addMonths(from, n + 1))) n++;
+  if (before(to, from)) return 0;
+  // Calendar months between the two, less one when the day of the month is not reached yet
+  // (date-fns's addMonths decides what "the same day" is at month ends).
+  let n = (to.getFullYear() - from.getFullYear()) * 12 + (to.getMonth() - from.getMonth());
+  if (n > 0 && before(to, addMonths(from, n))) n--;
   return n;
+}
+
+/** `a` is an earlier calendar day than `b`. */
+function before(a: Day, b: Day) {
+  return a.getTime() < b.getTime();
 }
 
 function worst(outcomes: (Outcome | null)[]): Outcome {
@@ -142,7 +148,7 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
   } else {
     const exit = calendarDay(input.exitDate);
     const clearOn = addMonths(exit, coolingOff);
-    if (isBefore(today, exit)) {
+    if (before(today, exit)) {
       reevaluateOn = clearOn;
       reasons.push({
         rule: "cooling_off",
@@ -152,7 +158,7 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
     } else {
       const since = fullMonths(exit, today);
       const ago = since === 0 ? "less than a month ago" : `${monthsText(since)} ago`;
-      if (isBefore(today, clearOn)) {
+      if (before(today, clearOn)) {
         reevaluateOn = clearOn;
         reasons.push({
           rule: "cooling_off",

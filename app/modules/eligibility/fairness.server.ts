@@ -1,5 +1,8 @@
 import { db, Prisma } from "~/platform/db.server";
 import { effectiveOutcomeSql } from "./eligibility-where.server";
+import { assessGroups } from "./fairness";
+
+export { assessGroups, FOUR_FIFTHS, MIN_GROUP } from "./fairness";
 
 /**
  * The fairness check: eligibility rates by a grouping attribute, each compared with the highest
@@ -17,9 +20,6 @@ export const FAIRNESS_ATTRIBUTES = {
   exitReason: { label: "Exit reason", column: Prisma.sql`a."exitReason"::text` },
 } as const;
 export type FairnessAttribute = keyof typeof FAIRNESS_ATTRIBUTES;
-export const MIN_GROUP = 30;
-export const FOUR_FIFTHS = 0.8;
-
 export function isFairnessAttribute(value: string): value is FairnessAttribute {
   return Object.hasOwn(FAIRNESS_ATTRIBUTES, value);
 }
@@ -33,37 +33,6 @@ export async function availableFairnessAttributes(): Promise<FairnessAttribute[]
       bool_or(a."exitReason" IS NOT NULL) AS "exitReason"
     FROM "Alumnus" a`;
   return (Object.keys(FAIRNESS_ATTRIBUTES) as FairnessAttribute[]).filter((k) => row?.[k]);
-}
-
-export type FairnessGroup = {
-  value: string | null;
-  total: number;
-  eligible: number;
-  needsReview: number;
-  notEligible: number;
-  rate: number;
-  impactRatio: number | null;
-  small: boolean;
-  flagged: boolean;
-};
-
-/** Pure: rates, the reference group and the four-fifths flags from counts. */
-export function assessGroups(rows: { value: string | null; total: number; eligible: number; needsReview: number; notEligible: number }[]): {
-  groups: FairnessGroup[];
-  referenceRate: number | null;
-  reference: string | null;
-} {
-  const withRate = rows.map((r) => ({ ...r, rate: r.total ? r.eligible / r.total : 0, small: r.total < MIN_GROUP }));
-  const candidates = withRate.filter((r) => !r.small);
-  const best = candidates.reduce<(typeof withRate)[number] | null>((top, r) => (!top || r.rate > top.rate ? r : top), null);
-  const referenceRate = best?.rate ?? null;
-  const groups = withRate
-    .map((r) => {
-      const impactRatio = referenceRate ? r.rate / referenceRate : null;
-      return { ...r, impactRatio, flagged: !r.small && impactRatio !== null && impactRatio < FOUR_FIFTHS };
-    })
-    .sort((a, b) => b.total - a.total || String(a.value).localeCompare(String(b.value)));
-  return { groups, referenceRate, reference: best ? best.value : null };
 }
 
 export async function fairnessReport(input: { attribute: FairnessAttribute; now?: Date }) {

@@ -17,6 +17,7 @@ import type { ExitReason, PolicyRules } from "./policy";
  */
 export const RECOMPUTE_JOB = "eligibility.recompute";
 export const PAGE_SIZE = 5000;
+const WRITES_IN_FLIGHT = 2;
 
 type InputRow = {
   id: string;
@@ -157,6 +158,8 @@ export async function enqueueRecompute(tx: Db, input: { policyId: string; create
 export async function recomputeAll(options: {
   policy: Policy;
   startedAt: Date;
+  /** A retried run: skip people the earlier attempt already wrote. */
+  resume?: boolean;
   now?: Date;
   pageSize?: number;
   onProgress?: (done: number, total: number) => Promise<void>;
@@ -174,39 +177,44 @@ export async function recomputeAll(options: {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const now = options.now ?? new Date();
   const total = await db.alumnus.count();
-  let done = await db.eligibilityVerdict.count({ where: { policyVersion: options.policy.version, computedAt: { gte: options.startedAt } } });
+  let done = options.resume ? await db.eligibilityVerdict.count({ where: { policyVersion: options.policy.version, computedAt: { gte: options.startedAt } } }) : 0;
   let after = "";
   let written = 0;
   let changed = 0;
-  let pending: Promise<{ written: number; changed: number; count: number }> | null = null;
-  for (;;) {
-    if (options.signal?.aborted) {
-      await pending?.catch(() => undefined);
-      throw new Error("The recompute was stopped.");
-    }
-    mark = performance.now();
-    const rows = await readInputs(db, { after, limit: pageSize, staleBefore: options.startedAt, version: options.policy.version });
-    lap("read");
-    let evaluated: ReturnType<typeof evaluateRows> = [];
-    if (rows.length > 0) {
+  // Up to WRITES_IN_FLIGHT pages are written at once (disjoint people, separate connections)
+  // while the next page is read and evaluated.
+  const pending: Promise<{ written: number; changed: number; count: number }>[] = [];
+  const settle = async () => {
+    const result = await pending.shift()!;
+    lap("write");
+    written += result.written;
+    changed += result.changed;
+    done += result.count;
+    await options.onProgress?.(Math.min(done, total), total);
+  };
+  try {
+    for (;;) {
+      if (options.signal?.aborted) throw new Error("The recompute was stopped.");
+      mark = performance.now();
+      const rows = await readInputs(db, {
+        after,
+        limit: pageSize,
+        ...(options.resume ? { staleBefore: options.startedAt, version: options.policy.version } : {}),
+      });
+      lap("read");
+      if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
-      evaluated = evaluateRows(rows, options.policy, now);
+      const evaluated = evaluateRows(rows, options.policy, now);
       lap("evaluate");
+      const count = rows.length;
+      const write = writeVerdicts(db, options.policy, evaluated, now).then((r) => ({ ...r, count }));
+      write.catch(() => undefined); // awaited below; never an unhandled rejection
+      pending.push(write);
+      while (pending.length > WRITES_IN_FLIGHT) await settle();
     }
-    // The next page is read and evaluated while the database writes the previous one.
-    if (pending) {
-      const result = await pending;
-      lap("write");
-      written += result.written;
-      changed += result.changed;
-      done += result.count;
-      await options.onProgress?.(Math.min(done, total), total);
-      pending = null;
-    }
-    if (rows.length === 0) break;
-    const count = rows.length;
-    pending = writeVerdicts(db, options.policy, evaluated, now).then((r) => ({ ...r, count }));
-    pending.catch(() => undefined); // awaited on the next turn; never an unhandled rejection
+    while (pending.length) await settle();
+  } finally {
+    await Promise.allSettled(pending);
   }
   return { total, written, changed };
 }
@@ -221,6 +229,7 @@ export async function runRecomputeJob(context: JobContext) {
   const result = await recomputeAll({
     policy,
     startedAt,
+    resume: context.job.attempts > 1,
     timings,
     signal: context.signal,
     onProgress: (done, total) => context.progress(done, total, `Re-evaluated ${done} of ${total} people.`),
