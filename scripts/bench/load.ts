@@ -4,7 +4,8 @@
  * Starts the real server twice on a fresh database (embedded by default, DATABASE_URL to use a
  * server): the first start migrates and seeds the demo data, then the pool is filled to
  * 100,000 alumni with one set-based INSERT; the second start serves the load. An HR user signs
- * in, and autocannon drives each target for a fixed time. Prints requests/s, errors and
+ * in, and autocannon drives each target for a fixed time: the alumni list with a filter and a
+ * search, a profile, and an audited HR action (adding a note to a profile). Prints requests/s, errors and
  * p50/p95/p99 per target, the machine, and last the line
  *   bench load: ratio <alumni list p95 / health check p95>
  * (the health check does one database round trip: the floor of any page).
@@ -19,6 +20,7 @@ import pg from "pg";
 import { loadDotEnv, env as readEnv } from "../../app/platform/env.server";
 import { withDatabase } from "../../server/database";
 import { DEMO_ACCOUNTS } from "../../prisma/seed";
+import { alumniFilterToSearchParams } from "../../app/modules/alumni/alumni-filter";
 
 const TARGET_ALUMNI = Number(process.env.BENCH_ALUMNI ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -238,12 +240,23 @@ async function main() {
       { name: "health check (floor)", path: "/healthz", ok: (s) => s === 200 },
       {
         name: "alumni list, filter + search",
-        path: "/staff/alumni?exitReason=layoff_automation&location=Berlin&q=maja",
+        // the canonical address of the view (the list redirects any other spelling to it)
+        path: `/staff/alumni?${alumniFilterToSearchParams({ q: "maja", exitReason: ["resignation"], location: ["Berlin"] })}`,
         ok: (s) => s === 200,
       },
       {
         name: "alumni profile",
         path: `/staff/alumni/${pick}`,
+        ok: (s) => s === 200,
+      },
+      {
+        name: "HR action: add a note (audited)",
+        path: `/staff/alumni/${pick}`,
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "add-note",
+          body: "Called about the spring support roles; prefers evening shifts.",
+        }).toString(),
         ok: (s) => s === 200,
       },
     ];
