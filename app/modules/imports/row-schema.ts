@@ -111,6 +111,7 @@ export function createRowSchema(context: RowContext) {
       }
     }
     const nameField = (field: ImportField): ImportField => (context.usesFullName ? "fullName" : field);
+    if (context.usesFullName && !firstName && !lastName && !flagged.has("fullName")) issue(ctx, "fullName", "The name is missing.");
     if (!firstName && !flagged.has(nameField("firstName"))) issue(ctx, nameField("firstName"), "The first name is missing.");
     if (!lastName && !flagged.has(nameField("lastName"))) issue(ctx, nameField("lastName"), "The last name is missing.");
     if (!hrId && !workEmail && !flagged.has("hrId") && !flagged.has("workEmail")) {
