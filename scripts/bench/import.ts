@@ -137,6 +137,12 @@ async function main() {
     await client.query(`DROP TABLE IF EXISTS "BenchAlumnusCopy"; CREATE TABLE "BenchAlumnusCopy" (LIKE "Alumnus" INCLUDING DEFAULTS INCLUDING INDEXES)`);
     await client.query(`ALTER TABLE "BenchAlumnusCopy" ALTER COLUMN "updatedAt" SET DEFAULT now()`);
 
+    await db.importRun.count(); // the client is connected and warm
+    const baselineRss = process.memoryUsage().rss;
+    peakRss = 0;
+    let peakHeap = 0;
+    const heapSampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
+    heapSampler.unref();
     const t0 = performance.now();
     const uploaded = await uploadImport({ actor, fileName: "workday-100k.csv", data: fs.createReadStream(files.workday, { highWaterMark: 256 * 1024 }) });
     const tUpload = performance.now();
@@ -171,6 +177,8 @@ async function main() {
 
     say(`import (real code path): ${(importMs / 1000).toFixed(2)} s, ${Math.round(ROWS / (importMs / 1000)).toLocaleString("en-GB")} rows/s  [upload ${((tUpload - t0) / 1000).toFixed(2)} s, check ${((tCheck - tUpload) / 1000).toFixed(2)} s, commit ${((t1 - tCheck) / 1000).toFixed(2)} s]`);
     say(`COPY floor:               ${(copyMs / 1000).toFixed(2)} s, ${Math.round(ROWS / (copyMs / 1000)).toLocaleString("en-GB")} rows/s`);
+    clearInterval(heapSampler);
+    say(`memory: RSS before the import ${(baselineRss / 1024 / 1024).toFixed(0)} MB (app modules, database client${embedded ? ", embedded database" : ""}); peak JS heap during it ${(peakHeap / 1024 / 1024).toFixed(0)} MB`);
     say(`created ${run.createCount.toLocaleString("en-GB")}, rejected ${run.rejectCount}; peak RSS ${(Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024).toFixed(0)} MB (this process${embedded ? ", embedded database included" : ""}; target < 300 MB)`);
     say(`bench import: ratio ${(importMs / copyMs).toFixed(2)}`);
     await disconnectDb();

@@ -144,7 +144,16 @@ export async function runImportCheck(context: JobContext) {
       for await (const piece of readImportFile(importId)) {
         bytes += piece.length;
         const text = decoder.decode(piece, { stream: true });
-        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+        if (!parser.write(text)) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              parser.off("drain", done).off("close", done).off("error", done);
+              resolve();
+            };
+            parser.once("drain", done).once("close", done).once("error", done);
+          });
+        }
+        if (parser.destroyed) return;
         await context.progress(bytes, run.fileSize);
       }
       const rest = decoder.decode();
@@ -161,6 +170,13 @@ export async function runImportCheck(context: JobContext) {
   let dataRows = 0;
   let recordNumber = 0;
   const width = run.headers.length;
+  const started = performance.now();
+  let stagingMs = 0;
+  const stage = async (rows: Staged[]) => {
+    const t = performance.now();
+    await insertStaged(db, importId, rows);
+    stagingMs += performance.now() - t;
+  };
   try {
     for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
       recordNumber++;
@@ -196,13 +212,13 @@ export async function runImportCheck(context: JobContext) {
           : { rowNumber: recordNumber, outcome: "pending", errors: null, values, searchText: alumnusSearchText(values) },
       );
       if (batch.length >= BATCH) {
-        await insertStaged(db, importId, batch);
+        await stage(batch);
         batch = [];
         if (context.signal.aborted) throw new Error("The check was stopped.");
       }
     }
     await feed;
-    await insertStaged(db, importId, batch);
+    await stage(batch);
   } catch (error) {
     await feed.catch(() => {});
     if (error instanceof CsvError) {
@@ -216,6 +232,7 @@ export async function runImportCheck(context: JobContext) {
     return "The file has no rows.";
   }
 
+  const read = performance.now();
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
@@ -225,7 +242,7 @@ export async function runImportCheck(context: JobContext) {
     },
     { timeout: 600_000 },
   );
-  log.info("import checked", { importId, rows: dataRows });
+  log.info("import checked", { importId, rows: dataRows, readMs: Math.round(read - started - stagingMs), stagingMs: Math.round(stagingMs), classifyMs: Math.round(performance.now() - read) });
   return `${dataRows} rows checked.`;
 }
 

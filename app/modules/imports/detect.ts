@@ -128,11 +128,17 @@ export function sniffText(sample: string): Sniffed {
   const delimiter = detectDelimiter(text);
   // Cut at the last complete line so a record split by the sample's end does not count.
   const cut = text.length >= 4096 ? text.slice(0, Math.max(text.lastIndexOf("\n"), 1)) : text;
-  let records: string[][];
-  try {
-    records = parse(cut, { delimiter, relax_column_count: true, skip_empty_lines: false, to_line: 60, bom: true, relax_quotes: true }) as string[][];
-  } catch {
-    records = [];
+  // A broken quote further down must not hide the header: read up to the line before it.
+  let records: string[][] = [];
+  let toLine = 60;
+  for (let attempt = 0; attempt < 3 && toLine > 0; attempt++) {
+    try {
+      records = parse(cut, { delimiter, relax_column_count: true, skip_empty_lines: false, to_line: toLine, bom: true, relax_quotes: true }) as string[][];
+      break;
+    } catch (error) {
+      const lines = (error as { lines?: number }).lines ?? 1;
+      toLine = Math.min(toLine, lines) - 1;
+    }
   }
   if (records.every((r) => r.every((c) => c.trim() === ""))) throw new FileRefused("The file is empty: it has no column headings and no rows.");
   const width = Math.max(...records.slice(0, 10).map((r) => r.length));
