@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { db } from "~/platform/db.server";
-import { AUTOMATION_DECISION_TITLE, DEMO_ACCOUNTS, demoAccounts, seedIfEmpty } from "./seed";
+import { AUTOMATION_DECISION_TITLE, DEMO_ACCOUNTS, demoAccounts, seedIfEmpty, WORKDAY_MAPPING_NAME } from "./seed";
 
 describe("demo seed", () => {
   it("fills an empty database once, deterministically, with one account per role", async () => {
@@ -19,6 +19,7 @@ describe("demo seed", () => {
     // Same seed, same people: the first alumnus is always the same person.
     const first = await db.alumnus.findFirstOrThrow({ where: { hrId: "E100000" } });
     expect(`${first.firstName} ${first.lastName}`).toMatchInlineSnapshot(`"Linnea Nowak"`);
+    expect(await db.importMapping.findUniqueOrThrow({ where: { name: WORKDAY_MAPPING_NAME } })).toMatchObject({ system: "workday", dateFormat: "us" });
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
