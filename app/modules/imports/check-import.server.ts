@@ -7,7 +7,7 @@ import { AppError, conflict, notFound } from "~/platform/errors";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { classifyImportRows, countOutcomes } from "./classify-import.server";
-import { decoderFor, MAX_RECORD_BYTES, type Encoding } from "./detect";
+import { decoderFor, MAX_RECORD_BYTES, type Encoding } from "./detect.server";
 import { FIELD_LABEL, IMPORT_FIELD_KEYS, mappingProblems, type ColumnMapping, type ImportField } from "./fields";
 import { createRowSchema, rowProblems, type RowInput, type RowValues } from "./row-schema";
 import type { ImportSettings } from "./schemas";

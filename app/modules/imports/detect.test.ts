@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EncodingSniffer, FileRefused, headerProblems, sniffText } from "./detect";
+import { EncodingSniffer, FileRefused, headerProblems, sniffText } from "./detect.server";
 import { createRowSchema, rowProblems } from "./row-schema";
 import { CSV_INJECTION_PAYLOADS, countTried, INVISIBLE_AND_CONTROL_PAYLOADS, XSS_PAYLOADS } from "../../../test/hostile/payloads";
 

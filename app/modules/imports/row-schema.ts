@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exitReasonOf, parseDate, rehireFlagOf, splitFullName, yesNoOf, type DateFormat, type ExitReasonValue, type RehireFlagValue } from "./convert";
-import { MAX_CELL_CHARS } from "./detect";
+import { MAX_CELL_CHARS } from "./file-facts";
 import type { ImportField } from "./fields";
 
 /**

@@ -1,20 +1,12 @@
 import { parse } from "csv-parse/sync";
+import type { Encoding } from "./file-facts";
+
+export { MAX_CELL_CHARS, MAX_RECORD_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type Encoding } from "./file-facts";
 
 /**
  * What an uploaded file is, from its first bytes: encoding (UTF-8 with or without BOM, or
  * Windows-1252), whether it is text at all, the delimiter and the header row.
  */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-export const MAX_UPLOAD_LABEL = "50 MB";
-export const MAX_CELL_CHARS = 1000;
-export const MAX_RECORD_BYTES = 64 * 1024;
-
-export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
-export const ENCODING_LABEL: Record<Encoding, string> = {
-  "utf-8": "UTF-8",
-  "utf-8-bom": "UTF-8 (with byte order mark)",
-  "windows-1252": "Windows-1252 (Western European)",
-};
 
 export class FileRefused extends Error {}
 
@@ -86,7 +78,6 @@ export function decoderFor(encoding: Encoding): TextDecoder {
 }
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
-export const DELIMITER_LABEL: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar" };
 
 /** Counts a character outside quoted values on each of the first lines. */
 function countOutsideQuotes(text: string, char: string, maxLines: number): number[] {
