@@ -199,7 +199,7 @@ export default function MappingStep() {
                     name="saveAs"
                     autoComplete="off"
                     maxLength={80}
-                    defaultValue={values?.saveAs ?? chosenMapping?.name ?? ""}
+                    defaultValue={values?.saveAs ?? ""}
                     errors={fieldErrors.saveAs}
                   />
                 </div>

@@ -51,7 +51,7 @@ const rejectWith = (message: string, field: string, value: string) =>
  * the applying transaction, so the outcome reflects the pool as it is then.
  */
 export async function classifyImportRows(tx: Db, importId: string) {
-  await exec(tx, `UPDATE "ImportRow" SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL WHERE "importId" = $IMPORT AND "outcome" <> 'rejected'`, importId);
+  await exec(tx, `UPDATE "ImportRow" SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL WHERE "importId" = $IMPORT AND "outcome" IN ('create', 'update', 'unchanged')`, importId);
   await exec(
     tx,
     `UPDATE "ImportRow" r SET "alumnusId" = a."id" FROM "Alumnus" a
