@@ -172,10 +172,15 @@ export async function runImportCheck(context: JobContext) {
   const width = run.headers.length;
   const started = performance.now();
   let stagingMs = 0;
+  // One batch is written while the next is parsed: at most two batches in memory.
+  let writing: Promise<void> = Promise.resolve();
   const stage = async (rows: Staged[]) => {
+    await writing;
     const t = performance.now();
-    await insertStaged(db, importId, rows);
-    stagingMs += performance.now() - t;
+    writing = insertStaged(db, importId, rows).then(() => {
+      stagingMs += performance.now() - t;
+    });
+    writing.catch(() => {}); // awaited (and rethrown) at the next batch or the end
   };
   try {
     for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
@@ -219,8 +224,10 @@ export async function runImportCheck(context: JobContext) {
     }
     await feed;
     await stage(batch);
+    await writing;
   } catch (error) {
     await feed.catch(() => {});
+    await writing.catch(() => {});
     if (error instanceof CsvError) {
       await markInvalid(importId, describeCsvError(error));
       return "The file could not be read.";
