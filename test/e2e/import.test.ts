@@ -44,7 +44,7 @@ describe("journey: HR imports a Workday terminations export", () => {
     await page.getByLabel("CSV file").setInputFiles(path.join(import.meta.dirname, "../fixtures/workday-terminations-sample.csv"));
     await page.getByRole("button", { name: "Upload and continue" }).click();
     await page.waitForURL(/\/mapping\?mappingId=/);
-    await expect(page.getByText(`Using the saved mapping ${WORKDAY_MAPPING_NAME}`).isVisible()).resolves.toBe(true);
+    await page.getByText(`Using the saved mapping ${WORKDAY_MAPPING_NAME}`).waitFor();
     await expect(page.getByLabel("Employee ID").inputValue()).resolves.toBe("Employee ID");
     await expect(page.getByLabel("US: 03/31/2024 (month first)").isChecked()).resolves.toBe(true);
     // The first rows, read with the saved mapping: nothing to fix.
@@ -54,7 +54,7 @@ describe("journey: HR imports a Workday terminations export", () => {
     await page.waitForURL(/\/staff\/imports\/[^/]+$/);
     await page.getByRole("heading", { name: "Dry run: what the import will do" }).waitFor();
     const facts = page.locator("dl");
-    await expect(facts.getByText("Will be created").isVisible()).resolves.toBe(true);
+    await facts.getByText("Will be created").waitFor();
     await expect(facts.locator("div", { hasText: "Will be created" }).locator("dd").innerText()).resolves.toBe("60");
     await expect(facts.locator("div", { hasText: "Rejected (not imported)" }).locator("dd").innerText()).resolves.toBe("0");
     await page.getByRole("button", { name: "Import 60 people" }).click();
@@ -64,8 +64,8 @@ describe("journey: HR imports a Workday terminations export", () => {
     await page.getByRole("link", { name: "← Import history" }).click();
     await page.waitForURL(/\/staff\/imports$/);
     const row = page.getByRole("row", { name: /workday-terminations-sample\.csv/ });
-    await expect(row.getByText("Imported").isVisible()).resolves.toBe(true);
-    await expect(row.getByText(WORKDAY_MAPPING_NAME).isVisible()).resolves.toBe(true);
+    await row.getByText("Imported").waitFor();
+    await row.getByText(WORKDAY_MAPPING_NAME).waitFor();
     await expect(row.getByRole("cell").nth(5).innerText()).resolves.toBe("60");
     expect(await db.alumnus.count({ where: { hrId: { startsWith: "E1000" }, source: "import" } })).toBe(60);
     expect(problems).toEqual([]);

@@ -164,8 +164,6 @@ export async function runImportCheck(context: JobContext) {
     }
   })();
 
-  const seenHrId = new Map<string, number>();
-  const seenEmail = new Map<string, number>();
   let batch: Staged[] = [];
   let dataRows = 0;
   let recordNumber = 0;
@@ -199,18 +197,6 @@ export async function runImportCheck(context: JobContext) {
       if (parsed && !parsed.success) {
         for (const p of rowProblems(parsed.error)) problems.push({ field: p.field, column: columnOf(p.field), message: p.message, value: (input[p.field] ?? "").slice(0, 200) });
       } else if (parsed?.success) values = parsed.data;
-      if (values) {
-        if (values.hrId) {
-          const first = seenHrId.get(values.hrId);
-          if (first !== undefined) problems.push({ field: "hrId", column: columnOf("hrId"), message: `Employee ID ${values.hrId} is also on row ${first}; only row ${first} is imported.`, value: values.hrId });
-          else seenHrId.set(values.hrId, recordNumber);
-        }
-        if (values.workEmail && problems.length === 0) {
-          const first = seenEmail.get(values.workEmail);
-          if (first !== undefined) problems.push({ field: "workEmail", column: columnOf("workEmail"), message: `This work email is also on row ${first}; only row ${first} is imported.`, value: values.workEmail });
-          else seenEmail.set(values.workEmail, recordNumber);
-        }
-      }
       batch.push(
         problems.length || !values
           ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
@@ -243,7 +229,7 @@ export async function runImportCheck(context: JobContext) {
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
-      await classifyImportRows(tx, importId);
+      await classifyImportRows(tx, importId, { hrId: columnOf("hrId"), workEmail: columnOf("workEmail") });
       const counts = await countOutcomes(tx, importId);
       await tx.importRun.update({ where: { id: importId }, data: { ...counts, status: "checked", checkedAt: new Date() } });
     },
