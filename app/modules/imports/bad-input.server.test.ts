@@ -273,6 +273,20 @@ describe("all or nothing", () => {
   });
 });
 
+describe("a check that was interrupted", () => {
+  it("starts again from a clean slate: what an earlier attempt staged is cleared, nothing is counted twice", async () => {
+    const id = unique("R");
+    const rows = Array.from({ length: 5 }, (_, i) => person(`${id}-${i}`));
+    const up = await uploadImport({ actor: hr, fileName: "again.csv", data: once(Buffer.from(`${HEADER}\n${rows.join("\n")}\n`)) });
+    await startImportCheck({ actor: hr, importId: up.id, settings: { system: "generic", columns: suggestMapping(up.headers), dateFormat: "iso", reasonOverrides: {}, decisionId: null } });
+    // As if a runner died after staging part of the file: its rows are still there when the job runs again.
+    await db.importRow.createMany({ data: [2, 3].map((rowNumber) => ({ importId: up.id, rowNumber, outcome: "pending", hrId: `${id}-${rowNumber - 2}`, firstName: "Ann", lastName: "Berg" })) });
+    await runJobs();
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "checked", rowCount: 5, createCount: 5 });
+    expect(await db.importRow.count({ where: { importId: up.id } })).toBe(5);
+  });
+});
+
 describe("hostile cells", () => {
   it("formula and script payloads are stored as text and neutralised in the error report", async () => {
     const id = unique("H");
