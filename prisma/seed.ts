@@ -21,6 +21,25 @@ export const DEMO_ACCOUNTS: { role: RoleId; email: string; name: string; passwor
 
 export const AUTOMATION_DECISION_TITLE = "2022 AI customer-service automation";
 export const DEMO_SEGMENT_NAME = "2022 automation cohort, consent given";
+export const WORKDAY_MAPPING_NAME = "Workday terminations";
+
+/** The saved mapping for Workday's terminations report (the demo reuses it on the import page). */
+export const WORKDAY_MAPPING_COLUMNS = {
+  hrId: "Employee ID",
+  fullName: "Legal Name",
+  preferredName: "Preferred Name",
+  workEmail: "Primary Work Email",
+  personalEmail: "Personal Email",
+  jobTitle: "Job Profile",
+  department: "Supervisory Organization",
+  location: "Location",
+  hireDate: "Hire Date",
+  exitDate: "Termination Date",
+  exitReason: "Primary Termination Reason",
+  regrettable: "Regrettable Termination",
+  rehireFlag: "Eligible for Rehire",
+  managerName: "Manager",
+};
 const AUTOMATED_COHORT = 700;
 const OTHER_LEAVERS = 300;
 
@@ -147,6 +166,9 @@ export async function seedDemoData() {
           rolesAffected: 60,
           status: "in_effect",
         },
+      });
+      await tx.importMapping.create({
+        data: { name: WORKDAY_MAPPING_NAME, system: "workday", dateFormat: "us", columns: WORKDAY_MAPPING_COLUMNS, valueMaps: { exitReason: {} } },
       });
       await insertAlumni(tx, [...automatedCohort(rng, automation.id), ...otherLeavers(rng, restructuring.id)]);
       // The default eligibility policy, published, with verdicts for everyone (ADR 017, 018).

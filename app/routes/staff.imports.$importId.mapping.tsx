@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Alert, Badge, Button, Card, FieldError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { configureImport } from "~/modules/imports/configure-import.server";
 import { DATE_FORMAT_LABEL, DATE_FORMATS, EXIT_REASON_LABEL } from "~/modules/imports/convert";
-import { DELIMITER_LABEL, ENCODING_LABEL, type Encoding } from "~/modules/imports/detect";
+import { DELIMITER_LABEL, ENCODING_LABEL, type Encoding } from "~/modules/imports/file-facts";
 import { IMPORT_FIELDS, IMPORT_SYSTEMS, SYSTEM_LABEL, type ImportField } from "~/modules/imports/fields";
 import { settingsOfMapping } from "~/modules/imports/import-mappings.server";
 import { getMappingStep } from "~/modules/imports/list-imports.server";
@@ -199,7 +199,7 @@ export default function MappingStep() {
                     name="saveAs"
                     autoComplete="off"
                     maxLength={80}
-                    defaultValue={values?.saveAs ?? chosenMapping?.name ?? ""}
+                    defaultValue={values?.saveAs ?? ""}
                     errors={fieldErrors.saveAs}
                   />
                 </div>

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button, Card, FieldError, PageHeader, SelectField } from "~/components/ui";
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "~/modules/imports/detect";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "~/modules/imports/file-facts";
 import { listImportMappings } from "~/modules/imports/import-mappings.server";
 import { tooLarge, uploadImport } from "~/modules/imports/upload-import.server";
 import { requirePermission } from "~/platform/auth.server";

@@ -102,7 +102,7 @@ export function buildAlumnus(rng: Rng, overrides: Partial<Prisma.AlumnusCreateMa
   const exitDate = rest.exitDate ? new Date(rest.exitDate) : isoDate(rng.int(2021, 2025), rng.int(1, 12), rng.int(1, 28));
   const days = rng.sample(DAYS.slice(0, 5), rng.int(2, 5));
   const base = {
-    hrId: `E${100000 + n}`,
+    hrId: `E${200000 + n}`, // clear of the Workday sample's E100000-E100059, so importing it creates people
     workEmail: `${slug(firstName)}.${slug(lastName)}${n}@example-fintech.com`,
     personalEmail: `${slug(firstName)}.${slug(lastName)}.${n}@mail.example.org`,
     firstName,

@@ -2,12 +2,14 @@ import { parse, CsvError } from "csv-parse";
 import { alumnusSearchText } from "~/modules/alumni/search-text";
 import { recordAudit } from "~/platform/audit.server";
 import type { StaffUser } from "~/platform/auth.server";
-import { db, Prisma, type Db } from "~/platform/db.server";
+import pg from "pg";
+import { db, Prisma } from "~/platform/db.server";
+import { databaseUrl } from "~/platform/env.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { classifyImportRows, countOutcomes } from "./classify-import.server";
-import { decoderFor, MAX_RECORD_BYTES, type Encoding } from "./detect";
+import { decoderFor, MAX_RECORD_BYTES, type Encoding } from "./detect.server";
 import { FIELD_LABEL, IMPORT_FIELD_KEYS, mappingProblems, type ColumnMapping, type ImportField } from "./fields";
 import { createRowSchema, rowProblems, type RowInput, type RowValues } from "./row-schema";
 import type { ImportSettings } from "./schemas";
@@ -58,25 +60,47 @@ type Staged = { rowNumber: number; outcome: "pending" | "rejected"; errors: unkn
 
 const toDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
-async function insertStaged(tx: Db, importId: string, rows: Staged[]) {
+const STAGE_SQL = `
+  INSERT INTO "ImportRow" ("importId", "rowNumber", "outcome", "errors", "hrId", "workEmail", "personalEmail", "firstName", "lastName",
+    "preferredName", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitReasonRaw", "regrettable",
+    "hrRehireFlag", "managerName", "decisionId", "searchText")
+  SELECT $1, t.n, t.o, t.e::jsonb, t.hr, t.we, t.pe, t.fn, t.ln, t.pn, t.jt, t.dp, t.lo, t.hd::date, t.ed::date,
+    t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+    $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
+    AS t(n, o, e, hr, we, pe, fn, ln, pn, jt, dp, lo, hd, ed, er, err, rg, rf, mn, di, st)`;
+
+/**
+ * Staged rows go through a plain pg connection of the check's own (one parameterised statement
+ * per batch): large array parameters through the ORM kept memory growing with the file.
+ */
+async function insertStaged(client: pg.Client, importId: string, rows: Staged[]) {
   if (rows.length === 0) return;
-  const col = <T>(pick: (v: RowValues) => T) => rows.map((r) => (r.values ? pick(r.values) : null));
-  const text = (values: (string | null | undefined)[]) => values.map((v) => v ?? null);
-  await tx.$executeRaw`
-    INSERT INTO "ImportRow" ("importId", "rowNumber", "outcome", "errors", "hrId", "workEmail", "personalEmail", "firstName", "lastName",
-      "preferredName", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitReasonRaw", "regrettable",
-      "hrRehireFlag", "managerName", "decisionId", "searchText")
-    SELECT ${importId}, t.n, t.o, t.e::jsonb, t.hr, t.we, t.pe, t.fn, t.ln, t.pn, t.jt, t.dp, t.lo, t.hd::date, t.ed::date,
-      t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st
-    FROM unnest(${rows.map((r) => r.rowNumber)}::int[], ${rows.map((r) => r.outcome)}::text[], ${text(rows.map((r) => (r.errors ? JSON.stringify(r.errors) : null)))}::text[],
-      ${text(col((v) => v.hrId))}::text[], ${text(col((v) => v.workEmail))}::text[], ${text(col((v) => v.personalEmail))}::text[],
-      ${text(col((v) => v.firstName))}::text[], ${text(col((v) => v.lastName))}::text[], ${text(col((v) => v.preferredName))}::text[],
-      ${text(col((v) => v.jobTitle))}::text[], ${text(col((v) => v.department))}::text[], ${text(col((v) => v.location))}::text[],
-      ${text(col((v) => toDate(v.hireDate)))}::text[], ${text(col((v) => toDate(v.exitDate)))}::text[], ${text(col((v) => v.exitReason))}::text[],
-      ${text(col((v) => v.exitReasonRaw))}::text[], ${text(col((v) => (v.regrettable === null ? null : String(v.regrettable))))}::text[],
-      ${text(col((v) => v.hrRehireFlag))}::text[], ${text(col((v) => v.managerName))}::text[], ${text(col((v) => v.decisionId))}::text[],
-      ${text(rows.map((r) => r.searchText))}::text[])
-      AS t(n, o, e, hr, we, pe, fn, ln, pn, jt, dp, lo, hd, ed, er, err, rg, rf, mn, di, st)`;
+  const col = <T>(pick: (v: RowValues) => T) => rows.map((r) => (r.values ? (pick(r.values) ?? null) : null));
+  await client.query(STAGE_SQL, [
+    importId,
+    rows.map((r) => r.rowNumber),
+    rows.map((r) => r.outcome),
+    rows.map((r) => (r.errors ? JSON.stringify(r.errors) : null)),
+    col((v) => v.hrId),
+    col((v) => v.workEmail),
+    col((v) => v.personalEmail),
+    col((v) => v.firstName),
+    col((v) => v.lastName),
+    col((v) => v.preferredName),
+    col((v) => v.jobTitle),
+    col((v) => v.department),
+    col((v) => v.location),
+    col((v) => toDate(v.hireDate)),
+    col((v) => toDate(v.exitDate)),
+    col((v) => v.exitReason),
+    col((v) => v.exitReasonRaw),
+    col((v) => (v.regrettable === null ? null : String(v.regrettable))),
+    col((v) => v.hrRehireFlag),
+    col((v) => v.managerName),
+    col((v) => v.decisionId),
+    rows.map((r) => r.searchText),
+  ]);
 }
 
 /** Why the file cannot be read at all, in words, from a csv-parse error. */
@@ -144,7 +168,16 @@ export async function runImportCheck(context: JobContext) {
       for await (const piece of readImportFile(importId)) {
         bytes += piece.length;
         const text = decoder.decode(piece, { stream: true });
-        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+        if (!parser.write(text)) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              parser.off("drain", done).off("close", done).off("error", done);
+              resolve();
+            };
+            parser.once("drain", done).once("close", done).once("error", done);
+          });
+        }
+        if (parser.destroyed) return;
         await context.progress(bytes, run.fileSize);
       }
       const rest = decoder.decode();
@@ -155,12 +188,24 @@ export async function runImportCheck(context: JobContext) {
     }
   })();
 
-  const seenHrId = new Map<string, number>();
-  const seenEmail = new Map<string, number>();
   let batch: Staged[] = [];
   let dataRows = 0;
   let recordNumber = 0;
   const width = run.headers.length;
+  const staging = new pg.Client({ connectionString: databaseUrl(), application_name: "comeback-import", statement_timeout: 600_000 });
+  await staging.connect();
+  const started = performance.now();
+  let stagingMs = 0;
+  // One batch is written while the next is parsed: at most two batches in memory.
+  let writing: Promise<void> = Promise.resolve();
+  const stage = async (rows: Staged[]) => {
+    await writing;
+    const t = performance.now();
+    writing = insertStaged(staging, importId, rows).then(() => {
+      stagingMs += performance.now() - t;
+    });
+    writing.catch(() => {}); // awaited (and rethrown) at the next batch or the end
+  };
   try {
     for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
       recordNumber++;
@@ -178,54 +223,47 @@ export async function runImportCheck(context: JobContext) {
       if (parsed && !parsed.success) {
         for (const p of rowProblems(parsed.error)) problems.push({ field: p.field, column: columnOf(p.field), message: p.message, value: (input[p.field] ?? "").slice(0, 200) });
       } else if (parsed?.success) values = parsed.data;
-      if (values) {
-        if (values.hrId) {
-          const first = seenHrId.get(values.hrId);
-          if (first !== undefined) problems.push({ field: "hrId", column: columnOf("hrId"), message: `Employee ID ${values.hrId} is also on row ${first}; only row ${first} is imported.`, value: values.hrId });
-          else seenHrId.set(values.hrId, recordNumber);
-        }
-        if (values.workEmail && problems.length === 0) {
-          const first = seenEmail.get(values.workEmail);
-          if (first !== undefined) problems.push({ field: "workEmail", column: columnOf("workEmail"), message: `This work email is also on row ${first}; only row ${first} is imported.`, value: values.workEmail });
-          else seenEmail.set(values.workEmail, recordNumber);
-        }
-      }
       batch.push(
         problems.length || !values
           ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
           : { rowNumber: recordNumber, outcome: "pending", errors: null, values, searchText: alumnusSearchText(values) },
       );
       if (batch.length >= BATCH) {
-        await insertStaged(db, importId, batch);
+        await stage(batch);
         batch = [];
         if (context.signal.aborted) throw new Error("The check was stopped.");
       }
     }
     await feed;
-    await insertStaged(db, importId, batch);
+    await stage(batch);
+    await writing;
   } catch (error) {
     await feed.catch(() => {});
+    await writing.catch(() => {});
+    await staging.end().catch(() => {});
     if (error instanceof CsvError) {
       await markInvalid(importId, describeCsvError(error));
       return "The file could not be read.";
     }
     throw error;
   }
+  await staging.end();
   if (dataRows === 0) {
     await markInvalid(importId, "The file has column headings but no rows of people. Check the report's filters in your HR system and export it again.");
     return "The file has no rows.";
   }
 
+  const read = performance.now();
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
-      await classifyImportRows(tx, importId);
+      await classifyImportRows(tx, importId, { hrId: columnOf("hrId"), workEmail: columnOf("workEmail") });
       const counts = await countOutcomes(tx, importId);
       await tx.importRun.update({ where: { id: importId }, data: { ...counts, status: "checked", checkedAt: new Date() } });
     },
     { timeout: 600_000 },
   );
-  log.info("import checked", { importId, rows: dataRows });
+  log.info("import checked", { importId, rows: dataRows, readMs: Math.round(read - started - stagingMs), stagingMs: Math.round(stagingMs), classifyMs: Math.round(performance.now() - read) });
   return `${dataRows} rows checked.`;
 }
 

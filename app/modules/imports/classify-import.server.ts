@@ -50,8 +50,22 @@ const rejectWith = (message: string, field: string, value: string) =>
  * row already matched; records conflicts with hand-edited fields. Re-run at commit time inside
  * the applying transaction, so the outcome reflects the pool as it is then.
  */
-export async function classifyImportRows(tx: Db, importId: string) {
-  await exec(tx, `UPDATE "ImportRow" SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL WHERE "importId" = $IMPORT AND "outcome" <> 'rejected'`, importId);
+export async function classifyImportRows(tx: Db, importId: string, columns: { hrId: string; workEmail: string } = { hrId: "Employee ID", workEmail: "Work email" }) {
+  // The same person twice in one file: the first row wins, later ones are rejected (set-based, so
+  // the check keeps no per-file list of ids in memory). Column names are bound as parameters.
+  await tx.$executeRaw`
+    UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
+      'message', 'Employee ID ' || r."hrId" || ' is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', r."hrId"))
+    FROM (SELECT "hrId", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" = 'pending' AND "hrId" IS NOT NULL
+          GROUP BY "hrId" HAVING count(*) > 1) d
+    WHERE r."importId" = ${importId} AND r."outcome" = 'pending' AND r."hrId" = d."hrId" AND r."rowNumber" > d."first"`;
+  await tx.$executeRaw`
+    UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'workEmail', 'column', ${columns.workEmail}::text,
+      'message', 'This work email is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', r."workEmail"))
+    FROM (SELECT "workEmail", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" = 'pending' AND "workEmail" IS NOT NULL
+          GROUP BY "workEmail" HAVING count(*) > 1) d
+    WHERE r."importId" = ${importId} AND r."outcome" = 'pending' AND r."workEmail" = d."workEmail" AND r."rowNumber" > d."first"`;
+  await exec(tx, `UPDATE "ImportRow" SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL WHERE "importId" = $IMPORT AND "outcome" IN ('create', 'update', 'unchanged')`, importId);
   await exec(
     tx,
     `UPDATE "ImportRow" r SET "alumnusId" = a."id" FROM "Alumnus" a

@@ -5,7 +5,7 @@ import { detectSystem, suggestMapping, type ImportField } from "./fields";
 import { listImportMappings } from "./import-mappings.server";
 import type { ImportSettings } from "./schemas";
 import { readImportFile } from "./upload-import.server";
-import { decoderFor, sniffText, type Encoding } from "./detect";
+import { decoderFor, sniffText, type Encoding } from "./detect.server";
 
 export const IMPORTS_PER_PAGE = 25;
 export const ROWS_PER_PAGE = 50;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exitReasonOf, parseDate, rehireFlagOf, splitFullName, yesNoOf, type DateFormat, type ExitReasonValue, type RehireFlagValue } from "./convert";
-import { MAX_CELL_CHARS } from "./detect";
+import { MAX_CELL_CHARS } from "./file-facts";
 import type { ImportField } from "./fields";
 
 /**
@@ -49,10 +49,8 @@ export type RowContext = {
 const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 const EMAIL = z.email();
 
-const cell = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined ? "" : v.trim()));
+const cell = z.string().optional();
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function createRowSchema(context: RowContext) {
   let flagged = new Set<string>();
@@ -70,7 +68,7 @@ export function createRowSchema(context: RowContext) {
       issue(ctx, field, "Contains line breaks, control characters or invisible/direction-changing characters.");
       return null;
     }
-    return value.normalize("NFC");
+    return NON_ASCII.test(value) ? value.normalize("NFC") : value;
   };
   const email = (ctx: z.RefinementCtx, field: ImportField, value: string): string | null => {
     if (!value) return null;
@@ -94,7 +92,9 @@ export function createRowSchema(context: RowContext) {
   const shape = {} as Record<ImportField, typeof cell>;
   for (const key of ["hrId", "fullName", "firstName", "lastName", "preferredName", "workEmail", "personalEmail", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitType", "regrettable", "rehireFlag", "managerName", "decision"] as const) shape[key] = cell;
 
-  return z.object(shape).transform((row, ctx): RowValues => {
+  return z.object(shape).transform((input, ctx): RowValues => {
+    const row = {} as Record<ImportField, string>;
+    for (const key of Object.keys(shape) as ImportField[]) row[key] = input[key]?.trim() ?? "";
     flagged = new Set<string>();
     const hrId = text(ctx, "hrId", row.hrId, 64);
     const workEmail = email(ctx, "workEmail", row.workEmail);
@@ -111,6 +111,7 @@ export function createRowSchema(context: RowContext) {
       }
     }
     const nameField = (field: ImportField): ImportField => (context.usesFullName ? "fullName" : field);
+    if (context.usesFullName && !firstName && !lastName && !flagged.has("fullName")) issue(ctx, "fullName", "The name is missing.");
     if (!firstName && !flagged.has(nameField("firstName"))) issue(ctx, nameField("firstName"), "The first name is missing.");
     if (!lastName && !flagged.has(nameField("lastName"))) issue(ctx, nameField("lastName"), "The last name is missing.");
     if (!hrId && !workEmail && !flagged.has("hrId") && !flagged.has("workEmail")) {

@@ -4,7 +4,7 @@ import type { StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
-import { decoderFor, EncodingSniffer, FileRefused, headerProblems, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, sniffText } from "./detect";
+import { decoderFor, EncodingSniffer, FileRefused, headerProblems, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, sniffText } from "./detect.server";
 
 /** The uploaded file is kept in pieces of this size (ImportChunk), streamed back by the check job. */
 export const CHUNK_BYTES = 1024 * 1024;

@@ -1,20 +1,12 @@
 import { parse } from "csv-parse/sync";
+import type { Encoding } from "./file-facts";
+
+export { MAX_CELL_CHARS, MAX_RECORD_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type Encoding } from "./file-facts";
 
 /**
  * What an uploaded file is, from its first bytes: encoding (UTF-8 with or without BOM, or
  * Windows-1252), whether it is text at all, the delimiter and the header row.
  */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-export const MAX_UPLOAD_LABEL = "50 MB";
-export const MAX_CELL_CHARS = 1000;
-export const MAX_RECORD_BYTES = 64 * 1024;
-
-export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
-export const ENCODING_LABEL: Record<Encoding, string> = {
-  "utf-8": "UTF-8",
-  "utf-8-bom": "UTF-8 (with byte order mark)",
-  "windows-1252": "Windows-1252 (Western European)",
-};
 
 export class FileRefused extends Error {}
 
@@ -86,7 +78,6 @@ export function decoderFor(encoding: Encoding): TextDecoder {
 }
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
-export const DELIMITER_LABEL: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar" };
 
 /** Counts a character outside quoted values on each of the first lines. */
 function countOutsideQuotes(text: string, char: string, maxLines: number): number[] {
@@ -128,11 +119,17 @@ export function sniffText(sample: string): Sniffed {
   const delimiter = detectDelimiter(text);
   // Cut at the last complete line so a record split by the sample's end does not count.
   const cut = text.length >= 4096 ? text.slice(0, Math.max(text.lastIndexOf("\n"), 1)) : text;
-  let records: string[][];
-  try {
-    records = parse(cut, { delimiter, relax_column_count: true, skip_empty_lines: false, to_line: 60, bom: true, relax_quotes: true }) as string[][];
-  } catch {
-    records = [];
+  // A broken quote further down must not hide the header: read up to the line before it.
+  let records: string[][] = [];
+  let toLine = 60;
+  for (let attempt = 0; attempt < 3 && toLine > 0; attempt++) {
+    try {
+      records = parse(cut, { delimiter, relax_column_count: true, skip_empty_lines: false, to_line: toLine, bom: true, relax_quotes: true }) as string[][];
+      break;
+    } catch (error) {
+      const lines = (error as { lines?: number }).lines ?? 1;
+      toLine = Math.min(toLine, lines) - 1;
+    }
   }
   if (records.every((r) => r.every((c) => c.trim() === ""))) throw new FileRefused("The file is empty: it has no column headings and no rows.");
   const width = Math.max(...records.slice(0, 10).map((r) => r.length));
