@@ -1,4 +1,6 @@
 import { alumnusSearchText } from "~/modules/alumni/search-text";
+import { getPublishedPolicy } from "~/modules/eligibility/policies.server";
+import { enqueueRecompute } from "~/modules/eligibility/recompute.server";
 import { recordAudit } from "~/platform/audit.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db, type Db } from "~/platform/db.server";
@@ -71,6 +73,10 @@ export async function runImportCommit(context: JobContext) {
         const counts = await countOutcomes(tx, importId);
         await applyImportRows(tx, importId);
         await refreshSearchText(tx, importId);
+        // New and changed people need a rehire verdict: the set-based re-evaluation runs as a job
+        // once this transaction commits (it only writes verdicts that change).
+        const policy = counts.createCount + counts.updateCount > 0 ? await getPublishedPolicy(tx) : null;
+        if (policy) await enqueueRecompute(tx, { policyId: policy.id, createdById: committer?.id, reason: "refresh" });
         const done = await tx.importRun.updateMany({
           where: { id: importId, status: "committing", jobId: context.job.id },
           data: { ...counts, status: "committed", committedAt: new Date() },

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerBackgroundWork } from "~/modules/background.server";
+import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
+import { RECOMPUTE_JOB } from "~/modules/eligibility/recompute.server";
 import { db } from "~/platform/db.server";
 import { runNextJob } from "~/platform/jobs.server";
 import { createStaffUser, staffActor } from "../../../test/factories";
@@ -45,5 +47,25 @@ describe("import flow", () => {
     await runJobs();
     const second = await db.importRun.findUniqueOrThrow({ where: { id: again.id } });
     expect(second).toMatchObject({ status: "committed", createCount: 0, updateCount: 0, unchangedCount: committed.createCount });
+  });
+
+  it("gives imported people a rehire verdict under the published policy once the commit lands", async () => {
+    await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
+    const hr = staffActor(await createStaffUser(db, { role: "hr" }));
+    const csv = "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\nV900001,Maja Lindqvist,maja.lindqvist@example.com,03/01/2018,05/31/2022,Position Eliminated\nV900002,Omar Haddad,omar.haddad@example.com,03/01/2018,05/31/2022,Misconduct\n";
+    const up = await uploadImport({ actor: hr, fileName: "two.csv", data: once(Buffer.from(csv)) });
+    await startImportCheck({ actor: hr, importId: up.id, settings: { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null } });
+    await runJobs();
+    await startImportCommit({ actor: hr, importId: up.id });
+    await runJobs();
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "committed", createCount: 2 });
+    const people = await db.alumnus.findMany({ where: { hrId: { in: ["V900001", "V900002"] } }, select: { hrId: true, eligibilityVerdict: { select: { outcome: true } } } });
+    expect(people.every((p) => p.eligibilityVerdict === null)).toBe(true); // not yet: the re-evaluation is queued
+    while (await runNextJob({ kinds: [RECOMPUTE_JOB] }));
+    const after = await db.alumnus.findMany({ where: { hrId: { in: ["V900001", "V900002"] } }, select: { hrId: true, exitReason: true, eligibilityVerdict: { select: { outcome: true } } }, orderBy: { hrId: "asc" } });
+    expect(after.map((p) => [p.hrId, p.exitReason, p.eligibilityVerdict?.outcome])).toEqual([
+      ["V900001", "position_eliminated", "eligible"],
+      ["V900002", "conduct", "not_eligible"],
+    ]);
   });
 });
