@@ -7,6 +7,8 @@ import { countTried, HEADER_INJECTION_PAYLOADS, triedSummary, XSS_PAYLOADS } fro
 import { mayEmail } from "~/modules/preferences/contact-rules";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
 import { verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import { listOutbox } from "~/modules/outbox/list-outbox.server";
+import { OutboxFilterSchema } from "~/modules/outbox/schemas";
 import { CONTACT_REASON, countAudience } from "./audience.server";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "./control-campaign.server";
 import { createCampaign, updateCampaignNote } from "./create-campaign.server";
@@ -235,6 +237,10 @@ describe("launching a campaign", () => {
     expect((await failure(pauseCampaign({ actor, campaignId: id }))).code).toBe("conflict");
     const view = await getCampaign({ campaignId: id });
     expect(view.progress).toMatchObject({ sent: 1, queued: 0, held: 5 });
+    // The outbox page lists them, under the campaign's throttle key, as held.
+    const outbox = await listOutbox({ filters: OutboxFilterSchema.parse({ throttleKey: `campaign:${id}` }) });
+    expect(outbox.messages).toHaveLength(6);
+    expect(outbox.messages.filter((m) => m.held)).toHaveLength(5);
 
     const before = Date.now();
     const resumed = await resumeCampaign({ actor, campaignId: id });
