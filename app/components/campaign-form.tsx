@@ -90,7 +90,7 @@ export function CampaignForm({
             max={MAX_THROTTLE_PER_HOUR}
             defaultValue={values.throttlePerHour ?? String(DEFAULT_THROTTLE_PER_HOUR)}
             errors={e("throttlePerHour")}
-            hint="At most this many leave in any hour, so replies reach people who can answer them."
+            hint="Emails leave evenly spaced, this many an hour at most, so replies reach people who can answer them."
           />
           <TextField
             label="Quiet period after exit (days)"

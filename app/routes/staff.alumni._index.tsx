@@ -65,6 +65,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
       link: can(actor, "manage:decision"),
       export: hr && can(actor, "export:alumni"),
       segment: can(actor, "manage:segment"),
+      campaign: can(actor, "manage:campaign"),
     },
   };
 });
@@ -326,6 +327,11 @@ export default function AlumniList() {
                         {s.name}
                       </Link>
                       <p className="text-xs text-muted">{s.summary}</p>
+                      {may.campaign ? (
+                        <Link to={`/staff/campaigns/new?segment=${encodeURIComponent(s.id)}`} className="text-xs text-brand underline">
+                          Start a campaign to this view<span className="sr-only"> ({s.name})</span>
+                        </Link>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

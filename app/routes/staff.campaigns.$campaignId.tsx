@@ -195,7 +195,7 @@ function AudienceCard({ data }: { data: LoaderData }) {
           </tr>
         </thead>
         <tbody>
-          {data.exclusionReasons.map((reason) => (
+          {data.exclusionReasons.filter((reason) => audience.onlyEligible || (reason !== "no_verdict" && reason !== "not_eligible")).map((reason) => (
             <tr key={reason} className="border-t border-line align-top">
               <th scope="row" className="py-1 pr-3 font-normal">
                 {EXCLUSION_LABELS[reason].label}
@@ -208,11 +208,6 @@ function AudienceCard({ data }: { data: LoaderData }) {
           ))}
         </tbody>
       </table>
-      {audience.eligibility.requested && !audience.eligibility.wired ? (
-        <div className="mt-3">
-          <Alert tone="warning">{audience.eligibility.explanation}</Alert>
-        </div>
-      ) : null}
     </Card>
   );
 }
@@ -356,7 +351,8 @@ function DeliveryCard({ data, errors }: { data: LoaderData; errors: Record<"paus
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const rows = [
     { label: "Not yet queued", value: progress.pending, hint: "Recipients whose email is still being prepared." },
-    { label: "Queued", value: progress.queued, hint: progress.held ? `${progress.held.toLocaleString("en")} held while paused.` : "Waiting for their turn under the hourly pace." },
+    { label: "Queued", value: progress.queued, hint: "Waiting for their turn under the hourly pace." },
+    { label: "Held", value: progress.held, hint: "Kept back while the campaign is paused; resuming spaces them out again." },
     { label: "Being delivered", value: progress.sending, hint: "Handed to the mail server just now." },
     { label: "Sent", value: progress.sent, hint: "Accepted by the mail server." },
     { label: "Failed, will retry", value: progress.failed, hint: "A temporary problem; tried again automatically." },

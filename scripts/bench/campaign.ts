@@ -43,7 +43,6 @@ const { createCampaign } = await import("../../app/modules/campaigns/create-camp
 const { launchCampaign } = await import("../../app/modules/campaigns/launch-campaign.server");
 const { fanOut, snapshotAudience } = await import("../../app/modules/campaigns/run-campaign.server");
 const { CAMPAIGN_PURPOSE, campaignRenderer } = await import("../../app/modules/campaigns/campaign-email.server");
-const { unsubscribeHeadersFor } = await import("../../app/modules/campaigns/unsubscribe-headers.server");
 
 try {
   const actor = staffActor(await createStaffUser(db, { role: "hr" }));
@@ -79,7 +78,6 @@ try {
           to: { address: p.personalEmail!, name: `${p.firstName} ${p.lastName}` },
           email: emails[j],
           alumnusId: p.id,
-          headers: unsubscribeHeadersFor(p.id, CAMPAIGN_PURPOSE),
           notBefore: new Date(Date.now() + 86_400_000),
         });
       }

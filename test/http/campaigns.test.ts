@@ -4,6 +4,9 @@ import { createAlumnus, createDecision, createStaffUser } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import { countTried, HEADER_INJECTION_PAYLOADS, INVISIBLE_AND_CONTROL_PAYLOADS, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
+import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
+import { fanOut, snapshotAudience } from "~/modules/campaigns/run-campaign.server";
+import { staffActor } from "../factories";
 import { cspNonce, locationOf, markupOutsideOurScripts, reactEscaped, signedInClient, type Client } from "./helpers";
 
 /**
@@ -133,6 +136,37 @@ describe("campaign pages", () => {
     // Launched campaigns cannot be edited any more.
     const edit = await hr.request(`/staff/campaigns/${id}/edit`, { method: "POST", form: form() });
     expect(edit.status).toBe(409);
+  });
+
+  it("a campaign email's List-Unsubscribe URL takes the one-click POST, and the person's queued campaign mail is cancelled", async () => {
+    const user = await createStaffUser(db, { role: "hr" });
+    const decision = await createDecision(db);
+    for (let i = 0; i < 2; i++) await createAlumnus(db, { decisionId: decision.id, consentReturn: "granted", doNotContact: false, exitDate: new Date("2022-06-01") });
+    const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
+    const ids: string[] = [];
+    for (const sendAt of [undefined, new Date(Date.now() + 7 * 86_400_000)]) {
+      const id = await create({ segmentId: segment.id, ...(sendAt ? { sendAt: sendAt.toISOString().slice(0, 16) } : {}) });
+      await launchCampaign({ actor: staffActor(user), campaignId: id });
+      await snapshotAudience(id);
+      await fanOut(id);
+      ids.push(id);
+    }
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: ids[0] } });
+    const headers = message.headers as Record<string, string>;
+    expect(Object.keys(headers).filter((k) => /^list-unsubscribe/i.test(k)).sort()).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
+    const url = new URL(/^<([^>]+)>$/.exec(headers["List-Unsubscribe"])![1]);
+    const response = await fetch(new URL(url.pathname, app.url), {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.example" },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(200);
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: message.alumnusId! } })).consentReturn).toBe("withdrawn");
+    const theirs = await db.outboxMessage.findMany({ where: { alumnusId: message.alumnusId, campaignId: { in: ids } }, select: { status: true } });
+    expect(theirs.map((m) => m.status).sort()).toEqual(["cancelled", "cancelled"]);
+    const others = await db.outboxMessage.count({ where: { campaignId: { in: ids }, alumnusId: { not: message.alumnusId }, status: "queued" } });
+    expect(others).toBe(2);
   });
 
   it("shows a clear 404 for a campaign that does not exist", async () => {

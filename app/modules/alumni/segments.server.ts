@@ -1,7 +1,7 @@
 import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { AppError, notFound } from "~/platform/errors";
+import { AppError, conflict, notFound } from "~/platform/errors";
 import { alumniFilterToSearchParams, describeAlumniFilter, parseAlumniFilter } from "./alumni-filter";
 
 /**
@@ -65,10 +65,32 @@ export async function renameSegment({ actor, segmentId, name, description }: { a
   }
 }
 
+const inUseByCampaign = (name: string, names: string) =>
+  conflict(`“${name}” is the audience of ${names}, so it cannot be deleted: a campaign keeps its audience for its record. Rename the view instead if it is no longer in use.`);
+
 export async function deleteSegment({ actor, segmentId }: { actor: StaffUser; segmentId: string }) {
+  try {
+    return await deleteSegmentOnce({ actor, segmentId });
+  } catch (error) {
+    // A campaign created for this view a moment after the check (the foreign key refuses it).
+    if ((error as { code?: string }).code === "P2003") {
+      const current = await db.segment.findUnique({ where: { id: segmentId }, select: { name: true } });
+      throw inUseByCampaign(current?.name ?? "This view", "a campaign");
+    }
+    throw error;
+  }
+}
+
+async function deleteSegmentOnce({ actor, segmentId }: { actor: StaffUser; segmentId: string }) {
   return db.$transaction(async (tx) => {
     const current = await tx.segment.findUnique({ where: { id: segmentId } });
     if (!current) throw notFound("That saved view");
+    const campaigns = await tx.campaign.findMany({ where: { segmentId }, select: { name: true }, orderBy: { createdAt: "asc" }, take: 4 });
+    if (campaigns.length > 0) {
+      const names = campaigns.slice(0, 3).map((c) => `“${c.name}”`).join(", ");
+      const more = campaigns.length > 3 ? " and others" : "";
+      throw inUseByCampaign(current.name, `${campaigns.length === 1 ? "the campaign" : "the campaigns"} ${names}${more}`);
+    }
     await tx.segment.delete({ where: { id: segmentId } });
     await recordAudit(tx, {
       actor: actorOf(actor),

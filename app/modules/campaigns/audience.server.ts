@@ -1,6 +1,10 @@
 import { parseAlumniFilter, type AlumniFilter } from "~/modules/alumni/alumni-filter";
 import { alumniWhere } from "~/modules/alumni/alumni-where.server";
+import { eligibilityWhere } from "~/modules/eligibility/eligibility-where.server";
+import { contactableWhere } from "~/modules/preferences/contact-rules";
 import type { Prisma } from "~/generated/prisma/client";
+import type { UnsubscribePurpose } from "~/platform/mailer/unsubscribe.server";
+import { CAMPAIGN_PURPOSE } from "./campaign-email.server";
 import type { Db } from "~/platform/db.server";
 import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts, type ExclusionReason } from "./exclusions";
 
@@ -17,31 +21,39 @@ import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts, type Exc
 type Where = Prisma.AlumnusWhereInput;
 type Rule = { reason: ExclusionReason; fail: Where; pass: Where };
 
-export type EligibilityExclusion =
-  | { wired: true; fail: Where; pass: Where }
-  | {
-      wired: false;
-      /** Why nobody is excluded as not eligible, for the page. */
-      explanation: string;
-    };
+/**
+ * "Only eligible people" (ADR 023): the one place that decides who counts as not eligible, on
+ * the effective rehire verdict (eligibilityWhere: a valid override wins, otherwise the computed
+ * outcome). Two reasons, so HR sees which: people with no verdict yet, and people whose
+ * effective verdict is "needs review" or "not eligible".
+ */
+export function eligibilityExclusion(now: Date = new Date()): Rule[] {
+  const eligible = eligibilityWhere("eligible", now);
+  return [
+    { reason: "no_verdict", fail: { eligibilityVerdict: { is: null } }, pass: { eligibilityVerdict: { isNot: null } } },
+    { reason: "not_eligible", fail: { OR: [eligibilityWhere("needs_review", now), eligibilityWhere("not_eligible", now)] }, pass: eligible },
+  ];
+}
 
 /**
- * "Only eligible people": the one place that decides who counts as not eligible. For now it
- * relies on the alumni filter's `eligibility` key (alumniWhere turns it into a condition once
- * rehire verdicts exist); while alumniWhere ignores that key, it reports itself as not wired and
- * excludes nobody, and the page says so. Point this at the eligibility verdicts at merge.
+ * Consent and do-not-contact, from the shared contact rule (contact-rules.ts, ADR 022): the
+ * three reasons mayEmail gives, in its order, and together exactly contactableWhere(purpose).
  */
-export function eligibilityExclusion(): EligibilityExclusion {
-  const eligible = alumniWhere({ eligibility: ["eligible"] });
-  const notEligible = alumniWhere({ eligibility: ["needs_review", "not_eligible", "none"] });
-  if (Object.keys(eligible).length === 0 || Object.keys(notEligible).length === 0) {
-    return {
-      wired: false,
-      explanation: "Rehire verdicts are not available yet, so “only eligible people” excludes nobody for now.",
-    };
-  }
-  return { wired: true, fail: notEligible, pass: eligible };
+export function contactExclusion(purpose: UnsubscribePurpose): Rule[] {
+  const consent = purpose === "news" ? "consentNews" : "consentReturn";
+  return [
+    { reason: "do_not_contact", fail: { doNotContact: true }, pass: { doNotContact: false } },
+    { reason: "unsubscribed", fail: { [consent]: "withdrawn" }, pass: { [consent]: { not: "withdrawn" } } },
+    { reason: "no_consent", fail: { [consent]: { notIn: ["granted", "withdrawn"] } }, pass: contactableWhere(purpose) },
+  ];
 }
+
+/** The exclusion reason for each of mayEmail's refusals. */
+export const CONTACT_REASON: Record<"do_not_contact" | "withdrawn" | "no_consent", ExclusionReason> = {
+  do_not_contact: "do_not_contact",
+  withdrawn: "unsubscribed",
+  no_consent: "no_consent",
+};
 
 export type AudienceOptions = {
   /** The segment's saved query: the alumni list's URL query. */
@@ -64,11 +76,9 @@ export function segmentFilter(query: string): AlumniFilter {
 export function audienceRules(options: AudienceOptions) {
   const base = alumniWhere(segmentFilter(options.query));
   const cutoff = quietPeriodCutoff(options.now ?? new Date(), options.quietDays);
-  const eligibility = eligibilityExclusion();
+  const now = options.now ?? new Date();
   const rules: Rule[] = [
-    { reason: "do_not_contact", fail: { doNotContact: true }, pass: { doNotContact: false } },
-    { reason: "unsubscribed", fail: { consentReturn: "withdrawn" }, pass: { consentReturn: { not: "withdrawn" } } },
-    { reason: "no_consent", fail: { consentReturn: "unknown" }, pass: { consentReturn: { not: "unknown" } } },
+    ...contactExclusion(CAMPAIGN_PURPOSE),
     {
       reason: "no_email",
       fail: { AND: [{ OR: [{ personalEmail: null }, { personalEmail: "" }] }, { OR: [{ workEmail: null }, { workEmail: "" }] }] },
@@ -76,10 +86,10 @@ export function audienceRules(options: AudienceOptions) {
     },
     { reason: "quiet_period", fail: { exitDate: { gt: cutoff } }, pass: { OR: [{ exitDate: null }, { exitDate: { lte: cutoff } }] } },
   ];
-  if (options.onlyEligible && eligibility.wired) rules.push({ reason: "not_eligible", fail: eligibility.fail, pass: eligibility.pass });
+  if (options.onlyEligible) rules.push(...eligibilityExclusion(now));
   const recipients: Where = { AND: [base, ...rules.map((r) => r.pass)] };
   const excludedBy = (index: number): Where => ({ AND: [base, ...rules.slice(0, index).map((r) => r.pass), rules[index].fail] });
-  return { base, rules, recipients, excludedBy, cutoff, eligibility };
+  return { base, rules, recipients, excludedBy, cutoff };
 }
 
 export type AudienceCounts = {
@@ -89,11 +99,12 @@ export type AudienceCounts = {
   excluded: number;
   byReason: ExclusionCounts;
   quietPeriodCutoff: string;
-  eligibility: { requested: boolean; wired: boolean; explanation?: string };
+  /** Whether "only eligible people" was asked for (then no_verdict and not_eligible count). */
+  onlyEligible: boolean;
 };
 
 export async function countAudience(tx: Db, options: AudienceOptions): Promise<AudienceCounts> {
-  const { base, rules, recipients, excludedBy, cutoff, eligibility } = audienceRules(options);
+  const { base, rules, recipients, excludedBy, cutoff } = audienceRules(options);
   const [inSegment, recipientCount, ...perRule] = await Promise.all([
     tx.alumnus.count({ where: base }),
     tx.alumnus.count({ where: recipients }),
@@ -107,7 +118,7 @@ export async function countAudience(tx: Db, options: AudienceOptions): Promise<A
     excluded: EXCLUSION_REASONS.reduce((sum, r) => sum + byReason[r], 0),
     byReason,
     quietPeriodCutoff: cutoff.toISOString().slice(0, 10),
-    eligibility: { requested: options.onlyEligible, wired: eligibility.wired, ...(eligibility.wired ? {} : { explanation: eligibility.explanation }) },
+    onlyEligible: options.onlyEligible,
   };
 }
 

@@ -10,6 +10,7 @@ import { createCampaign } from "./create-campaign.server";
 import { getCampaign } from "./get-campaign.server";
 import { launchCampaign } from "./launch-campaign.server";
 import { fanOut, settleCampaign, snapshotAudience } from "./run-campaign.server";
+import { unsubscribeByToken } from "~/modules/preferences/unsubscribe-by-token.server";
 
 /**
  * HARDENING.md: SMTP down or answering 4xx for a while during a campaign -> nothing lost, user
@@ -72,11 +73,21 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     );
     await insertAlumni(db, people);
     const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
-    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { throttlePerHour: 10_000 }) });
+    // The fastest throttle (10 ms apart), so the test does not wait for the pace.
+    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { throttlePerHour: 360_000 }) });
     await launchCampaign({ actor, campaignId: id });
     await snapshotAudience(id);
     await fanOut(id);
     expect(await db.outboxMessage.count({ where: { campaignId: id } })).toBe(RECIPIENTS);
+    // A reminder to the same people, queued for next week.
+    const reminder = await createCampaign({
+      actor,
+      values: campaignValues(segment.id, { template: "return-reminder", invitedOn: "2026-11-01", sendAt: new Date(Date.now() + 7 * 86_400_000) }),
+    });
+    await launchCampaign({ actor, campaignId: reminder.id });
+    await snapshotAudience(reminder.id);
+    await fanOut(reminder.id);
+    expect(await db.outboxMessage.count({ where: { campaignId: reminder.id, status: "queued" } })).toBe(RECIPIENTS);
 
     const port = await freePort();
     const transport = new SmtpTransport(`smtp://127.0.0.1:${port}`, "Comeback <people@comeback.test>", { maxConnections: 4 });
@@ -122,15 +133,32 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     const stored = await db.outboxMessage.findMany({ where: { campaignId: id }, select: { messageId: true } });
     expect(new Set(stored.map((m) => m.messageId))).toEqual(new Set(ids));
     // What arrived carries the one-click unsubscribe headers and no tracking pixel.
+    // Exactly one pair of each, on every message.
+    for (const { raw } of received) {
+      const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
+      expect(head.match(/^List-Unsubscribe:/gim)).toHaveLength(1);
+      expect(head.match(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/gim)).toHaveLength(1);
+    }
     const sample = received[0].raw;
-    expect(sample).toMatch(/^List-Unsubscribe:\s+<http[^>]+\/unsubscribe\/[^>]+>/im);
-    expect(sample).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
     expect(sample).not.toMatch(/<img[^>]+width="1"/i);
     console.info(`campaign outage test: ${RECIPIENTS} queued, ${received.length} delivered, ${new Set(ids).size} distinct Message-IDs, ${dataCommands - received.length} refused with 451 and retried`);
 
     expect(await settleCampaign(id)).toBeNull();
     const view = await getCampaign({ campaignId: id });
     expect(view.campaign.status).toBe("completed");
-    expect(view.progress).toMatchObject({ sent: RECIPIENTS, queued: 0, failed: 0, set_aside: 0 });
+    expect(view.progress).toMatchObject({ sent: RECIPIENTS, queued: 0, held: 0, failed: 0, set_aside: 0 });
+
+    // The token in the header's URL is the one the one-click POST (RFC 8058) acts on (the POST
+    // itself over HTTP: test/http/campaigns.test.ts): that person is unsubscribed, and the
+    // outbox cancels their queued reminder; everyone else's stays queued.
+    const url = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(sample.replace(/\r?\n[ \t]+/g, " "))![1];
+    const token = decodeURIComponent(new URL(url).pathname.split("/").pop()!);
+    const person = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: id, messageId: received[0].messageId }, select: { alumnusId: true } });
+    expect(url).toMatch(/\/unsubscribe\/[^/]+$/);
+    expect(await unsubscribeByToken({ token })).toMatchObject({ ok: true, changed: true, cancelled: 1 });
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: person.alumnusId! } })).consentReturn).toBe("withdrawn");
+    const theirs = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: reminder.id, alumnusId: person.alumnusId } });
+    expect(theirs.status).toBe("cancelled");
+    expect(await db.outboxMessage.count({ where: { campaignId: reminder.id, status: "queued" } })).toBe(RECIPIENTS - 1);
   });
 });

@@ -5,7 +5,7 @@ import { checkTone, type ToneReport } from "~/modules/outreach/tone";
 import { env } from "~/platform/env.server";
 import { headerSafe } from "~/platform/mailer/mailer.server";
 import { CAMPAIGN_TEMPLATES, type CampaignTemplate } from "./schemas";
-import { preferencesUrlFor } from "./unsubscribe-headers.server";
+import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
 
 /**
  * One campaign email for one person: the campaign's template filled with the campaign's
@@ -39,8 +39,18 @@ export function isCampaignTemplate(value: string): value is CampaignTemplate {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The person's own preferences link (the outbox's signed token, ADR 022); the outbox adds the
+ * List-Unsubscribe headers to the message itself. The stand-in person of a preview gets a link
+ * that names nobody.
+ */
+function preferencesUrlFor(personId: string): string {
+  if (personId === SAMPLE_PERSON.id) return `${env().appUrl}/preferences`;
+  return unsubscribeLinks({ alumnusId: personId, purpose: CAMPAIGN_PURPOSE }).preferencesUrl;
+}
+
 export async function renderCampaignEmail(campaign: CampaignContent, person: CampaignPerson): Promise<RenderedTemplate> {
-  return renderWith(campaign, person.preferredName?.trim() || person.firstName, preferencesUrlFor(person.id, CAMPAIGN_PURPOSE));
+  return renderWith(campaign, person.preferredName?.trim() || person.firstName, preferencesUrlFor(person.id));
 }
 
 function propsFor(campaign: CampaignContent, firstName: string, preferencesUrl: string) {
@@ -101,7 +111,7 @@ export async function campaignRenderer(campaign: CampaignContent): Promise<(pers
   return async (person) => {
     if (!usable) return renderCampaignEmail(campaign, person);
     const name = cleanProps(person.preferredName?.trim() || person.firstName);
-    const url = preferencesUrlFor(person.id, CAMPAIGN_PURPOSE);
+    const url = preferencesUrlFor(person.id);
     return {
       ...template,
       subject: subjectFor(campaign, name),

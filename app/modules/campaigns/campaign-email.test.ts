@@ -13,7 +13,7 @@ const PEOPLE = [
   { id: "cmalumnus0000000000000002", firstName: "Jean-Luc", preferredName: "Jay" },
   { id: "cmalumnus0000000000000003", firstName: "Zoë Ångström-Østergaard de la Fuente y Montes", preferredName: null },
   { id: "cmalumnus0000000000000004", firstName: `O'Brien & "Sons" <b>`, preferredName: null },
-  ...XSS_PAYLOADS.slice(0, 6).map((p, i) => ({ id: `cmxss${i}`, firstName: p, preferredName: null })),
+  ...XSS_PAYLOADS.slice(0, 6).map((p, i) => ({ id: `cmxssperson000${i}`, firstName: p, preferredName: null })),
 ];
 
 describe("rendering a campaign once and filling in each person", () => {

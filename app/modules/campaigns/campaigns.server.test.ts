@@ -4,15 +4,20 @@ import { AppError } from "~/platform/errors";
 import { createAlumnus, createDecision, createStaffUser, staffActor, unique } from "../../../test/factories";
 import { campaignValues, createSegment } from "../../../test/factories/campaigns";
 import { countTried, HEADER_INJECTION_PAYLOADS, triedSummary, XSS_PAYLOADS } from "../../../test/hostile/payloads";
-import { countAudience, eligibilityExclusion } from "./audience.server";
+import { mayEmail } from "~/modules/preferences/contact-rules";
+import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
+import { verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import { listOutbox } from "~/modules/outbox/list-outbox.server";
+import { OutboxFilterSchema } from "~/modules/outbox/schemas";
+import { CONTACT_REASON, countAudience } from "./audience.server";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "./control-campaign.server";
 import { createCampaign, updateCampaignNote } from "./create-campaign.server";
 import { getCampaign } from "./get-campaign.server";
 import { launchCampaign } from "./launch-campaign.server";
 import { fanOut, settleCampaign, snapshotAudience } from "./run-campaign.server";
 import { CampaignFormSchema } from "./schemas";
-import { HELD_UNTIL, HOUR_MS } from "./throttle";
-import { unsubscribeHeadersFor, verifyUnsubscribeToken } from "./unsubscribe-headers.server";
+
+const HOUR_MS = 3_600_000;
 
 afterAll(() => console.info(`hostile inputs tried (campaigns): ${triedSummary()}`));
 
@@ -67,7 +72,7 @@ describe("campaign audience", () => {
     const counts = await countAudience(db, { query: `decisionId=${decision.id}`, quietDays: 30, onlyEligible: false });
     expect(counts.inSegment).toBe(12);
     expect(counts.recipients).toBe(3);
-    expect(counts.byReason).toEqual({ do_not_contact: 2, unsubscribed: 1, no_consent: 2, no_email: 2, quiet_period: 2, not_eligible: 0 });
+    expect(counts.byReason).toEqual({ do_not_contact: 2, unsubscribed: 1, no_consent: 2, no_email: 2, quiet_period: 2, no_verdict: 0, not_eligible: 0 });
     expect(counts.excluded).toBe(9);
 
     // A longer quiet period moves the 45-day leaver out of the audience.
@@ -84,22 +89,76 @@ describe("campaign audience", () => {
     expect(counts).toMatchObject({ inSegment: 1, recipients: 1, excluded: 0 });
   });
 
-  it("NOT WIRED YET: 'only eligible people' excludes nobody until rehire verdicts exist, and says so", async () => {
-    // When the eligibility verdicts are connected (eligibilityExclusion), this test must change:
-    // it documents the gap instead of faking verdicts.
-    const exclusion = eligibilityExclusion();
-    expect(exclusion.wired).toBe(false);
-    const { segment } = await cohort(2);
+  it("uses the shared contact rule: each combination of consent and do-not-contact is left out for mayEmail's reason", async () => {
+    const decision = await createDecision(db);
+    const expected: Record<string, number> = { do_not_contact: 0, unsubscribed: 0, no_consent: 0 };
+    let allowed = 0;
+    for (const doNotContact of [false, true]) {
+      for (const consentReturn of ["unknown", "granted", "withdrawn"] as const) {
+        for (const consentNews of ["unknown", "granted", "withdrawn"] as const) {
+          await createAlumnus(db, { decisionId: decision.id, doNotContact, consentReturn, consentNews, exitDate: daysAgo(400) });
+          const verdict = mayEmail({ doNotContact, consentReturn, consentNews }, "return_opportunities");
+          if (verdict.allowed) allowed++;
+          else expected[CONTACT_REASON[verdict.reason]]++;
+        }
+      }
+    }
+    const counts = await countAudience(db, { query: `decisionId=${decision.id}`, quietDays: 30, onlyEligible: false });
+    expect(counts.recipients).toBe(allowed);
+    expect(counts.byReason).toMatchObject(expected);
+    expect(counts.excluded).toBe(18 - allowed);
+  });
+
+  it("'only eligible people' goes by the effective verdict: a valid override wins; no verdict and not eligible are counted apart", async () => {
+    const { people, segment } = await cohort(7);
+    const now = Date.now();
+    const verdict = (alumnusId: string, outcome: "eligible" | "needs_review" | "not_eligible", override?: { outcome: "eligible" | "not_eligible"; expiresInDays: number }) =>
+      db.eligibilityVerdict.create({
+        data: {
+          alumnusId,
+          outcome,
+          reasons: [],
+          policyId: "policy-test",
+          policyVersion: 1,
+          computedAt: new Date(now),
+          decidedAt: new Date(now),
+          expiresAt: new Date(now + 365 * 86_400_000),
+          ...(override
+            ? { overrideOutcome: override.outcome, overrideExpiresAt: new Date(now + override.expiresInDays * 86_400_000), overrideJustification: "Reviewed with the team lead.", overrideKind: "override" }
+            : {}),
+        },
+      });
+    await verdict(people[0].id, "eligible");
+    await verdict(people[1].id, "not_eligible", { outcome: "eligible", expiresInDays: 30 }); // override wins: in
+    await verdict(people[2].id, "eligible", { outcome: "not_eligible", expiresInDays: 30 }); // override wins: out
+    await verdict(people[3].id, "eligible", { outcome: "not_eligible", expiresInDays: -1 }); // lapsed override: in
+    await verdict(people[4].id, "needs_review"); // out
+    await verdict(people[5].id, "not_eligible"); // out
+    // people[6] has no verdict yet
+
     const counts = await countAudience(db, { query: segment.query, quietDays: 30, onlyEligible: true });
-    expect(counts.byReason.not_eligible).toBe(0);
-    expect(counts.recipients).toBe(2);
-    expect(counts.eligibility).toMatchObject({ requested: true, wired: false });
-    expect(counts.eligibility.explanation).toMatch(/not available yet/);
+    expect(counts.recipients).toBe(3);
+    expect(counts.byReason).toMatchObject({ no_verdict: 1, not_eligible: 3 });
+    expect(counts.excluded).toBe(4);
+    expect(counts.onlyEligible).toBe(true);
+
+    // Without the option, verdicts do not matter and neither reason counts.
+    const everyone = await countAudience(db, { query: segment.query, quietDays: 30, onlyEligible: false });
+    expect(everyone).toMatchObject({ recipients: 7, excluded: 0 });
+    expect(everyone.byReason).toMatchObject({ no_verdict: 0, not_eligible: 0 });
+
+    // The launch snapshot keeps exactly the eligible ones, with the same reasons.
+    const actor = await hr();
+    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { onlyEligible: true }) });
+    await launchAndQueue(actor, id);
+    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: id }, select: { alumnusId: true } });
+    expect(recipients.map((r) => r.alumnusId).sort()).toEqual([people[0].id, people[1].id, people[3].id].sort());
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).exclusions).toMatchObject({ no_verdict: 1, not_eligible: 3 });
   });
 });
 
 describe("launching a campaign", () => {
-  it("snapshots the audience and queues one message per recipient, with its campaign, purpose, unsubscribe headers and throttle slot", async () => {
+  it("snapshots the audience and queues one message per recipient, with its campaign, purpose, one pair of unsubscribe headers and its place in the outbox throttle", async () => {
     const actor = await hr();
     const { people, segment } = await cohort(5);
     await createAlumnus(db, { decisionId: (await db.alumnus.findUniqueOrThrow({ where: { id: people[0].id } })).decisionId, doNotContact: true, consentReturn: "granted" });
@@ -116,17 +175,21 @@ describe("launching a campaign", () => {
     expect(recipients.map((r) => r.status)).toEqual(Array(5).fill("queued"));
     const messages = await db.outboxMessage.findMany({ where: { campaignId: id } });
     expect(messages).toHaveLength(5);
-    const anchor = campaign.throttleAnchorAt!.getTime();
+    // Two per hour: the outbox throttle spaces them 30 minutes apart, in recipient order.
+    const times = recipients.map((r) => messages.find((m) => m.alumnusId === r.alumnusId)!.nextAttemptAt.getTime());
+    expect(times.slice(1).map((t, i) => t - times[i])).toEqual(Array(4).fill(HOUR_MS / 2));
     for (const message of messages) {
       const recipient = recipients.find((r) => r.alumnusId === message.alumnusId)!;
-      expect(message).toMatchObject({ purpose: "return_opportunities", template: "return-invitation", status: "queued", toAddress: recipient.address });
-      expect(message.nextAttemptAt.getTime()).toBe(anchor + Math.floor(recipient.sequence / 2) * HOUR_MS);
+      expect(message).toMatchObject({ purpose: "return_opportunities", template: "return-invitation", status: "queued", toAddress: recipient.address, throttleKey: `campaign:${id}` });
       const headers = message.headers as Record<string, string>;
+      expect(Object.keys(headers).filter((k) => /^list-unsubscribe/i.test(k)).sort()).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
       expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
       const token = /\/unsubscribe\/([^>]+)>/.exec(headers["List-Unsubscribe"])![1];
       expect(verifyUnsubscribeToken(token)).toEqual({ alumnusId: message.alumnusId, purpose: "return_opportunities" });
       expect(message.html).not.toMatch(/<img[^>]+(track|pixel|open)/i);
       expect(message.text).not.toContain(id); // no per-campaign tracking parameters in links
+      // The body's preferences link carries the same signed token as the header.
+      expect(message.text).toContain(`/preferences/${token}`);
     }
     expect(await db.auditEvent.count({ where: { entityId: id, action: "campaign.launched" } })).toBe(1);
 
@@ -173,14 +236,18 @@ describe("launching a campaign", () => {
     expect(await db.outboxMessage.count({ where: { campaignId: id, status: "queued", nextAttemptAt: HELD_UNTIL } })).toBe(5);
     expect((await failure(pauseCampaign({ actor, campaignId: id }))).code).toBe("conflict");
     const view = await getCampaign({ campaignId: id });
-    expect(view.progress).toMatchObject({ sent: 1, queued: 5, held: 5 });
+    expect(view.progress).toMatchObject({ sent: 1, queued: 0, held: 5 });
+    // The outbox page lists them, under the campaign's throttle key, as held.
+    const outbox = await listOutbox({ filters: OutboxFilterSchema.parse({ throttleKey: `campaign:${id}` }) });
+    expect(outbox.messages).toHaveLength(6);
+    expect(outbox.messages.filter((m) => m.held)).toHaveLength(5);
 
     const before = Date.now();
     const resumed = await resumeCampaign({ actor, campaignId: id });
     expect(resumed).toMatchObject({ released: 5, status: "sending" });
     const waiting = await db.outboxMessage.findMany({ where: { campaignId: id, status: "queued" }, orderBy: { nextAttemptAt: "asc" } });
-    const slots = waiting.map((m) => Math.round((m.nextAttemptAt.getTime() - before) / HOUR_MS));
-    expect(slots).toEqual([0, 0, 1, 1, 2]); // two per hour again, from now
+    const slots = waiting.map((m) => Math.round((2 * (m.nextAttemptAt.getTime() - before)) / HOUR_MS));
+    expect(slots).toEqual([0, 1, 2, 3, 4]); // two per hour again (one each half hour), from now
     expect(waiting.every((m) => m.nextAttemptAt.getTime() < HELD_UNTIL.getTime())).toBe(true);
 
     const cancelled = await cancelCampaign({ actor, campaignId: id, reason: "Sent to the wrong segment." });
@@ -326,18 +393,6 @@ describe("hostile input in campaigns", () => {
       expect(message.toName ?? "").not.toMatch(/[\r\n]/);
       countTried("header-injection", 1);
     }
-  });
-
-  it("signs unsubscribe links so they cannot be forged or moved to someone else", () => {
-    const headers = unsubscribeHeadersFor("alumnus-1", "return_opportunities");
-    const token = /\/unsubscribe\/([^>]+)>/.exec(headers["List-Unsubscribe"])![1];
-    expect(verifyUnsubscribeToken(token)).toEqual({ alumnusId: "alumnus-1", purpose: "return_opportunities" });
-    const [body, signature] = token.split(".");
-    const otherBody = Buffer.from("alumnus-2.return_opportunities").toString("base64url");
-    expect(verifyUnsubscribeToken(`${otherBody}.${signature}`)).toBeNull();
-    expect(verifyUnsubscribeToken(`${body}.${signature.slice(0, -2)}xx`)).toBeNull();
-    expect(verifyUnsubscribeToken(`${body}`)).toBeNull();
-    expect(verifyUnsubscribeToken("")).toBeNull();
   });
 
   it("refuses a segment that does not exist", async () => {

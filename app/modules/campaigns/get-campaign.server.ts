@@ -1,11 +1,11 @@
 import { describeAlumniFilter, searchTerms } from "~/modules/alumni/alumni-filter";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
-import { audienceRules, countAudience, eligibilityExclusion, segmentFilter, type AudienceCounts } from "./audience.server";
+import { countThrottledEmails } from "~/platform/mailer/throttle.server";
+import { audienceRules, countAudience, segmentFilter, type AudienceCounts } from "./audience.server";
 import { campaignTone, renderCampaignEmail, SAMPLE_PERSON, type CampaignPerson } from "./campaign-email.server";
 import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts } from "./exclusions";
-import { campaignMessageCounts } from "./run-campaign.server";
-import { HELD_UNTIL } from "./throttle";
+import { campaignThrottleKey } from "./run-campaign.server";
 
 const PICKER_SIZE = 100;
 
@@ -37,10 +37,7 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
       excluded: campaign.excludedCount,
       byReason,
       quietPeriodCutoff: "",
-      eligibility: (() => {
-        const exclusion = eligibilityExclusion();
-        return exclusion.wired ? { requested: campaign.onlyEligible, wired: true } : { requested: campaign.onlyEligible, wired: false, explanation: exclusion.explanation };
-      })(),
+      onlyEligible: campaign.onlyEligible,
     };
     const recipients = await db.campaignRecipient.findMany({
       where: { campaignId: campaign.id, ...(matching.length ? { alumnus: { AND: matching } } : {}) },
@@ -78,8 +75,8 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
   const email = await renderCampaignEmail(campaign, person);
   const { tone, noteTone } = campaignTone(campaign, email);
 
-  const messages = await campaignMessageCounts(db, campaign.id);
-  const held = campaign.status === "paused" ? await db.outboxMessage.count({ where: { campaignId: campaign.id, status: { in: ["queued", "failed"] }, nextAttemptAt: { gte: HELD_UNTIL } } }) : 0;
+  // The outbox's own counts for the campaign's throttle key ("held" while paused).
+  const messages = await countThrottledEmails(db, campaignThrottleKey(campaign.id));
   const pending = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "pending" } });
   const job = campaign.jobId ? await db.job.findUnique({ where: { id: campaign.jobId }, select: { status: true, progress: true, total: true, lastError: true, runAfter: true } }) : null;
 
@@ -119,7 +116,7 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
     find: input.find ?? "",
     pickerLimit: PICKER_SIZE,
     preview: { personId: person.id === SAMPLE_PERSON.id ? null : person.id, email: { subject: email.subject, html: email.html, text: email.text }, tone, noteTone },
-    progress: { ...messages, held, pending, excluded: audience.excluded, job: job ? { ...job, runAfter: job.runAfter.toISOString() } : null },
+    progress: { ...messages, pending, excluded: audience.excluded, job: job ? { ...job, runAfter: job.runAfter.toISOString() } : null },
   };
 }
 

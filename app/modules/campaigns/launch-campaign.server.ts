@@ -57,7 +57,6 @@ export async function launchCampaign(input: { actor: StaffUser; campaignId: stri
         launchedAt: now,
         launchedById: input.actor.id,
         throttleAnchorAt: sendAt,
-        throttleAnchorSeq: 0,
         toneOverrideReason: override,
         toneOverriddenById: override ? input.actor.id : null,
         version: { increment: 1 },

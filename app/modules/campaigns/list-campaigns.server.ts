@@ -1,5 +1,6 @@
 import { db } from "~/platform/db.server";
-import { campaignMessageCounts } from "./run-campaign.server";
+import { countThrottledEmails } from "~/platform/mailer/throttle.server";
+import { campaignThrottleKey } from "./run-campaign.server";
 
 export const CAMPAIGNS_PAGE_SIZE = 25;
 
@@ -17,7 +18,7 @@ export async function listCampaigns(input: { page: number }) {
   ]);
   const campaigns = [];
   for (const c of rows) {
-    const counts = await campaignMessageCounts(db, c.id);
+    const counts = await countThrottledEmails(db, campaignThrottleKey(c.id));
     campaigns.push({
       id: c.id,
       name: c.name,
@@ -29,7 +30,7 @@ export async function listCampaigns(input: { page: number }) {
       createdAt: c.createdAt.toISOString(),
       recipients: c.recipientCount,
       sent: counts.sent,
-      waiting: counts.queued + counts.sending + counts.failed,
+      waiting: counts.queued + counts.held + counts.sending + counts.failed,
       setAside: counts.set_aside,
     });
   }

@@ -3,11 +3,10 @@ import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
-import { assertDeliverableAddress, queueEmail } from "~/platform/mailer/mailer.server";
+import { assertDeliverableAddress } from "~/platform/mailer/mailer.server";
+import { countThrottledEmails, holdThrottledEmails, queueThrottledEmails } from "~/platform/mailer/throttle.server";
 import { audienceRules, campaignAddress, countAudience } from "./audience.server";
 import { CAMPAIGN_PURPOSE, campaignRenderer } from "./campaign-email.server";
-import { HELD_UNTIL, throttleSlot } from "./throttle";
-import { unsubscribeHeadersFor } from "./unsubscribe-headers.server";
 
 /**
  * The launch job (ADR 024), resumable at every step:
@@ -16,7 +15,9 @@ import { unsubscribeHeadersFor } from "./unsubscribe-headers.server";
  *  2. fan-out: batches of pending recipients get their OutboxMessage in the same transaction
  *     that moves them pending -> queued (a guarded UPDATE ... WHERE status = 'pending'), under a
  *     lock on the campaign row, so a retried or parallel job never queues anyone twice, and a
- *     pause or cancel is seen by the next batch;
+ *     pause or cancel is seen by the next batch. The outbox's throttle spaces them
+ *     (queueThrottledEmails under the key "campaign:<id>", ADR 021); a batch queued while the
+ *     campaign is paused is held at once;
  *  3. settle: the campaign is completed once none of its messages is waiting.
  */
 
@@ -24,17 +25,21 @@ export const CAMPAIGN_SETTLE_JOB = "campaign.settle";
 export const FAN_OUT_BATCH = 200;
 const SNAPSHOT_CHUNK = 5000;
 
+/** The outbox throttle key of a campaign's messages: scheduling, holding, cancelling, counting. */
+export function campaignThrottleKey(campaignId: string) {
+  return `campaign:${campaignId}`;
+}
+
 type LockedCampaign = {
   status: string;
   throttleAnchorAt: Date | null;
-  throttleAnchorSeq: number;
   throttlePerHour: number;
   snapshotAt: Date | null;
 };
 
 async function lockCampaign(tx: Prisma.TransactionClient, campaignId: string): Promise<LockedCampaign | null> {
   const rows = await tx.$queryRaw<LockedCampaign[]>`
-    SELECT "status"::text AS "status", "throttleAnchorAt", "throttleAnchorSeq", "throttlePerHour", "snapshotAt"
+    SELECT "status"::text AS "status", "throttleAnchorAt", "throttlePerHour", "snapshotAt"
     FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
   return rows[0] ?? null;
 }
@@ -115,28 +120,33 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
           WHERE "id" IN (${Prisma.join(batch.map((r) => r.id))}) AND "status" = 'pending'
           RETURNING "id"`;
         const mine = new Set(claimed.map((r) => r.id));
-        const messageIds: string[] = [];
-        const anchorAt = state.throttleAnchorAt ?? new Date();
-        for (const [i, recipient] of batch.entries()) {
-          if (!mine.has(recipient.id)) continue;
-          const notBefore =
-            state.status === "paused"
-              ? HELD_UNTIL
-              : throttleSlot({ sequence: recipient.sequence, anchorAt, anchorSeq: state.throttleAnchorSeq, perHour: state.throttlePerHour });
+        const key = campaignThrottleKey(campaignId);
+        const now = new Date();
+        const messages = batch.flatMap((recipient, i) => {
+          if (!mine.has(recipient.id)) return [];
           const person = recipient.alumnus;
-          const message = await queueEmail(tx, {
-            template: emails[i].template,
-            purpose: CAMPAIGN_PURPOSE,
-            to: { address: recipient.address, name: `${person.preferredName?.trim() || person.firstName} ${person.lastName}` },
-            email: emails[i],
-            alumnusId: recipient.alumnusId,
-            headers: unsubscribeHeadersFor(recipient.alumnusId, CAMPAIGN_PURPOSE),
-            notBefore,
-          });
-          messageIds.push(message.id);
-        }
-        if (messageIds.length) await tx.outboxMessage.updateMany({ where: { id: { in: messageIds } }, data: { campaignId } });
-        return messageIds.length;
+          return [
+            {
+              template: emails[i].template,
+              purpose: CAMPAIGN_PURPOSE,
+              to: { address: recipient.address, name: `${person.preferredName?.trim() || person.firstName} ${person.lastName}` },
+              email: emails[i],
+              alumnusId: recipient.alumnusId,
+            },
+          ];
+        });
+        if (messages.length === 0) return 0;
+        // Spaced after whatever of this campaign is still waiting, from the send time at the earliest.
+        const { ids } = await queueThrottledEmails(tx, {
+          throttleKey: key,
+          perHour: state.throttlePerHour,
+          startAt: state.throttleAnchorAt && state.throttleAnchorAt > now ? state.throttleAnchorAt : now,
+          messages,
+        });
+        if (state.status === "paused") await holdThrottledEmails(tx, key);
+        // The campaign link stays on each message for the person's timeline and the outbox page.
+        await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { campaignId } });
+        return ids.length;
       },
       { timeout: 60_000, maxWait: 30_000 },
     );
@@ -161,7 +171,7 @@ export async function settleCampaign(campaignId: string): Promise<Date | null> {
     const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { fannedOutAt: true } });
     if (!campaign.fannedOutAt) return new Date(Date.now() + 15_000);
     const next = await tx.outboxMessage.aggregate({
-      where: { campaignId, status: { in: [...OUTSTANDING] } },
+      where: { throttleKey: campaignThrottleKey(campaignId), status: { in: [...OUTSTANDING] } },
       _min: { nextAttemptAt: true },
       _count: { _all: true },
     });
@@ -169,7 +179,7 @@ export async function settleCampaign(campaignId: string): Promise<Date | null> {
       const earliest = next._min.nextAttemptAt?.getTime() ?? Date.now();
       return new Date(Math.max(Date.now() + 15_000, Math.min(earliest, Date.now() + 3_600_000)));
     }
-    const counts = await campaignMessageCounts(tx, campaignId);
+    const counts = await countThrottledEmails(tx, campaignThrottleKey(campaignId));
     await tx.campaign.update({ where: { id: campaignId }, data: { status: "completed", completedAt: new Date() } });
     await recordAudit(tx, {
       actor: { type: "system", name: "campaign sender" },
@@ -181,13 +191,6 @@ export async function settleCampaign(campaignId: string): Promise<Date | null> {
     });
     return null;
   });
-}
-
-export async function campaignMessageCounts(tx: Prisma.TransactionClient | typeof db, campaignId: string) {
-  const groups = await tx.outboxMessage.groupBy({ by: ["status"], where: { campaignId }, _count: { _all: true } });
-  const counts = { queued: 0, sending: 0, sent: 0, failed: 0, set_aside: 0, cancelled: 0 };
-  for (const g of groups) counts[g.status] = g._count._all;
-  return counts;
 }
 
 /** Schedules the next look at a campaign that is still sending. */

@@ -13,7 +13,8 @@ export const CAMPAIGN_TEMPLATE_KEYS = Object.keys(CAMPAIGN_TEMPLATES) as Campaig
 
 export const DEFAULT_QUIET_DAYS = 30;
 export const DEFAULT_THROTTLE_PER_HOUR = 200;
-export const MAX_THROTTLE_PER_HOUR = 10_000;
+/** The outbox throttle's own limit (throttle.server.ts, ADR 021): it spaces messages 3600 / perHour seconds apart. */
+export const MAX_THROTTLE_PER_HOUR = 360_000;
 
 // Line breaks, control characters, zero-width and direction-changing characters: they hide or
 // reorder what a reader sees and must never reach an email header.
