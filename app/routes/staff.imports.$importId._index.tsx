@@ -6,7 +6,7 @@ import { UtcTime } from "~/components/time";
 import { Alert, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
 import { startImportCommit } from "~/modules/imports/commit-import.server";
-import { EXIT_REASON_LABEL, EXIT_REASONS, type ExitReasonValue } from "~/modules/imports/convert";
+import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import { FIELD_LABEL, type ImportField } from "~/modules/imports/fields";
 import { getImport, listImportReasons, listImportRows } from "~/modules/imports/list-imports.server";
 import { ImportIdSchema, ReasonOverridesSchema, RowPageSchema, type ImportSettings } from "~/modules/imports/schemas";
@@ -47,7 +47,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
     rows: rows && { ...rows, rows: rows.rows.map((r) => ({ ...r, errors: (r.errors ?? []) as { field: string; column?: string; message: string; value?: string }[], conflicts: (r.conflicts ?? null) as Record<string, { current?: unknown; incoming?: unknown }> | null })) },
     show,
-    reasons: reasons.map((r) => ({ raw: r.raw, reason: r.reason as ExitReasonValue, n: Number(r.n) })),
+    reasons: reasons.map((r) => ({ raw: r.raw, reason: r.reason as ExitReason, n: Number(r.n) })),
     canReadAudit: can(viewer, "read:audit"),
   };
 });
@@ -298,13 +298,13 @@ export default function ImportDetail() {
                             <select id={`reason-${i}`} name="reason" defaultValue={r.reason} className="rounded-md border border-line bg-white px-2 py-1 text-sm">
                               {EXIT_REASONS.map((reason) => (
                                 <option key={reason} value={reason}>
-                                  {EXIT_REASON_LABEL[reason]}
+                                  {EXIT_REASON_LABELS[reason]}
                                 </option>
                               ))}
                             </select>
                           </>
                         ) : (
-                          EXIT_REASON_LABEL[r.reason] ?? r.reason
+                          EXIT_REASON_LABELS[r.reason] ?? r.reason
                         )}
                       </td>
                     </tr>

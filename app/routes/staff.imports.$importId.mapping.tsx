@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Badge, Button, Card, FieldError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { configureImport } from "~/modules/imports/configure-import.server";
-import { DATE_FORMAT_LABEL, DATE_FORMATS, EXIT_REASON_LABEL } from "~/modules/imports/convert";
+import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
+import { DATE_FORMAT_LABEL, DATE_FORMATS } from "~/modules/imports/convert";
 import { DELIMITER_LABEL, ENCODING_LABEL, type Encoding } from "~/modules/imports/file-facts";
 import { IMPORT_FIELDS, IMPORT_SYSTEMS, SYSTEM_LABEL, type ImportField } from "~/modules/imports/fields";
 import { settingsOfMapping } from "~/modules/imports/import-mappings.server";
@@ -31,7 +32,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
         }
         const parsed = createRowSchema({ dateFormat: initial.dateFormat, today: new Date(), decisionsByTitle, decisionId: initial.decisionId, reasonOverrides: initial.reasonOverrides, usesFullName: !!initial.columns.fullName && !(initial.columns.firstName && initial.columns.lastName) }).safeParse(input);
         return parsed.success
-          ? { row: step.run.headerRow + i + 1, ok: true as const, name: `${parsed.data.firstName} ${parsed.data.lastName}`, id: parsed.data.hrId ?? parsed.data.workEmail ?? "", hire: parsed.data.hireDate?.toISOString().slice(0, 10) ?? "", exit: parsed.data.exitDate?.toISOString().slice(0, 10) ?? "", reason: parsed.data.exitReason ? EXIT_REASON_LABEL[parsed.data.exitReason] : "", rehire: parsed.data.hrRehireFlag ?? "" }
+          ? { row: step.run.headerRow + i + 1, ok: true as const, name: `${parsed.data.firstName} ${parsed.data.lastName}`, id: parsed.data.hrId ?? parsed.data.workEmail ?? "", hire: parsed.data.hireDate?.toISOString().slice(0, 10) ?? "", exit: parsed.data.exitDate?.toISOString().slice(0, 10) ?? "", reason: parsed.data.exitReason ? EXIT_REASON_LABELS[parsed.data.exitReason] : "", rehire: parsed.data.hrRehireFlag ?? "" }
           : { row: step.run.headerRow + i + 1, ok: false as const, problems: rowProblems(parsed.error).map((p) => `${initial.columns[p.field] ?? p.field}: ${p.message}`) };
       })
     : [];

@@ -1,5 +1,13 @@
 import { z } from "zod";
+import { EXIT_REASONS } from "./exit-reasons";
 import { foldForSearch } from "./search-text";
+
+export { EXIT_REASONS };
+
+export const ALUMNI_SORTS = ["name", "-name", "exitDate", "-exitDate", "updatedAt", "-updatedAt"] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(50);
 
 /**
  * The alumni list's filters, as they appear in the URL (`?q=...&exitReason=layoff_automation&...`).
@@ -7,26 +15,6 @@ import { foldForSearch } from "./search-text";
  * exactly the list a person saw when they saved it. Unknown or malformed values are dropped
  * rather than failing the page: a stale bookmark still opens.
  */
-export const EXIT_REASONS = [
-  "position_eliminated",
-  "layoff_automation",
-  "layoff_restructuring",
-  "resignation",
-  "contract_end",
-  "retirement",
-  "mutual_agreement",
-  "performance",
-  "attendance",
-  "conduct",
-  "job_abandonment",
-  "other",
-] as const;
-
-export const ALUMNI_SORTS = ["name", "-name", "exitDate", "-exitDate", "updatedAt", "-updatedAt"] as const;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(50);
-
 export const AlumniFilterSchema = z.object({
   q: z.string().trim().max(200).optional(),
   exitReason: list(z.enum(EXIT_REASONS)).optional(),

@@ -1,3 +1,4 @@
+import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import { z } from "zod";
 
 /**
@@ -16,36 +17,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 /** Worse outcomes win when rules disagree. */
 export const OUTCOME_SEVERITY: Record<Outcome, number> = { eligible: 0, needs_review: 1, not_eligible: 2 };
 
-export const EXIT_REASONS = [
-  "position_eliminated",
-  "layoff_automation",
-  "layoff_restructuring",
-  "resignation",
-  "contract_end",
-  "retirement",
-  "mutual_agreement",
-  "performance",
-  "attendance",
-  "conduct",
-  "job_abandonment",
-  "other",
-] as const;
-export type ExitReason = (typeof EXIT_REASONS)[number];
-
-export const EXIT_REASON_LABELS: Record<ExitReason, string> = {
-  position_eliminated: "Position eliminated",
-  layoff_automation: "Layoff (automation)",
-  layoff_restructuring: "Layoff (restructuring)",
-  resignation: "Resignation",
-  contract_end: "Contract end",
-  retirement: "Retirement",
-  mutual_agreement: "Mutual agreement",
-  performance: "Performance",
-  attendance: "Attendance",
-  conduct: "Conduct",
-  job_abandonment: "Job abandonment",
-  other: "Other",
-};
+export { EXIT_REASONS, EXIT_REASON_LABELS, type ExitReason } from "~/modules/alumni/exit-reasons";
 
 export const HR_FLAG_MODES = ["trust", "review_when_disagrees", "ignore"] as const;
 export type HrFlagMode = (typeof HR_FLAG_MODES)[number];

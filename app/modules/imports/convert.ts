@@ -1,37 +1,8 @@
+import { EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 /**
  * Value conversion for imports (ADR 014): dates in the format the mapping declares (never
  * guessed when ambiguous), HR systems' exit reasons to Comeback's reasons, yes/no flags.
  */
-export const EXIT_REASONS = [
-  "position_eliminated",
-  "layoff_automation",
-  "layoff_restructuring",
-  "resignation",
-  "contract_end",
-  "retirement",
-  "mutual_agreement",
-  "performance",
-  "attendance",
-  "conduct",
-  "job_abandonment",
-  "other",
-] as const;
-export type ExitReasonValue = (typeof EXIT_REASONS)[number];
-
-export const EXIT_REASON_LABEL: Record<ExitReasonValue, string> = {
-  position_eliminated: "Position eliminated",
-  layoff_automation: "Layoff: automation",
-  layoff_restructuring: "Layoff: restructuring",
-  resignation: "Resignation",
-  contract_end: "Contract end",
-  retirement: "Retirement",
-  mutual_agreement: "Mutual agreement",
-  performance: "Performance",
-  attendance: "Attendance",
-  conduct: "Conduct",
-  job_abandonment: "Job abandonment",
-  other: "Other",
-};
 
 export const DATE_FORMATS = ["iso", "us", "eu"] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -111,7 +82,7 @@ export function reasonKey(raw: string): string {
 }
 
 // Ordered: the first rule that matches wins (automation before the generic "position eliminated").
-const REASON_RULES: [RegExp, ExitReasonValue][] = [
+const REASON_RULES: [RegExp, ExitReason][] = [
   [/\b(automat\w*|ai|robotic|digiti[sz]ation)\b/, "layoff_automation"],
   [/\bposition eliminated\b|\brole eliminated\b|\bredundan\w*/, "position_eliminated"],
   [/\brestructur\w*|\breduction in force\b|\brif\b|\blayoff\b|\blaid off\b|\breorgani[sz]ation\b|\bdownsiz\w*/, "layoff_restructuring"],
@@ -130,10 +101,10 @@ const REASON_RULES: [RegExp, ExitReasonValue][] = [
  * the built-in rules on the reason, then on the exit type ("Resignation (Voluntary)"). A reason
  * nothing recognises becomes "other" (the original wording is always kept).
  */
-export function exitReasonOf(raw: string, exitType: string | undefined, overrides: Readonly<Record<string, string>> = {}): { reason: ExitReasonValue; recognised: boolean } {
+export function exitReasonOf(raw: string, exitType: string | undefined, overrides: Readonly<Record<string, string>> = {}): { reason: ExitReason; recognised: boolean } {
   const key = reasonKey(raw);
   const override = Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : undefined;
-  if (override && (EXIT_REASONS as readonly string[]).includes(override)) return { reason: override as ExitReasonValue, recognised: true };
+  if (override && (EXIT_REASONS as readonly string[]).includes(override)) return { reason: override as ExitReason, recognised: true };
   for (const [pattern, reason] of REASON_RULES) if (pattern.test(key)) return { reason, recognised: true };
   if (exitType) {
     const type = reasonKey(exitType);

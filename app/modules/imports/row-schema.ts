@@ -1,5 +1,6 @@
+import type { ExitReason } from "~/modules/alumni/exit-reasons";
 import { z } from "zod";
-import { exitReasonOf, parseDate, rehireFlagOf, splitFullName, yesNoOf, type DateFormat, type ExitReasonValue, type RehireFlagValue } from "./convert";
+import { exitReasonOf, parseDate, rehireFlagOf, splitFullName, yesNoOf, type DateFormat, type RehireFlagValue } from "./convert";
 import { MAX_CELL_CHARS } from "./file-facts";
 import type { ImportField } from "./fields";
 
@@ -22,7 +23,7 @@ export type RowValues = {
   location: string | null;
   hireDate: Date | null;
   exitDate: Date | null;
-  exitReason: ExitReasonValue | null;
+  exitReason: ExitReason | null;
   exitReasonRaw: string | null;
   exitReasonRecognised: boolean;
   regrettable: boolean | null;

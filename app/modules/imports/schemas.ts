@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DATE_FORMATS, EXIT_REASONS, type DateFormat } from "./convert";
+import { EXIT_REASONS } from "~/modules/alumni/exit-reasons";
+import { DATE_FORMATS, type DateFormat } from "./convert";
 import { IMPORT_FIELD_KEYS, IMPORT_SYSTEMS, type ColumnMapping, type ImportField, type ImportSystem } from "./fields";
 
 /** Form schemas for the import pages, shared by the forms and the actions. */
