@@ -6,7 +6,7 @@ import { db } from "~/platform/db.server";
 import { createAlumnus, createDecision, createStaffUser, unique } from "../factories";
 import { CSV_INJECTION_PAYLOADS } from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
  * Journey: HR finds a person by search, narrows the list with a filter, saves the view, opens
@@ -39,11 +39,7 @@ describe("journey: HR works with the alumni pool", () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel("Work email").fill(hr.email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/staff`);
+    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
     await page.getByRole("link", { name: "Alumni", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/alumni`);
 

@@ -44,3 +44,12 @@ export function watchConsole(page: Page) {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return problems;
 }
+
+/** Signs a staff member in through the real sign-in form and waits for the staff start page. */
+export async function signInStaff(page: Page, appUrl: string, credentials: { email: string; password: string }) {
+  await page.goto(`${appUrl}/sign-in`);
+  await page.getByLabel("Work email").fill(credentials.email);
+  await page.getByLabel("Password").fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${appUrl}/staff`);
+}

@@ -9,7 +9,7 @@ import { AUTOMATION_DECISION_TITLE, seedDemoData } from "../../prisma/seed";
 import { createStaffUser } from "../factories";
 import { createSegment } from "../factories/campaigns";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
  * Journey: HR creates a campaign to a segment of the 2022 automation cohort, writes a personal
@@ -74,11 +74,7 @@ describe("journey: an outreach campaign", () => {
 
     const page = await browser.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel("Work email").fill(hr.email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/staff`);
+    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
     await page.getByRole("link", { name: "Outreach", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/campaigns`);
     await page.getByText("No campaigns yet").waitFor();

@@ -5,7 +5,7 @@ import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.serve
 import { db } from "~/platform/db.server";
 import { createAlumnus, createStaffUser } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
  * Journey: HR shortens the cooling-off period from 12 to 6 months in a draft, reads the what-if,
@@ -43,11 +43,7 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
 
     const page = await browser.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel("Work email").fill(hr.email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/staff`);
+    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
     await page.getByRole("link", { name: "Eligibility", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/eligibility`);
     await expect.poll(() => page.getByRole("heading", { name: "Published policy · version 1" }).count()).toBe(1);

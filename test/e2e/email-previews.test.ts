@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { createStaffUser } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
  * Journey: HR opens the email templates, reads one with its tone report, writes a cold personal
@@ -31,11 +31,7 @@ describe("journey: previewing email templates and checking a personal note", () 
     page.on("dialog", (dialog) => {
       throw new Error(`A dialog opened: ${dialog.message()}`);
     });
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel("Work email").fill(hr.email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/staff`);
+    await signInStaff(page, app.url, { email: hr.email, password: password });
     return page;
   }
 

@@ -5,7 +5,7 @@ import { db } from "~/platform/db.server";
 import { WORKDAY_MAPPING_COLUMNS, WORKDAY_MAPPING_NAME } from "../../prisma/seed";
 import { createStaffUser } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 const PASSWORD = "an import journey password";
 
@@ -31,11 +31,7 @@ describe("journey: HR imports a Workday terminations export", () => {
     });
     const page = await browser.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel("Work email").fill(user.email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/staff/);
+    await signInStaff(page, app.url, { email: user.email, password: PASSWORD });
 
     await page.goto(`${app.url}/staff/imports`);
     await page.getByRole("link", { name: "New import" }).click();

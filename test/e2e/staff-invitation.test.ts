@@ -7,7 +7,7 @@ import { db } from "~/platform/db.server";
 import { resetEnvCache } from "~/platform/env.server";
 import { createStaffUser, unique } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
  * Journey: an administrator invites an HR colleague; the invitation travels through the outbox
@@ -67,11 +67,7 @@ describe("journey: inviting an HR colleague", () => {
     // The administrator signs in and invites the colleague.
     const adminPage = await browser.newPage();
     const adminProblems = watchConsole(adminPage);
-    await adminPage.goto(`${app.url}/sign-in`);
-    await adminPage.getByLabel("Work email").fill(admin.email);
-    await adminPage.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await adminPage.getByRole("button", { name: "Sign in" }).click();
-    await adminPage.waitForURL(`${app.url}/staff`);
+    await signInStaff(adminPage, app.url, { email: admin.email, password: ADMIN_PASSWORD });
     await adminPage.getByRole("link", { name: "Staff", exact: true }).click();
     await adminPage.waitForURL(`${app.url}/staff/admin/users`);
     await adminPage.getByLabel("Name").fill(colleague.name);

@@ -10,7 +10,7 @@ import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
 import { createAlumnus, createStaffUser, unique } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { startSmtpSink, type SmtpSink } from "../smtp/sink";
-import { launchBrowser, watchConsole } from "./browser";
+import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
  * Journey: two invitations to return are queued for one alumnus, an hour apart (a campaign's
@@ -106,11 +106,7 @@ describe("journey: an alumnus unsubscribes with one click", () => {
     const hrContext = await browser.newContext();
     const hrPage = await hrContext.newPage();
     const hrProblems = watchConsole(hrPage);
-    await hrPage.goto(`${app.url}/sign-in`);
-    await hrPage.getByLabel("Work email").fill(hr.email);
-    await hrPage.getByLabel("Password").fill("journey hr password");
-    await hrPage.getByRole("button", { name: "Sign in" }).click();
-    await hrPage.waitForURL(`${app.url}/staff`);
+    await signInStaff(hrPage, app.url, { email: hr.email, password: "journey hr password" });
     await hrPage.getByRole("link", { name: "Outbox" }).click();
     await hrPage.waitForURL(`${app.url}/staff/outbox`);
     await hrPage.getByLabel("Status", { exact: true }).selectOption("cancelled");
