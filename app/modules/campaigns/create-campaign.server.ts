@@ -2,6 +2,7 @@ import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db, type Db } from "~/platform/db.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
+import type { CampaignContent } from "./campaign-email.server";
 import type { CampaignFormInput } from "./schemas";
 
 /** Content and settings of a campaign as stored (shared by create and update). */
@@ -114,22 +115,10 @@ export async function updateCampaignNote(input: { actor: StaffUser; campaignId: 
   });
 }
 
-type StoredCampaign = {
+/** A stored campaign: its email content and how it is sent. */
+type StoredCampaign = CampaignContent & {
   name: string;
   segmentId: string;
-  template: string;
-  subject: string | null;
-  note: string;
-  senderName: string;
-  senderRole: string;
-  senderEmail: string;
-  senderPhone: string | null;
-  companyName: string;
-  teamName: string;
-  whatChanged: string;
-  opportunity: string;
-  respondBy: Date;
-  invitedOn: Date | null;
   sendAt: Date | null;
   throttlePerHour: number;
   quietDays: number;
