@@ -69,7 +69,9 @@ export default function EligibilityPerson() {
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const waiting = eligibility?.effective.outcome === "needs_review";
   const decideIntent = waiting ? "decide" : "override";
-  const decided = resultFor(decideIntent);
+  // After a review is decided the person is no longer waiting and the form becomes "Override the
+  // verdict": the result of either intent belongs to it.
+  const decided = resultFor("decide") ?? resultFor("override");
   const cleared = resultFor("clear-override");
   const asked = resultFor("request-input");
   const failedValues = (r: typeof decided) => (r && !r.ok ? r.values : undefined);

@@ -60,7 +60,7 @@ describe("journey: HR works with the alumni pool", () => {
     await page.getByLabel("Save this view as").fill(viewName);
     await page.getByRole("button", { name: "Save view" }).click();
     await page.getByText(`View saved as “${viewName}”.`).waitFor();
-    await page.getByRole("link", { name: viewName }).waitFor();
+    await page.getByRole("link", { name: viewName, exact: true }).waitFor();
 
     // Open the profile; add a note and a tag; mark do-not-rehire with a reason.
     await page.getByRole("link", { name: `Kwame ${surname}` }).click();
@@ -86,7 +86,7 @@ describe("journey: HR works with the alumni pool", () => {
 
     // Back to the saved view; export it.
     await page.getByRole("link", { name: "← All alumni" }).click();
-    await page.getByRole("link", { name: viewName }).click();
+    await page.getByRole("link", { name: viewName, exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get("consent") === "granted" && url.searchParams.get("q") === surname.toLowerCase());
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view (CSV)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^alumni-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);

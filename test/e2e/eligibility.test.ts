@@ -85,7 +85,8 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     await decide.getByLabel("Decision", { exact: true }).selectOption("eligible");
     await decide.getByLabel("Justification").fill("His performance issues came from a team that no longer exists; his later references are strong.");
     await decide.getByRole("button", { name: "Record decision" }).click();
-    await decide.getByText(/^Recorded: eligible, until/).waitFor();
+    // The person is no longer waiting: the form becomes the override form, with the confirmation in it.
+    await page.getByRole("form", { name: "Override the verdict" }).getByText(/^Recorded: eligible, until/).waitFor();
 
     // Seen on the person's page after a reload: the decision beside the computed verdict.
     await page.reload();

@@ -54,6 +54,8 @@ beforeAll(async () => {
       exitDate: monthsAgo(30),
       doNotRehire: false,
       exitReasonRaw: "Involuntary > Performance (PIP failed)",
+      consentReturn: "granted",
+      legalHold: false,
     })
   ).id;
   eligible = (await createAlumnus(db, { exitReason: "layoff_automation", hrRehireFlag: "yes", exitDate: monthsAgo(30), consentReturn: "granted" })).id;
