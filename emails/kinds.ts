@@ -1,6 +1,6 @@
 /**
  * What kind of message a template is, for the tone and completeness check: each kind has its
- * own required elements (app/modules/outreach/tone/data/required-elements.json).
+ * own required elements (app/modules/outreach/tone/wordlists/required-elements.json).
  */
 export const EMAIL_KINDS = {
   invitation: "Invitation to return",

@@ -7,7 +7,7 @@ import { toneRules, type Category, type Severity } from "./rules";
  * The tone and completeness check: deterministic, offline, no model. It reads an email the way
  * a careful colleague would and flags cold or evasive phrases, passive deflection, jargon,
  * missing required elements for the kind of email, a reading grade above target and subject
- * problems. Word lists and rules are data (./data/*.json); see ADR 019.
+ * problems. Word lists and rules are data (./wordlists/*.json); see ADR 019.
  *
  * - Full check: `checkTone({ kind, purpose, subject, text, note })` with the whole rendered
  *   plain text (template + HR's personal note). Findings inside the note are attributed to it.

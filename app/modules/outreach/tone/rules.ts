@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { EMAIL_KINDS, EMAIL_PURPOSES, type EmailKind, type TemplatePurpose } from "#emails/kinds";
-import jargonData from "./data/jargon.json";
-import passiveData from "./data/passive.json";
-import phrasesData from "./data/phrases.json";
-import readabilityData from "./data/readability.json";
-import requiredData from "./data/required-elements.json";
-import thresholdsData from "./data/thresholds.json";
+import jargonData from "./wordlists/jargon.json";
+import passiveData from "./wordlists/passive.json";
+import phrasesData from "./wordlists/phrases.json";
+import readabilityData from "./wordlists/readability.json";
+import requiredData from "./wordlists/required-elements.json";
+import thresholdsData from "./wordlists/thresholds.json";
 
 /**
- * Loads the tone check's data files (./data/*.json), validates their shape and compiles the
+ * Loads the tone check's data files (./wordlists/*.json), validates their shape and compiles the
  * patterns once. Word lists and per-kind rules are data so they can be reviewed and changed
  * without touching code; a malformed file fails loudly at start, naming the file.
  */

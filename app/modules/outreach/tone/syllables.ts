@@ -2,7 +2,7 @@ import { toneRules } from "./rules";
 
 /**
  * Counts the syllables of an English word with spelling rules (no dictionary beyond the short
- * exceptions list in data/readability.json). Good enough for a reading grade: the error on
+ * exceptions list in wordlists/readability.json). Good enough for a reading grade: the error on
  * ordinary prose is a fraction of a grade.
  *
  * 1. Letters only, accents removed, lower case; words of up to three letters have one syllable.
