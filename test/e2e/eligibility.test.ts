@@ -61,11 +61,11 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     const whatIf = page.getByTestId("what-if");
     await whatIf.getByText("Cooling-off: 12 months → 6 months").waitFor();
     expect(await whatIf.innerText()).toContain("2 of 4 verdicts would change: 2 more eligible, 0 less eligible.");
-    expect(await whatIf.getByRole("link", { name: "Customer Service" }).count()).toBe(1);
+    await whatIf.getByRole("link", { name: "Customer Service" }).waitFor(); // exactly one: a second match fails strict mode
     await whatIf.getByRole("link", { name: "See all 2 people affected" }).click();
     await page.waitForURL(`${app.url}/staff/eligibility/what-if`);
-    expect(await page.getByRole("link", { name: "Amara Recent" }).count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Oskar Recent" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Amara Recent" }).waitFor(); // exactly one: a second match fails strict mode
+    await page.getByRole("link", { name: "Oskar Recent" }).waitFor(); // exactly one: a second match fails strict mode
     await page.getByRole("link", { name: "← Draft policy" }).click();
     await page.waitForURL(`${app.url}/staff/eligibility/draft`);
 
