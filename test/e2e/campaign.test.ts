@@ -64,12 +64,12 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 }
 
 describe("journey: an outreach campaign", () => {
-  it("HR writes, checks, previews and launches a campaign; every email arrives once", async () => {
+  it("HR writes, checks, previews and launches a campaign to eligible people; every email arrives once; one recipient unsubscribes with one click", async () => {
     const hr = await createStaffUser(db, { role: "hr", name: "Hanna Berg", password: PASSWORD });
     const decision = await db.workforceDecision.findUniqueOrThrow({ where: { title: AUTOMATION_DECISION_TITLE } });
     const segmentName = "2022 automation cohort in Berlin, consent given";
     const segment = await createSegment(db, { name: segmentName, query: `consent=granted&decisionId=${decision.id}&location=Berlin%2C+DE` });
-    const expected = await countAudience(db, { query: segment.query, quietDays: 30, onlyEligible: false });
+    const expected = await countAudience(db, { query: segment.query, quietDays: 30, onlyEligible: true });
     expect(expected.recipients).toBeGreaterThan(10);
 
     const page = await browser.newPage();
@@ -93,6 +93,7 @@ describe("journey: an outreach campaign", () => {
     await page.getByLabel("Reply by").fill("2027-01-15");
     await expect(page.getByLabel("Sender's name").inputValue()).resolves.toBe("Hanna Berg");
     await page.getByLabel("Sender's role").fill("People Partner");
+    await page.getByLabel("Only people whose rehire verdict is eligible").check();
     await page.getByLabel("Emails per hour").fill("360000"); // spaced 10 ms apart: the journey does not wait for the pace
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.waitForURL(/\/staff\/campaigns\/[a-z0-9]+$/);
@@ -127,9 +128,22 @@ describe("journey: an outreach campaign", () => {
     expect(inbox).toHaveLength(expected.recipients);
     expect(new Set(inbox.map((m) => m.messageId)).size).toBe(expected.recipients);
     const campaign = await db.campaign.findFirstOrThrow({ where: { name: "Berlin: invitation to return" } });
-    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: campaign.id }, select: { address: true } });
+    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: campaign.id }, select: { address: true, alumnusId: true } });
     expect(new Set(inbox.flatMap((m) => m.to))).toEqual(new Set(recipients.map((r) => r.address)));
     expect(inbox[0].raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+    // Everyone written to is eligible under the published policy.
+    const written = await db.alumnus.findMany({ where: { id: { in: recipients.map((r) => r.alumnusId) } }, select: { id: true, eligibilityVerdict: { select: { outcome: true } } } });
+    expect(written).toHaveLength(expected.recipients);
+    expect(written.every((a) => a.eligibilityVerdict?.outcome === "eligible")).toBe(true);
+
+    // One recipient unsubscribes with one click, as their mail program does (RFC 8058: a POST, no cookies).
+    const unsubscribeUrl = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(inbox[0].raw)?.[1];
+    expect(unsubscribeUrl?.startsWith(`${app.url}/unsubscribe/`)).toBe(true);
+    const oneClick = await fetch(unsubscribeUrl!, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    expect(oneClick.status).toBe(200);
+    const unsubscribed = recipients.find((r) => r.address === inbox[0].to[0])!;
+    const person = await db.alumnus.findUniqueOrThrow({ where: { id: unsubscribed.alumnusId }, select: { consentReturn: true } });
+    expect(person.consentReturn).toBe("withdrawn");
     expect(problems).toEqual([]);
   });
 });
