@@ -161,6 +161,9 @@ export async function runImportCheck(context: JobContext) {
     max_record_size: MAX_RECORD_BYTES,
     info: true,
   });
+  // Parse errors reach the reading loop below (the stream remembers them); this listener keeps one
+  // raised after that loop stopped (e.g. an unclosed quote found at the end) from escaping the job.
+  parser.on("error", () => undefined);
   const feed = (async () => {
     const decoder = decoderFor(run.encoding as Encoding);
     let bytes = 0;
