@@ -172,3 +172,6 @@ export const forwardHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, 
   }
   return out;
 };
+
+/** Headers for pages whose URL carries a secret (sign-in, reset, unsubscribe links): never cached, never sent on as a referrer. */
+export const SECRET_LINK_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;

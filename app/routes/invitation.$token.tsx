@@ -9,19 +9,16 @@ import { acceptInvitation, findInvitation } from "~/modules/identity/accept-invi
 import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
 import { sha256 } from "~/platform/crypto.server";
-import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
 import { sessionTokenFrom } from "~/platform/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Join Comeback" }, { name: "referrer", content: "no-referrer" }];
 
 export const headers = forwardHeaders;
 
-// The URL carries a secret: never cache the page, never send it on as a referrer.
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
-
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const invitation = await findInvitation(params.token);
-  return data({ invitation, invalidMessage: INVALID_LINK_MESSAGE }, { status: invitation ? 200 : 404, headers: PRIVATE });
+  return data({ invitation, invalidMessage: INVALID_LINK_MESSAGE }, { status: invitation ? 200 : 404, headers: SECRET_LINK_HEADERS });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -33,7 +30,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     ...clientMeta(request),
     previousSessionId: presented ? sha256(presented) : undefined,
   });
-  throw redirect("/staff", { headers: { "Set-Cookie": setCookie, ...PRIVATE } });
+  throw redirect("/staff", { headers: { "Set-Cookie": setCookie, ...SECRET_LINK_HEADERS } });
 });
 
 export default function Invitation() {

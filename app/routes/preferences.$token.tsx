@@ -7,24 +7,22 @@ import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.se
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { PreferencesSchema } from "~/modules/preferences/schemas";
 import { updatePreferences } from "~/modules/preferences/update-preferences.server";
-import { defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Email preferences · Comeback" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
 
 export const headers = forwardHeaders;
 
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
-
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const preferences = await getPreferences({ token: params.token });
-  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: PRIVATE });
+  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS });
 });
 
 /** An ordinary same-origin form (origin-checked like every other POST); the signed link identifies the person. */
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const input = await parseForm(request, PreferencesSchema);
   const result = await updatePreferences({ token: params.token, ...input });
-  return data({ ok: true as const, ...result }, { headers: PRIVATE });
+  return data({ ok: true as const, ...result }, { headers: SECRET_LINK_HEADERS });
 });
 
 export default function Preferences() {

@@ -9,18 +9,16 @@ import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { findPasswordReset, resetPassword } from "~/modules/identity/reset-password.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
 import { sha256 } from "~/platform/crypto.server";
-import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
 import { sessionTokenFrom } from "~/platform/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Comeback" }, { name: "referrer", content: "no-referrer" }];
 
 export const headers = forwardHeaders;
 
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
-
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const reset = await findPasswordReset(params.token);
-  return data({ reset, invalidMessage: INVALID_LINK_MESSAGE }, { status: reset ? 200 : 404, headers: PRIVATE });
+  return data({ reset, invalidMessage: INVALID_LINK_MESSAGE }, { status: reset ? 200 : 404, headers: SECRET_LINK_HEADERS });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -32,7 +30,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     ...clientMeta(request),
     previousSessionId: presented ? sha256(presented) : undefined,
   });
-  throw redirect("/staff", { headers: { "Set-Cookie": setCookie, ...PRIVATE } });
+  throw redirect("/staff", { headers: { "Set-Cookie": setCookie, ...SECRET_LINK_HEADERS } });
 });
 
 export default function ResetPassword() {

@@ -8,19 +8,17 @@ import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { OneClickSchema } from "~/modules/preferences/schemas";
 import { unsubscribeByToken } from "~/modules/preferences/unsubscribe-by-token.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Comeback" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
 
 export const headers = forwardHeaders;
 
 // The URL carries a signed token: never cache the page, never send it on as a referrer.
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
-
 /** GET only shows what the button would do; nothing changes until the POST (mail scanners follow links). */
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const preferences = await getPreferences({ token: params.token });
-  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: PRIVATE });
+  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS });
 });
 
 /**
@@ -32,7 +30,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   await parseForm(request, OneClickSchema);
   const result = await unsubscribeByToken({ token: params.token });
   if (!result.ok) throw new AppError("not_found", INVALID_PREFERENCES_LINK);
-  return data(result, { headers: PRIVATE });
+  return data(result, { headers: SECRET_LINK_HEADERS });
 });
 
 export default function Unsubscribe() {
