@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl, env } from "./env.server";
 
@@ -10,7 +11,7 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 
 function createClient() {
   const e = env();
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: e.DB_POOL_MAX,
     // A dead or saturated database must fail fast (503) rather than hang requests.
@@ -20,14 +21,20 @@ function createClient() {
     query_timeout: e.DB_STATEMENT_TIMEOUT_MS + 2_000,
     application_name: "comeback",
   });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: e.DB_CONNECT_TIMEOUT_MS, timeout: 20_000 } });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: e.DB_CONNECT_TIMEOUT_MS, timeout: 20_000 } });
+  return { client, pool };
 }
 
 // One client per process; kept on globalThis so Vite's module reloads in development reuse it.
-const globalForDb = globalThis as unknown as { __comebackPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { __comebackPrisma?: PrismaClient; __comebackPool?: pg.Pool };
 
 export function getDb(): PrismaClient {
-  globalForDb.__comebackPrisma ??= createClient();
+  if (!globalForDb.__comebackPrisma) {
+    const { client, pool } = createClient();
+    globalForDb.__comebackPrisma = client;
+    globalForDb.__comebackPool = pool;
+  }
   return globalForDb.__comebackPrisma;
 }
 
@@ -40,9 +47,22 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * A statement on the client's own connection pool, outside Prisma's query layer. Only for
+ * set-based bulk statements whose parameters run to megabytes (the eligibility recompute's
+ * pages): Prisma copies and converts every parameter and result value, which doubled the time
+ * such a statement took (ADR 018). Never inside `$transaction`: this is another connection.
+ */
+export async function bulkQuery<Row>(text: string, params: unknown[]): Promise<Row[]> {
+  getDb();
+  const result = await globalForDb.__comebackPool!.query(text, params);
+  return result.rows as Row[];
+}
+
 export async function disconnectDb() {
   const client = globalForDb.__comebackPrisma;
   globalForDb.__comebackPrisma = undefined;
+  globalForDb.__comebackPool = undefined;
   await client?.$disconnect();
 }
 

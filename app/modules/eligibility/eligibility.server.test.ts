@@ -97,6 +97,8 @@ describe("publishing", () => {
     const newChanges = await db.eligibilityVerdictChange.findMany({ where: { id: { gt: BigInt(0) }, policyVersion: 2, kind: "computed" } });
     expect(await db.eligibilityVerdictChange.count()).toBe(historyBefore + whatIf.changed);
     expect(new Set(newChanges.map((c) => c.alumnusId))).toEqual(new Set(whatIf.changes.map((c) => c.alumnusId)));
+    // Each history row names the verdict it replaced and the one that replaced it.
+    expect(newChanges.map((c) => [c.fromOutcome, c.toOutcome])).toEqual(whatIf.changes.map((c) => [c.from, c.to]));
     const countsAfter = Object.fromEntries((await db.eligibilityVerdict.groupBy({ by: ["outcome"], _count: true })).map((g) => [g.outcome, g._count]));
     expect(countsAfter).toEqual(Object.fromEntries(Object.entries(whatIf.totalsAfter).filter(([, n]) => n > 0)));
     expect(countsBefore).not.toEqual(countsAfter);

@@ -1,6 +1,7 @@
 import { db, type Db } from "~/platform/db.server";
 import { effectiveOutcome } from "./effective";
 import type { RuleResult } from "./evaluate";
+import { readStoredReasons } from "./stored-reasons";
 import type { Outcome } from "./policy";
 
 /**
@@ -71,7 +72,7 @@ export async function getEligibilityForAlumnus(alumnusId: string, options: { db?
     effective: effectiveOutcome(verdict, now),
     computed: {
       outcome: verdict.outcome,
-      reasons: verdict.reasons as unknown as RuleResult[],
+      reasons: readStoredReasons(verdict.reasons),
       policyVersion: verdict.policyVersion,
       computedAt: verdict.computedAt.toISOString(),
       decidedAt: verdict.decidedAt.toISOString(),

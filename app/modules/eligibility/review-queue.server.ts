@@ -1,5 +1,5 @@
 import { db, Prisma } from "~/platform/db.server";
-import type { RuleResult } from "./evaluate";
+import { readStoredReasons } from "./stored-reasons";
 import type { Outcome } from "./policy";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -55,7 +55,7 @@ export async function listReviewQueue(input: { page: number; now?: Date }) {
       policyVersion: r.policyVersion,
       waitingSince: r.decidedAt.toISOString(),
       lapsedOverride: r.overrideOutcome ? { outcome: r.overrideOutcome as Outcome, expiredAt: r.overrideExpiresAt?.toISOString() ?? null } : null,
-      why: (r.reasons as unknown as RuleResult[]).filter((x) => x.outcome === "needs_review").map((x) => x.sentence),
+      why: readStoredReasons(r.reasons).filter((x) => x.outcome === "needs_review").map((x) => x.sentence),
       inputs: { asked: r.alumnus.reviewInputRequests.length, answered: r.alumnus.reviewInputRequests.filter((q) => q.answeredAt).length },
     })),
   };

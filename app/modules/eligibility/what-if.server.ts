@@ -1,7 +1,8 @@
 import { db, Prisma } from "~/platform/db.server";
-import { evaluateEligibility, type RuleResult } from "./evaluate";
+import { evaluateEligibility } from "./evaluate";
 import { OUTCOME_SEVERITY, type Outcome, type PolicyRules } from "./policy";
 import { PAGE_SIZE, toInput } from "./recompute.server";
+import { readStoredReasons } from "./stored-reasons";
 
 /**
  * What-if: evaluates everyone under draft rules and compares with their stored computed verdicts
@@ -35,7 +36,7 @@ type Row = Parameters<typeof toInput>[0] & {
   location: string | null;
   decision: string | null;
   current: Outcome | null;
-  reasons: RuleResult[] | null;
+  reasons: unknown;
 };
 
 export async function runWhatIf(input: { rules: PolicyRules; version: number; now?: Date }) {
@@ -87,7 +88,7 @@ export async function runWhatIf(input: { rules: PolicyRules; version: number; no
       if (!changed) continue;
       const key = `${row.current ?? "none"}->${result.outcome}`;
       matrix[key] = (matrix[key] ?? 0) + 1;
-      const previous = new Map((row.reasons ?? []).map((r) => [r.rule, r.outcome]));
+      const previous = new Map(readStoredReasons(row.reasons).map((r) => [r.rule, r.outcome]));
       changes.push({
         alumnusId: row.id,
         name: `${row.preferredName || row.firstName} ${row.lastName}`,
