@@ -10,11 +10,11 @@ import type { ExitReason, PolicyRules } from "./policy";
 
 /**
  * Storing verdicts (ADR 018). Both paths, one person after an edit and everyone after a
- * publish, go through `writeVerdicts`: people are read in keyset pages, evaluated by the pure
+ * publish, run the same statements: people are read in keyset pages, evaluated by the pure
  * function, and each page is written with ONE statement that upserts the verdicts and appends
  * a history row for every person whose computed outcome changed (a first verdict is not a
- * change: the verdict row itself says when and under which version it was reached). Overrides live in their own
- * columns of the same row and are never touched here.
+ * change: the verdict row itself says when and under which version it was reached). Overrides
+ * live in their own columns of the same row and are never touched here.
  */
 export const RECOMPUTE_JOB = "eligibility.recompute";
 export const PAGE_SIZE = 5000;
@@ -114,8 +114,9 @@ export type Policy = { id: string; version: number; rules: PolicyRules };
 
 /**
  * Writes evaluated verdicts in one statement (the same SQL in a caller's transaction and for the
- * bulk pages). A verdict never replaces one computed under a newer policy version; `decidedAt`/`expiresAt` move only when the outcome changes or the old verdict
- * had expired. Returns how many rows were written and how many outcomes changed.
+ * bulk pages). A verdict never replaces one computed under a newer policy version;
+ * `decidedAt`/`expiresAt` move only when the outcome changes or the old verdict had expired.
+ * Returns how many rows were written and how many outcomes changed.
  */
 export function writeVerdicts(tx: Db, policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
   return writePage(inTransaction(tx), policy, items, now);
