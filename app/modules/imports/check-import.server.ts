@@ -17,6 +17,8 @@ import { readImportFile } from "./upload-import.server";
 
 export const IMPORT_CHECK_JOB = "import.check";
 const BATCH = 2000;
+/** A batch is also written once its rows hold this many characters, so wide rows cannot fill the capped heap. */
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /**
  * Starts the dry run of an uploaded file with a mapping: a background job reads the whole file,
@@ -198,6 +200,7 @@ export async function runImportCheck(context: JobContext) {
   })();
 
   let batch: Staged[] = [];
+  let batchChars = 0;
   let dataRows = 0;
   let recordNumber = 0;
   const width = run.headers.length;
@@ -221,6 +224,7 @@ export async function runImportCheck(context: JobContext) {
       if (recordNumber <= run.headerRow) continue;
       if (record.every((c) => c.trim() === "")) continue; // blank lines
       dataRows++;
+      for (const cell of record) batchChars += cell.length;
       const problems: Problem[] = [];
       if (record.length !== width) {
         problems.push({ field: "_row", column: "(whole row)", message: `This row has ${record.length} values; the header has ${width}. Check for a missing or extra ${run.delimiter === "," ? "comma" : "delimiter"} or an unquoted value.`, value: "" });
@@ -237,9 +241,10 @@ export async function runImportCheck(context: JobContext) {
           ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
           : { rowNumber: recordNumber, outcome: "pending", errors: null, values, searchText: alumnusSearchText(values) },
       );
-      if (batch.length >= BATCH) {
+      if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
         await stage(batch);
         batch = [];
+        batchChars = 0;
         if (context.signal.aborted) throw new Error("The check was stopped.");
       }
     }

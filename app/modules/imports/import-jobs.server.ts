@@ -9,7 +9,7 @@ import type { JobRow } from "~/platform/jobs.server";
  * database client and the import modules, its JS heap capped, so a 100,000-row import stays well
  * under 300 MB and cannot take the web process down with it.
  */
-export const IMPORT_JOB_HEAP_MB = 96;
+export const IMPORT_JOB_HEAP_MB = 64;
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
