@@ -50,7 +50,9 @@ export const jobProcessEvents = new EventEmitter();
 const IDLE_MS = 60_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = path.join(ROOT, "app/platform/job-process-entry.server.ts");
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** The tsx loader, resolved when a child is first started (not when the module is loaded). */
+let tsx: string | undefined;
+const tsxLoader = () => (tsx ??= pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href);
 
 /** What the parent sends to the child. */
 export type ChildRequest = { type: "start"; job: JobRow; workerId: string; module: string; exportName: string } | { type: "abort"; jobId: string };
@@ -79,7 +81,7 @@ function spawnChild(key: string, spec: OwnProcess): Child {
     stderrTail: "",
     process: fork(ENTRY, [], {
       cwd: ROOT,
-      execArgv: ["--import", TSX, `--max-old-space-size=${spec.maxHeapMb}`, "--max-semi-space-size=4"],
+      execArgv: ["--import", tsxLoader(), `--max-old-space-size=${spec.maxHeapMb}`, "--max-semi-space-size=4"],
       env: { ...process.env, DATABASE_URL: databaseUrl() },
       stdio: ["ignore", "inherit", "pipe", "ipc"],
       serialization: "json",
