@@ -106,9 +106,18 @@ function spawnChild(key: string, spec: OwnProcess): Child {
   return child;
 }
 
+/** Whether the parent's event loop waits for the child: not while it sits idle. */
+function hold(child: Child, held: boolean) {
+  const handles = [child.process, child.process.channel, child.process.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
+  for (const handle of handles) {
+    if (held) handle?.ref();
+    else handle?.unref();
+  }
+}
+
 function release(child: Child) {
   if (!child.process.connected || idle.has(child.key)) {
-    child.process.disconnect();
+    if (child.process.connected) child.process.disconnect();
     return;
   }
   idle.set(child.key, child);
@@ -117,8 +126,7 @@ function release(child: Child) {
     if (child.process.connected) child.process.disconnect(); // the child exits when the channel closes
   }, IDLE_MS);
   child.idleTimer.unref();
-  child.process.unref();
-  child.process.channel?.unref();
+  hold(child, false);
 }
 
 /**
@@ -132,8 +140,7 @@ export function runInOwnProcess(job: JobRow, workerId: string, spec: OwnProcess,
   if (child) {
     idle.delete(key);
     clearTimeout(child.idleTimer);
-    child.process.ref();
-    child.process.channel?.ref();
+    hold(child, true);
   } else child = spawnChild(key, spec);
   const current = child;
   const reused = current.jobs > 0;
