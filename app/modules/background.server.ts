@@ -5,6 +5,7 @@ import { CAMPAIGN_SETTLE_JOB, runCampaignLaunchJob, runCampaignSettleJob } from 
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
 import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
 import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
+import { giveUpImportJob, IMPORT_CHECK_PROCESS, IMPORT_COMMIT_PROCESS } from "./imports/import-jobs.server";
 import { setBeforeSend } from "~/platform/mailer/dispatcher.server";
 import { lastLookBeforeSend } from "./preferences/last-look.server";
 
@@ -16,8 +17,9 @@ export function registerBackgroundWork() {
   // Modules register their job handlers here, e.g. registerJobHandler("alumni.import", runImport).
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
   registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
-  registerJobHandler(IMPORT_CHECK_JOB, runImportCheck);
-  registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit);
+  // Imports run in a lean process of their own with a capped heap (ADR 025).
+  registerJobHandler(IMPORT_CHECK_JOB, runImportCheck, { ownProcess: IMPORT_CHECK_PROCESS, onGiveUp: giveUpImportJob });
+  registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit, { ownProcess: IMPORT_COMMIT_PROCESS, onGiveUp: giveUpImportJob });
   // The outbox's last look: mail for purposes the recipient has since opted out of is cancelled.
   setBeforeSend(lastLookBeforeSend);
   registerJobHandler(CAMPAIGN_LAUNCH_JOB, runCampaignLaunchJob);

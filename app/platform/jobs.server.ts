@@ -1,6 +1,7 @@
 import os from "node:os";
 import { randomToken } from "./crypto.server";
 import { db, Prisma, type Db } from "./db.server";
+import { runInOwnProcess, stopJobProcesses, type OwnProcess } from "./job-process.server";
 import { log } from "./logging.server";
 
 /**
@@ -32,10 +33,31 @@ export type JobContext = {
 
 export type JobHandler = (context: JobContext) => Promise<string | void>;
 
-const handlers = new Map<string, JobHandler>();
+export type JobHandlerOptions = {
+  /** Run the handler in a lean child process of its own with a capped heap (ADR 025). */
+  ownProcess?: OwnProcess;
+  /** Called once when the job fails for good (attempts used up), to leave its subject in a clear state. */
+  onGiveUp?: (job: JobRow, error: string) => Promise<void>;
+};
 
-export function registerJobHandler(kind: string, handler: JobHandler) {
-  handlers.set(kind, handler);
+const handlers = new Map<string, { handler: JobHandler; options: JobHandlerOptions }>();
+
+export function registerJobHandler(kind: string, handler: JobHandler, options: JobHandlerOptions = {}) {
+  handlers.set(kind, { handler, options });
+}
+
+/** A job context's progress(): stored on the job row, at most every 500 ms (and always at the end). */
+export function progressWriter(job: JobRow, workerId: string): JobContext["progress"] {
+  let lastWrite = 0;
+  return async (done, total, message) => {
+    const now = Date.now();
+    if (now - lastWrite < 500 && (total === undefined || done < total)) return;
+    lastWrite = now;
+    await db.job.updateMany({
+      where: { id: job.id, leasedBy: workerId },
+      data: { progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
+    });
+  };
 }
 
 export async function enqueueJob(
@@ -83,17 +105,21 @@ async function claimJob(workerId: string, leaseMs: number, kinds: string[]): Pro
 
 /** Jobs whose lease ran out too often are marked failed, so they do not stay "running" forever. */
 async function failExhaustedJobs() {
-  await db.job.updateMany({
-    where: { status: "running", leaseUntil: { lt: new Date() }, attempts: { gte: db.job.fields.maxAttempts } },
-    data: { status: "failed", finishedAt: new Date(), lastError: "The job stopped responding too many times." },
-  });
+  const lastError = "The job stopped responding too many times.";
+  const failed = await db.$queryRaw<JobRow[]>`
+    UPDATE "Job" SET "status" = 'failed', "finishedAt" = now(), "lastError" = ${lastError}
+    WHERE "status" = 'running' AND "leaseUntil" < now() AND "attempts" >= "maxAttempts"
+    RETURNING "id", "kind", "payload", "attempts", "maxAttempts", "progress", "total", "createdById"`;
+  for (const job of failed) {
+    const onGiveUp = handlers.get(job.kind)?.options.onGiveUp;
+    if (onGiveUp) await onGiveUp(job, lastError).catch((error) => log.warn("job give-up hook failed", { jobId: job.id, kind: job.kind, error }));
+  }
 }
 
 export async function runJob(job: JobRow, workerId: string, options: { leaseMs: number; signal?: AbortSignal }) {
-  const handler = handlers.get(job.kind);
+  const registered = handlers.get(job.kind);
   const controller = new AbortController();
   options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  let lastWrite = 0;
   const heartbeat = setInterval(async () => {
     try {
       const updated = await db.job.updateMany({
@@ -105,22 +131,11 @@ export async function runJob(job: JobRow, workerId: string, options: { leaseMs: 
       log.warn("job heartbeat failed", { jobId: job.id, error });
     }
   }, Math.max(1000, options.leaseMs / 3));
-  const context: JobContext = {
-    job,
-    signal: controller.signal,
-    async progress(done, total, message) {
-      const now = Date.now();
-      if (now - lastWrite < 500 && (total === undefined || done < total)) return;
-      lastWrite = now;
-      await db.job.updateMany({
-        where: { id: job.id, leasedBy: workerId },
-        data: { progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
-      });
-    },
-  };
+  const context: JobContext = { job, signal: controller.signal, progress: progressWriter(job, workerId) };
   try {
-    if (!handler) throw new Error(`No handler is registered for jobs of kind "${job.kind}".`);
-    const message = await handler(context);
+    if (!registered) throw new Error(`No handler is registered for jobs of kind "${job.kind}".`);
+    const { ownProcess } = registered.options;
+    const message = ownProcess ? await runInOwnProcess(job, workerId, ownProcess, controller.signal) : await registered.handler(context);
     await db.job.updateMany({
       where: { id: job.id, leasedBy: workerId, status: "running" },
       data: { status: "done", finishedAt: new Date(), leaseUntil: null, ...(message ? { message } : {}) },
@@ -129,12 +144,15 @@ export async function runJob(job: JobRow, workerId: string, options: { leaseMs: 
     const text = error instanceof Error ? error.message : String(error);
     const final = job.attempts >= job.maxAttempts || controller.signal.aborted;
     log.warn("job failed", { jobId: job.id, kind: job.kind, attempt: job.attempts, final, error });
-    await db.job.updateMany({
+    const settled = await db.job.updateMany({
       where: { id: job.id, leasedBy: workerId, status: "running" },
       data: final
         ? { status: "failed", finishedAt: new Date(), leaseUntil: null, lastError: text.slice(0, 2000) }
         : { status: "queued", leaseUntil: null, lastError: text.slice(0, 2000), runAfter: new Date(Date.now() + 5000 * job.attempts) },
     });
+    if (final && settled.count === 1 && registered?.options.onGiveUp) {
+      await registered.options.onGiveUp(job, text).catch((error) => log.warn("job give-up hook failed", { jobId: job.id, kind: job.kind, error }));
+    }
   } finally {
     clearInterval(heartbeat);
   }
@@ -184,6 +202,7 @@ export function startJobRunner(options: { idleMs?: number; leaseMs?: number } = 
       if (timer) clearTimeout(timer);
       wakeUp?.();
       await loop;
+      await stopJobProcesses();
     },
   };
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { startEphemeralPostgres } from "../../app/platform/db/embedded.server";
 import { disconnectDb } from "../../app/platform/db.server";
+import { stopJobProcesses } from "../../app/platform/job-process.server";
 import { resetEnvCache } from "../../app/platform/env.server";
 
 /**
@@ -37,6 +38,7 @@ process.env.NODE_ENV = "test";
 resetEnvCache();
 
 afterAll(async () => {
+  await stopJobProcesses();
   await disconnectDb();
   await cleanup();
 });

@@ -17,6 +17,8 @@ import { readImportFile } from "./upload-import.server";
 
 export const IMPORT_CHECK_JOB = "import.check";
 const BATCH = 2000;
+/** A batch is also written once its rows hold this many characters, so wide rows cannot fill the capped heap. */
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /**
  * Starts the dry run of an uploaded file with a mapping: a background job reads the whole file,
@@ -164,11 +166,15 @@ export async function runImportCheck(context: JobContext) {
   // Parse errors reach the reading loop below (the stream remembers them); this listener keeps one
   // raised after that loop stopped (e.g. an unclosed quote found at the end) from escaping the job.
   parser.on("error", () => undefined);
+  // The file is read on a connection of its own (binary, one piece at a time) while the staging
+  // connection below writes batches.
+  const reading = new pg.Client({ connectionString: databaseUrl(), application_name: "comeback-import", statement_timeout: 600_000 });
+  await reading.connect();
   const feed = (async () => {
     const decoder = decoderFor(run.encoding as Encoding);
     let bytes = 0;
     try {
-      for await (const piece of readImportFile(importId)) {
+      for await (const piece of readImportFile(importId, reading)) {
         bytes += piece.length;
         const text = decoder.decode(piece, { stream: true });
         if (!parser.write(text)) {
@@ -188,10 +194,13 @@ export async function runImportCheck(context: JobContext) {
       parser.end();
     } catch (error) {
       parser.destroy(error as Error);
+    } finally {
+      await reading.end().catch(() => {});
     }
   })();
 
   let batch: Staged[] = [];
+  let batchChars = 0;
   let dataRows = 0;
   let recordNumber = 0;
   const width = run.headers.length;
@@ -215,6 +224,7 @@ export async function runImportCheck(context: JobContext) {
       if (recordNumber <= run.headerRow) continue;
       if (record.every((c) => c.trim() === "")) continue; // blank lines
       dataRows++;
+      for (const cell of record) batchChars += cell.length;
       const problems: Problem[] = [];
       if (record.length !== width) {
         problems.push({ field: "_row", column: "(whole row)", message: `This row has ${record.length} values; the header has ${width}. Check for a missing or extra ${run.delimiter === "," ? "comma" : "delimiter"} or an unquoted value.`, value: "" });
@@ -231,9 +241,10 @@ export async function runImportCheck(context: JobContext) {
           ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
           : { rowNumber: recordNumber, outcome: "pending", errors: null, values, searchText: alumnusSearchText(values) },
       );
-      if (batch.length >= BATCH) {
+      if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
         await stage(batch);
         batch = [];
+        batchChars = 0;
         if (context.signal.aborted) throw new Error("The check was stopped.");
       }
     }

@@ -10,6 +10,7 @@ import { createStaffUser, staffActor } from "../../../test/factories";
 import { startImportCheck, IMPORT_CHECK_JOB } from "./check-import.server";
 import { startImportCommit, IMPORT_COMMIT_JOB } from "./commit-import.server";
 import { suggestMapping } from "./fields";
+import { giveUpImportJob } from "./import-jobs.server";
 import type { ImportSettings } from "./schemas";
 import { uploadImport } from "./upload-import.server";
 
@@ -67,5 +68,34 @@ describe("import flow", () => {
       ["V900001", "position_eliminated", "eligible"],
       ["V900002", "conduct", "not_eligible"],
     ]);
+  });
+
+  it("an import job given up for good (its process died on every attempt) leaves the import in a state HR can act on", async () => {
+    const hr = staffActor(await createStaffUser(db, { role: "hr" }));
+    const csv = "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\nG900001,Ada Berg,ada.berg@example.com,03/01/2018,05/31/2022,Position Eliminated\n";
+    const up = await uploadImport({ actor: hr, fileName: "give-up.csv", data: once(Buffer.from(csv)) });
+    const settings: ImportSettings = { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null };
+    const check = await startImportCheck({ actor: hr, importId: up.id, settings });
+    const checkJob = await db.job.findUniqueOrThrow({ where: { id: check.jobId } });
+    await giveUpImportJob(checkJob, "The job's process was stopped (SIGKILL).");
+    const invalid = await db.importRun.findUniqueOrThrow({ where: { id: up.id } });
+    expect(invalid.status).toBe("invalid");
+    expect(invalid.error).toMatch(/^The check stopped before it finished, so nothing was written\. Check the file again/);
+
+    await startImportCheck({ actor: hr, importId: up.id, settings });
+    await runJobs();
+    const commit = await startImportCommit({ actor: hr, importId: up.id });
+    const commitJob = await db.job.findUniqueOrThrow({ where: { id: commit.jobId } });
+    await giveUpImportJob(commitJob, "The job's process ran out of memory and stopped.");
+    const failed = await db.importRun.findUniqueOrThrow({ where: { id: up.id } });
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/nothing from it was written/);
+    expect(await db.alumnus.count({ where: { hrId: "G900001" } })).toBe(0);
+    const events = await db.auditEvent.findMany({ where: { entityId: up.id, action: "import.failed" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => (e.after as { stage: string }).stage)).toEqual(["check", "commit"]);
+    // HR commits again and it lands.
+    await startImportCommit({ actor: hr, importId: up.id });
+    await runJobs();
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "committed", createCount: 1 });
   });
 });
