@@ -55,7 +55,10 @@ let tsx: string | undefined;
 const tsxLoader = () => (tsx ??= pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href);
 
 /** What the parent sends to the child. */
-export type ChildRequest = { type: "start"; job: JobRow; workerId: string; module: string; exportName: string } | { type: "abort"; jobId: string };
+export type ChildRequest =
+  | { type: "start"; job: JobRow; workerId: string; module: string; exportName: string }
+  | { type: "abort"; jobId: string }
+  | { type: "warm"; module: string };
 /** What the child sends back. */
 export type ChildReply =
   | { type: "done"; jobId: string; message: string | null; peakRssBytes: number }
@@ -106,6 +109,22 @@ function spawnChild(key: string, spec: OwnProcess): Child {
   return child;
 }
 
+const keyOf = (spec: OwnProcess) => `${spec.maxHeapMb}|${databaseUrl()}`;
+
+/**
+ * Starts a child for `spec` before its first job, loading the handler's module and connecting to
+ * the database, so that job does not wait the two seconds (e.g. when a file for an import arrives:
+ * its check follows). Waits idle like a child that finished a job; nothing when one already waits.
+ */
+export function warmJobProcess(spec: OwnProcess): number | undefined {
+  const key = keyOf(spec);
+  if (idle.has(key)) return undefined;
+  const child = spawnChild(key, spec);
+  child.process.send({ type: "warm", module: spec.module } satisfies ChildRequest);
+  release(child);
+  return child.process.pid;
+}
+
 /** Whether the parent's event loop waits for the child: not while it sits idle. */
 function hold(child: Child, held: boolean) {
   const handles = [child.process, child.process.channel, child.process.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
@@ -135,7 +154,7 @@ function release(child: Child) {
  * Aborting `signal` aborts the handler's context.signal, as in-process.
  */
 export function runInOwnProcess(job: JobRow, workerId: string, spec: OwnProcess, signal: AbortSignal): Promise<string | void> {
-  const key = `${spec.maxHeapMb}|${databaseUrl()}`;
+  const key = keyOf(spec);
   let child = idle.get(key);
   if (child) {
     idle.delete(key);
