@@ -69,7 +69,6 @@ type Child = { process: ChildProcess; key: string; jobs: number; running?: Runni
 
 /** At most one idle child per (database, heap limit). */
 const idle = new Map<string, Child>();
-const children = new Set<Child>();
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string) {
   if (/heap limit|heap out of memory/i.test(stderrTail)) return "The job's process ran out of memory and stopped.";
@@ -90,7 +89,6 @@ function spawnChild(key: string, spec: OwnProcess): Child {
       serialization: "json",
     }),
   };
-  children.add(child);
   child.process.stderr?.on("data", (data: Buffer) => {
     process.stderr.write(data);
     child.stderrTail = (child.stderrTail + data.toString("utf8")).slice(-4000);
@@ -99,7 +97,6 @@ function spawnChild(key: string, spec: OwnProcess): Child {
     if (child.running?.job.id === reply.jobId) child.running.settle(reply);
   });
   const gone = (died: string) => {
-    children.delete(child);
     if (idle.get(key) === child) idle.delete(key);
     clearTimeout(child.idleTimer);
     child.running?.settle(null, died);
