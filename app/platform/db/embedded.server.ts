@@ -44,19 +44,25 @@ function isAlive(pid: number) {
   }
 }
 
+/** Data directories this process holds: a second open in the same process is refused too. */
+const held = new Set<string>();
+
 /** Takes the lock file for `dataDir`, or throws DataDirectoryInUseError naming the owner. */
 export function lockDataDirectory(dataDir: string): () => void {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const lockPath = `${dataDir}.lock`;
+  if (held.has(lockPath)) throw new DataDirectoryInUseError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
       fs.writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
       fs.closeSync(fd);
+      held.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(lockPath);
         try {
           const owner = JSON.parse(fs.readFileSync(lockPath, "utf8")) as { pid: number };
           if (owner.pid === process.pid) fs.rmSync(lockPath, { force: true });
