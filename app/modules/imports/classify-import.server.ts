@@ -65,7 +65,16 @@ export async function classifyImportRows(tx: Db, importId: string, columns: { hr
     FROM (SELECT "workEmail", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" = 'pending' AND "workEmail" IS NOT NULL
           GROUP BY "workEmail" HAVING count(*) > 1) d
     WHERE r."importId" = ${importId} AND r."outcome" = 'pending' AND r."workEmail" = d."workEmail" AND r."rowNumber" > d."first"`;
-  await exec(tx, `UPDATE "ImportRow" SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL WHERE "importId" = $IMPORT AND "outcome" IN ('create', 'update', 'unchanged')`, importId);
+  // Back to pending: rows that matched someone (the pool may have changed since), and rows that
+  // would create a person whose employee ID or work email has since appeared in the pool. A row
+  // that still matches no one stays a create (rewriting 100,000 rows twice cost seconds).
+  await exec(
+    tx,
+    `UPDATE "ImportRow" r SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL
+     WHERE r."importId" = $IMPORT AND (r."outcome" IN ('update', 'unchanged') OR (r."outcome" = 'create' AND (
+       EXISTS (SELECT 1 FROM "Alumnus" a WHERE a."hrId" = r."hrId") OR EXISTS (SELECT 1 FROM "Alumnus" a WHERE a."workEmail" = r."workEmail"))))`,
+    importId,
+  );
   await exec(
     tx,
     `UPDATE "ImportRow" r SET "alumnusId" = a."id" FROM "Alumnus" a

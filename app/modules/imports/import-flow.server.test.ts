@@ -50,6 +50,33 @@ describe("import flow", () => {
     expect(second).toMatchObject({ status: "committed", createCount: 0, updateCount: 0, unchangedCount: committed.createCount });
   });
 
+  it("a commit classifies against the pool as it is then: people who arrived after the dry run are updated or refused, not created twice", async () => {
+    const hr = staffActor(await createStaffUser(db, { role: "hr" }));
+    const csv =
+      "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\n" +
+      "C700001,Ingrid Berg,ingrid.berg@example.com,03/01/2018,05/31/2022,Position Eliminated\n" +
+      "C700002,Yusuf Okafor,yusuf.okafor@example.com,03/01/2018,05/31/2022,Position Eliminated\n" +
+      "C700003,Priya Nilsson,priya.nilsson@example.com,03/01/2018,05/31/2022,Position Eliminated\n";
+    const up = await uploadImport({ actor: hr, fileName: "three.csv", data: once(Buffer.from(csv)) });
+    await startImportCheck({ actor: hr, importId: up.id, settings: { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null } });
+    await runJobs();
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "checked", createCount: 3 });
+    // Meanwhile: the first person arrives with the same employee ID, and someone else takes the
+    // third person's work email.
+    await db.alumnus.create({ data: { hrId: "C700001", firstName: "Ingrid", lastName: "Berg", jobTitle: "Agent" } });
+    await db.alumnus.create({ data: { hrId: "X1", firstName: "Other", lastName: "Person", workEmail: "priya.nilsson@example.com" } });
+    await startImportCommit({ actor: hr, importId: up.id });
+    await runJobs();
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "committed", createCount: 1, updateCount: 1, rejectCount: 1 });
+    expect(await db.alumnus.count({ where: { hrId: "C700001" } })).toBe(1);
+    expect(await db.alumnus.findUniqueOrThrow({ where: { hrId: "C700001" } })).toMatchObject({ workEmail: "ingrid.berg@example.com" });
+    expect(await db.alumnus.count({ where: { hrId: "C700002" } })).toBe(1);
+    expect(await db.alumnus.count({ where: { hrId: "C700003" } })).toBe(0);
+    const refused = await db.importRow.findFirstOrThrow({ where: { importId: up.id, hrId: "C700003" } });
+    expect(refused.outcome).toBe("rejected");
+    expect(JSON.stringify(refused.errors)).toMatch(/already belongs to another person/);
+  });
+
   it("gives imported people a rehire verdict under the published policy once the commit lands", async () => {
     await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
