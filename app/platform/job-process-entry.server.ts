@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { ChildReply, ChildRequest } from "./job-process.server";
-import { db, disconnectDb } from "./db.server";
+import { disconnectDb } from "./db.server";
 import { progressWriter, type JobContext, type JobHandler } from "./jobs.server";
 import { log } from "./logging.server";
 
@@ -50,10 +50,4 @@ process.on("message", (message: ChildRequest) => {
   if (message.type === "abort") {
     if (current?.jobId === message.jobId) current.controller.abort();
   } else if (message.type === "start") void run(message);
-  else if (message.type === "warm") {
-    // Load the handler's module and connect now; a job that follows finds both ready.
-    import(pathToFileURL(message.module).href)
-      .then(() => db.$queryRaw`SELECT 1`)
-      .catch((error) => log.warn("job process could not warm up", { module: message.module, error: String(error) }));
-  }
 });

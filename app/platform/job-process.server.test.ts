@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "./db.server";
-import { jobProcessEvents, warmJobProcess, type JobProcessRun } from "./job-process.server";
+import { jobProcessEvents, type JobProcessRun } from "./job-process.server";
 import { enqueueJob, registerJobHandler, runNextJob, type JobRow } from "./jobs.server";
 
 const fixtures = path.join(import.meta.dirname, "../../test/fixtures/job-process-handlers.ts");
@@ -12,8 +12,6 @@ const givenUp: { job: JobRow; error: string }[] = [];
 registerJobHandler("test.write-then-die", unused, { ownProcess: { module: fixtures, exportName: "writeThenDie", maxHeapMb: 64 }, onGiveUp: async (job, error) => void givenUp.push({ job, error }) });
 registerJobHandler("test.exhaust-heap", unused, { ownProcess: { module: fixtures, exportName: "exhaustHeap", maxHeapMb: 32 } });
 registerJobHandler("test.write-and-report", unused, { ownProcess: { module: fixtures, exportName: "writeAndReport", maxHeapMb: 64 } });
-const warmable = { module: fixtures, exportName: "writeAndReport", maxHeapMb: 48 };
-registerJobHandler("test.warmed", unused, { ownProcess: warmable });
 
 const runs: JobProcessRun[] = [];
 jobProcessEvents.on("run", (run: JobProcessRun) => runs.push(run));
@@ -41,15 +39,6 @@ describe("jobs run in their own process", () => {
       ["done", true],
     ]);
     expect(mine.every((r) => r.peakRssBytes! > 10 * 1024 * 1024)).toBe(true);
-  });
-
-  it("a child started ahead of its job (warmed) runs that job, and only one waits at a time", async () => {
-    const pid = warmJobProcess(warmable);
-    expect(pid).toBeGreaterThan(0);
-    expect(warmJobProcess(warmable)).toBeUndefined();
-    const job = await db.$transaction((tx) => enqueueJob(tx, { kind: "test.warmed", payload: { team: "Warmed" } }));
-    expect(await runNow("test.warmed")).toBe(true);
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", message: `pid ${pid}` });
   });
 
   it("a child killed in the middle of a transaction writes nothing; the job is retried, then given up with a clear state", async () => {

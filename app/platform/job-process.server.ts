@@ -57,8 +57,7 @@ const tsxLoader = () => (tsx ??= pathToFileURL(createRequire(import.meta.url).re
 /** What the parent sends to the child. */
 export type ChildRequest =
   | { type: "start"; job: JobRow; workerId: string; module: string; exportName: string }
-  | { type: "abort"; jobId: string }
-  | { type: "warm"; module: string };
+  | { type: "abort"; jobId: string };
 /** What the child sends back. */
 export type ChildReply =
   | { type: "done"; jobId: string; message: string | null; peakRssBytes: number }
@@ -107,20 +106,6 @@ function spawnChild(key: string, spec: OwnProcess): Child {
 }
 
 const keyOf = (spec: OwnProcess) => `${spec.maxHeapMb}|${databaseUrl()}`;
-
-/**
- * Starts a child for `spec` before its first job, loading the handler's module and connecting to
- * the database, so that job does not wait the two seconds (e.g. when a file for an import arrives:
- * its check follows). Waits idle like a child that finished a job; nothing when one already waits.
- */
-export function warmJobProcess(spec: OwnProcess): number | undefined {
-  const key = keyOf(spec);
-  if (idle.has(key)) return undefined;
-  const child = spawnChild(key, spec);
-  child.process.send({ type: "warm", module: spec.module } satisfies ChildRequest);
-  release(child);
-  return child.process.pid;
-}
 
 /** Whether the parent's event loop waits for the child: not while it sits idle. */
 function hold(child: Child, held: boolean) {

@@ -4,10 +4,7 @@ import type { StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
 import type pg from "pg";
 import { bulkQuery, db } from "~/platform/db.server";
-import { env } from "~/platform/env.server";
 import { AppError } from "~/platform/errors";
-import { warmJobProcess } from "~/platform/job-process.server";
-import { IMPORT_CHECK_PROCESS } from "./import-jobs.server";
 import { decoderFor, EncodingSniffer, FileRefused, headerProblems, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, sniffText } from "./detect.server";
 
 /** The uploaded file is kept in pieces of this size (ImportChunk), streamed back by the check job. */
@@ -38,9 +35,6 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
   if (!/\.(csv|txt|tsv)$/i.test(fileName)) {
     throw new AppError("validation", "Upload a CSV file (its name ends in .csv) exported from your HR system.", { fieldErrors: { file: ["Choose a .csv file."] } });
   }
-  // The check follows an upload: where this process runs jobs, the check's process starts loading
-  // while the file arrives (ADR 025).
-  if (env().DISPATCHER) warmJobProcess(IMPORT_CHECK_PROCESS);
   const run = await db.importRun.create({
     data: { fileName, fileSize: 0, fileSha256: "", encoding: "utf-8", delimiter: ",", headerRow: 1, status: "invalid", error: "The upload did not finish.", createdById: actor.id },
     select: { id: true },
