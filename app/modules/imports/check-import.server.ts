@@ -166,15 +166,11 @@ export async function runImportCheck(context: JobContext) {
   // Parse errors reach the reading loop below (the stream remembers them); this listener keeps one
   // raised after that loop stopped (e.g. an unclosed quote found at the end) from escaping the job.
   parser.on("error", () => undefined);
-  // The file is read on a connection of its own (binary, one piece at a time) while the staging
-  // connection below writes batches.
-  const reading = new pg.Client({ connectionString: databaseUrl(), application_name: "comeback-import", statement_timeout: 600_000 });
-  await reading.connect();
   const feed = (async () => {
     const decoder = decoderFor(run.encoding as Encoding);
     let bytes = 0;
     try {
-      for await (const piece of readImportFile(importId, reading)) {
+      for await (const piece of readImportFile(importId)) {
         bytes += piece.length;
         const text = decoder.decode(piece, { stream: true });
         if (!parser.write(text)) {
@@ -194,8 +190,6 @@ export async function runImportCheck(context: JobContext) {
       parser.end();
     } catch (error) {
       parser.destroy(error as Error);
-    } finally {
-      await reading.end().catch(() => {});
     }
   })();
 

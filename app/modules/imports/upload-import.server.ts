@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { recordAudit } from "~/platform/audit.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
-import type pg from "pg";
 import { bulkQuery, db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { decoderFor, EncodingSniffer, FileRefused, headerProblems, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, sniffText } from "./detect.server";
@@ -121,21 +120,13 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
 }
 
 /**
- * The stored file, piece by piece (one piece in memory at a time). With a pg client the pieces are
- * read on it outside the ORM (pg turns the hex text into a Buffer once); the check job reads this
- * way. Not in pg's binary result format: pg decodes every value as UTF-8 text first, which would
- * damage a Windows-1252 file's bytes.
+ * The stored file, piece by piece (one piece in memory at a time), read on the pool outside the
+ * ORM: pg turns each piece's hex text into a Buffer once (ADR 025). Not in pg's binary result
+ * format: pg decodes every value as UTF-8 text first, which would damage a Windows-1252 file.
  */
-export async function* readImportFile(importId: string, client?: pg.ClientBase): AsyncGenerator<Uint8Array> {
-  if (client) {
-    for (let seq = 0; ; seq++) {
-      const result = await client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportChunk" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
-      if (result.rows.length === 0) return;
-      yield result.rows[0].data;
-    }
-  }
+export async function* readImportFile(importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
-    const chunk = await db.importChunk.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
+    const [chunk] = await bulkQuery<{ data: Buffer }>(`SELECT "data" FROM "ImportChunk" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
     if (!chunk) return;
     yield chunk.data;
   }
