@@ -12,7 +12,7 @@ import { clearOverride, overrideVerdict } from "./override-verdict.server";
 import { getPublishedPolicy } from "./policies.server";
 import { DEFAULT_RULES, type PolicyRules } from "./policy";
 import { publishInitialPolicy, publishPolicy } from "./publish-policy.server";
-import { recomputeAll, recomputeEligibilityFor, RECOMPUTE_JOB } from "./recompute.server";
+import { evaluateRows, readInputs, recomputeAll, recomputeEligibilityFor, RECOMPUTE_JOB, writeBulkPage } from "./recompute.server";
 import { listReviewQueue } from "./review-queue.server";
 import { saveDraftPolicy } from "./save-draft-policy.server";
 import { runWhatIf } from "./what-if.server";
@@ -197,6 +197,51 @@ describe("overrides and the review queue", () => {
     expect(first.written).toBe(await db.alumnus.count());
     const second = await recomputeAll({ policy, startedAt, pageSize: 3, resume: true });
     expect(second.written).toBe(0);
+  });
+});
+
+describe("bulk pages written while others write", () => {
+  it("a person deleted after their page was read is skipped; the rest of the page is written", async () => {
+    const policy = (await getPublishedPolicy(db))!;
+    const staying = await createAlumnus(db, { hireDate: hired, exitDate: monthsAgo(40), consentReturn: "granted" });
+    const leaving = await createAlumnus(db, { hireDate: hired, exitDate: monthsAgo(40), consentReturn: "granted" });
+    const now = new Date();
+    const page = evaluateRows(await readInputs(db, { ids: [staying.id, leaving.id], limit: 10 }), policy, now);
+    expect(page).toHaveLength(2);
+    await db.alumnus.delete({ where: { id: leaving.id } });
+    expect(await writeBulkPage(policy, page, now)).toEqual({ written: 1, changed: 0 });
+    expect(await db.eligibilityVerdict.count({ where: { alumnusId: { in: [staying.id, leaving.id] } } })).toBe(1);
+  });
+
+  it("a first verdict another writer commits meanwhile is updated, and the change goes to history", async () => {
+    const policy = (await getPublishedPolicy(db))!;
+    const person = await createAlumnus(db, { hireDate: hired, exitDate: monthsAgo(40), consentReturn: "granted", exitReason: "conduct" });
+    const now = new Date();
+    const page = evaluateRows(await readInputs(db, { ids: [person.id], limit: 10 }), policy, now);
+    expect(page[0].evaluation.outcome).toBe("not_eligible");
+    // Another writer holds an uncommitted first verdict for the same person while the page is
+    // written: on a server the page's insert waits for it, then meets it (unique violation) and
+    // the page is written again as an upsert.
+    let wrote!: () => void;
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = db.$transaction(async (tx) => {
+      await tx.eligibilityVerdict.create({
+        data: { alumnusId: person.id, outcome: "eligible", reasons: [], policyId: policy.id, policyVersion: policy.version, computedAt: now, decidedAt: now, expiresAt: addMonths(now, 12) },
+      });
+      wrote();
+      await held;
+    });
+    await written;
+    const page$ = writeBulkPage(policy, page, now);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await other;
+    expect(await page$).toEqual({ written: 1, changed: 1 });
+    expect(await db.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: person.id } })).toMatchObject({ outcome: "not_eligible" });
+    const history = await db.eligibilityVerdictChange.findMany({ where: { alumnusId: person.id } });
+    expect(history).toMatchObject([{ kind: "computed", fromOutcome: "eligible", toOutcome: "not_eligible" }]);
   });
 });
 

@@ -67,14 +67,17 @@ const onPool: Run = bulkQuery;
 /**
  * One keyset page of people, as the evaluation needs them. The page comes back as ONE json value
  * (an array per person, periods included): a single value crosses the wire and the driver far
- * faster than a page of rows of nine typed columns.
+ * faster than a page of rows of nine typed columns. Employment periods are read for the page's
+ * id range in one index range scan, not looked up person by person.
  */
 async function readPage(run: Run, options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number }) {
   const params: unknown[] = [options.after ?? "", options.limit];
   const conditions = [`a."id" > $1`];
+  let periodsOf = `p."alumnusId" > $1 AND p."alumnusId" <= (SELECT max("id") FROM page)`;
   if (options.ids) {
     params.push(options.ids);
     conditions.push(`a."id" = ANY($${params.length}::text[])`);
+    periodsOf = `p."alumnusId" = ANY($${params.length}::text[])`;
   }
   if (options.staleBefore && options.version !== undefined) {
     // Resuming: skip people this run already wrote.
@@ -82,12 +85,15 @@ async function readPage(run: Run, options: { after?: string; limit: number; ids?
     conditions.push(`NOT EXISTS (SELECT 1 FROM "EligibilityVerdict" v WHERE v."alumnusId" = a."id"
       AND v."policyVersion" = $${params.length - 1} AND v."computedAt" >= $${params.length}::timestamptz)`);
   }
+  const columns = `a."id", a."exitDate", a."hireDate", a."exitReason", a."hrRehireFlag", a."doNotRehire", a."legalHold", a."consentReturn"`;
   const [result] = await run<{ page: string | null }>(
-    `SELECT json_agg(json_build_array(a."id", a."exitDate", a."hireDate", a."exitReason", a."hrRehireFlag", a."doNotRehire",
-        a."legalHold", a."consentReturn",
-        (SELECT json_agg(json_build_array(p."startDate", p."endDate") ORDER BY p."startDate")
-           FROM "EmploymentPeriod" p WHERE p."alumnusId" = a."id")) ORDER BY a."id")::text AS "page"
-     FROM (SELECT * FROM "Alumnus" a WHERE ${conditions.join(" AND ")} ORDER BY a."id" LIMIT $2) a`,
+    `WITH page AS (SELECT ${columns} FROM "Alumnus" a WHERE ${conditions.join(" AND ")} ORDER BY a."id" LIMIT $2),
+     periods AS (
+       SELECT p."alumnusId", json_agg(json_build_array(p."startDate", p."endDate") ORDER BY p."startDate") AS "periods"
+       FROM "EmploymentPeriod" p WHERE ${periodsOf} GROUP BY p."alumnusId"
+     )
+     SELECT json_agg(json_build_array(${columns}, pr."periods") ORDER BY a."id")::text AS "page"
+     FROM page a LEFT JOIN periods pr ON pr."alumnusId" = a."id"`,
     params,
   );
   if (!result?.page) return [];
@@ -116,20 +122,36 @@ export type Policy = { id: string; version: number; rules: PolicyRules };
 
 /**
  * Writes evaluated verdicts in one statement (the same SQL in a caller's transaction and for the
- * bulk pages). A verdict never replaces one computed under a newer policy version;
+ * bulk pages' fallback). A verdict never replaces one computed under a newer policy version;
  * `decidedAt`/`expiresAt` move only when the outcome changes or the old verdict had expired.
  * Returns how many rows were written and how many outcomes changed.
  */
 export function writeVerdicts(tx: Db, policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
-  return writePage(inTransaction(tx), policy, items, now);
+  return writePage(inTransaction(tx), UPSERT_PAGE, policy, items, now);
 }
 
-const WRITE_PAGE = `
-    WITH input AS (
+// Every write statement takes the page as $1 (json), then the policy id, version, `now` and the
+// verdicts' expiry.
+const INPUT = `input AS (
       SELECT x.a AS "alumnusId", x.o::"EligibilityOutcome" AS "outcome", x.r AS "reasons", x.d::date AS "reevaluateOn"
       FROM jsonb_to_recordset($1::jsonb) AS x(a text, o text, r jsonb, d text)
-    ),
-    upserted AS (
+    )`;
+const COUNTS = `SELECT (SELECT count(*) FROM written)::int AS "written", (SELECT count(*) FROM changes)::int AS "changed"`;
+/** A history row for every written verdict whose computed outcome changed (`written` has alumnusId, outcome, previous). */
+const CHANGES = `changes AS (
+      INSERT INTO "EligibilityVerdictChange" ("alumnusId", "kind", "fromOutcome", "toOutcome", "policyVersion", "occurredAt")
+      SELECT w."alumnusId", 'computed', w."previous", w."outcome", $3::int, $4::timestamptz
+      FROM written w
+      WHERE w."previous" IS NOT NULL AND w."previous" <> w."outcome"
+      RETURNING 1
+    )`;
+/** The decision date and expiry stay when the outcome is the same and the old verdict is still current. */
+const KEEPS_DECISION = (outcome: string) => `v."outcome" = ${outcome} AND v."expiresAt" > $4::timestamptz`;
+
+/** Safe whatever else is writing: people deleted meanwhile are skipped, verdicts written meanwhile are updated. */
+const UPSERT_PAGE = `
+    WITH ${INPUT},
+    written AS (
       INSERT INTO "EligibilityVerdict" AS v ("alumnusId", "outcome", "reasons", "policyId", "policyVersion", "computedAt", "decidedAt", "expiresAt", "reevaluateOn")
       SELECT i."alumnusId", i."outcome", i."reasons", $2, $3::int, $4::timestamptz, $4::timestamptz, $5::timestamptz, i."reevaluateOn"
       FROM input i WHERE EXISTS (SELECT 1 FROM "Alumnus" a WHERE a."id" = i."alumnusId")
@@ -139,8 +161,8 @@ const WRITE_PAGE = `
         "policyId" = EXCLUDED."policyId",
         "policyVersion" = EXCLUDED."policyVersion",
         "computedAt" = EXCLUDED."computedAt",
-        "decidedAt" = CASE WHEN v."outcome" = EXCLUDED."outcome" AND v."expiresAt" > EXCLUDED."computedAt" THEN v."decidedAt" ELSE EXCLUDED."decidedAt" END,
-        "expiresAt" = CASE WHEN v."outcome" = EXCLUDED."outcome" AND v."expiresAt" > EXCLUDED."computedAt" THEN v."expiresAt" ELSE EXCLUDED."expiresAt" END,
+        "decidedAt" = CASE WHEN ${KEEPS_DECISION(`EXCLUDED."outcome"`)} THEN v."decidedAt" ELSE EXCLUDED."decidedAt" END,
+        "expiresAt" = CASE WHEN ${KEEPS_DECISION(`EXCLUDED."outcome"`)} THEN v."expiresAt" ELSE EXCLUDED."expiresAt" END,
         "reevaluateOn" = EXCLUDED."reevaluateOn"
       WHERE v."policyVersion" <= EXCLUDED."policyVersion"
       -- The subquery reads the statement's snapshot: the verdict as it was before this write
@@ -148,23 +170,66 @@ const WRITE_PAGE = `
       RETURNING v."alumnusId", v."outcome",
         (SELECT old."outcome" FROM "EligibilityVerdict" old WHERE old."alumnusId" = v."alumnusId") AS "previous"
     ),
-    changes AS (
-      INSERT INTO "EligibilityVerdictChange" ("alumnusId", "kind", "fromOutcome", "toOutcome", "policyVersion", "occurredAt")
-      SELECT u."alumnusId", 'computed', u."previous", u."outcome", $3::int, $4::timestamptz
-      FROM upserted u
-      WHERE u."previous" IS NOT NULL AND u."previous" <> u."outcome"
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM upserted)::int AS "written", (SELECT count(*) FROM changes)::int AS "changed"`;
+    ${CHANGES}
+    ${COUNTS}`;
 
-async function writePage(run: Run, policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
+/**
+ * The bulk pages' statement: the page's current verdicts are looked up once, then new people are
+ * inserted and the others updated, without the upsert's speculative insertion or the check that
+ * each person still exists (the foreign key refuses a person deleted meanwhile). It fails, and
+ * writes nothing, only when another writer deleted a person or wrote a first verdict for one
+ * since the statement's snapshot; the page is then written again with UPSERT_PAGE.
+ */
+const INSERT_OR_UPDATE_PAGE = `
+    WITH ${INPUT},
+    known AS MATERIALIZED (
+      SELECT i.*, v."outcome" AS "previous" FROM input i LEFT JOIN "EligibilityVerdict" v ON v."alumnusId" = i."alumnusId"
+    ),
+    inserted AS (
+      INSERT INTO "EligibilityVerdict" ("alumnusId", "outcome", "reasons", "policyId", "policyVersion", "computedAt", "decidedAt", "expiresAt", "reevaluateOn")
+      SELECT c."alumnusId", c."outcome", c."reasons", $2, $3::int, $4::timestamptz, $4::timestamptz, $5::timestamptz, c."reevaluateOn"
+      FROM known c WHERE c."previous" IS NULL
+      RETURNING "alumnusId", "outcome", NULL::"EligibilityOutcome" AS "previous"
+    ),
+    updated AS (
+      UPDATE "EligibilityVerdict" v SET
+        "outcome" = c."outcome",
+        "reasons" = c."reasons",
+        "policyId" = $2,
+        "policyVersion" = $3::int,
+        "computedAt" = $4::timestamptz,
+        "decidedAt" = CASE WHEN ${KEEPS_DECISION(`c."outcome"`)} THEN v."decidedAt" ELSE $4::timestamptz END,
+        "expiresAt" = CASE WHEN ${KEEPS_DECISION(`c."outcome"`)} THEN v."expiresAt" ELSE $5::timestamptz END,
+        "reevaluateOn" = c."reevaluateOn"
+      FROM known c
+      WHERE c."previous" IS NOT NULL AND v."alumnusId" = c."alumnusId" AND v."policyVersion" <= $3::int
+      RETURNING v."alumnusId", v."outcome", c."previous"
+    ),
+    written AS (SELECT * FROM inserted UNION ALL SELECT * FROM updated),
+    ${CHANGES}
+    ${COUNTS}`;
+
+async function writePage(run: Run, statement: string, policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
   if (items.length === 0) return { written: 0, changed: 0 };
   const expiresAt = addMonths(now, policy.rules.verdictExpiryMonths);
   const payload = JSON.stringify(
     items.map((i) => ({ a: i.alumnusId, o: i.evaluation.outcome, r: toStoredReasons(i.evaluation.reasons), d: i.evaluation.reevaluateOn })),
   );
-  const [result] = await run<{ written: number; changed: number }>(WRITE_PAGE, [payload, policy.id, policy.version, now, expiresAt]);
+  const [result] = await run<{ written: number; changed: number }>(statement, [payload, policy.id, policy.version, now, expiresAt]);
   return result;
+}
+
+/** 23505 unique violation, 23503 foreign-key violation: another writer got there since the snapshot. */
+const RACED = new Set(["23505", "23503"]);
+
+/** One bulk page on the pool (its own statement, no transaction): the fast statement, or the upsert after a race. */
+export async function writeBulkPage(policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
+  try {
+    return await writePage(onPool, INSERT_OR_UPDATE_PAGE, policy, items, now);
+  } catch (error) {
+    if (!RACED.has((error as { code?: string }).code ?? "")) throw error;
+    return writePage(onPool, UPSERT_PAGE, policy, items, now);
+  }
 }
 
 export function evaluateRows(rows: InputRow[], policy: Policy, now: Date) {
@@ -260,7 +325,7 @@ export async function recomputeAll(options: {
       const evaluated = evaluateRows(rows, options.policy, now);
       lap("evaluate");
       const count = rows.length;
-      const write = writePage(onPool, options.policy, evaluated, now).then((r) => ({ ...r, count }));
+      const write = writeBulkPage(options.policy, evaluated, now).then((r) => ({ ...r, count }));
       write.catch(() => undefined); // awaited below; never an unhandled rejection
       pending.push(write);
       while (pending.length > WRITES_IN_FLIGHT) await settle();
