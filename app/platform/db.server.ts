@@ -59,6 +59,15 @@ export async function bulkQuery<Row>(text: string, params: unknown[]): Promise<R
   return result.rows as Row[];
 }
 
+/**
+ * True while this process serves the embedded database (db/embedded.server.ts counts them on
+ * globalThis, so every copy of this module agrees): PostgreSQL then runs on this process's main
+ * thread, beside the app's JavaScript, instead of in processes of its own.
+ */
+export function embeddedDatabaseInThisProcess() {
+  return ((globalThis as unknown as { __comebackEmbeddedServing?: number }).__comebackEmbeddedServing ?? 0) > 0;
+}
+
 export async function disconnectDb() {
   const client = globalForDb.__comebackPrisma;
   globalForDb.__comebackPrisma = undefined;

@@ -12,7 +12,7 @@ import { clearOverride, overrideVerdict } from "./override-verdict.server";
 import { getPublishedPolicy } from "./policies.server";
 import { DEFAULT_RULES, type PolicyRules } from "./policy";
 import { publishInitialPolicy, publishPolicy } from "./publish-policy.server";
-import { evaluateRows, readInputs, recomputeAll, recomputeEligibilityFor, RECOMPUTE_JOB, writeBulkPage } from "./recompute.server";
+import { evaluateRows, readInputs, recomputeAll, recomputeEligibilityFor, RECOMPUTE_JOB, toPayload, writeBulkPage } from "./recompute.server";
 import { listReviewQueue } from "./review-queue.server";
 import { saveDraftPolicy } from "./save-draft-policy.server";
 import { runWhatIf } from "./what-if.server";
@@ -209,7 +209,7 @@ describe("bulk pages written while others write", () => {
     const page = evaluateRows(await readInputs(db, { ids: [staying.id, leaving.id], limit: 10 }), policy, now);
     expect(page).toHaveLength(2);
     await db.alumnus.delete({ where: { id: leaving.id } });
-    expect(await writeBulkPage(policy, page, now)).toEqual({ written: 1, changed: 0 });
+    expect(await writeBulkPage(policy, toPayload(page), now)).toEqual({ written: 1, changed: 0 });
     expect(await db.eligibilityVerdict.count({ where: { alumnusId: { in: [staying.id, leaving.id] } } })).toBe(1);
   });
 
@@ -234,7 +234,7 @@ describe("bulk pages written while others write", () => {
       await held;
     });
     await written;
-    const page$ = writeBulkPage(policy, page, now);
+    const page$ = writeBulkPage(policy, toPayload(page), now);
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await other;
@@ -242,6 +242,22 @@ describe("bulk pages written while others write", () => {
     expect(await db.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: person.id } })).toMatchObject({ outcome: "not_eligible" });
     const history = await db.eligibilityVerdictChange.findMany({ where: { alumnusId: person.id } });
     expect(history).toMatchObject([{ kind: "computed", fromOutcome: "eligible", toOutcome: "not_eligible" }]);
+  });
+
+  it("pages evaluated in the worker thread are stored exactly as pages evaluated here", async () => {
+    const policy = (await getPublishedPolicy(db))!;
+    const now = new Date();
+    const stored = () =>
+      db.eligibilityVerdict.findMany({
+        orderBy: { alumnusId: "asc" },
+        select: { alumnusId: true, outcome: true, reasons: true, reevaluateOn: true, policyVersion: true, computedAt: true },
+      });
+    const here = await recomputeAll({ policy, startedAt: now, now, pageSize: 2, evaluationThread: "never" });
+    const hereRows = await stored();
+    const thread = await recomputeAll({ policy, startedAt: now, now, pageSize: 2, evaluationThread: "always" });
+    expect(thread).toEqual(here);
+    expect(thread.written).toBe(await db.alumnus.count());
+    expect(await stored()).toEqual(hereRows);
   });
 });
 

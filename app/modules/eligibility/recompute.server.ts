@@ -1,54 +1,31 @@
+import { fileURLToPath } from "node:url";
 import { addMonths } from "date-fns";
 import { recordAudit } from "~/platform/audit.server";
-import { bulkQuery, db, type Db } from "~/platform/db.server";
+import { bulkQuery, db, embeddedDatabaseInThisProcess, type Db } from "~/platform/db.server";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
-import { evaluateEligibility, type EligibilityInput, type Evaluation } from "./evaluate";
+import { startWorkerThread } from "~/platform/worker-thread.server";
+import type { EvaluationReply, EvaluationRequest } from "./evaluation-thread.server";
 import { getPublishedPolicy } from "./policies.server";
-import { toStoredReasons } from "./stored-reasons";
-import type { ExitReason, PolicyRules } from "./policy";
+import { evaluatePage, evaluateRows, toPayload, unpackPage, type EvaluatedPerson, type Policy } from "./verdict-page";
+
+export { toInput, evaluateRows, toPayload, type InputRow, type Policy } from "./verdict-page";
 
 /**
- * Storing verdicts (ADR 018). Both paths, one person after an edit and everyone after a
- * publish, run the same statements: people are read in keyset pages, evaluated by the pure
- * function, and each page is written with ONE statement that upserts the verdicts and appends
- * a history row for every person whose computed outcome changed (a first verdict is not a
- * change: the verdict row itself says when and under which version it was reached). Overrides
- * live in their own columns of the same row and are never touched here.
+ * Storing verdicts (ADR 018). Both paths, a few people after an edit and everyone after a
+ * publish, read people in pages, evaluate them with the pure function, and write each page with
+ * ONE statement that stores the verdicts and appends a history row for every person whose
+ * computed outcome changed (a first verdict is not a change: the verdict row itself says when
+ * and under which version it was reached). Overrides live in their own columns of the same row
+ * and are never touched here.
  */
 export const RECOMPUTE_JOB = "eligibility.recompute";
-// Measured (ADR 018): larger pages cost more than they save on the embedded database, whose
-// socket layer gathers each message by re-copying it per 64 KB received.
+// Measured (ADR 018): pages of 500 to 4,000 people take the same time; much larger ones cost
+// more on the embedded database, whose socket layer re-copies a message per 64 KB received.
 export const PAGE_SIZE = 1000;
-const WRITES_IN_FLIGHT = 4;
-
-/** One person as the rules read them. Dates are calendar days: a Date at UTC midnight or "YYYY-MM-DD". */
-export type InputRow = {
-  id: string;
-  exitDate: Date | string | null;
-  hireDate: Date | string | null;
-  exitReason: string | null;
-  hrRehireFlag: string | null;
-  doNotRehire: boolean;
-  legalHold: boolean;
-  consentReturn: string;
-  periods: [string, string | null][] | null;
-};
-
-const day = (value: Date | string) => (typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
-
-export function toInput(row: InputRow): EligibilityInput {
-  return {
-    exitDate: row.exitDate === null ? null : day(row.exitDate),
-    hireDate: row.hireDate === null ? null : day(row.hireDate),
-    periods: (row.periods ?? []).map(([start, end]) => ({ startDate: day(start), endDate: end ? day(end) : null })),
-    exitReason: row.exitReason as ExitReason | null,
-    hrRehireFlag: row.hrRehireFlag as EligibilityInput["hrRehireFlag"],
-    doNotRehire: row.doNotRehire,
-    legalHold: row.legalHold,
-    consentReturn: row.consentReturn as EligibilityInput["consentReturn"],
-  };
-}
+const PAGES_IN_FLIGHT = 4;
+/** Smaller runs are done before an evaluation thread would have started (~0.4 s): evaluated here. */
+const THREAD_FROM_PEOPLE = 5 * PAGE_SIZE;
 
 /**
  * Runs one statement with $1..$n parameters: through Prisma inside a caller's transaction, or on
@@ -86,39 +63,24 @@ async function readPage(run: Run, options: { after?: string; limit: number; ids?
       AND v."policyVersion" = $${params.length - 1} AND v."computedAt" >= $${params.length}::timestamptz)`);
   }
   const columns = `a."id", a."exitDate", a."hireDate", a."exitReason", a."hrRehireFlag", a."doNotRehire", a."legalHold", a."consentReturn"`;
-  const [result] = await run<{ page: string | null }>(
+  const [result] = await run<{ page: string | null; last: string | null }>(
     `WITH page AS (SELECT ${columns} FROM "Alumnus" a WHERE ${conditions.join(" AND ")} ORDER BY a."id" LIMIT $2),
      periods AS (
        SELECT p."alumnusId", json_agg(json_build_array(p."startDate", p."endDate") ORDER BY p."startDate") AS "periods"
        FROM "EmploymentPeriod" p WHERE ${periodsOf} GROUP BY p."alumnusId"
      )
-     SELECT json_agg(json_build_array(${columns}, pr."periods") ORDER BY a."id")::text AS "page"
+     SELECT json_agg(json_build_array(${columns}, pr."periods") ORDER BY a."id")::text AS "page", max(a."id") AS "last"
      FROM page a LEFT JOIN periods pr ON pr."alumnusId" = a."id"`,
     params,
   );
-  if (!result?.page) return [];
-  type Packed = [string, string | null, string | null, string | null, string | null, boolean, boolean, string, [string, string | null][] | null];
-  return (JSON.parse(result.page) as Packed[]).map(
-    ([id, exitDate, hireDate, exitReason, hrRehireFlag, doNotRehire, legalHold, consentReturn, periods]): InputRow => ({
-      id,
-      exitDate,
-      hireDate,
-      exitReason,
-      hrRehireFlag,
-      doNotRehire,
-      legalHold,
-      consentReturn,
-      periods,
-    }),
-  );
+  // `last` is where the next keyset page starts (null: nothing left).
+  return { page: result?.page ?? null, last: result?.last ?? null };
 }
 
 /** One keyset page of people inside the caller's transaction (or on the shared client). */
-export function readInputs(tx: Db, options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number }) {
-  return readPage(inTransaction(tx), options);
+export async function readInputs(tx: Db, options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number }) {
+  return unpackPage((await readPage(inTransaction(tx), options)).page);
 }
-
-export type Policy = { id: string; version: number; rules: PolicyRules };
 
 /**
  * Writes evaluated verdicts in one statement (the same SQL in a caller's transaction and for the
@@ -126,8 +88,9 @@ export type Policy = { id: string; version: number; rules: PolicyRules };
  * `decidedAt`/`expiresAt` move only when the outcome changes or the old verdict had expired.
  * Returns how many rows were written and how many outcomes changed.
  */
-export function writeVerdicts(tx: Db, policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
-  return writePage(inTransaction(tx), UPSERT_PAGE, policy, items, now);
+export async function writeVerdicts(tx: Db, policy: Policy, items: EvaluatedPerson[], now: Date) {
+  if (items.length === 0) return { written: 0, changed: 0 };
+  return writePage(inTransaction(tx), UPSERT_PAGE, policy, toPayload(items), now);
 }
 
 // Every write statement takes the page as $1 (json), then the policy id, version, `now` and the
@@ -209,12 +172,9 @@ const INSERT_OR_UPDATE_PAGE = `
     ${CHANGES}
     ${COUNTS}`;
 
-async function writePage(run: Run, statement: string, policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
-  if (items.length === 0) return { written: 0, changed: 0 };
+/** Writes one evaluated page (`toPayload`) with `statement`. */
+async function writePage(run: Run, statement: string, policy: Policy, payload: string, now: Date) {
   const expiresAt = addMonths(now, policy.rules.verdictExpiryMonths);
-  const payload = JSON.stringify(
-    items.map((i) => ({ a: i.alumnusId, o: i.evaluation.outcome, r: toStoredReasons(i.evaluation.reasons), d: i.evaluation.reevaluateOn })),
-  );
   const [result] = await run<{ written: number; changed: number }>(statement, [payload, policy.id, policy.version, now, expiresAt]);
   return result;
 }
@@ -223,17 +183,13 @@ async function writePage(run: Run, statement: string, policy: Policy, items: { a
 const RACED = new Set(["23505", "23503"]);
 
 /** One bulk page on the pool (its own statement, no transaction): the fast statement, or the upsert after a race. */
-export async function writeBulkPage(policy: Policy, items: { alumnusId: string; evaluation: Evaluation }[], now: Date) {
+export async function writeBulkPage(policy: Policy, payload: string, now: Date) {
   try {
-    return await writePage(onPool, INSERT_OR_UPDATE_PAGE, policy, items, now);
+    return await writePage(onPool, INSERT_OR_UPDATE_PAGE, policy, payload, now);
   } catch (error) {
     if (!RACED.has((error as { code?: string }).code ?? "")) throw error;
-    return writePage(onPool, UPSERT_PAGE, policy, items, now);
+    return writePage(onPool, UPSERT_PAGE, policy, payload, now);
   }
-}
-
-export function evaluateRows(rows: InputRow[], policy: Policy, now: Date) {
-  return rows.map((row) => ({ alumnusId: row.id, evaluation: evaluateEligibility(toInput(row), policy, now) }));
 }
 
 /**
@@ -269,9 +225,25 @@ export async function enqueueRecompute(tx: Db, input: { policyId: string; create
   });
 }
 
+// Resolved beside this module's source (a helper, so the app's bundler leaves the URL alone): the
+// bulk recompute runs in the job runner, which loads the modules from source.
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const EVALUATION_THREAD = here("./evaluation-thread.server.ts");
+
+function evaluateHere(page: string | null, policy: Policy, now: Date): EvaluationReply {
+  const started = performance.now();
+  return { ...evaluatePage(page, policy, now), ms: performance.now() - started };
+}
+
 /**
  * Everyone, page by page, each page its own statement (no long transaction holding locks).
  * Resumable: a retried job skips people already written under this policy since it was queued.
+ *
+ * Reading, evaluating and writing overlap: the next page is read while earlier pages are
+ * evaluated and written, at most PAGES_IN_FLIGHT pages at a time (disjoint people, separate
+ * connections). When the embedded database runs in this process, PostgreSQL is on this thread,
+ * so pages are evaluated in a worker thread beside it (ADR 018); with a server this thread
+ * mostly waits for the database and evaluates the pages itself, which measured faster there.
  */
 export async function recomputeAll(options: {
   policy: Policy;
@@ -282,57 +254,66 @@ export async function recomputeAll(options: {
   pageSize?: number;
   onProgress?: (done: number, total: number) => Promise<void>;
   signal?: AbortSignal;
-  /** Filled with milliseconds spent reading, evaluating and writing (for the benchmark). */
+  /**
+   * Where pages are evaluated. "auto" (the default): in a worker thread when the embedded
+   * database runs in this process and the run is large enough to outlast the thread's start.
+   * "always" waits for the thread and evaluates every page there; "never" evaluates here.
+   */
+  evaluationThread?: "auto" | "always" | "never";
+  /** Filled with milliseconds spent waiting for reads, evaluating (here or in the worker thread) and waiting for writes. */
   timings?: { read: number; evaluate: number; write: number };
 }) {
   const timings = options.timings ?? { read: 0, evaluate: 0, write: 0 };
-  let mark = performance.now();
-  const lap = (phase: keyof typeof timings) => {
-    const now = performance.now();
-    timings[phase] += now - mark;
-    mark = now;
-  };
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const now = options.now ?? new Date();
+  const policy: Policy = { id: options.policy.id, version: options.policy.version, rules: options.policy.rules };
   const total = await db.alumnus.count();
-  let done = options.resume ? await db.eligibilityVerdict.count({ where: { policyVersion: options.policy.version, computedAt: { gte: options.startedAt } } }) : 0;
+  let done = options.resume ? await db.eligibilityVerdict.count({ where: { policyVersion: policy.version, computedAt: { gte: options.startedAt } } }) : 0;
   let after = "";
   let written = 0;
   let changed = 0;
-  // Up to WRITES_IN_FLIGHT pages are written at once (disjoint people, separate connections)
-  // while the next page is read and evaluated.
+  const where = options.evaluationThread ?? "auto";
+  const evaluation =
+    where === "always" || (where === "auto" && embeddedDatabaseInThisProcess() && total - done >= THREAD_FROM_PEOPLE)
+      ? startWorkerThread<EvaluationRequest, EvaluationReply>(EVALUATION_THREAD, { name: "eligibility evaluation" })
+      : null;
   const pending: Promise<{ written: number; changed: number; count: number }>[] = [];
   const settle = async () => {
+    const started = performance.now();
     const result = await pending.shift()!;
-    lap("write");
+    timings.write += performance.now() - started;
     written += result.written;
     changed += result.changed;
     done += result.count;
     await options.onProgress?.(Math.min(done, total), total);
   };
   try {
+    if (where === "always") await evaluation!.started;
     for (;;) {
       if (options.signal?.aborted) throw new Error("The recompute was stopped.");
-      mark = performance.now();
-      const rows = await readPage(onPool, {
+      const started = performance.now();
+      const { page, last } = await readPage(onPool, {
         after,
         limit: pageSize,
-        ...(options.resume ? { staleBefore: options.startedAt, version: options.policy.version } : {}),
+        ...(options.resume ? { staleBefore: options.startedAt, version: policy.version } : {}),
       });
-      lap("read");
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      const evaluated = evaluateRows(rows, options.policy, now);
-      lap("evaluate");
-      const count = rows.length;
-      const write = writeBulkPage(options.policy, evaluated, now).then((r) => ({ ...r, count }));
+      timings.read += performance.now() - started;
+      if (last === null) break;
+      after = last;
+      // Until the worker thread has started (its modules load in a few hundred ms), pages are evaluated here.
+      const evaluated = evaluation?.ready ? evaluation.call({ page, policy, now: now.getTime() }) : Promise.resolve(evaluateHere(page, policy, now));
+      const write = evaluated.then(async (evaluated) => {
+        timings.evaluate += evaluated.ms;
+        return { ...(await writeBulkPage(policy, evaluated.payload, now)), count: evaluated.count };
+      });
       write.catch(() => undefined); // awaited below; never an unhandled rejection
       pending.push(write);
-      while (pending.length > WRITES_IN_FLIGHT) await settle();
+      while (pending.length > PAGES_IN_FLIGHT) await settle();
     }
     while (pending.length) await settle();
   } finally {
     await Promise.allSettled(pending);
+    await evaluation?.stop();
   }
   return { total, written, changed };
 }

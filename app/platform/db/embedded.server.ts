@@ -124,8 +124,12 @@ export async function startEphemeralPostgres(options: { loadDataDir?: Blob | Fil
   return expose(db, 0, () => db.close());
 }
 
+/** Embedded databases this process serves right now (read by `embeddedDatabaseInThisProcess`). */
+const serving = globalThis as unknown as { __comebackEmbeddedServing?: number };
+
 async function expose(db: PGlite, port: number, close: () => Promise<void>): Promise<EmbeddedPostgres> {
   const served = await serve(db, port);
+  serving.__comebackEmbeddedServing = (serving.__comebackEmbeddedServing ?? 0) + 1;
   let stopped = false;
   return {
     db,
@@ -135,6 +139,7 @@ async function expose(db: PGlite, port: number, close: () => Promise<void>): Pro
     async stop() {
       if (stopped) return;
       stopped = true;
+      serving.__comebackEmbeddedServing! -= 1;
       await served.server.stop();
       await close();
     },
