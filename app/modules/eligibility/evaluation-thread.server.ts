@@ -1,15 +1,10 @@
 import { serveRequests } from "~/platform/worker-thread.server";
-import { evaluatePage, type Policy } from "./verdict-page";
+import { evaluatePage, type EvaluatedPage, type Policy } from "./verdict-page";
 
 /**
  * The bulk recompute's evaluation thread (ADR 018): pages of people in as read from the database,
  * pages of verdicts out as the write statement takes them. Pure work only.
  */
 export type EvaluationRequest = { page: string | null; policy: Policy; now: number };
-export type EvaluationReply = { payload: string; count: number; ms: number };
 
-serveRequests<EvaluationRequest, EvaluationReply>(({ page, policy, now }) => {
-  const started = performance.now();
-  const result = evaluatePage(page, policy, new Date(now));
-  return { ...result, ms: performance.now() - started };
-});
+serveRequests<EvaluationRequest, EvaluatedPage>(({ page, policy, now }) => evaluatePage(page, policy, new Date(now)));

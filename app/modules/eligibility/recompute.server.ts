@@ -5,9 +5,9 @@ import { bulkQuery, db, embeddedDatabaseInThisProcess, type Db } from "~/platfor
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { startWorkerThread } from "~/platform/worker-thread.server";
-import type { EvaluationReply, EvaluationRequest } from "./evaluation-thread.server";
+import type { EvaluationRequest } from "./evaluation-thread.server";
 import { getPublishedPolicy } from "./policies.server";
-import { evaluatePage, evaluateRows, toPayload, unpackPage, type EvaluatedPerson, type Policy } from "./verdict-page";
+import { evaluatePage, evaluateRows, toPayload, unpackPage, type EvaluatedPage, type EvaluatedPerson, type Policy } from "./verdict-page";
 
 export { toInput, evaluateRows, toPayload, type InputRow, type Policy } from "./verdict-page";
 
@@ -233,11 +233,6 @@ export async function enqueueRecompute(tx: Db, input: { policyId: string; create
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const EVALUATION_THREAD = here("./evaluation-thread.server.ts");
 
-function evaluateHere(page: string | null, policy: Policy, now: Date): EvaluationReply {
-  const started = performance.now();
-  return { ...evaluatePage(page, policy, now), ms: performance.now() - started };
-}
-
 /**
  * Everyone, page by page, each page its own statement (no long transaction holding locks).
  * Resumable: a retried job skips people already written under this policy since it was queued.
@@ -269,6 +264,7 @@ export async function recomputeAll(options: {
   const timings = options.timings ?? { read: 0, evaluate: 0, write: 0 };
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const now = options.now ?? new Date();
+  // Only what the evaluation reads: this is sent to the evaluation thread with every page.
   const policy: Policy = { id: options.policy.id, version: options.policy.version, rules: options.policy.rules };
   const total = await db.alumnus.count();
   let done = options.resume ? await db.eligibilityVerdict.count({ where: { policyVersion: policy.version, computedAt: { gte: options.startedAt } } }) : 0;
@@ -278,7 +274,7 @@ export async function recomputeAll(options: {
   const where = options.evaluationThread ?? "auto";
   const evaluation =
     where === "always" || (where === "auto" && embeddedDatabaseInThisProcess() && total - done >= THREAD_FROM_PEOPLE)
-      ? startWorkerThread<EvaluationRequest, EvaluationReply>(EVALUATION_THREAD, { name: "eligibility evaluation" })
+      ? startWorkerThread<EvaluationRequest, EvaluatedPage>(EVALUATION_THREAD, { name: "eligibility evaluation" })
       : null;
   let finished = false;
   if (where === "auto") {
@@ -311,7 +307,7 @@ export async function recomputeAll(options: {
       if (last === null) break;
       after = last;
       // Until the worker thread has started (its modules load in a few hundred ms), pages are evaluated here.
-      const evaluated = evaluation?.ready ? evaluation.call({ page, policy, now: now.getTime() }) : Promise.resolve(evaluateHere(page, policy, now));
+      const evaluated = evaluation?.ready ? evaluation.call({ page, policy, now: now.getTime() }) : Promise.resolve(evaluatePage(page, policy, now));
       const write = evaluated.then(async (evaluated) => {
         timings.evaluate += evaluated.ms;
         return { ...(await writeBulkPage(policy, evaluated.payload, now)), count: evaluated.count };

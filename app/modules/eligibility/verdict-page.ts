@@ -72,8 +72,11 @@ export function toPayload(items: EvaluatedPerson[]): string {
   );
 }
 
+export type EvaluatedPage = { payload: string; count: number; /** milliseconds it took */ ms: number };
+
 /** A page as read, evaluated and ready to write. */
-export function evaluatePage(text: string | null, policy: Policy, now: Date): { payload: string; count: number } {
+export function evaluatePage(text: string | null, policy: Policy, now: Date): EvaluatedPage {
+  const started = performance.now();
   const items = evaluateRows(unpackPage(text), policy, now);
-  return { payload: toPayload(items), count: items.length };
+  return { payload: toPayload(items), count: items.length, ms: performance.now() - started };
 }
