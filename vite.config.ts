@@ -12,13 +12,31 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   cacheDir: ".cache/vite",
-  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app"), "#emails": path.resolve(import.meta.dirname, "emails") } },
-  plugins: [tailwindcss(), remix({ future: remixConfig.future, ignoredRouteFiles: remixConfig.ignoredRouteFiles })],
+  resolve: {
+    alias: {
+      "~": path.resolve(import.meta.dirname, "app"),
+      "#emails": path.resolve(import.meta.dirname, "emails"),
+    },
+  },
+  plugins: [
+    tailwindcss(),
+    remix({ future: remixConfig.future, ignoredRouteFiles: remixConfig.ignoredRouteFiles }),
+  ],
   server: { port: 3000, strictPort: true },
   // Server-only packages reached through route modules' .server imports: never pre-bundle them
   // for the browser (Remix strips that code from client bundles; the scanner still sees it).
   optimizeDeps: {
-    exclude: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pg-copy-streams", "nodemailer", "@react-email/render"],
+    exclude: [
+      "@node-rs/argon2",
+      "@prisma/client",
+      "@prisma/adapter-pg",
+      "@electric-sql/pglite",
+      "@electric-sql/pglite-socket",
+      "pg",
+      "pg-copy-streams",
+      "nodemailer",
+      "@react-email/render",
+    ],
   },
   build: { target: "es2022" },
   ssr: { noExternal: [] },

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "~": path.resolve(import.meta.dirname, "app"), "#emails": path.resolve(import.meta.dirname, "emails") };
+const alias = {
+  "~": path.resolve(import.meta.dirname, "app"),
+  "#emails": path.resolve(import.meta.dirname, "emails"),
+};
 
 /**
  * Three projects: unit (pure functions), db (`*.server.test.ts`: each file gets its own fresh
@@ -17,7 +20,13 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "scripts/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "test/unit/**/*.test.ts"],
+          include: [
+            "app/**/*.test.{ts,tsx}",
+            "server/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "emails/**/*.test.{ts,tsx}",
+            "test/unit/**/*.test.ts",
+          ],
           exclude: ["**/*.server.test.{ts,tsx}", "**/node_modules/**"],
           environment: "node",
           setupFiles: ["test/setup/console.ts"],
@@ -27,7 +36,14 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "db",
-          include: ["app/**/*.server.test.{ts,tsx}", "prisma/**/*.server.test.ts", "server/**/*.server.test.ts", "scripts/**/*.server.test.ts", "emails/**/*.server.test.{ts,tsx}", "test/integration/**/*.test.ts"],
+          include: [
+            "app/**/*.server.test.{ts,tsx}",
+            "prisma/**/*.server.test.ts",
+            "server/**/*.server.test.ts",
+            "scripts/**/*.server.test.ts",
+            "emails/**/*.server.test.{ts,tsx}",
+            "test/integration/**/*.test.ts",
+          ],
           environment: "node",
           globalSetup: ["test/setup/global-database.ts"],
           setupFiles: ["test/setup/console.ts", "test/setup/database.ts"],

@@ -1,5 +1,13 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useCorrelationId, useNonce } from "./components/nonce";
 import { isErrorPayload } from "./platform/errors";
@@ -24,7 +32,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-full font-sans antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+        >
           Skip to content
         </a>
         {children}
@@ -69,7 +80,8 @@ export function ErrorBoundary() {
       <p className="mt-4 text-muted">{message}</p>
       {correlationId ? (
         <p className="mt-4 text-sm text-muted">
-          If you contact support, mention this reference: <code className="rounded bg-white px-1">{correlationId}</code>
+          If you contact support, mention this reference:{" "}
+          <code className="rounded bg-white px-1">{correlationId}</code>
         </p>
       ) : null}
       <p className="mt-8">

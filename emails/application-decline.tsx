@@ -1,5 +1,13 @@
 import { EmailLayout } from "./components/layout";
-import { ContactLine, Greeting, P, PersonalNote, SignOff, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ContactLine,
+  Greeting,
+  P,
+  PersonalNote,
+  SignOff,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { hasText } from "./components/text";
 
 export type ApplicationDeclineProps = {
@@ -14,7 +22,8 @@ export type ApplicationDeclineProps = {
   note?: string;
 };
 
-export const applicationDeclineSubject = (p: ApplicationDeclineProps) => `Our answer on your application, ${p.firstName}`;
+export const applicationDeclineSubject = (p: ApplicationDeclineProps) =>
+  `Our answer on your application, ${p.firstName}`;
 
 /**
  * A kind decline: the answer first, then the reason in plain words and what could change it.
@@ -29,8 +38,8 @@ export default function ApplicationDecline(p: ApplicationDeclineProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        Thank you for applying to come back as {p.opportunityTitle}, and for the time you put into it. We have decided not to
-        offer you this role. We know this is not the answer you hoped for.
+        Thank you for applying to come back as {p.opportunityTitle}, and for the time you put into it. We have
+        decided not to offer you this role. We know this is not the answer you hoped for.
       </P>
       {hasText(p.reason) ? (
         <P>
@@ -44,8 +53,8 @@ export default function ApplicationDecline(p: ApplicationDeclineProps) {
       ) : null}
       <PersonalNote note={p.note} from={p.contact.name} />
       <P>
-        This is not a judgement of you or of the work you did with us. You stay in our alumni pool, and we will write to you when
-        a role opens that fits.
+        This is not a judgement of you or of the work you did with us. You stay in our alumni pool, and we
+        will write to you when a role opens that fits.
       </P>
       <ContactLine contact={p.contact} lead="If you want to talk about this decision, write to" />
       <SignOff contact={p.contact} companyName={p.companyName} />

@@ -1,5 +1,13 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, ContactLine, Greeting, P, SignOff, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ActionButton,
+  ContactLine,
+  Greeting,
+  P,
+  SignOff,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { formatDate } from "./components/text";
 
 export type ApplicationReceivedProps = {
@@ -13,7 +21,8 @@ export type ApplicationReceivedProps = {
   contact: Contact;
 };
 
-export const applicationReceivedSubject = (p: ApplicationReceivedProps) => `Thank you for applying, ${p.firstName}`;
+export const applicationReceivedSubject = (p: ApplicationReceivedProps) =>
+  `Thank you for applying, ${p.firstName}`;
 
 export default function ApplicationReceived(p: ApplicationReceivedProps) {
   return (
@@ -23,12 +32,12 @@ export default function ApplicationReceived(p: ApplicationReceivedProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        Thank you for applying to come back as {p.opportunityTitle}. We are glad to hear from you, and your application has
-        reached us safely.
+        Thank you for applying to come back as {p.opportunityTitle}. We are glad to hear from you, and your
+        application has reached us safely.
       </P>
       <P>
-        <strong>What happens next:</strong> {p.contact.name} will read your application. You will hear from us by{" "}
-        {formatDate(p.answerBy)}, whatever the answer.
+        <strong>What happens next:</strong> {p.contact.name} will read your application. You will hear from us
+        by {formatDate(p.answerBy)}, whatever the answer.
       </P>
       <P>You can see where your application stands at any time:</P>
       <ActionButton href={p.applicationUrl}>See your application</ActionButton>

@@ -1,5 +1,17 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, Bullets, Details, Greeting, P, PersonalNote, SignOff, SubHeading, TextLink, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ActionButton,
+  Bullets,
+  Details,
+  Greeting,
+  P,
+  PersonalNote,
+  SignOff,
+  SubHeading,
+  TextLink,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { formatDate, hasText } from "./components/text";
 
 export type AutomationPhaseNoticeProps = {
@@ -26,7 +38,8 @@ export type AutomationPhaseNoticeProps = {
   note?: string;
 };
 
-export const automationPhaseNoticeSubject = (_p: AutomationPhaseNoticeProps) => "Changes to your role, and our support for you";
+export const automationPhaseNoticeSubject = (_p: AutomationPhaseNoticeProps) =>
+  "Changes to your role, and our support for you";
 
 /**
  * To people whose work a new automation phase takes over: the truth first, who decided and why,
@@ -40,8 +53,8 @@ export default function AutomationPhaseNotice(p: AutomationPhaseNoticeProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        We have hard news, and we want you to hear it clearly. We have decided to automate part of the work of the {p.teamName}{" "}
-        team. Your role as {p.roleTitle} will end.
+        We have hard news, and we want you to hear it clearly. We have decided to automate part of the work of
+        the {p.teamName} team. Your role as {p.roleTitle} will end.
       </P>
       {hasText(p.whatChanged) ? (
         <P>
@@ -50,7 +63,8 @@ export default function AutomationPhaseNotice(p: AutomationPhaseNoticeProps) {
       ) : null}
       {hasText(p.why) ? (
         <P>
-          <strong>Why we decided this:</strong> {p.why} This decision is ours. It is not about the quality of your work.
+          <strong>Why we decided this:</strong> {p.why} This decision is ours. It is not about the quality of
+          your work.
         </P>
       ) : null}
       <SubHeading>What happens now</SubHeading>
@@ -69,16 +83,16 @@ export default function AutomationPhaseNotice(p: AutomationPhaseNoticeProps) {
       ) : null}
       <SubHeading>Who to talk to</SubHeading>
       <P>
-        {p.contact.name} ({p.contact.role}) will meet you on {formatDate(p.meetingOn)} to go through this with you and answer
-        every question. You can also write to {p.contact.name} at{" "}
+        {p.contact.name} ({p.contact.role}) will meet you on {formatDate(p.meetingOn)} to go through this with
+        you and answer every question. You can also write to {p.contact.name} at{" "}
         <TextLink href={`mailto:${p.contact.email}`}>{p.contact.email}</TextLink>
         {hasText(p.contact.phone) ? <> or call {p.contact.phone}</> : null} at any time before then.
       </P>
       <PersonalNote note={p.note} from={p.contact.name} />
       <SubHeading>An open door</SubHeading>
       <P>
-        We hope this is not goodbye. If we need people in this work again, we want to ask you first. Join our alumni pool to hear
-        about chances to come back. It is your choice, and you can leave it at any time.
+        We hope this is not goodbye. If we need people in this work again, we want to ask you first. Join our
+        alumni pool to hear about chances to come back. It is your choice, and you can leave it at any time.
       </P>
       <ActionButton href={p.alumniPoolUrl}>Join the alumni pool</ActionButton>
       <P>Thank you for everything you have done here.</P>
@@ -92,13 +106,24 @@ AutomationPhaseNotice.PreviewProps = {
   companyName: "Fjord Pay",
   roleTitle: "Payments support agent",
   teamName: "payments support",
-  whatChanged: "From November, an automated assistant will answer questions about payment status and refunds. People will keep handling disputes and fraud cases.",
+  whatChanged:
+    "From November, an automated assistant will answer questions about payment status and refunds. People will keep handling disputes and fraud cases.",
   why: "Most payment questions are simple and repeat. We want our people to spend their time where a person makes the difference.",
   noticePeriodWeeks: 12,
   lastWorkingDay: "2025-12-19",
-  severance: "Six months of your full pay, paid with your last salary. This comes on top of your notice period.",
-  support: ["Career coaching for six months", "A written reference from your manager", "Paid time off for job interviews"],
-  contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example", phone: "+46 8 123 456 78" },
+  severance:
+    "Six months of your full pay, paid with your last salary. This comes on top of your notice period.",
+  support: [
+    "Career coaching for six months",
+    "A written reference from your manager",
+    "Paid time off for job interviews",
+  ],
+  contact: {
+    name: "Amara Okafor",
+    role: "People Partner",
+    email: "amara.okafor@fjordpay.example",
+    phone: "+46 8 123 456 78",
+  },
   meetingOn: "2025-09-24",
   alumniPoolUrl: "http://localhost:3000/portal/join/preview",
   note: "Jonas, I am sorry. I will do everything I can to make the next months easier for you.",

@@ -25,11 +25,13 @@ export default function ContractApproved(p: ContractApprovedProps) {
     >
       <Greeting name={p.recipientName} />
       <P>
-        {p.approverName} approved the gig contract for {p.alumnusName} as {p.role}, starting {formatDate(p.startDate)}.
+        {p.approverName} approved the gig contract for {p.alumnusName} as {p.role}, starting{" "}
+        {formatDate(p.startDate)}.
       </P>
       {hasText(p.comment) ? <PlainText text={p.comment} intro={`${p.approverName} wrote:`} /> : null}
       <P>
-        <strong>Next step:</strong> send the offer to {p.alumnusName}, so they have time to read it before the start date.
+        <strong>Next step:</strong> send the offer to {p.alumnusName}, so they have time to read it before the
+        start date.
       </P>
       <ActionButton href={p.contractUrl}>Open the contract</ActionButton>
       <P>Thank you for moving this forward.</P>

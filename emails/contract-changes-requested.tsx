@@ -12,7 +12,8 @@ export type ContractChangesRequestedProps = {
   contractUrl: string;
 };
 
-export const contractChangesRequestedSubject = (p: ContractChangesRequestedProps) => `Changes asked for: ${p.alumnusName}'s contract`;
+export const contractChangesRequestedSubject = (p: ContractChangesRequestedProps) =>
+  `Changes asked for: ${p.alumnusName}'s contract`;
 
 /** Internal: tells HR a manager sent a gig contract back with changes. */
 export default function ContractChangesRequested(p: ContractChangesRequestedProps) {
@@ -23,12 +24,15 @@ export default function ContractChangesRequested(p: ContractChangesRequestedProp
     >
       <Greeting name={p.recipientName} />
       <P>
-        {p.managerName} sent back the gig contract for {p.alumnusName} ({p.role}) and asked for changes before approving it.
+        {p.managerName} sent back the gig contract for {p.alumnusName} ({p.role}) and asked for changes before
+        approving it.
       </P>
-      {hasText(p.comment) ? <PlainText text={p.comment} intro={`What ${p.managerName} asked for, and why:`} /> : null}
+      {hasText(p.comment) ? (
+        <PlainText text={p.comment} intro={`What ${p.managerName} asked for, and why:`} />
+      ) : null}
       <P>
-        <strong>Next step:</strong> update the contract and send it for approval again. If the request is unclear, talk to{" "}
-        {p.managerName} first.
+        <strong>Next step:</strong> update the contract and send it for approval again. If the request is
+        unclear, talk to {p.managerName} first.
       </P>
       <ActionButton href={p.contractUrl}>Open the contract</ActionButton>
     </EmailLayout>

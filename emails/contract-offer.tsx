@@ -1,5 +1,15 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, ContactLine, Details, Greeting, P, PersonalNote, SignOff, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ActionButton,
+  ContactLine,
+  Details,
+  Greeting,
+  P,
+  PersonalNote,
+  SignOff,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { formatDate, formatMoney } from "./components/text";
 
 export type ContractTerms = {
@@ -37,12 +47,18 @@ export default function ContractOffer(p: ContractOfferProps) {
       footer={<TransactionalFooter about={<>the contract {p.companyName} is offering you.</>} />}
     >
       <Greeting name={p.firstName} />
-      <P>Thank you for the good talks over the last weeks. We are happy to offer you a gig contract. Here are the terms:</P>
+      <P>
+        Thank you for the good talks over the last weeks. We are happy to offer you a gig contract. Here are
+        the terms:
+      </P>
       <Details
         items={[
           { label: "Role", value: t.role },
           { label: "Pay", value: `${formatMoney(t.hourlyRate, t.currency)} an hour` },
-          { label: "Hours", value: `${t.minHoursPerWeek} to ${t.maxHoursPerWeek} a week, and you choose when` },
+          {
+            label: "Hours",
+            value: `${t.minHoursPerWeek} to ${t.maxHoursPerWeek} a week, and you choose when`,
+          },
           { label: "Start", value: formatDate(t.startDate) },
           { label: "End", value: t.endDate ? formatDate(t.endDate) : "No end date" },
           { label: "Notice", value: `${t.noticeDays} days, for you and for us` },
@@ -50,8 +66,8 @@ export default function ContractOffer(p: ContractOfferProps) {
       />
       <PersonalNote note={p.note} from={p.contact.name} />
       <P>
-        Please read the full contract and accept it, or ask us for changes, by {formatDate(p.respondBy)}. If something does not
-        work for you, tell us: we can talk about hours and the start date.
+        Please read the full contract and accept it, or ask us for changes, by {formatDate(p.respondBy)}. If
+        something does not work for you, tell us: we can talk about hours and the start date.
       </P>
       <ActionButton href={p.contractUrl}>Read your contract</ActionButton>
       <ContactLine contact={p.contact} />

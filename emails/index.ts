@@ -1,15 +1,36 @@
 import { createElement, type ReactElement } from "react";
-import ApplicationDecline, { applicationDeclineSubject, type ApplicationDeclineProps } from "./application-decline";
-import ApplicationReceived, { applicationReceivedSubject, type ApplicationReceivedProps } from "./application-received";
-import AutomationPhaseNotice, { automationPhaseNoticeSubject, type AutomationPhaseNoticeProps } from "./automation-phase-notice";
+import ApplicationDecline, {
+  applicationDeclineSubject,
+  type ApplicationDeclineProps,
+} from "./application-decline";
+import ApplicationReceived, {
+  applicationReceivedSubject,
+  type ApplicationReceivedProps,
+} from "./application-received";
+import AutomationPhaseNotice, {
+  automationPhaseNoticeSubject,
+  type AutomationPhaseNoticeProps,
+} from "./automation-phase-notice";
 import ContractApproved, { contractApprovedSubject, type ContractApprovedProps } from "./contract-approved";
-import ContractChangesRequested, { contractChangesRequestedSubject, type ContractChangesRequestedProps } from "./contract-changes-requested";
+import ContractChangesRequested, {
+  contractChangesRequestedSubject,
+  type ContractChangesRequestedProps,
+} from "./contract-changes-requested";
 import ContractOffer, { contractOfferSubject, type ContractOfferProps } from "./contract-offer";
 import type { EmailKind, TemplatePurpose } from "./kinds";
-import OnboardingReminder, { onboardingReminderSubject, type OnboardingReminderProps } from "./onboarding-reminder";
-import OnboardingWelcome, { onboardingWelcomeSubject, type OnboardingWelcomeProps } from "./onboarding-welcome";
+import OnboardingReminder, {
+  onboardingReminderSubject,
+  type OnboardingReminderProps,
+} from "./onboarding-reminder";
+import OnboardingWelcome, {
+  onboardingWelcomeSubject,
+  type OnboardingWelcomeProps,
+} from "./onboarding-welcome";
 import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
-import PhaseChangeNotice, { phaseChangeNoticeSubject, type PhaseChangeNoticeProps } from "./phase-change-notice";
+import PhaseChangeNotice, {
+  phaseChangeNoticeSubject,
+  type PhaseChangeNoticeProps,
+} from "./phase-change-notice";
 import PositiveDecision, { positiveDecisionSubject, type PositiveDecisionProps } from "./positive-decision";
 import ReturnInvitation, { returnInvitationSubject, type ReturnInvitationProps } from "./return-invitation";
 import ReturnReminder, { returnReminderSubject, type ReturnReminderProps } from "./return-reminder";
@@ -45,7 +66,9 @@ type PurposeRule<P, Purpose> = Purpose extends "transactional"
   ? unknown
   : P extends { preferencesUrl: string }
     ? unknown
-    : { purposeError: "Templates sent for return_opportunities or news need a `preferencesUrl: string` prop." };
+    : {
+        purposeError: "Templates sent for return_opportunities or news need a `preferencesUrl: string` prop.";
+      };
 
 type NoteRule<P, Accepts> = Accepts extends true
   ? P extends { note?: string }
@@ -54,7 +77,8 @@ type NoteRule<P, Accepts> = Accepts extends true
   : unknown;
 
 function defineTemplate<P, Purpose extends TemplatePurpose, Accepts extends boolean>(
-  definition: TemplateDefinition<P, Purpose> & { acceptsNote: Accepts } & PurposeRule<P, Purpose> & NoteRule<P, Accepts>,
+  definition: TemplateDefinition<P, Purpose> & { acceptsNote: Accepts } & PurposeRule<P, Purpose> &
+    NoteRule<P, Accepts>,
 ): TemplateDefinition<P, Purpose> {
   return definition;
 }
@@ -62,7 +86,8 @@ function defineTemplate<P, Purpose extends TemplatePurpose, Accepts extends bool
 export const TEMPLATES = {
   "return-invitation": defineTemplate<ReturnInvitationProps, "return_opportunities", true>({
     title: "Invitation to return",
-    description: "Asks a former colleague whether they would like to come back, says what changed and why, and what is on offer.",
+    description:
+      "Asks a former colleague whether they would like to come back, says what changed and why, and what is on offer.",
     audience: "alumnus",
     kind: "invitation",
     purpose: "return_opportunities",
@@ -183,7 +208,8 @@ export const TEMPLATES = {
   }),
   "phase-change-notice": defineTemplate<PhaseChangeNoticeProps, "news", true>({
     title: "Phase change notice",
-    description: "News to alumni when a workforce decision they left under moves to a new phase: what, why, when, what it means.",
+    description:
+      "News to alumni when a workforce decision they left under moves to a new phase: what, why, when, what it means.",
     audience: "alumnus",
     kind: "phase_change",
     purpose: "news",
@@ -194,7 +220,8 @@ export const TEMPLATES = {
   }),
   "automation-phase-notice": defineTemplate<AutomationPhaseNoticeProps, "transactional", true>({
     title: "Automation phase notice",
-    description: "To people whose role a new automation phase ends: why, notice period, severance, a named contact, the alumni pool.",
+    description:
+      "To people whose role a new automation phase ends: why, notice period, severance, a named contact, the alumni pool.",
     audience: "employee",
     kind: "automation_notice",
     purpose: "transactional",
@@ -228,7 +255,8 @@ export const TEMPLATES = {
 } as const;
 
 export type TemplateKey = keyof typeof TEMPLATES;
-export type TemplateProps<K extends TemplateKey> = (typeof TEMPLATES)[K] extends TemplateDefinition<infer P, TemplatePurpose> ? P : never;
+export type TemplateProps<K extends TemplateKey> =
+  (typeof TEMPLATES)[K] extends TemplateDefinition<infer P, TemplatePurpose> ? P : never;
 export type TemplatePurposeOf<K extends TemplateKey> = (typeof TEMPLATES)[K]["purpose"];
 
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[];
@@ -262,6 +290,14 @@ export type TemplateSummary = {
 export function templateSummaries(): TemplateSummary[] {
   return TEMPLATE_KEYS.map((key) => {
     const d = templateDefinition(key);
-    return { key, title: d.title, description: d.description, audience: d.audience, kind: d.kind, purpose: d.purpose, acceptsNote: d.acceptsNote };
+    return {
+      key,
+      title: d.title,
+      description: d.description,
+      audience: d.audience,
+      kind: d.kind,
+      purpose: d.purpose,
+      acceptsNote: d.acceptsNote,
+    };
   });
 }

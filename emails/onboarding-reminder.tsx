@@ -1,5 +1,14 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, Bullets, ContactLine, Greeting, P, SignOff, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ActionButton,
+  Bullets,
+  ContactLine,
+  Greeting,
+  P,
+  SignOff,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { formatDate } from "./components/text";
 import type { OnboardingTask } from "./onboarding-welcome";
 
@@ -15,7 +24,8 @@ export type OnboardingReminderProps = {
   contact: Contact;
 };
 
-export const onboardingReminderSubject = (p: OnboardingReminderProps) => `A few steps left before you start, ${p.firstName}`;
+export const onboardingReminderSubject = (p: OnboardingReminderProps) =>
+  `A few steps left before you start, ${p.firstName}`;
 
 export default function OnboardingReminder(p: OnboardingReminderProps) {
   return (
@@ -25,8 +35,8 @@ export default function OnboardingReminder(p: OnboardingReminderProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        {p.doneCount > 0 ? <>Thank you for the {p.doneCount} steps you have already done. </> : null}You start on{" "}
-        {formatDate(p.startDate)}, and a few steps are still open:
+        {p.doneCount > 0 ? <>Thank you for the {p.doneCount} steps you have already done. </> : null}You start
+        on {formatDate(p.startDate)}, and a few steps are still open:
       </P>
       <Bullets
         items={p.openTasks.map((task) => (

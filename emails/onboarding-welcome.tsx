@@ -1,5 +1,15 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, Bullets, ContactLine, Greeting, P, PersonalNote, SignOff, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ActionButton,
+  Bullets,
+  ContactLine,
+  Greeting,
+  P,
+  PersonalNote,
+  SignOff,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { formatDate, hasText } from "./components/text";
 
 export type OnboardingTask = { title: string; /** Calendar date (YYYY-MM-DD). */ dueDate: string };
@@ -28,7 +38,8 @@ export default function OnboardingWelcome(p: OnboardingWelcomeProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        Welcome back to {p.companyName}! Thank you for saying yes. We are really glad you are joining us again as {p.role}.
+        Welcome back to {p.companyName}! Thank you for saying yes. We are really glad you are joining us again
+        as {p.role}.
       </P>
       <P>
         <strong>Your first day</strong> is {formatDate(p.startDate)}

@@ -16,8 +16,8 @@ export default function PasswordReset(p: PasswordResetProps) {
         Choose a new password
       </Button>
       <Text style={{ ...paragraph, marginTop: "16px" }}>
-        The link works once and expires in {p.expiresInMinutes} minutes. If you did not ask for this, you can ignore this
-        email: your password stays as it is.
+        The link works once and expires in {p.expiresInMinutes} minutes. If you did not ask for this, you can
+        ignore this email: your password stays as it is.
       </Text>
     </EmailLayout>
   );

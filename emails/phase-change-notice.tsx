@@ -1,5 +1,15 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, ContactLine, Greeting, OutreachFooter, P, PersonalNote, SignOff, type Contact, type PreferencesProps } from "./components/parts";
+import {
+  ActionButton,
+  ContactLine,
+  Greeting,
+  OutreachFooter,
+  P,
+  PersonalNote,
+  SignOff,
+  type Contact,
+  type PreferencesProps,
+} from "./components/parts";
 import { formatDate, hasText } from "./components/text";
 
 export type PhaseChangeNoticeProps = PreferencesProps & {
@@ -36,8 +46,8 @@ export default function PhaseChangeNotice(p: PhaseChangeNoticeProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        We promised to keep you up to date on {p.decisionTitle}, so here is an honest update. Thank you for staying in touch
-        with us.
+        We promised to keep you up to date on {p.decisionTitle}, so here is an honest update. Thank you for
+        staying in touch with us.
       </P>
       <P>
         <strong>What is changing:</strong> {p.whatChanged}
@@ -65,10 +75,12 @@ PhaseChangeNotice.PreviewProps = {
   firstName: "Maja",
   companyName: "Fjord Pay",
   decisionTitle: "customer support at Fjord Pay",
-  whatChanged: "We are moving to the second phase of our support plan. People will answer all disputes and complaints again, and the automated assistant will keep simple questions.",
+  whatChanged:
+    "We are moving to the second phase of our support plan. People will answer all disputes and complaints again, and the automated assistant will keep simple questions.",
   why: "Customers with hard problems waited too long and felt unheard. We got the balance wrong, and we want to fix it.",
   effectiveOn: "2025-10-01",
-  whatItMeansForYou: "We are opening 40 remote roles for people who know our customers. If you would like one, you will hear from us first.",
+  whatItMeansForYou:
+    "We are opening 40 remote roles for people who know our customers. If you would like one, you will hear from us first.",
   moreUrl: "http://localhost:3000/portal/news/preview",
   preferencesUrl: "http://localhost:3000/preferences/preview-token",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },

@@ -1,5 +1,14 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, ContactLine, Greeting, P, PersonalNote, SignOff, TransactionalFooter, type Contact } from "./components/parts";
+import {
+  ActionButton,
+  ContactLine,
+  Greeting,
+  P,
+  PersonalNote,
+  SignOff,
+  TransactionalFooter,
+  type Contact,
+} from "./components/parts";
 import { formatDate } from "./components/text";
 
 export type PositiveDecisionProps = {
@@ -17,7 +26,8 @@ export type PositiveDecisionProps = {
   note?: string;
 };
 
-export const positiveDecisionSubject = (p: PositiveDecisionProps) => `Good news about your application, ${p.firstName}`;
+export const positiveDecisionSubject = (p: PositiveDecisionProps) =>
+  `Good news about your application, ${p.firstName}`;
 
 export default function PositiveDecision(p: PositiveDecisionProps) {
   return (
@@ -27,14 +37,19 @@ export default function PositiveDecision(p: PositiveDecisionProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        Thank you for applying. We have read your application, and we would love to have you back as {p.opportunityTitle}.
+        Thank you for applying. We have read your application, and we would love to have you back as{" "}
+        {p.opportunityTitle}.
       </P>
       <P>
-        <strong>The next step</strong> is {p.nextStep}. Please use the button below by {formatDate(p.respondBy)}.
+        <strong>The next step</strong> is {p.nextStep}. Please use the button below by{" "}
+        {formatDate(p.respondBy)}.
       </P>
       <PersonalNote note={p.note} from={p.contact.name} />
       <ActionButton href={p.actionUrl}>{p.actionLabel}</ActionButton>
-      <P>Nothing is final until you say yes: you will see the full contract, and you can ask for changes before you sign.</P>
+      <P>
+        Nothing is final until you say yes: you will see the full contract, and you can ask for changes before
+        you sign.
+      </P>
       <ContactLine contact={p.contact} />
       <SignOff contact={p.contact} companyName={p.companyName} />
     </EmailLayout>

@@ -1,5 +1,15 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, ContactLine, Greeting, OutreachFooter, P, PersonalNote, SignOff, type Contact, type PreferencesProps } from "./components/parts";
+import {
+  ActionButton,
+  ContactLine,
+  Greeting,
+  OutreachFooter,
+  P,
+  PersonalNote,
+  SignOff,
+  type Contact,
+  type PreferencesProps,
+} from "./components/parts";
 import { formatDate, hasText } from "./components/text";
 
 export type ReturnInvitationProps = PreferencesProps & {
@@ -19,7 +29,8 @@ export type ReturnInvitationProps = PreferencesProps & {
   note?: string;
 };
 
-export const returnInvitationSubject = (p: ReturnInvitationProps) => `Would you like to work with us again, ${p.firstName}?`;
+export const returnInvitationSubject = (p: ReturnInvitationProps) =>
+  `Would you like to work with us again, ${p.firstName}?`;
 
 export default function ReturnInvitation(p: ReturnInvitationProps) {
   return (
@@ -34,8 +45,8 @@ export default function ReturnInvitation(p: ReturnInvitationProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        Thank you for the work you did in {p.teamName} at {p.companyName}. We have not forgotten it, and we are writing to ask if
-        you would like to come back.
+        Thank you for the work you did in {p.teamName} at {p.companyName}. We have not forgotten it, and we
+        are writing to ask if you would like to come back.
       </P>
       {hasText(p.whatChanged) ? (
         <P>
@@ -47,8 +58,8 @@ export default function ReturnInvitation(p: ReturnInvitationProps) {
       </P>
       <PersonalNote note={p.note} from={p.contact.name} />
       <P>
-        If you are interested, please tell us by {formatDate(p.respondBy)}. It takes two minutes, and it does not commit you to
-        anything.
+        If you are interested, please tell us by {formatDate(p.respondBy)}. It takes two minutes, and it does
+        not commit you to anything.
       </P>
       <ActionButton href={p.interestUrl}>Tell us you are interested</ActionButton>
       <ContactLine contact={p.contact} />
@@ -63,7 +74,8 @@ ReturnInvitation.PreviewProps = {
   teamName: "customer support",
   whatChanged:
     "In 2022 we let most of our support team go and handed the work to an automated assistant. It handles simple questions well. But customers with hard problems told us they miss talking to a person, and we think they are right. So we are building a human support team again.",
-  opportunity: "Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.",
+  opportunity:
+    "Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.",
   respondBy: "2025-07-15",
   interestUrl: "http://localhost:3000/portal/opportunities/preview",
   preferencesUrl: "http://localhost:3000/preferences/preview-token",

@@ -1,5 +1,15 @@
 import { EmailLayout } from "./components/layout";
-import { ActionButton, ContactLine, Greeting, OutreachFooter, P, PersonalNote, SignOff, type Contact, type PreferencesProps } from "./components/parts";
+import {
+  ActionButton,
+  ContactLine,
+  Greeting,
+  OutreachFooter,
+  P,
+  PersonalNote,
+  SignOff,
+  type Contact,
+  type PreferencesProps,
+} from "./components/parts";
 import { formatDate } from "./components/text";
 
 export type ReturnReminderProps = PreferencesProps & {
@@ -16,7 +26,8 @@ export type ReturnReminderProps = PreferencesProps & {
   note?: string;
 };
 
-export const returnReminderSubject = (p: ReturnReminderProps) => `Still thinking about coming back, ${p.firstName}?`;
+export const returnReminderSubject = (p: ReturnReminderProps) =>
+  `Still thinking about coming back, ${p.firstName}?`;
 
 export default function ReturnReminder(p: ReturnReminderProps) {
   return (
@@ -31,15 +42,18 @@ export default function ReturnReminder(p: ReturnReminderProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        On {formatDate(p.invitedOn)} we wrote to ask if you would like to come back to {p.companyName} for {p.opportunity}. We
-        are writing once more in case you missed it.
+        On {formatDate(p.invitedOn)} we wrote to ask if you would like to come back to {p.companyName} for{" "}
+        {p.opportunity}. We are writing once more in case you missed it.
       </P>
       <P>
-        There is no pressure. If the timing is wrong, that is fine: you stay in our alumni pool, and we will ask you again when
-        something fits.
+        There is no pressure. If the timing is wrong, that is fine: you stay in our alumni pool, and we will
+        ask you again when something fits.
       </P>
       <PersonalNote note={p.note} from={p.contact.name} />
-      <P>If you are interested, please tell us by {formatDate(p.respondBy)}. This is the only reminder we will send about it.</P>
+      <P>
+        If you are interested, please tell us by {formatDate(p.respondBy)}. This is the only reminder we will
+        send about it.
+      </P>
       <ActionButton href={p.interestUrl}>Tell us you are interested</ActionButton>
       <ContactLine contact={p.contact} />
       <SignOff contact={p.contact} companyName={p.companyName} closing="Thank you, and warm regards," />

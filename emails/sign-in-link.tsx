@@ -15,7 +15,11 @@ export const signInLinkSubject = (p: SignInLinkProps) => `Your sign-in link for 
 
 /** The alumni portal's email link. Short-lived and single use; says what to do if it was not them. */
 export default function SignInLink(p: SignInLinkProps) {
-  if (!Number.isInteger(p.expiresInMinutes) || p.expiresInMinutes < 1 || p.expiresInMinutes > SIGN_IN_LINK_MAX_MINUTES) {
+  if (
+    !Number.isInteger(p.expiresInMinutes) ||
+    p.expiresInMinutes < 1 ||
+    p.expiresInMinutes > SIGN_IN_LINK_MAX_MINUTES
+  ) {
     throw new Error(`A sign-in link must expire within ${SIGN_IN_LINK_MAX_MINUTES} minutes.`);
   }
   return (
@@ -27,11 +31,12 @@ export default function SignInLink(p: SignInLinkProps) {
       <P>Here is your link to sign in to the {p.companyName} alumni portal:</P>
       <ActionButton href={p.signInUrl}>Sign in</ActionButton>
       <P>
-        The link works once and expires in {p.expiresInMinutes} minutes. If it has expired, you can ask for a new one on the
-        sign-in page.
+        The link works once and expires in {p.expiresInMinutes} minutes. If it has expired, you can ask for a
+        new one on the sign-in page.
       </P>
       <P>
-        If this wasn&apos;t you, you can ignore this email. Nobody can sign in without the link, and your account stays as it is.
+        If this wasn&apos;t you, you can ignore this email. Nobody can sign in without the link, and your
+        account stays as it is.
       </P>
     </EmailLayout>
   );

@@ -18,16 +18,16 @@ export default function StaffInvitation(p: StaffInvitationProps) {
         Hello {p.name},
       </Heading>
       <Text style={paragraph}>
-        {p.invitedBy} has invited you to Comeback, where we look after our former colleagues and help them return. You
-        will join as {p.roleLabel}.
+        {p.invitedBy} has invited you to Comeback, where we look after our former colleagues and help them
+        return. You will join as {p.roleLabel}.
       </Text>
       <Text style={paragraph}>Choose a password to finish setting up your account:</Text>
       <Button href={p.acceptUrl} style={button}>
         Set my password
       </Button>
       <Text style={{ ...paragraph, marginTop: "16px" }}>
-        The link works once and expires in {p.expiresInHours} hours. If it has expired, ask {p.invitedBy} for a new one.
-        If you did not expect this invitation, you can ignore this email.
+        The link works once and expires in {p.expiresInHours} hours. If it has expired, ask {p.invitedBy} for
+        a new one. If you did not expect this invitation, you can ignore this email.
       </Text>
     </EmailLayout>
   );

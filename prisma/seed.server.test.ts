@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { db } from "~/platform/db.server";
-import { AUTOMATION_DECISION_TITLE, DEMO_ACCOUNTS, demoAccounts, seedIfEmpty, WORKDAY_MAPPING_NAME } from "./seed";
+import {
+  AUTOMATION_DECISION_TITLE,
+  DEMO_ACCOUNTS,
+  demoAccounts,
+  seedIfEmpty,
+  WORKDAY_MAPPING_NAME,
+} from "./seed";
 
 describe("demo seed", () => {
   it("fills an empty database once, deterministically, with one account per role", async () => {
@@ -24,7 +30,9 @@ describe("demo seed", () => {
     expect(await db.eligibilityVerdict.count({ where: { policyVersion: 1 } })).toBe(1000);
     const outcomes = await db.eligibilityVerdict.groupBy({ by: ["outcome"], _count: true });
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["eligible", "needs_review", "not_eligible"]);
-    expect(await db.importMapping.findUniqueOrThrow({ where: { name: WORKDAY_MAPPING_NAME } })).toMatchObject({ system: "workday", dateFormat: "us" });
+    expect(await db.importMapping.findUniqueOrThrow({ where: { name: WORKDAY_MAPPING_NAME } })).toMatchObject(
+      { system: "workday", dateFormat: "us" },
+    );
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 });

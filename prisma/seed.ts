@@ -11,12 +11,29 @@ import { hashPassword } from "~/modules/identity/password.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import type { RoleId } from "~/platform/permissions";
-import { buildAlumnus, createRng, insertAlumni, isoDate, SUPPORT_SKILLS, type AlumnusSeed } from "../test/factories";
+import {
+  buildAlumnus,
+  createRng,
+  insertAlumni,
+  isoDate,
+  SUPPORT_SKILLS,
+  type AlumnusSeed,
+} from "../test/factories";
 
 export const DEMO_ACCOUNTS: { role: RoleId; email: string; name: string; password: string }[] = [
-  { role: "admin", email: "admin@comeback.localhost", name: "Ada Lindgren", password: "demo-admin-pass-2026" },
+  {
+    role: "admin",
+    email: "admin@comeback.localhost",
+    name: "Ada Lindgren",
+    password: "demo-admin-pass-2026",
+  },
   { role: "hr", email: "hr@comeback.localhost", name: "Hanna Berg", password: "demo-hr-pass-2026" },
-  { role: "manager", email: "manager@comeback.localhost", name: "Mats Okafor", password: "demo-manager-pass-2026" },
+  {
+    role: "manager",
+    email: "manager@comeback.localhost",
+    name: "Mats Okafor",
+    password: "demo-manager-pass-2026",
+  },
 ];
 
 export const AUTOMATION_DECISION_TITLE = "2022 AI customer-service automation";
@@ -65,7 +82,11 @@ function automatedCohort(rng: ReturnType<typeof createRng>, decisionId: string):
     out.push(
       buildAlumnus(rng, {
         index: i,
-        jobTitle: senior ? "Senior Customer Service Agent" : rng.chance(0.08) ? "Support Team Lead" : "Customer Service Agent",
+        jobTitle: senior
+          ? "Senior Customer Service Agent"
+          : rng.chance(0.08)
+            ? "Support Team Lead"
+            : "Customer Service Agent",
         department: "Customer Service",
         skills: rng.sample(SUPPORT_SKILLS, rng.int(3, 6)),
         hireDate: isoDate(rng.int(2014, 2021), rng.int(1, 12), rng.int(1, 28)),
@@ -84,8 +105,18 @@ function automatedCohort(rng: ReturnType<typeof createRng>, decisionId: string):
 
 function otherLeavers(rng: ReturnType<typeof createRng>, restructuringId: string): AlumnusSeed[] {
   const reasons = [
-    { exitReason: "resignation", raw: "Voluntary > Resignation - Career Opportunity", flag: "yes", weight: 40 },
-    { exitReason: "layoff_restructuring", raw: "Reduction in Force > Restructuring", flag: "yes", weight: 20 },
+    {
+      exitReason: "resignation",
+      raw: "Voluntary > Resignation - Career Opportunity",
+      flag: "yes",
+      weight: 40,
+    },
+    {
+      exitReason: "layoff_restructuring",
+      raw: "Reduction in Force > Restructuring",
+      flag: "yes",
+      weight: 20,
+    },
     { exitReason: "contract_end", raw: "Contract > End of Contract", flag: "yes", weight: 12 },
     { exitReason: "retirement", raw: "Voluntary > Retirement", flag: "yes", weight: 6 },
     { exitReason: "performance", raw: "Involuntary > Performance", flag: "review", weight: 10 },
@@ -148,8 +179,20 @@ export async function seedDemoData() {
           status: "phased",
           phases: {
             create: [
-              { position: 1, name: "Pilot: complex disputes", startsOn: isoDate(2025, 5, 1), endsOn: isoDate(2025, 8, 31), targetHeadcount: 40 },
-              { position: 2, name: "Hybrid support for all markets", startsOn: isoDate(2025, 9, 1), endsOn: isoDate(2026, 3, 31), targetHeadcount: 150 },
+              {
+                position: 1,
+                name: "Pilot: complex disputes",
+                startsOn: isoDate(2025, 5, 1),
+                endsOn: isoDate(2025, 8, 31),
+                targetHeadcount: 40,
+              },
+              {
+                position: 2,
+                name: "Hybrid support for all markets",
+                startsOn: isoDate(2025, 9, 1),
+                endsOn: isoDate(2026, 3, 31),
+                targetHeadcount: 150,
+              },
               { position: 3, name: "Steady state", startsOn: isoDate(2026, 4, 1), targetHeadcount: 250 },
             ],
           },
@@ -168,16 +211,26 @@ export async function seedDemoData() {
         },
       });
       await tx.importMapping.create({
-        data: { name: WORKDAY_MAPPING_NAME, system: "workday", dateFormat: "us", columns: WORKDAY_MAPPING_COLUMNS, valueMaps: { exitReason: {} } },
+        data: {
+          name: WORKDAY_MAPPING_NAME,
+          system: "workday",
+          dateFormat: "us",
+          columns: WORKDAY_MAPPING_COLUMNS,
+          valueMaps: { exitReason: {} },
+        },
       });
-      await insertAlumni(tx, [...automatedCohort(rng, automation.id), ...otherLeavers(rng, restructuring.id)]);
+      await insertAlumni(tx, [
+        ...automatedCohort(rng, automation.id),
+        ...otherLeavers(rng, restructuring.id),
+      ]);
       // The default eligibility policy, published, with verdicts for everyone (ADR 017, 018).
       await publishInitialPolicy(tx, undefined, { recomputeNow: true });
       // A saved view to start a campaign from: the 2022 cohort who said we may write to them.
       await tx.segment.create({
         data: {
           name: DEMO_SEGMENT_NAME,
-          description: "Everyone let go in the 2022 customer-service automation who gave consent to hear about return opportunities.",
+          description:
+            "Everyone let go in the 2022 customer-service automation who gave consent to hear about return opportunities.",
           query: `consent=granted&decisionId=${automation.id}`,
         },
       });

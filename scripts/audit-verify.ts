@@ -12,7 +12,9 @@ withDatabase(env(), async () => {
   await disconnectDb();
   if (report.ok) console.log(`Audit trail intact: ${report.checked} event(s) checked.`);
   else {
-    console.error(`Audit trail broken at event ${report.brokenAt}: ${report.problem} (${report.checked} event(s) before it are intact.)`);
+    console.error(
+      `Audit trail broken at event ${report.brokenAt}: ${report.problem} (${report.checked} event(s) before it are intact.)`,
+    );
     process.exitCode = 1;
   }
 }).catch((error) => {

@@ -17,7 +17,10 @@ import { NotePreviewSchema } from "../app/modules/outreach/schemas";
 import type { ToneReport } from "../app/modules/outreach/tone";
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 const STYLE = `
@@ -68,7 +71,10 @@ function indexPage() {
 async function templatePage(key: Parameters<typeof previewTemplate>[0]["template"], url: URL) {
   const parsed = NotePreviewSchema.safeParse({ note: url.searchParams.get("note") ?? undefined });
   const noteError = parsed.success ? null : parsed.error.issues[0].message;
-  const preview = await previewTemplate({ template: key, ...(url.searchParams.has("note") && parsed.success ? { note: parsed.data.note } : {}) });
+  const preview = await previewTemplate({
+    template: key,
+    ...(url.searchParams.has("note") && parsed.success ? { note: parsed.data.note } : {}),
+  });
   const { template, email, tone, noteTone } = preview;
   const noteForm = template.acceptsNote
     ? `<section><h2>Try a personal note</h2><form method="get"><label for="note">Personal note (plain text; blank line between paragraphs)</label><textarea id="note" name="note" rows="6">${escapeHtml(preview.note ?? "")}</textarea>${noteError ? `<p class="error">${escapeHtml(noteError)}</p>` : ""}<p><button type="submit">Check and preview</button></p></form>${noteTone ? `<h3>Your note</h3>${findingsHtml(noteTone, "Your note reads warmly and clearly.")}` : ""}</section>`
@@ -88,7 +94,8 @@ async function templatePage(key: Parameters<typeof previewTemplate>[0]["template
 }
 
 const SECURITY_HEADERS = {
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; style-src-attr 'unsafe-inline'; img-src data:; frame-src 'self'; form-action 'self'; base-uri 'none'",
+  "Content-Security-Policy":
+    "default-src 'none'; style-src 'unsafe-inline'; style-src-attr 'unsafe-inline'; img-src data:; frame-src 'self'; form-action 'self'; base-uri 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
 };
@@ -99,11 +106,20 @@ export async function handle(url: URL): Promise<{ status: number; type: string; 
   const match = /^([a-z0-9-]+)(?:\.(html|txt))?$/.exec(path);
   const key = match?.[1] ?? "";
   if (!match || !isTemplateKey(key)) {
-    return { status: 404, type: "text/html", body: page("Not found", `<h1>No template called “${escapeHtml(path.slice(0, 80))}”</h1><p><a href="/">All templates</a></p>`) };
+    return {
+      status: 404,
+      type: "text/html",
+      body: page(
+        "Not found",
+        `<h1>No template called “${escapeHtml(path.slice(0, 80))}”</h1><p><a href="/">All templates</a></p>`,
+      ),
+    };
   }
   if (match[2]) {
     const { email } = await previewTemplate({ template: key });
-    return match[2] === "html" ? { status: 200, type: "text/html", body: email.html } : { status: 200, type: "text/plain", body: email.text };
+    return match[2] === "html"
+      ? { status: 200, type: "text/html", body: email.html }
+      : { status: 200, type: "text/plain", body: email.text };
   }
   return { status: 200, type: "text/html", body: await templatePage(key, url) };
 }
@@ -116,10 +132,14 @@ export function createEmailDevServer() {
     }
     handle(new URL(req.url ?? "/", "http://localhost"))
       .then(({ status, type, body }) => {
-        res.writeHead(status, { "Content-Type": `${type}; charset=utf-8`, ...SECURITY_HEADERS }).end(req.method === "HEAD" ? undefined : body);
+        res
+          .writeHead(status, { "Content-Type": `${type}; charset=utf-8`, ...SECURITY_HEADERS })
+          .end(req.method === "HEAD" ? undefined : body);
       })
       .catch((error: unknown) => {
-        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...SECURITY_HEADERS }).end(`The template could not be rendered:\n${(error as Error).message}`);
+        res
+          .writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...SECURITY_HEADERS })
+          .end(`The template could not be rendered:\n${(error as Error).message}`);
       });
   });
 }
@@ -129,7 +149,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const server = createEmailDevServer();
   server.listen(port, "127.0.0.1", () => {
     const { port: actual } = server.address() as AddressInfo;
-    console.log(`Email previews at http://127.0.0.1:${actual} (${templateSummaries().length} templates; sample data, nothing is sent)`);
+    console.log(
+      `Email previews at http://127.0.0.1:${actual} (${templateSummaries().length} templates; sample data, nothing is sent)`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);

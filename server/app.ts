@@ -52,7 +52,13 @@ export function createApp(options: AppOptions) {
       });
     });
     runWithRequestContext(
-      { correlationId, ip: req.ip, userAgent: req.get("user-agent")?.slice(0, 300), method: req.method, path: req.path },
+      {
+        correlationId,
+        ip: req.ip,
+        userAgent: req.get("user-agent")?.slice(0, 300),
+        method: req.method,
+        path: req.path,
+      },
       next,
     );
   });
@@ -69,7 +75,10 @@ export function createApp(options: AppOptions) {
   if (options.devMiddleware) {
     app.use(options.devMiddleware);
   } else if (options.clientDir) {
-    app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(
+      "/assets",
+      express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
     app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
   }
 
@@ -88,7 +97,10 @@ export function createApp(options: AppOptions) {
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     log.error("unhandled request error", { error });
     if (res.headersSent) return;
-    res.status(500).type("html").send(genericErrorPage(res.locals.correlationId as string));
+    res
+      .status(500)
+      .type("html")
+      .send(genericErrorPage(res.locals.correlationId as string));
   });
 
   return app;

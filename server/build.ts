@@ -8,7 +8,16 @@ import path from "node:path";
  * fingerprint of the sources (content, not timestamps: a fresh clone has new mtimes) differs
  * from the one written after the last build.
  */
-const SOURCES = ["app", "emails", "public", "prisma/schema.prisma", "vite.config.ts", "remix.config.js", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "emails",
+  "public",
+  "prisma/schema.prisma",
+  "vite.config.ts",
+  "remix.config.js",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const IGNORE = new Set(["generated", "node_modules", ".DS_Store"]);
 export const BUILD_DIR = path.resolve("build");
 const STAMP = path.join(BUILD_DIR, ".fingerprint");
@@ -47,12 +56,18 @@ export function buildIsFresh(): boolean {
 export async function runBuild(): Promise<void> {
   const fingerprint = sourceFingerprint();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+      {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, NODE_ENV: "production" },
+      },
+    );
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The production build failed (exit code ${code}).`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`The production build failed (exit code ${code}).`)),
+    );
   });
   fs.writeFileSync(STAMP, fingerprint);
 }

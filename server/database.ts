@@ -50,7 +50,12 @@ export async function checkReachable(url: string, timeoutMs: number) {
 export async function openDatabase(env: Env): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
     await checkReachable(env.DATABASE_URL, env.DB_CONNECT_TIMEOUT_MS);
-    return { url: env.DATABASE_URL, embedded: false, describe: describeUrl(env.DATABASE_URL), close: async () => {} };
+    return {
+      url: env.DATABASE_URL,
+      embedded: false,
+      describe: describeUrl(env.DATABASE_URL),
+      close: async () => {},
+    };
   }
   const dataDir = path.join(env.dataDir, "pg");
   const embedded = await startEmbeddedPostgres({ dataDir });

@@ -27,9 +27,17 @@ function listen(server: http.Server, env: Env): Promise<void> {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off("listening", onListening);
       if (error.code === "EADDRINUSE") {
-        reject(new PortInUseError(`Port ${env.PORT} on ${env.HOST} is already in use. Stop the other program, or start Comeback on another port: PORT=3001 npm start`));
+        reject(
+          new PortInUseError(
+            `Port ${env.PORT} on ${env.HOST} is already in use. Stop the other program, or start Comeback on another port: PORT=3001 npm start`,
+          ),
+        );
       } else if (error.code === "EACCES") {
-        reject(new PortInUseError(`Not allowed to listen on port ${env.PORT}. Use a port above 1023: PORT=3001 npm start`));
+        reject(
+          new PortInUseError(
+            `Not allowed to listen on port ${env.PORT}. Use a port above 1023: PORT=3001 npm start`,
+          ),
+        );
       } else reject(error);
     };
     const onListening = () => {
@@ -96,11 +104,16 @@ async function main() {
   let app;
   if (mode === "production") {
     await ensureBuild(say);
-    const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
+    const build = (await import(
+      pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href
+    )) as ServerBuild;
     app = createApp({ build, mode, appUrl: env.appUrl, clientDir: path.join(BUILD_DIR, "client") });
   } else {
     const vite = await import("vite");
-    const viteServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" });
+    const viteServer = await vite.createServer({
+      server: { middlewareMode: true, hmr: { server } },
+      appType: "custom",
+    });
     stops.push(() => viteServer.close());
     app = createApp({
       build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
@@ -133,7 +146,8 @@ main().catch(async (error) => {
     error instanceof DataDirectoryInUseError ||
     error instanceof DatabaseUnreachableError ||
     error instanceof MigrationError;
-  console.error(known ? error.message : `Comeback could not start: ${error instanceof Error ? error.stack : error}`);
+  console.error(
+    known ? error.message : `Comeback could not start: ${error instanceof Error ? error.stack : error}`,
+  );
   process.exit(1);
 });
-

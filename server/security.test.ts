@@ -5,10 +5,17 @@ const ours = ["https://comeback.example"];
 
 describe("checkOrigin (cross-site form posts)", () => {
   it("lets safe methods through", () => {
-    expect(checkOrigin({ method: "GET", path: "/x", origin: "https://evil.example" }, ours).allowed).toBe(true);
+    expect(checkOrigin({ method: "GET", path: "/x", origin: "https://evil.example" }, ours).allowed).toBe(
+      true,
+    );
   });
   it("accepts our own origin", () => {
-    expect(checkOrigin({ method: "POST", path: "/x", origin: "https://comeback.example", secFetchSite: "same-origin" }, ours).allowed).toBe(true);
+    expect(
+      checkOrigin(
+        { method: "POST", path: "/x", origin: "https://comeback.example", secFetchSite: "same-origin" },
+        ours,
+      ).allowed,
+    ).toBe(true);
   });
   it.each([
     { origin: "https://evil.example" },
@@ -44,7 +51,9 @@ describe("contentSecurityPolicy", () => {
 describe("loggablePath", () => {
   it("masks token-like segments and drops control characters", () => {
     expect(loggablePath("/invitation/" + "a".repeat(43))).toBe("/invitation/:token");
-    expect(loggablePath("/staff/alumni/ckx1234567890abcdefghijkl")).toBe("/staff/alumni/ckx1234567890abcdefghijkl");
+    expect(loggablePath("/staff/alumni/ckx1234567890abcdefghijkl")).toBe(
+      "/staff/alumni/ckx1234567890abcdefghijkl",
+    );
     expect(loggablePath("/a\u0000b")).toBe("/a?b");
   });
 });

@@ -37,20 +37,31 @@ export function checkOrigin(
 export function originGuard(allowedOrigins: (req: Request) => readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const verdict = checkOrigin(
-      { method: req.method, path: req.path, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
+      {
+        method: req.method,
+        path: req.path,
+        origin: req.get("origin"),
+        secFetchSite: req.get("sec-fetch-site"),
+      },
       allowedOrigins(req),
     );
     if (verdict.allowed) {
       // A token-authenticated POST from another origin (RFC 8058, ADR 022): the sender's Origin
       // means nothing to us, and Remix would refuse the action for it.
-      if (!SAFE_METHODS.has(req.method.toUpperCase()) && CROSS_SITE_POST_ALLOWED.some((re) => re.test(req.path))) delete req.headers.origin;
+      if (
+        !SAFE_METHODS.has(req.method.toUpperCase()) &&
+        CROSS_SITE_POST_ALLOWED.some((re) => re.test(req.path))
+      )
+        delete req.headers.origin;
       return next();
     }
     res.locals.refusedReason = verdict.reason;
     res
       .status(403)
       .type("text/plain")
-      .send("This form was sent from another site, so Comeback refused it. Go back to Comeback and submit it there.");
+      .send(
+        "This form was sent from another site, so Comeback refused it. Go back to Comeback and submit it there.",
+      );
   };
 }
 

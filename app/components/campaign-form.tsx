@@ -1,6 +1,11 @@
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "~/platform/errors";
-import { CAMPAIGN_TEMPLATES, DEFAULT_QUIET_DAYS, DEFAULT_THROTTLE_PER_HOUR, MAX_THROTTLE_PER_HOUR } from "~/modules/campaigns/schemas";
+import {
+  CAMPAIGN_TEMPLATES,
+  DEFAULT_QUIET_DAYS,
+  DEFAULT_THROTTLE_PER_HOUR,
+  MAX_THROTTLE_PER_HOUR,
+} from "~/modules/campaigns/schemas";
 import { NOTE_MAX_CHARS } from "~/modules/outreach/schemas";
 import { Alert, Button, Card, SelectField, TextArea, TextField } from "./ui";
 
@@ -32,12 +37,23 @@ export function CampaignForm({
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Card title="Audience and template">
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="Campaign name" name="name" required maxLength={120} defaultValue={values.name} errors={e("name")} hint="Only staff see it." />
+          <TextField
+            label="Campaign name"
+            name="name"
+            required
+            maxLength={120}
+            defaultValue={values.name}
+            errors={e("name")}
+            hint="Only staff see it."
+          />
           <SelectField
             label="Segment"
             name="segmentId"
             defaultValue={values.segmentId ?? ""}
-            options={[{ value: "", label: "Choose a saved segment" }, ...segments.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[
+              { value: "", label: "Choose a saved segment" },
+              ...segments.map((s) => ({ value: s.id, label: s.name })),
+            ]}
             errors={e("segmentId")}
             hint="A saved alumni view. People who must not be written to are left out; the campaign page shows who and why."
           />
@@ -48,17 +64,69 @@ export function CampaignForm({
             options={Object.entries(CAMPAIGN_TEMPLATES).map(([value, label]) => ({ value, label }))}
             errors={e("template")}
           />
-          <TextField label="Subject (optional)" name="subject" maxLength={150} defaultValue={values.subject} errors={e("subject")} hint="Leave empty to use the template's own subject." />
+          <TextField
+            label="Subject (optional)"
+            name="subject"
+            maxLength={150}
+            defaultValue={values.subject}
+            errors={e("subject")}
+            hint="Leave empty to use the template's own subject."
+          />
         </div>
       </Card>
       <Card title="What the email says">
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="Company name" name="companyName" required maxLength={120} defaultValue={values.companyName} errors={e("companyName")} />
-          <TextField label="Team or work" name="teamName" required maxLength={120} defaultValue={values.teamName} errors={e("teamName")} hint="For example “customer support”." />
-          <TextArea className="md:col-span-2" label="What changed, and why we are writing now (invitation)" name="whatChanged" rows={4} maxLength={2000} defaultValue={values.whatChanged} errors={e("whatChanged")} />
-          <TextArea className="md:col-span-2" label="What we can offer" name="opportunity" rows={3} maxLength={1000} required defaultValue={values.opportunity} errors={e("opportunity")} />
-          <TextField label="Reply by" name="respondBy" type="date" required defaultValue={values.respondBy} errors={e("respondBy")} />
-          <TextField label="Date of the first invitation (reminders only)" name="invitedOn" type="date" defaultValue={values.invitedOn} errors={e("invitedOn")} />
+          <TextField
+            label="Company name"
+            name="companyName"
+            required
+            maxLength={120}
+            defaultValue={values.companyName}
+            errors={e("companyName")}
+          />
+          <TextField
+            label="Team or work"
+            name="teamName"
+            required
+            maxLength={120}
+            defaultValue={values.teamName}
+            errors={e("teamName")}
+            hint="For example “customer support”."
+          />
+          <TextArea
+            className="md:col-span-2"
+            label="What changed, and why we are writing now (invitation)"
+            name="whatChanged"
+            rows={4}
+            maxLength={2000}
+            defaultValue={values.whatChanged}
+            errors={e("whatChanged")}
+          />
+          <TextArea
+            className="md:col-span-2"
+            label="What we can offer"
+            name="opportunity"
+            rows={3}
+            maxLength={1000}
+            required
+            defaultValue={values.opportunity}
+            errors={e("opportunity")}
+          />
+          <TextField
+            label="Reply by"
+            name="respondBy"
+            type="date"
+            required
+            defaultValue={values.respondBy}
+            errors={e("respondBy")}
+          />
+          <TextField
+            label="Date of the first invitation (reminders only)"
+            name="invitedOn"
+            type="date"
+            defaultValue={values.invitedOn}
+            errors={e("invitedOn")}
+          />
           <TextArea
             className="md:col-span-2"
             label="Personal note"
@@ -73,15 +141,51 @@ export function CampaignForm({
       </Card>
       <Card title="Who it comes from">
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="Sender's name" name="senderName" required maxLength={120} defaultValue={values.senderName} errors={e("senderName")} />
-          <TextField label="Sender's role" name="senderRole" required maxLength={120} defaultValue={values.senderRole} errors={e("senderRole")} />
-          <TextField label="Sender's email" name="senderEmail" type="email" required maxLength={254} defaultValue={values.senderEmail} errors={e("senderEmail")} hint="Replies and questions go to this person." />
-          <TextField label="Sender's phone (optional)" name="senderPhone" maxLength={40} defaultValue={values.senderPhone} errors={e("senderPhone")} />
+          <TextField
+            label="Sender's name"
+            name="senderName"
+            required
+            maxLength={120}
+            defaultValue={values.senderName}
+            errors={e("senderName")}
+          />
+          <TextField
+            label="Sender's role"
+            name="senderRole"
+            required
+            maxLength={120}
+            defaultValue={values.senderRole}
+            errors={e("senderRole")}
+          />
+          <TextField
+            label="Sender's email"
+            name="senderEmail"
+            type="email"
+            required
+            maxLength={254}
+            defaultValue={values.senderEmail}
+            errors={e("senderEmail")}
+            hint="Replies and questions go to this person."
+          />
+          <TextField
+            label="Sender's phone (optional)"
+            name="senderPhone"
+            maxLength={40}
+            defaultValue={values.senderPhone}
+            errors={e("senderPhone")}
+          />
         </div>
       </Card>
       <Card title="Schedule and pace">
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="Send at (UTC, optional)" name="sendAt" type="datetime-local" defaultValue={values.sendAt} errors={e("sendAt")} hint="Leave empty to start as soon as it is launched." />
+          <TextField
+            label="Send at (UTC, optional)"
+            name="sendAt"
+            type="datetime-local"
+            defaultValue={values.sendAt}
+            errors={e("sendAt")}
+            hint="Leave empty to start as soon as it is launched."
+          />
           <TextField
             label="Emails per hour"
             name="throttlePerHour"
@@ -104,9 +208,12 @@ export function CampaignForm({
           />
           <div>
             <label className="flex items-center gap-2 text-sm font-medium">
-              <input type="checkbox" name="onlyEligible" defaultChecked={values.onlyEligible === "on"} /> Only people whose rehire verdict is eligible
+              <input type="checkbox" name="onlyEligible" defaultChecked={values.onlyEligible === "on"} /> Only
+              people whose rehire verdict is eligible
             </label>
-            {e("onlyEligible") ? <p className="mt-1 text-sm text-bad">{e("onlyEligible")?.join(" ")}</p> : null}
+            {e("onlyEligible") ? (
+              <p className="mt-1 text-sm text-bad">{e("onlyEligible")?.join(" ")}</p>
+            ) : null}
           </div>
         </div>
       </Card>

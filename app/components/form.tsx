@@ -23,7 +23,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? element, { method: (element.method as "post") || "post" }))(event);
+    void form.handleSubmit(() =>
+      submit(submitter ?? element, { method: (element.method as "post") || "post" }),
+    )(event);
   };
   /** The client error for a field, else what the server said about it. */
   const errorsFor = (name: string): string[] | undefined => {

@@ -1,7 +1,10 @@
 import { Badge } from "./ui";
 
 /** Import states in words HR uses. */
-export const IMPORT_STATUS_LABEL: Record<string, { label: string; tone: "neutral" | "good" | "warn" | "bad" | "brand" }> = {
+export const IMPORT_STATUS_LABEL: Record<
+  string,
+  { label: string; tone: "neutral" | "good" | "warn" | "bad" | "brand" }
+> = {
   uploaded: { label: "Needs a mapping", tone: "warn" },
   checking: { label: "Checking…", tone: "brand" },
   checked: { label: "Dry run ready", tone: "brand" },
@@ -17,7 +20,17 @@ export function ImportStatusBadge({ status }: { status: string }) {
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }
 
-export function Pager({ page, pages, href, label }: { page: number; pages: number; href: (page: number) => string; label: string }) {
+export function Pager({
+  page,
+  pages,
+  href,
+  label,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  label: string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="mt-4 flex items-center gap-3 text-sm">

@@ -29,7 +29,10 @@ export function StaffNav({ user }: { user: { permissions: string[] } }) {
               end={item.end}
               prefetch="intent"
               className={({ isActive }) =>
-                cx("block rounded-md px-3 py-1.5 text-sm font-medium", isActive ? "bg-brand text-white" : "text-ink hover:bg-brand-soft")
+                cx(
+                  "block rounded-md px-3 py-1.5 text-sm font-medium",
+                  isActive ? "bg-brand text-white" : "text-ink hover:bg-brand-soft",
+                )
               }
             >
               {item.label}

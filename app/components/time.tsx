@@ -4,7 +4,15 @@ export function formatUtc(iso: string | null | undefined, options: { seconds?: b
   return `${iso.slice(0, options.seconds ? 19 : 16).replace("T", " ")} UTC`;
 }
 
-export function UtcTime({ iso, seconds, fallback = "—" }: { iso: string | null | undefined; seconds?: boolean; fallback?: string }) {
+export function UtcTime({
+  iso,
+  seconds,
+  fallback = "—",
+}: {
+  iso: string | null | undefined;
+  seconds?: boolean;
+  fallback?: string;
+}) {
   if (!iso) return <span className="text-muted">{fallback}</span>;
   return <time dateTime={iso}>{formatUtc(iso, { seconds })}</time>;
 }

@@ -7,19 +7,35 @@ import { Badge, cx } from "./ui";
  * that lets HR write a personal note.
  */
 
-const SOURCE_LABEL: Record<ToneFinding["source"], string> = { subject: "Subject", note: "Your note", text: "Email" };
+const SOURCE_LABEL: Record<ToneFinding["source"], string> = {
+  subject: "Subject",
+  note: "Your note",
+  text: "Email",
+};
 
 export function ToneSummary({ report }: { report: ToneReport }) {
   if (report.findings.length === 0) return <Badge tone="good">No problems found</Badge>;
   return (
     <span className="inline-flex gap-2">
-      {report.errors > 0 ? <Badge tone="bad">{report.errors === 1 ? "1 error" : `${report.errors} errors`}</Badge> : null}
-      {report.warnings > 0 ? <Badge tone="warn">{report.warnings === 1 ? "1 warning" : `${report.warnings} warnings`}</Badge> : null}
+      {report.errors > 0 ? (
+        <Badge tone="bad">{report.errors === 1 ? "1 error" : `${report.errors} errors`}</Badge>
+      ) : null}
+      {report.warnings > 0 ? (
+        <Badge tone="warn">{report.warnings === 1 ? "1 warning" : `${report.warnings} warnings`}</Badge>
+      ) : null}
     </span>
   );
 }
 
-export function ToneFindings({ report, id, emptyText = "Nothing to improve: the wording is warm, clear and complete." }: { report: ToneReport; id?: string; emptyText?: string }) {
+export function ToneFindings({
+  report,
+  id,
+  emptyText = "Nothing to improve: the wording is warm, clear and complete.",
+}: {
+  report: ToneReport;
+  id?: string;
+  emptyText?: string;
+}) {
   if (report.findings.length === 0) {
     return (
       <p id={id} className="text-sm text-good">
@@ -32,10 +48,15 @@ export function ToneFindings({ report, id, emptyText = "Nothing to improve: the 
       {report.findings.map((finding, i) => (
         <li
           key={`${finding.ruleId}-${finding.source}-${finding.position?.start ?? i}`}
-          className={cx("rounded-md border-l-4 bg-white px-3 py-2 text-sm ring-1 ring-line", finding.severity === "error" ? "border-l-bad" : "border-l-warn")}
+          className={cx(
+            "rounded-md border-l-4 bg-white px-3 py-2 text-sm ring-1 ring-line",
+            finding.severity === "error" ? "border-l-bad" : "border-l-warn",
+          )}
         >
           <p className="flex flex-wrap items-center gap-2">
-            <Badge tone={finding.severity === "error" ? "bad" : "warn"}>{finding.severity === "error" ? "Error" : "Warning"}</Badge>
+            <Badge tone={finding.severity === "error" ? "bad" : "warn"}>
+              {finding.severity === "error" ? "Error" : "Warning"}
+            </Badge>
             <span className="text-muted">
               {SOURCE_LABEL[finding.source]}
               {finding.position ? `, line ${finding.position.line}` : ""}
@@ -73,8 +94,9 @@ export function ReadingGrade({ report, which }: { report: ToneReport; which: "te
   }
   return (
     <p className="text-sm text-muted">
-      Reading grade <span className={cx("font-medium", ok ? "text-good" : "text-warn")}>{stats.grade.toFixed(1)}</span> (Flesch-Kincaid;
-      aim for {report.readability.target} or lower) · {counts}
+      Reading grade{" "}
+      <span className={cx("font-medium", ok ? "text-good" : "text-warn")}>{stats.grade.toFixed(1)}</span>{" "}
+      (Flesch-Kincaid; aim for {report.readability.target} or lower) · {counts}
     </p>
   );
 }

@@ -1,7 +1,11 @@
 import { registerJobHandler } from "~/platform/jobs.server";
 import { RECOMPUTE_JOB, runRecomputeJob } from "./eligibility/recompute.server";
 import { CAMPAIGN_LAUNCH_JOB } from "./campaigns/launch-campaign.server";
-import { CAMPAIGN_SETTLE_JOB, runCampaignLaunchJob, runCampaignSettleJob } from "./campaigns/run-campaign.server";
+import {
+  CAMPAIGN_SETTLE_JOB,
+  runCampaignLaunchJob,
+  runCampaignSettleJob,
+} from "./campaigns/run-campaign.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
 import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
 import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
@@ -18,8 +22,14 @@ export function registerBackgroundWork() {
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
   registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
   // Imports run in a lean process of their own with a capped heap (ADR 025).
-  registerJobHandler(IMPORT_CHECK_JOB, runImportCheck, { ownProcess: IMPORT_CHECK_PROCESS, onGiveUp: giveUpImportJob });
-  registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit, { ownProcess: IMPORT_COMMIT_PROCESS, onGiveUp: giveUpImportJob });
+  registerJobHandler(IMPORT_CHECK_JOB, runImportCheck, {
+    ownProcess: IMPORT_CHECK_PROCESS,
+    onGiveUp: giveUpImportJob,
+  });
+  registerJobHandler(IMPORT_COMMIT_JOB, runImportCommit, {
+    ownProcess: IMPORT_COMMIT_PROCESS,
+    onGiveUp: giveUpImportJob,
+  });
   // The outbox's last look: mail for purposes the recipient has since opted out of is cancelled.
   setBeforeSend(lastLookBeforeSend);
   registerJobHandler(CAMPAIGN_LAUNCH_JOB, runCampaignLaunchJob);

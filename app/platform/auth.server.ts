@@ -104,7 +104,10 @@ export async function requirePermission(request: Request, permission: Permission
   const user = await requireStaffUser(request);
   if (!user.permissions.includes(permission)) {
     await auditDenied(request, user, permission);
-    throw new AppError("forbidden", "You do not have permission to do that. Ask an administrator if you need it.");
+    throw new AppError(
+      "forbidden",
+      "You do not have permission to do that. Ask an administrator if you need it.",
+    );
   }
   return user;
 }
@@ -124,7 +127,10 @@ export async function requireAlumnus(request: Request): Promise<AlumnusUser> {
   if (!viewer) throw signInRedirect(request, "/portal/sign-in");
   if (viewer.kind !== "alumnus") {
     await auditDenied(request, viewer, "alumni portal");
-    throw new AppError("forbidden", "This part of Comeback is for former colleagues signing in with an email link.");
+    throw new AppError(
+      "forbidden",
+      "This part of Comeback is for former colleagues signing in with an email link.",
+    );
   }
   return viewer;
 }

@@ -25,6 +25,8 @@ describe("csvCell", () => {
 
   it("chooses the download name itself", () => {
     const response = csvResponse("x", "../../etc/passwd\r\nX: y", new Date("2026-11-27T10:20:00Z"));
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="etc-passwd-x-y-2026-11-27-10-20.csv"');
+    expect(response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="etc-passwd-x-y-2026-11-27-10-20.csv"',
+    );
   });
 });

@@ -29,7 +29,10 @@ export function toCsv<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[]): s
 }
 
 /** Streams rows as CSV (large exports) from an async source of pages. */
-export function csvStream<T>(pages: AsyncIterable<T[]>, columns: readonly CsvColumn<T>[]): ReadableStream<Uint8Array> {
+export function csvStream<T>(
+  pages: AsyncIterable<T[]>,
+  columns: readonly CsvColumn<T>[],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
   let headerSent = false;
@@ -45,7 +48,9 @@ export function csvStream<T>(pages: AsyncIterable<T[]>, columns: readonly CsvCol
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(next.value.map((row) => csvRow(columns.map((c) => c.value(row)))).join("")));
+      controller.enqueue(
+        encoder.encode(next.value.map((row) => csvRow(columns.map((c) => c.value(row)))).join("")),
+      );
     },
     async cancel() {
       await iterator.return?.();
@@ -55,7 +60,11 @@ export function csvStream<T>(pages: AsyncIterable<T[]>, columns: readonly CsvCol
 
 /** A download response with a server-chosen file name (never taken from user input). */
 export function csvResponse(body: string | ReadableStream<Uint8Array>, baseName: string, now = new Date()) {
-  const safe = baseName.replace(/[^a-z0-9-]+/gi, "-").replace(/^-+|-+$/g, "").toLowerCase() || "export";
+  const safe =
+    baseName
+      .replace(/[^a-z0-9-]+/gi, "-")
+      .replace(/^-+|-+$/g, "")
+      .toLowerCase() || "export";
   const stamp = now.toISOString().slice(0, 16).replace(/[:T]/g, "-");
   return new Response(body, {
     headers: {

@@ -22,7 +22,10 @@ function createClient() {
     application_name: "comeback",
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: e.DB_CONNECT_TIMEOUT_MS, timeout: 20_000 } });
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: e.DB_CONNECT_TIMEOUT_MS, timeout: 20_000 },
+  });
   return { client, pool };
 }
 
@@ -65,7 +68,9 @@ export async function bulkQuery<Row>(text: string, params: unknown[]): Promise<R
  * thread, beside the app's JavaScript, instead of in processes of its own.
  */
 export function embeddedDatabaseInThisProcess() {
-  return ((globalThis as unknown as { __comebackEmbeddedServing?: number }).__comebackEmbeddedServing ?? 0) > 0;
+  return (
+    ((globalThis as unknown as { __comebackEmbeddedServing?: number }).__comebackEmbeddedServing ?? 0) > 0
+  );
 }
 
 export async function disconnectDb() {
@@ -80,7 +85,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const e = error as { code?: string; name?: string; message?: string; cause?: unknown };
   if (e.name === "PrismaClientInitializationError") return true;
-  if (e.code && ["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ETIMEDOUT", "57P01", "57014"].includes(e.code))
+  if (
+    e.code &&
+    ["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ETIMEDOUT", "57P01", "57014"].includes(
+      e.code,
+    )
+  )
     return true;
   const message = e.message ?? "";
   if (

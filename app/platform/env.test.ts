@@ -32,6 +32,8 @@ describe("parseEnv", () => {
   });
 
   it("needs a session secret for a real https deployment", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", APP_URL: "https://comeback.example.com" })).toThrow(/SESSION_SECRET/);
+    expect(() => parseEnv({ NODE_ENV: "production", APP_URL: "https://comeback.example.com" })).toThrow(
+      /SESSION_SECRET/,
+    );
   });
 });

@@ -33,12 +33,19 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "That page") => new AppError("not_found", `${what} does not exist, or you do not have access to it.`);
-export const forbidden = (message = "You do not have permission to do that.") => new AppError("forbidden", message);
+export const notFound = (what = "That page") =>
+  new AppError("not_found", `${what} does not exist, or you do not have access to it.`);
+export const forbidden = (message = "You do not have permission to do that.") =>
+  new AppError("forbidden", message);
 export const conflict = (message: string) => new AppError("conflict", message);
 
 /** The body every error response carries (thrown with `data()`, read by error boundaries). */
-export type ErrorPayload = { message: string; code: ErrorCode; correlationId?: string; fieldErrors?: FieldErrors };
+export type ErrorPayload = {
+  message: string;
+  code: ErrorCode;
+  correlationId?: string;
+  fieldErrors?: FieldErrors;
+};
 
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   return !!value && typeof value === "object" && "message" in value && "code" in value;

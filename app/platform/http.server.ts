@@ -1,4 +1,9 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "./db.server";
 import { AppError, type ErrorPayload, type FieldErrors } from "./errors";
@@ -22,7 +27,9 @@ function toPayload(error: AppError): ErrorPayload {
 }
 
 function headersFor(error: AppError): HeadersInit | undefined {
-  return error.options.retryAfterSeconds ? { "Retry-After": String(error.options.retryAfterSeconds) } : undefined;
+  return error.options.retryAfterSeconds
+    ? { "Retry-After": String(error.options.retryAfterSeconds) }
+    : undefined;
 }
 
 let lastOutageLog = 0;
@@ -35,9 +42,13 @@ export function normalizeError(error: unknown): AppError {
       lastOutageLog = Date.now();
       log.warn("database unavailable", { reason: error instanceof Error ? error.message : String(error) });
     }
-    return new AppError("unavailable", "Comeback cannot reach its database right now. Please try again in a minute.", {
-      retryAfterSeconds: 30,
-    });
+    return new AppError(
+      "unavailable",
+      "Comeback cannot reach its database right now. Please try again in a minute.",
+      {
+        retryAfterSeconds: 30,
+      },
+    );
   }
   log.error("unexpected error", { error });
   return new AppError("internal", "Something went wrong on our side. Nothing was changed; please try again.");
@@ -46,7 +57,10 @@ export function normalizeError(error: unknown): AppError {
 function isResponseLike(value: unknown) {
   return (
     value instanceof Response ||
-    (!!value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit")
+    (!!value &&
+      typeof value === "object" &&
+      "type" in value &&
+      (value as { type: string }).type === "DataWithResponseInit")
   );
 }
 
@@ -66,7 +80,12 @@ export function defineLoader<T>(fn: (args: LoaderFunctionArgs) => Promise<T>) {
  * `intent` names the form that failed, on pages with several forms; `values` are the submitted
  * fields (never passwords), so a form posted without JavaScript can be shown again filled in.
  */
-export type ActionError = { ok: false; error: ErrorPayload; intent?: string; values?: Record<string, string> };
+export type ActionError = {
+  ok: false;
+  error: ErrorPayload;
+  intent?: string;
+  values?: Record<string, string>;
+};
 
 // What each request's form was submitted with (see parseForm), for the error answer.
 const submitted = new WeakMap<Request, { intent?: string; values: Record<string, string> }>();
@@ -124,17 +143,26 @@ export function formToObject(form: FormData): Record<string, unknown> {
  * fields come through (extra fields such as role, version or ids are dropped: no mass
  * assignment). Throws a validation AppError with field errors.
  */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<z.infer<S>> {
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  form?: FormData,
+): Promise<z.infer<S>> {
   const formData = form ?? (await request.formData());
   const raw = formToObject(formData);
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value === "string" && !/password|token|secret/i.test(key)) values[key] = value.slice(0, 2000);
   }
-  submitted.set(request, { intent: typeof raw.intent === "string" ? raw.intent.slice(0, 60) : undefined, values });
+  submitted.set(request, {
+    intent: typeof raw.intent === "string" ? raw.intent.slice(0, 60) : undefined,
+    values,
+  });
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new AppError("validation", "Some fields need your attention.", { fieldErrors: fieldErrorsOf(result.error) });
+    throw new AppError("validation", "Some fields need your attention.", {
+      fieldErrors: fieldErrorsOf(result.error),
+    });
   }
   return result.data;
 }

@@ -28,13 +28,24 @@ async function run(start: Extract<ChildRequest, { type: "start" }>) {
   try {
     const mod = (await import(pathToFileURL(start.module).href)) as Record<string, unknown>;
     const handler = mod[start.exportName] as JobHandler | undefined;
-    if (typeof handler !== "function") throw new Error(`${start.module} has no job handler named ${start.exportName}.`);
-    const context: JobContext = { job: start.job, signal: controller.signal, progress: progressWriter(start.job, start.workerId) };
+    if (typeof handler !== "function")
+      throw new Error(`${start.module} has no job handler named ${start.exportName}.`);
+    const context: JobContext = {
+      job: start.job,
+      signal: controller.signal,
+      progress: progressWriter(start.job, start.workerId),
+    };
     const message = await handler(context);
     outcome = { type: "done", jobId: start.job.id, message: message ?? null, peakRssBytes: peakRss() };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    outcome = { type: "error", jobId: start.job.id, message: e.message, stack: e.stack, peakRssBytes: peakRss() };
+    outcome = {
+      type: "error",
+      jobId: start.job.id,
+      message: e.message,
+      stack: e.stack,
+      peakRssBytes: peakRss(),
+    };
   }
   current = undefined;
   await reply({ ...outcome, peakRssBytes: peakRss() });

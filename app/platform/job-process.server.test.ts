@@ -9,9 +9,16 @@ const unused = async () => {
   throw new Error("runs in its own process only");
 };
 const givenUp: { job: JobRow; error: string }[] = [];
-registerJobHandler("test.write-then-die", unused, { ownProcess: { module: fixtures, exportName: "writeThenDie", maxHeapMb: 64 }, onGiveUp: async (job, error) => void givenUp.push({ job, error }) });
-registerJobHandler("test.exhaust-heap", unused, { ownProcess: { module: fixtures, exportName: "exhaustHeap", maxHeapMb: 32 } });
-registerJobHandler("test.write-and-report", unused, { ownProcess: { module: fixtures, exportName: "writeAndReport", maxHeapMb: 64 } });
+registerJobHandler("test.write-then-die", unused, {
+  ownProcess: { module: fixtures, exportName: "writeThenDie", maxHeapMb: 64 },
+  onGiveUp: async (job, error) => void givenUp.push({ job, error }),
+});
+registerJobHandler("test.exhaust-heap", unused, {
+  ownProcess: { module: fixtures, exportName: "exhaustHeap", maxHeapMb: 32 },
+});
+registerJobHandler("test.write-and-report", unused, {
+  ownProcess: { module: fixtures, exportName: "writeAndReport", maxHeapMb: 64 },
+});
 
 const runs: JobProcessRun[] = [];
 jobProcessEvents.on("run", (run: JobProcessRun) => runs.push(run));
@@ -23,11 +30,18 @@ async function runNow(kind: string) {
 
 describe("jobs run in their own process", () => {
   it("runs the handler in a child, reports its peak RSS, and reuses the idle child for the next job", async () => {
-    const first = await db.$transaction((tx) => enqueueJob(tx, { kind: "test.write-and-report", payload: { team: "Own process A" } }));
-    const second = await db.$transaction((tx) => enqueueJob(tx, { kind: "test.write-and-report", payload: { team: "Own process B" } }));
+    const first = await db.$transaction((tx) =>
+      enqueueJob(tx, { kind: "test.write-and-report", payload: { team: "Own process A" } }),
+    );
+    const second = await db.$transaction((tx) =>
+      enqueueJob(tx, { kind: "test.write-and-report", payload: { team: "Own process B" } }),
+    );
     expect(await runNow("test.write-and-report")).toBe(true);
     expect(await runNow("test.write-and-report")).toBe(true);
-    const jobs = await db.job.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { createdAt: "asc" } });
+    const jobs = await db.job.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(jobs.map((j) => j.status)).toEqual(["done", "done"]);
     expect(jobs[0].message).toMatch(/^pid \d+$/);
     expect(jobs[0].message).not.toBe(`pid ${process.pid}`);
@@ -43,12 +57,18 @@ describe("jobs run in their own process", () => {
 
   it("a child killed in the middle of a transaction writes nothing; the job is retried, then given up with a clear state", async () => {
     const team = `Half-written ${Date.now()}`;
-    const job = await db.$transaction((tx) => enqueueJob(tx, { kind: "test.write-then-die", payload: { team } }));
+    const job = await db.$transaction((tx) =>
+      enqueueJob(tx, { kind: "test.write-then-die", payload: { team } }),
+    );
     await db.job.update({ where: { id: job.id }, data: { maxAttempts: 2 } });
 
     expect(await runNow("test.write-then-die")).toBe(true);
     let row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-    expect(row).toMatchObject({ status: "queued", attempts: 1, lastError: "The job's process was stopped (SIGKILL)." });
+    expect(row).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: "The job's process was stopped (SIGKILL).",
+    });
     expect(await db.team.count({ where: { name: team } })).toBe(0);
     expect(givenUp).toHaveLength(0);
 
@@ -56,7 +76,9 @@ describe("jobs run in their own process", () => {
     row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(row).toMatchObject({ status: "failed", attempts: 2, leaseUntil: null });
     expect(await db.team.count({ where: { name: team } })).toBe(0);
-    expect(givenUp.map((g) => [g.job.id, g.error])).toEqual([[job.id, "The job's process was stopped (SIGKILL)."]]);
+    expect(givenUp.map((g) => [g.job.id, g.error])).toEqual([
+      [job.id, "The job's process was stopped (SIGKILL)."],
+    ]);
     // The web process (this one) carries on: the database answers and the next job runs.
     expect(await db.team.count()).toBeGreaterThanOrEqual(0);
   });
@@ -66,6 +88,9 @@ describe("jobs run in their own process", () => {
     await db.job.update({ where: { id: job.id }, data: { maxAttempts: 1 } });
     expect(await runNow("test.exhaust-heap")).toBe(true);
     const row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-    expect(row).toMatchObject({ status: "failed", lastError: "The job's process ran out of memory and stopped." });
+    expect(row).toMatchObject({
+      status: "failed",
+      lastError: "The job's process ran out of memory and stopped.",
+    });
   });
 });

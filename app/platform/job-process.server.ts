@@ -63,14 +63,27 @@ export type ChildReply =
   | { type: "done"; jobId: string; message: string | null; peakRssBytes: number }
   | { type: "error"; jobId: string; message: string; stack?: string; peakRssBytes: number };
 
-type Running = { job: JobRow; started: number; reused: boolean; settle(reply: ChildReply | null, died?: string): void };
-type Child = { process: ChildProcess; key: string; jobs: number; running?: Running; idleTimer?: NodeJS.Timeout; stderrTail: string };
+type Running = {
+  job: JobRow;
+  started: number;
+  reused: boolean;
+  settle(reply: ChildReply | null, died?: string): void;
+};
+type Child = {
+  process: ChildProcess;
+  key: string;
+  jobs: number;
+  running?: Running;
+  idleTimer?: NodeJS.Timeout;
+  stderrTail: string;
+};
 
 /** At most one idle child per (database, heap limit). */
 const idle = new Map<string, Child>();
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string) {
-  if (/heap limit|heap out of memory/i.test(stderrTail)) return "The job's process ran out of memory and stopped.";
+  if (/heap limit|heap out of memory/i.test(stderrTail))
+    return "The job's process ran out of memory and stopped.";
   if (signal) return `The job's process was stopped (${signal}).`;
   return `The job's process stopped unexpectedly (exit code ${code}).`;
 }
@@ -82,7 +95,12 @@ function spawnChild(key: string, spec: OwnProcess): Child {
     stderrTail: "",
     process: fork(ENTRY, [], {
       cwd: ROOT,
-      execArgv: ["--import", tsxLoader(), `--max-old-space-size=${spec.maxHeapMb}`, "--max-semi-space-size=4"],
+      execArgv: [
+        "--import",
+        tsxLoader(),
+        `--max-old-space-size=${spec.maxHeapMb}`,
+        "--max-semi-space-size=4",
+      ],
       env: { ...process.env, DATABASE_URL: databaseUrl() },
       stdio: ["ignore", "inherit", "pipe", "ipc"],
       serialization: "json",
@@ -109,7 +127,9 @@ const keyOf = (spec: OwnProcess) => `${spec.maxHeapMb}|${databaseUrl()}`;
 
 /** Whether the parent's event loop waits for the child: not while it sits idle. */
 function hold(child: Child, held: boolean) {
-  const handles = [child.process, child.process.channel, child.process.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
+  const handles = [child.process, child.process.channel, child.process.stderr] as (
+    { ref(): void; unref(): void } | null | undefined
+  )[];
   for (const handle of handles) {
     if (held) handle?.ref();
     else handle?.unref();
@@ -135,7 +155,12 @@ function release(child: Child) {
  * the handler's error, or with a plain sentence when the child died (crash, killed, out of memory).
  * Aborting `signal` aborts the handler's context.signal, as in-process.
  */
-export function runInOwnProcess(job: JobRow, workerId: string, spec: OwnProcess, signal: AbortSignal): Promise<string | void> {
+export function runInOwnProcess(
+  job: JobRow,
+  workerId: string,
+  spec: OwnProcess,
+  signal: AbortSignal,
+): Promise<string | void> {
   const key = keyOf(spec);
   let child = idle.get(key);
   if (child) {
@@ -149,7 +174,8 @@ export function runInOwnProcess(job: JobRow, workerId: string, spec: OwnProcess,
   current.jobs++;
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      if (current.process.connected) current.process.send({ type: "abort", jobId: job.id } satisfies ChildRequest);
+      if (current.process.connected)
+        current.process.send({ type: "abort", jobId: job.id } satisfies ChildRequest);
     };
     signal.addEventListener("abort", onAbort, { once: true });
     current.running = {
@@ -168,15 +194,25 @@ export function runInOwnProcess(job: JobRow, workerId: string, spec: OwnProcess,
           ms: Math.round(performance.now() - started),
           outcome: reply ? reply.type : "died",
         };
-        log.info("job process run", { ...run, peakRssMb: run.peakRssBytes === null ? null : Math.round(run.peakRssBytes / 1024 / 1024) });
+        log.info("job process run", {
+          ...run,
+          peakRssMb: run.peakRssBytes === null ? null : Math.round(run.peakRssBytes / 1024 / 1024),
+        });
         jobProcessEvents.emit("run", run);
         if (reply) release(current);
         if (reply?.type === "done") resolve(reply.message ?? undefined);
-        else if (reply?.type === "error") reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+        else if (reply?.type === "error")
+          reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
         else reject(new Error(died ?? "The job's process stopped unexpectedly."));
       },
     };
-    current.process.send({ type: "start", job, workerId, module: spec.module, exportName: spec.exportName } satisfies ChildRequest);
+    current.process.send({
+      type: "start",
+      job,
+      workerId,
+      module: spec.module,
+      exportName: spec.exportName,
+    } satisfies ChildRequest);
   });
 }
 

@@ -55,14 +55,24 @@ export function progressWriter(job: JobRow, workerId: string): JobContext["progr
     lastWrite = now;
     await db.job.updateMany({
       where: { id: job.id, leasedBy: workerId },
-      data: { progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) },
+      data: {
+        progress: done,
+        ...(total !== undefined ? { total } : {}),
+        ...(message !== undefined ? { message } : {}),
+      },
     });
   };
 }
 
 export async function enqueueJob(
   tx: Db,
-  input: { kind: string; payload?: Prisma.InputJsonValue; createdById?: string | null; total?: number; runAfter?: Date },
+  input: {
+    kind: string;
+    payload?: Prisma.InputJsonValue;
+    createdById?: string | null;
+    total?: number;
+    runAfter?: Date;
+  },
 ) {
   return tx.job.create({
     data: {
@@ -112,30 +122,42 @@ async function failExhaustedJobs() {
     RETURNING "id", "kind", "payload", "attempts", "maxAttempts", "progress", "total", "createdById"`;
   for (const job of failed) {
     const onGiveUp = handlers.get(job.kind)?.options.onGiveUp;
-    if (onGiveUp) await onGiveUp(job, lastError).catch((error) => log.warn("job give-up hook failed", { jobId: job.id, kind: job.kind, error }));
+    if (onGiveUp)
+      await onGiveUp(job, lastError).catch((error) =>
+        log.warn("job give-up hook failed", { jobId: job.id, kind: job.kind, error }),
+      );
   }
 }
 
-export async function runJob(job: JobRow, workerId: string, options: { leaseMs: number; signal?: AbortSignal }) {
+export async function runJob(
+  job: JobRow,
+  workerId: string,
+  options: { leaseMs: number; signal?: AbortSignal },
+) {
   const registered = handlers.get(job.kind);
   const controller = new AbortController();
   options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  const heartbeat = setInterval(async () => {
-    try {
-      const updated = await db.job.updateMany({
-        where: { id: job.id, leasedBy: workerId, status: "running" },
-        data: { leaseUntil: new Date(Date.now() + options.leaseMs) },
-      });
-      if (updated.count === 0) controller.abort(); // cancelled, or taken over
-    } catch (error) {
-      log.warn("job heartbeat failed", { jobId: job.id, error });
-    }
-  }, Math.max(1000, options.leaseMs / 3));
+  const heartbeat = setInterval(
+    async () => {
+      try {
+        const updated = await db.job.updateMany({
+          where: { id: job.id, leasedBy: workerId, status: "running" },
+          data: { leaseUntil: new Date(Date.now() + options.leaseMs) },
+        });
+        if (updated.count === 0) controller.abort(); // cancelled, or taken over
+      } catch (error) {
+        log.warn("job heartbeat failed", { jobId: job.id, error });
+      }
+    },
+    Math.max(1000, options.leaseMs / 3),
+  );
   const context: JobContext = { job, signal: controller.signal, progress: progressWriter(job, workerId) };
   try {
     if (!registered) throw new Error(`No handler is registered for jobs of kind "${job.kind}".`);
     const { ownProcess } = registered.options;
-    const message = ownProcess ? await runInOwnProcess(job, workerId, ownProcess, controller.signal) : await registered.handler(context);
+    const message = ownProcess
+      ? await runInOwnProcess(job, workerId, ownProcess, controller.signal)
+      : await registered.handler(context);
     await db.job.updateMany({
       where: { id: job.id, leasedBy: workerId, status: "running" },
       data: { status: "done", finishedAt: new Date(), leaseUntil: null, ...(message ? { message } : {}) },
@@ -148,10 +170,17 @@ export async function runJob(job: JobRow, workerId: string, options: { leaseMs: 
       where: { id: job.id, leasedBy: workerId, status: "running" },
       data: final
         ? { status: "failed", finishedAt: new Date(), leaseUntil: null, lastError: text.slice(0, 2000) }
-        : { status: "queued", leaseUntil: null, lastError: text.slice(0, 2000), runAfter: new Date(Date.now() + 5000 * job.attempts) },
+        : {
+            status: "queued",
+            leaseUntil: null,
+            lastError: text.slice(0, 2000),
+            runAfter: new Date(Date.now() + 5000 * job.attempts),
+          },
     });
     if (final && settled.count === 1 && registered?.options.onGiveUp) {
-      await registered.options.onGiveUp(job, text).catch((error) => log.warn("job give-up hook failed", { jobId: job.id, kind: job.kind, error }));
+      await registered.options
+        .onGiveUp(job, text)
+        .catch((error) => log.warn("job give-up hook failed", { jobId: job.id, kind: job.kind, error }));
     }
   } finally {
     clearInterval(heartbeat);

@@ -12,11 +12,14 @@ const TOKENISH = /\b[A-Za-z0-9_-]{32,}\b/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function redact(text: string): string {
-  return text.replace(EMAIL, "[email]").replace(TOKENISH, (match) => (UUID.test(match) ? match : "[redacted]"));
+  return text
+    .replace(EMAIL, "[email]")
+    .replace(TOKENISH, (match) => (UUID.test(match) ? match : "[redacted]"));
 }
 
 function threshold() {
-  const level = (process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info")) as Level | "silent";
+  const level = (process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info")) as
+    Level | "silent";
   return ORDER[level] ?? ORDER.info;
 }
 
@@ -27,7 +30,11 @@ function write(level: Level, message: string, fields: Record<string, unknown> = 
   if (context?.correlationId) entry.correlationId = context.correlationId;
   for (const [key, value] of Object.entries(fields)) {
     if (value instanceof Error) {
-      entry[key] = { name: value.name, message: redact(value.message), stack: value.stack ? redact(value.stack) : undefined };
+      entry[key] = {
+        name: value.name,
+        message: redact(value.message),
+        stack: value.stack ? redact(value.stack) : undefined,
+      };
     } else if (typeof value === "string") entry[key] = redact(value);
     else entry[key] = value;
   }

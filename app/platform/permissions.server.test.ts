@@ -9,7 +9,9 @@ describe("permissions are data", () => {
     const permissions = await db.permission.findMany();
     expect(permissions.map((p) => p.key).sort()).toEqual(Object.keys(PERMISSIONS).sort());
     for (const role of roles) {
-      expect(role.permissions.map((p) => p.permissionKey).sort(), role.id).toEqual([...ROLE_PERMISSIONS[role.id as keyof typeof ROLES]].sort());
+      expect(role.permissions.map((p) => p.permissionKey).sort(), role.id).toEqual(
+        [...ROLE_PERMISSIONS[role.id as keyof typeof ROLES]].sort(),
+      );
     }
   });
 });

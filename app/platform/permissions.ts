@@ -36,14 +36,25 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ROLES = {
   admin: { label: "Administrator", description: "Staff accounts and roles, audit trail, settings" },
   hr: { label: "HR", description: "Alumni pool, eligibility, outreach and the return pipeline" },
-  manager: { label: "Manager", description: "Approves gig contracts for their team and gives input on reviews" },
+  manager: {
+    label: "Manager",
+    description: "Approves gig contracts for their team and gives input on reviews",
+  },
 } as const;
 
 export type RoleId = keyof typeof ROLES;
 
 /** The grants the seed-data migration inserts. Changing them needs a new migration. */
 export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
-  admin: ["manage:staff", "read:audit", "export:audit", "read:mailbox", "read:outbox", "retry:outbox", "read:decision"],
+  admin: [
+    "manage:staff",
+    "read:audit",
+    "export:audit",
+    "read:mailbox",
+    "read:outbox",
+    "retry:outbox",
+    "read:decision",
+  ],
   hr: [
     "read:alumnus:any",
     "read:alumnus:restricted",
@@ -73,6 +84,9 @@ export function isPermission(value: string): value is Permission {
 }
 
 /** The UI mirror of the server check: hide what would 403. */
-export function can(user: { permissions: readonly string[] } | null | undefined, permission: Permission): boolean {
+export function can(
+  user: { permissions: readonly string[] } | null | undefined,
+  permission: Permission,
+): boolean {
   return !!user && user.permissions.includes(permission);
 }

@@ -18,7 +18,10 @@ export async function hitRateLimit(
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${options.windowSeconds}) THEN now() ELSE "RateLimit"."windowStart" END
     RETURNING "count", "windowStart"`;
   const { count, windowStart } = rows[0];
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + options.windowSeconds * 1000 - Date.now()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((windowStart.getTime() + options.windowSeconds * 1000 - Date.now()) / 1000),
+  );
   return { allowed: count <= options.limit, count, retryAfterSeconds };
 }
 

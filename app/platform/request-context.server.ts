@@ -14,7 +14,8 @@ export type RequestContext = {
 // the app must read the store that the entry filled in.
 const STORE = Symbol.for("comeback.requestContext");
 const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestContext> | undefined>;
-const storage: AsyncLocalStorage<RequestContext> = (holder[STORE] ??= new AsyncLocalStorage<RequestContext>());
+const storage: AsyncLocalStorage<RequestContext> = (holder[STORE] ??=
+  new AsyncLocalStorage<RequestContext>());
 
 export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);

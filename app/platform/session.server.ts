@@ -62,7 +62,10 @@ export async function createSession(
       userAgent: meta.userAgent?.slice(0, 300),
     },
   });
-  return { id, setCookie: serializeCookie(sessionCookieName(), token, { maxAge: env().SESSION_ABSOLUTE_HOURS * 3600 }) };
+  return {
+    id,
+    setCookie: serializeCookie(sessionCookieName(), token, { maxAge: env().SESSION_ABSOLUTE_HOURS * 3600 }),
+  };
 }
 
 export function clearSessionCookie() {
@@ -89,7 +92,10 @@ export async function findActiveSession(request: Request): Promise<ActiveSession
 }
 
 export async function revokeSession(id: string, reason: string, tx: Db = db) {
-  await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+  await tx.session.updateMany({
+    where: { id, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
 }
 
 export async function revokeSessionsOfUser(userId: string, reason: string, tx: Db = db): Promise<number> {
@@ -100,7 +106,11 @@ export async function revokeSessionsOfUser(userId: string, reason: string, tx: D
   return result.count;
 }
 
-export async function revokeSessionsOfAlumnus(alumnusId: string, reason: string, tx: Db = db): Promise<number> {
+export async function revokeSessionsOfAlumnus(
+  alumnusId: string,
+  reason: string,
+  tx: Db = db,
+): Promise<number> {
   const result = await tx.session.updateMany({
     where: { alumnusId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },

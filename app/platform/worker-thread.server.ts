@@ -17,8 +17,12 @@ let tsxApi: string | undefined;
 function tsxApiUrl() {
   if (!tsxApi) {
     const manifestPath = createRequire(import.meta.url).resolve("tsx/package.json");
-    const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-    tsxApi = pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports["./esm/api"].import.default)).href;
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as {
+      exports: Record<string, { import: { default: string } }>;
+    };
+    tsxApi = pathToFileURL(
+      path.join(path.dirname(manifestPath), manifest.exports["./esm/api"].import.default),
+    ).href;
   }
   return tsxApi;
 }
@@ -39,7 +43,10 @@ export type WorkerClient<Request, Reply> = {
  * `serveRequests`). Requests may be sent at once: they wait until the module has loaded. If the
  * thread fails or exits, every request still waiting is rejected with the reason.
  */
-export function startWorkerThread<Request, Reply>(modulePath: string, options: { name: string }): WorkerClient<Request, Reply> {
+export function startWorkerThread<Request, Reply>(
+  modulePath: string,
+  options: { name: string },
+): WorkerClient<Request, Reply> {
   const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(modulePath).href)}); })`;
   const worker = new Worker(bootstrap, { eval: true, name: options.name });
   const waiting = new Map<number, { resolve(value: Reply): void; reject(error: Error): void }>();

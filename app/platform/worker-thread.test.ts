@@ -39,7 +39,9 @@ describe("worker threads", () => {
   });
 
   it("reports a module that cannot load", async () => {
-    client = startWorkerThread<string, Reply>(path.join(import.meta.dirname, "no-such-module.ts"), { name: "test" });
+    client = startWorkerThread<string, Reply>(path.join(import.meta.dirname, "no-such-module.ts"), {
+      name: "test",
+    });
     await expect(client.started).rejects.toThrow(/The test thread failed: .*no-such-module/);
     await expect(client.call("anything")).rejects.toThrow(/The test thread failed/);
   });

@@ -3,7 +3,10 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useValidatedForm } from "~/components/form";
 import { LinkPage } from "~/components/link-page";
 import { Alert, Button, TextField } from "~/components/ui";
-import { requestPasswordReset, RESET_REQUESTED_MESSAGE } from "~/modules/identity/request-password-reset.server";
+import {
+  requestPasswordReset,
+  RESET_REQUESTED_MESSAGE,
+} from "~/modules/identity/request-password-reset.server";
 import { ForgotPasswordSchema } from "~/modules/identity/schemas";
 import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
 import { requestContext } from "~/platform/request-context.server";
@@ -17,7 +20,11 @@ export const loader = defineLoader(async () => null);
 // The same answer, after the same work, whether or not the address has an account.
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const input = await parseForm(request, ForgotPasswordSchema);
-  await requestPasswordReset({ email: input.email, ...clientMeta(request), correlationId: requestContext()?.correlationId });
+  await requestPasswordReset({
+    email: input.email,
+    ...clientMeta(request),
+    correlationId: requestContext()?.correlationId,
+  });
   return { ok: true as const, message: RESET_REQUESTED_MESSAGE };
 });
 
@@ -28,7 +35,9 @@ export default function ForgotPassword() {
   const form = useValidatedForm(ForgotPasswordSchema, { serverErrors: serverError?.fieldErrors });
   return (
     <LinkPage title="Forgot your password?">
-      <p className="mt-2 text-muted">Enter the work email you sign in with. We will email you a link to choose a new password.</p>
+      <p className="mt-2 text-muted">
+        Enter the work email you sign in with. We will email you a link to choose a new password.
+      </p>
       {actionData?.ok ? (
         <div className="mt-8 space-y-4">
           <Alert tone="success" title="Check your email">
@@ -41,9 +50,22 @@ export default function ForgotPassword() {
           </p>
         </div>
       ) : (
-        <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
+        <Form
+          method="post"
+          noValidate
+          onSubmit={form.onSubmit}
+          className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
+        >
           {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
-          <TextField label="Work email" type="email" autoComplete="username" required defaultValue={actionData && !actionData.ok ? actionData.values?.email : undefined} {...form.register("email")} errors={form.errorsFor("email")} />
+          <TextField
+            label="Work email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData && !actionData.ok ? actionData.values?.email : undefined}
+            {...form.register("email")}
+            errors={form.errorsFor("email")}
+          />
           <Button type="submit" className="w-full" busy={navigation.state === "submitting"}>
             Email me a link
           </Button>

@@ -4,7 +4,11 @@ import { checkDatabase } from "~/platform/health.server";
 export async function loader() {
   const database = await checkDatabase();
   return Response.json(
-    { status: database.ok ? "ok" : "unavailable", database: database.ok ? "ok" : "unreachable", ms: database.ms },
+    {
+      status: database.ok ? "ok" : "unavailable",
+      database: database.ok ? "ok" : "unreachable",
+      ms: database.ms,
+    },
     { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

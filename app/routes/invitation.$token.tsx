@@ -9,16 +9,29 @@ import { acceptInvitation, findInvitation } from "~/modules/identity/accept-invi
 import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
 import { sha256 } from "~/platform/crypto.server";
-import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
+import {
+  clientMeta,
+  defineAction,
+  defineLoader,
+  forwardHeaders,
+  parseForm,
+  SECRET_LINK_HEADERS,
+} from "~/platform/http.server";
 import { sessionTokenFrom } from "~/platform/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Join Comeback" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Join Comeback" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const invitation = await findInvitation(params.token);
-  return data({ invitation, invalidMessage: INVALID_LINK_MESSAGE }, { status: invitation ? 200 : 404, headers: SECRET_LINK_HEADERS });
+  return data(
+    { invitation, invalidMessage: INVALID_LINK_MESSAGE },
+    { status: invitation ? 200 : 404, headers: SECRET_LINK_HEADERS },
+  );
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -39,16 +52,31 @@ export default function Invitation() {
   const navigation = useNavigation();
   const serverError = actionData && !actionData.ok ? actionData.error : undefined;
   const form = useValidatedForm(SetPasswordSchema, { serverErrors: serverError?.fieldErrors });
-  if (!invitation || serverError?.code === "not_found") return <InvalidLink message={invalidMessage} what="invitation" />;
+  if (!invitation || serverError?.code === "not_found")
+    return <InvalidLink message={invalidMessage} what="invitation" />;
   return (
     <LinkPage title={`Welcome, ${invitation.name}`}>
       <p className="mt-2 text-muted">
-        {invitation.invitedBy} invited you to Comeback as <strong className="text-ink">{invitation.roleLabel}</strong>
-        {invitation.teamName ? <> in the {invitation.teamName} team</> : null}. Choose a password to finish setting up your account.
+        {invitation.invitedBy} invited you to Comeback as{" "}
+        <strong className="text-ink">{invitation.roleLabel}</strong>
+        {invitation.teamName ? <> in the {invitation.teamName} team</> : null}. Choose a password to finish
+        setting up your account.
       </p>
-      <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
+      <Form
+        method="post"
+        noValidate
+        onSubmit={form.onSubmit}
+        className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
+      >
         {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
-        <TextField label="Work email" type="email" name="username" autoComplete="username" value={invitation.email} readOnly />
+        <TextField
+          label="Work email"
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={invitation.email}
+          readOnly
+        />
         <TextField
           label="Password"
           type="password"

@@ -7,15 +7,28 @@ import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.se
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { PreferencesSchema } from "~/modules/preferences/schemas";
 import { updatePreferences } from "~/modules/preferences/update-preferences.server";
-import { defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  forwardHeaders,
+  parseForm,
+  SECRET_LINK_HEADERS,
+} from "~/platform/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Email preferences · Comeback" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Email preferences · Comeback" },
+  { name: "referrer", content: "no-referrer" },
+  { name: "robots", content: "noindex" },
+];
 
 export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const preferences = await getPreferences({ token: params.token });
-  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS });
+  return data(
+    { preferences, invalidMessage: INVALID_PREFERENCES_LINK },
+    { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS },
+  );
 });
 
 /** An ordinary same-origin form (origin-checked like every other POST); the signed link identifies the person. */
@@ -47,14 +60,15 @@ export default function Preferences() {
   return (
     <LinkPage title="What we email you about">
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, choose` : "Choose"} what Comeback may write to you about. Email about something you started yourself, such as an
-        application or a contract, always reaches you.
+        {preferences.firstName ? `${preferences.firstName}, choose` : "Choose"} what Comeback may write to you
+        about. Email about something you started yourself, such as an application or a contract, always
+        reaches you.
       </p>
       {preferences.doNotContact ? (
         <div className="mt-6">
           <Alert tone="info" title="We will not contact you">
-            Our HR team noted that you should not be contacted, so you get no email of these kinds, whatever you choose here. Write to the person named in our last
-            email if that is not what you want.
+            Our HR team noted that you should not be contacted, so you get no email of these kinds, whatever
+            you choose here. Write to the person named in our last email if that is not what you want.
           </Alert>
         </div>
       ) : null}

@@ -9,16 +9,29 @@ import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { findPasswordReset, resetPassword } from "~/modules/identity/reset-password.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
 import { sha256 } from "~/platform/crypto.server";
-import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
+import {
+  clientMeta,
+  defineAction,
+  defineLoader,
+  forwardHeaders,
+  parseForm,
+  SECRET_LINK_HEADERS,
+} from "~/platform/http.server";
 import { sessionTokenFrom } from "~/platform/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Comeback" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Choose a new password · Comeback" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const reset = await findPasswordReset(params.token);
-  return data({ reset, invalidMessage: INVALID_LINK_MESSAGE }, { status: reset ? 200 : 404, headers: SECRET_LINK_HEADERS });
+  return data(
+    { reset, invalidMessage: INVALID_LINK_MESSAGE },
+    { status: reset ? 200 : 404, headers: SECRET_LINK_HEADERS },
+  );
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -39,15 +52,29 @@ export default function ResetPassword() {
   const navigation = useNavigation();
   const serverError = actionData && !actionData.ok ? actionData.error : undefined;
   const form = useValidatedForm(SetPasswordSchema, { serverErrors: serverError?.fieldErrors });
-  if (!reset || serverError?.code === "not_found") return <InvalidLink message={invalidMessage} what="reset" />;
+  if (!reset || serverError?.code === "not_found")
+    return <InvalidLink message={invalidMessage} what="reset" />;
   return (
     <LinkPage title="Choose a new password">
       <p className="mt-2 text-muted">
-        For {reset.name}&apos;s account. Every place where the account is signed in will be signed out; you will be signed in here.
+        For {reset.name}&apos;s account. Every place where the account is signed in will be signed out; you
+        will be signed in here.
       </p>
-      <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
+      <Form
+        method="post"
+        noValidate
+        onSubmit={form.onSubmit}
+        className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
+      >
         {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
-        <TextField label="Work email" type="email" name="username" autoComplete="username" value={reset.email} readOnly />
+        <TextField
+          label="Work email"
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={reset.email}
+          readOnly
+        />
         <TextField
           label="New password"
           type="password"

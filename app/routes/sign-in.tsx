@@ -44,11 +44,27 @@ export default function SignIn() {
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand">Comeback</p>
       <h1 className="mt-2 text-2xl font-semibold">Sign in</h1>
-      <p className="mt-2 text-muted">For HR staff, managers and administrators. Former colleagues sign in with an email link from the invitation they received.</p>
-      <Form method="post" noValidate onSubmit={form.onSubmit} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
+      <p className="mt-2 text-muted">
+        For HR staff, managers and administrators. Former colleagues sign in with an email link from the
+        invitation they received.
+      </p>
+      <Form
+        method="post"
+        noValidate
+        onSubmit={form.onSubmit}
+        className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
+      >
         {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField label="Work email" type="email" autoComplete="username" required defaultValue={actionData && "values" in actionData ? actionData.values?.email : undefined} {...form.register("email")} errors={form.errorsFor("email")} />
+        <TextField
+          label="Work email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={actionData && "values" in actionData ? actionData.values?.email : undefined}
+          {...form.register("email")}
+          errors={form.errorsFor("email")}
+        />
         <TextField
           label="Password"
           type="password"

@@ -23,5 +23,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     everywhere: input.everywhere === "yes",
     userId: viewer.kind === "staff" ? viewer.id : undefined,
   });
-  throw redirect(viewer.kind === "staff" ? "/sign-in" : "/portal/sign-in", { headers: { "Set-Cookie": setCookie } });
+  throw redirect(viewer.kind === "staff" ? "/sign-in" : "/portal/sign-in", {
+    headers: { "Set-Cookie": setCookie },
+  });
 });

@@ -18,7 +18,10 @@ export default function StaffHome() {
   const { name, overview } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={`Hello, ${name.split(" ")[0]}`} description="Where the return of former colleagues stands today." />
+      <PageHeader
+        title={`Hello, ${name.split(" ")[0]}`}
+        description="Where the return of former colleagues stands today."
+      />
       {overview.alumni ? (
         <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
           {[
@@ -44,11 +47,21 @@ export default function StaffHome() {
             <table className="w-full text-left text-sm">
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 font-medium">Decision</th>
-                  <th scope="col" className="py-2 font-medium">Kind</th>
-                  <th scope="col" className="py-2 font-medium">Status</th>
-                  <th scope="col" className="py-2 text-right font-medium">Roles affected</th>
-                  <th scope="col" className="py-2 text-right font-medium">Alumni linked</th>
+                  <th scope="col" className="py-2 font-medium">
+                    Decision
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Kind
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Roles affected
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Alumni linked
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -24,10 +24,17 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffUser(request);
   const form = await request.formData();
   if (form.get("intent") !== "change-password") {
-    throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+    throw new AppError(
+      "bad_request",
+      "That action is not available on this page. Reload the page and try again.",
+    );
   }
   const input = await parseForm(request, ChangePasswordSchema, form);
-  const result = await changePassword({ actor, currentPassword: input.currentPassword, password: input.password });
+  const result = await changePassword({
+    actor,
+    currentPassword: input.currentPassword,
+    password: input.password,
+  });
   return {
     ok: true as const,
     intent: "change-password",
@@ -52,7 +59,10 @@ export default function Account() {
 
   return (
     <>
-      <PageHeader title="Your account" description="Who you are in Comeback, where you are signed in, and your password." />
+      <PageHeader
+        title="Your account"
+        description="Who you are in Comeback, where you are signed in, and your password."
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="You">
@@ -63,11 +73,16 @@ export default function Account() {
                 { label: "Role", value: `${account.roleLabel} — ${account.roleDescription}` },
                 { label: "Team", value: account.teamName ?? "—" },
                 { label: "Last sign-in", value: <UtcTime iso={account.lastSignInAt} /> },
-                { label: "Password last set", value: <UtcTime iso={account.passwordChangedAt} fallback="Unknown" /> },
+                {
+                  label: "Password last set",
+                  value: <UtcTime iso={account.passwordChangedAt} fallback="Unknown" />,
+                },
               ]}
             />
             <details className="mt-4 text-sm">
-              <summary className="cursor-pointer text-brand">What your role lets you do ({account.permissions.length})</summary>
+              <summary className="cursor-pointer text-brand">
+                What your role lets you do ({account.permissions.length})
+              </summary>
               <ul className="mt-2 list-disc pl-5 font-mono text-xs">
                 {account.permissions.map((p) => (
                   <li key={p}>{p}</li>
@@ -91,10 +106,18 @@ export default function Account() {
               <caption className="sr-only">Your live sessions</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Device</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Signed in</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Last seen</th>
-                  <th scope="col" className="py-2 font-medium">Address</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Device
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Signed in
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Last seen
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Address
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -126,8 +149,17 @@ export default function Account() {
         <Card title="Change your password">
           <Form method="post" noValidate onSubmit={form.onSubmit} className="space-y-4">
             {changed ? <Alert tone="success">{changed}</Alert> : null}
-            {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
-            <input type="text" name="username" autoComplete="username" value={account.email} readOnly hidden />
+            {serverError && !serverError.fieldErrors ? (
+              <Alert tone="error">{serverError.message}</Alert>
+            ) : null}
+            <input
+              type="text"
+              name="username"
+              autoComplete="username"
+              value={account.email}
+              readOnly
+              hidden
+            />
             <TextField
               label="Current password"
               type="password"
@@ -153,7 +185,12 @@ export default function Account() {
               {...form.register("confirmPassword")}
               errors={form.errorsFor("confirmPassword")}
             />
-            <Button type="submit" name="intent" value="change-password" busy={navigation.state === "submitting"}>
+            <Button
+              type="submit"
+              name="intent"
+              value="change-password"
+              busy={navigation.state === "submitting"}
+            >
               Change password
             </Button>
             <p className="text-sm text-muted">Your other sessions end; this one stays signed in.</p>

@@ -16,7 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Audit trail · Comeback" }];
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:audit");
   const filters = parseSearchParams(request, AuditFilterSchema);
-  const [page, integrity] = await Promise.all([listAuditEvents({ filters }), filters.verify ? verifyAuditChain() : null]);
+  const [page, integrity] = await Promise.all([
+    listAuditEvents({ filters }),
+    filters.verify ? verifyAuditChain() : null,
+  ]);
   return {
     ...page,
     integrity,
@@ -32,7 +35,8 @@ function withParams(base: Record<string, string>, extra: Record<string, string>)
 }
 
 export default function AuditTrail() {
-  const { events, olderCursor, newerCursor, integrity, filters, actions, families, canExport } = useLoaderData<typeof loader>();
+  const { events, olderCursor, newerCursor, integrity, filters, actions, families, canExport } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const filtered = Object.keys(filters).length > 0;
   return (
@@ -42,7 +46,10 @@ export default function AuditTrail() {
         description="Every change, sign-in and refusal, with who did it and why. Times are UTC. Events are hash-chained, so an edited or deleted event shows up when the trail is verified."
         actions={
           canExport ? (
-            <a className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong" href={`/staff/admin/audit/export${withParams(filters, {})}`}>
+            <a
+              className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
+              href={`/staff/admin/audit/export${withParams(filters, {})}`}
+            >
               Export {filtered ? "this view" : "everything"} as CSV
             </a>
           ) : null
@@ -56,14 +63,21 @@ export default function AuditTrail() {
               <input key={k} type="hidden" name={k} value={v} />
             ))}
             <input type="hidden" name="verify" value="1" />
-            <p className="text-sm text-muted">Recompute every event&apos;s hash and check each link to the one before it.</p>
-            <Button type="submit" variant="secondary" busy={navigation.state === "loading" && navigation.location?.search.includes("verify=1")}>
+            <p className="text-sm text-muted">
+              Recompute every event&apos;s hash and check each link to the one before it.
+            </p>
+            <Button
+              type="submit"
+              variant="secondary"
+              busy={navigation.state === "loading" && navigation.location?.search.includes("verify=1")}
+            >
               Verify integrity
             </Button>
           </Form>
         ) : integrity.ok ? (
           <Alert tone="success" title="The audit trail is intact">
-            {integrity.checked} event{integrity.checked === 1 ? "" : "s"} checked{integrity.lastId ? `, up to event ${integrity.lastId}` : ""}. No event was changed or deleted.
+            {integrity.checked} event{integrity.checked === 1 ? "" : "s"} checked
+            {integrity.lastId ? `, up to event ${integrity.lastId}` : ""}. No event was changed or deleted.
           </Alert>
         ) : (
           <Alert tone="error" title={`The audit trail is broken at event ${integrity.brokenAt}`}>
@@ -91,7 +105,12 @@ export default function AuditTrail() {
               ...actions.map((a) => ({ value: a, label: a })),
             ]}
           />
-          <TextField label="Entity type" name="entityType" placeholder="e.g. user" defaultValue={filters.entityType ?? ""} />
+          <TextField
+            label="Entity type"
+            name="entityType"
+            placeholder="e.g. user"
+            defaultValue={filters.entityType ?? ""}
+          />
           <TextField label="Entity id" name="entityId" defaultValue={filters.entityId ?? ""} />
           <TextField label="From (UTC)" name="from" type="date" defaultValue={filters.from ?? ""} />
           <TextField label="To (UTC, inclusive)" name="to" type="date" defaultValue={filters.to ?? ""} />
@@ -115,20 +134,38 @@ export default function AuditTrail() {
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">#</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Time (UTC)</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Actor</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Action</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Entity</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Change</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Reason</th>
-                  <th scope="col" className="py-2 font-medium">From</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    #
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Time (UTC)
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Actor
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Entity
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Change
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Reason
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    From
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-mono text-xs font-normal">{e.id}</th>
+                    <th scope="row" className="py-2 pr-3 font-mono text-xs font-normal">
+                      {e.id}
+                    </th>
                     <td className="py-2 pr-3 whitespace-nowrap">
                       <UtcTime iso={e.occurredAt} seconds />
                     </td>
@@ -144,7 +181,10 @@ export default function AuditTrail() {
                     <td className="py-2 pr-3">
                       {e.entityType}
                       {e.entityId ? (
-                        <Link className="block break-all font-mono text-xs text-brand underline" to={withParams({ entityType: e.entityType, entityId: e.entityId }, {})}>
+                        <Link
+                          className="block break-all font-mono text-xs text-brand underline"
+                          to={withParams({ entityType: e.entityType, entityId: e.entityId }, {})}
+                        >
                           {e.entityId}
                         </Link>
                       ) : null}
@@ -165,21 +205,31 @@ export default function AuditTrail() {
                           <tbody>
                             {e.changes.map((c) => (
                               <tr key={c.field}>
-                                <th scope="row" className="pr-2 text-left font-medium text-muted">{c.field}</th>
+                                <th scope="row" className="pr-2 text-left font-medium text-muted">
+                                  {c.field}
+                                </th>
                                 <td className="pr-1 break-all">
                                   {c.hasBefore ? <del className="text-bad">{c.before ?? "null"}</del> : null}
                                 </td>
-                                <td className="break-all">{c.hasAfter ? <ins className="text-good no-underline">{c.after ?? "null"}</ins> : null}</td>
+                                <td className="break-all">
+                                  {c.hasAfter ? (
+                                    <ins className="text-good no-underline">{c.after ?? "null"}</ins>
+                                  ) : null}
+                                </td>
                               </tr>
                             ))}
                           </tbody>
                         </table>
                       )}
                     </td>
-                    <td className="max-w-xs py-2 pr-3 whitespace-pre-wrap break-words">{e.reason ?? <span className="text-muted">—</span>}</td>
+                    <td className="max-w-xs py-2 pr-3 whitespace-pre-wrap break-words">
+                      {e.reason ?? <span className="text-muted">—</span>}
+                    </td>
                     <td className="py-2 text-xs">
                       <span className="font-mono">{e.ip ?? "—"}</span>
-                      {e.userAgent ? <span className="block text-muted">{describeDevice(e.userAgent)}</span> : null}
+                      {e.userAgent ? (
+                        <span className="block text-muted">{describeDevice(e.userAgent)}</span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

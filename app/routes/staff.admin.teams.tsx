@@ -31,21 +31,36 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   if (intent === "assign-manager") {
     const input = await parseForm(request, AssignManagerSchema, form);
     const result = await changeStaffTeam({ actor, userId: input.userId, teamId: input.teamId });
-    return { ok: true as const, intent, message: result.changed ? "Manager assigned to the team." : "Nothing changed: they were already in that team." };
+    return {
+      ok: true as const,
+      intent,
+      message: result.changed
+        ? "Manager assigned to the team."
+        : "Nothing changed: they were already in that team.",
+    };
   }
-  throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+  throw new AppError(
+    "bad_request",
+    "That action is not available on this page. Reload the page and try again.",
+  );
 });
 
 export default function Teams() {
   const { teams, managers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const resultFor = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined);
+  const resultFor = (intent: string) =>
+    actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined;
   const created = resultFor("create-team");
   const assigned = resultFor("assign-manager");
-  const createForm = useValidatedForm(CreateTeamSchema, { serverErrors: created && !created.ok ? created.error.fieldErrors : undefined });
-  const assignForm = useValidatedForm(AssignManagerSchema, { serverErrors: assigned && !assigned.ok ? assigned.error.fieldErrors : undefined });
-  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const createForm = useValidatedForm(CreateTeamSchema, {
+    serverErrors: created && !created.ok ? created.error.fieldErrors : undefined,
+  });
+  const assignForm = useValidatedForm(AssignManagerSchema, {
+    serverErrors: assigned && !assigned.ok ? assigned.error.fieldErrors : undefined,
+  });
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 
   return (
     <>
@@ -54,7 +69,10 @@ export default function Teams() {
           ← All staff
         </Link>
       </p>
-      <PageHeader title="Teams" description="Managers belong to a team; gig contracts and approvals are owned by teams." />
+      <PageHeader
+        title="Teams"
+        description="Managers belong to a team; gig contracts and approvals are owned by teams."
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Teams and their managers" className="lg:col-span-2">
           {teams.length === 0 ? (
@@ -64,15 +82,23 @@ export default function Teams() {
               <caption className="sr-only">Teams and their members</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Team</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Members</th>
-                  <th scope="col" className="py-2 font-medium">Created</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Team
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Members
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Created
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {teams.map((t) => (
                   <tr key={t.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-medium">{t.name}</th>
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {t.name}
+                    </th>
                     <td className="py-2 pr-3">
                       {t.members.length === 0 ? (
                         <span className="text-muted">No managers yet</span>
@@ -101,8 +127,19 @@ export default function Teams() {
         <div className="space-y-6">
           <Card title="Create a team">
             <Form method="post" noValidate onSubmit={createForm.onSubmit} className="space-y-4">
-              {created?.ok ? <Alert tone="success">{created.message}</Alert> : created ? <Alert tone="error">{created.error.message}</Alert> : null}
-              <TextField label="Team name" autoComplete="off" required defaultValue={created && !created.ok ? created.values?.name : undefined} {...createForm.register("name")} errors={createForm.errorsFor("name")} />
+              {created?.ok ? (
+                <Alert tone="success">{created.message}</Alert>
+              ) : created ? (
+                <Alert tone="error">{created.error.message}</Alert>
+              ) : null}
+              <TextField
+                label="Team name"
+                autoComplete="off"
+                required
+                defaultValue={created && !created.ok ? created.values?.name : undefined}
+                {...createForm.register("name")}
+                errors={createForm.errorsFor("name")}
+              />
               <Button type="submit" name="intent" value="create-team" busy={busy("create-team")}>
                 Create team
               </Button>
@@ -110,18 +147,27 @@ export default function Teams() {
           </Card>
           <Card title="Assign a manager">
             {managers.length === 0 ? (
-              <p className="text-sm text-muted">There are no managers yet. Invite someone with the manager role first.</p>
+              <p className="text-sm text-muted">
+                There are no managers yet. Invite someone with the manager role first.
+              </p>
             ) : teams.length === 0 ? (
               <p className="text-sm text-muted">Create a team first.</p>
             ) : (
               <Form method="post" noValidate onSubmit={assignForm.onSubmit} className="space-y-4">
-                {assigned?.ok ? <Alert tone="success">{assigned.message}</Alert> : assigned ? <Alert tone="error">{assigned.error.message}</Alert> : null}
+                {assigned?.ok ? (
+                  <Alert tone="success">{assigned.message}</Alert>
+                ) : assigned ? (
+                  <Alert tone="error">{assigned.error.message}</Alert>
+                ) : null}
                 <SelectField
                   label="Manager"
                   defaultValue=""
                   options={[
                     { value: "", label: "Choose a manager" },
-                    ...managers.map((m) => ({ value: m.id, label: m.teamName ? `${m.name} (now in ${m.teamName})` : m.name })),
+                    ...managers.map((m) => ({
+                      value: m.id,
+                      label: m.teamName ? `${m.name} (now in ${m.teamName})` : m.name,
+                    })),
                   ]}
                   {...assignForm.register("userId")}
                   errors={assignForm.errorsFor("userId")}
@@ -129,11 +175,20 @@ export default function Teams() {
                 <SelectField
                   label="Team"
                   defaultValue=""
-                  options={[{ value: "", label: "Choose a team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+                  options={[
+                    { value: "", label: "Choose a team" },
+                    ...teams.map((t) => ({ value: t.id, label: t.name })),
+                  ]}
                   {...assignForm.register("teamId")}
                   errors={assignForm.errorsFor("teamId")}
                 />
-                <Button type="submit" name="intent" value="assign-manager" variant="secondary" busy={busy("assign-manager")}>
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="assign-manager"
+                  variant="secondary"
+                  busy={busy("assign-manager")}
+                >
                   Assign
                 </Button>
               </Form>

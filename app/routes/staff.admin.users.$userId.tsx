@@ -12,13 +12,20 @@ import { deactivateStaff } from "~/modules/identity/deactivate-staff.server";
 import { getStaffMember } from "~/modules/identity/get-staff-member.server";
 import { reactivateStaff } from "~/modules/identity/reactivate-staff.server";
 import { resendInvitation } from "~/modules/identity/resend-invitation.server";
-import { ChangeRoleSchema, ChangeTeamSchema, DeactivateStaffSchema, NoFieldsSchema } from "~/modules/identity/schemas";
+import {
+  ChangeRoleSchema,
+  ChangeTeamSchema,
+  DeactivateStaffSchema,
+  NoFieldsSchema,
+} from "~/modules/identity/schemas";
 import { sendPasswordReset } from "~/modules/identity/send-password-reset.server";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError, notFound } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "user" in data ? data.user.name : "Staff member"} · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "user" in data ? data.user.name : "Staff member"} · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:staff");
@@ -27,7 +34,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   return { ...member, isSelf: member.user.id === actor.id };
 });
 
-type Intent = "change-role" | "change-team" | "deactivate" | "reactivate" | "resend-invitation" | "send-password-reset";
+type Intent =
+  "change-role" | "change-team" | "deactivate" | "reactivate" | "resend-invitation" | "send-password-reset";
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:staff");
@@ -50,18 +58,26 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     case "change-team": {
       const input = await parseForm(request, ChangeTeamSchema, form);
       const result = await changeStaffTeam({ actor, userId, teamId: input.teamId });
-      return done(result.changed ? "Team changed. It applies to their next request." : "Nothing changed: they are already in that team.");
+      return done(
+        result.changed
+          ? "Team changed. It applies to their next request."
+          : "Nothing changed: they are already in that team.",
+      );
     }
     case "deactivate": {
       const input = await parseForm(request, DeactivateStaffSchema, form);
       const result = await deactivateStaff({ actor, userId, reason: input.reason });
-      return done(`Account deactivated. ${result.sessionsEnded} session${result.sessionsEnded === 1 ? "" : "s"} ended at once.`);
+      return done(
+        `Account deactivated. ${result.sessionsEnded} session${result.sessionsEnded === 1 ? "" : "s"} ended at once.`,
+      );
     }
     case "reactivate": {
       const input = await parseForm(request, DeactivateStaffSchema, form);
       const result = await reactivateStaff({ actor, userId, reason: input.reason });
       return done(
-        result.status === "active" ? "Account reactivated. They can sign in with their password again." : "Account reactivated. Send them a new invitation so they can set a password.",
+        result.status === "active"
+          ? "Account reactivated. They can sign in with their password again."
+          : "Account reactivated. Send them a new invitation so they can set a password.",
       );
     }
     case "resend-invitation": {
@@ -75,21 +91,40 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       return done("A password-reset link is on its way. It works once, for 30 minutes.");
     }
     default:
-      throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+      throw new AppError(
+        "bad_request",
+        "That action is not available on this page. Reload the page and try again.",
+      );
   }
 });
 
-function useFormFor<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(intent: Intent, schema: S, defaultValues?: Partial<z.input<S>>) {
+function useFormFor<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  intent: Intent,
+  schema: S,
+  defaultValues?: Partial<z.input<S>>,
+) {
   const actionData = useActionData<typeof action>();
   const mine = actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined;
   const error = mine && !mine.ok ? mine.error : undefined;
   const values = mine && !mine.ok ? mine.values : undefined;
   const form = useValidatedForm(schema, { serverErrors: error?.fieldErrors, defaultValues });
-  const notice = mine?.ok ? <Alert tone="success">{mine.message}</Alert> : error ? <Alert tone="error">{error.message}</Alert> : null;
+  const notice = mine?.ok ? (
+    <Alert tone="success">{mine.message}</Alert>
+  ) : error ? (
+    <Alert tone="error">{error.message}</Alert>
+  ) : null;
   return { form, notice, values };
 }
 
-function SubmitButton({ intent, children, variant }: { intent: Intent; children: ReactNode; variant?: "primary" | "secondary" | "danger" }) {
+function SubmitButton({
+  intent,
+  children,
+  variant,
+}: {
+  intent: Intent;
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
@@ -101,13 +136,19 @@ function SubmitButton({ intent, children, variant }: { intent: Intent; children:
 
 export default function StaffMember() {
   const { user, roles, teams, activeSessions, invitation, events, isSelf } = useLoaderData<typeof loader>();
-  const role = useFormFor("change-role", ChangeRoleSchema, { roleId: user.roleId, teamId: user.team?.id ?? "" });
+  const role = useFormFor("change-role", ChangeRoleSchema, {
+    roleId: user.roleId,
+    teamId: user.team?.id ?? "",
+  });
   const team = useFormFor("change-team", ChangeTeamSchema, { teamId: user.team?.id ?? "" });
   const deactivate = useFormFor("deactivate", DeactivateStaffSchema);
   const reactivate = useFormFor("reactivate", DeactivateStaffSchema);
   const resend = useFormFor("resend-invitation", NoFieldsSchema);
   const reset = useFormFor("send-password-reset", NoFieldsSchema);
-  const teamOptions = [{ value: "", label: "No team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))];
+  const teamOptions = [
+    { value: "", label: "No team" },
+    ...teams.map((t) => ({ value: t.id, label: t.name })),
+  ];
 
   return (
     <>
@@ -127,13 +168,17 @@ export default function StaffMember() {
                 { label: "Team", value: user.team?.name ?? "—" },
                 { label: "Last sign-in", value: <UtcTime iso={user.lastSignInAt} fallback="Never" /> },
                 { label: "Account created", value: <UtcTime iso={user.createdAt} /> },
-                { label: "Password last set", value: <UtcTime iso={user.passwordChangedAt} fallback="Not yet" /> },
+                {
+                  label: "Password last set",
+                  value: <UtcTime iso={user.passwordChangedAt} fallback="Not yet" />,
+                },
                 { label: "Live sessions", value: String(activeSessions) },
                 {
                   label: "Invitation",
                   value: invitation ? (
                     <>
-                      Sent <UtcTime iso={invitation.sentAt} />; {invitation.expired ? "expired" : "valid until"} <UtcTime iso={invitation.expiresAt} />
+                      Sent <UtcTime iso={invitation.sentAt} />;{" "}
+                      {invitation.expired ? "expired" : "valid until"} <UtcTime iso={invitation.expiresAt} />
                     </>
                   ) : user.status === "invited" ? (
                     "No valid link"
@@ -153,10 +198,18 @@ export default function StaffMember() {
                 <caption className="sr-only">Latest audit events about this account</caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">When</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">What</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">By</th>
-                    <th scope="col" className="py-2 font-medium">Reason</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      When
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      What
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      By
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Reason
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -174,7 +227,10 @@ export default function StaffMember() {
               </table>
             )}
             <p className="mt-3 text-sm">
-              <Link className="text-brand underline" to={`/staff/admin/audit?entityType=user&entityId=${encodeURIComponent(user.id)}`}>
+              <Link
+                className="text-brand underline"
+                to={`/staff/admin/audit?entityType=user&entityId=${encodeURIComponent(user.id)}`}
+              >
                 Everything about this account in the audit trail
               </Link>
             </p>
@@ -184,8 +240,12 @@ export default function StaffMember() {
         <div className="space-y-6">
           {isSelf ? (
             <Alert tone="info" title="This is your own account">
-              Another administrator changes your role or deactivates your account, so Comeback is never left without an administrator by accident.
-              Change your password on <Link className="underline" to="/staff/account">your account page</Link>.
+              Another administrator changes your role or deactivates your account, so Comeback is never left
+              without an administrator by accident. Change your password on{" "}
+              <Link className="underline" to="/staff/account">
+                your account page
+              </Link>
+              .
             </Alert>
           ) : (
             <Card title="Role">
@@ -206,9 +266,17 @@ export default function StaffMember() {
                   {...role.form.register("teamId")}
                   errors={role.form.errorsFor("teamId")}
                 />
-                <TextArea label="Reason (kept in the audit trail)" rows={2} defaultValue={role.values?.reason} {...role.form.register("reason")} errors={role.form.errorsFor("reason")} />
+                <TextArea
+                  label="Reason (kept in the audit trail)"
+                  rows={2}
+                  defaultValue={role.values?.reason}
+                  {...role.form.register("reason")}
+                  errors={role.form.errorsFor("reason")}
+                />
                 <SubmitButton intent="change-role">Change role</SubmitButton>
-                <p className="text-sm text-muted">A new role signs them out everywhere; they sign in again with the new permissions.</p>
+                <p className="text-sm text-muted">
+                  A new role signs them out everywhere; they sign in again with the new permissions.
+                </p>
               </Form>
             </Card>
           )}
@@ -220,7 +288,10 @@ export default function StaffMember() {
                 <SelectField
                   label="Team"
                   defaultValue={user.team?.id ?? ""}
-                  options={[{ value: "", label: "Choose a team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+                  options={[
+                    { value: "", label: "Choose a team" },
+                    ...teams.map((t) => ({ value: t.id, label: t.name })),
+                  ]}
                   {...team.form.register("teamId")}
                   errors={team.form.errorsFor("teamId")}
                 />
@@ -235,7 +306,9 @@ export default function StaffMember() {
             <Card title="Invitation">
               <Form method="post" noValidate onSubmit={resend.form.onSubmit} className="space-y-3">
                 {resend.notice}
-                <p className="text-sm text-muted">Sends a new link (valid 72 hours). Links sent before stop working.</p>
+                <p className="text-sm text-muted">
+                  Sends a new link (valid 72 hours). Links sent before stop working.
+                </p>
                 <SubmitButton intent="resend-invitation" variant="secondary">
                   Send the invitation again
                 </SubmitButton>
@@ -247,7 +320,9 @@ export default function StaffMember() {
             <Card title="Password">
               <Form method="post" noValidate onSubmit={reset.form.onSubmit} className="space-y-3">
                 {reset.notice}
-                <p className="text-sm text-muted">Emails them a link to choose a new password (valid 30 minutes, works once).</p>
+                <p className="text-sm text-muted">
+                  Emails them a link to choose a new password (valid 30 minutes, works once).
+                </p>
                 <SubmitButton intent="send-password-reset" variant="secondary">
                   Send a password-reset link
                 </SubmitButton>
@@ -259,7 +334,13 @@ export default function StaffMember() {
             <Card title="Account status">
               <Form method="post" noValidate onSubmit={reactivate.form.onSubmit} className="space-y-4">
                 {reactivate.notice}
-                <TextArea label="Reason (kept in the audit trail)" rows={2} defaultValue={reactivate.values?.reason} {...reactivate.form.register("reason")} errors={reactivate.form.errorsFor("reason")} />
+                <TextArea
+                  label="Reason (kept in the audit trail)"
+                  rows={2}
+                  defaultValue={reactivate.values?.reason}
+                  {...reactivate.form.register("reason")}
+                  errors={reactivate.form.errorsFor("reason")}
+                />
                 <SubmitButton intent="reactivate">Reactivate account</SubmitButton>
               </Form>
             </Card>
@@ -267,8 +348,16 @@ export default function StaffMember() {
             <Card title="Account status">
               <Form method="post" noValidate onSubmit={deactivate.form.onSubmit} className="space-y-4">
                 {deactivate.notice}
-                <p className="text-sm text-muted">Deactivating ends every session at once and stops any invitation or reset link from working.</p>
-                <TextArea label="Reason (kept in the audit trail)" rows={2} defaultValue={deactivate.values?.reason} {...deactivate.form.register("reason")} errors={deactivate.form.errorsFor("reason")} />
+                <p className="text-sm text-muted">
+                  Deactivating ends every session at once and stops any invitation or reset link from working.
+                </p>
+                <TextArea
+                  label="Reason (kept in the audit trail)"
+                  rows={2}
+                  defaultValue={deactivate.values?.reason}
+                  {...deactivate.form.register("reason")}
+                  errors={deactivate.form.errorsFor("reason")}
+                />
                 <SubmitButton intent="deactivate" variant="danger">
                   Deactivate account
                 </SubmitButton>

@@ -22,7 +22,11 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:staff");
   const input = await parseForm(request, InviteStaffSchema);
   await inviteStaff({ actor, ...input });
-  return { ok: true as const, intent: "invite", message: `Invitation sent to ${input.email}. The link works for 72 hours.` };
+  return {
+    ok: true as const,
+    intent: "invite",
+    message: `Invitation sent to ${input.email}. The link works for 72 hours.`,
+  };
 });
 
 export default function StaffAdmin() {
@@ -31,7 +35,10 @@ export default function StaffAdmin() {
   const navigation = useNavigation();
   const serverError = actionData && !actionData.ok ? actionData.error : undefined;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
-  const form = useValidatedForm(InviteStaffSchema, { serverErrors: serverError?.fieldErrors, defaultValues: { roleId: "hr" } });
+  const form = useValidatedForm(InviteStaffSchema, {
+    serverErrors: serverError?.fieldErrors,
+    defaultValues: { roleId: "hr" },
+  });
   const succeeded = actionData?.ok ? actionData.message : null;
   const { reset } = form;
   useEffect(() => {
@@ -44,7 +51,10 @@ export default function StaffAdmin() {
         title="Staff"
         description="Everyone who can sign in to Comeback, and what they may do. Changes take effect on the person's next request and are kept in the audit trail."
         actions={
-          <Link to="/staff/admin/teams" className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft">
+          <Link
+            to="/staff/admin/teams"
+            className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+          >
             Teams
           </Link>
         }
@@ -59,12 +69,24 @@ export default function StaffAdmin() {
                 <caption className="sr-only">Staff accounts</caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Email</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Role</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Team</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                    <th scope="col" className="py-2 font-medium">Last sign-in</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Name
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Email
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Role
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Team
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Last sign-in
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -106,9 +128,26 @@ export default function StaffAdmin() {
         <Card title="Invite someone">
           <Form method="post" noValidate onSubmit={form.onSubmit} className="space-y-4">
             {succeeded ? <Alert tone="success">{succeeded}</Alert> : null}
-            {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
-            <TextField label="Name" autoComplete="off" required defaultValue={values?.name} {...form.register("name")} errors={form.errorsFor("name")} />
-            <TextField label="Work email" type="email" autoComplete="off" required defaultValue={values?.email} {...form.register("email")} errors={form.errorsFor("email")} />
+            {serverError && !serverError.fieldErrors ? (
+              <Alert tone="error">{serverError.message}</Alert>
+            ) : null}
+            <TextField
+              label="Name"
+              autoComplete="off"
+              required
+              defaultValue={values?.name}
+              {...form.register("name")}
+              errors={form.errorsFor("name")}
+            />
+            <TextField
+              label="Work email"
+              type="email"
+              autoComplete="off"
+              required
+              defaultValue={values?.email}
+              {...form.register("email")}
+              errors={form.errorsFor("email")}
+            />
             <SelectField
               label="Role"
               defaultValue={values?.roleId ?? "hr"}
@@ -120,7 +159,10 @@ export default function StaffAdmin() {
               label="Team"
               hint="Managers belong to a team; leave empty for other roles."
               defaultValue={values?.teamId ?? ""}
-              options={[{ value: "", label: "No team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+              options={[
+                { value: "", label: "No team" },
+                ...teams.map((t) => ({ value: t.id, label: t.name })),
+              ]}
               {...form.register("teamId")}
               errors={form.errorsFor("teamId")}
             />
@@ -128,7 +170,8 @@ export default function StaffAdmin() {
               Send invitation
             </Button>
             <p className="text-sm text-muted">
-              They get an email with a link to choose a password. The link works once, for 72 hours; a newer invitation replaces it.
+              They get an email with a link to choose a password. The link works once, for 72 hours; a newer
+              invitation replaces it.
             </p>
           </Form>
         </Card>

@@ -3,7 +3,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { UtcTime } from "~/components/time";
-import { Alert, Badge, Button, Card, EmptyState, Facts, PageHeader, SelectField, TextArea, TextField } from "~/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Facts,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+} from "~/components/ui";
 import { addAlumnusNote } from "~/modules/alumni/add-alumnus-note.server";
 import { EXIT_REASONS } from "~/modules/alumni/alumni-filter";
 import { DoNotRehireSchema, EditAlumnusSchema, NoteSchema, TagSchema } from "~/modules/alumni/alumni-schemas";
@@ -16,7 +27,9 @@ import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "alumnus" in data ? `${data.alumnus.preferredName || data.alumnus.firstName} ${data.alumnus.lastName}` : "Alumnus"} · Comeback` },
+  {
+    title: `${data && "alumnus" in data ? `${data.alumnus.preferredName || data.alumnus.firstName} ${data.alumnus.lastName}` : "Alumnus"} · Comeback`,
+  },
 ];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
@@ -37,13 +50,29 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       const actor = await requirePermission(request, "edit:alumnus:any");
       const input = await parseForm(request, EditAlumnusSchema, form);
       const result = await updateAlumnus({ actor, alumnusId, input });
-      return done(result.changed.length ? `Saved. Changed by hand: ${result.changed.join(", ")}. Imports will not overwrite these fields without showing you.` : "Nothing to save: the record already has these values.");
+      return done(
+        result.changed.length
+          ? `Saved. Changed by hand: ${result.changed.join(", ")}. Imports will not overwrite these fields without showing you.`
+          : "Nothing to save: the record already has these values.",
+      );
     }
     case "do-not-rehire": {
       const actor = await requirePermission(request, "edit:alumnus:restricted");
       const input = await parseForm(request, DoNotRehireSchema, form);
-      const result = await setDoNotRehire({ actor, alumnusId, version: input.version, doNotRehire: input.doNotRehire === "yes", reason: input.reason });
-      return done(result.changed ? (input.doNotRehire === "yes" ? "Marked do not rehire. The reason is in the audit trail." : "Do-not-rehire flag cleared. The reason is in the audit trail.") : "Nothing changed: the flag and reason are already like this.");
+      const result = await setDoNotRehire({
+        actor,
+        alumnusId,
+        version: input.version,
+        doNotRehire: input.doNotRehire === "yes",
+        reason: input.reason,
+      });
+      return done(
+        result.changed
+          ? input.doNotRehire === "yes"
+            ? "Marked do not rehire. The reason is in the audit trail."
+            : "Do-not-rehire flag cleared. The reason is in the audit trail."
+          : "Nothing changed: the flag and reason are already like this.",
+      );
     }
     case "add-note": {
       const actor = await requirePermission(request, "edit:alumnus:any");
@@ -55,23 +84,45 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     case "remove-tag": {
       const actor = await requirePermission(request, "edit:alumnus:any");
       const input = await parseForm(request, TagSchema, form);
-      const result = await tagAlumni({ actor, selection: { scope: "selected", alumnusId: [alumnusId], view: "" }, tag: input.tag, mode: intent === "add-tag" ? "add" : "remove" });
-      return done(result.changed ? (intent === "add-tag" ? `Tagged “${input.tag}”.` : `Tag “${input.tag}” removed.`) : intent === "add-tag" ? `Already tagged “${input.tag}”.` : `Not tagged “${input.tag}”.`);
+      const result = await tagAlumni({
+        actor,
+        selection: { scope: "selected", alumnusId: [alumnusId], view: "" },
+        tag: input.tag,
+        mode: intent === "add-tag" ? "add" : "remove",
+      });
+      return done(
+        result.changed
+          ? intent === "add-tag"
+            ? `Tagged “${input.tag}”.`
+            : `Tag “${input.tag}” removed.`
+          : intent === "add-tag"
+            ? `Already tagged “${input.tag}”.`
+            : `Not tagged “${input.tag}”.`,
+      );
     }
     default:
-      throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+      throw new AppError(
+        "bad_request",
+        "That action is not available on this page. Reload the page and try again.",
+      );
   }
 });
 
-const label = (value: string | null | undefined) => (value ? value.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()) : null);
-const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? "Not recorded" : value ? "Yes" : "No");
+const label = (value: string | null | undefined) =>
+  value ? value.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()) : null;
+const yesNo = (value: boolean | null | undefined) =>
+  value === null || value === undefined ? "Not recorded" : value ? "Yes" : "No";
 
 function useIntent(intent: Intent) {
   const data = useActionData<typeof action>();
   const mine = data && "intent" in data && data.intent === intent ? data : undefined;
   const error = mine && !mine.ok ? mine.error : undefined;
   const values = mine && !mine.ok ? mine.values : undefined;
-  const notice = mine?.ok ? <Alert tone="success">{mine.message}</Alert> : error ? <Alert tone="error">{error.message}</Alert> : null;
+  const notice = mine?.ok ? (
+    <Alert tone="success">{mine.message}</Alert>
+  ) : error ? (
+    <Alert tone="error">{error.message}</Alert>
+  ) : null;
   const errorsFor = (field: string) => error?.fieldErrors?.[field];
   // Empties a form once its post succeeded (each answer is a new object, so every success counts).
   const formRef = useRef<HTMLFormElement>(null);
@@ -82,7 +133,15 @@ function useIntent(intent: Intent) {
   return { notice, values, errorsFor, error, formRef };
 }
 
-function Submit({ intent, children, variant }: { intent: Intent; children: ReactNode; variant?: "primary" | "secondary" | "danger" }) {
+function Submit({
+  intent,
+  children,
+  variant,
+}: {
+  intent: Intent;
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
@@ -93,7 +152,13 @@ function Submit({ intent, children, variant }: { intent: Intent; children: React
 }
 
 /** This person's rehire verdict, its reasons and any override, for viewers with read:eligibility. */
-function EligibilityPanelSlot({ alumnusId, eligibility }: { alumnusId: string; eligibility: AlumnusProfileData["eligibility"] }) {
+function EligibilityPanelSlot({
+  alumnusId,
+  eligibility,
+}: {
+  alumnusId: string;
+  eligibility: AlumnusProfileData["eligibility"];
+}) {
   if (eligibility === undefined) return null;
   return (
     <div className="space-y-2">
@@ -159,7 +224,13 @@ export default function AlumnusProfilePage() {
                 { label: "Engagement preferred", value: label(a.engagementPreference) },
                 { label: "Hours per week", value: a.availabilityHours ?? null },
                 { label: "Days", value: a.availabilityDays.join(", ") || null },
-                { label: "Time of day", value: a.availabilityFrom && a.availabilityTo ? `${a.availabilityFrom}–${a.availabilityTo} (${a.timeZone ?? "local time"})` : null },
+                {
+                  label: "Time of day",
+                  value:
+                    a.availabilityFrom && a.availabilityTo
+                      ? `${a.availabilityFrom}–${a.availabilityTo} (${a.timeZone ?? "local time"})`
+                      : null,
+                },
                 { label: "Earliest start", value: a.earliestStart },
               ]}
             />
@@ -172,25 +243,48 @@ export default function AlumnusProfilePage() {
                   { label: "Exit date", value: hr.exitDate },
                   { label: "Exit reason", value: label(hr.exitReason) },
                   { label: "As the HR system put it", value: hr.exitReasonRaw },
-                  { label: "Workforce decision", value: hr.decision ? <Link to={`/staff/decisions/${hr.decision.id}`} className="text-brand underline">{hr.decision.title}</Link> : null },
+                  {
+                    label: "Workforce decision",
+                    value: hr.decision ? (
+                      <Link to={`/staff/decisions/${hr.decision.id}`} className="text-brand underline">
+                        {hr.decision.title}
+                      </Link>
+                    ) : null,
+                  },
                   { label: "Regrettable loss", value: yesNo(hr.regrettable) },
-                  { label: "HR system rehire flag", value: hr.hrRehireFlag === "review" ? "Upon review" : label(hr.hrRehireFlag) },
+                  {
+                    label: "HR system rehire flag",
+                    value: hr.hrRehireFlag === "review" ? "Upon review" : label(hr.hrRehireFlag),
+                  },
                   { label: "Last manager", value: hr.managerName },
-                  { label: "Contact consent", value: `Return opportunities: ${hr.consentReturn}; news: ${hr.consentNews}${hr.doNotContact ? "; asked not to be contacted" : ""}` },
+                  {
+                    label: "Contact consent",
+                    value: `Return opportunities: ${hr.consentReturn}; news: ${hr.consentNews}${hr.doNotContact ? "; asked not to be contacted" : ""}`,
+                  },
                 ]}
               />
               <h3 className="mt-5 text-sm font-semibold">Employment periods</h3>
               {hr.employmentPeriods.length === 0 ? (
-                <p className="text-sm text-muted">No employment periods recorded. Imports from the HR system add them.</p>
+                <p className="text-sm text-muted">
+                  No employment periods recorded. Imports from the HR system add them.
+                </p>
               ) : (
                 <table className="mt-2 w-full text-left text-sm">
                   <caption className="sr-only">Employment periods, newest first</caption>
                   <thead className="text-muted">
                     <tr>
-                      <th scope="col" className="py-1 pr-3 font-medium">From</th>
-                      <th scope="col" className="py-1 pr-3 font-medium">Until</th>
-                      <th scope="col" className="py-1 pr-3 font-medium">Role</th>
-                      <th scope="col" className="py-1 font-medium">Left because</th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        From
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Until
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Role
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        Left because
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -198,7 +292,9 @@ export default function AlumnusProfilePage() {
                       <tr key={p.id} className="border-t border-line">
                         <td className="py-1 pr-3">{p.startDate}</td>
                         <td className="py-1 pr-3">{p.endDate ?? "—"}</td>
-                        <td className="py-1 pr-3">{[p.jobTitle, p.department, p.location].filter(Boolean).join(" · ") || "—"}</td>
+                        <td className="py-1 pr-3">
+                          {[p.jobTitle, p.department, p.location].filter(Boolean).join(" · ") || "—"}
+                        </td>
                         <td className="py-1">{label(p.exitReason) ?? "—"}</td>
                       </tr>
                     ))}
@@ -207,7 +303,9 @@ export default function AlumnusProfilePage() {
               )}
             </Card>
           ) : (
-            <Alert tone="info">You see the details a manager needs. Exit details, HR notes and flags are kept to HR.</Alert>
+            <Alert tone="info">
+              You see the details a manager needs. Exit details, HR notes and flags are kept to HR.
+            </Alert>
           )}
 
           <EligibilityPanelSlot alumnusId={a.id} eligibility={profile.eligibility} />
@@ -216,13 +314,17 @@ export default function AlumnusProfilePage() {
         </div>
 
         <div className="space-y-6">
-          {restricted ? <DoNotRehireCard restricted={restricted} version={hr?.version ?? 1} canEdit={canEditRestricted} /> : null}
+          {restricted ? (
+            <DoNotRehireCard restricted={restricted} version={hr?.version ?? 1} canEdit={canEditRestricted} />
+          ) : null}
           {hr ? <TagsCard tags={hr.tags} canEdit={canEdit} /> : null}
           {hr && canEdit ? <NoteCard /> : null}
           {hr && canEdit ? <EditCard profile={profile} /> : null}
           {hr && hr.manualEdits.length ? (
             <Card title="Changed by hand">
-              <p className="mb-2 text-sm text-muted">Imports report a conflict for these fields instead of overwriting them.</p>
+              <p className="mb-2 text-sm text-muted">
+                Imports report a conflict for these fields instead of overwriting them.
+              </p>
               <ul className="space-y-1 text-sm">
                 {hr.manualEdits.map((m) => (
                   <li key={m.field}>
@@ -238,17 +340,33 @@ export default function AlumnusProfilePage() {
   );
 }
 
-function Timeline({ items }: { items: { key: string; kind: string; at: string; title: string; by?: string | null; detail?: string | null }[] }) {
+function Timeline({
+  items,
+}: {
+  items: {
+    key: string;
+    kind: string;
+    at: string;
+    title: string;
+    by?: string | null;
+    detail?: string | null;
+  }[];
+}) {
   return (
     <Card title="Timeline">
       {items.length === 0 ? (
-        <EmptyState title="Nothing has happened on this record yet">Changes, HR notes and emails to this person appear here as they happen.</EmptyState>
+        <EmptyState title="Nothing has happened on this record yet">
+          Changes, HR notes and emails to this person appear here as they happen.
+        </EmptyState>
       ) : (
         <ol className="space-y-3">
           {items.map((item) => (
             <li key={item.key} className="border-l-2 border-line pl-3">
               <p className="text-sm">
-                <Badge tone={item.kind === "note" ? "brand" : item.kind === "email" ? "good" : "neutral"}>{item.kind}</Badge> <strong>{item.title}</strong>
+                <Badge tone={item.kind === "note" ? "brand" : item.kind === "email" ? "good" : "neutral"}>
+                  {item.kind}
+                </Badge>{" "}
+                <strong>{item.title}</strong>
               </p>
               <p className="text-xs text-muted">
                 <UtcTime iso={item.at} />
@@ -263,7 +381,15 @@ function Timeline({ items }: { items: { key: string; kind: string; at: string; t
   );
 }
 
-function DoNotRehireCard({ restricted, version, canEdit }: { restricted: { doNotRehire: boolean; doNotRehireReason: string | null }; version: number; canEdit: boolean }) {
+function DoNotRehireCard({
+  restricted,
+  version,
+  canEdit,
+}: {
+  restricted: { doNotRehire: boolean; doNotRehireReason: string | null };
+  version: number;
+  canEdit: boolean;
+}) {
   const { notice, values, errorsFor } = useIntent("do-not-rehire");
   return (
     <Card title="Do not rehire">
@@ -271,7 +397,9 @@ function DoNotRehireCard({ restricted, version, canEdit }: { restricted: { doNot
         {restricted.doNotRehire ? (
           <>
             <Badge tone="bad">Marked do not rehire</Badge>
-            {restricted.doNotRehireReason ? <span className="mt-2 block whitespace-pre-wrap">{restricted.doNotRehireReason}</span> : null}
+            {restricted.doNotRehireReason ? (
+              <span className="mt-2 block whitespace-pre-wrap">{restricted.doNotRehireReason}</span>
+            ) : null}
           </>
         ) : (
           "Not marked. This person may be considered for rehire."
@@ -291,7 +419,17 @@ function DoNotRehireCard({ restricted, version, canEdit }: { restricted: { doNot
             ]}
             errors={errorsFor("doNotRehire")}
           />
-          <TextArea label="Reason (required)" name="reason" rows={3} required minLength={10} maxLength={1000} hint="Kept in the audit trail; shown only to people allowed to see this flag." defaultValue={values?.reason} errors={errorsFor("reason")} />
+          <TextArea
+            label="Reason (required)"
+            name="reason"
+            rows={3}
+            required
+            minLength={10}
+            maxLength={1000}
+            hint="Kept in the audit trail; shown only to people allowed to see this flag."
+            defaultValue={values?.reason}
+            errors={errorsFor("reason")}
+          />
           <Submit intent="do-not-rehire" variant="danger">
             Save flag
           </Submit>
@@ -308,7 +446,9 @@ function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }) {
     <Card title="Tags">
       {add.notice}
       {remove.notice}
-      {tags.length === 0 ? <p className="text-sm text-muted">No tags yet. Tags group people for views and campaigns.</p> : null}
+      {tags.length === 0 ? (
+        <p className="text-sm text-muted">No tags yet. Tags group people for views and campaigns.</p>
+      ) : null}
       <ul className="flex flex-wrap gap-2">
         {tags.map((t) => (
           <li key={t} className="flex items-center gap-1">
@@ -316,7 +456,13 @@ function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }) {
             {canEdit ? (
               <Form method="post">
                 <input type="hidden" name="tag" value={t} />
-                <button type="submit" name="intent" value="remove-tag" className="text-xs text-bad underline" aria-label={`Remove tag ${t}`}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="remove-tag"
+                  className="text-xs text-bad underline"
+                  aria-label={`Remove tag ${t}`}
+                >
                   remove
                 </button>
               </Form>
@@ -326,7 +472,14 @@ function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }) {
       </ul>
       {canEdit ? (
         <Form method="post" className="mt-3 flex items-end gap-2" ref={add.formRef}>
-          <TextField label="Add a tag" name="tag" maxLength={60} required defaultValue={add.values?.tag} errors={add.errorsFor("tag")} />
+          <TextField
+            label="Add a tag"
+            name="tag"
+            maxLength={60}
+            required
+            defaultValue={add.values?.tag}
+            errors={add.errorsFor("tag")}
+          />
           <Submit intent="add-tag" variant="secondary">
             Add
           </Submit>
@@ -342,7 +495,16 @@ function NoteCard() {
     <Card title="Private HR note">
       <Form method="post" className="space-y-3" ref={formRef}>
         {notice}
-        <TextArea label="Note" name="body" rows={4} required maxLength={5000} hint="Seen by HR only, never by the person or by managers." defaultValue={values?.body} errors={errorsFor("body")} />
+        <TextArea
+          label="Note"
+          name="body"
+          rows={4}
+          required
+          maxLength={5000}
+          hint="Seen by HR only, never by the person or by managers."
+          defaultValue={values?.body}
+          errors={errorsFor("body")}
+        />
         <Submit intent="add-note" variant="secondary">
           Add note
         </Submit>
@@ -351,56 +513,161 @@ function NoteCard() {
   );
 }
 
-function EditCard({ profile }: { profile: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { access: "any" }> }) {
+function EditCard({
+  profile,
+}: {
+  profile: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { access: "any" }>;
+}) {
   const { notice, values, errorsFor, error } = useIntent("edit");
   const a = profile.alumnus;
   const hr = profile.hr;
-  const v = (field: string, current: string | number | null | undefined) => values?.[field] ?? (current === null || current === undefined ? "" : String(current));
+  const v = (field: string, current: string | number | null | undefined) =>
+    values?.[field] ?? (current === null || current === undefined ? "" : String(current));
   const stale = error?.code === "conflict" && !error.fieldErrors;
   return (
     <Card title="Edit record">
       <details open={!!values}>
-        <summary className="cursor-pointer text-sm text-brand underline">Edit identity, contact, employment and availability</summary>
+        <summary className="cursor-pointer text-sm text-brand underline">
+          Edit identity, contact, employment and availability
+        </summary>
         <Form method="post" className="mt-3 space-y-3">
           {notice}
-          {stale ? <p className="text-sm">The record above shows what is saved now (version {hr.version}).</p> : null}
+          {stale ? (
+            <p className="text-sm">The record above shows what is saved now (version {hr.version}).</p>
+          ) : null}
           <input type="hidden" name="version" value={hr.version} />
-          <TextField label="First name" name="firstName" required defaultValue={v("firstName", a.firstName)} errors={errorsFor("firstName")} />
-          <TextField label="Last name" name="lastName" required defaultValue={v("lastName", a.lastName)} errors={errorsFor("lastName")} />
-          <TextField label="Preferred name" name="preferredName" defaultValue={v("preferredName", a.preferredName)} errors={errorsFor("preferredName")} />
-          <TextField label="Work email" name="workEmail" type="email" defaultValue={v("workEmail", hr.workEmail)} errors={errorsFor("workEmail")} />
-          <TextField label="Personal email" name="personalEmail" type="email" defaultValue={v("personalEmail", hr.personalEmail)} errors={errorsFor("personalEmail")} />
-          <TextField label="Job title" name="jobTitle" defaultValue={v("jobTitle", a.jobTitle)} errors={errorsFor("jobTitle")} />
-          <TextField label="Department" name="department" defaultValue={v("department", a.department)} errors={errorsFor("department")} />
-          <TextField label="Location" name="location" defaultValue={v("location", a.location)} errors={errorsFor("location")} />
-          <TextField label="Country (two letters)" name="country" maxLength={2} defaultValue={v("country", a.country)} errors={errorsFor("country")} />
-          <TextField label="Skills (comma-separated)" name="skills" defaultValue={v("skills", a.skills.join(", "))} errors={errorsFor("skills")} />
-          <TextField label="Languages (comma-separated)" name="languages" defaultValue={v("languages", a.languages.join(", "))} errors={errorsFor("languages")} />
+          <TextField
+            label="First name"
+            name="firstName"
+            required
+            defaultValue={v("firstName", a.firstName)}
+            errors={errorsFor("firstName")}
+          />
+          <TextField
+            label="Last name"
+            name="lastName"
+            required
+            defaultValue={v("lastName", a.lastName)}
+            errors={errorsFor("lastName")}
+          />
+          <TextField
+            label="Preferred name"
+            name="preferredName"
+            defaultValue={v("preferredName", a.preferredName)}
+            errors={errorsFor("preferredName")}
+          />
+          <TextField
+            label="Work email"
+            name="workEmail"
+            type="email"
+            defaultValue={v("workEmail", hr.workEmail)}
+            errors={errorsFor("workEmail")}
+          />
+          <TextField
+            label="Personal email"
+            name="personalEmail"
+            type="email"
+            defaultValue={v("personalEmail", hr.personalEmail)}
+            errors={errorsFor("personalEmail")}
+          />
+          <TextField
+            label="Job title"
+            name="jobTitle"
+            defaultValue={v("jobTitle", a.jobTitle)}
+            errors={errorsFor("jobTitle")}
+          />
+          <TextField
+            label="Department"
+            name="department"
+            defaultValue={v("department", a.department)}
+            errors={errorsFor("department")}
+          />
+          <TextField
+            label="Location"
+            name="location"
+            defaultValue={v("location", a.location)}
+            errors={errorsFor("location")}
+          />
+          <TextField
+            label="Country (two letters)"
+            name="country"
+            maxLength={2}
+            defaultValue={v("country", a.country)}
+            errors={errorsFor("country")}
+          />
+          <TextField
+            label="Skills (comma-separated)"
+            name="skills"
+            defaultValue={v("skills", a.skills.join(", "))}
+            errors={errorsFor("skills")}
+          />
+          <TextField
+            label="Languages (comma-separated)"
+            name="languages"
+            defaultValue={v("languages", a.languages.join(", "))}
+            errors={errorsFor("languages")}
+          />
           <div className="grid grid-cols-2 gap-2">
-            <TextField label="Hire date" name="hireDate" type="date" defaultValue={v("hireDate", hr.hireDate)} errors={errorsFor("hireDate")} />
-            <TextField label="Exit date" name="exitDate" type="date" defaultValue={v("exitDate", hr.exitDate)} errors={errorsFor("exitDate")} />
+            <TextField
+              label="Hire date"
+              name="hireDate"
+              type="date"
+              defaultValue={v("hireDate", hr.hireDate)}
+              errors={errorsFor("hireDate")}
+            />
+            <TextField
+              label="Exit date"
+              name="exitDate"
+              type="date"
+              defaultValue={v("exitDate", hr.exitDate)}
+              errors={errorsFor("exitDate")}
+            />
           </div>
           <SelectField
             label="Exit reason"
             name="exitReason"
             defaultValue={v("exitReason", hr.exitReason)}
-            options={[{ value: "", label: "Not recorded" }, ...EXIT_REASONS.map((r) => ({ value: r, label: label(r) as string }))]}
+            options={[
+              { value: "", label: "Not recorded" },
+              ...EXIT_REASONS.map((r) => ({ value: r, label: label(r) as string })),
+            ]}
             errors={errorsFor("exitReason")}
           />
           <SelectField
             label="Regrettable loss"
             name="regrettable"
             defaultValue={v("regrettable", hr.regrettable === null ? "" : hr.regrettable ? "yes" : "no")}
-            options={[{ value: "", label: "Not recorded" }, { value: "yes", label: "Yes" }, { value: "no", label: "No" }]}
+            options={[
+              { value: "", label: "Not recorded" },
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
             errors={errorsFor("regrettable")}
           />
-          <TextField label="Hours per week" name="availabilityHours" inputMode="numeric" defaultValue={v("availabilityHours", a.availabilityHours)} errors={errorsFor("availabilityHours")} />
-          <TextField label="Earliest start" name="earliestStart" type="date" defaultValue={v("earliestStart", a.earliestStart)} errors={errorsFor("earliestStart")} />
+          <TextField
+            label="Hours per week"
+            name="availabilityHours"
+            inputMode="numeric"
+            defaultValue={v("availabilityHours", a.availabilityHours)}
+            errors={errorsFor("availabilityHours")}
+          />
+          <TextField
+            label="Earliest start"
+            name="earliestStart"
+            type="date"
+            defaultValue={v("earliestStart", a.earliestStart)}
+            errors={errorsFor("earliestStart")}
+          />
           <SelectField
             label="Engagement preferred"
             name="engagementPreference"
             defaultValue={v("engagementPreference", a.engagementPreference)}
-            options={[{ value: "", label: "Not said" }, { value: "gig", label: "Gig" }, { value: "part_time", label: "Part-time" }, { value: "full_time", label: "Full-time" }]}
+            options={[
+              { value: "", label: "Not said" },
+              { value: "gig", label: "Gig" },
+              { value: "part_time", label: "Part-time" },
+              { value: "full_time", label: "Full-time" },
+            ]}
             errors={errorsFor("engagementPreference")}
           />
           <Submit intent="edit">Save changes</Submit>

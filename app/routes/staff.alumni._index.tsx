@@ -1,9 +1,31 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode, type SelectHTMLAttributes } from "react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, TextField, cx } from "~/components/ui";
-import { ALUMNI_SORTS, EXIT_REASONS, alumniFilterToSearchParams, describeAlumniFilter, parseAlumniFilter, type AlumniFilter } from "~/modules/alumni/alumni-filter";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  TextField,
+  cx,
+} from "~/components/ui";
+import {
+  ALUMNI_SORTS,
+  EXIT_REASONS,
+  alumniFilterToSearchParams,
+  describeAlumniFilter,
+  parseAlumniFilter,
+  type AlumniFilter,
+} from "~/modules/alumni/alumni-filter";
 import { BulkLinkSchema, BulkTagSchema, SaveSegmentSchema } from "~/modules/alumni/alumni-schemas";
 import { alumniAccess, canSeeRestricted } from "~/modules/alumni/alumni-scope.server";
 import { alumniFilterOptions, listAlumni, viewableFilter } from "~/modules/alumni/list-alumni.server";
@@ -43,7 +65,10 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   ]);
   const decisions = Object.fromEntries(options.decisions.map((d) => [d.id, d.title]));
   return {
-    problem: problem === "export-none-ticked" ? "Tick at least one person to export, or choose “Everyone in this view”." : null,
+    problem:
+      problem === "export-none-ticked"
+        ? "Tick at least one person to export, or choose “Everyone in this view”."
+        : null,
     hr,
     filter,
     query: alumniFilterToSearchParams(filter).toString(),
@@ -53,7 +78,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
       rows: list.rows.map(({ decisionId, ...r }) => ({
         ...r,
         exitDate: r.exitDate ? r.exitDate.toISOString().slice(0, 10) : null,
-        decision: decisionId ? { id: decisionId, title: decisions[decisionId] ?? "A workforce decision" } : null,
+        decision: decisionId
+          ? { id: decisionId, title: decisions[decisionId] ?? "A workforce decision" }
+          : null,
       })),
     },
     options,
@@ -105,7 +132,10 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
       return { ok: true as const, intent, message: `View saved as “${segment.name}”.` };
     }
     default:
-      throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+      throw new AppError(
+        "bad_request",
+        "That action is not available on this page. Reload the page and try again.",
+      );
   }
 });
 
@@ -120,7 +150,18 @@ const SORT_LABELS: Record<(typeof ALUMNI_SORTS)[number], string> = {
   "-updatedAt": "Last changed (newest first)",
 };
 
-function MultiSelect({ label: text, name, options, selected, ...rest }: { label: string; name: string; options: { value: string; label: string }[]; selected?: string[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+function MultiSelect({
+  label: text,
+  name,
+  options,
+  selected,
+  ...rest
+}: {
+  label: string;
+  name: string;
+  options: { value: string; label: string }[];
+  selected?: string[];
+} & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <div>
       <label htmlFor={`f-${name}`} className="block text-sm font-medium">
@@ -129,7 +170,16 @@ function MultiSelect({ label: text, name, options, selected, ...rest }: { label:
       <p id={`f-${name}-hint`} className="text-xs text-muted">
         Hold Ctrl (⌘ on a Mac) to choose several.
       </p>
-      <select id={`f-${name}`} aria-describedby={`f-${name}-hint`} name={name} multiple size={Math.min(4, Math.max(2, options.length))} defaultValue={selected ?? []} className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm" {...rest}>
+      <select
+        id={`f-${name}`}
+        aria-describedby={`f-${name}-hint`}
+        name={name}
+        multiple
+        size={Math.min(4, Math.max(2, options.length))}
+        defaultValue={selected ?? []}
+        className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm"
+        {...rest}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -156,23 +206,55 @@ function FilterForm({
   const any = (v: string | undefined) => v ?? "";
   return (
     <Form method="get" className="space-y-4" role="search" aria-label="Search and filter alumni">
-      <TextField label="Search" name="q" type="search" defaultValue={filter.q} hint="Name, email, job title or skill" />
+      <TextField
+        label="Search"
+        name="q"
+        type="search"
+        defaultValue={filter.q}
+        hint="Name, email, job title or skill"
+      />
       {hr ? (
         <fieldset>
           <legend className="text-sm font-medium">Exit reason</legend>
           <div className="mt-1 grid grid-cols-1 gap-1">
             {EXIT_REASONS.map((reason) => (
               <label key={reason} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="exitReason" value={reason} defaultChecked={filter.exitReason?.includes(reason)} />
+                <input
+                  type="checkbox"
+                  name="exitReason"
+                  value={reason}
+                  defaultChecked={filter.exitReason?.includes(reason)}
+                />
                 {label(reason)}
               </label>
             ))}
           </div>
         </fieldset>
       ) : null}
-      {hr && options.decisions.length ? <MultiSelect label="Workforce decision" name="decisionId" selected={filter.decisionId} options={options.decisions.map((d) => ({ value: d.id, label: d.title }))} /> : null}
-      {options.departments.length ? <MultiSelect label="Department" name="department" selected={filter.department} options={options.departments.map((d) => ({ value: d, label: d }))} /> : null}
-      {options.locations.length ? <MultiSelect label="Location" name="location" selected={filter.location} options={options.locations.map((d) => ({ value: d, label: d }))} /> : null}
+      {hr && options.decisions.length ? (
+        <MultiSelect
+          label="Workforce decision"
+          name="decisionId"
+          selected={filter.decisionId}
+          options={options.decisions.map((d) => ({ value: d.id, label: d.title }))}
+        />
+      ) : null}
+      {options.departments.length ? (
+        <MultiSelect
+          label="Department"
+          name="department"
+          selected={filter.department}
+          options={options.departments.map((d) => ({ value: d, label: d }))}
+        />
+      ) : null}
+      {options.locations.length ? (
+        <MultiSelect
+          label="Location"
+          name="location"
+          selected={filter.location}
+          options={options.locations.map((d) => ({ value: d, label: d }))}
+        />
+      ) : null}
       {hr ? (
         <>
           <TextField label="Tag" name="tag" defaultValue={filter.tag?.[0]} />
@@ -184,43 +266,88 @@ function FilterForm({
             label="HR system rehire flag"
             name="rehire"
             defaultValue={filter.rehire?.length === 1 ? filter.rehire[0] : ""}
-            options={[{ value: "", label: "Any" }, { value: "yes", label: "Yes" }, { value: "review", label: "Upon review" }, { value: "no", label: "No" }, { value: "unknown", label: "Not recorded" }]}
+            options={[
+              { value: "", label: "Any" },
+              { value: "yes", label: "Yes" },
+              { value: "review", label: "Upon review" },
+              { value: "no", label: "No" },
+              { value: "unknown", label: "Not recorded" },
+            ]}
           />
           <SelectField
             label="Contact consent (return opportunities)"
             name="consent"
             defaultValue={any(filter.consent)}
-            options={[{ value: "", label: "Any" }, { value: "granted", label: "Granted" }, { value: "unknown", label: "Not asked yet" }, { value: "withdrawn", label: "Withdrawn" }]}
+            options={[
+              { value: "", label: "Any" },
+              { value: "granted", label: "Granted" },
+              { value: "unknown", label: "Not asked yet" },
+              { value: "withdrawn", label: "Withdrawn" },
+            ]}
           />
-          <SelectField label="Regrettable loss" name="regrettable" defaultValue={any(filter.regrettable)} options={[{ value: "", label: "Any" }, { value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
+          <SelectField
+            label="Regrettable loss"
+            name="regrettable"
+            defaultValue={any(filter.regrettable)}
+            options={[
+              { value: "", label: "Any" },
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+          />
         </>
       ) : null}
       <SelectField
         label="Availability"
         name="available"
         defaultValue={any(filter.available)}
-        options={[{ value: "", label: "Any" }, { value: "yes", label: "Has told us when they can work" }, { value: "no", label: "No availability given" }]}
+        options={[
+          { value: "", label: "Any" },
+          { value: "yes", label: "Has told us when they can work" },
+          { value: "no", label: "No availability given" },
+        ]}
       />
       {eligibility ? (
         <SelectField
           label="Rehire eligibility"
           name="eligibility"
           defaultValue={filter.eligibility?.length === 1 ? filter.eligibility[0] : ""}
-          options={[{ value: "", label: "Any" }, { value: "eligible", label: "Eligible" }, { value: "needs_review", label: "Needs review" }, { value: "not_eligible", label: "Not eligible" }, { value: "none", label: "No verdict yet" }]}
+          options={[
+            { value: "", label: "Any" },
+            { value: "eligible", label: "Eligible" },
+            { value: "needs_review", label: "Needs review" },
+            { value: "not_eligible", label: "Not eligible" },
+            { value: "none", label: "No verdict yet" },
+          ]}
         />
       ) : null}
       {restricted ? (
-        <SelectField label="Do not rehire" name="doNotRehire" defaultValue={any(filter.doNotRehire)} options={[{ value: "", label: "Any" }, { value: "yes", label: "Marked do not rehire" }, { value: "no", label: "Not marked" }]} />
+        <SelectField
+          label="Do not rehire"
+          name="doNotRehire"
+          defaultValue={any(filter.doNotRehire)}
+          options={[
+            { value: "", label: "Any" },
+            { value: "yes", label: "Marked do not rehire" },
+            { value: "no", label: "Not marked" },
+          ]}
+        />
       ) : null}
       <SelectField
         label="Sort by"
         name="sort"
         defaultValue={filter.sort ?? "name"}
-        options={ALUMNI_SORTS.filter((s) => hr || !s.includes("exitDate")).map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+        options={ALUMNI_SORTS.filter((s) => hr || !s.includes("exitDate")).map((s) => ({
+          value: s,
+          label: SORT_LABELS[s],
+        }))}
       />
       <div className="flex gap-2">
         <Button type="submit">Apply</Button>
-        <Link to="/staff/alumni" className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft">
+        <Link
+          to="/staff/alumni"
+          className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+        >
           Clear
         </Link>
       </div>
@@ -260,7 +387,9 @@ function Notice({ intent }: { intent: Intent }) {
   const data = useActionData<typeof action>();
   if (!data || !("intent" in data) || data.intent !== intent) return null;
   if (data.ok) return <Alert tone="success">{data.message}</Alert>;
-  const fieldErrors = Object.values(data.error.fieldErrors ?? {}).flat().filter(Boolean) as string[];
+  const fieldErrors = Object.values(data.error.fieldErrors ?? {})
+    .flat()
+    .filter(Boolean) as string[];
   return (
     <Alert tone="error" title={data.error.message}>
       {fieldErrors.length ? (
@@ -283,7 +412,8 @@ function Th({ children, className }: { children: ReactNode; className?: string }
 }
 
 export default function AlumniList() {
-  const { problem, hr, filter, query, summary, list, options, segments, may } = useLoaderData<typeof loader>();
+  const { problem, hr, filter, query, summary, list, options, segments, may } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const bulk = hr && (may.tag || may.link || may.export);
@@ -301,10 +431,18 @@ export default function AlumniList() {
     <>
       <PageHeader
         title="Alumni"
-        description={hr ? "Everyone who has left, with the decision they left under. Search and filters live in the address, so a view can be bookmarked or shared." : "Former employees whose review or contract involves your team."}
+        description={
+          hr
+            ? "Everyone who has left, with the decision they left under. Search and filters live in the address, so a view can be bookmarked or shared."
+            : "Former employees whose review or contract involves your team."
+        }
         actions={
           may.export ? (
-            <a href={`/staff/alumni/export${query ? `?${query}` : ""}`} className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft" download>
+            <a
+              href={`/staff/alumni/export${query ? `?${query}` : ""}`}
+              className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+              download
+            >
               Export this view (CSV)
             </a>
           ) : null
@@ -313,22 +451,45 @@ export default function AlumniList() {
       <div className="grid gap-6 lg:grid-cols-4">
         <div className="space-y-6">
           <Card title="Filters">
-            <FilterForm filter={filter} options={options} hr={hr} restricted={may.restricted} eligibility={may.eligibility} />
+            <FilterForm
+              filter={filter}
+              options={options}
+              hr={hr}
+              restricted={may.restricted}
+              eligibility={may.eligibility}
+            />
           </Card>
           {hr ? (
-            <Card title="Saved views" actions={may.segment && segments.length ? <Link to="/staff/alumni/views" className="text-sm text-brand underline">Manage</Link> : null}>
+            <Card
+              title="Saved views"
+              actions={
+                may.segment && segments.length ? (
+                  <Link to="/staff/alumni/views" className="text-sm text-brand underline">
+                    Manage
+                  </Link>
+                ) : null
+              }
+            >
               {segments.length === 0 ? (
-                <p className="text-sm text-muted">Views you save appear here, and can be used as campaign audiences.</p>
+                <p className="text-sm text-muted">
+                  Views you save appear here, and can be used as campaign audiences.
+                </p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {segments.map((s) => (
                     <li key={s.id}>
-                      <Link to={`/staff/alumni${s.query ? `?${s.query}` : ""}`} className={cx("text-brand underline", s.query === query && "font-semibold")}>
+                      <Link
+                        to={`/staff/alumni${s.query ? `?${s.query}` : ""}`}
+                        className={cx("text-brand underline", s.query === query && "font-semibold")}
+                      >
                         {s.name}
                       </Link>
                       <p className="text-xs text-muted">{s.summary}</p>
                       {may.campaign ? (
-                        <Link to={`/staff/campaigns/new?segment=${encodeURIComponent(s.id)}`} className="text-xs text-brand underline">
+                        <Link
+                          to={`/staff/campaigns/new?segment=${encodeURIComponent(s.id)}`}
+                          className="text-xs text-brand underline"
+                        >
                           Start a campaign to this view<span className="sr-only"> ({s.name})</span>
                         </Link>
                       ) : null}
@@ -342,7 +503,16 @@ export default function AlumniList() {
                   <input type="hidden" name="view" value={query} />
                   <TextField label="Save this view as" name="name" required maxLength={80} />
                   <TextField label="Description (optional)" name="description" maxLength={300} />
-                  <Button type="submit" name="intent" value="save-segment" variant="secondary" busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-segment"}>
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="save-segment"
+                    variant="secondary"
+                    busy={
+                      navigation.state === "submitting" &&
+                      navigation.formData?.get("intent") === "save-segment"
+                    }
+                  >
                     Save view
                   </Button>
                 </Form>
@@ -359,7 +529,11 @@ export default function AlumniList() {
             <EmptyState title={hr ? "Nobody matches this view" : "No alumni involve your team yet"}>
               {hr ? (
                 <>
-                  Try fewer filters or another spelling. People arrive in the pool through <Link to="/staff/imports" className="text-brand underline">imports</Link> from the HR system.
+                  Try fewer filters or another spelling. People arrive in the pool through{" "}
+                  <Link to="/staff/imports" className="text-brand underline">
+                    imports
+                  </Link>{" "}
+                  from the HR system.
                 </>
               ) : (
                 "Alumni appear here when a review or a gig contract involves your team."
@@ -390,7 +564,12 @@ export default function AlumniList() {
                     {may.tag ? (
                       <div className="flex items-end gap-2">
                         <TextField label="Tag" name="tag" maxLength={60} className="w-40" />
-                        <select name="mode" aria-label="Add or remove the tag" className="rounded-md border border-line bg-white px-2 py-2 text-sm" defaultValue="add">
+                        <select
+                          name="mode"
+                          aria-label="Add or remove the tag"
+                          className="rounded-md border border-line bg-white px-2 py-2 text-sm"
+                          defaultValue="add"
+                        >
                           <option value="add">Add</option>
                           <option value="remove">Remove</option>
                         </select>
@@ -401,7 +580,15 @@ export default function AlumniList() {
                     ) : null}
                     {may.link && options.decisions.length ? (
                       <div className="flex items-end gap-2">
-                        <SelectField label="Workforce decision" name="decisionId" options={[{ value: "", label: "Choose…" }, ...options.decisions.map((d) => ({ value: d.id, label: d.title }))]} className="w-64" />
+                        <SelectField
+                          label="Workforce decision"
+                          name="decisionId"
+                          options={[
+                            { value: "", label: "Choose…" },
+                            ...options.decisions.map((d) => ({ value: d.id, label: d.title })),
+                          ]}
+                          className="w-64"
+                        />
                         <Button type="submit" name="intent" value="link-decision" variant="secondary">
                           Link
                         </Button>
@@ -464,7 +651,9 @@ export default function AlumniList() {
                           <div className="mt-1 flex flex-wrap gap-1">
                             {r.regrettable ? <Badge tone="warn">Regrettable</Badge> : null}
                             {r.doNotRehire ? <Badge tone="bad">Do not rehire</Badge> : null}
-                            {r.consentReturn === "granted" ? <Badge tone="good">Open to contact</Badge> : null}
+                            {r.consentReturn === "granted" ? (
+                              <Badge tone="good">Open to contact</Badge>
+                            ) : null}
                             {r.eligibility !== undefined ? <OutcomeBadge outcome={r.eligibility} /> : null}
                           </div>
                         </th>
@@ -476,7 +665,9 @@ export default function AlumniList() {
                         {hr ? (
                           <td className="py-2 pr-3">
                             {r.exitDate ?? "—"}
-                            {r.exitReason ? <p className="text-xs text-muted">{label(r.exitReason)}</p> : null}
+                            {r.exitReason ? (
+                              <p className="text-xs text-muted">{label(r.exitReason)}</p>
+                            ) : null}
                           </td>
                         ) : null}
                         {hr ? (

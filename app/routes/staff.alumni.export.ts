@@ -22,7 +22,9 @@ export const action = defineLoader(async ({ request }: ActionFunctionArgs) => {
   const parsed = SelectionSchema.safeParse(formToObject(form));
   if (!parsed.success) {
     // Posted from the list without anyone ticked: back to the same view, with the reason shown.
-    const view = alumniFilterToSearchParams(parseAlumniFilter(new URLSearchParams(String(form.get("view") ?? "")))).toString();
+    const view = alumniFilterToSearchParams(
+      parseAlumniFilter(new URLSearchParams(String(form.get("view") ?? ""))),
+    ).toString();
     return redirect(`/staff/alumni?${view ? `${view}&` : ""}problem=export-none-ticked`);
   }
   const { stream } = await exportAlumniCsv({ actor, selection: parsed.data });

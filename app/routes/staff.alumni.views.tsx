@@ -27,9 +27,17 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   if (intent === "delete") {
     const input = await parseForm(request, DeleteSegmentSchema, form);
     await deleteSegment({ actor, segmentId: input.segmentId });
-    return { ok: true as const, intent, segmentId: input.segmentId, message: "View deleted. Campaigns already sent keep their recipients." };
+    return {
+      ok: true as const,
+      intent,
+      segmentId: input.segmentId,
+      message: "View deleted. Campaigns already sent keep their recipients.",
+    };
   }
-  throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+  throw new AppError(
+    "bad_request",
+    "That action is not available on this page. Reload the page and try again.",
+  );
 });
 
 export default function SavedViews() {
@@ -43,7 +51,10 @@ export default function SavedViews() {
           ← Alumni
         </Link>
       </p>
-      <PageHeader title="Saved alumni views" description="Named views of the alumni list. Campaigns use them as audiences: the audience is whoever matches the view when the campaign is sent." />
+      <PageHeader
+        title="Saved alumni views"
+        description="Named views of the alumni list. Campaigns use them as audiences: the audience is whoever matches the view when the campaign is sent."
+      />
       {data?.ok ? (
         <div className="mb-4">
           <Alert tone="success">{data.message}</Alert>
@@ -51,7 +62,11 @@ export default function SavedViews() {
       ) : null}
       {segments.length === 0 ? (
         <EmptyState title="No saved views yet">
-          Filter the <Link to="/staff/alumni" className="text-brand underline">alumni list</Link> and use “Save view” to keep it here.
+          Filter the{" "}
+          <Link to="/staff/alumni" className="text-brand underline">
+            alumni list
+          </Link>{" "}
+          and use “Save view” to keep it here.
         </EmptyState>
       ) : (
         <div className="space-y-4">
@@ -62,7 +77,10 @@ export default function SavedViews() {
                 <div className="flex flex-wrap items-start justify-between gap-4">
                   <div>
                     <h2 className="text-lg font-semibold">
-                      <Link to={`/staff/alumni${s.query ? `?${s.query}` : ""}`} className="text-brand underline">
+                      <Link
+                        to={`/staff/alumni${s.query ? `?${s.query}` : ""}`}
+                        className="text-brand underline"
+                      >
                         {s.name}
                       </Link>
                     </h2>
@@ -74,16 +92,42 @@ export default function SavedViews() {
                   </div>
                   <Form method="post">
                     <input type="hidden" name="segmentId" value={s.id} />
-                    <Button type="submit" name="intent" value="delete" variant="danger" aria-label={`Delete the view ${s.name}`}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="delete"
+                      variant="danger"
+                      aria-label={`Delete the view ${s.name}`}
+                    >
                       Delete
                     </Button>
                   </Form>
                 </div>
-                <Form method="post" className="mt-3 grid gap-2 border-t border-line pt-3 sm:grid-cols-3 sm:items-end">
-                  {error ? <div className="sm:col-span-3"><Alert tone="error">{error.message}</Alert></div> : null}
+                <Form
+                  method="post"
+                  className="mt-3 grid gap-2 border-t border-line pt-3 sm:grid-cols-3 sm:items-end"
+                >
+                  {error ? (
+                    <div className="sm:col-span-3">
+                      <Alert tone="error">{error.message}</Alert>
+                    </div>
+                  ) : null}
                   <input type="hidden" name="segmentId" value={s.id} />
-                  <TextField label="Name" name="name" required maxLength={80} defaultValue={(error && data && !data.ok ? data.values?.name : undefined) ?? s.name} errors={error?.fieldErrors?.name} />
-                  <TextField label="Description" name="description" maxLength={300} defaultValue={s.description ?? ""} errors={error?.fieldErrors?.description} />
+                  <TextField
+                    label="Name"
+                    name="name"
+                    required
+                    maxLength={80}
+                    defaultValue={(error && data && !data.ok ? data.values?.name : undefined) ?? s.name}
+                    errors={error?.fieldErrors?.name}
+                  />
+                  <TextField
+                    label="Description"
+                    name="description"
+                    maxLength={300}
+                    defaultValue={s.description ?? ""}
+                    errors={error?.fieldErrors?.description}
+                  />
                   <Button type="submit" name="intent" value="rename" variant="secondary">
                     Rename
                   </Button>

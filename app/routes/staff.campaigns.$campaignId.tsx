@@ -1,6 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CampaignStatusBadge } from "~/components/campaign-status";
 import { formatUtc, UtcTime } from "~/components/time";
@@ -11,20 +19,38 @@ import { updateCampaignNote } from "~/modules/campaigns/create-campaign.server";
 import { EXCLUSION_LABELS } from "~/modules/campaigns/exclusions";
 import { checkCampaignNote, getCampaign } from "~/modules/campaigns/get-campaign.server";
 import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
-import { CAMPAIGN_TEMPLATES, CampaignNoteSchema, CancelCampaignSchema, LaunchCampaignSchema, PreviewRecipientSchema } from "~/modules/campaigns/schemas";
+import {
+  CAMPAIGN_TEMPLATES,
+  CampaignNoteSchema,
+  CancelCampaignSchema,
+  LaunchCampaignSchema,
+  PreviewRecipientSchema,
+} from "~/modules/campaigns/schemas";
 import { NOTE_MAX_CHARS } from "~/modules/outreach/schemas";
 import type { ToneReport } from "~/modules/outreach/tone";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm, parseSearchParams, type ActionError } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseForm,
+  parseSearchParams,
+  type ActionError,
+} from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "campaign" in data ? data.campaign.name : "Campaign"} · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "campaign" in data ? data.campaign.name : "Campaign"} · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
   const { recipient, find } = parseSearchParams(request, PreviewRecipientSchema);
-  const detail = await getCampaign({ campaignId: params.campaignId ?? "", previewRecipientId: recipient || undefined, find: find || undefined });
+  const detail = await getCampaign({
+    campaignId: params.campaignId ?? "",
+    previewRecipientId: recipient || undefined,
+    find: find || undefined,
+  });
   return { ...detail, canOverride: can(actor, "override:tone-check") };
 });
 
@@ -60,16 +86,28 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "pause": {
       const { held } = await pauseCampaign({ actor, campaignId });
-      return { ok: true as const, intent, message: `Paused. ${held.toLocaleString("en")} waiting email${held === 1 ? " is" : "s are"} held until you resume.` };
+      return {
+        ok: true as const,
+        intent,
+        message: `Paused. ${held.toLocaleString("en")} waiting email${held === 1 ? " is" : "s are"} held until you resume.`,
+      };
     }
     case "resume": {
       const { released } = await resumeCampaign({ actor, campaignId });
-      return { ok: true as const, intent, message: `Resumed. ${released.toLocaleString("en")} email${released === 1 ? "" : "s"} back on the schedule.` };
+      return {
+        ok: true as const,
+        intent,
+        message: `Resumed. ${released.toLocaleString("en")} email${released === 1 ? "" : "s"} back on the schedule.`,
+      };
     }
     case "cancel": {
       const { reason } = await parseForm(request, CancelCampaignSchema, form);
       const { messagesCancelled } = await cancelCampaign({ actor, campaignId, reason });
-      return { ok: true as const, intent, message: `Cancelled. ${messagesCancelled.toLocaleString("en")} waiting email${messagesCancelled === 1 ? " was" : "s were"} not sent; emails already sent stay sent.` };
+      return {
+        ok: true as const,
+        intent,
+        message: `Cancelled. ${messagesCancelled.toLocaleString("en")} waiting email${messagesCancelled === 1 ? " was" : "s were"} not sent; emails already sent stay sent.`,
+      };
     }
     default:
       throw new AppError("bad_request", "That action is not known on this page.");
@@ -81,13 +119,20 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === "check-note" ? false : defaultShouldRevalidate;
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-type NoteCheck = { ok: true; intent: "check-note"; tone: ToneReport; noteTone: ToneReport | null; note: string };
+type NoteCheck = {
+  ok: true;
+  intent: "check-note";
+  tone: ToneReport;
+  noteTone: ToneReport | null;
+  note: string;
+};
 
 const LIVE = new Set(["scheduled", "sending"]);
 
 export default function CampaignPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ({ ok: true; intent: Intent; message?: string } | ActionError) | undefined;
+  const actionData = useActionData<typeof action>() as
+    ({ ok: true; intent: Intent; message?: string } | ActionError) | undefined;
   const { campaign } = data;
   const revalidator = useRevalidator();
 
@@ -115,13 +160,17 @@ export default function CampaignPage() {
         title={campaign.name}
         description={
           <>
-            <CampaignStatusBadge status={campaign.status} /> {CAMPAIGN_TEMPLATES[campaign.template as keyof typeof CAMPAIGN_TEMPLATES] ?? campaign.template} to the segment “
-            {campaign.segment.name}”
+            <CampaignStatusBadge status={campaign.status} />{" "}
+            {CAMPAIGN_TEMPLATES[campaign.template as keyof typeof CAMPAIGN_TEMPLATES] ?? campaign.template} to
+            the segment “{campaign.segment.name}”
           </>
         }
         actions={
           campaign.status === "draft" ? (
-            <Link to={`/staff/campaigns/${campaign.id}/edit`} className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft">
+            <Link
+              to={`/staff/campaigns/${campaign.id}/edit`}
+              className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+            >
               Edit details
             </Link>
           ) : null
@@ -143,18 +192,34 @@ export default function CampaignPage() {
           <NoteCard
             data={data}
             saveError={errorFor("save-note") ?? errorFor("check-note")}
-            posted={actionData && actionData.ok && actionData.intent === "check-note" ? (actionData as unknown as NoteCheck) : null}
-            postedNote={error && (error.intent === "save-note" || error.intent === "check-note") ? error.values?.note : undefined}
+            posted={
+              actionData && actionData.ok && actionData.intent === "check-note"
+                ? (actionData as unknown as NoteCheck)
+                : null
+            }
+            postedNote={
+              error && (error.intent === "save-note" || error.intent === "check-note")
+                ? error.values?.note
+                : undefined
+            }
           />
           <Card title="The whole email" actions={<ToneSummary report={data.preview.tone} />}>
-            <p className="mb-3 text-sm text-muted">Subject, template and your note together. Errors stop the launch unless someone overrides them with a reason.</p>
+            <p className="mb-3 text-sm text-muted">
+              Subject, template and your note together. Errors stop the launch unless someone overrides them
+              with a reason.
+            </p>
             <ToneFindings report={data.preview.tone} id="email-findings" />
             <div className="mt-3">
               <ReadingGrade report={data.preview.tone} which="text" />
             </div>
           </Card>
           <ScheduleCard data={data} launchError={errorFor("launch")} />
-          {campaign.status !== "draft" ? <DeliveryCard data={data} errors={{ pause: errorFor("pause"), resume: errorFor("resume"), cancel: errorFor("cancel") }} /> : null}
+          {campaign.status !== "draft" ? (
+            <DeliveryCard
+              data={data}
+              errors={{ pause: errorFor("pause"), resume: errorFor("resume"), cancel: errorFor("cancel") }}
+            />
+          ) : null}
         </div>
         <div className="space-y-6">
           <PreviewCard data={data} />
@@ -170,16 +235,22 @@ function AudienceCard({ data }: { data: LoaderData }) {
     <Card title="Audience">
       <p className="mb-3 text-sm text-muted">
         {campaign.segment.description}.{" "}
-        {audience.snapshot ? "Counted when the campaign started sending; later changes to the pool do not change who gets it." : "Counted now; the list is fixed when sending starts."}
+        {audience.snapshot
+          ? "Counted when the campaign started sending; later changes to the pool do not change who gets it."
+          : "Counted now; the list is fixed when sending starts."}
       </p>
       <dl className="mb-4 grid grid-cols-3 gap-3 text-center">
         <div className="rounded-md bg-paper p-2">
           <dt className="text-xs text-muted">In the segment</dt>
-          <dd className="text-xl font-semibold tabular-nums" data-testid="in-segment">{audience.inSegment.toLocaleString("en")}</dd>
+          <dd className="text-xl font-semibold tabular-nums" data-testid="in-segment">
+            {audience.inSegment.toLocaleString("en")}
+          </dd>
         </div>
         <div className="rounded-md bg-paper p-2">
           <dt className="text-xs text-muted">Will get the email</dt>
-          <dd className="text-xl font-semibold tabular-nums" data-testid="recipients">{audience.recipients.toLocaleString("en")}</dd>
+          <dd className="text-xl font-semibold tabular-nums" data-testid="recipients">
+            {audience.recipients.toLocaleString("en")}
+          </dd>
         </div>
         <div className="rounded-md bg-paper p-2">
           <dt className="text-xs text-muted">Left out</dt>
@@ -187,25 +258,39 @@ function AudienceCard({ data }: { data: LoaderData }) {
         </div>
       </dl>
       <table className="w-full text-left text-sm">
-        <caption className="mb-1 text-left text-sm font-medium">Who is left out, and why (each person counted once)</caption>
+        <caption className="mb-1 text-left text-sm font-medium">
+          Who is left out, and why (each person counted once)
+        </caption>
         <thead className="text-muted">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Reason</th>
-            <th scope="col" className="py-1 text-right font-medium">People</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Reason
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              People
+            </th>
           </tr>
         </thead>
         <tbody>
-          {data.exclusionReasons.filter((reason) => audience.onlyEligible || (reason !== "no_verdict" && reason !== "not_eligible")).map((reason) => (
-            <tr key={reason} className="border-t border-line align-top">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                {EXCLUSION_LABELS[reason].label}
-                <span className="block text-xs text-muted">
-                  {reason === "quiet_period" ? `Left less than ${campaign.quietDays} days ago, or are still leaving.` : EXCLUSION_LABELS[reason].explanation}
-                </span>
-              </th>
-              <td className="py-1 text-right tabular-nums">{audience.byReason[reason].toLocaleString("en")}</td>
-            </tr>
-          ))}
+          {data.exclusionReasons
+            .filter(
+              (reason) => audience.onlyEligible || (reason !== "no_verdict" && reason !== "not_eligible"),
+            )
+            .map((reason) => (
+              <tr key={reason} className="border-t border-line align-top">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {EXCLUSION_LABELS[reason].label}
+                  <span className="block text-xs text-muted">
+                    {reason === "quiet_period"
+                      ? `Left less than ${campaign.quietDays} days ago, or are still leaving.`
+                      : EXCLUSION_LABELS[reason].explanation}
+                  </span>
+                </th>
+                <td className="py-1 text-right tabular-nums">
+                  {audience.byReason[reason].toLocaleString("en")}
+                </td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </Card>
@@ -227,7 +312,10 @@ function NoteCard({
   const { campaign } = data;
   const fetcher = useFetcher<typeof action>();
   const navigation = useNavigation();
-  const checked = fetcher.data && "intent" in fetcher.data && fetcher.data.intent === "check-note" && fetcher.data.ok ? (fetcher.data as unknown as NoteCheck) : null;
+  const checked =
+    fetcher.data && "intent" in fetcher.data && fetcher.data.intent === "check-note" && fetcher.data.ok
+      ? (fetcher.data as unknown as NoteCheck)
+      : null;
   const latest = checked ?? posted;
   const noteTone = latest ? latest.noteTone : data.preview.noteTone;
   const formRef = useRef<HTMLFormElement>(null);
@@ -266,7 +354,12 @@ function NoteCard({
           </p>
           {saveError && !saveError.fieldErrors ? <Alert tone="error">{saveError.message}</Alert> : null}
           <div className="flex gap-2">
-            <Button type="submit" name="intent" value="save-note" busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-note"}>
+            <Button
+              type="submit"
+              name="intent"
+              value="save-note"
+              busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-note"}
+            >
               Save note
             </Button>
             <Button type="submit" name="intent" value="check-note" variant="secondary">
@@ -275,7 +368,9 @@ function NoteCard({
           </div>
         </Form>
       ) : (
-        <p className="whitespace-pre-wrap text-sm">{campaign.note || <span className="text-muted">No personal note.</span>}</p>
+        <p className="whitespace-pre-wrap text-sm">
+          {campaign.note || <span className="text-muted">No personal note.</span>}
+        </p>
       )}
       <section aria-labelledby="note-feedback" className="mt-4" aria-live="polite">
         <h3 id="note-feedback" className="mb-2 text-sm font-semibold">
@@ -283,7 +378,11 @@ function NoteCard({
         </h3>
         {noteTone ? (
           <>
-            <ToneFindings report={noteTone} id="note-findings" emptyText="Your note reads warmly and clearly." />
+            <ToneFindings
+              report={noteTone}
+              id="note-findings"
+              emptyText="Your note reads warmly and clearly."
+            />
             <div className="mt-2">
               <ReadingGrade report={noteTone} which="note" />
             </div>
@@ -306,13 +405,27 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
     <Card title="Schedule and launch">
       <Facts
         items={[
-          { label: "Send at", value: campaign.sendAt ? <UtcTime iso={campaign.sendAt} /> : "As soon as it is launched" },
-          { label: "Pace", value: `At most ${campaign.throttlePerHour.toLocaleString("en")} emails per hour` },
+          {
+            label: "Send at",
+            value: campaign.sendAt ? <UtcTime iso={campaign.sendAt} /> : "As soon as it is launched",
+          },
+          {
+            label: "Pace",
+            value: `At most ${campaign.throttlePerHour.toLocaleString("en")} emails per hour`,
+          },
           { label: "Quiet period", value: `${campaign.quietDays} days after someone's exit` },
           { label: "Only eligible people", value: campaign.onlyEligible ? "Yes" : "No" },
-          { label: "From", value: `${campaign.senderName} (${campaign.senderRole}), ${campaign.senderEmail}` },
-          { label: "Launched", value: campaign.launchedAt ? <UtcTime iso={campaign.launchedAt} /> : "Not yet" },
-          ...(campaign.toneOverrideReason ? [{ label: "Tone check overridden because", value: campaign.toneOverrideReason }] : []),
+          {
+            label: "From",
+            value: `${campaign.senderName} (${campaign.senderRole}), ${campaign.senderEmail}`,
+          },
+          {
+            label: "Launched",
+            value: campaign.launchedAt ? <UtcTime iso={campaign.launchedAt} /> : "Not yet",
+          },
+          ...(campaign.toneOverrideReason
+            ? [{ label: "Tone check overridden because", value: campaign.toneOverrideReason }]
+            : []),
         ]}
       />
       {campaign.status === "draft" ? (
@@ -328,16 +441,26 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
                 errors={launchError?.fieldErrors?.overrideReason}
               />
             ) : (
-              <Alert tone="warning">The email has tone errors. Fix the note to launch; only someone allowed to override the tone check can launch it as it is.</Alert>
+              <Alert tone="warning">
+                The email has tone errors. Fix the note to launch; only someone allowed to override the tone
+                check can launch it as it is.
+              </Alert>
             )
           ) : null}
           {launchError && !launchError.fieldErrors ? <Alert tone="error">{launchError.message}</Alert> : null}
-          <Button type="submit" name="intent" value="launch" busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "launch"}>
+          <Button
+            type="submit"
+            name="intent"
+            value="launch"
+            busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "launch"}
+          >
             Launch campaign
           </Button>
           <p className="text-sm text-muted">
-            {data.audience.recipients.toLocaleString("en")} {data.audience.recipients === 1 ? "person" : "people"} will get it, at most {campaign.throttlePerHour.toLocaleString("en")} per hour. You
-            can pause or cancel at any time; emails already sent cannot be called back.
+            {data.audience.recipients.toLocaleString("en")}{" "}
+            {data.audience.recipients === 1 ? "person" : "people"} will get it, at most{" "}
+            {campaign.throttlePerHour.toLocaleString("en")} per hour. You can pause or cancel at any time;
+            emails already sent cannot be called back.
           </p>
         </Form>
       ) : null}
@@ -345,23 +468,53 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
   );
 }
 
-function DeliveryCard({ data, errors }: { data: LoaderData; errors: Record<"pause" | "resume" | "cancel", ActionError["error"] | undefined> }) {
+function DeliveryCard({
+  data,
+  errors,
+}: {
+  data: LoaderData;
+  errors: Record<"pause" | "resume" | "cancel", ActionError["error"] | undefined>;
+}) {
   const { campaign, progress } = data;
   const navigation = useNavigation();
-  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const rows = [
-    { label: "Not yet queued", value: progress.pending, hint: "Recipients whose email is still being prepared." },
+    {
+      label: "Not yet queued",
+      value: progress.pending,
+      hint: "Recipients whose email is still being prepared.",
+    },
     { label: "Queued", value: progress.queued, hint: "Waiting for their turn under the hourly pace." },
-    { label: "Held", value: progress.held, hint: "Kept back while the campaign is paused; resuming spaces them out again." },
+    {
+      label: "Held",
+      value: progress.held,
+      hint: "Kept back while the campaign is paused; resuming spaces them out again.",
+    },
     { label: "Being delivered", value: progress.sending, hint: "Handed to the mail server just now." },
     { label: "Sent", value: progress.sent, hint: "Accepted by the mail server." },
-    { label: "Failed, will retry", value: progress.failed, hint: "A temporary problem; tried again automatically." },
+    {
+      label: "Failed, will retry",
+      value: progress.failed,
+      hint: "A temporary problem; tried again automatically.",
+    },
     { label: "Set aside", value: progress.set_aside, hint: "Refused permanently; see the outbox to retry." },
-    { label: "Cancelled", value: progress.cancelled, hint: "Not sent because the campaign was cancelled or the person unsubscribed." },
+    {
+      label: "Cancelled",
+      value: progress.cancelled,
+      hint: "Not sent because the campaign was cancelled or the person unsubscribed.",
+    },
     { label: "Left out", value: progress.excluded, hint: "Not in the audience (see the reasons above)." },
   ];
   return (
-    <Card title="Delivery" actions={LIVE.has(campaign.status) ? <span className="text-xs text-muted">Updates every few seconds</span> : null}>
+    <Card
+      title="Delivery"
+      actions={
+        LIVE.has(campaign.status) ? (
+          <span className="text-xs text-muted">Updates every few seconds</span>
+        ) : null
+      }
+    >
       <table className="w-full text-left text-sm" aria-live="polite">
         <caption className="sr-only">Emails of this campaign by state</caption>
         <tbody>
@@ -380,7 +533,10 @@ function DeliveryCard({ data, errors }: { data: LoaderData; errors: Record<"paus
       </table>
       {progress.job?.status === "failed" ? (
         <div className="mt-3">
-          <Alert tone="error">Preparing the emails stopped with an error: {progress.job.lastError ?? "unknown"}. Everyone queued so far keeps their email; cancel and start a new campaign for the rest.</Alert>
+          <Alert tone="error">
+            Preparing the emails stopped with an error: {progress.job.lastError ?? "unknown"}. Everyone queued
+            so far keeps their email; cancel and start a new campaign for the rest.
+          </Alert>
         </div>
       ) : null}
       <div className="mt-4 flex flex-wrap items-start gap-3">
@@ -402,11 +558,20 @@ function DeliveryCard({ data, errors }: { data: LoaderData; errors: Record<"paus
         ) : null}
         {campaign.status !== "completed" && campaign.status !== "cancelled" ? (
           <Form method="post" className="flex flex-1 flex-wrap items-end gap-2">
-            <TextArea className="min-w-[14rem] flex-1" label="Reason to cancel (optional)" name="reason" rows={1} maxLength={500} errors={errors.cancel?.fieldErrors?.reason} />
+            <TextArea
+              className="min-w-[14rem] flex-1"
+              label="Reason to cancel (optional)"
+              name="reason"
+              rows={1}
+              maxLength={500}
+              errors={errors.cancel?.fieldErrors?.reason}
+            />
             <Button type="submit" name="intent" value="cancel" variant="danger" busy={busy("cancel")}>
               Cancel campaign
             </Button>
-            {errors.cancel && !errors.cancel.fieldErrors ? <p className="w-full text-sm text-bad">{errors.cancel.message}</p> : null}
+            {errors.cancel && !errors.cancel.fieldErrors ? (
+              <p className="w-full text-sm text-bad">{errors.cancel.message}</p>
+            ) : null}
           </Form>
         ) : null}
       </div>
@@ -424,7 +589,14 @@ function PreviewCard({ data }: { data: LoaderData }) {
             <label htmlFor="find" className="block text-sm font-medium">
               Find someone in the audience
             </label>
-            <input id="find" name="find" type="search" defaultValue={find} maxLength={200} className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm" />
+            <input
+              id="find"
+              name="find"
+              type="search"
+              defaultValue={find}
+              maxLength={200}
+              className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm"
+            />
           </div>
           <Button type="submit" variant="secondary">
             Find
@@ -436,7 +608,12 @@ function PreviewCard({ data }: { data: LoaderData }) {
               <label htmlFor="recipient" className="block text-sm font-medium">
                 Preview for
               </label>
-              <select id="recipient" name="recipient" defaultValue={preview.personId ?? ""} className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm">
+              <select
+                id="recipient"
+                name="recipient"
+                defaultValue={preview.personId ?? ""}
+                className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-2 text-sm"
+              >
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -463,10 +640,17 @@ function PreviewCard({ data }: { data: LoaderData }) {
         <span className="text-muted">Subject: </span>
         <span data-testid="preview-subject">{preview.email.subject}</span>
       </p>
-      <iframe title="The email as HTML" sandbox="" srcDoc={preview.email.html} className="h-[48rem] w-full rounded-md border border-line bg-paper" />
+      <iframe
+        title="The email as HTML"
+        sandbox=""
+        srcDoc={preview.email.html}
+        className="h-[48rem] w-full rounded-md border border-line bg-paper"
+      />
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-medium">Plain-text version</summary>
-        <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm leading-6">{preview.email.text}</pre>
+        <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm leading-6">
+          {preview.email.text}
+        </pre>
       </details>
     </Card>
   );

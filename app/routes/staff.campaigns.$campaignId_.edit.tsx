@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
 import { Alert, PageHeader } from "~/components/ui";
@@ -9,11 +14,16 @@ import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm, type ActionError } from "~/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data && "campaign" in data ? data.campaign.name : "campaign"} · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data && "campaign" in data ? data.campaign.name : "campaign"} · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "manage:campaign");
-  const [campaign, segments] = await Promise.all([getCampaignForEdit(params.campaignId ?? ""), listSegmentsForCampaigns()]);
+  const [campaign, segments] = await Promise.all([
+    getCampaignForEdit(params.campaignId ?? ""),
+    listSegmentsForCampaigns(),
+  ]);
   return { campaign, segments };
 });
 
@@ -37,7 +47,10 @@ export default function EditCampaign() {
           Back to the campaign
         </Link>
       </p>
-      <PageHeader title={`Edit ${campaign.name}`} description="Only drafts can be changed; once launched, every recipient gets the same email." />
+      <PageHeader
+        title={`Edit ${campaign.name}`}
+        description="Only drafts can be changed; once launched, every recipient gets the same email."
+      />
       {campaign.status !== "draft" ? (
         <Alert tone="warning">This campaign has been launched, so its email can no longer be changed.</Alert>
       ) : (

@@ -24,14 +24,18 @@ export default function Campaigns() {
         title="Campaigns"
         description="Invitations to return, written by a person and sent at a gentle pace to a saved segment of alumni. Nobody is written to without consent."
         actions={
-          <Link to="/staff/campaigns/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong">
+          <Link
+            to="/staff/campaigns/new"
+            className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
+          >
             New campaign
           </Link>
         }
       />
       {campaigns.length === 0 ? (
         <EmptyState title="No campaigns yet">
-          Campaigns you create appear here with their status and how many emails have been delivered. Start with{" "}
+          Campaigns you create appear here with their status and how many emails have been delivered. Start
+          with{" "}
           <Link to="/staff/campaigns/new" className="text-brand underline">
             a new campaign
           </Link>
@@ -44,15 +48,33 @@ export default function Campaigns() {
               <caption className="sr-only">Campaigns, newest first</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Segment</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Email</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Recipients</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Sent</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Waiting</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Set aside</th>
-                  <th scope="col" className="py-2 font-medium">Created</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Segment
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Recipients
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Sent
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Waiting
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Set aside
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Created
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -67,8 +89,12 @@ export default function Campaigns() {
                       <CampaignStatusBadge status={c.status} />
                     </td>
                     <td className="py-2 pr-3">{c.segmentName}</td>
-                    <td className="py-2 pr-3">{CAMPAIGN_TEMPLATES[c.template as keyof typeof CAMPAIGN_TEMPLATES] ?? c.template}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{c.launchedAt ? c.recipients.toLocaleString("en") : "—"}</td>
+                    <td className="py-2 pr-3">
+                      {CAMPAIGN_TEMPLATES[c.template as keyof typeof CAMPAIGN_TEMPLATES] ?? c.template}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {c.launchedAt ? c.recipients.toLocaleString("en") : "—"}
+                    </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{c.sent.toLocaleString("en")}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{c.waiting.toLocaleString("en")}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{c.setAside.toLocaleString("en")}</td>

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
 import { EmptyState, PageHeader } from "~/components/ui";
@@ -13,7 +18,10 @@ export const meta: MetaFunction = () => [{ title: "New campaign · Comeback" }];
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
   const segmentId = new URL(request.url).searchParams.get("segment") ?? undefined;
-  return { segments: await listSegmentsForCampaigns(), defaults: { senderName: actor.name, senderEmail: actor.email, segmentId } };
+  return {
+    segments: await listSegmentsForCampaigns(),
+    defaults: { senderName: actor.name, senderEmail: actor.email, segmentId },
+  };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -50,7 +58,13 @@ export default function NewCampaign() {
       ) : (
         <CampaignForm
           segments={segments}
-          values={actionData?.values ?? { senderName: defaults.senderName, senderEmail: defaults.senderEmail, segmentId: defaults.segmentId }}
+          values={
+            actionData?.values ?? {
+              senderName: defaults.senderName,
+              senderEmail: defaults.senderEmail,
+              segmentId: defaults.segmentId,
+            }
+          }
           errors={error?.fieldErrors}
           formError={error ? error.message : undefined}
           submitLabel="Create draft"

@@ -2,14 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { DecisionForm } from "~/components/decision-form";
 import { Alert, Badge, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
-import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS, DecisionSchema } from "~/modules/decisions/decision-schemas";
+import {
+  DECISION_KIND_LABELS,
+  DECISION_STATUS_LABELS,
+  DecisionSchema,
+} from "~/modules/decisions/decision-schemas";
 import { getDecision } from "~/modules/decisions/get-decision.server";
 import { saveDecision } from "~/modules/decisions/save-decision.server";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "decision" in data ? data.decision.title : "Workforce decision"} · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "decision" in data ? data.decision.title : "Workforce decision"} · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:decision");
@@ -22,23 +28,39 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const actor = await requirePermission(request, "manage:decision");
   const input = await parseForm(request, DecisionSchema);
   const result = await saveDecision({ actor, decisionId: params.decisionId ?? "", input });
-  return { ok: true as const, message: result.changed ? "Decision saved." : "Nothing to save: the decision already reads like this." };
+  return {
+    ok: true as const,
+    message: result.changed ? "Decision saved." : "Nothing to save: the decision already reads like this.",
+  };
 });
 
 const number = new Intl.NumberFormat("en");
 
-function PhaseBars({ phases, rolesAffected }: { phases: { id: string; name: string; targetHeadcount: number }[]; rolesAffected: number | null }) {
+function PhaseBars({
+  phases,
+  rolesAffected,
+}: {
+  phases: { id: string; name: string; targetHeadcount: number }[];
+  rolesAffected: number | null;
+}) {
   const max = Math.max(rolesAffected ?? 0, ...phases.map((p) => p.targetHeadcount), 1);
   return (
     <div aria-hidden="true" className="mb-4 space-y-2">
       {phases.map((p) => (
         <div key={p.id} className="flex items-center gap-3 text-xs">
           <span className="w-40 shrink-0 truncate">{p.name}</span>
-          <span className="h-3 rounded bg-brand" style={{ width: `${Math.max(1, (p.targetHeadcount / max) * 60)}%` }} />
+          <span
+            className="h-3 rounded bg-brand"
+            style={{ width: `${Math.max(1, (p.targetHeadcount / max) * 60)}%` }}
+          />
           <span>{number.format(p.targetHeadcount)}</span>
         </div>
       ))}
-      {rolesAffected ? <p className="text-xs text-muted">Bars are to scale against the {number.format(rolesAffected)} roles the decision affected.</p> : null}
+      {rolesAffected ? (
+        <p className="text-xs text-muted">
+          Bars are to scale against the {number.format(rolesAffected)} roles the decision affected.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -57,8 +79,16 @@ export default function DecisionPage() {
           ← All decisions
         </Link>
       </p>
-      <PageHeader title={d.title} description={`${DECISION_KIND_LABELS[d.kind]} · ${d.function}`} actions={<Badge>{DECISION_STATUS_LABELS[d.status]}</Badge>} />
-      {params.get("saved") === "created" && !actionData ? <div className="mb-4"><Alert tone="success">Decision recorded.</Alert></div> : null}
+      <PageHeader
+        title={d.title}
+        description={`${DECISION_KIND_LABELS[d.kind]} · ${d.function}`}
+        actions={<Badge>{DECISION_STATUS_LABELS[d.status]}</Badge>}
+      />
+      {params.get("saved") === "created" && !actionData ? (
+        <div className="mb-4">
+          <Alert tone="success">Decision recorded.</Alert>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="The decision">
@@ -67,55 +97,84 @@ export default function DecisionPage() {
               items={[
                 { label: "Announced", value: d.announcedOn },
                 { label: "Effective from", value: d.effectiveOn },
-                { label: "Roles affected", value: d.rolesAffected === null ? null : number.format(d.rolesAffected) },
+                {
+                  label: "Roles affected",
+                  value: d.rolesAffected === null ? null : number.format(d.rolesAffected),
+                },
                 { label: "Status", value: DECISION_STATUS_LABELS[d.status] },
               ]}
             />
           </Card>
           <Card title="Phases">
             {d.phases.length === 0 ? (
-              <EmptyState title="No phases yet">When the decision is phased back, each phase appears here with its target headcount.</EmptyState>
+              <EmptyState title="No phases yet">
+                When the decision is phased back, each phase appears here with its target headcount.
+              </EmptyState>
             ) : (
               <>
                 {/* The phases' target headcounts at a glance; the table below carries the same figures. */}
                 <PhaseBars phases={d.phases} rolesAffected={d.rolesAffected} />
                 <table className="w-full text-left text-sm">
-                <caption className="sr-only">Phases in order</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">Phase</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">From</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Until</th>
-                    <th scope="col" className="py-1 pr-3 text-right font-medium">Target headcount</th>
-                    <th scope="col" className="py-1 font-medium">Notes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.phases.map((p) => (
-                    <tr key={p.id} className="border-t border-line align-top">
-                      <th scope="row" className="py-1 pr-3 font-normal">{p.name}</th>
-                      <td className="py-1 pr-3">{p.startsOn}</td>
-                      <td className="py-1 pr-3">{p.endsOn ?? "—"}</td>
-                      <td className="py-1 pr-3 text-right">{number.format(p.targetHeadcount)}</td>
-                      <td className="whitespace-pre-wrap py-1">{p.notes ?? ""}</td>
+                  <caption className="sr-only">Phases in order</caption>
+                  <thead className="text-muted">
+                    <tr>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Phase
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        From
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Until
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right font-medium">
+                        Target headcount
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        Notes
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
+                  </thead>
+                  <tbody>
+                    {d.phases.map((p) => (
+                      <tr key={p.id} className="border-t border-line align-top">
+                        <th scope="row" className="py-1 pr-3 font-normal">
+                          {p.name}
+                        </th>
+                        <td className="py-1 pr-3">{p.startsOn}</td>
+                        <td className="py-1 pr-3">{p.endsOn ?? "—"}</td>
+                        <td className="py-1 pr-3 text-right">{number.format(p.targetHeadcount)}</td>
+                        <td className="whitespace-pre-wrap py-1">{p.notes ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
               </>
             )}
           </Card>
           {mayManage ? (
             <Card title="Edit the decision">
-              {actionData?.ok ? <div className="mb-3"><Alert tone="success">{actionData.message}</Alert></div> : null}
-              <DecisionForm initial={d} error={failed?.error} submitted={failed?.values} busy={navigation.state === "submitting"} submitLabel="Save decision" />
+              {actionData?.ok ? (
+                <div className="mb-3">
+                  <Alert tone="success">{actionData.message}</Alert>
+                </div>
+              ) : null}
+              <DecisionForm
+                initial={d}
+                error={failed?.error}
+                submitted={failed?.values}
+                busy={navigation.state === "submitting"}
+                submitLabel="Save decision"
+              />
             </Card>
           ) : null}
         </div>
         {mayReadAlumni && alumni ? (
           <Card title="People who left under it" className="self-start">
             <p className="text-3xl font-semibold">{number.format(alumni.total)}</p>
-            <p className="text-sm text-muted">{number.format(alumni.consenting)} open to hearing about returning</p>
+            <p className="text-sm text-muted">
+              {number.format(alumni.consenting)} open to hearing about returning
+            </p>
             {alumni.sample.length ? (
               <ul className="mt-3 space-y-1 text-sm">
                 {alumni.sample.map((a) => (
@@ -128,7 +187,10 @@ export default function DecisionPage() {
                 ))}
               </ul>
             ) : (
-              <p className="mt-3 text-sm text-muted">Nobody is linked yet. Tick people in the alumni list (or filter them) and use “Link” to attach them to this decision.</p>
+              <p className="mt-3 text-sm text-muted">
+                Nobody is linked yet. Tick people in the alumni list (or filter them) and use “Link” to attach
+                them to this decision.
+              </p>
             )}
             <Link to={alumniLink} className="mt-4 inline-block text-sm text-brand underline">
               See all of them in the alumni list →

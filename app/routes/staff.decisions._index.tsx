@@ -11,7 +11,11 @@ export const meta: MetaFunction = () => [{ title: "Workforce decisions · Comeba
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:decision");
-  return { decisions: await listDecisions(), mayManage: can(actor, "manage:decision"), mayReadAlumni: can(actor, "read:alumnus:any") };
+  return {
+    decisions: await listDecisions(),
+    mayManage: can(actor, "manage:decision"),
+    mayReadAlumni: can(actor, "read:alumnus:any"),
+  };
 });
 
 const number = new Intl.NumberFormat("en");
@@ -25,7 +29,10 @@ export default function Decisions() {
         description="Automation and restructuring decisions, why they were made, and the people who left under them. When a decision is phased back, its phases set the target headcount."
         actions={
           mayManage ? (
-            <Link to="/staff/decisions/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong">
+            <Link
+              to="/staff/decisions/new"
+              className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
+            >
               Record a decision
             </Link>
           ) : null
@@ -34,7 +41,8 @@ export default function Decisions() {
       <Card>
         {decisions.length === 0 ? (
           <EmptyState title="No workforce decisions recorded yet">
-            Record a decision such as “2022 AI customer-service automation”, then link the people who left under it from the alumni list.
+            Record a decision such as “2022 AI customer-service automation”, then link the people who left
+            under it from the alumni list.
           </EmptyState>
         ) : (
           <div className="overflow-x-auto">
@@ -42,12 +50,24 @@ export default function Decisions() {
               <caption className="sr-only">Workforce decisions, most recent first</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Decision</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Function</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Effective</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Roles affected</th>
-                  <th scope="col" className="py-2 text-right font-medium">Alumni linked</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Decision
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Function
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Effective
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Roles affected
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Alumni linked
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -65,12 +85,21 @@ export default function Decisions() {
                     <td className="py-2 pr-3">{d.function}</td>
                     <td className="py-2 pr-3">{d.effectiveOn ?? "—"}</td>
                     <td className="py-2 pr-3">
-                      <Badge tone={d.status === "reversed" ? "good" : d.status === "phased" ? "brand" : "neutral"}>{DECISION_STATUS_LABELS[d.status]}</Badge>
+                      <Badge
+                        tone={d.status === "reversed" ? "good" : d.status === "phased" ? "brand" : "neutral"}
+                      >
+                        {DECISION_STATUS_LABELS[d.status]}
+                      </Badge>
                     </td>
-                    <td className="py-2 pr-3 text-right">{d.rolesAffected === null ? "—" : number.format(d.rolesAffected)}</td>
+                    <td className="py-2 pr-3 text-right">
+                      {d.rolesAffected === null ? "—" : number.format(d.rolesAffected)}
+                    </td>
                     <td className="py-2 text-right">
                       {mayReadAlumni ? (
-                        <Link to={`/staff/alumni?decisionId=${encodeURIComponent(d.id)}`} className="text-brand underline">
+                        <Link
+                          to={`/staff/alumni?decisionId=${encodeURIComponent(d.id)}`}
+                          className="text-brand underline"
+                        >
                           {number.format(d.alumni)}
                         </Link>
                       ) : (

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { DecisionForm } from "~/components/decision-form";
 import { Card, PageHeader } from "~/components/ui";
@@ -32,9 +37,18 @@ export default function NewDecision() {
           ← All decisions
         </Link>
       </p>
-      <PageHeader title="Record a workforce decision" description="What was decided, why and when. You can link the people who left under it afterwards." />
+      <PageHeader
+        title="Record a workforce decision"
+        description="What was decided, why and when. You can link the people who left under it afterwards."
+      />
       <Card>
-        <DecisionForm initial={{}} error={failed?.error} submitted={failed?.values} busy={navigation.state === "submitting"} submitLabel="Record decision" />
+        <DecisionForm
+          initial={{}}
+          error={failed?.error}
+          submitted={failed?.values}
+          busy={navigation.state === "submitting"}
+          submitLabel="Record decision"
+        />
       </Card>
     </>
   );

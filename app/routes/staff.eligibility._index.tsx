@@ -1,5 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSearchParams,
+} from "@remix-run/react";
 import { useEffect } from "react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { PolicyRulesView } from "~/components/eligibility/policy-rules";
@@ -19,7 +27,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const overview = await getEligibilityOverview();
   return {
     ...overview,
-    published: overview.published ? { ...overview.published, publishedAt: overview.published.publishedAt?.toISOString() ?? null } : null,
+    published: overview.published
+      ? { ...overview.published, publishedAt: overview.published.publishedAt?.toISOString() ?? null }
+      : null,
     draft: overview.draft ? { updatedAt: overview.draft.updatedAt.toISOString() } : null,
     versions: overview.versions.map((v) => ({ ...v, publishedAt: v.publishedAt?.toISOString() ?? null })),
     canEdit: can(user, "edit:eligibility-policy"),
@@ -32,9 +42,18 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "publish:eligibility-policy");
   const form = await request.formData();
-  if (form.get("intent") !== "recompute") throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+  if (form.get("intent") !== "recompute")
+    throw new AppError(
+      "bad_request",
+      "That action is not available on this page. Reload the page and try again.",
+    );
   const { jobId } = await requestRecompute({ actor });
-  return { ok: true as const, intent: "recompute", message: "Everyone is being re-evaluated under the published policy.", jobId };
+  return {
+    ok: true as const,
+    intent: "recompute",
+    message: "Everyone is being re-evaluated under the published policy.",
+    jobId,
+  };
 });
 
 export default function EligibilityOverview() {
@@ -60,17 +79,26 @@ export default function EligibilityOverview() {
         actions={
           <>
             {data.canReview ? (
-              <Link to="/staff/eligibility/reviews" className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft">
+              <Link
+                to="/staff/eligibility/reviews"
+                className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+              >
                 Review queue ({count("needs_review")?.effective ?? 0})
               </Link>
             ) : null}
             {data.canSeeFairness ? (
-              <Link to="/staff/eligibility/fairness" className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft">
+              <Link
+                to="/staff/eligibility/fairness"
+                className="rounded-md px-4 py-2 text-sm font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+              >
                 Fairness check
               </Link>
             ) : null}
             {data.canEdit ? (
-              <Link to="/staff/eligibility/draft" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong">
+              <Link
+                to="/staff/eligibility/draft"
+                className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
+              >
                 {data.draft ? "Continue the draft" : "Edit the policy"}
               </Link>
             ) : null}
@@ -80,29 +108,44 @@ export default function EligibilityOverview() {
       {actionData && !actionData.ok ? <Alert tone="error">{actionData.error.message}</Alert> : null}
       {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
       {justPublished && justPublished === data.published?.version ? (
-        <Alert tone="success">Version {justPublished} is published and recorded in the audit trail. Everyone is re-evaluated under it; progress is shown below.</Alert>
+        <Alert tone="success">
+          Version {justPublished} is published and recorded in the audit trail. Everyone is re-evaluated under
+          it; progress is shown below.
+        </Alert>
       ) : null}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Verdicts now">
             {data.withVerdict === 0 ? (
-              <EmptyState title="No verdicts yet">Verdicts appear here once a policy is published and everyone has been evaluated.</EmptyState>
+              <EmptyState title="No verdicts yet">
+                Verdicts appear here once a policy is published and everyone has been evaluated.
+              </EmptyState>
             ) : (
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Verdicts by outcome</caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Outcome</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Computed</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">HR decisions in force</th>
-                    <th scope="col" className="py-2 text-right font-medium">Counts (with HR decisions)</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Outcome
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Computed
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      HR decisions in force
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      Counts (with HR decisions)
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.counts.map((c) => (
                     <tr key={c.outcome} className="border-t border-line">
-                      <th scope="row" className="py-2 pr-3 font-normal"><OutcomeBadge outcome={c.outcome as "eligible"} /></th>
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        <OutcomeBadge outcome={c.outcome as "eligible"} />
+                      </th>
                       <td className="py-2 pr-3 text-right tabular-nums">{c.computed}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{c.overridden}</td>
                       <td className="py-2 text-right tabular-nums font-medium">{c.effective}</td>
@@ -116,16 +159,23 @@ export default function EligibilityOverview() {
             </p>
           </Card>
 
-          <Card title={data.published ? `Published policy · version ${data.published.version}` : "Published policy"}>
+          <Card
+            title={
+              data.published ? `Published policy · version ${data.published.version}` : "Published policy"
+            }
+          >
             {data.published ? (
               <>
                 <p className="mb-3 text-sm text-muted">
-                  Published <UtcTime iso={data.published.publishedAt} />.{data.published.summary ? ` ${data.published.summary}` : ""}
+                  Published <UtcTime iso={data.published.publishedAt} />.
+                  {data.published.summary ? ` ${data.published.summary}` : ""}
                 </p>
                 <PolicyRulesView rules={data.published.rules} />
               </>
             ) : (
-              <EmptyState title="No policy published yet">Write a draft, check its what-if, and publish it to compute everyone's verdict.</EmptyState>
+              <EmptyState title="No policy published yet">
+                Write a draft, check its what-if, and publish it to compute everyone's verdict.
+              </EmptyState>
             )}
           </Card>
         </div>
@@ -139,22 +189,44 @@ export default function EligibilityOverview() {
                   {data.job.total ? ` · ${data.job.progress} of ${data.job.total}` : null}
                 </p>
                 {data.job.total ? (
-                  <progress className="w-full" max={data.job.total} value={data.job.progress} aria-label="Re-evaluation progress" />
+                  <progress
+                    className="w-full"
+                    max={data.job.total}
+                    value={data.job.progress}
+                    aria-label="Re-evaluation progress"
+                  />
                 ) : null}
                 {data.job.message ? <p className="text-muted">{data.job.message}</p> : null}
-                {data.job.status === "failed" && data.job.lastError ? <p className="text-bad">{data.job.lastError}</p> : null}
+                {data.job.status === "failed" && data.job.lastError ? (
+                  <p className="text-bad">{data.job.lastError}</p>
+                ) : null}
                 <p className="text-xs text-muted">
                   Started <UtcTime iso={data.job.createdAt} />
-                  {data.job.finishedAt ? <>, finished <UtcTime iso={data.job.finishedAt} /></> : null}
+                  {data.job.finishedAt ? (
+                    <>
+                      , finished <UtcTime iso={data.job.finishedAt} />
+                    </>
+                  ) : null}
                 </p>
               </div>
             ) : (
-              <p className="text-sm text-muted">Nothing has been re-evaluated yet. Publishing a policy re-evaluates everyone.</p>
+              <p className="text-sm text-muted">
+                Nothing has been re-evaluated yet. Publishing a policy re-evaluates everyone.
+              </p>
             )}
             {data.canPublish && data.published ? (
               <Form method="post" className="mt-4">
-                <p className="mb-2 text-sm text-muted">Dates move on: cooling-off periods end and verdicts come due. Re-evaluate everyone under the published policy now.</p>
-                <Button type="submit" name="intent" value="recompute" variant="secondary" busy={navigation.state === "submitting"}>
+                <p className="mb-2 text-sm text-muted">
+                  Dates move on: cooling-off periods end and verdicts come due. Re-evaluate everyone under the
+                  published policy now.
+                </p>
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="recompute"
+                  variant="secondary"
+                  busy={navigation.state === "submitting"}
+                >
                   Re-evaluate everyone
                 </Button>
               </Form>
@@ -164,7 +236,8 @@ export default function EligibilityOverview() {
           <Card title="Versions">
             {data.draft ? (
               <p className="mb-3 text-sm">
-                A draft is open (last saved <UtcTime iso={data.draft.updatedAt} />).{" "}
+                A draft is open (last saved <UtcTime iso={data.draft.updatedAt} />
+                ).{" "}
                 {data.canEdit ? (
                   <Link className="text-brand underline" to="/staff/eligibility/draft">
                     Open the draft
@@ -198,6 +271,12 @@ export default function EligibilityOverview() {
 
 function jobStatusText(status: string) {
   return (
-    { queued: "Waiting to start", running: "Re-evaluating", done: "Done", failed: "Failed", cancelled: "Stopped" }[status] ?? status
+    {
+      queued: "Waiting to start",
+      running: "Re-evaluating",
+      done: "Done",
+      failed: "Failed",
+      cancelled: "Stopped",
+    }[status] ?? status
   );
 }

@@ -2,7 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
-import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextArea, TextField } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+} from "~/components/ui";
 import { getDraftPolicy, getPublishedPolicy } from "~/modules/eligibility/policies.server";
 import {
   CONSENT_MODE_LABELS,
@@ -31,7 +40,11 @@ import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Draft policy · Eligibility · Comeback" }];
 
-const GROUP_LABELS = { decision: "Workforce decision", department: "Department", location: "Location" } as const;
+const GROUP_LABELS = {
+  decision: "Workforce decision",
+  department: "Department",
+  location: "Location",
+} as const;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "edit:eligibility-policy");
@@ -58,7 +71,13 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     const actor = editor;
     const input = await parseForm(request, PolicyFormSchema, form);
     const result = await saveDraftPolicy({ actor, rules: rulesFromForm(input), summary: input.summary });
-    return { ok: true as const, intent, message: result.changed ? "Draft saved. The what-if below shows what it would change." : "Draft saved (the rules are the same as before)." };
+    return {
+      ok: true as const,
+      intent,
+      message: result.changed
+        ? "Draft saved. The what-if below shows what it would change."
+        : "Draft saved (the rules are the same as before).",
+    };
   }
   if (intent === "discard") {
     await discardDraftPolicy({ actor: editor });
@@ -70,7 +89,10 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     const result = await publishPolicy({ actor, draftUpdatedAt });
     return redirect(`/staff/eligibility?published=${result.version}`);
   }
-  throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+  throw new AppError(
+    "bad_request",
+    "That action is not available on this page. Reload the page and try again.",
+  );
 });
 
 export default function DraftPolicy() {
@@ -79,8 +101,10 @@ export default function DraftPolicy() {
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const errors = failed?.intent === "save" ? failed.error.fieldErrors : undefined;
-  const values = failed?.intent === "save" && failed.values ? { ...data.values, ...failed.values } : data.values;
-  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const values =
+    failed?.intent === "save" && failed.values ? { ...data.values, ...failed.values } : data.values;
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const outcomeOptions = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
   const w = data.whatIf;
   // The form is keyed on the draft's save time, so fields show the saved values after a save.
@@ -117,24 +141,88 @@ export default function DraftPolicy() {
                     errors={errors?.[`exit_${r}`]}
                   />
                 ))}
-                <SelectField name="unknownExitReason" label="No exit reason on record" defaultValue={values.unknownExitReason} options={outcomeOptions} errors={errors?.unknownExitReason} />
+                <SelectField
+                  name="unknownExitReason"
+                  label="No exit reason on record"
+                  defaultValue={values.unknownExitReason}
+                  options={outcomeOptions}
+                  errors={errors?.unknownExitReason}
+                />
               </div>
             </fieldset>
             <fieldset className="grid gap-3 sm:grid-cols-2">
               <legend className="mb-2 text-sm font-semibold">Dates</legend>
-              <TextField name="coolingOffMonths" label="Cooling-off after leaving (months)" inputMode="numeric" defaultValue={values.coolingOffMonths} errors={errors?.coolingOffMonths} hint="0 for none." />
-              <TextField name="minimumTenureMonths" label="Minimum tenure (months)" inputMode="numeric" defaultValue={values.minimumTenureMonths} errors={errors?.minimumTenureMonths} hint="All stints added up. 0 for none." />
-              <TextField name="verdictExpiryMonths" label="Review verdicts again after (months)" inputMode="numeric" defaultValue={values.verdictExpiryMonths} errors={errors?.verdictExpiryMonths} hint="HR decisions lapse then too." />
-              <TextField name="timeZone" label="Count dates in time zone" defaultValue={values.timeZone} errors={errors?.timeZone} hint="Decides what 'today' is, e.g. Europe/Stockholm." />
+              <TextField
+                name="coolingOffMonths"
+                label="Cooling-off after leaving (months)"
+                inputMode="numeric"
+                defaultValue={values.coolingOffMonths}
+                errors={errors?.coolingOffMonths}
+                hint="0 for none."
+              />
+              <TextField
+                name="minimumTenureMonths"
+                label="Minimum tenure (months)"
+                inputMode="numeric"
+                defaultValue={values.minimumTenureMonths}
+                errors={errors?.minimumTenureMonths}
+                hint="All stints added up. 0 for none."
+              />
+              <TextField
+                name="verdictExpiryMonths"
+                label="Review verdicts again after (months)"
+                inputMode="numeric"
+                defaultValue={values.verdictExpiryMonths}
+                errors={errors?.verdictExpiryMonths}
+                hint="HR decisions lapse then too."
+              />
+              <TextField
+                name="timeZone"
+                label="Count dates in time zone"
+                defaultValue={values.timeZone}
+                errors={errors?.timeZone}
+                hint="Decides what 'today' is, e.g. Europe/Stockholm."
+              />
             </fieldset>
             <fieldset className="grid gap-3 sm:grid-cols-2">
               <legend className="mb-2 text-sm font-semibold">Flags and consent</legend>
-              <SelectField name="hrFlag" label="HR system's rehire flag" defaultValue={values.hrFlag} options={HR_FLAG_MODES.map((m) => ({ value: m, label: HR_FLAG_MODE_LABELS[m] }))} errors={errors?.hrFlag} />
-              <SelectField name="doNotRehire" label="Do-not-rehire flag means" defaultValue={values.doNotRehire} options={FLAG_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} errors={errors?.doNotRehire} />
-              <SelectField name="legalHold" label="Legal hold means" defaultValue={values.legalHold} options={FLAG_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} errors={errors?.legalHold} />
-              <SelectField name="consent" label="Contact consent" defaultValue={values.consent} options={CONSENT_MODES.map((m) => ({ value: m, label: CONSENT_MODE_LABELS[m] }))} errors={errors?.consent} />
+              <SelectField
+                name="hrFlag"
+                label="HR system's rehire flag"
+                defaultValue={values.hrFlag}
+                options={HR_FLAG_MODES.map((m) => ({ value: m, label: HR_FLAG_MODE_LABELS[m] }))}
+                errors={errors?.hrFlag}
+              />
+              <SelectField
+                name="doNotRehire"
+                label="Do-not-rehire flag means"
+                defaultValue={values.doNotRehire}
+                options={FLAG_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+                errors={errors?.doNotRehire}
+              />
+              <SelectField
+                name="legalHold"
+                label="Legal hold means"
+                defaultValue={values.legalHold}
+                options={FLAG_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+                errors={errors?.legalHold}
+              />
+              <SelectField
+                name="consent"
+                label="Contact consent"
+                defaultValue={values.consent}
+                options={CONSENT_MODES.map((m) => ({ value: m, label: CONSENT_MODE_LABELS[m] }))}
+                errors={errors?.consent}
+              />
             </fieldset>
-            <TextArea name="summary" label="What changes and why (optional)" rows={2} defaultValue={failed?.intent === "save" ? failed.values?.summary : (data.draft?.summary ?? "")} errors={errors?.summary} hint="Kept with the version and in the audit trail." />
+            <TextArea
+              name="summary"
+              label="What changes and why (optional)"
+              rows={2}
+              defaultValue={failed?.intent === "save" ? failed.values?.summary : (data.draft?.summary ?? "")}
+              errors={errors?.summary}
+              hint="Kept with the version and in the audit trail."
+            />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" name="intent" value="save" busy={busy("save")}>
                 Save draft and see the what-if
@@ -153,7 +241,9 @@ export default function DraftPolicy() {
         <div className="space-y-6 lg:col-span-2">
           <Card title="What-if">
             {!w ? (
-              <EmptyState title="No draft yet">Save a draft to see how many verdicts would change, in which direction, and for whom.</EmptyState>
+              <EmptyState title="No draft yet">
+                Save a draft to see how many verdicts would change, in which direction, and for whom.
+              </EmptyState>
             ) : (
               <div className="space-y-4 text-sm" data-testid="what-if">
                 {data.ruleChanges.length ? (
@@ -166,23 +256,34 @@ export default function DraftPolicy() {
                   <p className="text-muted">The draft's rules are the same as the published version's.</p>
                 )}
                 <p className="text-base">
-                  <strong>{w.changed}</strong> of {w.people} verdicts would change: <strong>{w.more}</strong> more eligible, <strong>{w.less}</strong> less eligible.
+                  <strong>{w.changed}</strong> of {w.people} verdicts would change: <strong>{w.more}</strong>{" "}
+                  more eligible, <strong>{w.less}</strong> less eligible.
                 </p>
                 {w.matrix.length ? (
                   <table className="w-full text-left">
                     <caption className="sr-only">Changes from the current verdict to the draft's</caption>
                     <thead className="text-muted">
                       <tr>
-                        <th scope="col" className="py-1 pr-2 font-medium">From</th>
-                        <th scope="col" className="py-1 pr-2 font-medium">To</th>
-                        <th scope="col" className="py-1 text-right font-medium">People</th>
+                        <th scope="col" className="py-1 pr-2 font-medium">
+                          From
+                        </th>
+                        <th scope="col" className="py-1 pr-2 font-medium">
+                          To
+                        </th>
+                        <th scope="col" className="py-1 text-right font-medium">
+                          People
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {w.matrix.map((m) => (
                         <tr key={`${m.from}-${m.to}`} className="border-t border-line">
-                          <td className="py-1 pr-2"><OutcomeBadge outcome={m.from} /></td>
-                          <td className="py-1 pr-2"><OutcomeBadge outcome={m.to} /></td>
+                          <td className="py-1 pr-2">
+                            <OutcomeBadge outcome={m.from} />
+                          </td>
+                          <td className="py-1 pr-2">
+                            <OutcomeBadge outcome={m.to} />
+                          </td>
                           <td className="py-1 text-right tabular-nums">{m.count}</td>
                         </tr>
                       ))}
@@ -192,20 +293,33 @@ export default function DraftPolicy() {
                 {(["decision", "department", "location"] as const).map((g) =>
                   w.byGroup[g].length ? (
                     <table key={g} className="w-full text-left">
-                      <caption className="text-left text-xs font-medium uppercase tracking-wide text-muted">By {GROUP_LABELS[g].toLowerCase()}</caption>
+                      <caption className="text-left text-xs font-medium uppercase tracking-wide text-muted">
+                        By {GROUP_LABELS[g].toLowerCase()}
+                      </caption>
                       <thead className="text-muted">
                         <tr>
-                          <th scope="col" className="py-1 pr-2 font-medium">{GROUP_LABELS[g]}</th>
-                          <th scope="col" className="py-1 pr-2 text-right font-medium">More eligible</th>
-                          <th scope="col" className="py-1 pr-2 text-right font-medium">Less eligible</th>
-                          <th scope="col" className="py-1 text-right font-medium">People</th>
+                          <th scope="col" className="py-1 pr-2 font-medium">
+                            {GROUP_LABELS[g]}
+                          </th>
+                          <th scope="col" className="py-1 pr-2 text-right font-medium">
+                            More eligible
+                          </th>
+                          <th scope="col" className="py-1 pr-2 text-right font-medium">
+                            Less eligible
+                          </th>
+                          <th scope="col" className="py-1 text-right font-medium">
+                            People
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {w.byGroup[g].slice(0, 8).map((row) => (
                           <tr key={row.value} className="border-t border-line">
                             <td className="py-1 pr-2">
-                              <Link className="text-brand underline" to={`/staff/eligibility/what-if?group=${g}&value=${encodeURIComponent(row.value)}`}>
+                              <Link
+                                className="text-brand underline"
+                                to={`/staff/eligibility/what-if?group=${g}&value=${encodeURIComponent(row.value)}`}
+                              >
                                 {row.value || "Not recorded"}
                               </Link>
                             </td>
@@ -225,7 +339,9 @@ export default function DraftPolicy() {
                     </Link>
                   </p>
                 ) : null}
-                <p className="text-xs text-muted">HR decisions in force stay as they are; the counts compare computed verdicts.</p>
+                <p className="text-xs text-muted">
+                  HR decisions in force stay as they are; the counts compare computed verdicts.
+                </p>
               </div>
             )}
           </Card>
@@ -235,14 +351,17 @@ export default function DraftPolicy() {
                 <Form method="post" className="space-y-3">
                   <input type="hidden" name="draftUpdatedAt" value={data.draft.updatedAt} />
                   <p className="text-sm text-muted">
-                    Publishing freezes this draft as version {data.nextVersion}, records it in the audit trail and re-evaluates everyone in the background.
+                    Publishing freezes this draft as version {data.nextVersion}, records it in the audit trail
+                    and re-evaluates everyone in the background.
                   </p>
                   <Button type="submit" name="intent" value="publish" busy={busy("publish")}>
                     Publish version {data.nextVersion}
                   </Button>
                 </Form>
               ) : (
-                <p className="text-sm text-muted">Someone with permission to publish policies has to publish this draft.</p>
+                <p className="text-sm text-muted">
+                  Someone with permission to publish policies has to publish this draft.
+                </p>
               )}
             </Card>
           ) : null}

@@ -3,7 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Badge, Button, Card, EmptyState, PageHeader, SelectField } from "~/components/ui";
 import { FOUR_FIFTHS, MIN_GROUP } from "~/modules/eligibility/fairness";
-import { availableFairnessAttributes, FAIRNESS_ATTRIBUTES, fairnessReport, isFairnessAttribute } from "~/modules/eligibility/fairness.server";
+import {
+  availableFairnessAttributes,
+  FAIRNESS_ATTRIBUTES,
+  fairnessReport,
+  isFairnessAttribute,
+} from "~/modules/eligibility/fairness.server";
 import { requirePermission } from "~/platform/auth.server";
 import { defineLoader, parseSearchParams } from "~/platform/http.server";
 
@@ -17,7 +22,11 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const available = await availableFairnessAttributes();
   const attribute = by && isFairnessAttribute(by) && available.includes(by) ? by : available[0];
   const report = attribute ? await fairnessReport({ attribute }) : null;
-  return { available: available.map((a) => ({ value: a, label: FAIRNESS_ATTRIBUTES[a].label })), attribute: attribute ?? null, report };
+  return {
+    available: available.map((a) => ({ value: a, label: FAIRNESS_ATTRIBUTES[a].label })),
+    attribute: attribute ?? null,
+    report,
+  };
 });
 
 const pct = (n: number | null) => (n === null ? "—" : `${(n * 100).toFixed(1)}%`);
@@ -36,7 +45,10 @@ export default function Fairness() {
         description={`Eligibility rates by group, with HR decisions counted. A group whose rate is below ${FOUR_FIFTHS * 100}% of the highest group's is flagged (the four-fifths rule of thumb for adverse impact). Groups under ${MIN_GROUP} people are shown but not flagged: their rates swing too much to read.`}
       />
       {!report ? (
-        <EmptyState title="Nothing to compare yet">Once people have verdicts, their eligibility rates by decision, department, location and any other recorded attribute appear here.</EmptyState>
+        <EmptyState title="Nothing to compare yet">
+          Once people have verdicts, their eligibility rates by decision, department, location and any other
+          recorded attribute appear here.
+        </EmptyState>
       ) : (
         <Card>
           <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
@@ -46,41 +58,72 @@ export default function Fairness() {
             </Button>
           </Form>
           <p className="mb-3 text-sm text-muted">
-            {report.people} people with a verdict{report.withoutVerdict ? `; ${report.withoutVerdict} without one yet (not counted)` : ""}.{" "}
-            {report.reference !== null ? `Highest rate: ${report.reference || "Not recorded"} (${pct(report.referenceRate)}).` : `No group has ${MIN_GROUP} or more people, so none is flagged.`}
+            {report.people} people with a verdict
+            {report.withoutVerdict ? `; ${report.withoutVerdict} without one yet (not counted)` : ""}.{" "}
+            {report.reference !== null
+              ? `Highest rate: ${report.reference || "Not recorded"} (${pct(report.referenceRate)}).`
+              : `No group has ${MIN_GROUP} or more people, so none is flagged.`}
           </p>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Eligibility rate by {report.label.toLowerCase()}</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{report.label}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">People</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Eligible</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Needs review</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Not eligible</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Eligibility rate</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Against highest</th>
-                  <th scope="col" className="py-2 font-medium">Check</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {report.label}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    People
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Eligible
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Needs review
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Not eligible
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Eligibility rate
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Against highest
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Check
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {report.groups.map((g) => (
                   <tr key={g.value ?? "(none)"} className="border-t border-line">
-                    <th scope="row" className="py-2 pr-3 font-medium">{g.value || "Not recorded"}</th>
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {g.value || "Not recorded"}
+                    </th>
                     <td className="py-2 pr-3 text-right tabular-nums">{g.total}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{g.eligible}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{g.needsReview}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{g.notEligible}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">
                       <span className="inline-flex items-center gap-2">
-                        <span aria-hidden="true" className="inline-block h-2 rounded bg-brand" style={{ width: `${Math.round(g.rate * 60)}px` }} />
+                        <span
+                          aria-hidden="true"
+                          className="inline-block h-2 rounded bg-brand"
+                          style={{ width: `${Math.round(g.rate * 60)}px` }}
+                        />
                         {pct(g.rate)}
                       </span>
                     </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{pct(g.impactRatio)}</td>
                     <td className="py-2">
-                      {g.flagged ? <Badge tone="bad">Below four fifths</Badge> : g.small ? <Badge tone="neutral">Too few to judge</Badge> : <Badge tone="good">Within range</Badge>}
+                      {g.flagged ? (
+                        <Badge tone="bad">Below four fifths</Badge>
+                      ) : g.small ? (
+                        <Badge tone="neutral">Too few to judge</Badge>
+                      ) : (
+                        <Badge tone="good">Within range</Badge>
+                      )}
                     </td>
                   </tr>
                 ))}

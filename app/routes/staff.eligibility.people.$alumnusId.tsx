@@ -12,7 +12,9 @@ import { AppError, notFound } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Eligibility · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.name ?? "Person"} · Eligibility · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "read:eligibility");
@@ -20,7 +22,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const person = await getEligibilityPerson(alumnusId);
   if (!person) throw notFound("That person");
   const canDecide = can(user, "override:eligibility");
-  const [eligibility, managers] = await Promise.all([getEligibilityForAlumnus(person.id), canDecide ? listManagers() : Promise.resolve([])]);
+  const [eligibility, managers] = await Promise.all([
+    getEligibilityForAlumnus(person.id),
+    canDecide ? listManagers() : Promise.resolve([]),
+  ]);
   return {
     person: {
       id: person.id,
@@ -45,28 +50,56 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const intent = String(form.get("intent") ?? "");
   if (intent === "decide" || intent === "override") {
     const input = await parseForm(request, DecideVerdictSchema, form);
-    const result = await overrideVerdict({ actor, alumnusId, outcome: input.outcome, justification: input.justification, kind: intent === "decide" ? "review" : "override" });
-    return { ok: true as const, intent, message: `Recorded: ${result.outcome === "eligible" ? "eligible" : "not eligible"}, until ${result.expiresAt.toISOString().slice(0, 10)}.` };
+    const result = await overrideVerdict({
+      actor,
+      alumnusId,
+      outcome: input.outcome,
+      justification: input.justification,
+      kind: intent === "decide" ? "review" : "override",
+    });
+    return {
+      ok: true as const,
+      intent,
+      message: `Recorded: ${result.outcome === "eligible" ? "eligible" : "not eligible"}, until ${result.expiresAt.toISOString().slice(0, 10)}.`,
+    };
   }
   if (intent === "clear-override") {
     const input = await parseForm(request, ClearOverrideSchema, form);
     await clearOverride({ actor, alumnusId, justification: input.justification });
-    return { ok: true as const, intent, message: "The HR decision was removed; the computed verdict counts again." };
+    return {
+      ok: true as const,
+      intent,
+      message: "The HR decision was removed; the computed verdict counts again.",
+    };
   }
   if (intent === "request-input") {
     const input = await parseForm(request, RequestInputSchema, form);
-    const result = await requestReviewInput({ actor, alumnusId, managerId: input.managerId, question: input.question });
-    return { ok: true as const, intent, message: `Asked ${result.managerName}. Their answer will appear here.` };
+    const result = await requestReviewInput({
+      actor,
+      alumnusId,
+      managerId: input.managerId,
+      question: input.question,
+    });
+    return {
+      ok: true as const,
+      intent,
+      message: `Asked ${result.managerName}. Their answer will appear here.`,
+    };
   }
-  throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+  throw new AppError(
+    "bad_request",
+    "That action is not available on this page. Reload the page and try again.",
+  );
 });
 
 export default function EligibilityPerson() {
   const { person, eligibility, managers, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const resultFor = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined);
-  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const resultFor = (intent: string) =>
+    actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined;
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const waiting = eligibility?.effective.outcome === "needs_review";
   const decideIntent = waiting ? "decide" : "override";
   // After a review is decided the person is no longer waiting and the form becomes "Override the
@@ -84,7 +117,12 @@ export default function EligibilityPerson() {
           ← Review queue
         </Link>
       </p>
-      <PageHeader title={person.name} description={[person.jobTitle, person.department, person.location].filter(Boolean).join(" · ") || undefined} />
+      <PageHeader
+        title={person.name}
+        description={
+          [person.jobTitle, person.department, person.location].filter(Boolean).join(" · ") || undefined
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <VerdictPanel eligibility={eligibility} />
@@ -102,8 +140,16 @@ export default function EligibilityPerson() {
           {canDecide && eligibility ? (
             <>
               <Card title={waiting ? "Decide this review" : "Override the verdict"}>
-                <Form method="post" className="space-y-3" aria-label={waiting ? "Decide this review" : "Override the verdict"}>
-                  {decided?.ok ? <Alert tone="success">{decided.message}</Alert> : decided ? <Alert tone="error">{decided.error.message}</Alert> : null}
+                <Form
+                  method="post"
+                  className="space-y-3"
+                  aria-label={waiting ? "Decide this review" : "Override the verdict"}
+                >
+                  {decided?.ok ? (
+                    <Alert tone="success">{decided.message}</Alert>
+                  ) : decided ? (
+                    <Alert tone="error">{decided.error.message}</Alert>
+                  ) : null}
                   <SelectField
                     name="outcome"
                     label="Decision"
@@ -131,9 +177,25 @@ export default function EligibilityPerson() {
               {eligibility.override?.active ? (
                 <Card title="Remove the HR decision">
                   <Form method="post" className="space-y-3" aria-label="Remove the HR decision">
-                    {cleared?.ok ? <Alert tone="success">{cleared.message}</Alert> : cleared ? <Alert tone="error">{cleared.error.message}</Alert> : null}
-                    <TextArea name="justification" label="Why remove it" rows={2} errors={errorsOf(cleared)?.justification} defaultValue={failedValues(cleared)?.justification} />
-                    <Button type="submit" name="intent" value="clear-override" variant="secondary" busy={busy("clear-override")}>
+                    {cleared?.ok ? (
+                      <Alert tone="success">{cleared.message}</Alert>
+                    ) : cleared ? (
+                      <Alert tone="error">{cleared.error.message}</Alert>
+                    ) : null}
+                    <TextArea
+                      name="justification"
+                      label="Why remove it"
+                      rows={2}
+                      errors={errorsOf(cleared)?.justification}
+                      defaultValue={failedValues(cleared)?.justification}
+                    />
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="clear-override"
+                      variant="secondary"
+                      busy={busy("clear-override")}
+                    >
                       Remove decision
                     </Button>
                   </Form>
@@ -144,10 +206,33 @@ export default function EligibilityPerson() {
                   <p className="text-sm text-muted">There are no active managers to ask yet.</p>
                 ) : (
                   <Form method="post" className="space-y-3" aria-label="Ask a manager">
-                    {asked?.ok ? <Alert tone="success">{asked.message}</Alert> : asked ? <Alert tone="error">{asked.error.message}</Alert> : null}
-                    <SelectField name="managerId" label="Manager" defaultValue={failedValues(asked)?.managerId ?? ""} options={[{ value: "", label: "Choose a manager" }, ...managers]} errors={errorsOf(asked)?.managerId} />
-                    <TextArea name="question" label="Question" rows={3} hint="The manager sees the person's name, role and department and your question, nothing else." defaultValue={failedValues(asked)?.question} errors={errorsOf(asked)?.question} />
-                    <Button type="submit" name="intent" value="request-input" variant="secondary" busy={busy("request-input")}>
+                    {asked?.ok ? (
+                      <Alert tone="success">{asked.message}</Alert>
+                    ) : asked ? (
+                      <Alert tone="error">{asked.error.message}</Alert>
+                    ) : null}
+                    <SelectField
+                      name="managerId"
+                      label="Manager"
+                      defaultValue={failedValues(asked)?.managerId ?? ""}
+                      options={[{ value: "", label: "Choose a manager" }, ...managers]}
+                      errors={errorsOf(asked)?.managerId}
+                    />
+                    <TextArea
+                      name="question"
+                      label="Question"
+                      rows={3}
+                      hint="The manager sees the person's name, role and department and your question, nothing else."
+                      defaultValue={failedValues(asked)?.question}
+                      errors={errorsOf(asked)?.question}
+                    />
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="request-input"
+                      variant="secondary"
+                      busy={busy("request-input")}
+                    >
                       Ask for input
                     </Button>
                   </Form>

@@ -35,7 +35,9 @@ export default function ReviewQueue() {
       />
       <Card>
         {queue.total === 0 ? (
-          <EmptyState title="Nobody is waiting for review">People whose verdict needs a human look appear here, with the rules that sent them.</EmptyState>
+          <EmptyState title="Nobody is waiting for review">
+            People whose verdict needs a human look appear here, with the rules that sent them.
+          </EmptyState>
         ) : (
           <>
             <p className="mb-3 text-sm text-muted">{queue.total} waiting.</p>
@@ -44,20 +46,33 @@ export default function ReviewQueue() {
                 <caption className="sr-only">People waiting for a review decision</caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Person</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Why it needs a look</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Manager input</th>
-                    <th scope="col" className="py-2 font-medium">Waiting since</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Person
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Why it needs a look
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Manager input
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Waiting since
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {queue.items.map((item) => (
                     <tr key={item.alumnusId} className="border-t border-line align-top">
                       <th scope="row" className="py-2 pr-3 font-medium">
-                        <Link className="text-brand underline" to={`/staff/eligibility/people/${item.alumnusId}`}>
+                        <Link
+                          className="text-brand underline"
+                          to={`/staff/eligibility/people/${item.alumnusId}`}
+                        >
                           {item.name}
                         </Link>
-                        <span className="block font-normal text-muted">{[item.jobTitle, item.department, item.location].filter(Boolean).join(" · ")}</span>
+                        <span className="block font-normal text-muted">
+                          {[item.jobTitle, item.department, item.location].filter(Boolean).join(" · ")}
+                        </span>
                       </th>
                       <td className="py-2 pr-3">
                         <ul className="space-y-1">
@@ -67,18 +82,30 @@ export default function ReviewQueue() {
                         </ul>
                         {item.lapsedOverride ? (
                           <p className="mt-1 text-warn">
-                            An earlier decision ({OUTCOME_LABELS[item.lapsedOverride.outcome]}) lapsed on <UtcTime iso={item.lapsedOverride.expiredAt} />.
+                            An earlier decision ({OUTCOME_LABELS[item.lapsedOverride.outcome]}) lapsed on{" "}
+                            <UtcTime iso={item.lapsedOverride.expiredAt} />.
                           </p>
                         ) : null}
                       </td>
-                      <td className="py-2 pr-3">{item.inputs.asked ? `${item.inputs.answered} of ${item.inputs.asked} answered` : "None asked"}</td>
-                      <td className="py-2 whitespace-nowrap"><UtcTime iso={item.waitingSince} /></td>
+                      <td className="py-2 pr-3">
+                        {item.inputs.asked
+                          ? `${item.inputs.answered} of ${item.inputs.asked} answered`
+                          : "None asked"}
+                      </td>
+                      <td className="py-2 whitespace-nowrap">
+                        <UtcTime iso={item.waitingSince} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager page={queue.page} pageCount={queue.pageCount} search={location.search} label="Pages of the review queue" />
+            <Pager
+              page={queue.page}
+              pageCount={queue.pageCount}
+              search={location.search}
+              label="Pages of the review queue"
+            />
           </>
         )}
       </Card>

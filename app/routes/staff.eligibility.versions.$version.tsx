@@ -9,14 +9,22 @@ import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
 import { defineLoader } from "~/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Policy version ${data?.version ?? ""} · Eligibility · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Policy version ${data?.version ?? ""} · Eligibility · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "read:eligibility");
   const version = Number(params.version);
   if (!Number.isInteger(version) || version < 1 || version > 1_000_000) throw notFound("That policy version");
   const policy = await getPolicyVersion(db, version);
-  return { version: policy.version, status: policy.status, rules: policy.rules, summary: policy.summary, publishedAt: policy.publishedAt?.toISOString() ?? null };
+  return {
+    version: policy.version,
+    status: policy.status,
+    rules: policy.rules,
+    summary: policy.summary,
+    publishedAt: policy.publishedAt?.toISOString() ?? null,
+  };
 });
 
 export default function PolicyVersion() {
@@ -32,7 +40,8 @@ export default function PolicyVersion() {
         title={`Policy version ${data.version}`}
         description={
           <>
-            Published <UtcTime iso={data.publishedAt} />. {data.status === "published" ? "This version is in force." : "A later version replaced it."}
+            Published <UtcTime iso={data.publishedAt} />.{" "}
+            {data.status === "published" ? "This version is in force." : "A later version replaced it."}
           </>
         }
       />

@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "People affected by the draft 
 
 const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  direction: z.enum(["more", "less", ""]).optional().transform((v) => v || undefined),
+  direction: z
+    .enum(["more", "less", ""])
+    .optional()
+    .transform((v) => v || undefined),
   group: z.enum(GROUPS).optional(),
   value: z.string().max(200).optional(),
 });
@@ -25,7 +28,12 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const [draft, published] = await Promise.all([getDraftPolicy(db), getPublishedPolicy(db)]);
   if (!draft) return { draft: false as const, query };
   const whatIf = await runWhatIf({ rules: draft.rules, version: (published?.version ?? 0) + 1 });
-  return { draft: true as const, query, changed: whatIf.changed, ...pageOfChanges(whatIf.changes, { ...query, pageSize: 50 }) };
+  return {
+    draft: true as const,
+    query,
+    changed: whatIf.changed,
+    ...pageOfChanges(whatIf.changes, { ...query, pageSize: 50 }),
+  };
 });
 
 export default function WhatIfPeople() {
@@ -38,9 +46,14 @@ export default function WhatIfPeople() {
           ← Draft policy
         </Link>
       </p>
-      <PageHeader title="People whose verdict the draft would change" description="Compared with their current computed verdict. Nothing changes until the draft is published." />
+      <PageHeader
+        title="People whose verdict the draft would change"
+        description="Compared with their current computed verdict. Nothing changes until the draft is published."
+      />
       {!data.draft ? (
-        <EmptyState title="There is no draft">Save a draft policy first; the people it would affect are listed here.</EmptyState>
+        <EmptyState title="There is no draft">
+          Save a draft policy first; the people it would affect are listed here.
+        </EmptyState>
       ) : (
         <Card>
           <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
@@ -55,7 +68,9 @@ export default function WhatIfPeople() {
               ]}
             />
             {data.query.group ? <input type="hidden" name="group" value={data.query.group} /> : null}
-            {data.query.value !== undefined ? <input type="hidden" name="value" value={data.query.value} /> : null}
+            {data.query.value !== undefined ? (
+              <input type="hidden" name="value" value={data.query.value} />
+            ) : null}
             <Button type="submit" variant="secondary">
               Show
             </Button>
@@ -79,24 +94,43 @@ export default function WhatIfPeople() {
                 <caption className="sr-only">People affected by the draft</caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Person</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Department · location</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Now</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">With the draft</th>
-                    <th scope="col" className="py-2 font-medium">Why</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Person
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Department · location
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Now
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      With the draft
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Why
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.items.map((c) => (
                     <tr key={c.alumnusId} className="border-t border-line align-top">
                       <th scope="row" className="py-2 pr-3 font-medium">
-                        <Link className="text-brand underline" to={`/staff/eligibility/people/${c.alumnusId}`}>
+                        <Link
+                          className="text-brand underline"
+                          to={`/staff/eligibility/people/${c.alumnusId}`}
+                        >
                           {c.name}
                         </Link>
                       </th>
-                      <td className="py-2 pr-3">{[c.department, c.location].filter(Boolean).join(" · ") || "—"}</td>
-                      <td className="py-2 pr-3"><OutcomeBadge outcome={c.from} /></td>
-                      <td className="py-2 pr-3"><OutcomeBadge outcome={c.to} /></td>
+                      <td className="py-2 pr-3">
+                        {[c.department, c.location].filter(Boolean).join(" · ") || "—"}
+                      </td>
+                      <td className="py-2 pr-3">
+                        <OutcomeBadge outcome={c.from} />
+                      </td>
+                      <td className="py-2 pr-3">
+                        <OutcomeBadge outcome={c.to} />
+                      </td>
                       <td className="py-2">
                         <ul className="space-y-1">
                           {c.why.map((s) => (
@@ -110,7 +144,12 @@ export default function WhatIfPeople() {
               </table>
             </div>
           )}
-          <Pager page={data.page} pageCount={data.pageCount} search={location.search} label="Pages of affected people" />
+          <Pager
+            page={data.page}
+            pageCount={data.pageCount}
+            search={location.search}
+            label="Pages of affected people"
+          />
         </Card>
       )}
     </>

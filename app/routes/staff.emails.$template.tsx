@@ -9,9 +9,17 @@ import { previewTemplate } from "~/modules/outreach/preview-template.server";
 import { NOTE_MAX_CHARS, NotePreviewSchema } from "~/modules/outreach/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { notFound } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm, parseSearchParams, type ActionError } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseForm,
+  parseSearchParams,
+  type ActionError,
+} from "~/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.preview.template.title ?? "Email template"} · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.preview.template.title ?? "Email template"} · Comeback` },
+];
 
 function templateFrom(params: { template?: string }) {
   const key = params.template ?? "";
@@ -24,7 +32,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   await requirePermission(request, "manage:campaign");
   const template = templateFrom(params);
   const { note } = parseSearchParams(request, NotePreviewSchema);
-  const preview = await previewTemplate({ template, ...(new URL(request.url).searchParams.has("note") ? { note } : {}) });
+  const preview = await previewTemplate({
+    template,
+    ...(new URL(request.url).searchParams.has("note") ? { note } : {}),
+  });
   return { preview };
 });
 
@@ -37,8 +48,12 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 // Trying a note changes nothing on the server: no need to reload this page's data afterwards.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, currentUrl, defaultShouldRevalidate }) =>
-  formMethod === "POST" && formAction === currentUrl.pathname ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formAction,
+  currentUrl,
+  defaultShouldRevalidate,
+}) => (formMethod === "POST" && formAction === currentUrl.pathname ? false : defaultShouldRevalidate);
 
 type Preview = Awaited<ReturnType<typeof previewTemplate>>;
 type ActionData = { ok: true; preview: Preview } | ActionError;
@@ -114,7 +129,11 @@ export default function EmailTemplatePreview() {
                 </h3>
                 {noteTone ? (
                   <>
-                    <ToneFindings report={noteTone} id="note-findings" emptyText="Your note reads warmly and clearly." />
+                    <ToneFindings
+                      report={noteTone}
+                      id="note-findings"
+                      emptyText="Your note reads warmly and clearly."
+                    />
                     <div className="mt-2">
                       <ReadingGrade report={noteTone} which="note" />
                     </div>
@@ -130,8 +149,8 @@ export default function EmailTemplatePreview() {
 
           <Card title="Tone and completeness" actions={<ToneSummary report={tone} />}>
             <p className="mb-3 text-sm text-muted">
-              The whole email as sent{template.acceptsNote ? ", with the note" : ""}. Errors stop a campaign from launching unless
-              someone overrides them with a reason.
+              The whole email as sent{template.acceptsNote ? ", with the note" : ""}. Errors stop a campaign
+              from launching unless someone overrides them with a reason.
             </p>
             <ToneFindings report={tone} />
             <div className="mt-3">

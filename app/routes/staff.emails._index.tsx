@@ -28,11 +28,21 @@ export default function EmailTemplates() {
           <caption className="sr-only">Email templates with their kind, purpose and audience</caption>
           <thead className="text-muted">
             <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">Template</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Kind</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Purpose</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Sent to</th>
-              <th scope="col" className="py-2 font-medium">Personal note</th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Template
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Kind
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Purpose
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Sent to
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Personal note
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -46,7 +56,9 @@ export default function EmailTemplates() {
                 </th>
                 <td className="py-3 pr-4">{EMAIL_KINDS[t.kind]}</td>
                 <td className="py-3 pr-4">
-                  <Badge tone={t.purpose === "transactional" ? "neutral" : "brand"}>{EMAIL_PURPOSES[t.purpose]}</Badge>
+                  <Badge tone={t.purpose === "transactional" ? "neutral" : "brand"}>
+                    {EMAIL_PURPOSES[t.purpose]}
+                  </Badge>
                 </td>
                 <td className="py-3 pr-4">{AUDIENCE[t.audience]}</td>
                 <td className="py-3">{t.acceptsNote ? "Yes" : "No"}</td>

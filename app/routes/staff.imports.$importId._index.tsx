@@ -9,7 +9,12 @@ import { startImportCommit } from "~/modules/imports/commit-import.server";
 import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import { FIELD_LABEL, type ImportField } from "~/modules/imports/fields";
 import { getImport, listImportReasons, listImportRows } from "~/modules/imports/list-imports.server";
-import { ImportIdSchema, ReasonOverridesSchema, RowPageSchema, type ImportSettings } from "~/modules/imports/schemas";
+import {
+  ImportIdSchema,
+  ReasonOverridesSchema,
+  RowPageSchema,
+  type ImportSettings,
+} from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, fieldErrorsOf, parseSearchParams } from "~/platform/http.server";
@@ -29,7 +34,9 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const { page, show } = parseSearchParams(request, RowPageSchema);
   const { run, job, decision, events } = await getImport(importId);
   const hasRows = ["checked", "committing", "committed", "failed"].includes(run.status);
-  const [rows, reasons] = hasRows ? await Promise.all([listImportRows({ importId, show, page }), listImportReasons(importId)]) : [null, []];
+  const [rows, reasons] = hasRows
+    ? await Promise.all([listImportRows({ importId, show, page }), listImportReasons(importId)])
+    : [null, []];
   const settings = run.settings as ImportSettings | null;
   return {
     run: {
@@ -45,7 +52,14 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     job,
     decision,
     events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
-    rows: rows && { ...rows, rows: rows.rows.map((r) => ({ ...r, errors: (r.errors ?? []) as { field: string; column?: string; message: string; value?: string }[], conflicts: (r.conflicts ?? null) as Record<string, { current?: unknown; incoming?: unknown }> | null })) },
+    rows: rows && {
+      ...rows,
+      rows: rows.rows.map((r) => ({
+        ...r,
+        errors: (r.errors ?? []) as { field: string; column?: string; message: string; value?: string }[],
+        conflicts: (r.conflicts ?? null) as Record<string, { current?: unknown; incoming?: unknown }> | null,
+      })),
+    },
     show,
     reasons: reasons.map((r) => ({ raw: r.raw, reason: r.reason as ExitReason, n: Number(r.n) })),
     canReadAudit: can(viewer, "read:audit"),
@@ -59,22 +73,44 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const intent = String(form.get("intent") ?? "");
   if (intent === "commit") {
     await startImportCommit({ actor, importId });
-    return { ok: true as const, intent, message: "The import is being applied. This page follows its progress." };
+    return {
+      ok: true as const,
+      intent,
+      message: "The import is being applied. This page follows its progress.",
+    };
   }
   if (intent === "reasons") {
     const raws = form.getAll("raw").map(String);
     const chosen = form.getAll("reason").map(String);
-    const parsed = ReasonOverridesSchema.safeParse({ overrides: raws.map((raw, i) => ({ raw, reason: chosen[i] ?? "" })) });
-    if (!parsed.success) throw new AppError("validation", "Choose one of Comeback's exit reasons for each wording.", { fieldErrors: fieldErrorsOf(parsed.error) });
+    const parsed = ReasonOverridesSchema.safeParse({
+      overrides: raws.map((raw, i) => ({ raw, reason: chosen[i] ?? "" })),
+    });
+    if (!parsed.success)
+      throw new AppError("validation", "Choose one of Comeback's exit reasons for each wording.", {
+        fieldErrors: fieldErrorsOf(parsed.error),
+      });
     await setImportReasons({ actor, importId, overrides: parsed.data.overrides });
-    return { ok: true as const, intent, message: "Exit reasons saved; the dry run is running again with them." };
+    return {
+      ok: true as const,
+      intent,
+      message: "Exit reasons saved; the dry run is running again with them.",
+    };
   }
-  throw new AppError("bad_request", "That action is not available on this page. Reload the page and try again.");
+  throw new AppError(
+    "bad_request",
+    "That action is not available on this page. Reload the page and try again.",
+  );
 });
 
 const n = (value: number) => value.toLocaleString("en-GB");
 
-function Progress({ job, status }: { job: { progress: number; total: number; message: string | null } | null; status: string }) {
+function Progress({
+  job,
+  status,
+}: {
+  job: { progress: number; total: number; message: string | null } | null;
+  status: string;
+}) {
   const pct = job && job.total > 0 ? Math.min(100, Math.round((job.progress / job.total) * 100)) : 0;
   const label = status === "checking" ? "Checking the file (dry run)" : "Applying the import";
   return (
@@ -87,7 +123,9 @@ function Progress({ job, status }: { job: { progress: number; total: number; mes
       </progress>
       <p className="mt-2 text-sm text-muted">
         You can leave this page; the import carries on and this page shows where it is when you come back.
-        {status === "committing" ? " Nothing appears in the alumni pool until the whole import is applied." : ""}
+        {status === "committing"
+          ? " Nothing appears in the alumni pool until the whole import is applied."
+          : ""}
       </p>
     </div>
   );
@@ -106,7 +144,8 @@ export default function ImportDetail() {
     }, 1500);
     return () => clearInterval(timer);
   }, [running, revalidator]);
-  const columnName = (field: string) => run.columns[field] ?? FIELD_LABEL[field as ImportField] ?? (field === "_row" ? "(whole row)" : field);
+  const columnName = (field: string) =>
+    run.columns[field] ?? FIELD_LABEL[field as ImportField] ?? (field === "_row" ? "(whole row)" : field);
   const committed = run.status === "committed";
   const counts = [
     { label: committed ? "Created" : "Will be created", value: n(run.createCount) },
@@ -117,7 +156,12 @@ export default function ImportDetail() {
     { label: "Rows in the file", value: n(run.rowCount) },
   ];
   const tab = (value: string, label: string) => (
-    <Link key={value} to={`?show=${value}`} aria-current={show === value ? "page" : undefined} className={show === value ? "font-semibold text-ink underline" : "text-brand underline"}>
+    <Link
+      key={value}
+      to={`?show=${value}`}
+      aria-current={show === value ? "page" : undefined}
+      className={show === value ? "font-semibold text-ink underline" : "text-brand underline"}
+    >
       {label}
     </Link>
   );
@@ -141,7 +185,11 @@ export default function ImportDetail() {
         actions={<ImportStatusBadge status={run.status} />}
       />
       <div className="space-y-6">
-        {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : actionData ? <Alert tone="error">{actionData.error.message}</Alert> : null}
+        {actionData?.ok ? (
+          <Alert tone="success">{actionData.message}</Alert>
+        ) : actionData ? (
+          <Alert tone="error">{actionData.error.message}</Alert>
+        ) : null}
         {running ? (
           <Card>
             <Progress job={job} status={run.status} />
@@ -180,18 +228,30 @@ export default function ImportDetail() {
             <Facts items={counts} />
             {!committed ? (
               <p className="mt-4 text-sm text-muted">
-                Nothing has been written yet. People are recognised by employee ID (or work email); fields someone changed by hand in Comeback are kept and listed as conflicts.
+                Nothing has been written yet. People are recognised by employee ID (or work email); fields
+                someone changed by hand in Comeback are kept and listed as conflicts.
               </p>
             ) : (
               <p className="mt-4 text-sm text-muted">
-                Applied <UtcTime iso={run.committedAt} /> in one step. Importing the same file again changes nothing.
+                Applied <UtcTime iso={run.committedAt} /> in one step. Importing the same file again changes
+                nothing.
               </p>
             )}
             <div className="mt-4 flex flex-wrap items-center gap-3">
               {run.status === "checked" || run.status === "failed" ? (
                 <Form method="post">
-                  <Button type="submit" name="intent" value="commit" busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "commit"} disabled={run.createCount + run.updateCount === 0}>
-                    {run.createCount + run.updateCount === 0 ? "Nothing to import" : `Import ${n(run.createCount + run.updateCount)} people`}
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="commit"
+                    busy={
+                      navigation.state === "submitting" && navigation.formData?.get("intent") === "commit"
+                    }
+                    disabled={run.createCount + run.updateCount === 0}
+                  >
+                    {run.createCount + run.updateCount === 0
+                      ? "Nothing to import"
+                      : `Import ${n(run.createCount + run.updateCount)} people`}
                   </Button>
                 </Form>
               ) : null}
@@ -216,8 +276,16 @@ export default function ImportDetail() {
               {tab("all", "All rows")}
             </nav>
             {rows.rows.length === 0 ? (
-              <EmptyState title={show === "rejected" ? "No rejected rows" : show === "conflicts" ? "No conflicts" : "No rows"}>
-                {show === "rejected" ? "Every row passed the checks." : show === "conflicts" ? "No field that HR changed by hand differs from the file." : null}
+              <EmptyState
+                title={
+                  show === "rejected" ? "No rejected rows" : show === "conflicts" ? "No conflicts" : "No rows"
+                }
+              >
+                {show === "rejected"
+                  ? "Every row passed the checks."
+                  : show === "conflicts"
+                    ? "No field that HR changed by hand differs from the file."
+                    : null}
               </EmptyState>
             ) : (
               <div className="overflow-x-auto">
@@ -225,19 +293,44 @@ export default function ImportDetail() {
                   <caption className="sr-only">Rows of the file with their outcome and problems</caption>
                   <thead className="text-muted">
                     <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">Row</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Person</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Outcome</th>
-                      <th scope="col" className="py-2 font-medium">Details</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Row
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Person
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Outcome
+                      </th>
+                      <th scope="col" className="py-2 font-medium">
+                        Details
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {rows.rows.map((r) => (
                       <tr key={r.rowNumber} className="border-t border-line align-top">
                         <td className="py-2 pr-3 tabular-nums">{r.rowNumber}</td>
-                        <td className="py-2 pr-3">{r.firstName || r.lastName ? `${r.firstName ?? ""} ${r.lastName ?? ""}` : <span className="text-muted">—</span>}{r.hrId ? <span className="block text-xs text-muted">{r.hrId}</span> : null}</td>
                         <td className="py-2 pr-3">
-                          <Badge tone={r.outcome === "rejected" ? "bad" : r.outcome === "unchanged" ? "neutral" : "good"}>{r.outcome}</Badge>
+                          {r.firstName || r.lastName ? (
+                            `${r.firstName ?? ""} ${r.lastName ?? ""}`
+                          ) : (
+                            <span className="text-muted">—</span>
+                          )}
+                          {r.hrId ? <span className="block text-xs text-muted">{r.hrId}</span> : null}
+                        </td>
+                        <td className="py-2 pr-3">
+                          <Badge
+                            tone={
+                              r.outcome === "rejected"
+                                ? "bad"
+                                : r.outcome === "unchanged"
+                                  ? "neutral"
+                                  : "good"
+                            }
+                          >
+                            {r.outcome}
+                          </Badge>
                         </td>
                         <td className="py-2">
                           {r.errors.length ? (
@@ -253,12 +346,15 @@ export default function ImportDetail() {
                             <ul className="space-y-1">
                               {Object.entries(r.conflicts).map(([field, c]) => (
                                 <li key={field}>
-                                  <strong>{columnName(field)}</strong>: kept “{String(c.current ?? "")}” (edited by hand); the file says “{String(c.incoming ?? "")}”.
+                                  <strong>{columnName(field)}</strong>: kept “{String(c.current ?? "")}”
+                                  (edited by hand); the file says “{String(c.incoming ?? "")}”.
                                 </li>
                               ))}
                             </ul>
                           ) : null}
-                          {!r.errors.length && !r.conflicts && r.exitReasonRaw ? <span className="text-muted">{r.exitReasonRaw}</span> : null}
+                          {!r.errors.length && !r.conflicts && r.exitReasonRaw ? (
+                            <span className="text-muted">{r.exitReasonRaw}</span>
+                          ) : null}
                         </td>
                       </tr>
                     ))}
@@ -266,36 +362,61 @@ export default function ImportDetail() {
                 </table>
               </div>
             )}
-            <Pager page={rows.page} pages={rows.pages} href={(p) => `?show=${show}&page=${p}`} label="Row pages" />
+            <Pager
+              page={rows.page}
+              pages={rows.pages}
+              href={(p) => `?show=${show}&page=${p}`}
+              label="Row pages"
+            />
           </Card>
         ) : null}
         {reasons.length > 0 ? (
           <Card title="Exit reasons in this file">
             <p className="mb-3 text-sm text-muted">
-              How the file's wording becomes Comeback's exit reasons (the wording itself is kept on each person).
-              {unrecognised.length ? ` ${unrecognised.length} wording(s) were not recognised and read as “Other”: choose a reason for them.` : ""}
+              How the file's wording becomes Comeback's exit reasons (the wording itself is kept on each
+              person).
+              {unrecognised.length
+                ? ` ${unrecognised.length} wording(s) were not recognised and read as “Other”: choose a reason for them.`
+                : ""}
             </p>
             <Form method="post">
               <table className="w-full text-left text-sm">
-                <caption className="sr-only">Exit reasons as written in the file and as Comeback reads them</caption>
+                <caption className="sr-only">
+                  Exit reasons as written in the file and as Comeback reads them
+                </caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">In the file</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Rows</th>
-                    <th scope="col" className="py-2 font-medium">Comeback reason</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      In the file
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Rows
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Comeback reason
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {reasons.map((r, i) => (
                     <tr key={r.raw} className="border-t border-line">
-                      <th scope="row" className="py-2 pr-3 font-normal">{r.raw}</th>
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        {r.raw}
+                      </th>
                       <td className="py-2 pr-3 text-right tabular-nums">{n(r.n)}</td>
                       <td className="py-2">
                         {run.status === "checked" ? (
                           <>
                             <input type="hidden" name="raw" value={r.raw} />
-                            <label className="sr-only" htmlFor={`reason-${i}`}>Comeback reason for “{r.raw}”</label>
-                            <select id={`reason-${i}`} name="reason" defaultValue={r.reason} className="rounded-md border border-line bg-white px-2 py-1 text-sm">
+                            <label className="sr-only" htmlFor={`reason-${i}`}>
+                              Comeback reason for “{r.raw}”
+                            </label>
+                            <select
+                              id={`reason-${i}`}
+                              name="reason"
+                              defaultValue={r.reason}
+                              className="rounded-md border border-line bg-white px-2 py-1 text-sm"
+                            >
                               {EXIT_REASONS.map((reason) => (
                                 <option key={reason} value={reason}>
                                   {EXIT_REASON_LABELS[reason]}
@@ -304,7 +425,7 @@ export default function ImportDetail() {
                             </select>
                           </>
                         ) : (
-                          EXIT_REASON_LABELS[r.reason] ?? r.reason
+                          (EXIT_REASON_LABELS[r.reason] ?? r.reason)
                         )}
                       </td>
                     </tr>
@@ -331,7 +452,10 @@ export default function ImportDetail() {
                     <>
                       {" "}
                       ·{" "}
-                      <Link className="text-brand underline" to={`/staff/admin/audit?entityType=ImportRun&entityId=${run.id}`}>
+                      <Link
+                        className="text-brand underline"
+                        to={`/staff/admin/audit?entityType=ImportRun&entityId=${run.id}`}
+                      >
                         in the audit trail
                       </Link>
                     </>

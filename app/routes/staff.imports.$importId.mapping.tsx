@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Badge, Button, Card, FieldError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { configureImport } from "~/modules/imports/configure-import.server";
@@ -9,7 +14,12 @@ import { IMPORT_FIELDS, IMPORT_SYSTEMS, SYSTEM_LABEL, type ImportField } from "~
 import { settingsOfMapping } from "~/modules/imports/import-mappings.server";
 import { getMappingStep } from "~/modules/imports/list-imports.server";
 import { createRowSchema, rowProblems } from "~/modules/imports/row-schema";
-import { columnFieldName, ImportIdSchema, MappingFormSchema, type ImportSettings } from "~/modules/imports/schemas";
+import {
+  columnFieldName,
+  ImportIdSchema,
+  MappingFormSchema,
+  type ImportSettings,
+} from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 
@@ -20,7 +30,9 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const { importId } = ImportIdSchema.parse(params);
   const mappingId = new URL(request.url).searchParams.get("mappingId")?.slice(0, 64) || undefined;
   const step = await getMappingStep(importId, mappingId);
-  const initial: ImportSettings = step.chosenMapping ? settingsOfMapping(step.chosenMapping) : (step.run.settings ?? step.suggested);
+  const initial: ImportSettings = step.chosenMapping
+    ? settingsOfMapping(step.chosenMapping)
+    : (step.run.settings ?? step.suggested);
   // How the first rows will be read, with the same row schema the dry run uses.
   const decisionsByTitle = new Map(step.decisions.map((d) => [d.title.toLowerCase(), d.id]));
   const preview = initial.dateFormat
@@ -30,14 +42,45 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
           const index = step.run.headers.indexOf(header);
           input[field] = index >= 0 ? (cells[index] ?? "") : "";
         }
-        const parsed = createRowSchema({ dateFormat: initial.dateFormat, today: new Date(), decisionsByTitle, decisionId: initial.decisionId, reasonOverrides: initial.reasonOverrides, usesFullName: !!initial.columns.fullName && !(initial.columns.firstName && initial.columns.lastName) }).safeParse(input);
+        const parsed = createRowSchema({
+          dateFormat: initial.dateFormat,
+          today: new Date(),
+          decisionsByTitle,
+          decisionId: initial.decisionId,
+          reasonOverrides: initial.reasonOverrides,
+          usesFullName:
+            !!initial.columns.fullName && !(initial.columns.firstName && initial.columns.lastName),
+        }).safeParse(input);
         return parsed.success
-          ? { row: step.run.headerRow + i + 1, ok: true as const, name: `${parsed.data.firstName} ${parsed.data.lastName}`, id: parsed.data.hrId ?? parsed.data.workEmail ?? "", hire: parsed.data.hireDate?.toISOString().slice(0, 10) ?? "", exit: parsed.data.exitDate?.toISOString().slice(0, 10) ?? "", reason: parsed.data.exitReason ? EXIT_REASON_LABELS[parsed.data.exitReason] : "", rehire: parsed.data.hrRehireFlag ?? "" }
-          : { row: step.run.headerRow + i + 1, ok: false as const, problems: rowProblems(parsed.error).map((p) => `${initial.columns[p.field] ?? p.field}: ${p.message}`) };
+          ? {
+              row: step.run.headerRow + i + 1,
+              ok: true as const,
+              name: `${parsed.data.firstName} ${parsed.data.lastName}`,
+              id: parsed.data.hrId ?? parsed.data.workEmail ?? "",
+              hire: parsed.data.hireDate?.toISOString().slice(0, 10) ?? "",
+              exit: parsed.data.exitDate?.toISOString().slice(0, 10) ?? "",
+              reason: parsed.data.exitReason ? EXIT_REASON_LABELS[parsed.data.exitReason] : "",
+              rehire: parsed.data.hrRehireFlag ?? "",
+            }
+          : {
+              row: step.run.headerRow + i + 1,
+              ok: false as const,
+              problems: rowProblems(parsed.error).map(
+                (p) => `${initial.columns[p.field] ?? p.field}: ${p.message}`,
+              ),
+            };
       })
     : [];
   return {
-    run: { id: step.run.id, fileName: step.run.fileName, status: step.run.status, headers: step.run.headers, encoding: step.run.encoding as Encoding, delimiter: step.run.delimiter, headerRow: step.run.headerRow },
+    run: {
+      id: step.run.id,
+      fileName: step.run.fileName,
+      status: step.run.status,
+      headers: step.run.headers,
+      encoding: step.run.encoding as Encoding,
+      delimiter: step.run.delimiter,
+      headerRow: step.run.headerRow,
+    },
     sample: step.rows,
     mappings: step.mappings.map((m) => ({ id: m.id, name: m.name })),
     decisions: step.decisions,
@@ -57,14 +100,18 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function MappingStep() {
-  const { run, sample, mappings, decisions, initial, chosenMapping, dateFits, preview } = useLoaderData<typeof loader>();
+  const { run, sample, mappings, decisions, initial, chosenMapping, dateFits, preview } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : undefined;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
   const fieldErrors = error?.fieldErrors ?? {};
   const busy = run.status === "checking" || run.status === "committing" || run.status === "committed";
-  const columnOptions = [{ value: "", label: "— not imported —" }, ...run.headers.map((h) => ({ value: h, label: h }))];
+  const columnOptions = [
+    { value: "", label: "— not imported —" },
+    ...run.headers.map((h) => ({ value: h, label: h })),
+  ];
   const firstValue = (header: string | undefined) => {
     const index = header ? run.headers.indexOf(header) : -1;
     const found = index < 0 ? undefined : sample.map((r) => r[index]).find((v) => v && v.trim());
@@ -84,7 +131,11 @@ export default function MappingStep() {
       />
       {busy ? (
         <Alert tone="info" title="This import is already under way">
-          Its mapping can no longer be changed. <Link className="underline" to={`/staff/imports/${run.id}`}>See its progress and result</Link>.
+          Its mapping can no longer be changed.{" "}
+          <Link className="underline" to={`/staff/imports/${run.id}`}>
+            See its progress and result
+          </Link>
+          .
         </Alert>
       ) : (
         <div className="space-y-6">
@@ -95,7 +146,10 @@ export default function MappingStep() {
                   label="Saved mapping"
                   name="mappingId"
                   defaultValue={chosenMapping?.id ?? ""}
-                  options={[{ value: "", label: "Suggested from the column names" }, ...mappings.map((m) => ({ value: m.id, label: m.name }))]}
+                  options={[
+                    { value: "", label: "Suggested from the column names" },
+                    ...mappings.map((m) => ({ value: m.id, label: m.name })),
+                  ]}
                 />
                 <Button type="submit" variant="secondary">
                   Use this mapping
@@ -120,17 +174,32 @@ export default function MappingStep() {
             ) : null}
             <Card title="Columns">
               <p className="mb-4 text-sm text-muted">
-                {chosenMapping ? <>Using the saved mapping <strong>{chosenMapping.name}</strong>. </> : <>We suggested a column for each field from the headings; </>}
-                check each one. Columns you leave out are not imported, and an empty cell never erases what Comeback already has.
+                {chosenMapping ? (
+                  <>
+                    Using the saved mapping <strong>{chosenMapping.name}</strong>.{" "}
+                  </>
+                ) : (
+                  <>We suggested a column for each field from the headings; </>
+                )}
+                check each one. Columns you leave out are not imported, and an empty cell never erases what
+                Comeback already has.
               </p>
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Comeback field, the file column it comes from, and the first value found</caption>
+                  <caption className="sr-only">
+                    Comeback field, the file column it comes from, and the first value found
+                  </caption>
                   <thead className="text-muted">
                     <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">Comeback field</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Column in the file</th>
-                      <th scope="col" className="py-2 font-medium">First value</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Comeback field
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Column in the file
+                      </th>
+                      <th scope="col" className="py-2 font-medium">
+                        First value
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -144,7 +213,12 @@ export default function MappingStep() {
                             {f.hint ? <p className="text-xs font-normal text-muted">{f.hint}</p> : null}
                           </th>
                           <td className="py-2 pr-3">
-                            <select id={`map-${f.key}`} name={name} defaultValue={chosen} className="block w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm">
+                            <select
+                              id={`map-${f.key}`}
+                              name={name}
+                              defaultValue={chosen}
+                              className="block w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm"
+                            >
                               {columnOptions.map((o) => (
                                 <option key={o.value} value={o.value}>
                                   {o.label}
@@ -173,7 +247,13 @@ export default function MappingStep() {
                   </p>
                   {DATE_FORMATS.map((format) => (
                     <label key={format} className="mt-2 flex items-center gap-2 text-sm">
-                      <input type="radio" name="dateFormat" value={format} defaultChecked={dateValue === format} required />
+                      <input
+                        type="radio"
+                        name="dateFormat"
+                        value={format}
+                        defaultChecked={dateValue === format}
+                        required
+                      />
                       {DATE_FORMAT_LABEL[format]}
                     </label>
                   ))}
@@ -191,7 +271,10 @@ export default function MappingStep() {
                     hint="For a file of people who all left under one decision. A Workforce decision column, when mapped, wins for its rows."
                     name="decisionId"
                     defaultValue={values?.decisionId ?? initial.decisionId ?? ""}
-                    options={[{ value: "", label: "None" }, ...decisions.map((d) => ({ value: d.id, label: d.title }))]}
+                    options={[
+                      { value: "", label: "None" },
+                      ...decisions.map((d) => ({ value: d.id, label: d.title })),
+                    ]}
                     errors={fieldErrors.decisionId}
                   />
                   <TextField
@@ -213,13 +296,27 @@ export default function MappingStep() {
                     <caption className="sr-only">How the first rows of the file will be read</caption>
                     <thead className="text-muted">
                       <tr>
-                        <th scope="col" className="py-2 pr-3 font-medium">Row</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">Person</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">ID</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">Hired</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">Left</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">Exit reason</th>
-                        <th scope="col" className="py-2 font-medium">Rehire</th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          Row
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          Person
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          ID
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          Hired
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          Left
+                        </th>
+                        <th scope="col" className="py-2 pr-3 font-medium">
+                          Exit reason
+                        </th>
+                        <th scope="col" className="py-2 font-medium">
+                          Rehire
+                        </th>
                       </tr>
                     </thead>
                     <tbody>

@@ -16,7 +16,12 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const result = await listImports({ page });
   return {
     ...result,
-    imports: result.imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), committedAt: i.committedAt?.toISOString() ?? null, createdBy: i.createdBy?.name ?? null })),
+    imports: result.imports.map((i) => ({
+      ...i,
+      createdAt: i.createdAt.toISOString(),
+      committedAt: i.committedAt?.toISOString() ?? null,
+      createdBy: i.createdBy?.name ?? null,
+    })),
   };
 });
 
@@ -30,7 +35,10 @@ export default function ImportHistory() {
         title="Imports"
         description="Bring former employees in from your HR system's terminations export. Every import is checked first (a dry run), then applied all at once."
         actions={
-          <Link to="/staff/imports/new" className="inline-flex items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong">
+          <Link
+            to="/staff/imports/new"
+            className="inline-flex items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
+          >
             New import
           </Link>
         }
@@ -38,7 +46,8 @@ export default function ImportHistory() {
       <Card title="Import history">
         {imports.length === 0 ? (
           <EmptyState title="No imports yet">
-            Each import will be listed here with who ran it, when, the file, the mapping used and how many people it created, updated or rejected.{" "}
+            Each import will be listed here with who ran it, when, the file, the mapping used and how many
+            people it created, updated or rejected.{" "}
             <Link className="text-brand underline" to="/staff/imports/new">
               Start the first import
             </Link>
@@ -51,16 +60,36 @@ export default function ImportHistory() {
                 <caption className="sr-only">Imports, newest first ({total} in all)</caption>
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">File</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Uploaded</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">By</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Mapping</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Rows</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Created</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Updated</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Unchanged</th>
-                    <th scope="col" className="py-2 text-right font-medium">Rejected</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      File
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Uploaded
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      By
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Mapping
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Rows
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Created
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Updated
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Unchanged
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      Rejected
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -71,10 +100,18 @@ export default function ImportHistory() {
                           {i.fileName}
                         </Link>
                       </th>
-                      <td className="py-2 pr-3"><ImportStatusBadge status={i.status} /></td>
-                      <td className="py-2 pr-3 whitespace-nowrap"><UtcTime iso={i.createdAt} /></td>
-                      <td className="py-2 pr-3">{i.createdBy ?? <span className="text-muted">Former staff member</span>}</td>
-                      <td className="py-2 pr-3">{i.mappingName ?? <span className="text-muted">Not saved</span>}</td>
+                      <td className="py-2 pr-3">
+                        <ImportStatusBadge status={i.status} />
+                      </td>
+                      <td className="py-2 pr-3 whitespace-nowrap">
+                        <UtcTime iso={i.createdAt} />
+                      </td>
+                      <td className="py-2 pr-3">
+                        {i.createdBy ?? <span className="text-muted">Former staff member</span>}
+                      </td>
+                      <td className="py-2 pr-3">
+                        {i.mappingName ?? <span className="text-muted">Not saved</span>}
+                      </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{n(i.rowCount)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{n(i.createCount)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{n(i.updateCount)}</td>
@@ -85,7 +122,12 @@ export default function ImportHistory() {
                 </tbody>
               </table>
             </div>
-            <Pager page={page} pages={pages} href={(p) => `/staff/imports?page=${p}`} label="Import history pages" />
+            <Pager
+              page={page}
+              pages={pages}
+              href={(p) => `/staff/imports?page=${p}`}
+              label="Import history pages"
+            />
           </>
         )}
       </Card>

@@ -30,25 +30,35 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   // The form adds a little around the file; anything clearly over the limit is refused unread.
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) throw tooLarge(declared);
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    throw new AppError("validation", "Choose a CSV file to upload.", { fieldErrors: { file: ["Choose a CSV file to upload."] } });
+    throw new AppError("validation", "Choose a CSV file to upload.", {
+      fieldErrors: { file: ["Choose a CSV file to upload."] },
+    });
   }
   let importId: string | undefined;
   const form = await unstable_parseMultipartFormData(
     request,
-    unstable_composeUploadHandlers(async (part) => {
-      if (part.name !== "file") return undefined;
-      if (!part.filename) {
-        for await (const _ of part.data) void _; // an empty file input
-        return undefined;
-      }
-      const uploaded = await uploadImport({ actor, fileName: part.filename, data: part.data });
-      importId = uploaded.id;
-      return uploaded.id;
-    }, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
+    unstable_composeUploadHandlers(
+      async (part) => {
+        if (part.name !== "file") return undefined;
+        if (!part.filename) {
+          for await (const _ of part.data) void _; // an empty file input
+          return undefined;
+        }
+        const uploaded = await uploadImport({ actor, fileName: part.filename, data: part.data });
+        importId = uploaded.id;
+        return uploaded.id;
+      },
+      unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+    ),
   );
-  if (!importId) throw new AppError("validation", "Choose a CSV file to upload.", { fieldErrors: { file: ["Choose a CSV file to upload."] } });
+  if (!importId)
+    throw new AppError("validation", "Choose a CSV file to upload.", {
+      fieldErrors: { file: ["Choose a CSV file to upload."] },
+    });
   const mappingId = String(form.get("mappingId") ?? "").slice(0, 64);
-  return redirect(`/staff/imports/${importId}/mapping${mappingId ? `?mappingId=${encodeURIComponent(mappingId)}` : ""}`);
+  return redirect(
+    `/staff/imports/${importId}/mapping${mappingId ? `?mappingId=${encodeURIComponent(mappingId)}` : ""}`,
+  );
 });
 
 export default function NewImport() {
@@ -77,7 +87,10 @@ export default function NewImport() {
               hint="Reuse the column mapping saved after an earlier import from the same HR system."
               name="mappingId"
               defaultValue=""
-              options={[{ value: "", label: "Suggest a mapping from the column names" }, ...mappings.map((m) => ({ value: m.id, label: m.name }))]}
+              options={[
+                { value: "", label: "Suggest a mapping from the column names" },
+                ...mappings.map((m) => ({ value: m.id, label: m.name })),
+              ]}
             />
           ) : null}
           <div>
@@ -85,7 +98,8 @@ export default function NewImport() {
               CSV file
             </label>
             <p id="import-file-hint" className="text-sm text-muted">
-              UTF-8 (with or without byte order mark) or Windows-1252; commas, semicolons or tabs; up to {limit}.
+              UTF-8 (with or without byte order mark) or Windows-1252; commas, semicolons or tabs; up to{" "}
+              {limit}.
             </p>
             <input
               id="import-file"

@@ -7,7 +7,9 @@ import { getMailboxMessage } from "~/modules/mailbox/get-mailbox-message.server"
 import { requirePermission } from "~/platform/auth.server";
 import { defineLoader } from "~/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "message" in data ? data.message.subject : "Message"} · Mailbox · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "message" in data ? data.message.subject : "Message"} · Mailbox · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:mailbox");
@@ -23,7 +25,14 @@ export default function MailboxMessage() {
           ← Mailbox
         </Link>
       </p>
-      <PageHeader title={message.subject} description={<>To {message.toAddress} · written <UtcTime iso={message.createdAt} /></>} />
+      <PageHeader
+        title={message.subject}
+        description={
+          <>
+            To {message.toAddress} · written <UtcTime iso={message.createdAt} />
+          </>
+        }
+      />
       <div className="mb-6">
         <SmtpNotice configured={smtpConfigured} />
       </div>
@@ -50,7 +59,10 @@ export default function MailboxMessage() {
                   </li>
                 ))}
               </ul>
-              <p className="mt-2 text-sm text-muted">Following a link here does what clicking it in the email would do (for example, accept an invitation).</p>
+              <p className="mt-2 text-sm text-muted">
+                Following a link here does what clicking it in the email would do (for example, accept an
+                invitation).
+              </p>
             </Card>
           ) : null}
           <Card title="Plain text">
@@ -59,7 +71,12 @@ export default function MailboxMessage() {
         </div>
         <Card title="As it looks in an email program">
           {/* sandbox="" : no scripts, no forms, no navigation of this page, an opaque origin. */}
-          <iframe title={`The email “${message.subject}”`} sandbox="" srcDoc={message.html} className="h-[36rem] w-full rounded border border-line bg-white" />
+          <iframe
+            title={`The email “${message.subject}”`}
+            sandbox=""
+            srcDoc={message.html}
+            className="h-[36rem] w-full rounded border border-line bg-white"
+          />
         </Card>
       </div>
     </>

@@ -10,7 +10,12 @@ import { defineLoader, parseSearchParams } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · Comeback" }];
 
-const MailboxParams = z.object({ before: z.string().regex(/^[a-z0-9]{1,40}$/i, "Not a message id.").optional() });
+const MailboxParams = z.object({
+  before: z
+    .string()
+    .regex(/^[a-z0-9]{1,40}$/i, "Not a message id.")
+    .optional(),
+});
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:mailbox");
@@ -22,23 +27,36 @@ export default function Mailbox() {
   const { smtpConfigured, messages, olderCursor } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Mailbox" description="Email that Comeback kept instead of sending, and email waiting to be sent. Newest first." />
+      <PageHeader
+        title="Mailbox"
+        description="Email that Comeback kept instead of sending, and email waiting to be sent. Newest first."
+      />
       <div className="mb-6">
         <SmtpNotice configured={smtpConfigured} />
       </div>
       <Card>
         {messages.length === 0 ? (
-          <EmptyState title="The mailbox is empty">Invitations, password resets and other email appear here when Comeback writes them.</EmptyState>
+          <EmptyState title="The mailbox is empty">
+            Invitations, password resets and other email appear here when Comeback writes them.
+          </EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Messages, newest first</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Subject</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">To</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 font-medium">Written</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Subject
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    To
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Written
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -52,13 +70,21 @@ export default function Mailbox() {
                       ) : (
                         <>
                           {m.subject}
-                          <p className="text-xs text-muted">Carries a sign-in link: only administrators can open it.</p>
+                          <p className="text-xs text-muted">
+                            Carries a sign-in link: only administrators can open it.
+                          </p>
                         </>
                       )}
                     </th>
-                    <td className="break-all py-2 pr-3">{m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}</td>
+                    <td className="break-all py-2 pr-3">
+                      {m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}
+                    </td>
                     <td className="py-2 pr-3">
-                      {m.transport === "mailbox" ? <Badge tone="good">Kept here</Badge> : <Badge tone="warn">{m.status === "failed" ? "Retrying" : "Waiting to be sent"}</Badge>}
+                      {m.transport === "mailbox" ? (
+                        <Badge tone="good">Kept here</Badge>
+                      ) : (
+                        <Badge tone="warn">{m.status === "failed" ? "Retrying" : "Waiting to be sent"}</Badge>
+                      )}
                     </td>
                     <td className="py-2 whitespace-nowrap">
                       <UtcTime iso={m.createdAt} />

@@ -9,7 +9,9 @@ import { RetryReasonSchema } from "~/modules/outbox/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "message" in data ? data.message.subject : "Message"} · Outbox · Comeback` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "message" in data ? data.message.subject : "Message"} · Outbox · Comeback` },
+];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:outbox");
@@ -56,7 +58,8 @@ export default function OutboxMessage() {
                   value:
                     message.status === "sent" ? (
                       <>
-                        <UtcTime iso={message.sentAt} /> {message.transport === "mailbox" ? "(kept in the Mailbox)" : "(SMTP)"}
+                        <UtcTime iso={message.sentAt} />{" "}
+                        {message.transport === "mailbox" ? "(kept in the Mailbox)" : "(SMTP)"}
                       </>
                     ) : message.held ? (
                       "Held until the sending is resumed"
@@ -69,12 +72,30 @@ export default function OutboxMessage() {
                 { label: "Template", value: message.template },
                 { label: "Purpose", value: PURPOSE_LABELS[message.purpose] ?? message.purpose },
                 { label: "Sending group", value: message.throttleKey ?? "—" },
-                { label: "Being sent by", value: message.leasedBy ? <>{message.leasedBy} (until <UtcTime iso={message.leaseUntil} seconds />)</> : "—" },
+                {
+                  label: "Being sent by",
+                  value: message.leasedBy ? (
+                    <>
+                      {message.leasedBy} (until <UtcTime iso={message.leaseUntil} seconds />)
+                    </>
+                  ) : (
+                    "—"
+                  ),
+                },
               ]}
             />
             {message.lastError ? (
               <div className="mt-4">
-                <Alert tone={message.status === "cancelled" ? "info" : message.status === "set_aside" ? "error" : "warning"} title={message.status === "cancelled" ? "Why it was cancelled" : "Last error"}>
+                <Alert
+                  tone={
+                    message.status === "cancelled"
+                      ? "info"
+                      : message.status === "set_aside"
+                        ? "error"
+                        : "warning"
+                  }
+                  title={message.status === "cancelled" ? "Why it was cancelled" : "Last error"}
+                >
                   <span className="break-words">{message.lastError}</span>
                 </Alert>
               </div>
@@ -90,10 +111,18 @@ export default function OutboxMessage() {
                   <caption className="sr-only">Failed attempts, newest first</caption>
                   <thead className="text-muted">
                     <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">#</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">When</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Kind</th>
-                      <th scope="col" className="py-2 font-medium">What the server said</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        #
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        When
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Kind
+                      </th>
+                      <th scope="col" className="py-2 font-medium">
+                        What the server said
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -103,7 +132,9 @@ export default function OutboxMessage() {
                         <td className="py-2 pr-3 whitespace-nowrap">
                           <UtcTime iso={f.at} seconds />
                         </td>
-                        <td className="py-2 pr-3">{f.kind === "permanent" ? "Refused for good" : "Temporary"}</td>
+                        <td className="py-2 pr-3">
+                          {f.kind === "permanent" ? "Refused for good" : "Temporary"}
+                        </td>
                         <td className="py-2 break-words">{f.error}</td>
                       </tr>
                     ))}
@@ -126,9 +157,13 @@ export default function OutboxMessage() {
 
           <Card title="Plain text">
             {message.text === null ? (
-              <p className="text-sm text-muted">This message carries a link that signs someone in, so its text is not shown here.</p>
+              <p className="text-sm text-muted">
+                This message carries a link that signs someone in, so its text is not shown here.
+              </p>
             ) : (
-              <pre className="whitespace-pre-wrap break-words font-mono text-xs leading-5">{message.text}</pre>
+              <pre className="whitespace-pre-wrap break-words font-mono text-xs leading-5">
+                {message.text}
+              </pre>
             )}
           </Card>
         </div>
@@ -139,10 +174,18 @@ export default function OutboxMessage() {
               <Form method="post" className="space-y-3">
                 {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
                 <p className="text-sm text-muted">
-                  Puts the message back in the queue with a few more attempts. It keeps its Message-ID, so a mail server that already has it can tell. If the recipient
-                  unsubscribed meanwhile, it is cancelled instead.
+                  Puts the message back in the queue with a few more attempts. It keeps its Message-ID, so a
+                  mail server that already has it can tell. If the recipient unsubscribed meanwhile, it is
+                  cancelled instead.
                 </p>
-                <TextArea label="Reason (kept in the audit trail)" name="reason" rows={2} maxLength={500} defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined} errors={error?.fieldErrors?.reason} />
+                <TextArea
+                  label="Reason (kept in the audit trail)"
+                  name="reason"
+                  rows={2}
+                  maxLength={500}
+                  defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined}
+                  errors={error?.fieldErrors?.reason}
+                />
                 <Button type="submit" busy={navigation.state === "submitting"}>
                   Retry this message
                 </Button>
@@ -155,7 +198,10 @@ export default function OutboxMessage() {
           ) : null}
           {message.alumnusId ? (
             <Card title="Recipient">
-              <p className="text-sm text-muted">Alumnus record {message.alumnusId}. Their contact preferences decide whether outreach email reaches them; a change is honoured even for mail already queued.</p>
+              <p className="text-sm text-muted">
+                Alumnus record {message.alumnusId}. Their contact preferences decide whether outreach email
+                reaches them; a change is honoured even for mail already queued.
+              </p>
             </Card>
           ) : null}
         </div>

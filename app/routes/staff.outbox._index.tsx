@@ -2,10 +2,26 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { UtcTime } from "~/components/time";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
-import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextArea, TextField } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+} from "~/components/ui";
 import { listOutbox } from "~/modules/outbox/list-outbox.server";
 import { retryAllSetAside } from "~/modules/outbox/retry-outbox-message.server";
-import { OUTBOX_PURPOSES, OUTBOX_STATUSES, OutboxFilterSchema, RETRY_ALL_LIMIT, RetryAllSchema, STATUS_LABELS } from "~/modules/outbox/schemas";
+import {
+  OUTBOX_PURPOSES,
+  OUTBOX_STATUSES,
+  OutboxFilterSchema,
+  RETRY_ALL_LIMIT,
+  RetryAllSchema,
+  STATUS_LABELS,
+} from "~/modules/outbox/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm, parseSearchParams } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
@@ -17,7 +33,10 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const filters = parseSearchParams(request, OutboxFilterSchema);
   const result = await listOutbox({ filters });
   const { before: _before, ...kept } = filters;
-  const params = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const params = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   return { ...result, filters: params, canRetry: can(actor, "retry:outbox") };
 });
 
@@ -39,7 +58,8 @@ function query(base: Record<string, string>, extra: Record<string, string | unde
 }
 
 export default function Outbox() {
-  const { counts, messages, olderCursor, filters, templates, canRetry, smtpConfigured } = useLoaderData<typeof loader>();
+  const { counts, messages, olderCursor, filters, templates, canRetry, smtpConfigured } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : undefined;
@@ -51,8 +71,12 @@ export default function Outbox() {
         title="Outbox"
         description={
           <>
-            Every email Comeback writes waits here until it is delivered{smtpConfigured ? " to the SMTP server" : " (no SMTP server is configured: delivered email is kept in the Mailbox)"}. Failed attempts are
-            retried by themselves with growing pauses; messages the mail server refused for good are set aside for someone to look at.
+            Every email Comeback writes waits here until it is delivered
+            {smtpConfigured
+              ? " to the SMTP server"
+              : " (no SMTP server is configured: delivered email is kept in the Mailbox)"}
+            . Failed attempts are retried by themselves with growing pauses; messages the mail server refused
+            for good are set aside for someone to look at.
           </>
         }
       />
@@ -69,7 +93,9 @@ export default function Outbox() {
                 className="block rounded-lg border border-line bg-white p-4 hover:border-brand"
                 aria-current={filters.status === s ? "true" : undefined}
               >
-                <span className="block text-2xl font-semibold tabular-nums">{counts[s].toLocaleString("en")}</span>
+                <span className="block text-2xl font-semibold tabular-nums">
+                  {counts[s].toLocaleString("en")}
+                </span>
                 <span className="text-sm text-muted">{STATUS_LABELS[s]}</span>
               </Link>
             </li>
@@ -83,13 +109,22 @@ export default function Outbox() {
             {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
             {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
             <p className="text-sm text-muted">
-              {counts.set_aside} message{counts.set_aside === 1 ? " was" : "s were"} refused by the mail server or ran out of attempts. Open one to see why, or put them all
-              back in the queue once the cause is fixed (up to {RETRY_ALL_LIMIT} at a time). People who unsubscribed meanwhile are still left out.
+              {counts.set_aside} message{counts.set_aside === 1 ? " was" : "s were"} refused by the mail
+              server or ran out of attempts. Open one to see why, or put them all back in the queue once the
+              cause is fixed (up to {RETRY_ALL_LIMIT} at a time). People who unsubscribed meanwhile are still
+              left out.
             </p>
-            <TextArea label="Reason (kept in the audit trail)" name="reason" rows={2} maxLength={500} defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined} />
+            <TextArea
+              label="Reason (kept in the audit trail)"
+              name="reason"
+              rows={2}
+              maxLength={500}
+              defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined}
+            />
             <div>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="confirm" value="yes" /> I fixed the cause; retry every set-aside message
+                <input type="checkbox" name="confirm" value="yes" /> I fixed the cause; retry every set-aside
+                message
               </label>
               {error?.fieldErrors?.confirm ? (
                 <p className="mt-1 text-sm text-bad" role="alert">
@@ -114,17 +149,43 @@ export default function Outbox() {
             label="Status"
             name="status"
             defaultValue={filters.status ?? ""}
-            options={[{ value: "", label: "Any status" }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+            options={[
+              { value: "", label: "Any status" },
+              ...OUTBOX_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+            ]}
           />
           <SelectField
             label="Purpose"
             name="purpose"
             defaultValue={filters.purpose ?? ""}
-            options={[{ value: "", label: "Any purpose" }, ...OUTBOX_PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))]}
+            options={[
+              { value: "", label: "Any purpose" },
+              ...OUTBOX_PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] })),
+            ]}
           />
-          <SelectField label="Template" name="template" defaultValue={filters.template ?? ""} options={[{ value: "", label: "Any template" }, ...templates.map((t) => ({ value: t, label: t }))]} />
-          <TextField label="Recipient address contains" name="to" type="search" defaultValue={filters.to ?? ""} maxLength={254} />
-          <TextField label="Sending group" name="throttleKey" hint="For example campaign:…" defaultValue={filters.throttleKey ?? ""} maxLength={120} />
+          <SelectField
+            label="Template"
+            name="template"
+            defaultValue={filters.template ?? ""}
+            options={[
+              { value: "", label: "Any template" },
+              ...templates.map((t) => ({ value: t, label: t })),
+            ]}
+          />
+          <TextField
+            label="Recipient address contains"
+            name="to"
+            type="search"
+            defaultValue={filters.to ?? ""}
+            maxLength={254}
+          />
+          <TextField
+            label="Sending group"
+            name="throttleKey"
+            hint="For example campaign:…"
+            defaultValue={filters.throttleKey ?? ""}
+            maxLength={120}
+          />
           <div className="flex items-end gap-3 md:col-span-3 lg:col-span-5">
             <Button type="submit">Show messages</Button>
             {filtered ? (
@@ -139,7 +200,10 @@ export default function Outbox() {
       <Card>
         {messages.length === 0 ? (
           total === 0 ? (
-            <EmptyState title="No email yet">Invitations, password resets, campaign messages and decisions appear here as soon as Comeback writes them.</EmptyState>
+            <EmptyState title="No email yet">
+              Invitations, password resets, campaign messages and decisions appear here as soon as Comeback
+              writes them.
+            </EmptyState>
           ) : (
             <EmptyState title="No messages match">Try another status or fewer filters.</EmptyState>
           )
@@ -149,11 +213,21 @@ export default function Outbox() {
               <caption className="sr-only">Messages, newest first</caption>
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Subject</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">To</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Attempts</th>
-                  <th scope="col" className="py-2 font-medium">Written</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Subject
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    To
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Attempts
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Written
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -170,12 +244,17 @@ export default function Outbox() {
                     <td className="break-all py-2 pr-3">{m.toAddress}</td>
                     <td className="py-2 pr-3">
                       <OutboxStatusBadge status={m.status} held={m.held} />
-                      {m.status === "failed" || (m.status === "queued" && !m.held && m.nextAttemptAt > m.createdAt) ? (
+                      {m.status === "failed" ||
+                      (m.status === "queued" && !m.held && m.nextAttemptAt > m.createdAt) ? (
                         <span className="block text-xs text-muted">
                           next <UtcTime iso={m.nextAttemptAt} />
                         </span>
                       ) : null}
-                      {m.lastError && m.status !== "sent" ? <span className="block max-w-xs truncate text-xs text-muted" title={m.lastError}>{m.lastError}</span> : null}
+                      {m.lastError && m.status !== "sent" ? (
+                        <span className="block max-w-xs truncate text-xs text-muted" title={m.lastError}>
+                          {m.lastError}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{m.attempts}</td>
                     <td className="py-2 whitespace-nowrap">

@@ -18,7 +18,11 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "provide:review-input");
   const input = await parseForm(request, GiveInputSchema);
   await giveReviewInput({ actor, requestId: input.requestId, answer: input.answer });
-  return { ok: true as const, intent: input.requestId, message: "Thank you. HR will see your answer with the review." };
+  return {
+    ok: true as const,
+    intent: input.requestId,
+    message: "Thank you. HR will see your answer with the review.",
+  };
 });
 
 export default function ManagerReviews() {
@@ -37,23 +41,40 @@ export default function ManagerReviews() {
       <div className="mt-4 space-y-6">
         <Card title={`Waiting for your input (${open.length})`}>
           {open.length === 0 ? (
-            <EmptyState title="Nothing waiting">When HR asks for your input on a review, the question appears here.</EmptyState>
+            <EmptyState title="Nothing waiting">
+              When HR asks for your input on a review, the question appears here.
+            </EmptyState>
           ) : (
             <ul className="space-y-6">
               {open.map((r) => {
-                const failed = actionData && !actionData.ok && actionData.values?.requestId === r.id ? actionData : undefined;
+                const failed =
+                  actionData && !actionData.ok && actionData.values?.requestId === r.id
+                    ? actionData
+                    : undefined;
                 return (
                   <li key={r.id} className="border-t border-line pt-4 first:border-t-0 first:pt-0">
                     <p className="font-medium">{r.person}</p>
                     <p className="text-sm text-muted">
-                      {[r.jobTitle, r.department].filter(Boolean).join(" · ")} · asked by {r.askedBy} on <UtcTime iso={r.requestedAt} />
+                      {[r.jobTitle, r.department].filter(Boolean).join(" · ")} · asked by {r.askedBy} on{" "}
+                      <UtcTime iso={r.requestedAt} />
                     </p>
                     <p className="mt-2 whitespace-pre-line text-sm">{r.question}</p>
                     <Form method="post" className="mt-3 space-y-2" aria-label={`Answer about ${r.person}`}>
                       {failed ? <Alert tone="error">{failed.error.message}</Alert> : null}
                       <input type="hidden" name="requestId" value={r.id} />
-                      <TextArea name="answer" label="Your answer" rows={3} defaultValue={failed?.values?.answer} errors={failed?.error.fieldErrors?.answer} />
-                      <Button type="submit" busy={navigation.state === "submitting" && navigation.formData?.get("requestId") === r.id}>
+                      <TextArea
+                        name="answer"
+                        label="Your answer"
+                        rows={3}
+                        defaultValue={failed?.values?.answer}
+                        errors={failed?.error.fieldErrors?.answer}
+                      />
+                      <Button
+                        type="submit"
+                        busy={
+                          navigation.state === "submitting" && navigation.formData?.get("requestId") === r.id
+                        }
+                      >
                         Send answer
                       </Button>
                     </Form>
@@ -71,7 +92,8 @@ export default function ManagerReviews() {
                   <p className="font-medium">{r.person}</p>
                   <p className="whitespace-pre-line text-muted">{r.question}</p>
                   <p className="mt-1 whitespace-pre-line">
-                    Your answer (<UtcTime iso={r.answeredAt} />): {r.answer}
+                    Your answer (<UtcTime iso={r.answeredAt} />
+                    ): {r.answer}
                   </p>
                 </li>
               ))}

@@ -20,7 +20,11 @@ export default function StaffLayout() {
           </a>
           <StaffNav user={user} />
           <div className="flex items-center gap-3 text-sm">
-            <Link to="/staff/account" className="rounded-md px-2 py-1 hover:bg-brand-soft" title="Your account, sessions and password">
+            <Link
+              to="/staff/account"
+              className="rounded-md px-2 py-1 hover:bg-brand-soft"
+              title="Your account, sessions and password"
+            >
               {user.name} <span className="text-muted">· {user.roleLabel}</span>
             </Link>
             <Form method="post" action="/sign-out">

@@ -8,9 +8,19 @@ import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { OneClickSchema } from "~/modules/preferences/schemas";
 import { unsubscribeByToken } from "~/modules/preferences/unsubscribe-by-token.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, forwardHeaders, parseForm, SECRET_LINK_HEADERS } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  forwardHeaders,
+  parseForm,
+  SECRET_LINK_HEADERS,
+} from "~/platform/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe · Comeback" }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Unsubscribe · Comeback" },
+  { name: "referrer", content: "no-referrer" },
+  { name: "robots", content: "noindex" },
+];
 
 export const headers = forwardHeaders;
 
@@ -18,7 +28,10 @@ export const headers = forwardHeaders;
 /** GET only shows what the button would do; nothing changes until the POST (mail scanners follow links). */
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const preferences = await getPreferences({ token: params.token });
-  return data({ preferences, invalidMessage: INVALID_PREFERENCES_LINK }, { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS });
+  return data(
+    { preferences, invalidMessage: INVALID_PREFERENCES_LINK },
+    { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS },
+  );
 });
 
 /**
@@ -54,11 +67,13 @@ export default function Unsubscribe() {
     return (
       <LinkPage title="You are unsubscribed">
         <p className="mt-4" role="status">
-          {preferences.firstName ? `${preferences.firstName}, we` : "We"} will not email you about {topic} any more{done?.cancelled ? ", and we stopped the messages that were already waiting to go out" : ""}.
+          {preferences.firstName ? `${preferences.firstName}, we` : "We"} will not email you about {topic} any
+          more{done?.cancelled ? ", and we stopped the messages that were already waiting to go out" : ""}.
         </p>
         <p className="mt-3 text-muted">
-          Email about something you started yourself, such as an application or a contract, still reaches you. If this was a mistake, or you would like to hear about
-          something else, you can change it at any time.
+          Email about something you started yourself, such as an application or a contract, still reaches you.
+          If this was a mistake, or you would like to hear about something else, you can change it at any
+          time.
         </p>
         <p className="mt-6">
           <a className="text-brand underline" href={preferencesPath}>
@@ -71,8 +86,9 @@ export default function Unsubscribe() {
   return (
     <LinkPage title={`Stop email about ${topic}?`}>
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from Comeback about {topic}: {current?.description.toLowerCase()} If you would
-        rather not, press the button and we stop at once, including anything already waiting to be sent.
+        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from Comeback
+        about {topic}: {current?.description.toLowerCase()} If you would rather not, press the button and we
+        stop at once, including anything already waiting to be sent.
       </p>
       <Form method="post" className="mt-8 space-y-4 rounded-lg border border-line bg-white p-6">
         {error ? <Alert tone="error">{error.message}</Alert> : null}
@@ -90,4 +106,3 @@ export default function Unsubscribe() {
     </LinkPage>
   );
 }
-

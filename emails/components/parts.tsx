@@ -80,16 +80,31 @@ export function TextLink({ href, children }: { href: string; children: ReactNode
 }
 
 /** "If you have questions, write to Amara Okafor (People Partner) at amara@..." */
-export function ContactLine({ contact, lead = "If you have questions, write to" }: { contact: Contact; lead?: string }) {
+export function ContactLine({
+  contact,
+  lead = "If you have questions, write to",
+}: {
+  contact: Contact;
+  lead?: string;
+}) {
   return (
     <P>
-      {lead} {contact.name} ({contact.role}) at <TextLink href={`mailto:${contact.email}`}>{contact.email}</TextLink>
+      {lead} {contact.name} ({contact.role}) at{" "}
+      <TextLink href={`mailto:${contact.email}`}>{contact.email}</TextLink>
       {hasText(contact.phone) ? <> or call {contact.phone}</> : null}. You will get an answer from a person.
     </P>
   );
 }
 
-export function SignOff({ contact, companyName, closing = "Warm regards," }: { contact: Contact; companyName: string; closing?: string }) {
+export function SignOff({
+  contact,
+  companyName,
+  closing = "Warm regards,",
+}: {
+  contact: Contact;
+  companyName: string;
+  closing?: string;
+}) {
   return (
     <Text style={paragraph}>
       {closing}
@@ -144,7 +159,9 @@ export function OutreachFooter({ after, preferencesUrl }: { after: ReactNode; pr
   return (
     <>
       <Text style={footerText}>You are on this list after {after}</Text>
-      <Text style={footerText}>Not interested any more? One click is enough, and we respect it straight away:</Text>
+      <Text style={footerText}>
+        Not interested any more? One click is enough, and we respect it straight away:
+      </Text>
       <Text style={footerText}>
         <TextLink href={preferencesUrl}>Change your email preferences or unsubscribe</TextLink>
       </Text>

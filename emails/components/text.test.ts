@@ -10,7 +10,9 @@ describe("neutraliseText", () => {
 
   it("single-line text collapses whitespace; multi-line keeps paragraphs and normalises line breaks", () => {
     expect(neutraliseText("Maja\r\nBcc: x@example.com")).toBe("Maja Bcc: x@example.com");
-    expect(neutraliseText("One  \r\ntwo\r\rthree\u2028four\n\n\n\nfive", { multiline: true })).toBe("One\ntwo\n\nthree\nfour\n\nfive");
+    expect(neutraliseText("One  \r\ntwo\r\rthree\u2028four\n\n\n\nfive", { multiline: true })).toBe(
+      "One\ntwo\n\nthree\nfour\n\nfive",
+    );
   });
 
   it("splits notes into paragraphs of lines", () => {
@@ -37,7 +39,13 @@ describe("formatting and links", () => {
   it("accepts only http(s) and mailto links", () => {
     expect(safeHref(" https://comeback.example/p?a=1 ")).toBe("https://comeback.example/p?a=1");
     expect(safeHref("mailto:amara@example.com")).toBe("mailto:amara@example.com");
-    for (const bad of ["javascript:alert(1)", "data:text/html,x", "/relative", "JaVaScRiPt:alert(1)", "vbscript:x"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "/relative",
+      "JaVaScRiPt:alert(1)",
+      "vbscript:x",
+    ]) {
       expect(() => safeHref(bad)).toThrow();
     }
   });

@@ -30,7 +30,12 @@ export function paragraphsOf(value: string | null | undefined): string[][] {
   if (!value) return [];
   return neutraliseText(value, { multiline: true })
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.split("\n").map((line) => line.trim()).filter(Boolean))
+    .map((paragraph) =>
+      paragraph
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0);
 }
 
@@ -46,20 +51,30 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * dates, not instants, so they are formatted in UTC and never shift with the server's zone.
  */
 export function formatDate(isoDate: string): string {
-  if (!ISO_DATE.test(isoDate)) throw new Error(`Email dates are calendar dates like 2025-06-30; got "${isoDate.slice(0, 40)}".`);
+  if (!ISO_DATE.test(isoDate))
+    throw new Error(`Email dates are calendar dates like 2025-06-30; got "${isoDate.slice(0, 40)}".`);
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDate) {
     throw new Error(`"${isoDate}" is not a real calendar date.`);
   }
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  })
     .format(date)
     .replace(",", "");
 }
 
 /** "€32.50" from a decimal string and an ISO currency code. */
 export function formatMoney(amount: string, currency: string): string {
-  if (!/^\d{1,9}(\.\d{1,4})?$/.test(amount)) throw new Error(`"${amount.slice(0, 40)}" is not an amount of money.`);
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: 2 }).format(Number(amount));
+  if (!/^\d{1,9}(\.\d{1,4})?$/.test(amount))
+    throw new Error(`"${amount.slice(0, 40)}" is not an amount of money.`);
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: 2 }).format(
+    Number(amount),
+  );
 }
 
 /** Links in emails go to web pages or mail addresses only; anything else is a programming error. */

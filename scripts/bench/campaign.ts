@@ -37,12 +37,14 @@ await applyMigrations(url);
 
 const { db, disconnectDb } = await import("../../app/platform/db.server");
 const { queueEmail } = await import("../../app/platform/mailer/mailer.server");
-const { buildAlumnus, createDecision, createRng, createStaffUser, insertAlumni, isoDate, staffActor } = await import("../../test/factories");
+const { buildAlumnus, createDecision, createRng, createStaffUser, insertAlumni, isoDate, staffActor } =
+  await import("../../test/factories");
 const { campaignValues, createSegment } = await import("../../test/factories/campaigns");
 const { createCampaign } = await import("../../app/modules/campaigns/create-campaign.server");
 const { launchCampaign } = await import("../../app/modules/campaigns/launch-campaign.server");
 const { fanOut, snapshotAudience } = await import("../../app/modules/campaigns/run-campaign.server");
-const { CAMPAIGN_PURPOSE, campaignRenderer } = await import("../../app/modules/campaigns/campaign-email.server");
+const { CAMPAIGN_PURPOSE, campaignRenderer } =
+  await import("../../app/modules/campaigns/campaign-email.server");
 
 try {
   const actor = staffActor(await createStaffUser(db, { role: "hr" }));
@@ -51,7 +53,13 @@ try {
   const base = 20_000_000 + Math.floor(Math.random() * 10_000_000);
   for (let i = 0; i < N; i += 1000) {
     const chunk = Array.from({ length: Math.min(1000, N - i) }, (_, j) =>
-      buildAlumnus(rng, { index: base + i + j, decisionId: decision.id, consentReturn: "granted", doNotContact: false, exitDate: isoDate(2022, 6, 1) }),
+      buildAlumnus(rng, {
+        index: base + i + j,
+        decisionId: decision.id,
+        consentReturn: "granted",
+        doNotContact: false,
+        exitDate: isoDate(2022, 6, 1),
+      }),
     );
     await insertAlumni(db, chunk);
   }
@@ -64,7 +72,13 @@ try {
   });
 
   // Floor: render + queueEmail, 200 per transaction, nothing else.
-  const content = { ...values, subject: null, senderPhone: null, respondBy: new Date(`${values.respondBy}T00:00:00Z`), invitedOn: null };
+  const content = {
+    ...values,
+    subject: null,
+    senderPhone: null,
+    respondBy: new Date(`${values.respondBy}T00:00:00Z`),
+    invitedOn: null,
+  };
   const floorStart = performance.now();
   const render = await campaignRenderer(content);
   for (let i = 0; i < people.length; i += 200) {
@@ -84,7 +98,9 @@ try {
     });
   }
   const floorSeconds = (performance.now() - floorStart) / 1000;
-  await db.outboxMessage.deleteMany({ where: { campaignId: null, alumnusId: { in: people.map((p) => p.id) } } });
+  await db.outboxMessage.deleteMany({
+    where: { campaignId: null, alumnusId: { in: people.map((p) => p.id) } },
+  });
 
   // Campaign: launch, snapshot, fan-out.
   const { id } = await createCampaign({ actor, values });
@@ -102,10 +118,16 @@ try {
 
   const floorRate = N / floorSeconds;
   const campaignRate = N / campaignSeconds;
-  console.log(`database: ${stopEmbedded ? "embedded PGlite (temporary directory)" : new URL(url).host + new URL(url).pathname}`);
+  console.log(
+    `database: ${stopEmbedded ? "embedded PGlite (temporary directory)" : new URL(url).host + new URL(url).pathname}`,
+  );
   console.log(`recipients: ${N}`);
-  console.log(`floor (render + queueEmail, 200 per transaction): ${floorSeconds.toFixed(2)} s, ${floorRate.toFixed(0)} recipients/s`);
-  console.log(`campaign (launch + snapshot + guarded fan-out): ${campaignSeconds.toFixed(2)} s, ${campaignRate.toFixed(0)} recipients/s (${phases})`);
+  console.log(
+    `floor (render + queueEmail, 200 per transaction): ${floorSeconds.toFixed(2)} s, ${floorRate.toFixed(0)} recipients/s`,
+  );
+  console.log(
+    `campaign (launch + snapshot + guarded fan-out): ${campaignSeconds.toFixed(2)} s, ${campaignRate.toFixed(0)} recipients/s (${phases})`,
+  );
   console.log(`bench campaign: ratio ${(campaignRate / floorRate).toFixed(2)}`);
 } finally {
   await disconnectDb();

@@ -61,7 +61,8 @@ const { registerBackgroundWork } = await import("../../app/modules/background.se
 const { evaluateEligibility } = await import("../../app/modules/eligibility/evaluate");
 const { publishInitialPolicy } = await import("../../app/modules/eligibility/publish-policy.server");
 const { getPublishedPolicy } = await import("../../app/modules/eligibility/policies.server");
-const { readInputs, toInput, recomputeAll, RECOMPUTE_JOB, PAGE_SIZE } = await import("../../app/modules/eligibility/recompute.server");
+const { readInputs, toInput, recomputeAll, RECOMPUTE_JOB, PAGE_SIZE } =
+  await import("../../app/modules/eligibility/recompute.server");
 
 try {
   resetEnvCache();
@@ -116,17 +117,27 @@ try {
     counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
   const pureMs = ms(t);
-  console.log(`pure evaluation: ${fmt(inputs.length)} in ${fmt(pureMs)} ms = ${fmt(inputs.length / (pureMs / 1000))} evaluations/s (${JSON.stringify(counts)})`);
+  console.log(
+    `pure evaluation: ${fmt(inputs.length)} in ${fmt(pureMs)} ms = ${fmt(inputs.length / (pureMs / 1000))} evaluations/s (${JSON.stringify(counts)})`,
+  );
 
   // 2. End to end: the queued job, as a worker runs it.
   t = process.hrtime.bigint();
   const ran = await runNextJob({ kinds: [RECOMPUTE_JOB] });
   const endToEndMs = ms(t);
-  const job = await db.job.findFirstOrThrow({ where: { kind: RECOMPUTE_JOB }, orderBy: { createdAt: "desc" } });
+  const job = await db.job.findFirstOrThrow({
+    where: { kind: RECOMPUTE_JOB },
+    orderBy: { createdAt: "desc" },
+  });
   const stored = await db.eligibilityVerdict.count();
   const history = await db.eligibilityVerdictChange.count();
-  if (!ran || job.status !== "done" || stored !== PEOPLE) throw new Error(`The recompute job did not finish: ${job.status} ${job.lastError ?? ""} (${stored} verdicts)`);
-  console.log(`end-to-end (job: read, evaluate, upsert ${fmt(stored)} verdicts + ${fmt(history)} history rows, progress): ${fmt(endToEndMs)} ms`);
+  if (!ran || job.status !== "done" || stored !== PEOPLE)
+    throw new Error(
+      `The recompute job did not finish: ${job.status} ${job.lastError ?? ""} (${stored} verdicts)`,
+    );
+  console.log(
+    `end-to-end (job: read, evaluate, upsert ${fmt(stored)} verdicts + ${fmt(history)} history rows, progress): ${fmt(endToEndMs)} ms`,
+  );
 
   // 3. The floor: the same 100,000 verdict rows written by one set-based statement.
   await db.$executeRaw`CREATE TABLE "bench_verdicts" AS SELECT * FROM "EligibilityVerdict"`;
@@ -141,7 +152,10 @@ try {
   // For information: a re-evaluation where every verdict exists (a publish that changes nothing).
   await db.$transaction(async (tx) => {
     const { publishRules } = await import("../../app/modules/eligibility/publish-policy.server");
-    const row = await tx.eligibilityPolicy.create({ data: { status: "draft", rules: policy.rules }, select: { id: true } });
+    const row = await tx.eligibilityPolicy.create({
+      data: { status: "draft", rules: policy.rules },
+      select: { id: true },
+    });
     await publishRules(tx, { actor: null, policyId: row.id, rules: policy.rules, summary: "bench" });
   });
   const republished = (await getPublishedPolicy(db))!;

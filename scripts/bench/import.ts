@@ -38,11 +38,77 @@ const sampler = setInterval(() => {
 sampler.unref();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-const FIRST = ["Chloé", "Mateusz", "Amara", "Fatima", "José", "Emma", "Noah", "Oskar", "Björn", "María", "Yusuf", "Rahul", "Wei", "Priya", "Zoë", "Liam", "Ingrid", "Jörgen", "Sven", "Maja"];
-const LAST = ["Eriksson", "Karlsson", "Johansson", "Ström", "Persson", "Chen", "Nilsson", "Kowalski", "Lind", "Berg", "Núñez", "Smith", "Okafor", "Gustafsson", "Kim"];
-const TITLES = ["Customer Service Agent", "Senior Customer Service Agent", "Support Team Lead", "Dispute Specialist", "Fraud Analyst", "Content Translator", "Marketing Designer", "Software Engineer", "Data Analyst"];
-const ORGS = ["Customer Service", "Operations", "Risk", "Localization", "Marketing", "Engineering", "Analytics"];
-const LOCATIONS = ["Stockholm, SE", "Göteborg, SE", "Warsaw, PL", "Berlin, DE", "Madrid, ES", "London, GB", "Remote - SE", "Remote - US", "Raleigh, US", "Columbus, US"];
+const FIRST = [
+  "Chloé",
+  "Mateusz",
+  "Amara",
+  "Fatima",
+  "José",
+  "Emma",
+  "Noah",
+  "Oskar",
+  "Björn",
+  "María",
+  "Yusuf",
+  "Rahul",
+  "Wei",
+  "Priya",
+  "Zoë",
+  "Liam",
+  "Ingrid",
+  "Jörgen",
+  "Sven",
+  "Maja",
+];
+const LAST = [
+  "Eriksson",
+  "Karlsson",
+  "Johansson",
+  "Ström",
+  "Persson",
+  "Chen",
+  "Nilsson",
+  "Kowalski",
+  "Lind",
+  "Berg",
+  "Núñez",
+  "Smith",
+  "Okafor",
+  "Gustafsson",
+  "Kim",
+];
+const TITLES = [
+  "Customer Service Agent",
+  "Senior Customer Service Agent",
+  "Support Team Lead",
+  "Dispute Specialist",
+  "Fraud Analyst",
+  "Content Translator",
+  "Marketing Designer",
+  "Software Engineer",
+  "Data Analyst",
+];
+const ORGS = [
+  "Customer Service",
+  "Operations",
+  "Risk",
+  "Localization",
+  "Marketing",
+  "Engineering",
+  "Analytics",
+];
+const LOCATIONS = [
+  "Stockholm, SE",
+  "Göteborg, SE",
+  "Warsaw, PL",
+  "Berlin, DE",
+  "Madrid, ES",
+  "London, GB",
+  "Remote - SE",
+  "Remote - US",
+  "Raleigh, US",
+  "Columbus, US",
+];
 const REASONS: [string, string][] = [
   ["Reduction in Force > Position Eliminated - Automation", "layoff_automation"],
   ["Reduction in Force > Restructuring", "layoff_restructuring"],
@@ -68,7 +134,11 @@ function rng(seed: number) {
 
 const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const pad = (n: number) => String(n).padStart(2, "0");
-const fold = (v: string) => v.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (v: string) =>
+  v
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** The Workday export and, for the floor, the same people as Alumnus columns. */
 function generate(dir: string) {
@@ -76,7 +146,10 @@ function generate(dir: string) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const workday = fs.openSync(path.join(dir, "workday.csv"), "w");
   const floor = fs.openSync(path.join(dir, "floor.csv"), "w");
-  fs.writeSync(workday, "Employee ID,Legal Name,Preferred Name,Primary Work Email,Personal Email,Job Profile,Supervisory Organization,Location,Hire Date,Termination Date,Primary Termination Reason,Regrettable Termination,Eligible for Rehire,Manager\n");
+  fs.writeSync(
+    workday,
+    "Employee ID,Legal Name,Preferred Name,Primary Work Email,Personal Email,Job Profile,Supervisory Organization,Location,Hire Date,Termination Date,Primary Termination Reason,Regrettable Termination,Eligible for Rehire,Manager\n",
+  );
   let wd = "";
   let fl = "";
   for (let i = 0; i < ROWS; i++) {
@@ -98,9 +171,45 @@ function generate(dir: string) {
     const regrettable = random() < 0.5 ? "Yes" : "No";
     const rehire = pick(["Yes", "No", ""]);
     const manager = `${pick(FIRST)} ${pick(LAST)}`;
-    wd += [id, `${first} ${last}`, "", email, personal, title, org, q(location), `${pad(hm)}/${pad(hd)}/${hy}`, `${pad(em)}/${pad(ed)}/${ey}`, reason, regrettable, rehire, manager].join(",") + "\n";
+    wd +=
+      [
+        id,
+        `${first} ${last}`,
+        "",
+        email,
+        personal,
+        title,
+        org,
+        q(location),
+        `${pad(hm)}/${pad(hd)}/${hy}`,
+        `${pad(em)}/${pad(ed)}/${ey}`,
+        reason,
+        regrettable,
+        rehire,
+        manager,
+      ].join(",") + "\n";
     const search = fold(`${first} ${last} ${email} ${personal} ${title} ${id}`);
-    fl += [`bench-${i}`, id, email, personal, first, last, title, org, q(location), `${hy}-${pad(hm)}-${pad(hd)}`, `${ey}-${pad(em)}-${pad(ed)}`, reasonEnum, q(reason), regrettable === "Yes" ? "t" : "f", rehire ? rehire.toLowerCase() : "", manager, search, "import"].join(",") + "\n";
+    fl +=
+      [
+        `bench-${i}`,
+        id,
+        email,
+        personal,
+        first,
+        last,
+        title,
+        org,
+        q(location),
+        `${hy}-${pad(hm)}-${pad(hd)}`,
+        `${ey}-${pad(em)}-${pad(ed)}`,
+        reasonEnum,
+        q(reason),
+        regrettable === "Yes" ? "t" : "f",
+        rehire ? rehire.toLowerCase() : "",
+        manager,
+        search,
+        "import",
+      ].join(",") + "\n";
     if (wd.length > 1 << 20) {
       fs.writeSync(workday, wd);
       fs.writeSync(floor, fl);
@@ -126,25 +235,43 @@ async function main() {
       process.env.DATABASE_URL = url;
     }
     await applyMigrations(url);
-    say(`database: ${embedded ? "embedded PGlite (temporary data directory)" : "PostgreSQL server (DATABASE_URL)"}`);
+    say(
+      `database: ${embedded ? "embedded PGlite (temporary data directory)" : "PostgreSQL server (DATABASE_URL)"}`,
+    );
     const files = generate(tmp);
-    say(`generated ${ROWS.toLocaleString("en-GB")} rows in Workday's shape (${(fs.statSync(files.workday).size / 1024 / 1024).toFixed(1)} MB)`);
+    say(
+      `generated ${ROWS.toLocaleString("en-GB")} rows in Workday's shape (${(fs.statSync(files.workday).size / 1024 / 1024).toFixed(1)} MB)`,
+    );
 
     // Imported after the files exist so module loading does not count; the app's own code path.
     const { db, disconnectDb } = await import("../../app/platform/db.server");
     const { registerBackgroundWork } = await import("../../app/modules/background.server");
     const { runNextJob } = await import("../../app/platform/jobs.server");
     const { uploadImport } = await import("../../app/modules/imports/upload-import.server");
-    const { startImportCheck, IMPORT_CHECK_JOB } = await import("../../app/modules/imports/check-import.server");
-    const { startImportCommit, IMPORT_COMMIT_JOB } = await import("../../app/modules/imports/commit-import.server");
+    const { startImportCheck, IMPORT_CHECK_JOB } =
+      await import("../../app/modules/imports/check-import.server");
+    const { startImportCommit, IMPORT_COMMIT_JOB } =
+      await import("../../app/modules/imports/commit-import.server");
     const { suggestMapping } = await import("../../app/modules/imports/fields");
     const { jobProcessEvents } = await import("../../app/platform/job-process.server");
     const { IMPORT_JOB_HEAP_MB } = await import("../../app/modules/imports/import-jobs.server");
     const jobProcesses: import("../../app/platform/job-process.server").JobProcessRun[] = [];
     jobProcessEvents.on("run", (run) => jobProcesses.push(run));
     registerBackgroundWork();
-    const user = await db.user.create({ data: { email: `bench-${Date.now()}@comeback.test`, name: "Bench HR", roleId: "hr", status: "active" } });
-    const actor = { kind: "staff" as const, id: user.id, sessionId: "bench", email: user.email, name: user.name, role: "hr" as const, roleLabel: "HR", teamId: null, permissions: [] };
+    const user = await db.user.create({
+      data: { email: `bench-${Date.now()}@comeback.test`, name: "Bench HR", roleId: "hr", status: "active" },
+    });
+    const actor = {
+      kind: "staff" as const,
+      id: user.id,
+      sessionId: "bench",
+      email: user.email,
+      name: user.name,
+      role: "hr" as const,
+      roleLabel: "HR",
+      teamId: null,
+      permissions: [],
+    };
     const runJobs = async () => {
       while (await runNextJob({ kinds: [IMPORT_CHECK_JOB, IMPORT_COMMIT_JOB], leaseMs: 120_000 }));
     };
@@ -152,7 +279,9 @@ async function main() {
     // Equivalent table for the floor: Alumnus's columns, defaults and indexes (trigram included).
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query(`DROP TABLE IF EXISTS "BenchAlumnusCopy"; CREATE TABLE "BenchAlumnusCopy" (LIKE "Alumnus" INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    await client.query(
+      `DROP TABLE IF EXISTS "BenchAlumnusCopy"; CREATE TABLE "BenchAlumnusCopy" (LIKE "Alumnus" INCLUDING DEFAULTS INCLUDING INDEXES)`,
+    );
     await client.query(`ALTER TABLE "BenchAlumnusCopy" ALTER COLUMN "updatedAt" SET DEFAULT now()`);
 
     await db.importRun.count(); // the client is connected and warm
@@ -160,20 +289,38 @@ async function main() {
     peakRss = 0;
     const t0 = performance.now();
     uploading = true;
-    const uploaded = await uploadImport({ actor, fileName: "workday-100k.csv", data: fs.createReadStream(files.workday, { highWaterMark: 256 * 1024 }) });
+    const uploaded = await uploadImport({
+      actor,
+      fileName: "workday-100k.csv",
+      data: fs.createReadStream(files.workday, { highWaterMark: 256 * 1024 }),
+    });
     uploading = false;
     const afterUpload = process.memoryUsage();
     const tUpload = performance.now();
-    await startImportCheck({ actor, importId: uploaded.id, settings: { system: "workday", columns: suggestMapping(uploaded.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null } });
+    await startImportCheck({
+      actor,
+      importId: uploaded.id,
+      settings: {
+        system: "workday",
+        columns: suggestMapping(uploaded.headers),
+        dateFormat: "us",
+        reasonOverrides: {},
+        decisionId: null,
+      },
+    });
     await runJobs();
     const tCheck = performance.now();
     const checked = await db.importRun.findUniqueOrThrow({ where: { id: uploaded.id } });
-    if (checked.status !== "checked") throw new Error(`The check ended as ${checked.status}: ${checked.error}`);
+    if (checked.status !== "checked")
+      throw new Error(`The check ended as ${checked.status}: ${checked.error}`);
     await startImportCommit({ actor, importId: uploaded.id });
     await runJobs();
     const t1 = performance.now();
     const run = await db.importRun.findUniqueOrThrow({ where: { id: uploaded.id } });
-    if (run.status !== "committed" || run.createCount !== ROWS) throw new Error(`The import ended as ${run.status} with ${run.createCount} created (${run.error ?? "no error"}).`);
+    if (run.status !== "committed" || run.createCount !== ROWS)
+      throw new Error(
+        `The import ended as ${run.status} with ${run.createCount} created (${run.error ?? "no error"}).`,
+      );
     const importMs = t1 - t0;
 
     const copyColumns = `"id", "hrId", "workEmail", "personalEmail", "firstName", "lastName", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitReasonRaw", "regrettable", "hrRehireFlag", "managerName", "searchText", "source"`;
@@ -181,9 +328,15 @@ async function main() {
     if (embedded) {
       // PGlite has no COPY FROM STDIN over the wire; its own COPY reads the file as a blob.
       const blob = new Blob([fs.readFileSync(files.floor)]);
-      await embedded.db.query(`COPY "BenchAlumnusCopy" (${copyColumns}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+      await embedded.db.query(
+        `COPY "BenchAlumnusCopy" (${copyColumns}) FROM '/dev/blob' WITH (FORMAT csv)`,
+        [],
+        { blob },
+      );
     } else {
-      const copy = client.query(copyFrom(`COPY "BenchAlumnusCopy" (${copyColumns}) FROM STDIN WITH (FORMAT csv)`));
+      const copy = client.query(
+        copyFrom(`COPY "BenchAlumnusCopy" (${copyColumns}) FROM STDIN WITH (FORMAT csv)`),
+      );
       await pipeline(fs.createReadStream(files.floor) as Readable, copy);
     }
     const c1 = performance.now();
@@ -193,18 +346,33 @@ async function main() {
     await client.query(`DROP TABLE "BenchAlumnusCopy"`);
     await client.end();
 
-    say(`import (real code path): ${(importMs / 1000).toFixed(2)} s, ${Math.round(ROWS / (importMs / 1000)).toLocaleString("en-GB")} rows/s  [upload ${((tUpload - t0) / 1000).toFixed(2)} s, check ${((tCheck - tUpload) / 1000).toFixed(2)} s, commit ${((t1 - tCheck) / 1000).toFixed(2)} s]`);
-    say(`COPY floor:               ${(copyMs / 1000).toFixed(2)} s, ${Math.round(ROWS / (copyMs / 1000)).toLocaleString("en-GB")} rows/s`);
+    say(
+      `import (real code path): ${(importMs / 1000).toFixed(2)} s, ${Math.round(ROWS / (importMs / 1000)).toLocaleString("en-GB")} rows/s  [upload ${((tUpload - t0) / 1000).toFixed(2)} s, check ${((tCheck - tUpload) / 1000).toFixed(2)} s, commit ${((t1 - tCheck) / 1000).toFixed(2)} s]`,
+    );
+    say(
+      `COPY floor:               ${(copyMs / 1000).toFixed(2)} s, ${Math.round(ROWS / (copyMs / 1000)).toLocaleString("en-GB")} rows/s`,
+    );
     say(`created ${run.createCount.toLocaleString("en-GB")}, rejected ${run.rejectCount}`);
     const jobs = jobProcesses.filter((p) => p.kind === IMPORT_CHECK_JOB || p.kind === IMPORT_COMMIT_JOB);
-    if (jobs.length !== 2 || jobs.some((p) => p.peakRssBytes === null)) throw new Error(`Expected one check and one commit run, each reporting its process's peak RSS; got ${JSON.stringify(jobs)}`);
+    if (jobs.length !== 2 || jobs.some((p) => p.peakRssBytes === null))
+      throw new Error(
+        `Expected one check and one commit run, each reporting its process's peak RSS; got ${JSON.stringify(jobs)}`,
+      );
     for (const p of jobs) {
       const how = p.reused ? `the same process, kept for the next import job` : `a new process`;
-      say(`memory, ${p.kind} job (${how}, pid ${p.pid}, ${(p.ms / 1000).toFixed(1)} s): peak RSS of that process ${mb(p.peakRssBytes!)} (its VmHWM so far: node, tsx, database client, import modules, JS heap capped at ${IMPORT_JOB_HEAP_MB} MB)`);
+      say(
+        `memory, ${p.kind} job (${how}, pid ${p.pid}, ${(p.ms / 1000).toFixed(1)} s): peak RSS of that process ${mb(p.peakRssBytes!)} (its VmHWM so far: node, tsx, database client, import modules, JS heap capped at ${IMPORT_JOB_HEAP_MB} MB)`,
+      );
     }
-    say(`memory, upload in the calling process (a web request in the app): RSS ${mb(baseline.rss)} before, peak ${mb(peakUploadRss)} during (+${mb(Math.max(0, peakUploadRss - baseline.rss))}); JS heap +${mb(afterUpload.heapUsed - baseline.heapUsed)}, buffers +${mb(afterUpload.arrayBuffers - baseline.arrayBuffers)} after it`);
-    say(`memory, this bench process${embedded ? " (it also runs the embedded database)" : ""}: peak RSS ${mb(Math.max(peakRss, process.memoryUsage().rss))}; not the import's figure`);
-    say(`import peak memory: ${mb(Math.max(...jobs.map((p) => p.peakRssBytes!)))} (peak RSS of the process the import jobs ran in; target < 300 MB)`);
+    say(
+      `memory, upload in the calling process (a web request in the app): RSS ${mb(baseline.rss)} before, peak ${mb(peakUploadRss)} during (+${mb(Math.max(0, peakUploadRss - baseline.rss))}); JS heap +${mb(afterUpload.heapUsed - baseline.heapUsed)}, buffers +${mb(afterUpload.arrayBuffers - baseline.arrayBuffers)} after it`,
+    );
+    say(
+      `memory, this bench process${embedded ? " (it also runs the embedded database)" : ""}: peak RSS ${mb(Math.max(peakRss, process.memoryUsage().rss))}; not the import's figure`,
+    );
+    say(
+      `import peak memory: ${mb(Math.max(...jobs.map((p) => p.peakRssBytes!)))} (peak RSS of the process the import jobs ran in; target < 300 MB)`,
+    );
     say(`bench import: ratio ${(importMs / copyMs).toFixed(2)}`);
     await disconnectDb();
   } finally {

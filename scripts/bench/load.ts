@@ -52,27 +52,20 @@ async function startApp(
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "server/index.ts"],
-    {
-      env: {
-        ...baseEnv,
-        ...extra,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        APP_URL: url,
-        SHOW_DEMO_ACCOUNTS: "false",
-      },
-      stdio: ["ignore", "inherit", "inherit"],
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: {
+      ...baseEnv,
+      ...extra,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      SHOW_DEMO_ACCOUNTS: "false",
     },
-  );
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", () => resolve()),
-  );
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`The app exited during start (code ${child.exitCode}).`);
+    if (child.exitCode !== null) throw new Error(`The app exited during start (code ${child.exitCode}).`);
     const ok = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -95,9 +88,7 @@ async function fillPool(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>(
-      `SELECT count(*) AS n FROM "Alumnus"`,
-    );
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Alumnus"`);
     const missing = Math.max(0, TARGET_ALUMNI - Number(rows[0].n));
     await client.query(
       `INSERT INTO "Alumnus" (id, "hrId", "workEmail", "firstName", "lastName", "jobTitle", department, location, country,
@@ -144,8 +135,7 @@ async function signIn(url: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  if (response.status !== 302 || !cookie)
-    throw new Error(`Sign-in failed with ${response.status}.`);
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed with ${response.status}.`);
   return cookie;
 }
 
@@ -170,16 +160,10 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 function percentile(sorted: number[], p: number) {
   if (!sorted.length) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function drive(
-  url: string,
-  cookie: string,
-  target: Target,
-): Promise<Result> {
+async function drive(url: string, cookie: string, target: Target): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   let finish!: (result: autocannon.Result) => void;
@@ -193,24 +177,16 @@ async function drive(
       headers: {
         cookie,
         origin: url,
-        ...(target.body
-          ? { "content-type": "application/x-www-form-urlencoded" }
-          : {}),
+        ...(target.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
       },
       body: target.body,
     },
-    (error, result) =>
-      error
-        ? finish({ errors: 1, timeouts: 0 } as autocannon.Result)
-        : finish(result),
+    (error, result) => (error ? finish({ errors: 1, timeouts: 0 } as autocannon.Result) : finish(result)),
   );
-  instance.on(
-    "response",
-    (_client: unknown, status: number, _bytes: number, time: number) => {
-      latencies.push(time);
-      if (!target.ok(status)) errors++;
-    },
-  );
+  instance.on("response", (_client: unknown, status: number, _bytes: number, time: number) => {
+    latencies.push(time);
+    if (!target.ok(status)) errors++;
+  });
   const result = await done;
   errors += result.errors + result.timeouts;
   latencies.sort((a, b) => a - b);
@@ -265,9 +241,7 @@ async function main() {
       // warm up: the first requests compile queries and fill caches
       if (!target.method || target.method === "GET")
         for (let i = 0; i < 20; i++)
-          await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then(
-            (r) => r.arrayBuffer(),
-          );
+          await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
       const r = await drive(app.url, cookie, target);
       results.push(r);
       console.log(
@@ -276,9 +250,7 @@ async function main() {
     }
     const floor = results[0];
     const list = results[1];
-    console.log(
-      `bench load: ratio ${(list.p95 / Math.max(1, floor.p95)).toFixed(2)}`,
-    );
+    console.log(`bench load: ratio ${(list.p95 / Math.max(1, floor.p95)).toFixed(2)}`);
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
     await app.stop();

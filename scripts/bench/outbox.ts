@@ -32,7 +32,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 type Stats = { received: number; unique: number; duplicates: number };
 
 async function startSink() {
-  const child = fork(path.join(here, "smtp-sink-process.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(here, "smtp-sink-process.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (m: { url: string }) => resolve(m.url));
     child.once("exit", (code) => reject(new Error(`The SMTP sink exited (${code}).`)));
@@ -88,10 +91,16 @@ async function main() {
     // Realistic messages: a rendered invitation to return, one per alumnus, with the one-click headers.
     const rng = createRng(42);
     const seeds = Array.from({ length: MESSAGES }, (_, i) =>
-      buildAlumnus(rng, { index: i, hrId: `${hrPrefix}${i}`, workEmail: `bench.${key.slice(6)}.${i}@example-fintech.com`, consentReturn: "granted" }),
+      buildAlumnus(rng, {
+        index: i,
+        hrId: `${hrPrefix}${i}`,
+        workEmail: `bench.${key.slice(6)}.${i}@example-fintech.com`,
+        consentReturn: "granted",
+      }),
     );
     const alumni: { id: string; hrId: string | null }[] = [];
-    for (let i = 0; i < seeds.length; i += 1000) alumni.push(...(await db.$transaction((tx) => insertAlumni(tx, seeds.slice(i, i + 1000)))));
+    for (let i = 0; i < seeds.length; i += 1000)
+      alumni.push(...(await db.$transaction((tx) => insertAlumni(tx, seeds.slice(i, i + 1000)))));
     const sample = templateDefinition("return-invitation").sample as TemplateProps<"return-invitation">;
     const email = await renderTemplate("return-invitation", sample);
     const inputs = alumni.map((a, i) => ({
@@ -103,16 +112,38 @@ async function main() {
     }));
     const queueStarted = performance.now();
     for (let i = 0; i < inputs.length; i += 1000) {
-      await db.$transaction((tx) => queueThrottledEmails(tx, { throttleKey: key, perHour: 360_000, startAt: new Date(Date.now() + 3_600_000), messages: inputs.slice(i, i + 1000) }));
+      await db.$transaction((tx) =>
+        queueThrottledEmails(tx, {
+          throttleKey: key,
+          perHour: 360_000,
+          startAt: new Date(Date.now() + 3_600_000),
+          messages: inputs.slice(i, i + 1000),
+        }),
+      );
     }
     const queueMs = performance.now() - queueStarted;
     const rows = await db.outboxMessage.findMany({
       where: { throttleKey: key },
-      select: { toAddress: true, toName: true, subject: true, html: true, text: true, messageId: true, headers: true },
+      select: {
+        toAddress: true,
+        toName: true,
+        subject: true,
+        html: true,
+        text: true,
+        messageId: true,
+        headers: true,
+      },
     });
 
     // Floor: plain nodemailer, pooled, same connections, same messages, same sink.
-    const floorTransport = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity, disableFileAccess: true, disableUrlAccess: true } as TransportOptions);
+    const floorTransport = nodemailer.createTransport({
+      url: sink.url,
+      pool: true,
+      maxConnections: CONNECTIONS,
+      maxMessages: Infinity,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    } as TransportOptions);
     const from = env().MAIL_FROM;
     const floorStarted = performance.now();
     const inFlight = CONNECTIONS * 2;
@@ -140,7 +171,12 @@ async function main() {
     // The dispatcher: claims, last look, sends, records, exactly as in the app.
     await db.outboxMessage.updateMany({ where: { throttleKey: key }, data: { nextAttemptAt: new Date() } });
     const started = performance.now();
-    const dispatcher = startDispatcher({ transport: new SmtpTransport(sink.url, from, { maxConnections: CONNECTIONS }), batchSize: 100, concurrency: inFlight, idleMs: 10 });
+    const dispatcher = startDispatcher({
+      transport: new SmtpTransport(sink.url, from, { maxConnections: CONNECTIONS }),
+      batchSize: 100,
+      concurrency: inFlight,
+      idleMs: 10,
+    });
     const stats = await waitFor(sink, rows.length);
     const dispatcherMs = performance.now() - started;
     await dispatcher.stop();
@@ -148,10 +184,18 @@ async function main() {
 
     const floorRate = rows.length / (floorMs / 1000);
     const rate = rows.length / (dispatcherMs / 1000);
-    console.log(`database ${onServer ? "PostgreSQL server" : "embedded PGlite"}; ${rows.length} messages of ${Math.round(rows[0].html.length / 1024)} KB HTML; ${CONNECTIONS} pooled SMTP connections; sink in a child process`);
-    console.log(`queued ${rows.length} in ${(queueMs / 1000).toFixed(1)} s (${Math.round(rows.length / (queueMs / 1000))} msgs/s, with throttle schedule and unsubscribe headers)`);
-    console.log(`floor (plain nodemailer pooled loop) ${floorRate.toFixed(0)} msgs/s in ${(floorMs / 1000).toFixed(2)} s; received ${floorStats.unique} unique, ${floorStats.duplicates} duplicated`);
-    console.log(`dispatcher ${rate.toFixed(0)} msgs/s in ${(dispatcherMs / 1000).toFixed(2)} s; received ${stats.unique} unique, ${stats.duplicates} duplicated; ${sent} recorded as sent`);
+    console.log(
+      `database ${onServer ? "PostgreSQL server" : "embedded PGlite"}; ${rows.length} messages of ${Math.round(rows[0].html.length / 1024)} KB HTML; ${CONNECTIONS} pooled SMTP connections; sink in a child process`,
+    );
+    console.log(
+      `queued ${rows.length} in ${(queueMs / 1000).toFixed(1)} s (${Math.round(rows.length / (queueMs / 1000))} msgs/s, with throttle schedule and unsubscribe headers)`,
+    );
+    console.log(
+      `floor (plain nodemailer pooled loop) ${floorRate.toFixed(0)} msgs/s in ${(floorMs / 1000).toFixed(2)} s; received ${floorStats.unique} unique, ${floorStats.duplicates} duplicated`,
+    );
+    console.log(
+      `dispatcher ${rate.toFixed(0)} msgs/s in ${(dispatcherMs / 1000).toFixed(2)} s; received ${stats.unique} unique, ${stats.duplicates} duplicated; ${sent} recorded as sent`,
+    );
     if (stats.unique !== rows.length || stats.duplicates !== 0 || sent !== rows.length) process.exitCode = 1;
     console.log(`bench outbox: ratio ${(rate / floorRate).toFixed(2)}`);
   } finally {

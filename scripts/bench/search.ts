@@ -48,7 +48,11 @@ const VIEWS = [
 async function openDatabase(): Promise<{ url: string; where: string; close(): Promise<void> }> {
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);
-    return { url: process.env.DATABASE_URL, where: `PostgreSQL server ${u.hostname}:${u.port || 5432}${u.pathname}`, close: async () => {} };
+    return {
+      url: process.env.DATABASE_URL,
+      where: `PostgreSQL server ${u.hostname}:${u.port || 5432}${u.pathname}`,
+      close: async () => {},
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "comeback-bench-search-"));
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
@@ -167,7 +171,8 @@ function floorSql(filter: import("../../app/modules/alumni/alumni-filter").Alumn
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 async function main() {
@@ -202,7 +207,9 @@ async function main() {
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
     const domain: number[] = [];
     const floor: number[] = [];
-    console.log("  view                                                              matches   domain p50   floor p50");
+    console.log(
+      "  view                                                              matches   domain p50   floor p50",
+    );
     for (const view of VIEWS) {
       const filter = parseAlumniFilter(new URLSearchParams(view));
       const sql = floorSql(filter, searchTerms(filter.q));
@@ -219,7 +226,8 @@ async function main() {
             matches = result.total;
           } else {
             const [count] = await Promise.all([pool.query(sql.count), pool.query(sql.page)]);
-            if (Number(count.rows[0].n) !== matches && run > 0) throw new Error(`floor and domain disagree on "${view}": ${count.rows[0].n} vs ${matches}`);
+            if (Number(count.rows[0].n) !== matches && run > 0)
+              throw new Error(`floor and domain disagree on "${view}": ${count.rows[0].n} vs ${matches}`);
           }
           const elapsed = performance.now() - t0;
           if (run >= WARMUP) (which === "domain" ? d : f).push(elapsed);
@@ -227,13 +235,23 @@ async function main() {
       }
       domain.push(...d);
       floor.push(...f);
-      const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-      console.log(`  ${(view || "(everyone)").padEnd(64)} ${String(matches).padStart(8)} ${ms(median(d)).padStart(12)} ${ms(median(f)).padStart(11)}`);
+      const median = (xs: number[]) =>
+        percentile(
+          [...xs].sort((a, b) => a - b),
+          50,
+        );
+      console.log(
+        `  ${(view || "(everyone)").padEnd(64)} ${String(matches).padStart(8)} ${ms(median(d)).padStart(12)} ${ms(median(f)).padStart(11)}`,
+      );
     }
     domain.sort((a, b) => a - b);
     floor.sort((a, b) => a - b);
-    console.log(`  domain (listAlumni: count + page): p50 ${ms(percentile(domain, 50))}, p95 ${ms(percentile(domain, 95))} over ${domain.length} runs`);
-    console.log(`  floor (hand-written SQL):          p50 ${ms(percentile(floor, 50))}, p95 ${ms(percentile(floor, 95))} over ${floor.length} runs`);
+    console.log(
+      `  domain (listAlumni: count + page): p50 ${ms(percentile(domain, 50))}, p95 ${ms(percentile(domain, 95))} over ${domain.length} runs`,
+    );
+    console.log(
+      `  floor (hand-written SQL):          p50 ${ms(percentile(floor, 50))}, p95 ${ms(percentile(floor, 95))} over ${floor.length} runs`,
+    );
     await client.end();
     await pool.end();
     await disconnectDb();

@@ -9,7 +9,12 @@ const sink = await startSmtpSink();
 process.send?.({ ready: true, url: sink.url() });
 process.on("message", (message: { type: string; id?: number }) => {
   if (message.type === "stats") {
-    process.send?.({ id: message.id, received: sink.received(), unique: sink.counts.size, duplicates: sink.duplicates().length });
+    process.send?.({
+      id: message.id,
+      received: sink.received(),
+      unique: sink.counts.size,
+      duplicates: sink.duplicates().length,
+    });
   } else if (message.type === "reset") {
     sink.reset();
     process.send?.({ id: message.id, ok: true });

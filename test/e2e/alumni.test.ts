@@ -31,10 +31,27 @@ describe("journey: HR works with the alumni pool", () => {
     const hr = await createStaffUser(db, { role: "hr", name: "Hedda HR", password: PASSWORD });
     const surname = `Okafor${unique("").slice(-6)}`;
     const decision = await createDecision(db, { title: unique("2022 AI customer-service automation ") });
-    const kwame = await createAlumnus(db, { firstName: "Kwame", lastName: surname, jobTitle: "Support Agent", consentReturn: "granted", decisionId: decision.id });
-    await createAlumnus(db, { firstName: "Ama", lastName: surname, jobTitle: "Support Agent", consentReturn: "withdrawn" });
+    const kwame = await createAlumnus(db, {
+      firstName: "Kwame",
+      lastName: surname,
+      jobTitle: "Support Agent",
+      consentReturn: "granted",
+      decisionId: decision.id,
+    });
+    await createAlumnus(db, {
+      firstName: "Ama",
+      lastName: surname,
+      jobTitle: "Support Agent",
+      consentReturn: "withdrawn",
+    });
     // Colleagues whose imported job titles are hostile to spreadsheets.
-    for (const payload of CSV_INJECTION_PAYLOADS) await createAlumnus(db, { firstName: "Formula", lastName: surname, jobTitle: payload, consentReturn: "granted" });
+    for (const payload of CSV_INJECTION_PAYLOADS)
+      await createAlumnus(db, {
+        firstName: "Formula",
+        lastName: surname,
+        jobTitle: payload,
+        consentReturn: "granted",
+      });
 
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
@@ -66,7 +83,9 @@ describe("journey: HR works with the alumni pool", () => {
     await page.getByRole("link", { name: `Kwame ${surname}` }).click();
     await page.waitForURL(`${app.url}/staff/alumni/${kwame.id}`);
     await page.getByRole("heading", { name: `Kwame ${surname}` }).waitFor();
-    await page.getByLabel("Note", { exact: true }).fill("Called on Tuesday: keen on weekend chat shifts from March.");
+    await page
+      .getByLabel("Note", { exact: true })
+      .fill("Called on Tuesday: keen on weekend chat shifts from March.");
     await page.getByRole("button", { name: "Add note" }).click();
     await page.getByText("Note added to the timeline.").waitFor();
     await page.getByText("Called on Tuesday: keen on weekend chat shifts from March.").waitFor();
@@ -79,7 +98,9 @@ describe("journey: HR works with the alumni pool", () => {
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await page.getByText("Tagged “weekend-shifts”.").waitFor();
     await page.getByLabel("Change the flag").selectOption("yes");
-    await page.getByLabel("Reason (required)").fill("Shared customer data outside the company in 2022 (case HR-2022-114).");
+    await page
+      .getByLabel("Reason (required)")
+      .fill("Shared customer data outside the company in 2022 (case HR-2022-114).");
     await page.getByRole("button", { name: "Save flag" }).click();
     await page.getByText("Marked do not rehire. The reason is in the audit trail.").waitFor();
     await page.getByText("Marked do not rehire", { exact: true }).first().waitFor();
@@ -87,22 +108,37 @@ describe("journey: HR works with the alumni pool", () => {
     // Back to the saved view; export it.
     await page.getByRole("link", { name: "← All alumni" }).click();
     await page.getByRole("link", { name: viewName, exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get("consent") === "granted" && url.searchParams.get("q") === surname.toLowerCase());
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view (CSV)" }).click()]);
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get("consent") === "granted" && url.searchParams.get("q") === surname.toLowerCase(),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export this view (CSV)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^alumni-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
     const file = await download.path();
     const text = fs.readFileSync(file, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const table = parse(text.replace(/^\uFEFF/, "")) as string[][];
     expect(table).toHaveLength(2 + CSV_INJECTION_PAYLOADS.length);
-    for (const row of table) for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
+    for (const row of table)
+      for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
     const header = table[0];
     const kwameRow = table.find((r) => r[header.indexOf("Alumnus id")] === kwame.id);
     expect(kwameRow?.[header.indexOf("Tags")]).toBe("weekend-shifts");
     expect(kwameRow?.[header.indexOf("Do not rehire")]).toBe("yes");
 
     const actions = await db.auditEvent.findMany({ where: { actorId: hr.id }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["segment.saved", "alumnus.note_added", "alumnus.tagged", "alumnus.restricted_updated", "alumni.exported"]));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        "segment.saved",
+        "alumnus.note_added",
+        "alumnus.tagged",
+        "alumnus.restricted_updated",
+        "alumni.exported",
+      ]),
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -9,11 +9,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
   // CI machines are small and busy (two cores running the app, the database and the browser):
   // give every wait a minute rather than Playwright's 30 s. A journey that never gets there
@@ -46,7 +57,11 @@ export function watchConsole(page: Page) {
 }
 
 /** Signs a staff member in through the real sign-in form and waits for the staff start page. */
-export async function signInStaff(page: Page, appUrl: string, credentials: { email: string; password: string }) {
+export async function signInStaff(
+  page: Page,
+  appUrl: string,
+  credentials: { email: string; password: string },
+) {
   await page.goto(`${appUrl}/sign-in`);
   await page.getByLabel("Work email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);

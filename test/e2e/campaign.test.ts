@@ -33,7 +33,11 @@ beforeAll(async () => {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        inbox.push({ messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? "", to: session.envelope.rcptTo.map((r) => r.address), raw });
+        inbox.push({
+          messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         callback();
       });
     },
@@ -53,7 +57,11 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -66,9 +74,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 describe("journey: an outreach campaign", () => {
   it("HR writes, checks, previews and launches a campaign to eligible people; every email arrives once; one recipient unsubscribes with one click", async () => {
     const hr = await createStaffUser(db, { role: "hr", name: "Hanna Berg", password: PASSWORD });
-    const decision = await db.workforceDecision.findUniqueOrThrow({ where: { title: AUTOMATION_DECISION_TITLE } });
+    const decision = await db.workforceDecision.findUniqueOrThrow({
+      where: { title: AUTOMATION_DECISION_TITLE },
+    });
     const segmentName = "2022 automation cohort in Berlin, consent given";
-    const segment = await createSegment(db, { name: segmentName, query: `consent=granted&decisionId=${decision.id}&location=Berlin%2C+DE` });
+    const segment = await createSegment(db, {
+      name: segmentName,
+      query: `consent=granted&decisionId=${decision.id}&location=Berlin%2C+DE`,
+    });
     const expected = await countAudience(db, { query: segment.query, quietDays: 30, onlyEligible: true });
     expect(expected.recipients).toBeGreaterThan(10);
 
@@ -88,8 +101,14 @@ describe("journey: an outreach campaign", () => {
     await page.getByLabel("Team or work").fill("customer support");
     await page
       .getByLabel("What changed, and why we are writing now (invitation)")
-      .fill("In 2022 we let most of our support team go and handed the work to an automated assistant. Customers with hard problems told us they miss talking to a person, and we think they are right.");
-    await page.getByLabel("What we can offer").fill("Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.");
+      .fill(
+        "In 2022 we let most of our support team go and handed the work to an automated assistant. Customers with hard problems told us they miss talking to a person, and we think they are right.",
+      );
+    await page
+      .getByLabel("What we can offer")
+      .fill(
+        "Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.",
+      );
     await page.getByLabel("Reply by").fill("2027-01-15");
     await expect(page.getByLabel("Sender's name").inputValue()).resolves.toBe("Hanna Berg");
     await page.getByLabel("Sender's role").fill("People Partner");
@@ -98,13 +117,17 @@ describe("journey: an outreach campaign", () => {
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.waitForURL(/\/staff\/campaigns\/[a-z0-9]+$/);
     await page.getByRole("heading", { name: "Berlin: invitation to return" }).waitFor();
-    await expect(page.getByTestId("recipients").textContent()).resolves.toBe(expected.recipients.toLocaleString("en"));
+    await expect(page.getByTestId("recipients").textContent()).resolves.toBe(
+      expected.recipients.toLocaleString("en"),
+    );
 
     // A note that reads cold draws a warning as it is typed; the rewrite reads warmly.
     const note = page.getByRole("textbox", { name: "Your note" });
     await note.fill("We value our human capital and hope you will consider returning.");
     await page.locator("#note-findings").getByText("cold.resources").waitFor();
-    await note.fill("I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back, on your terms.");
+    await note.fill(
+      "I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back, on your terms.",
+    );
     await page.getByText("Your note reads warmly and clearly.").waitFor();
     await page.getByRole("button", { name: "Save note" }).click();
     await page.getByText("Note saved.").waitFor();
@@ -116,33 +139,55 @@ describe("journey: an outreach campaign", () => {
     await page.getByRole("button", { name: "Show preview" }).click();
     await page.waitForURL(/[?&]recipient=/);
     const firstName = chosen.split(" ")[0];
-    await page.getByTestId("preview-subject").filter({ hasText: `Would you like to work with us again, ${firstName}?` }).waitFor();
+    await page
+      .getByTestId("preview-subject")
+      .filter({ hasText: `Would you like to work with us again, ${firstName}?` })
+      .waitFor();
     await page.frameLocator("iframe[title='The email as HTML']").getByText(`Hello ${firstName},`).waitFor();
-    await page.frameLocator("iframe[title='The email as HTML']").getByText("I remember how calm you stayed").waitFor();
+    await page
+      .frameLocator("iframe[title='The email as HTML']")
+      .getByText("I remember how calm you stayed")
+      .waitFor();
 
     // Launch; the counts follow live; every email arrives at the SMTP server once.
     await page.getByRole("button", { name: "Launch campaign" }).click();
     await page.getByText("Launched.").waitFor();
     await until("every email at the SMTP server", async () => inbox.length >= expected.recipients);
-    await page.getByTestId("count-Sent").filter({ hasText: expected.recipients.toLocaleString("en") }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("count-Sent")
+      .filter({ hasText: expected.recipients.toLocaleString("en") })
+      .waitFor({ timeout: 60_000 });
     expect(inbox).toHaveLength(expected.recipients);
     expect(new Set(inbox.map((m) => m.messageId)).size).toBe(expected.recipients);
     const campaign = await db.campaign.findFirstOrThrow({ where: { name: "Berlin: invitation to return" } });
-    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: campaign.id }, select: { address: true, alumnusId: true } });
+    const recipients = await db.campaignRecipient.findMany({
+      where: { campaignId: campaign.id },
+      select: { address: true, alumnusId: true },
+    });
     expect(new Set(inbox.flatMap((m) => m.to))).toEqual(new Set(recipients.map((r) => r.address)));
     expect(inbox[0].raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
     // Everyone written to is eligible under the published policy.
-    const written = await db.alumnus.findMany({ where: { id: { in: recipients.map((r) => r.alumnusId) } }, select: { id: true, eligibilityVerdict: { select: { outcome: true } } } });
+    const written = await db.alumnus.findMany({
+      where: { id: { in: recipients.map((r) => r.alumnusId) } },
+      select: { id: true, eligibilityVerdict: { select: { outcome: true } } },
+    });
     expect(written).toHaveLength(expected.recipients);
     expect(written.every((a) => a.eligibilityVerdict?.outcome === "eligible")).toBe(true);
 
     // One recipient unsubscribes with one click, as their mail program does (RFC 8058: a POST, no cookies).
     const unsubscribeUrl = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(inbox[0].raw)?.[1];
     expect(unsubscribeUrl?.startsWith(`${app.url}/unsubscribe/`)).toBe(true);
-    const oneClick = await fetch(unsubscribeUrl!, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    const oneClick = await fetch(unsubscribeUrl!, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
     expect(oneClick.status).toBe(200);
     const unsubscribed = recipients.find((r) => r.address === inbox[0].to[0])!;
-    const person = await db.alumnus.findUniqueOrThrow({ where: { id: unsubscribed.alumnusId }, select: { consentReturn: true } });
+    const person = await db.alumnus.findUniqueOrThrow({
+      where: { id: unsubscribed.alumnusId },
+      select: { consentReturn: true },
+    });
     expect(person.consentReturn).toBe("withdrawn");
     expect(problems).toEqual([]);
   });

@@ -34,11 +34,41 @@ afterAll(async () => {
 describe("journey: changing the eligibility policy and deciding a review", () => {
   it("HR edits the draft, sees the what-if, publishes, decides a review and sees it on the person's page", async () => {
     const hr = await createStaffUser(db, { role: "hr", name: "Hanna Policy", password: PASSWORD });
-    const base = { hireDate: new Date(Date.UTC(2016, 2, 1)), hrRehireFlag: "yes" as const, consentReturn: "granted" as const, exitReason: "layoff_automation" as const };
-    await createAlumnus(db, { ...base, firstName: "Amara", lastName: "Recent", exitDate: monthsAgo(8), department: "Customer Service" });
-    await createAlumnus(db, { ...base, firstName: "Oskar", lastName: "Recent", exitDate: monthsAgo(7), department: "Customer Service" });
-    await createAlumnus(db, { ...base, firstName: "Linnea", lastName: "Longago", exitDate: monthsAgo(30), department: "Operations" });
-    const reviewed = await createAlumnus(db, { ...base, firstName: "Jonas", lastName: "Reviewed", exitDate: monthsAgo(30), exitReason: "performance", hrRehireFlag: "review" });
+    const base = {
+      hireDate: new Date(Date.UTC(2016, 2, 1)),
+      hrRehireFlag: "yes" as const,
+      consentReturn: "granted" as const,
+      exitReason: "layoff_automation" as const,
+    };
+    await createAlumnus(db, {
+      ...base,
+      firstName: "Amara",
+      lastName: "Recent",
+      exitDate: monthsAgo(8),
+      department: "Customer Service",
+    });
+    await createAlumnus(db, {
+      ...base,
+      firstName: "Oskar",
+      lastName: "Recent",
+      exitDate: monthsAgo(7),
+      department: "Customer Service",
+    });
+    await createAlumnus(db, {
+      ...base,
+      firstName: "Linnea",
+      lastName: "Longago",
+      exitDate: monthsAgo(30),
+      department: "Operations",
+    });
+    const reviewed = await createAlumnus(db, {
+      ...base,
+      firstName: "Jonas",
+      lastName: "Reviewed",
+      exitDate: monthsAgo(30),
+      exitReason: "performance",
+      hrRehireFlag: "review",
+    });
     await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
 
     const page = await browser.newPage();
@@ -46,7 +76,9 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
     await page.getByRole("link", { name: "Eligibility", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/eligibility`);
-    await expect.poll(() => page.getByRole("heading", { name: "Published policy · version 1" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Published policy · version 1" }).count())
+      .toBe(1);
 
     // The draft: cooling-off 12 -> 6 months.
     await page.getByRole("link", { name: "Edit the policy" }).click();
@@ -54,13 +86,17 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     const coolingOff = page.getByLabel("Cooling-off after leaving (months)");
     expect(await coolingOff.inputValue()).toBe("12");
     await coolingOff.fill("6");
-    await page.getByLabel("What changes and why (optional)").fill("Shorter cooling-off for the 2025 return programme.");
+    await page
+      .getByLabel("What changes and why (optional)")
+      .fill("Shorter cooling-off for the 2025 return programme.");
     await page.getByRole("button", { name: "Save draft and see the what-if" }).click();
 
     // The what-if: two people become eligible, both in Customer Service.
     const whatIf = page.getByTestId("what-if");
     await whatIf.getByText("Cooling-off: 12 months → 6 months").waitFor();
-    expect(await whatIf.innerText()).toContain("2 of 4 verdicts would change: 2 more eligible, 0 less eligible.");
+    expect(await whatIf.innerText()).toContain(
+      "2 of 4 verdicts would change: 2 more eligible, 0 less eligible.",
+    );
     await whatIf.getByRole("link", { name: "Customer Service" }).waitFor(); // exactly one: a second match fails strict mode
     await whatIf.getByRole("link", { name: "See all 2 people affected" }).click();
     await page.waitForURL(`${app.url}/staff/eligibility/what-if`);
@@ -73,7 +109,9 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     await page.getByRole("button", { name: "Publish version 2" }).click();
     await page.waitForURL(`${app.url}/staff/eligibility?published=2`);
     await page.getByRole("heading", { name: "Published policy · version 2" }).waitFor();
-    await page.getByText("Re-evaluated 4 people under version 2; 2 verdicts changed.").waitFor({ timeout: 60_000 });
+    await page
+      .getByText("Re-evaluated 4 people under version 2; 2 verdicts changed.")
+      .waitFor({ timeout: 60_000 });
     expect(await db.eligibilityVerdict.count({ where: { policyVersion: 2, outcome: "eligible" } })).toBe(3);
 
     // The review queue: decide Jonas's review with a justification.
@@ -83,10 +121,17 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     await page.waitForURL(`${app.url}/staff/eligibility/people/${reviewed.id}`);
     const decide = page.getByRole("form", { name: "Decide this review" });
     await decide.getByLabel("Decision", { exact: true }).selectOption("eligible");
-    await decide.getByLabel("Justification").fill("His performance issues came from a team that no longer exists; his later references are strong.");
+    await decide
+      .getByLabel("Justification")
+      .fill(
+        "His performance issues came from a team that no longer exists; his later references are strong.",
+      );
     await decide.getByRole("button", { name: "Record decision" }).click();
     // The person is no longer waiting: the form becomes the override form, with the confirmation in it.
-    await page.getByRole("form", { name: "Override the verdict" }).getByText(/^Recorded: eligible, until/).waitFor();
+    await page
+      .getByRole("form", { name: "Override the verdict" })
+      .getByText(/^Recorded: eligible, until/)
+      .waitFor();
 
     // Seen on the person's page after a reload: the decision beside the computed verdict.
     await page.reload();

@@ -43,7 +43,10 @@ describe("journey: previewing email templates and checking a personal note", () 
     await page.getByRole("link", { name: "Email templates" }).click();
     await page.waitForURL(`${app.url}/staff/emails`);
     // A client-side navigation changes the URL before React has drawn the new page: wait for it.
-    await page.getByRole("row", { name: /Kind decline/ }).getByText("Transactional").waitFor();
+    await page
+      .getByRole("row", { name: /Kind decline/ })
+      .getByText("Transactional")
+      .waitFor();
     await page.getByRole("link", { name: "Kind decline" }).click();
     await page.waitForURL(`${app.url}/staff/emails/application-decline`);
     await page.waitForLoadState("networkidle");
@@ -57,19 +60,26 @@ describe("journey: previewing email templates and checking a personal note", () 
 
     const note = page.getByLabel("Personal note");
     await note.fill("");
-    await note.pressSequentially("Effective immediately, your position has been eliminated. <script>alert(1)</script>", { delay: 5 });
+    await note.pressSequentially(
+      "Effective immediately, your position has been eliminated. <script>alert(1)</script>",
+      { delay: 5 },
+    );
     const feedback = page.getByRole("region", { name: /Your note/ });
     // Typing may pause long enough for an early check of part of the note: wait for the final one.
     await feedback.getByText("cold.position-eliminated").waitFor();
     await feedback.getByText("cold.effective-immediately").waitFor();
     await page.getByText("Try this: Say it plainly and own it", { exact: false }).first().waitFor();
     // The preview follows the note; the payload is text inside the sandboxed email, never a script.
-    await email.getByText("Effective immediately, your position has been eliminated. <script>alert(1)</script>").waitFor();
+    await email
+      .getByText("Effective immediately, your position has been eliminated. <script>alert(1)</script>")
+      .waitFor();
     const scripts = await page.frames()[1].evaluate(() => document.scripts.length);
     expect(scripts).toBe(0);
     await page.locator("pre").getByText("<script>alert(1)</script>", { exact: false }).waitFor();
 
-    await note.fill("Maja, I remember how calm you stayed with the hardest calls. We would love to see you again.");
+    await note.fill(
+      "Maja, I remember how calm you stayed with the hardest calls. We would love to see you again.",
+    );
     await feedback.getByText("Your note reads warmly and clearly.").waitFor();
     expect(problems).toEqual([]);
     await context.close();
@@ -83,10 +93,17 @@ describe("journey: previewing email templates and checking a personal note", () 
     await page.getByRole("button", { name: "Check and preview" }).click();
     await page.waitForLoadState("load");
     const feedback = page.getByRole("region", { name: /Your note/ });
-    for (const rule of ["evasive.it-was-decided", "jargon.leverage", "jargon.synergies", "cold.at-this-time"]) {
+    for (const rule of [
+      "evasive.it-was-decided",
+      "jargon.leverage",
+      "jargon.synergies",
+      "cold.at-this-time",
+    ]) {
       await expect(feedback.getByText(rule).isVisible(), rule).resolves.toBe(true);
     }
-    await expect(page.getByLabel("Personal note").inputValue()).resolves.toBe("A decision was made to leverage synergies at this time.");
+    await expect(page.getByLabel("Personal note").inputValue()).resolves.toBe(
+      "A decision was made to leverage synergies at this time.",
+    );
     await context.close();
   });
 

@@ -26,7 +26,13 @@ describe("journey: HR imports a Workday terminations export", () => {
     // The saved mapping the demo data carries.
     await db.importMapping.upsert({
       where: { name: WORKDAY_MAPPING_NAME },
-      create: { name: WORKDAY_MAPPING_NAME, system: "workday", dateFormat: "us", columns: WORKDAY_MAPPING_COLUMNS, valueMaps: { exitReason: {} } },
+      create: {
+        name: WORKDAY_MAPPING_NAME,
+        system: "workday",
+        dateFormat: "us",
+        columns: WORKDAY_MAPPING_COLUMNS,
+        valueMaps: { exitReason: {} },
+      },
       update: {},
     });
     const page = await browser.newPage();
@@ -37,7 +43,9 @@ describe("journey: HR imports a Workday terminations export", () => {
     await page.getByRole("link", { name: "New import" }).click();
     await page.waitForURL(/\/staff\/imports\/new$/);
     await page.getByLabel("Saved mapping (optional)").selectOption({ label: WORKDAY_MAPPING_NAME });
-    await page.getByLabel("CSV file").setInputFiles(path.join(import.meta.dirname, "../fixtures/workday-terminations-sample.csv"));
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles(path.join(import.meta.dirname, "../fixtures/workday-terminations-sample.csv"));
     await page.getByRole("button", { name: "Upload and continue" }).click();
     await page.waitForURL(/\/mapping\?mappingId=/);
     await page.getByText(`Using the saved mapping ${WORKDAY_MAPPING_NAME}`).waitFor();
@@ -51,11 +59,20 @@ describe("journey: HR imports a Workday terminations export", () => {
     await page.getByRole("heading", { name: "Dry run: what the import will do" }).waitFor();
     const facts = page.locator("dl");
     await facts.getByText("Will be created").waitFor();
-    await expect(facts.locator("div", { hasText: "Will be created" }).locator("dd").innerText()).resolves.toBe("60");
-    await expect(facts.locator("div", { hasText: "Rejected (not imported)" }).locator("dd").innerText()).resolves.toBe("0");
+    await expect(
+      facts.locator("div", { hasText: "Will be created" }).locator("dd").innerText(),
+    ).resolves.toBe("60");
+    await expect(
+      facts.locator("div", { hasText: "Rejected (not imported)" }).locator("dd").innerText(),
+    ).resolves.toBe("0");
     await page.getByRole("button", { name: "Import 60 people" }).click();
     await page.getByRole("heading", { name: "Result" }).waitFor();
-    await expect(facts.locator("div", { hasText: /^Created/ }).locator("dd").innerText()).resolves.toBe("60");
+    await expect(
+      facts
+        .locator("div", { hasText: /^Created/ })
+        .locator("dd")
+        .innerText(),
+    ).resolves.toBe("60");
 
     await page.getByRole("link", { name: "← Import history" }).click();
     await page.waitForURL(/\/staff\/imports$/);

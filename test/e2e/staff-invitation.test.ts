@@ -52,9 +52,12 @@ afterAll(async () => {
 async function waitForMail(to: string, timeoutMs = 30_000): Promise<ParsedMail> {
   const started = Date.now();
   for (;;) {
-    const mail = inbox.find((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === to)));
+    const mail = inbox.find((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === to)),
+    );
     if (mail) return mail;
-    if (Date.now() - started > timeoutMs) throw new Error(`No email to ${to} arrived at the SMTP server within ${timeoutMs} ms.`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`No email to ${to} arrived at the SMTP server within ${timeoutMs} ms.`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -80,7 +83,9 @@ describe("journey: inviting an HR colleague", () => {
     // The invitation reaches the SMTP server, through the outbox.
     const mail = await waitForMail(colleague.email);
     expect(mail.subject).toBe("Ada Admin invited you to Comeback");
-    const link = new RegExp(`${app.url.replace(/[.:/]/g, (c) => `\\${c}`)}/invitation/[A-Za-z0-9_-]{43}`).exec(mail.text ?? "")?.[0];
+    const link = new RegExp(
+      `${app.url.replace(/[.:/]/g, (c) => `\\${c}`)}/invitation/[A-Za-z0-9_-]{43}`,
+    ).exec(mail.text ?? "")?.[0];
     expect(link, "the email carries the invitation link").toBeTruthy();
     expect(mail.html).toContain(link);
     const outbox = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: colleague.email } });
@@ -112,12 +117,18 @@ describe("journey: inviting an HR colleague", () => {
 
     // The administrator sees the new colleague as active.
     await adminPage.reload();
-    const row = adminPage.getByRole("row", { name: new RegExp(colleague.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
+    const row = adminPage.getByRole("row", {
+      name: new RegExp(colleague.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    });
     await row.getByText("Active").waitFor();
 
     const user = await db.user.findUniqueOrThrow({ where: { email: colleague.email } });
     expect(user.status).toBe("active");
-    expect(await db.auditEvent.count({ where: { entityId: user.id, action: { in: ["staff.invited", "staff.invitation_accepted"] } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: user.id, action: { in: ["staff.invited", "staff.invitation_accepted"] } },
+      }),
+    ).toBe(2);
     expect(problems).toEqual([]);
     expect(adminProblems).toEqual([]);
     await context.close();

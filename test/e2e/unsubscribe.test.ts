@@ -37,7 +37,11 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 60_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -50,12 +54,28 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
 describe("journey: an alumnus unsubscribes with one click", () => {
   it("receives an invitation, unsubscribes from it, and the next queued one is cancelled where HR can see it", async () => {
     const to = `${unique("maja")}@mail.example.org`;
-    const alumnus = await createAlumnus(db, { firstName: "Maja", lastName: "Lindqvist", preferredName: null, personalEmail: to, consentReturn: "granted", consentNews: "granted" });
+    const alumnus = await createAlumnus(db, {
+      firstName: "Maja",
+      lastName: "Lindqvist",
+      preferredName: null,
+      personalEmail: to,
+      consentReturn: "granted",
+      consentNews: "granted",
+    });
     const links = unsubscribeLinks({ alumnusId: alumnus.id, purpose: "return_opportunities" });
     const sample = templateDefinition("return-invitation").sample as TemplateProps<"return-invitation">;
-    const email = await renderTemplate("return-invitation", { ...sample, firstName: "Maja", preferencesUrl: links.preferencesUrl });
+    const email = await renderTemplate("return-invitation", {
+      ...sample,
+      firstName: "Maja",
+      preferencesUrl: links.preferencesUrl,
+    });
     const throttleKey = `campaign:${unique("journey")}`;
-    const base = { template: email.template, purpose: email.purpose, alumnusId: alumnus.id, to: { address: to, name: "Maja Lindqvist" } };
+    const base = {
+      template: email.template,
+      purpose: email.purpose,
+      alumnusId: alumnus.id,
+      to: { address: to, name: "Maja Lindqvist" },
+    };
     await db.$transaction((tx) =>
       queueThrottledEmails(tx, {
         throttleKey,
@@ -66,17 +86,28 @@ describe("journey: an alumnus unsubscribes with one click", () => {
         ],
       }),
     );
-    const [first, second] = await db.outboxMessage.findMany({ where: { throttleKey }, orderBy: { nextAttemptAt: "asc" } });
+    const [first, second] = await db.outboxMessage.findMany({
+      where: { throttleKey },
+      orderBy: { nextAttemptAt: "asc" },
+    });
 
     // The first message arrives at the SMTP server with its one-click headers.
-    const raw = await waitFor("the first message at the SMTP server", () => sink.mails.find((m) => m.messageId === first.messageId)?.raw);
+    const raw = await waitFor(
+      "the first message at the SMTP server",
+      () => sink.mails.find((m) => m.messageId === first.messageId)?.raw,
+    );
     const mail = await simpleParser(raw);
-    const list = mail.headers.get("list") as { unsubscribe: { url: string }; "unsubscribe-post": { name: string } };
+    const list = mail.headers.get("list") as {
+      unsubscribe: { url: string };
+      "unsubscribe-post": { name: string };
+    };
     expect(list["unsubscribe-post"].name).toBe("List-Unsubscribe=One-Click");
     const unsubscribeUrl = list.unsubscribe.url;
     expect(unsubscribeUrl.startsWith(`${app.url}/unsubscribe/`)).toBe(true);
     expect(mail.text).toContain(links.preferencesUrl);
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "queued" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "queued",
+    });
 
     // The alumnus follows the link: a question first, nothing changes until they confirm.
     const context = await browser.newContext();
@@ -91,7 +122,9 @@ describe("journey: an alumnus unsubscribes with one click", () => {
 
     const after = await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } });
     expect(after).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted" });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "cancelled" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "cancelled",
+    });
 
     // They can still choose what they hear about.
     await page.getByRole("link", { name: "Choose what we email you about" }).click();
@@ -118,12 +151,16 @@ describe("journey: an alumnus unsubscribes with one click", () => {
     await row.getByRole("link", { name: "A reminder: would you like to come back?" }).click();
     await hrPage.waitForURL(`${app.url}/staff/outbox/${second.id}`);
     await hrPage.getByText("Why it was cancelled").waitFor();
-    await hrPage.getByText("The recipient unsubscribed from this kind of email before it was sent.").waitFor();
+    await hrPage
+      .getByText("The recipient unsubscribed from this kind of email before it was sent.")
+      .waitFor();
     expect(hrProblems).toEqual([]);
     await hrContext.close();
 
     // Exactly one message reached the server; the audit trail has the unsubscribe.
     expect(sink.mails.filter((m) => m.rcptTo.includes(to))).toHaveLength(1);
-    expect(await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } }),
+    ).toBe(1);
   });
 });

@@ -3,12 +3,24 @@ import type { CampaignFormInput } from "~/modules/campaigns/schemas";
 import { unique } from "./index";
 
 /** A saved segment (the alumni list's URL query, by name). */
-export async function createSegment(tx: Db, input: { query: string; name?: string; createdById?: string | null }) {
-  return tx.segment.create({ data: { name: input.name ?? unique("Segment "), query: input.query, createdById: input.createdById ?? null } });
+export async function createSegment(
+  tx: Db,
+  input: { query: string; name?: string; createdById?: string | null },
+) {
+  return tx.segment.create({
+    data: {
+      name: input.name ?? unique("Segment "),
+      query: input.query,
+      createdById: input.createdById ?? null,
+    },
+  });
 }
 
 /** The campaign form's values, warm and complete, for a segment. */
-export function campaignValues(segmentId: string, overrides: Partial<CampaignFormInput> = {}): CampaignFormInput {
+export function campaignValues(
+  segmentId: string,
+  overrides: Partial<CampaignFormInput> = {},
+): CampaignFormInput {
   return {
     name: unique("Campaign "),
     segmentId,
@@ -23,7 +35,8 @@ export function campaignValues(segmentId: string, overrides: Partial<CampaignFor
     teamName: "customer support",
     whatChanged:
       "In 2022 we let most of our support team go and handed the work to an automated assistant. Customers with hard problems told us they miss talking to a person, and we think they are right.",
-    opportunity: "Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.",
+    opportunity:
+      "Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.",
     respondBy: "2027-01-15",
     invitedOn: undefined,
     sendAt: undefined,

@@ -41,14 +41,74 @@ export function unique(prefix = "u") {
 }
 
 export const FIRST_NAMES = [
-  "Ingrid", "Jörgen", "Amara", "Fatima", "Mateusz", "Chloé", "Oskar", "Lars", "Sven", "Maja", "Elin", "Ahmed",
-  "Sofia", "Linnea", "Erik", "Noah", "Aisha", "Karin", "Jonas", "Hanna", "Mehmet", "Zofia", "Lukas", "Emma",
-  "Björn", "Nadia", "Pedro", "Yusuf", "Astrid", "Tomasz", "Leila", "Anders", "Sara", "Johan", "Mira", "Kwame",
+  "Ingrid",
+  "Jörgen",
+  "Amara",
+  "Fatima",
+  "Mateusz",
+  "Chloé",
+  "Oskar",
+  "Lars",
+  "Sven",
+  "Maja",
+  "Elin",
+  "Ahmed",
+  "Sofia",
+  "Linnea",
+  "Erik",
+  "Noah",
+  "Aisha",
+  "Karin",
+  "Jonas",
+  "Hanna",
+  "Mehmet",
+  "Zofia",
+  "Lukas",
+  "Emma",
+  "Björn",
+  "Nadia",
+  "Pedro",
+  "Yusuf",
+  "Astrid",
+  "Tomasz",
+  "Leila",
+  "Anders",
+  "Sara",
+  "Johan",
+  "Mira",
+  "Kwame",
 ] as const;
 export const LAST_NAMES = [
-  "Berg", "Kim", "Gustafsson", "Smith", "Eriksson", "Karlsson", "Johansson", "Ström", "Chen", "Kowalski", "Nilsson",
-  "Lindqvist", "Andersson", "Nowak", "Müller", "Haddad", "Okafor", "Svensson", "Larsson", "Petrović", "Silva",
-  "Yilmaz", "Novak", "Holm", "Lund", "Dahl", "Sandberg", "Wiśniewska", "Öberg", "Fischer",
+  "Berg",
+  "Kim",
+  "Gustafsson",
+  "Smith",
+  "Eriksson",
+  "Karlsson",
+  "Johansson",
+  "Ström",
+  "Chen",
+  "Kowalski",
+  "Nilsson",
+  "Lindqvist",
+  "Andersson",
+  "Nowak",
+  "Müller",
+  "Haddad",
+  "Okafor",
+  "Svensson",
+  "Larsson",
+  "Petrović",
+  "Silva",
+  "Yilmaz",
+  "Novak",
+  "Holm",
+  "Lund",
+  "Dahl",
+  "Sandberg",
+  "Wiśniewska",
+  "Öberg",
+  "Fischer",
 ] as const;
 export const LOCATIONS = [
   { location: "Stockholm, SE", country: "SE", timeZone: "Europe/Stockholm", languages: ["sv", "en"] },
@@ -60,15 +120,45 @@ export const LOCATIONS = [
   { location: "Manchester, UK", country: "GB", timeZone: "Europe/London", languages: ["en"] },
 ] as const;
 export const SUPPORT_SKILLS = [
-  "customer support", "dispute resolution", "chargebacks", "escalations", "merchant onboarding", "fraud review",
-  "live chat", "phone support", "zendesk", "knowledge base writing", "quality assurance", "swedish", "german",
-  "polish", "spanish", "coaching", "complaints handling",
+  "customer support",
+  "dispute resolution",
+  "chargebacks",
+  "escalations",
+  "merchant onboarding",
+  "fraud review",
+  "live chat",
+  "phone support",
+  "zendesk",
+  "knowledge base writing",
+  "quality assurance",
+  "swedish",
+  "german",
+  "polish",
+  "spanish",
+  "coaching",
+  "complaints handling",
 ] as const;
 const OTHER_ROLES = [
-  { jobTitle: "Software Engineer", department: "Engineering", skills: ["typescript", "postgresql", "react", "incident response"] },
-  { jobTitle: "Content Translator", department: "Localization", skills: ["translation", "german", "polish", "copywriting"] },
-  { jobTitle: "Dispute Specialist", department: "Operations", skills: ["dispute resolution", "chargebacks", "fraud review"] },
-  { jobTitle: "Data Analyst", department: "Analytics", skills: ["sql", "python", "dashboards", "forecasting"] },
+  {
+    jobTitle: "Software Engineer",
+    department: "Engineering",
+    skills: ["typescript", "postgresql", "react", "incident response"],
+  },
+  {
+    jobTitle: "Content Translator",
+    department: "Localization",
+    skills: ["translation", "german", "polish", "copywriting"],
+  },
+  {
+    jobTitle: "Dispute Specialist",
+    department: "Operations",
+    skills: ["dispute resolution", "chargebacks", "fraud review"],
+  },
+  {
+    jobTitle: "Data Analyst",
+    department: "Analytics",
+    skills: ["sql", "python", "dashboards", "forecasting"],
+  },
   { jobTitle: "Product Designer", department: "Design", skills: ["user research", "figma", "accessibility"] },
   { jobTitle: "Compliance Officer", department: "Legal", skills: ["aml", "kyc", "policy writing"] },
 ] as const;
@@ -88,18 +178,27 @@ function slug(text: string) {
     .replace(/^\.+|\.+$/g, "");
 }
 
-export type AlumnusSeed = Prisma.AlumnusCreateManyInput & { employment: Omit<Prisma.EmploymentPeriodCreateManyInput, "alumnusId">[] };
+export type AlumnusSeed = Prisma.AlumnusCreateManyInput & {
+  employment: Omit<Prisma.EmploymentPeriodCreateManyInput, "alumnusId">[];
+};
 
 /** One former employee, with one or two stints; `overrides` win over everything generated. */
-export function buildAlumnus(rng: Rng, overrides: Partial<Prisma.AlumnusCreateManyInput> & { index?: number } = {}): AlumnusSeed {
+export function buildAlumnus(
+  rng: Rng,
+  overrides: Partial<Prisma.AlumnusCreateManyInput> & { index?: number } = {},
+): AlumnusSeed {
   const { index, ...rest } = overrides;
   const n = index ?? rng.int(0, 1_000_000);
   const firstName = rest.firstName ?? rng.pick(FIRST_NAMES);
   const lastName = rest.lastName ?? rng.pick(LAST_NAMES);
   const place = rng.pick(LOCATIONS);
   const role = rng.pick(OTHER_ROLES);
-  const hireDate = rest.hireDate ? new Date(rest.hireDate) : isoDate(rng.int(2012, 2020), rng.int(1, 12), rng.int(1, 28));
-  const exitDate = rest.exitDate ? new Date(rest.exitDate) : isoDate(rng.int(2021, 2025), rng.int(1, 12), rng.int(1, 28));
+  const hireDate = rest.hireDate
+    ? new Date(rest.hireDate)
+    : isoDate(rng.int(2012, 2020), rng.int(1, 12), rng.int(1, 28));
+  const exitDate = rest.exitDate
+    ? new Date(rest.exitDate)
+    : isoDate(rng.int(2021, 2025), rng.int(1, 12), rng.int(1, 28));
   const days = rng.sample(DAYS.slice(0, 5), rng.int(2, 5));
   const base = {
     hrId: `E${200000 + n}`, // clear of the Workday sample's E100000-E100059, so importing it creates people
@@ -125,7 +224,11 @@ export function buildAlumnus(rng: Rng, overrides: Partial<Prisma.AlumnusCreateMa
     availabilityDays: days,
     availabilityFrom: rng.pick(["08:00", "09:00", "10:00"]),
     availabilityTo: rng.pick(["15:00", "17:00", "18:00"]),
-    consentReturn: rng.chance(0.8) ? ("granted" as const) : rng.chance(0.5) ? ("unknown" as const) : ("withdrawn" as const),
+    consentReturn: rng.chance(0.8)
+      ? ("granted" as const)
+      : rng.chance(0.5)
+        ? ("unknown" as const)
+        : ("withdrawn" as const),
     consentNews: rng.chance(0.6) ? ("granted" as const) : ("unknown" as const),
     source: "seed",
   };
@@ -142,9 +245,18 @@ export function buildAlumnus(rng: Rng, overrides: Partial<Prisma.AlumnusCreateMa
   ];
   // About one in eight had an earlier stint and came back once already.
   if (rng.chance(0.12)) {
-    const firstStart = new Date(Date.UTC((merged.hireDate as Date).getUTCFullYear() - rng.int(3, 6), rng.int(0, 11), 1));
+    const firstStart = new Date(
+      Date.UTC((merged.hireDate as Date).getUTCFullYear() - rng.int(3, 6), rng.int(0, 11), 1),
+    );
     const firstEnd = new Date(Date.UTC((merged.hireDate as Date).getUTCFullYear() - 1, rng.int(0, 11), 15));
-    employment.unshift({ startDate: firstStart, endDate: firstEnd, jobTitle: merged.jobTitle, department: merged.department, location: merged.location, exitReason: "contract_end" });
+    employment.unshift({
+      startDate: firstStart,
+      endDate: firstEnd,
+      jobTitle: merged.jobTitle,
+      department: merged.department,
+      location: merged.location,
+      exitReason: "contract_end",
+    });
   }
   return {
     ...merged,
@@ -159,12 +271,18 @@ export async function insertAlumni(tx: Db, alumni: AlumnusSeed[]) {
   const created = await tx.alumnus.createManyAndReturn({ data: rows, select: { id: true, hrId: true } });
   const idByHrId = new Map(created.map((c) => [c.hrId, c.id]));
   await tx.employmentPeriod.createMany({
-    data: alumni.flatMap((a) => a.employment.map((e) => ({ ...e, alumnusId: idByHrId.get(a.hrId as string) as string }))),
+    data: alumni.flatMap((a) =>
+      a.employment.map((e) => ({ ...e, alumnusId: idByHrId.get(a.hrId as string) as string })),
+    ),
   });
   return created;
 }
 
-export async function createAlumnus(tx: Db, overrides: Partial<Prisma.AlumnusCreateManyInput> = {}, rng = createRng(Math.floor(Math.random() * 1e9))) {
+export async function createAlumnus(
+  tx: Db,
+  overrides: Partial<Prisma.AlumnusCreateManyInput> = {},
+  rng = createRng(Math.floor(Math.random() * 1e9)),
+) {
   const built = buildAlumnus(rng, {
     hrId: unique("HR"),
     workEmail: `${unique("alum")}@example-fintech.com`,
@@ -180,7 +298,14 @@ export async function createTeam(tx: Db, name = unique("Team ")) {
 
 export async function createStaffUser(
   tx: Db,
-  input: { role: RoleId; email?: string; name?: string; password?: string; teamId?: string | null; status?: "active" | "invited" | "deactivated" },
+  input: {
+    role: RoleId;
+    email?: string;
+    name?: string;
+    password?: string;
+    teamId?: string | null;
+    status?: "active" | "invited" | "deactivated";
+  },
 ) {
   const password = input.password ?? "correct horse battery staple";
   return tx.user.create({
@@ -213,7 +338,15 @@ export async function createDecision(tx: Db, overrides: Partial<Prisma.Workforce
 /** An email as the development mailbox keeps it (delivered with the "mailbox" transport). */
 export async function createMailboxMessage(
   tx: Db,
-  input: { to?: string; subject?: string; template?: string; text?: string; html?: string; status?: "queued" | "sent"; transport?: "mailbox" | "smtp" | null } = {},
+  input: {
+    to?: string;
+    subject?: string;
+    template?: string;
+    text?: string;
+    html?: string;
+    status?: "queued" | "sent";
+    transport?: "mailbox" | "smtp" | null;
+  } = {},
 ) {
   const status = input.status ?? "sent";
   const transport = input.transport === undefined ? (status === "sent" ? "mailbox" : null) : input.transport;
@@ -234,7 +367,10 @@ export async function createMailboxMessage(
 }
 
 /** A staff user as route code sees them (what domain functions take as `actor`). */
-export function staffActor(user: { id: string; email: string; name: string; roleId: string; teamId: string | null }, sessionId = unique("session")): StaffUser {
+export function staffActor(
+  user: { id: string; email: string; name: string; roleId: string; teamId: string | null },
+  sessionId = unique("session"),
+): StaffUser {
   const role = user.roleId as RoleId;
   return {
     kind: "staff",

@@ -4,7 +4,13 @@ import { STALE_EDIT_MESSAGE } from "~/modules/alumni/update-alumnus.server";
 import { db } from "~/platform/db.server";
 import type { RoleId } from "~/platform/permissions";
 import { createAlumnus, createStaffUser, createTeam, unique } from "../factories";
-import { countTried, CSV_INJECTION_PAYLOADS, INVISIBLE_AND_CONTROL_PAYLOADS, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
+import {
+  countTried,
+  CSV_INJECTION_PAYLOADS,
+  INVISIBLE_AND_CONTROL_PAYLOADS,
+  triedSummary,
+  XSS_PAYLOADS,
+} from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { cspNonce, markupOutsideOurScripts, reactEscaped, signedInClient, type Client } from "./helpers";
 
@@ -30,7 +36,11 @@ beforeAll(async () => {
       id: "hr-assistant",
       label: "HR assistant",
       description: "Test role without restricted fields",
-      permissions: { create: ["read:alumnus:any", "edit:alumnus:any", "export:alumni", "manage:segment"].map((permissionKey) => ({ permissionKey })) },
+      permissions: {
+        create: ["read:alumnus:any", "edit:alumnus:any", "export:alumni", "manage:segment"].map(
+          (permissionKey) => ({ permissionKey }),
+        ),
+      },
     },
     update: {},
   });
@@ -43,7 +53,9 @@ beforeAll(async () => {
   manager = await signedInClient(app, m.email, PASSWORD);
 });
 afterAll(async () => {
-  console.log(`hostile inputs tried (alumni pages over HTTP): ${triedSummary()}; pages checked ${pagesChecked}; rendered live: ${gotThrough.length}`);
+  console.log(
+    `hostile inputs tried (alumni pages over HTTP): ${triedSummary()}; pages checked ${pagesChecked}; rendered live: ${gotThrough.length}`,
+  );
   await app?.close();
 });
 
@@ -67,13 +79,21 @@ function parseCsv(text: string): string[][] {
 }
 
 const post = (client: Client, path: string, fields: [string, string][]) =>
-  client.request(path, { method: "POST", body: new URLSearchParams(fields).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  client.request(path, {
+    method: "POST",
+    body: new URLSearchParams(fields).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
 
 describe("restricted fields", () => {
   it("reach only viewers with read:alumnus:restricted: profile, list filter, timeline and export", async () => {
     const marker = unique("restr").toLowerCase();
     const secret = `Confidential reason ${marker}`;
-    const flagged = await createAlumnus(db, { lastName: `Flagged${marker}`, doNotRehire: true, doNotRehireReason: secret });
+    const flagged = await createAlumnus(db, {
+      lastName: `Flagged${marker}`,
+      doNotRehire: true,
+      doNotRehireReason: secret,
+    });
     await createAlumnus(db, { lastName: `Clear${marker}` });
 
     expect(await html(hr, `/staff/alumni/${flagged.id}`)).toContain(reactEscaped(secret));
@@ -87,7 +107,12 @@ describe("restricted fields", () => {
     const filtered = await (await assistant.request(`/staff/alumni?q=${marker}&doNotRehire=yes`)).text();
     expect(filtered.replace(/<!-- -->/g, "")).toContain("<strong>2</strong> people");
     // Changing it is refused.
-    const change = await post(assistant, `/staff/alumni/${flagged.id}`, [["intent", "do-not-rehire"], ["version", String(flagged.version)], ["doNotRehire", "no"], ["reason", "Trying without the permission"]]);
+    const change = await post(assistant, `/staff/alumni/${flagged.id}`, [
+      ["intent", "do-not-rehire"],
+      ["version", String(flagged.version)],
+      ["doNotRehire", "no"],
+      ["reason", "Trying without the permission"],
+    ]);
     expect(change.status).toBe(403);
     // Export: no restricted columns.
     const csv = parseCsv(await (await assistant.request(`/staff/alumni/export?q=${marker}`)).text());
@@ -109,13 +134,25 @@ describe("restricted fields", () => {
 
   it("requires a reason to set the flag, and audits it with the reason", async () => {
     const a = await createAlumnus(db);
-    const missing = await post(hr, `/staff/alumni/${a.id}`, [["intent", "do-not-rehire"], ["version", String(a.version)], ["doNotRehire", "yes"], ["reason", ""]]);
+    const missing = await post(hr, `/staff/alumni/${a.id}`, [
+      ["intent", "do-not-rehire"],
+      ["version", String(a.version)],
+      ["doNotRehire", "yes"],
+      ["reason", ""],
+    ]);
     expect(missing.status).toBe(422);
     expect((await missing.text()).replace(/<!-- -->/g, "")).toContain("Give the reason for this change");
     expect((await db.alumnus.findUniqueOrThrow({ where: { id: a.id } })).doNotRehire).toBe(false);
-    const ok = await post(hr, `/staff/alumni/${a.id}`, [["intent", "do-not-rehire"], ["version", String(a.version)], ["doNotRehire", "yes"], ["reason", "Serious misconduct found after exit"]]);
+    const ok = await post(hr, `/staff/alumni/${a.id}`, [
+      ["intent", "do-not-rehire"],
+      ["version", String(a.version)],
+      ["doNotRehire", "yes"],
+      ["reason", "Serious misconduct found after exit"],
+    ]);
     expect(ok.status).toBe(200);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.restricted_updated", entityId: a.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumnus.restricted_updated", entityId: a.id },
+    });
     expect(event.reason).toBe("Serious misconduct found after exit");
   });
 });
@@ -154,14 +191,23 @@ describe("stale edits and mass assignment", () => {
     let refused = 0;
     for (const payload of INVISIBLE_AND_CONTROL_PAYLOADS) {
       const { version } = await db.alumnus.findUniqueOrThrow({ where: { id: a.id } });
-      const response = await post(hr, `/staff/alumni/${a.id}`, [["intent", "edit"], ["version", String(version)], ["firstName", payload], ["lastName", a.lastName]]);
+      const response = await post(hr, `/staff/alumni/${a.id}`, [
+        ["intent", "edit"],
+        ["version", String(version)],
+        ["firstName", payload],
+        ["lastName", a.lastName],
+      ]);
       const stored = (await db.alumnus.findUniqueOrThrow({ where: { id: a.id } })).firstName;
       // Refused with a message next to the field, or (a leading/trailing BOM, which trim removes) stored clean.
       if (response.status === 422) {
         refused++;
-        expect((await response.text()).replace(/<!-- -->/g, "")).toContain("Remove line breaks and invisible or direction-changing characters from the first name.");
+        expect((await response.text()).replace(/<!-- -->/g, "")).toContain(
+          "Remove line breaks and invisible or direction-changing characters from the first name.",
+        );
       } else expect(response.status, JSON.stringify(payload)).toBe(200);
-      expect(stored, JSON.stringify(payload)).not.toMatch(/[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/);
+      expect(stored, JSON.stringify(payload)).not.toMatch(
+        /[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/,
+      );
     }
     countTried("invisible/control: alumnus name", INVISIBLE_AND_CONTROL_PAYLOADS.length);
     expect(refused).toBeGreaterThanOrEqual(INVISIBLE_AND_CONTROL_PAYLOADS.length - 1);
@@ -174,10 +220,16 @@ describe("hostile text in notes, tags and decisions renders inert", () => {
     const a = await createAlumnus(db, { lastName: `Target${marker}` });
     const tags: string[] = [];
     for (const payload of XSS_PAYLOADS) {
-      const note = await post(hr, `/staff/alumni/${a.id}`, [["intent", "add-note"], ["body", payload]]);
+      const note = await post(hr, `/staff/alumni/${a.id}`, [
+        ["intent", "add-note"],
+        ["body", payload],
+      ]);
       expect(note.status, `note ${payload}`).toBe(200);
       countTried("xss: alumnus note");
-      const tag = await post(hr, `/staff/alumni/${a.id}`, [["intent", "add-tag"], ["tag", payload]]);
+      const tag = await post(hr, `/staff/alumni/${a.id}`, [
+        ["intent", "add-tag"],
+        ["tag", payload],
+      ]);
       countTried("xss: alumnus tag");
       if (payload.length <= 60) {
         expect(tag.status, `tag ${payload}`).toBe(200);
@@ -209,7 +261,8 @@ describe("hostile text in notes, tags and decisions renders inert", () => {
       expectInert(page, `${payload} explained`, "decision page rationale");
     }
     const decisions = await html(hr, "/staff/decisions");
-    for (const [i, payload] of XSS_PAYLOADS.slice(0, 8).entries()) expectInert(decisions, `${payload} ${marker}${i}`, "decision list");
+    for (const [i, payload] of XSS_PAYLOADS.slice(0, 8).entries())
+      expectInert(decisions, `${payload} ${marker}${i}`, "decision list");
   });
 });
 
@@ -219,30 +272,57 @@ describe("export", () => {
     const ids: string[] = [];
     for (const payload of CSV_INJECTION_PAYLOADS) {
       // As an import could bring them: names, job titles, skills and tags straight from a file.
-      const a = await createAlumnus(db, { firstName: payload, lastName: `Csv${marker}`, jobTitle: payload, skills: [payload], tags: [payload], searchText: `csv${marker}` });
+      const a = await createAlumnus(db, {
+        firstName: payload,
+        lastName: `Csv${marker}`,
+        jobTitle: payload,
+        skills: [payload],
+        tags: [payload],
+        searchText: `csv${marker}`,
+      });
       ids.push(a.id);
     }
     countTried("csv injection: alumni export", CSV_INJECTION_PAYLOADS.length * 4);
     const response = await hr.request(`/staff/alumni/export?q=csv${marker}&filename=..%2F..%2Fevil.sh`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="alumni-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="alumni-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get("content-length"), "streamed").toBeNull();
     const table = parseCsv(await response.text());
     expect(table).toHaveLength(1 + CSV_INJECTION_PAYLOADS.length);
-    for (const row of table) for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
+    for (const row of table)
+      for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
     const firstNames = table.slice(1).map((r) => r[table[0].indexOf("First name")]);
-    expect(firstNames.sort()).toEqual(CSV_INJECTION_PAYLOADS.map((p) => (/^[=+\-@\t\r\n]/.test(p) ? `'${p}` : p)).sort());
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumni.exported" }, orderBy: { id: "desc" } });
-    expect(event.after).toMatchObject({ scope: "view", view: `q=csv${marker}`, rows: CSV_INJECTION_PAYLOADS.length });
+    expect(firstNames.sort()).toEqual(
+      CSV_INJECTION_PAYLOADS.map((p) => (/^[=+\-@\t\r\n]/.test(p) ? `'${p}` : p)).sort(),
+    );
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumni.exported" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.after).toMatchObject({
+      scope: "view",
+      view: `q=csv${marker}`,
+      rows: CSV_INJECTION_PAYLOADS.length,
+    });
 
     // The ticked rows, posted from the list.
-    const selected = await post(hr, "/staff/alumni/export", [["scope", "selected"], ["view", `q=csv${marker}`], ["alumnusId", ids[0]], ["alumnusId", ids[1]]]);
+    const selected = await post(hr, "/staff/alumni/export", [
+      ["scope", "selected"],
+      ["view", `q=csv${marker}`],
+      ["alumnusId", ids[0]],
+      ["alumnusId", ids[1]],
+    ]);
     expect(selected.status).toBe(200);
     expect(selected.headers.get("content-disposition")).toMatch(/filename="alumni-selection-/);
     expect(parseCsv(await selected.text())).toHaveLength(3);
     // Nobody ticked: back to the list with the reason.
-    const none = await post(hr, "/staff/alumni/export", [["scope", "selected"], ["view", `q=csv${marker}`]]);
+    const none = await post(hr, "/staff/alumni/export", [
+      ["scope", "selected"],
+      ["view", `q=csv${marker}`],
+    ]);
     expect(none.status).toBe(302);
     expect(none.headers.get("location")).toContain("problem=export-none-ticked");
   });
@@ -250,7 +330,9 @@ describe("export", () => {
 
 describe("the list's address", () => {
   it("is canonical: empty form fields, unknown keys and bad values are dropped, keys in a stable order", async () => {
-    const messy = await hr.request("/staff/alumni?sort=-exitDate&tag=&q=berg&exitReason=bogus&exitReason=conduct&page=abc&evil=%3Cscript%3E");
+    const messy = await hr.request(
+      "/staff/alumni?sort=-exitDate&tag=&q=berg&exitReason=bogus&exitReason=conduct&page=abc&evil=%3Cscript%3E",
+    );
     expect(messy.status).toBe(302);
     expect(messy.headers.get("location")).toBe("/staff/alumni?q=berg&exitReason=conduct&sort=-exitDate");
     const clean = await hr.request("/staff/alumni?q=berg&exitReason=conduct&sort=-exitDate");
@@ -262,28 +344,76 @@ describe("bulk actions and saved views", () => {
   it("tags everyone in a view, links the ticked people to a decision, and saves, renames and deletes a view", async () => {
     const marker = unique("bulk").toLowerCase();
     const people = await Promise.all([1, 2, 3].map(() => createAlumnus(db, { lastName: `Bulk${marker}` })));
-    const tagged = await post(hr, `/staff/alumni?index&q=${marker}`, [["intent", "tag"], ["scope", "view"], ["view", `q=${marker}`], ["tag", "spring-2026"], ["mode", "add"]]);
+    const tagged = await post(hr, `/staff/alumni?index&q=${marker}`, [
+      ["intent", "tag"],
+      ["scope", "view"],
+      ["view", `q=${marker}`],
+      ["tag", "spring-2026"],
+      ["mode", "add"],
+    ]);
     expect(tagged.status).toBe(200);
     expect((await tagged.text()).replace(/<!-- -->/g, "")).toContain("Tag “spring-2026” added to 3 people.");
-    const decision = await db.workforceDecision.create({ data: { title: unique("Decision "), kind: "automation", function: "Support", rationale: "Automated first-line answers." } });
-    const linked = await post(hr, `/staff/alumni?index&q=${marker}`, [["intent", "link-decision"], ["scope", "selected"], ["view", `q=${marker}`], ["alumnusId", people[0].id], ["alumnusId", people[1].id], ["decisionId", decision.id]]);
+    const decision = await db.workforceDecision.create({
+      data: {
+        title: unique("Decision "),
+        kind: "automation",
+        function: "Support",
+        rationale: "Automated first-line answers.",
+      },
+    });
+    const linked = await post(hr, `/staff/alumni?index&q=${marker}`, [
+      ["intent", "link-decision"],
+      ["scope", "selected"],
+      ["view", `q=${marker}`],
+      ["alumnusId", people[0].id],
+      ["alumnusId", people[1].id],
+      ["decisionId", decision.id],
+    ]);
     expect(linked.status).toBe(200);
     expect(await db.alumnus.count({ where: { decisionId: decision.id } })).toBe(2);
-    const noneTicked = await post(hr, `/staff/alumni?index&q=${marker}`, [["intent", "tag"], ["scope", "selected"], ["view", `q=${marker}`], ["tag", "x"]]);
+    const noneTicked = await post(hr, `/staff/alumni?index&q=${marker}`, [
+      ["intent", "tag"],
+      ["scope", "selected"],
+      ["view", `q=${marker}`],
+      ["tag", "x"],
+    ]);
     expect(noneTicked.status).toBe(422);
     expect((await noneTicked.text()).replace(/<!-- -->/g, "")).toContain("Tick at least one person first.");
 
     const name = unique("Spring returners ");
-    const saved = await post(hr, `/staff/alumni?index&q=${marker}`, [["intent", "save-segment"], ["name", name], ["view", `tag=spring-2026&q=${marker}&bogus=1`]]);
+    const saved = await post(hr, `/staff/alumni?index&q=${marker}`, [
+      ["intent", "save-segment"],
+      ["name", name],
+      ["view", `tag=spring-2026&q=${marker}&bogus=1`],
+    ]);
     expect(saved.status).toBe(200);
     const segment = await db.segment.findUniqueOrThrow({ where: { name } });
     expect(segment.query).toBe(`q=${marker}&tag=spring-2026`);
-    const duplicate = await post(hr, `/staff/alumni?index`, [["intent", "save-segment"], ["name", name], ["view", ""]]);
+    const duplicate = await post(hr, `/staff/alumni?index`, [
+      ["intent", "save-segment"],
+      ["name", name],
+      ["view", ""],
+    ]);
     expect(duplicate.status).toBe(409);
     const views = await html(hr, "/staff/alumni/views");
     expect(views).toContain(reactEscaped(name));
-    expect((await post(hr, "/staff/alumni/views", [["intent", "rename"], ["segmentId", segment.id], ["name", `${name} (renamed)`]])).status).toBe(200);
-    expect((await post(hr, "/staff/alumni/views", [["intent", "delete"], ["segmentId", segment.id]])).status).toBe(200);
+    expect(
+      (
+        await post(hr, "/staff/alumni/views", [
+          ["intent", "rename"],
+          ["segmentId", segment.id],
+          ["name", `${name} (renamed)`],
+        ])
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(hr, "/staff/alumni/views", [
+          ["intent", "delete"],
+          ["segmentId", segment.id],
+        ])
+      ).status,
+    ).toBe(200);
     expect(await db.segment.count({ where: { id: segment.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityType: "segment", entityId: segment.id } })).toBe(3);
   });

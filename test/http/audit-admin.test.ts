@@ -32,7 +32,15 @@ afterAll(async () => {
 });
 
 const event = (entityId: string, reason?: string) =>
-  db.$transaction((tx) => recordAudit(tx, { actor: { type: "system", name: "audit test" }, action: "team.created", entityType: "team", entityId, reason }));
+  db.$transaction((tx) =>
+    recordAudit(tx, {
+      actor: { type: "system", name: "audit test" },
+      action: "team.created",
+      entityType: "team",
+      entityId,
+      reason,
+    }),
+  );
 
 async function integrityText() {
   const response = await admin.request("/staff/admin/audit?verify=1");
@@ -74,10 +82,14 @@ describe("audit trail admin page", () => {
 
     expect((await hr.request(`/staff/admin/audit/export?entityId=${tag}`)).status).toBe(403);
 
-    const response = await admin.request(`/staff/admin/audit/export?entityId=${tag}&filename=..%2F..%2Fevil.sh`);
+    const response = await admin.request(
+      `/staff/admin/audit/export?entityId=${tag}&filename=..%2F..%2Fevil.sh`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-trail-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="audit-trail-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get("content-length"), "streamed, not buffered").toBeNull();
     expect(response.headers.get("cache-control")).toBe("no-store");
     const table = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
@@ -86,7 +98,10 @@ describe("audit trail admin page", () => {
     const reasons = table.slice(1).map((r) => r[table[0].indexOf("Reason")]);
     expect(reasons).toEqual(CSV_INJECTION_PAYLOADS.map((p) => (/^[=+\-@\t\r\n]/.test(p) ? `'${p}` : p)));
 
-    const exported = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.exported", actorId: adminId }, orderBy: { id: "desc" } });
+    const exported = await db.auditEvent.findFirstOrThrow({
+      where: { action: "audit.exported", actorId: adminId },
+      orderBy: { id: "desc" },
+    });
     expect(exported.after).toMatchObject({ filters: { entityId: tag }, rows: CSV_INJECTION_PAYLOADS.length });
   });
 

@@ -76,7 +76,8 @@ describe("authorization matrix", () => {
           const response = await fetch(url, { headers, redirect: "manual" });
           const got = classify(response);
           checked++;
-          if (got !== policy.loader[role]) mismatches.push(`GET ${url.pathname} as ${role}: expected ${policy.loader[role]}, got ${got}`);
+          if (got !== policy.loader[role])
+            mismatches.push(`GET ${url.pathname} as ${role}: expected ${policy.loader[role]}, got ${got}`);
         }
         if (policy.action) {
           const cookie = await fixtures.cookieFor(role);
@@ -89,11 +90,14 @@ describe("authorization matrix", () => {
           });
           const got = classify(response);
           checked++;
-          if (got !== policy.action[role]) mismatches.push(`POST ${url.pathname} as ${role}: expected ${policy.action[role]}, got ${got}`);
+          if (got !== policy.action[role])
+            mismatches.push(`POST ${url.pathname} as ${role}: expected ${policy.action[role]}, got ${got}`);
         }
       }
     }
-    console.log(`authorization matrix: ${routeIds().length} routes, ${checked} route x role checks, ${mismatches.length} mismatches`);
+    console.log(
+      `authorization matrix: ${routeIds().length} routes, ${checked} route x role checks, ${mismatches.length} mismatches`,
+    );
     expect(mismatches).toEqual([]);
   });
 
@@ -106,21 +110,35 @@ describe("authorization matrix", () => {
       const url = new URL(fillPath(policy.path, fixtures.records), app.url);
       if (policy.crossSitePost === "token-authenticated") {
         // Exempt on purpose (ADR 022); the server's allow-list must cover it, and nothing else.
-        expect(CROSS_SITE_POST_ALLOWED.some((re) => re.test(url.pathname)), `${id} is exempt in the policy but not in the server`).toBe(true);
+        expect(
+          CROSS_SITE_POST_ALLOWED.some((re) => re.test(url.pathname)),
+          `${id} is exempt in the policy but not in the server`,
+        ).toBe(true);
         exempt++;
         continue;
       }
       for (const role of ROLES) {
         const cookie = await fixtures.cookieFor(role);
-        const variants: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, {}];
+        const variants: Record<string, string>[] = [
+          { Origin: "https://evil.example" },
+          { "Sec-Fetch-Site": "cross-site" },
+          {},
+        ];
         for (const headers of variants) {
           const response = await fetch(url, {
             method: "POST",
-            headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+            headers: {
+              ...(cookie ? { Cookie: cookie } : {}),
+              ...headers,
+              "Content-Type": "application/x-www-form-urlencoded",
+            },
             body: new URLSearchParams(policy.form ?? {}).toString(),
             redirect: "manual",
           });
-          if (response.status !== 403) accepted.push(`POST ${url.pathname} as ${role} with ${JSON.stringify(headers)}: ${response.status}`);
+          if (response.status !== 403)
+            accepted.push(
+              `POST ${url.pathname} as ${role} with ${JSON.stringify(headers)}: ${response.status}`,
+            );
         }
       }
     }

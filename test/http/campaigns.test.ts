@@ -2,12 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { createAlumnus, createDecision, createStaffUser } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
-import { countTried, HEADER_INJECTION_PAYLOADS, INVISIBLE_AND_CONTROL_PAYLOADS, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
+import {
+  countTried,
+  HEADER_INJECTION_PAYLOADS,
+  INVISIBLE_AND_CONTROL_PAYLOADS,
+  triedSummary,
+  XSS_PAYLOADS,
+} from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
 import { fanOut, snapshotAudience } from "~/modules/campaigns/run-campaign.server";
 import { staffActor } from "../factories";
-import { cspNonce, locationOf, markupOutsideOurScripts, reactEscaped, signedInClient, type Client } from "./helpers";
+import {
+  cspNonce,
+  locationOf,
+  markupOutsideOurScripts,
+  reactEscaped,
+  signedInClient,
+  type Client,
+} from "./helpers";
 
 /**
  * Campaign pages over HTTP against the production build: hostile names and notes render as
@@ -27,11 +40,19 @@ beforeAll(async () => {
   const user = await createStaffUser(db, { role: "hr", password: PASSWORD });
   hr = await signedInClient(app, user.email, PASSWORD);
   const decision = await createDecision(db);
-  for (let i = 0; i < 3; i++) await createAlumnus(db, { decisionId: decision.id, consentReturn: "granted", doNotContact: false, exitDate: new Date("2022-06-01") });
+  for (let i = 0; i < 3; i++)
+    await createAlumnus(db, {
+      decisionId: decision.id,
+      consentReturn: "granted",
+      doNotContact: false,
+      exitDate: new Date("2022-06-01"),
+    });
   segmentId = (await createSegment(db, { query: `decisionId=${decision.id}` })).id;
 });
 afterAll(async () => {
-  console.log(`hostile inputs tried (campaign pages over HTTP): ${triedSummary()}; pages checked ${pagesChecked}; rendered live: ${gotThrough.length}`);
+  console.log(
+    `hostile inputs tried (campaign pages over HTTP): ${triedSummary()}; pages checked ${pagesChecked}; rendered live: ${gotThrough.length}`,
+  );
   await app?.close();
 });
 
@@ -44,7 +65,13 @@ function form(overrides: Record<string, string> = {}): Record<string, string> {
 
 async function create(overrides: Record<string, string> = {}) {
   const response = await hr.request("/staff/campaigns/new", { method: "POST", form: form(overrides) });
-  expect(response.status, await response.clone().text().then((t) => t.slice(0, 300))).toBe(302);
+  expect(
+    response.status,
+    await response
+      .clone()
+      .text()
+      .then((t) => t.slice(0, 300)),
+  ).toBe(302);
   return locationOf(response, app.url)!.split("/").pop()!;
 }
 
@@ -78,7 +105,12 @@ describe("campaign pages", () => {
       // The email preview sits in a sandboxed iframe's srcdoc: the payload is escaped inside the email too.
       const srcdoc = /srcDoc="([^"]*)"/i.exec(detail)?.[1] ?? "";
       expect(srcdoc.length).toBeGreaterThan(0);
-      const email = srcdoc.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      const email = srcdoc
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
       expect(email).not.toMatch(/<script[\s>]/i);
       expect(email).not.toMatch(/<[a-z]+[^>]*\son[a-z]+\s*=/i);
     }
@@ -87,28 +119,49 @@ describe("campaign pages", () => {
 
   it("refuses line breaks and hidden characters in the subject and sender, next to the field", async () => {
     for (const payload of [...HEADER_INJECTION_PAYLOADS, ...INVISIBLE_AND_CONTROL_PAYLOADS]) {
-      const hidden = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/.test(payload.trim()); // a leading BOM is trimmed away
-      const response = await hr.request("/staff/campaigns/new", { method: "POST", form: form({ subject: payload, senderName: payload }) });
+      const hidden =
+        /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/.test(
+          payload.trim(),
+        ); // a leading BOM is trimmed away
+      const response = await hr.request("/staff/campaigns/new", {
+        method: "POST",
+        form: form({ subject: payload, senderName: payload }),
+      });
       if (!hidden) {
         expect(response.status, JSON.stringify(payload)).toBe(302); // an encoded word is only text; a BOM is trimmed
         const id = locationOf(response, app.url)!.split("/").pop()!;
         const stored = await db.campaign.findUniqueOrThrow({ where: { id } });
         expect(stored.subject).toBe(payload.trim());
         expect(stored.senderName).not.toMatch(/[\r\n\ufeff]/);
-        countTried(HEADER_INJECTION_PAYLOADS.includes(payload as never) ? "header injection: campaign subject" : "invisible/control: campaign subject");
+        countTried(
+          HEADER_INJECTION_PAYLOADS.includes(payload as never)
+            ? "header injection: campaign subject"
+            : "invisible/control: campaign subject",
+        );
         continue;
       }
       expect(response.status, JSON.stringify(payload)).toBe(422);
       const html = await response.text();
-      expect(html).toContain("Remove line breaks and invisible or direction-changing characters from a subject.");
-      expect(html).toContain("Remove line breaks and invisible or direction-changing characters from the sender&#x27;s name.");
-      countTried(HEADER_INJECTION_PAYLOADS.includes(payload as never) ? "header injection: campaign subject" : "invisible/control: campaign subject");
+      expect(html).toContain(
+        "Remove line breaks and invisible or direction-changing characters from a subject.",
+      );
+      expect(html).toContain(
+        "Remove line breaks and invisible or direction-changing characters from the sender&#x27;s name.",
+      );
+      countTried(
+        HEADER_INJECTION_PAYLOADS.includes(payload as never)
+          ? "header injection: campaign subject"
+          : "invisible/control: campaign subject",
+      );
     }
   });
 
   it("checks a note's tone without JavaScript and without saving it", async () => {
     const id = await create();
-    const response = await hr.request(`/staff/campaigns/${id}`, { method: "POST", form: { intent: "check-note", note: "We value our human capital and hope you will come back." } });
+    const response = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "check-note", note: "We value our human capital and hope you will come back." },
+    });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("cold.resources");
@@ -118,18 +171,28 @@ describe("campaign pages", () => {
 
   it("blocks a launch with tone errors until a reason is given, and audits the override", async () => {
     const id = await create({ note: "Your position has been eliminated effective immediately." });
-    const blocked = await hr.request(`/staff/campaigns/${id}`, { method: "POST", form: { intent: "launch" } });
+    const blocked = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "launch" },
+    });
     expect(blocked.status).toBe(422);
     expect(await blocked.text()).toContain("give a reason to launch it anyway");
-    const launched = await hr.request(`/staff/campaigns/${id}`, { method: "POST", form: { intent: "launch", overrideReason: "The wording was agreed with the works council." } });
+    const launched = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "launch", overrideReason: "The wording was agreed with the works council." },
+    });
     expect(launched.status).toBe(200);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "campaign.tone_overridden" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: id, action: "campaign.tone_overridden" },
+    });
     expect(event.reason).toBe("The wording was agreed with the works council.");
   });
 
   it("two launches posted at once start the campaign once", async () => {
     const id = await create();
-    const answers = await Promise.all([1, 2].map(() => hr.request(`/staff/campaigns/${id}`, { method: "POST", form: { intent: "launch" } })));
+    const answers = await Promise.all(
+      [1, 2].map(() => hr.request(`/staff/campaigns/${id}`, { method: "POST", form: { intent: "launch" } })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(await db.job.count({ where: { payload: { path: ["campaignId"], equals: id } } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: id, action: "campaign.launched" } })).toBe(1);
@@ -141,11 +204,20 @@ describe("campaign pages", () => {
   it("a campaign email's List-Unsubscribe URL takes the one-click POST, and the person's queued campaign mail is cancelled", async () => {
     const user = await createStaffUser(db, { role: "hr" });
     const decision = await createDecision(db);
-    for (let i = 0; i < 2; i++) await createAlumnus(db, { decisionId: decision.id, consentReturn: "granted", doNotContact: false, exitDate: new Date("2022-06-01") });
+    for (let i = 0; i < 2; i++)
+      await createAlumnus(db, {
+        decisionId: decision.id,
+        consentReturn: "granted",
+        doNotContact: false,
+        exitDate: new Date("2022-06-01"),
+      });
     const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
     const ids: string[] = [];
     for (const sendAt of [undefined, new Date(Date.now() + 7 * 86_400_000)]) {
-      const id = await create({ segmentId: segment.id, ...(sendAt ? { sendAt: sendAt.toISOString().slice(0, 16) } : {}) });
+      const id = await create({
+        segmentId: segment.id,
+        ...(sendAt ? { sendAt: sendAt.toISOString().slice(0, 16) } : {}),
+      });
       await launchCampaign({ actor: staffActor(user), campaignId: id });
       await snapshotAudience(id);
       await fanOut(id);
@@ -153,7 +225,11 @@ describe("campaign pages", () => {
     }
     const message = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: ids[0] } });
     const headers = message.headers as Record<string, string>;
-    expect(Object.keys(headers).filter((k) => /^list-unsubscribe/i.test(k)).sort()).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
+    expect(
+      Object.keys(headers)
+        .filter((k) => /^list-unsubscribe/i.test(k))
+        .sort(),
+    ).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
     const url = new URL(/^<([^>]+)>$/.exec(headers["List-Unsubscribe"])![1]);
     const response = await fetch(new URL(url.pathname, app.url), {
       method: "POST",
@@ -162,10 +238,17 @@ describe("campaign pages", () => {
       redirect: "manual",
     });
     expect(response.status).toBe(200);
-    expect((await db.alumnus.findUniqueOrThrow({ where: { id: message.alumnusId! } })).consentReturn).toBe("withdrawn");
-    const theirs = await db.outboxMessage.findMany({ where: { alumnusId: message.alumnusId, campaignId: { in: ids } }, select: { status: true } });
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: message.alumnusId! } })).consentReturn).toBe(
+      "withdrawn",
+    );
+    const theirs = await db.outboxMessage.findMany({
+      where: { alumnusId: message.alumnusId, campaignId: { in: ids } },
+      select: { status: true },
+    });
     expect(theirs.map((m) => m.status).sort()).toEqual(["cancelled", "cancelled"]);
-    const others = await db.outboxMessage.count({ where: { campaignId: { in: ids }, alumnusId: { not: message.alumnusId }, status: "queued" } });
+    const others = await db.outboxMessage.count({
+      where: { campaignId: { in: ids }, alumnusId: { not: message.alumnusId }, status: "queued" },
+    });
     expect(others).toBe(2);
   });
 

@@ -75,7 +75,9 @@ beforeAll(async () => {
   const viaProxy = new URL(target);
   viaProxy.port = String(proxy.port);
   process.env.DATABASE_URL = viaProxy.toString();
-  app = await startTestApp({ env: { DB_CONNECT_TIMEOUT_MS: "1000", DB_STATEMENT_TIMEOUT_MS: "2000", DB_POOL_MAX: "5" } });
+  app = await startTestApp({
+    env: { DB_CONNECT_TIMEOUT_MS: "1000", DB_STATEMENT_TIMEOUT_MS: "2000", DB_POOL_MAX: "5" },
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -85,7 +87,11 @@ afterAll(async () => {
 
 async function timed(path: string) {
   const started = Date.now();
-  const response = await fetch(`${app.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual", signal: AbortSignal.timeout(BOUND_MS) });
+  const response = await fetch(`${app.url}${path}`, {
+    headers: { Cookie: cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(BOUND_MS),
+  });
   const body = await response.text();
   return { status: response.status, body, ms: Date.now() - started };
 }
@@ -99,25 +105,44 @@ describe("database outage", () => {
   it("database refusing connections: fast 503s with a clear page, none hung, then recovery without restart", async () => {
     allowConsoleError();
     await proxy.refuse();
-    const results = await Promise.all([...Array.from({ length: 10 }, () => timed("/staff")), ...Array.from({ length: 10 }, () => timed("/healthz"))]);
-    expect(results.every((r) => r.status === 503), JSON.stringify(results.map((r) => r.status))).toBe(true);
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, () => timed("/staff")),
+      ...Array.from({ length: 10 }, () => timed("/healthz")),
+    ]);
+    expect(
+      results.every((r) => r.status === 503),
+      JSON.stringify(results.map((r) => r.status)),
+    ).toBe(true);
     const page = results[0].body;
     expect(page).toContain("cannot reach its database");
     expect(page).not.toMatch(/at .+\.(ts|js):\d+/); // no stack trace
-    console.log(`database refused: ${results.length} requests, slowest answer ${Math.max(...results.map((r) => r.ms))} ms, 0 hung`);
+    console.log(
+      `database refused: ${results.length} requests, slowest answer ${Math.max(...results.map((r) => r.ms))} ms, 0 hung`,
+    );
 
     await proxy.restore();
-    await expect.poll(async () => (await timed("/healthz")).status, { timeout: 10_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await timed("/healthz")).status, { timeout: 10_000, interval: 250 })
+      .toBe(200);
     expect((await timed("/staff")).status).toBe(200);
   });
 
   it("database accepting connections but never answering: 503s within the pool timeouts, none hung, then recovery", async () => {
     allowConsoleError();
     proxy.slow();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => timed(i % 2 ? "/staff" : "/healthz")));
-    expect(results.every((r) => r.status === 503), JSON.stringify(results.map((r) => [r.status, r.ms]))).toBe(true);
-    console.log(`database silent: ${results.length} requests, slowest answer ${Math.max(...results.map((r) => r.ms))} ms, 0 hung`);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => timed(i % 2 ? "/staff" : "/healthz")),
+    );
+    expect(
+      results.every((r) => r.status === 503),
+      JSON.stringify(results.map((r) => [r.status, r.ms])),
+    ).toBe(true);
+    console.log(
+      `database silent: ${results.length} requests, slowest answer ${Math.max(...results.map((r) => r.ms))} ms, 0 hung`,
+    );
     await proxy.restore();
-    await expect.poll(async () => (await timed("/staff")).status, { timeout: 15_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await timed("/staff")).status, { timeout: 15_000, interval: 250 })
+      .toBe(200);
   });
 });

@@ -35,7 +35,12 @@ beforeAll(async () => {
   const team = await createTeam(db);
   const users = {
     hr: await createStaffUser(db, { role: "hr", password: PASSWORD }),
-    manager: await createStaffUser(db, { role: "manager", password: PASSWORD, teamId: team.id, name: "Mats Manager" }),
+    manager: await createStaffUser(db, {
+      role: "manager",
+      password: PASSWORD,
+      teamId: team.id,
+      name: "Mats Manager",
+    }),
     otherManager: await createStaffUser(db, { role: "manager", password: PASSWORD, teamId: team.id }),
     admin: await createStaffUser(db, { role: "admin", password: PASSWORD }),
   };
@@ -58,12 +63,24 @@ beforeAll(async () => {
       legalHold: false,
     })
   ).id;
-  eligible = (await createAlumnus(db, { exitReason: "layoff_automation", hrRehireFlag: "yes", exitDate: monthsAgo(30), consentReturn: "granted" })).id;
+  eligible = (
+    await createAlumnus(db, {
+      exitReason: "layoff_automation",
+      hrRehireFlag: "yes",
+      exitDate: monthsAgo(30),
+      consentReturn: "granted",
+    })
+  ).id;
   await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
-  await hr.request("/staff/eligibility/draft", { method: "POST", form: draftForm({ coolingOffMonths: "6" }) });
+  await hr.request("/staff/eligibility/draft", {
+    method: "POST",
+    form: draftForm({ coolingOffMonths: "6" }),
+  });
 });
 afterAll(async () => {
-  console.log(`hostile inputs tried (eligibility over HTTP): ${triedSummary()}; rendered live: ${rendered.length}`);
+  console.log(
+    `hostile inputs tried (eligibility over HTTP): ${triedSummary()}; rendered live: ${rendered.length}`,
+  );
   await app?.close();
 });
 
@@ -96,7 +113,9 @@ function draftForm(overrides: Record<string, string> = {}) {
 }
 
 async function withoutPermission<T>(permission: string, fn: () => Promise<T>) {
-  await db.rolePermission.delete({ where: { roleId_permissionKey: { roleId: "hr", permissionKey: permission } } });
+  await db.rolePermission.delete({
+    where: { roleId_permissionKey: { roleId: "hr", permissionKey: permission } },
+  });
   try {
     return await fn();
   } finally {
@@ -109,12 +128,18 @@ const verdictOf = (id: string) => db.eligibilityVerdict.findUniqueOrThrow({ wher
 describe("publishing needs publish:eligibility-policy", () => {
   it("managers, administrators and HR without the permission get 403 and nothing is published", async () => {
     for (const client of [manager, admin]) {
-      const response = await client.request("/staff/eligibility/draft", { method: "POST", form: { intent: "publish" } });
+      const response = await client.request("/staff/eligibility/draft", {
+        method: "POST",
+        form: { intent: "publish" },
+      });
       expect(response.status).toBe(403);
     }
     const refused = await withoutPermission("publish:eligibility-policy", async () => {
       // The same HR person can still save the draft, but not publish it.
-      const saved = await hr.request("/staff/eligibility/draft", { method: "POST", form: draftForm({ coolingOffMonths: "6", summary: "Six months is enough." }) });
+      const saved = await hr.request("/staff/eligibility/draft", {
+        method: "POST",
+        form: draftForm({ coolingOffMonths: "6", summary: "Six months is enough." }),
+      });
       expect(saved.status).toBe(200);
       return hr.request("/staff/eligibility/draft", { method: "POST", form: { intent: "publish" } });
     });
@@ -125,7 +150,10 @@ describe("publishing needs publish:eligibility-policy", () => {
   });
 
   it("HR publishes: a new version, audited, and a recompute job queued", async () => {
-    const response = await hr.request("/staff/eligibility/draft", { method: "POST", form: { intent: "publish" } });
+    const response = await hr.request("/staff/eligibility/draft", {
+      method: "POST",
+      form: { intent: "publish" },
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/staff/eligibility?published=2");
     const v2 = await db.eligibilityPolicy.findUniqueOrThrow({ where: { version: 2 } });
@@ -138,7 +166,12 @@ describe("publishing needs publish:eligibility-policy", () => {
     const before = await db.eligibilityPolicy.count();
     const response = await hr.request("/staff/eligibility/draft", {
       method: "POST",
-      form: draftForm({ coolingOffMonths: "-3", verdictExpiryMonths: "0", timeZone: "Mars/Olympus", exit_conduct: "maybe" }),
+      form: draftForm({
+        coolingOffMonths: "-3",
+        verdictExpiryMonths: "0",
+        timeZone: "Mars/Olympus",
+        exit_conduct: "maybe",
+      }),
     });
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -152,31 +185,55 @@ describe("publishing needs publish:eligibility-policy", () => {
 
 describe("deciding and overriding needs override:eligibility", () => {
   it("managers, administrators and HR without the permission get 403; the verdict is untouched", async () => {
-    const form = { intent: "override", outcome: "not_eligible", justification: "Trying to change what I may not change." };
+    const form = {
+      intent: "override",
+      outcome: "not_eligible",
+      justification: "Trying to change what I may not change.",
+    };
     for (const client of [manager, admin]) {
-      expect((await client.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form })).status).toBe(403);
+      expect(
+        (await client.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form })).status,
+      ).toBe(403);
     }
-    const refused = await withoutPermission("override:eligibility", () => hr.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form }));
+    const refused = await withoutPermission("override:eligibility", () =>
+      hr.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form }),
+    );
     expect(refused.status).toBe(403);
     expect((await verdictOf(eligible)).overrideOutcome).toBeNull();
   });
 
   it("a justification is required; HR's decision is stored beside the computed verdict and audited", async () => {
-    const missing = await hr.request(`/staff/eligibility/people/${needsReview}`, { method: "POST", form: { intent: "decide", outcome: "eligible", justification: "  " } });
+    const missing = await hr.request(`/staff/eligibility/people/${needsReview}`, {
+      method: "POST",
+      form: { intent: "decide", outcome: "eligible", justification: "  " },
+    });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain("Write the justification");
     expect((await verdictOf(needsReview)).overrideOutcome).toBeNull();
     // Extra fields (a different person, an expiry, a kind) are ignored.
     const ok = await hr.request(`/staff/eligibility/people/${needsReview}`, {
       method: "POST",
-      form: { intent: "decide", outcome: "eligible", justification: "References from two team leads are strong.", alumnusId: eligible, overrideExpiresAt: "2099-01-01", kind: "override" },
+      form: {
+        intent: "decide",
+        outcome: "eligible",
+        justification: "References from two team leads are strong.",
+        alumnusId: eligible,
+        overrideExpiresAt: "2099-01-01",
+        kind: "override",
+      },
     });
     expect(ok.status).toBe(200);
     const verdict = await verdictOf(needsReview);
-    expect(verdict).toMatchObject({ outcome: "needs_review", overrideOutcome: "eligible", overrideKind: "review" });
+    expect(verdict).toMatchObject({
+      outcome: "needs_review",
+      overrideOutcome: "eligible",
+      overrideKind: "review",
+    });
     expect(verdict.overrideExpiresAt!.getUTCFullYear()).toBeLessThan(2099);
     expect((await verdictOf(eligible)).overrideOutcome).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "verdict.review_decided", entityId: needsReview } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "verdict.review_decided", entityId: needsReview } }),
+    ).toBe(1);
   });
 });
 
@@ -188,11 +245,20 @@ describe("manager input", () => {
       form: { intent: "request-input", managerId, question: "Would you work with this person again?" },
     });
     expect(asked.status).toBe(200);
-    requestId = (await db.reviewInputRequest.findFirstOrThrow({ where: { alumnusId: needsReview, managerId } })).id;
+    requestId = (
+      await db.reviewInputRequest.findFirstOrThrow({ where: { alumnusId: needsReview, managerId } })
+    ).id;
 
     const otherPage = await (await otherManager.request("/staff/reviews")).text();
     expect(otherPage).not.toContain("Would you work with this person again?");
-    expect((await otherManager.request("/staff/reviews", { method: "POST", form: { requestId, answer: "Not mine to answer." } })).status).toBe(404);
+    expect(
+      (
+        await otherManager.request("/staff/reviews", {
+          method: "POST",
+          form: { requestId, answer: "Not mine to answer." },
+        })
+      ).status,
+    ).toBe(404);
 
     const page = await (await manager.request("/staff/reviews")).text();
     expect(page).toContain("Would you work with this person again?");
@@ -200,11 +266,30 @@ describe("manager input", () => {
     expect(page).not.toContain("PIP failed");
     expect(page).not.toContain("the policy says");
 
-    expect((await manager.request("/staff/reviews", { method: "POST", form: { requestId, answer: "Yes, without hesitation." } })).status).toBe(200);
-    expect((await manager.request("/staff/reviews", { method: "POST", form: { requestId, answer: "Changed my mind." } })).status).toBe(409);
-    expect((await db.reviewInputRequest.findUniqueOrThrow({ where: { id: requestId } })).answer).toBe("Yes, without hesitation.");
+    expect(
+      (
+        await manager.request("/staff/reviews", {
+          method: "POST",
+          form: { requestId, answer: "Yes, without hesitation." },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await manager.request("/staff/reviews", {
+          method: "POST",
+          form: { requestId, answer: "Changed my mind." },
+        })
+      ).status,
+    ).toBe(409);
+    expect((await db.reviewInputRequest.findUniqueOrThrow({ where: { id: requestId } })).answer).toBe(
+      "Yes, without hesitation.",
+    );
     // HR cannot ask someone who is not a manager.
-    const notManager = await hr.request(`/staff/eligibility/people/${needsReview}`, { method: "POST", form: { intent: "request-input", managerId: otherManagerId + "x", question: "Anyone there?" } });
+    const notManager = await hr.request(`/staff/eligibility/people/${needsReview}`, {
+      method: "POST",
+      form: { intent: "request-input", managerId: otherManagerId + "x", question: "Anyone there?" },
+    });
     expect(notManager.status).toBe(422);
   });
 });
@@ -213,18 +298,41 @@ describe("hostile text", () => {
   it("XSS in justifications, questions, answers and policy summaries is stored as text and rendered inert", async () => {
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
       const text = `Because ${payload} (${i})`;
-      expect((await hr.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form: { intent: "override", outcome: "eligible", justification: text } })).status).toBe(200);
+      expect(
+        (
+          await hr.request(`/staff/eligibility/people/${eligible}`, {
+            method: "POST",
+            form: { intent: "override", outcome: "eligible", justification: text },
+          })
+        ).status,
+      ).toBe(200);
       countTried("xss: justification");
-      expect((await hr.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form: { intent: "request-input", managerId, question: `Q ${payload} ${i}` } })).status).toBe(200);
+      expect(
+        (
+          await hr.request(`/staff/eligibility/people/${eligible}`, {
+            method: "POST",
+            form: { intent: "request-input", managerId, question: `Q ${payload} ${i}` },
+          })
+        ).status,
+      ).toBe(200);
       countTried("xss: review question");
     }
     const summary = `Summary ${XSS_PAYLOADS[0]}`;
-    expect((await hr.request("/staff/eligibility/draft", { method: "POST", form: draftForm({ summary }) })).status).toBe(200);
+    expect(
+      (await hr.request("/staff/eligibility/draft", { method: "POST", form: draftForm({ summary }) })).status,
+    ).toBe(200);
     countTried("xss: policy summary");
     const open = await db.reviewInputRequest.findMany({ where: { managerId, answeredAt: null } });
     for (const [i, r] of open.entries()) {
       const payload = XSS_PAYLOADS[i % XSS_PAYLOADS.length];
-      expect((await manager.request("/staff/reviews", { method: "POST", form: { requestId: r.id, answer: `A ${payload} ${i}` } })).status).toBe(200);
+      expect(
+        (
+          await manager.request("/staff/reviews", {
+            method: "POST",
+            form: { requestId: r.id, answer: `A ${payload} ${i}` },
+          })
+        ).status,
+      ).toBe(200);
       countTried("xss: manager answer");
     }
 
@@ -236,7 +344,9 @@ describe("hostile text", () => {
     const draftMarkup = markupOutsideOurScripts(await draft.text(), cspNonce(draft));
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
       // The person's page lists the 20 latest questions; the manager's page lists them all.
-      const checks: [string, string, string][] = [["manager page (question)", managerMarkup, `Q ${payload} ${i}`]];
+      const checks: [string, string, string][] = [
+        ["manager page (question)", managerMarkup, `Q ${payload} ${i}`],
+      ];
       if (i >= XSS_PAYLOADS.length - 19) checks.push(["person page (question)", markup, `Q ${payload} ${i}`]);
       for (const [where, html, text] of checks) {
         const raw = /[<>"']/.test(text) && html.includes(text);
@@ -254,17 +364,24 @@ describe("hostile text", () => {
   it("invisible, control and direction-changing characters in a justification are refused; nothing is stored", async () => {
     for (const payload of INVISIBLE_AND_CONTROL_PAYLOADS) {
       const before = await verdictOf(eligible);
-      const response = await hr.request(`/staff/eligibility/people/${eligible}`, { method: "POST", form: { intent: "override", outcome: "not_eligible", justification: `Justified: ${payload}` } });
+      const response = await hr.request(`/staff/eligibility/people/${eligible}`, {
+        method: "POST",
+        form: { intent: "override", outcome: "not_eligible", justification: `Justified: ${payload}` },
+      });
       countTried("invisible: justification");
       const after = await verdictOf(eligible);
       if (response.status === 422) {
-        expect(await response.text()).toContain("Remove invisible or direction-changing characters from the justification.");
+        expect(await response.text()).toContain(
+          "Remove invisible or direction-changing characters from the justification.",
+        );
         expect(after.overrideJustification).toBe(before.overrideJustification);
       } else {
         // Only line breaks are kept (as LF): a justification may have paragraphs.
         expect(response.status).toBe(200);
         expect(after.overrideJustification).toBe(`Justified: ${payload}`.replace(/\r\n?/g, "\n"));
-        expect(after.overrideJustification).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u200b-\u200f\u202a-\u202e\u2028\u2066-\u2069\ufeff]/);
+        expect(after.overrideJustification).not.toMatch(
+          /[\u0000-\u0009\u000b-\u001f\u200b-\u200f\u202a-\u202e\u2028\u2066-\u2069\ufeff]/,
+        );
       }
     }
   });

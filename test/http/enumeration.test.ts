@@ -21,10 +21,21 @@ afterAll(async () => {
   await app?.close();
 });
 
-const HEADERS_THAT_MATTER = ["content-type", "location", "retry-after", "cache-control", "x-frame-options", "content-security-policy"];
+const HEADERS_THAT_MATTER = [
+  "content-type",
+  "location",
+  "retry-after",
+  "cache-control",
+  "x-frame-options",
+  "content-security-policy",
+];
 
 async function answer(path: string, form: Record<string, string>, ip: string, email: string) {
-  const response = await httpClient(app.url).request(path, { method: "POST", form, headers: { "X-Forwarded-For": ip } });
+  const response = await httpClient(app.url).request(path, {
+    method: "POST",
+    form,
+    headers: { "X-Forwarded-For": ip },
+  });
   const body = await response.text();
   const headers = Object.fromEntries(
     HEADERS_THAT_MATTER.map((h) => {
@@ -47,8 +58,18 @@ describe("sign-in", () => {
   it("answers a wrong password for a real account exactly like an unknown address, on the form", async () => {
     const user = await createStaffUser(db, { role: "hr", password: PASSWORD });
     const ghost = `${unique("ghost")}@comeback.test`;
-    const known = await answer("/sign-in", { email: user.email, password: "not the password" }, uniqueIp(), user.email);
-    const unknown = await answer("/sign-in", { email: ghost, password: "not the password" }, uniqueIp(), ghost);
+    const known = await answer(
+      "/sign-in",
+      { email: user.email, password: "not the password" },
+      uniqueIp(),
+      user.email,
+    );
+    const unknown = await answer(
+      "/sign-in",
+      { email: ghost, password: "not the password" },
+      uniqueIp(),
+      ghost,
+    );
     expect(known.status).toBe(401);
     expect(known.body).toContain("That email and password do not match an active account.");
     expect(known.body).toContain("<h1"); // the sign-in form again, not an error page
@@ -61,7 +82,12 @@ describe("sign-in", () => {
     const ghost = `${unique("ghost")}@comeback.test`;
     const attempts = SIGN_IN_LIMITS.perAccount.limit + 2;
     for (let i = 0; i < attempts; i++) {
-      const known = await answer("/sign-in", { email: user.email, password: `guess ${i}` }, uniqueIp(), user.email);
+      const known = await answer(
+        "/sign-in",
+        { email: user.email, password: `guess ${i}` },
+        uniqueIp(),
+        user.email,
+      );
       const unknown = await answer("/sign-in", { email: ghost, password: `guess ${i}` }, uniqueIp(), ghost);
       expect(known, `attempt ${i + 1}`).toEqual(unknown);
       if (i >= SIGN_IN_LIMITS.perAccount.limit) {
@@ -71,7 +97,11 @@ describe("sign-in", () => {
       }
     }
     // The right password does not get through a pause either.
-    const locked = await httpClient(app.url).request("/sign-in", { method: "POST", form: { email: user.email, password: PASSWORD }, headers: { "X-Forwarded-For": uniqueIp() } });
+    const locked = await httpClient(app.url).request("/sign-in", {
+      method: "POST",
+      form: { email: user.email, password: PASSWORD },
+      headers: { "X-Forwarded-For": uniqueIp() },
+    });
     expect(locked.status).toBe(429);
     expect(locked.headers.getSetCookie()).toEqual([]);
   });
@@ -80,7 +110,11 @@ describe("sign-in", () => {
     const ip = uniqueIp();
     let last: Response | undefined;
     for (let i = 0; i <= SIGN_IN_LIMITS.perIp.limit; i++) {
-      last = await httpClient(app.url).request("/sign-in", { method: "POST", form: { email: `${unique("spray")}@comeback.test`, password: "guess" }, headers: { "X-Forwarded-For": ip } });
+      last = await httpClient(app.url).request("/sign-in", {
+        method: "POST",
+        form: { email: `${unique("spray")}@comeback.test`, password: "guess" },
+        headers: { "X-Forwarded-For": ip },
+      });
     }
     expect(last?.status).toBe(429);
     expect(await last?.text()).toContain("Too many sign-in attempts");
@@ -118,7 +152,11 @@ describe("forgot password", () => {
     const ip = uniqueIp();
     let last: Response | undefined;
     for (let i = 0; i <= PASSWORD_RESET_LIMITS.perIp.limit; i++) {
-      last = await httpClient(app.url).request("/forgot-password", { method: "POST", form: { email: `${unique("spray")}@comeback.test` }, headers: { "X-Forwarded-For": ip } });
+      last = await httpClient(app.url).request("/forgot-password", {
+        method: "POST",
+        form: { email: `${unique("spray")}@comeback.test` },
+        headers: { "X-Forwarded-For": ip },
+      });
     }
     expect(last?.status).toBe(429);
   });

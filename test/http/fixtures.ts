@@ -3,7 +3,13 @@ import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { db } from "~/platform/db.server";
 import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
-import { createAlumnus, createDecision, createMailboxMessage, createStaffUser, createTeam } from "../factories";
+import {
+  createAlumnus,
+  createDecision,
+  createMailboxMessage,
+  createStaffUser,
+  createTeam,
+} from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import type { Role } from "./route-policy";
 
@@ -24,14 +30,36 @@ export async function buildAuthzFixtures() {
   // Links from emails: an open invitation and an open password reset (empty POSTs never use them up).
   const invited = await createStaffUser(db, { role: "hr", status: "invited" });
   const invitation = newLink("staff_invite");
-  await storeAuthToken(db, { purpose: "staff_invite", token: invitation.token, email: invited.email, userId: invited.id, createdById: users.admin.id });
+  await storeAuthToken(db, {
+    purpose: "staff_invite",
+    token: invitation.token,
+    email: invited.email,
+    userId: invited.id,
+    createdById: users.admin.id,
+  });
   const reset = newLink("password_reset");
-  await storeAuthToken(db, { purpose: "password_reset", token: reset.token, email: users.hr.email, userId: users.hr.id });
+  await storeAuthToken(db, {
+    purpose: "password_reset",
+    token: reset.token,
+    email: users.hr.email,
+    userId: users.hr.id,
+  });
   // An uploaded import (a small stored file, not yet mapped).
   const upload = await db.importRun.create({
-    data: { fileName: "fixture.csv", fileSize: 40, fileSha256: "fixture", encoding: "utf-8", delimiter: ",", headerRow: 1, headers: ["Employee ID", "Name"], createdById: users.hr.id },
+    data: {
+      fileName: "fixture.csv",
+      fileSize: 40,
+      fileSha256: "fixture",
+      encoding: "utf-8",
+      delimiter: ",",
+      headerRow: 1,
+      headers: ["Employee ID", "Name"],
+      createdById: users.hr.id,
+    },
   });
-  await db.importChunk.create({ data: { importId: upload.id, seq: 0, data: Buffer.from("Employee ID,Name\nE1,Ada Lovelace\n") } });
+  await db.importChunk.create({
+    data: { importId: upload.id, seq: 0, data: Buffer.from("Employee ID,Name\nE1,Ada Lovelace\n") },
+  });
   // A message in the development mailbox that carries no sign-in link (HR may open it).
   const message = await createMailboxMessage(db, { to: users.hr.email });
   // A published eligibility policy (version 1) with verdicts for the people above.
@@ -39,7 +67,9 @@ export async function buildAuthzFixtures() {
   // A draft campaign to a saved segment.
   const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
   const { sendAt: _sendAt, invitedOn: _invitedOn, respondBy, ...content } = campaignValues(segment.id);
-  const campaign = await db.campaign.create({ data: { ...content, respondBy: new Date(`${respondBy}T00:00:00Z`), createdById: users.hr.id } });
+  const campaign = await db.campaign.create({
+    data: { ...content, respondBy: new Date(`${respondBy}T00:00:00Z`), createdById: users.hr.id },
+  });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;

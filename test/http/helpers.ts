@@ -17,7 +17,11 @@ export type Client = ReturnType<typeof httpClient>;
 /** A cookie-keeping client signed in over HTTP, as a browser would be. */
 export async function signedInClient(app: TestApp, email: string, password: string): Promise<Client> {
   const client = httpClient(app.url);
-  const response = await client.request("/sign-in", { method: "POST", form: { email, password }, headers: { "X-Forwarded-For": uniqueIp() } });
+  const response = await client.request("/sign-in", {
+    method: "POST",
+    form: { email, password },
+    headers: { "X-Forwarded-For": uniqueIp() },
+  });
   expect(response.status, `sign-in of ${email}`).toBe(302);
   expect(client.cookie).not.toBe("");
   return client;
@@ -43,14 +47,21 @@ export function cspNonce(response: Response): string {
  */
 export function markupOutsideOurScripts(html: string, nonce: string) {
   const all = html.match(/<script\b/gi)?.length ?? 0;
-  const ours = html.match(new RegExp(`<script\\b[^>]*\\bnonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}"`, "gi"))?.length ?? 0;
+  const ours =
+    html.match(new RegExp(`<script\\b[^>]*\\bnonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}"`, "gi"))
+      ?.length ?? 0;
   expect(ours, "every <script> element on the page carries our nonce").toBe(all);
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
 }
 
 /** What React writes for text in markup (element content and attribute values). */
 export function reactEscaped(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 }
 
 /** Same page, two answers: remove what differs by design (nonces, request ids, given strings). */

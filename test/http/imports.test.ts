@@ -3,7 +3,14 @@ import { db } from "~/platform/db.server";
 import { createStaffUser, unique } from "../factories";
 import { countTried, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { cspNonce, locationOf, markupOutsideOurScripts, reactEscaped, signedInClient, type Client } from "./helpers";
+import {
+  cspNonce,
+  locationOf,
+  markupOutsideOurScripts,
+  reactEscaped,
+  signedInClient,
+  type Client,
+} from "./helpers";
 
 /**
  * The import pages over HTTP against the production build, with the job runner on: upload,
@@ -26,7 +33,11 @@ afterAll(async () => {
 function upload(client: Client, name: string, bytes: Uint8Array | Blob, fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.set("file", bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "text/csv" }), name);
+  form.set(
+    "file",
+    bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "text/csv" }),
+    name,
+  );
   return client.request("/staff/imports/new", { method: "POST", body: form });
 }
 
@@ -55,7 +66,18 @@ describe("import pages", () => {
     // 01/02/2015 and 03/04/2022 read as US or European dates: no format is chosen for HR.
     expect(html).toContain("fit more than one format");
     expect(html).not.toMatch(/name="dateFormat"[^>]*checked/);
-    const form = { dateFormat: "us", system: "workday", col_hrId: "Employee ID", col_fullName: "Legal Name", col_workEmail: "Primary Work Email", col_hireDate: "Hire Date", col_exitDate: "Termination Date", col_exitReason: "Primary Termination Reason", col_rehireFlag: "Eligible for Rehire", saveAs: `${id} mapping` };
+    const form = {
+      dateFormat: "us",
+      system: "workday",
+      col_hrId: "Employee ID",
+      col_fullName: "Legal Name",
+      col_workEmail: "Primary Work Email",
+      col_hireDate: "Hire Date",
+      col_exitDate: "Termination Date",
+      col_exitReason: "Primary Termination Reason",
+      col_rehireFlag: "Eligible for Rehire",
+      saveAs: `${id} mapping`,
+    };
     // Without a date format, the page says what is missing next to the field.
     const missing = await hr.request(mappingPath, { method: "POST", form: { ...form, dateFormat: "" } });
     expect(missing.status).toBe(422);
@@ -64,17 +86,30 @@ describe("import pages", () => {
     expect(checked.status).toBe(302);
     expect(locationOf(checked, app.url)).toBe(`/staff/imports/${importId}`);
     const run = await waitForImport(importId, ["checked", "invalid"]);
-    expect(run).toMatchObject({ status: "checked", createCount: 1, rejectCount: 1, mappingName: `${id} mapping` });
+    expect(run).toMatchObject({
+      status: "checked",
+      createCount: 1,
+      rejectCount: 1,
+      mappingName: `${id} mapping`,
+    });
     const preview = await (await hr.request(`/staff/imports/${importId}`)).text();
     expect(preview).toContain("Dry run: what the import will do");
     expect(preview).toContain("is not a valid email address");
     const report = await hr.request(`/staff/imports/${importId}/errors`);
     expect(report.status).toBe(200);
-    expect(report.headers.get("content-disposition")).toMatch(/^attachment; filename="import-problems-[a-z0-9]+-[0-9-]+\.csv"$/);
+    expect(report.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="import-problems-[a-z0-9]+-[0-9-]+\.csv"$/,
+    );
     expect(await report.text()).toContain('"3","rejected","Primary Work Email"');
-    const commit = await hr.request(`/staff/imports/${importId}`, { method: "POST", form: { intent: "commit" } });
+    const commit = await hr.request(`/staff/imports/${importId}`, {
+      method: "POST",
+      form: { intent: "commit" },
+    });
     expect(commit.status).toBe(200);
-    expect(await waitForImport(importId, ["committed", "failed"])).toMatchObject({ status: "committed", createCount: 1 });
+    expect(await waitForImport(importId, ["committed", "failed"])).toMatchObject({
+      status: "committed",
+      createCount: 1,
+    });
     const history = await (await hr.request("/staff/imports")).text();
     expect(history).toContain("leavers.csv");
     expect(history).toContain(`${id} mapping`);
@@ -92,7 +127,11 @@ describe("import pages", () => {
   });
 
   it("refuses a binary file renamed .csv next to the file field", async () => {
-    const response = await upload(hr, "photo.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    const response = await upload(
+      hr,
+      "photo.csv",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    );
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("This is not a text file");
   });
@@ -100,12 +139,31 @@ describe("import pages", () => {
   it("hostile cells render as text on the dry-run page", async () => {
     const id = unique("XSS");
     const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-    const rows = XSS_PAYLOADS.map((p, i) => `${id}-${i},${quote(`Ann ${p}`)},${id}-${i}@example.com,01/02/2015,03/04/2022,${quote(p)},Yes`);
-    const uploaded = await upload(hr, "hostile.csv", Buffer.from(`Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason,Eligible for Rehire\n${rows.join("\n")}\n`));
+    const rows = XSS_PAYLOADS.map(
+      (p, i) =>
+        `${id}-${i},${quote(`Ann ${p}`)},${id}-${i}@example.com,01/02/2015,03/04/2022,${quote(p)},Yes`,
+    );
+    const uploaded = await upload(
+      hr,
+      "hostile.csv",
+      Buffer.from(
+        `Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason,Eligible for Rehire\n${rows.join("\n")}\n`,
+      ),
+    );
     const importId = locationOf(uploaded, app.url)!.split("/")[3];
     await hr.request(`/staff/imports/${importId}/mapping`, {
       method: "POST",
-      form: { dateFormat: "us", system: "generic", col_hrId: "Employee ID", col_fullName: "Legal Name", col_workEmail: "Primary Work Email", col_hireDate: "Hire Date", col_exitDate: "Termination Date", col_exitReason: "Primary Termination Reason", col_rehireFlag: "Eligible for Rehire" },
+      form: {
+        dateFormat: "us",
+        system: "generic",
+        col_hrId: "Employee ID",
+        col_fullName: "Legal Name",
+        col_workEmail: "Primary Work Email",
+        col_hireDate: "Hire Date",
+        col_exitDate: "Termination Date",
+        col_exitReason: "Primary Termination Reason",
+        col_rehireFlag: "Eligible for Rehire",
+      },
     });
     await waitForImport(importId, ["checked", "invalid"]);
     const response = await hr.request(`/staff/imports/${importId}?show=all`);

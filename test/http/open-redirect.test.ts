@@ -19,7 +19,9 @@ beforeAll(async () => {
   email = (await createStaffUser(db, { role: "hr", password: PASSWORD })).email;
 });
 afterAll(async () => {
-  console.log(`hostile inputs tried (open redirect over HTTP): ${triedSummary()}; left our origin: ${escaped.length}`);
+  console.log(
+    `hostile inputs tried (open redirect over HTTP): ${triedSummary()}; left our origin: ${escaped.length}`,
+  );
   await app?.close();
 });
 
@@ -29,7 +31,8 @@ function staysHome(response: Response, payload: string, via: string) {
   expect(location, `${via} ${JSON.stringify(payload)}`).toBeTruthy();
   // Browsers resolve Location against the page; backslashes and tabs count as they do in a browser.
   const resolved = new URL(location!, app.url);
-  if (resolved.origin !== new URL(app.url).origin || !location!.startsWith("/") || /^\/[\\/]/.test(location!)) escaped.push(`${via}: ${payload} -> ${location}`);
+  if (resolved.origin !== new URL(app.url).origin || !location!.startsWith("/") || /^\/[\\/]/.test(location!))
+    escaped.push(`${via}: ${payload} -> ${location}`);
 }
 
 describe("redirect targets never leave our origin", () => {

@@ -36,15 +36,45 @@ const everyone: Row = { anonymous: "ok", alumnus: "ok", manager: "ok", hr: "ok",
 /** Any signed-in staff member. */
 export const staff: Row = { anonymous: "signin", alumnus: "forbidden", manager: "ok", hr: "ok", admin: "ok" };
 /** Staff holding a permission only HR has. */
-export const hrOnly: Row = { anonymous: "signin", alumnus: "forbidden", manager: "forbidden", hr: "ok", admin: "forbidden" };
+export const hrOnly: Row = {
+  anonymous: "signin",
+  alumnus: "forbidden",
+  manager: "forbidden",
+  hr: "ok",
+  admin: "forbidden",
+};
 /** Staff holding a permission only administrators have. */
-export const adminOnly: Row = { anonymous: "signin", alumnus: "forbidden", manager: "forbidden", hr: "forbidden", admin: "ok" };
+export const adminOnly: Row = {
+  anonymous: "signin",
+  alumnus: "forbidden",
+  manager: "forbidden",
+  hr: "forbidden",
+  admin: "ok",
+};
 /** HR and administrators (e.g. read:outbox, read:mailbox). */
-export const hrAndAdmin: Row = { anonymous: "signin", alumnus: "forbidden", manager: "forbidden", hr: "ok", admin: "ok" };
+export const hrAndAdmin: Row = {
+  anonymous: "signin",
+  alumnus: "forbidden",
+  manager: "forbidden",
+  hr: "ok",
+  admin: "ok",
+};
 /** Managers only (e.g. provide:review-input). */
-export const managerOnly: Row = { anonymous: "signin", alumnus: "forbidden", manager: "ok", hr: "forbidden", admin: "forbidden" };
+export const managerOnly: Row = {
+  anonymous: "signin",
+  alumnus: "forbidden",
+  manager: "ok",
+  hr: "forbidden",
+  admin: "forbidden",
+};
 /** Signed-in alumni only. */
-export const alumniOnly: Row = { anonymous: "portal-signin", alumnus: "ok", manager: "forbidden", hr: "forbidden", admin: "forbidden" };
+export const alumniOnly: Row = {
+  anonymous: "portal-signin",
+  alumnus: "ok",
+  manager: "forbidden",
+  hr: "forbidden",
+  admin: "forbidden",
+};
 
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/_index": { path: "/", loader: { ...everyone, anonymous: "signin" } },
@@ -54,13 +84,23 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/sign-out": {
     path: "/sign-out",
     loader: everyone,
-    action: { anonymous: "signin", alumnus: "portal-signin", manager: "signin", hr: "signin", admin: "signin" },
+    action: {
+      anonymous: "signin",
+      alumnus: "portal-signin",
+      manager: "signin",
+      hr: "signin",
+      admin: "signin",
+    },
   },
   "routes/staff": { path: "/staff", loader: staff },
   "routes/staff._index": { path: "/staff", loader: staff },
   // Email template previews (manage:campaign). The POST only renders a preview with a trial note.
   "routes/staff.emails._index": { path: "/staff/emails", loader: hrOnly },
-  "routes/staff.emails.$template": { path: "/staff/emails/return-invitation", loader: hrOnly, action: hrOnly },
+  "routes/staff.emails.$template": {
+    path: "/staff/emails/return-invitation",
+    loader: hrOnly,
+    action: hrOnly,
+  },
   // Identity: pages reached from email links work for anyone holding the link; an empty POST is
   // a validation error (it never uses the link up).
   "routes/forgot-password": { path: "/forgot-password", loader: everyone, action: everyone },
@@ -68,49 +108,101 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/reset-password.$token": { path: "/reset-password/:resetToken", loader: everyone, action: everyone },
   "routes/staff.account": { path: "/staff/account", loader: staff, action: staff },
   "routes/staff.admin.users._index": { path: "/staff/admin/users", loader: adminOnly, action: adminOnly },
-  "routes/staff.admin.users.$userId": { path: "/staff/admin/users/:hrUserId", loader: adminOnly, action: adminOnly },
+  "routes/staff.admin.users.$userId": {
+    path: "/staff/admin/users/:hrUserId",
+    loader: adminOnly,
+    action: adminOnly,
+  },
   "routes/staff.admin.teams": { path: "/staff/admin/teams", loader: adminOnly, action: adminOnly },
   "routes/staff.admin.audit._index": { path: "/staff/admin/audit", loader: adminOnly },
   "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },
   // Imports (import:alumni, HR only). Empty POSTs are validation errors; nothing starts.
   "routes/staff.imports._index": { path: "/staff/imports", loader: hrOnly },
   "routes/staff.imports.new": { path: "/staff/imports/new", loader: hrOnly, action: hrOnly },
-  "routes/staff.imports.$importId._index": { path: "/staff/imports/:importId", loader: hrOnly, action: hrOnly },
-  "routes/staff.imports.$importId.mapping": { path: "/staff/imports/:importId/mapping", loader: hrOnly, action: hrOnly },
+  "routes/staff.imports.$importId._index": {
+    path: "/staff/imports/:importId",
+    loader: hrOnly,
+    action: hrOnly,
+  },
+  "routes/staff.imports.$importId.mapping": {
+    path: "/staff/imports/:importId/mapping",
+    loader: hrOnly,
+    action: hrOnly,
+  },
   "routes/staff.imports.$importId.errors": { path: "/staff/imports/:importId/errors", loader: hrOnly },
   "routes/staff.mailbox._index": { path: "/staff/mailbox", loader: hrAndAdmin },
   "routes/staff.mailbox.$messageId": { path: "/staff/mailbox/:mailboxMessageId", loader: hrAndAdmin },
   // Alumni pool. Managers (read:alumnus:team) reach the list but see only alumni whose review or
   // contract involves their team (none in the fixtures): a profile answers 404.
-  "routes/staff.alumni._index": { path: "/staff/alumni?q=berg&consent=granted", loader: { ...hrOnly, manager: "ok" }, action: hrOnly },
-  "routes/staff.alumni.$alumnusId": { path: "/staff/alumni/:alumnusId", loader: { ...hrOnly, manager: "not-found" }, action: hrOnly },
-  "routes/staff.alumni.export": { path: "/staff/alumni/export?consent=granted", loader: hrOnly, action: hrOnly },
+  "routes/staff.alumni._index": {
+    path: "/staff/alumni?q=berg&consent=granted",
+    loader: { ...hrOnly, manager: "ok" },
+    action: hrOnly,
+  },
+  "routes/staff.alumni.$alumnusId": {
+    path: "/staff/alumni/:alumnusId",
+    loader: { ...hrOnly, manager: "not-found" },
+    action: hrOnly,
+  },
+  "routes/staff.alumni.export": {
+    path: "/staff/alumni/export?consent=granted",
+    loader: hrOnly,
+    action: hrOnly,
+  },
   "routes/staff.alumni.views": { path: "/staff/alumni/views", loader: hrOnly, action: hrOnly },
   // Workforce decisions: everyone on staff reads them (read:decision); HR manages them.
   "routes/staff.decisions._index": { path: "/staff/decisions", loader: staff },
   "routes/staff.decisions.new": { path: "/staff/decisions/new", loader: hrOnly, action: hrOnly },
-  "routes/staff.decisions.$decisionId": { path: "/staff/decisions/:decisionId", loader: staff, action: hrOnly },
+  "routes/staff.decisions.$decisionId": {
+    path: "/staff/decisions/:decisionId",
+    loader: staff,
+    action: hrOnly,
+  },
   // Eligibility (HR: read/edit/publish/override, fairness); managers answer review questions.
   // Empty POSTs are refused as bad requests or validation errors after the permission check.
   "routes/staff.eligibility._index": { path: "/staff/eligibility", loader: hrOnly, action: hrOnly },
   "routes/staff.eligibility.draft": { path: "/staff/eligibility/draft", loader: hrOnly, action: hrOnly },
   "routes/staff.eligibility.what-if": { path: "/staff/eligibility/what-if", loader: hrOnly },
-  "routes/staff.eligibility.versions.$version": { path: "/staff/eligibility/versions/:policyVersion", loader: hrOnly },
-  "routes/staff.eligibility.people.$alumnusId": { path: "/staff/eligibility/people/:alumnusId", loader: hrOnly, action: hrOnly },
+  "routes/staff.eligibility.versions.$version": {
+    path: "/staff/eligibility/versions/:policyVersion",
+    loader: hrOnly,
+  },
+  "routes/staff.eligibility.people.$alumnusId": {
+    path: "/staff/eligibility/people/:alumnusId",
+    loader: hrOnly,
+    action: hrOnly,
+  },
   "routes/staff.eligibility.reviews": { path: "/staff/eligibility/reviews", loader: hrOnly },
   "routes/staff.eligibility.fairness": { path: "/staff/eligibility/fairness", loader: hrOnly },
   "routes/staff.reviews": { path: "/staff/reviews", loader: managerOnly, action: managerOnly },
   // Outbox: read:outbox to look, retry:outbox to retry (an empty POST is a validation error or a
   // conflict: the fixture message is not set aside).
   "routes/staff.outbox._index": { path: "/staff/outbox", loader: hrAndAdmin, action: hrAndAdmin },
-  "routes/staff.outbox.$messageId": { path: "/staff/outbox/:outboxMessageId", loader: hrAndAdmin, action: hrAndAdmin },
+  "routes/staff.outbox.$messageId": {
+    path: "/staff/outbox/:outboxMessageId",
+    loader: hrAndAdmin,
+    action: hrAndAdmin,
+  },
   // Signed links from outreach email: anyone holding the link, no session. An empty POST lacks
   // List-Unsubscribe=One-Click (400) and changes nothing; the preference form is origin-checked.
-  "routes/unsubscribe.$token": { path: "/unsubscribe/:unsubscribeToken", loader: everyone, action: everyone, crossSitePost: "token-authenticated" },
+  "routes/unsubscribe.$token": {
+    path: "/unsubscribe/:unsubscribeToken",
+    loader: everyone,
+    action: everyone,
+    crossSitePost: "token-authenticated",
+  },
   "routes/preferences.$token": { path: "/preferences/:unsubscribeToken", loader: everyone, action: everyone },
   // Campaigns (manage:campaign). An empty POST is a validation error or an unknown intent.
   "routes/staff.campaigns._index": { path: "/staff/campaigns", loader: hrOnly },
   "routes/staff.campaigns.new": { path: "/staff/campaigns/new", loader: hrOnly, action: hrOnly },
-  "routes/staff.campaigns.$campaignId": { path: "/staff/campaigns/:campaignId", loader: hrOnly, action: hrOnly },
-  "routes/staff.campaigns.$campaignId_.edit": { path: "/staff/campaigns/:campaignId/edit", loader: hrOnly, action: hrOnly },
+  "routes/staff.campaigns.$campaignId": {
+    path: "/staff/campaigns/:campaignId",
+    loader: hrOnly,
+    action: hrOnly,
+  },
+  "routes/staff.campaigns.$campaignId_.edit": {
+    path: "/staff/campaigns/:campaignId/edit",
+    loader: hrOnly,
+    action: hrOnly,
+  },
 };

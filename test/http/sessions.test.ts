@@ -40,13 +40,21 @@ describe("sessions over HTTP", () => {
   it("sets a HttpOnly, SameSite=Lax cookie and replaces the session the browser presented at sign-in", async () => {
     const { user } = await hrUser();
     const browser = httpClient(app.url);
-    const first = await browser.request("/sign-in", { method: "POST", form: { email: user.email, password: PASSWORD }, headers: { "X-Forwarded-For": uniqueIp() } });
+    const first = await browser.request("/sign-in", {
+      method: "POST",
+      form: { email: user.email, password: PASSWORD },
+      headers: { "X-Forwarded-For": uniqueIp() },
+    });
     const setCookie = first.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).toMatch(/Path=\//);
     const before = browser.cookie;
-    await browser.request("/sign-in", { method: "POST", form: { email: user.email, password: PASSWORD }, headers: { "X-Forwarded-For": uniqueIp() } });
+    await browser.request("/sign-in", {
+      method: "POST",
+      form: { email: user.email, password: PASSWORD },
+      headers: { "X-Forwarded-For": uniqueIp() },
+    });
     expect(browser.cookie).not.toBe(before);
     expect(await landing(before)).toBe("redirect /sign-in");
     expect(await landing(browser)).toBe("status 200");
@@ -58,7 +66,11 @@ describe("sessions over HTTP", () => {
     const { user: victim } = await hrUser();
     const browser = httpClient(app.url);
     browser.cookie = planted;
-    await browser.request("/sign-in", { method: "POST", form: { email: victim.email, password: PASSWORD }, headers: { "X-Forwarded-For": uniqueIp() } });
+    await browser.request("/sign-in", {
+      method: "POST",
+      form: { email: victim.email, password: PASSWORD },
+      headers: { "X-Forwarded-For": uniqueIp() },
+    });
     expect(browser.cookie).not.toBe(planted);
     expect(await landing(planted)).toBe("redirect /sign-in");
   });
@@ -90,12 +102,19 @@ describe("sessions over HTTP", () => {
   it("an administrator deactivating someone signs them out on their very next request", async () => {
     const { user, client } = await hrUser();
     expect(await landing(client)).toBe("status 200");
-    const response = await admin.request(`/staff/admin/users/${user.id}`, { method: "POST", form: { intent: "deactivate", reason: "Left the company" } });
+    const response = await admin.request(`/staff/admin/users/${user.id}`, {
+      method: "POST",
+      form: { intent: "deactivate", reason: "Left the company" },
+    });
     expect(response.status).toBe(200);
     expect(await landing(client)).toBe("redirect /sign-in");
     expect(await landing(client, "/staff/mailbox")).toBe("redirect /sign-in");
     // And the password no longer signs them in.
-    const again = await httpClient(app.url).request("/sign-in", { method: "POST", form: { email: user.email, password: PASSWORD }, headers: { "X-Forwarded-For": uniqueIp() } });
+    const again = await httpClient(app.url).request("/sign-in", {
+      method: "POST",
+      form: { email: user.email, password: PASSWORD },
+      headers: { "X-Forwarded-For": uniqueIp() },
+    });
     expect(again.status).toBe(401);
   });
 
@@ -105,7 +124,12 @@ describe("sessions over HTTP", () => {
     expect(await landing(client, "/staff/mailbox")).toBe("status 200");
     const response = await admin.request(`/staff/admin/users/${user.id}`, {
       method: "POST",
-      form: { intent: "change-role", roleId: "manager", teamId: team.id, reason: "Leads the disputes team now" },
+      form: {
+        intent: "change-role",
+        roleId: "manager",
+        teamId: team.id,
+        reason: "Leads the disputes team now",
+      },
     });
     expect(response.status).toBe(200);
     expect(await landing(client, "/staff/mailbox")).toBe("redirect /sign-in");
@@ -123,11 +147,17 @@ describe("sessions over HTTP", () => {
 
   it("idle and absolute expiry send the next request to the sign-in page", async () => {
     const idle = await hrUser();
-    await db.session.updateMany({ where: { userId: idle.user.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await db.session.updateMany({
+      where: { userId: idle.user.id },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect(await landing(idle.client)).toBe("redirect /sign-in");
 
     const old = await hrUser();
-    await db.session.updateMany({ where: { userId: old.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.session.updateMany({
+      where: { userId: old.user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await landing(old.client)).toBe("redirect /sign-in");
 
     const fresh = await hrUser();

@@ -25,7 +25,9 @@ beforeAll(async () => {
   admin = await signedInClient(app, a.email, PASSWORD);
 });
 afterAll(async () => {
-  console.log(`hostile inputs tried (staff admin pages over HTTP): ${triedSummary()}; pages checked ${pagesChecked}; rendered live: ${gotThrough.length}`);
+  console.log(
+    `hostile inputs tried (staff admin pages over HTTP): ${triedSummary()}; pages checked ${pagesChecked}; rendered live: ${gotThrough.length}`,
+  );
   await app?.close();
 });
 
@@ -49,22 +51,35 @@ describe("hostile text in staff administration renders inert", () => {
   it("is accepted as ordinary text by the forms (names, team names, reasons)", async () => {
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
       const email = `${unique(`xss${i}-`)}@comeback.test`;
-      const invited = await admin.request("/staff/admin/users?index", { method: "POST", form: { intent: "invite", name: payload, email, roleId: "hr" } });
+      const invited = await admin.request("/staff/admin/users?index", {
+        method: "POST",
+        form: { intent: "invite", name: payload, email, roleId: "hr" },
+      });
       expect(invited.status, `invite ${JSON.stringify(payload)}`).toBe(200);
       countTried("xss: staff name");
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       expect(user.name).toBe(payload);
       users.push({ id: user.id, name: payload, email });
 
-      const team = await admin.request("/staff/admin/teams", { method: "POST", form: { intent: "create-team", name: `${payload} ${i}` } });
+      const team = await admin.request("/staff/admin/teams", {
+        method: "POST",
+        form: { intent: "create-team", name: `${payload} ${i}` },
+      });
       expect(team.status, `team ${JSON.stringify(payload)}`).toBe(200);
       countTried("xss: team name");
 
-      const changed = await admin.request(`/staff/admin/users/${user.id}`, { method: "POST", form: { intent: "change-role", roleId: "admin", reason: payload } });
+      const changed = await admin.request(`/staff/admin/users/${user.id}`, {
+        method: "POST",
+        form: { intent: "change-role", roleId: "admin", reason: payload },
+      });
       expect(changed.status, `reason ${JSON.stringify(payload)}`).toBe(200);
       countTried("xss: audit reason");
     }
-    expect(await db.auditEvent.count({ where: { action: "staff.role_changed", reason: { in: [...XSS_PAYLOADS] } } })).toBe(XSS_PAYLOADS.length);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "staff.role_changed", reason: { in: [...XSS_PAYLOADS] } },
+      }),
+    ).toBe(XSS_PAYLOADS.length);
   });
 
   it("the staff list, each staff member's page and the teams page", async () => {
@@ -76,7 +91,8 @@ describe("hostile text in staff administration renders inert", () => {
       expectInert(detail, ADMIN_NAME, `actor on /staff/admin/users/${u.id}`);
     }
     const teams = await page("/staff/admin/teams");
-    for (const [i, payload] of XSS_PAYLOADS.entries()) expectInert(teams, `${payload} ${i}`, "/staff/admin/teams");
+    for (const [i, payload] of XSS_PAYLOADS.entries())
+      expectInert(teams, `${payload} ${i}`, "/staff/admin/teams");
   });
 
   it("the audit trail (actor names, reasons, before/after values)", async () => {
@@ -108,7 +124,9 @@ describe("hostile text in staff administration renders inert", () => {
     for (const u of users) {
       const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: u.email } });
       if (/[<>]/.test(u.name)) expect(message.html, "email html").not.toContain(u.name);
-      expect(message.html).not.toMatch(/<(script|img|svg|iframe|details|input|body|style|base|meta http-equiv)\b[^>]*(onerror|onload|ontoggle|onfocus|src=x|javascript:)/i);
+      expect(message.html).not.toMatch(
+        /<(script|img|svg|iframe|details|input|body|style|base|meta http-equiv)\b[^>]*(onerror|onload|ontoggle|onfocus|src=x|javascript:)/i,
+      );
     }
     expect(gotThrough).toEqual([]);
   });

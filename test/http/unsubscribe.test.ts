@@ -21,7 +21,10 @@ afterAll(async () => {
   console.log(`hostile inputs tried (unsubscribe links): ${triedSummary()}`);
 });
 
-async function outreachFor(alumnusId: string, purpose: "return_opportunities" | "news" = "return_opportunities") {
+async function outreachFor(
+  alumnusId: string,
+  purpose: "return_opportunities" | "news" = "return_opportunities",
+) {
   return db.$transaction((tx) =>
     queueEmail(tx, {
       template: "return-invitation",
@@ -55,26 +58,37 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentReturn).toBe("granted");
 
     // What a mail provider sends: a urlencoded POST, no cookie, a foreign or no Origin.
-    const first = await post(`/unsubscribe/${token}`, "List-Unsubscribe=One-Click", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.example" });
+    const first = await post(`/unsubscribe/${token}`, "List-Unsubscribe=One-Click", {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: "https://mail.example",
+    });
     expect(first.status).toBe(200);
     expect((await first.text()).replace(/<!-- -->/g, "")).toContain("You are unsubscribed");
     const after = await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } });
     expect(after).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted" });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "cancelled" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "cancelled",
+    });
 
     const form = new FormData();
     form.set("List-Unsubscribe", "One-Click");
     const second = await post(`/unsubscribe/${token}`, form, { "Sec-Fetch-Site": "cross-site" });
     expect(second.status).toBe(200);
-    expect(await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } })).toBe(1);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } });
+    expect(
+      await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } }),
+    ).toBe(1);
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumnus.unsubscribed", entityId: alumnus.id },
+    });
     expect(event).toMatchObject({ actorType: "alumnus", actorId: alumnus.id });
   });
 
   it("refuses a POST without List-Unsubscribe=One-Click and changes nothing", async () => {
     const alumnus = await createAlumnus(db, { consentNews: "granted" });
     const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" });
-    const response = await post(`/unsubscribe/${token}`, "List-Unsubscribe=Yes", { "Content-Type": "application/x-www-form-urlencoded" });
+    const response = await post(`/unsubscribe/${token}`, "List-Unsubscribe=Yes", {
+      "Content-Type": "application/x-www-form-urlencoded",
+    });
     expect(response.status).toBe(422);
     expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentNews).toBe("granted");
   });
@@ -84,7 +98,13 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     const other = await createAlumnus(db, { consentReturn: "granted" });
     const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" });
     const [, code, sig] = token.split(".");
-    const tampered = [`${other.id}.${code}.${sig}`, `${alumnus.id}.r.${sig}`, `${token}x`, token.slice(0, -2), `${alumnus.id}.${code}`];
+    const tampered = [
+      `${other.id}.${code}.${sig}`,
+      `${alumnus.id}.r.${sig}`,
+      `${token}x`,
+      token.slice(0, -2),
+      `${alumnus.id}.${code}`,
+    ];
     const hostile = XSS_PAYLOADS.map((p) => encodeURIComponent(p));
     for (const t of [...tampered, ...hostile]) {
       for (const path of [`/unsubscribe/${t}`, `/preferences/${t}`]) {
@@ -94,14 +114,25 @@ describe("one-click unsubscribe (RFC 8058)", () => {
         if (get.status === 404) expect(body).toContain("This link cannot be used");
         expect(body).not.toContain("<script>alert");
       }
-      const oneClick = await post(`/unsubscribe/${t}`, "List-Unsubscribe=One-Click", { "Content-Type": "application/x-www-form-urlencoded" });
+      const oneClick = await post(`/unsubscribe/${t}`, "List-Unsubscribe=One-Click", {
+        "Content-Type": "application/x-www-form-urlencoded",
+      });
       expect([400, 404]).toContain(oneClick.status);
     }
     countTried("tampered unsubscribe links", tampered.length * 3);
     countTried("xss in link tokens", hostile.length * 3);
-    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({ consentReturn: "granted", consentNews: "granted" });
-    expect(await db.alumnus.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ consentReturn: "granted" });
-    expect(await db.auditEvent.count({ where: { entityId: { in: [alumnus.id, other.id] }, action: { startsWith: "alumnus." } } })).toBe(0);
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
+      consentReturn: "granted",
+      consentNews: "granted",
+    });
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      consentReturn: "granted",
+    });
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: { in: [alumnus.id, other.id] }, action: { startsWith: "alumnus." } },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -130,15 +161,28 @@ describe("preference page", () => {
     const saved = await client.request(`/preferences/${token}`, { method: "POST", form: { news: "yes" } });
     expect(saved.status).toBe(200);
     expect((await saved.text()).replace(/<!-- -->/g, "")).toContain("We also stopped 1 message");
-    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted" });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "cancelled" });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } });
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
+      consentReturn: "withdrawn",
+      consentNews: "granted",
+    });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "cancelled",
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumnus.preferences_updated", entityId: alumnus.id },
+    });
     expect(event.before).toEqual({ consentReturn: "granted", consentNews: "unknown" });
-    expect(event.after).toMatchObject({ consentReturn: "withdrawn", consentNews: "granted", queuedEmailsCancelled: 1 });
+    expect(event.after).toMatchObject({
+      consentReturn: "withdrawn",
+      consentNews: "granted",
+      queuedEmailsCancelled: 1,
+    });
 
     const again = await client.request(`/preferences/${token}`, { method: "POST", form: { news: "yes" } });
     expect(await again.text()).toContain("Nothing changed");
-    expect(await db.auditEvent.count({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } }),
+    ).toBe(1);
   });
 });
 
@@ -148,11 +192,29 @@ describe("outbox page", () => {
     const client = await signedInClient(app, hr.email, "correct horse battery staple");
     const subject = unique("Refused ");
     const m = await db.$transaction((tx) =>
-      queueEmail(tx, { template: "staff-invitation", purpose: "transactional", to: { address: `${unique("x")}@example.org` }, email: { subject, html: "<p>x</p>", text: "x" } }),
+      queueEmail(tx, {
+        template: "staff-invitation",
+        purpose: "transactional",
+        to: { address: `${unique("x")}@example.org` },
+        email: { subject, html: "<p>x</p>", text: "x" },
+      }),
     );
     await db.outboxMessage.update({
       where: { id: m.id },
-      data: { status: "set_aside", attempts: 1, lastError: "550 5.1.1 Mailbox unavailable", failures: [{ at: new Date().toISOString(), attempt: 1, kind: "permanent", error: "550 5.1.1 Mailbox unavailable", responseCode: 550 }] },
+      data: {
+        status: "set_aside",
+        attempts: 1,
+        lastError: "550 5.1.1 Mailbox unavailable",
+        failures: [
+          {
+            at: new Date().toISOString(),
+            attempt: 1,
+            kind: "permanent",
+            error: "550 5.1.1 Mailbox unavailable",
+            responseCode: 550,
+          },
+        ],
+      },
     });
     const list = await client.request("/staff/outbox?status=set_aside");
     expect(list.status).toBe(200);
@@ -170,11 +232,19 @@ describe("outbox page", () => {
     expect(detailHtml).toContain("Refused for good");
     expect(detailHtml).toContain("Retry this message");
 
-    const retried = await client.request(`/staff/outbox/${m.id}`, { method: "POST", form: { reason: "Mailbox restored" } });
+    const retried = await client.request(`/staff/outbox/${m.id}`, {
+      method: "POST",
+      form: { reason: "Mailbox restored" },
+    });
     expect(retried.status).toBe(200);
     expect(await retried.text()).toContain("Back in the queue");
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "queued", maxAttempts: 4 });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "outbox.retried", entityId: m.id } })).toMatchObject({ actorId: hr.id, reason: "Mailbox restored" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
+      status: "queued",
+      maxAttempts: 4,
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { action: "outbox.retried", entityId: m.id } }),
+    ).toMatchObject({ actorId: hr.id, reason: "Mailbox restored" });
 
     const twice = await client.request(`/staff/outbox/${m.id}`, { method: "POST", form: {} });
     expect(twice.status).toBe(409);

@@ -36,7 +36,14 @@ function boot(env: Record<string, string>): Run {
   delete cleanEnv.EMBEDDED_DATABASE_URL;
   delete cleanEnv.APP_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...cleanEnv, NODE_ENV: "development", SEED_ON_EMPTY: "false", DISPATCHER: "false", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...cleanEnv,
+      NODE_ENV: "development",
+      SEED_ON_EMPTY: "false",
+      DISPATCHER: "false",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const run: Run = {
@@ -85,7 +92,9 @@ describe("start-up faults", { timeout: 240_000 }, () => {
 
   it("an unreachable DATABASE_URL: names host and port, exits 1 quickly", async () => {
     const started = Date.now();
-    const run = await exited(boot({ PORT: String(await freePort()), DATABASE_URL: "postgresql://app:secret@127.0.0.1:1/comeback" }));
+    const run = await exited(
+      boot({ PORT: String(await freePort()), DATABASE_URL: "postgresql://app:secret@127.0.0.1:1/comeback" }),
+    );
     expect(run.code).toBe(1);
     expect(run.out).toContain("Cannot reach PostgreSQL at 127.0.0.1:1/comeback");
     expect(run.out).not.toContain("secret");
@@ -105,8 +114,13 @@ describe("start-up faults", { timeout: 240_000 }, () => {
     const migrations = tmpDir("cb-migdir-");
     fs.cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
     fs.mkdirSync(path.join(migrations, "29990101000000_typo"));
-    fs.writeFileSync(path.join(migrations, "29990101000000_typo", "migration.sql"), `ALTER TABLE "Alumnus" ADD COLUMN "nickname" TEXT;\nCREATE INDEX ON "Alumnus" ("nickname",);\n`);
-    const run = await exited(boot({ PORT: String(await freePort()), DATA_DIR: dataDir, MIGRATIONS_DIR: migrations }));
+    fs.writeFileSync(
+      path.join(migrations, "29990101000000_typo", "migration.sql"),
+      `ALTER TABLE "Alumnus" ADD COLUMN "nickname" TEXT;\nCREATE INDEX ON "Alumnus" ("nickname",);\n`,
+    );
+    const run = await exited(
+      boot({ PORT: String(await freePort()), DATA_DIR: dataDir, MIGRATIONS_DIR: migrations }),
+    );
     expect(run.code).toBe(1);
     expect(run.out).toContain("Migration 29990101000000_typo failed at line 2");
     expect(run.out).toContain('CREATE INDEX ON "Alumnus" ("nickname",);');
@@ -127,7 +141,9 @@ describe("start-up faults", { timeout: 240_000 }, () => {
     try {
       const second = await exited(boot({ PORT: String(await freePort()), DATA_DIR: dataDir }));
       expect(second.code).toBe(1);
-      expect(second.out).toContain(`The embedded database in ${path.join(dataDir, "pg")} is already in use by process ${owner.pid}`);
+      expect(second.out).toContain(
+        `The embedded database in ${path.join(dataDir, "pg")} is already in use by process ${owner.pid}`,
+      );
       expectNoStack(second.out);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);

@@ -14,7 +14,9 @@ import { BUILD_DIR } from "../../server/build";
  */
 export type TestApp = { url: string; close(): Promise<void> };
 
-export async function startTestApp(options: { workers?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { workers?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -22,7 +24,12 @@ export async function startTestApp(options: { workers?: boolean; env?: Record<st
   Object.assign(process.env, { APP_URL: url, ...options.env });
   resetEnvCache();
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
-  const app = createApp({ build, mode: "production", appUrl: url, clientDir: path.join(BUILD_DIR, "client") });
+  const app = createApp({
+    build,
+    mode: "production",
+    appUrl: url,
+    clientDir: path.join(BUILD_DIR, "client"),
+  });
   server.on("request", app);
   let workers: { stop(): Promise<void> } | undefined;
   if (options.workers) {
@@ -60,7 +67,12 @@ export function httpClient(baseUrl: string, options: { origin?: string | null } 
         headers.set("Content-Type", "application/x-www-form-urlencoded");
       }
       if ((init.method ?? "GET") !== "GET" && origin && !headers.has("Origin")) headers.set("Origin", origin);
-      const response = await fetch(new URL(pathname, baseUrl), { ...init, body, headers, redirect: "manual" });
+      const response = await fetch(new URL(pathname, baseUrl), {
+        ...init,
+        body,
+        headers,
+        redirect: "manual",
+      });
       const setCookie = response.headers.getSetCookie();
       for (const line of setCookie) {
         const [pair] = line.split(";");

@@ -58,7 +58,8 @@ export async function startSmtpSink(options: { keepRaw?: boolean; port?: number 
         const id = messageIdOf(raw);
         counts.set(id, (counts.get(id) ?? 0) + 1);
         received++;
-        if (options.keepRaw) mails.push({ messageId: id, rcptTo: session.envelope.rcptTo.map((r) => r.address), raw });
+        if (options.keepRaw)
+          mails.push({ messageId: id, rcptTo: session.envelope.rcptTo.map((r) => r.address), raw });
         inTransaction.delete(session.id);
         callback();
       });

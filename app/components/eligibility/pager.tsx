@@ -1,7 +1,17 @@
 import { Link } from "@remix-run/react";
 
 /** Previous / next links that keep the page's other query parameters. */
-export function Pager({ page, pageCount, search, label }: { page: number; pageCount: number; search: string; label: string }) {
+export function Pager({
+  page,
+  pageCount,
+  search,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  search: string;
+  label: string;
+}) {
   if (pageCount <= 1) return null;
   const to = (p: number) => {
     const params = new URLSearchParams(search);

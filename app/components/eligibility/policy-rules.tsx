@@ -1,4 +1,11 @@
-import { CONSENT_MODE_LABELS, EXIT_REASONS, EXIT_REASON_LABELS, HR_FLAG_MODE_LABELS, OUTCOME_LABELS, type PolicyRules } from "~/modules/eligibility/policy";
+import {
+  CONSENT_MODE_LABELS,
+  EXIT_REASONS,
+  EXIT_REASON_LABELS,
+  HR_FLAG_MODE_LABELS,
+  OUTCOME_LABELS,
+  type PolicyRules,
+} from "~/modules/eligibility/policy";
 import { Facts } from "~/components/ui";
 import { OutcomeBadge } from "./outcome-badge";
 
@@ -21,17 +28,27 @@ export function PolicyRulesView({ rules }: { rules: PolicyRules }) {
         ]}
       />
       <table className="w-full text-left text-sm">
-        <caption className="mb-1 text-left text-xs font-medium uppercase tracking-wide text-muted">Exit reasons</caption>
+        <caption className="mb-1 text-left text-xs font-medium uppercase tracking-wide text-muted">
+          Exit reasons
+        </caption>
         <tbody>
           {EXIT_REASONS.map((r) => (
             <tr key={r} className="border-t border-line">
-              <th scope="row" className="py-1 pr-3 font-normal">{EXIT_REASON_LABELS[r]}</th>
-              <td className="py-1"><OutcomeBadge outcome={rules.exitReasons[r]} /></td>
+              <th scope="row" className="py-1 pr-3 font-normal">
+                {EXIT_REASON_LABELS[r]}
+              </th>
+              <td className="py-1">
+                <OutcomeBadge outcome={rules.exitReasons[r]} />
+              </td>
             </tr>
           ))}
           <tr className="border-t border-line">
-            <th scope="row" className="py-1 pr-3 font-normal">No exit reason on record</th>
-            <td className="py-1"><OutcomeBadge outcome={rules.unknownExitReason} /></td>
+            <th scope="row" className="py-1 pr-3 font-normal">
+              No exit reason on record
+            </th>
+            <td className="py-1">
+              <OutcomeBadge outcome={rules.unknownExitReason} />
+            </td>
           </tr>
         </tbody>
       </table>

@@ -17,12 +17,19 @@ const KIND_LABELS: Record<string, string> = {
  * reason and the policy version, any override beside it, the history and manager input.
  * Takes what getEligibilityForAlumnus returns (as loader JSON); renders nothing it is not given.
  */
-export function VerdictPanel({ eligibility, title = "Rehire eligibility" }: { eligibility: Jsonified<EligibilityDetails> | null; title?: string }) {
+export function VerdictPanel({
+  eligibility,
+  title = "Rehire eligibility",
+}: {
+  eligibility: Jsonified<EligibilityDetails> | null;
+  title?: string;
+}) {
   if (!eligibility) {
     return (
       <Card title={title}>
         <p className="text-sm text-muted">
-          No verdict yet. One appears here once an eligibility policy is published and this person has been evaluated.
+          No verdict yet. One appears here once an eligibility policy is published and this person has been
+          evaluated.
         </p>
       </Card>
     );
@@ -34,48 +41,71 @@ export function VerdictPanel({ eligibility, title = "Rehire eligibility" }: { el
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-sm text-muted">Verdict that counts:</span>
           <OutcomeBadge outcome={effective.outcome} />
-          <span className="text-sm text-muted">{effective.source === "override" ? "HR decision in force" : `computed under policy version ${computed.policyVersion}`}</span>
+          <span className="text-sm text-muted">
+            {effective.source === "override"
+              ? "HR decision in force"
+              : `computed under policy version ${computed.policyVersion}`}
+          </span>
         </div>
 
         {override ? (
           <section aria-label="HR decision" className="rounded-md border border-line bg-paper p-3 text-sm">
             <p className="font-medium">
-              {override.kind === "review" ? "Review decision" : "Override"}: {OUTCOME_LABELS[override.outcome]}
+              {override.kind === "review" ? "Review decision" : "Override"}:{" "}
+              {OUTCOME_LABELS[override.outcome]}
               {override.active ? null : <span className="ml-2 text-warn">(lapsed)</span>}
             </p>
             <p className="mt-1 whitespace-pre-line">{override.justification}</p>
             <p className="mt-1 text-muted">
-              By {override.byName ?? "HR"} on <UtcTime iso={override.at} />; {override.active ? "in force until" : "lapsed on"} <UtcTime iso={override.expiresAt} />.
+              By {override.byName ?? "HR"} on <UtcTime iso={override.at} />;{" "}
+              {override.active ? "in force until" : "lapsed on"} <UtcTime iso={override.expiresAt} />.
             </p>
           </section>
         ) : null}
 
         <section aria-label="Computed verdict">
           <h3 className="text-sm font-semibold">
-            Computed: {OUTCOME_LABELS[computed.outcome]} <span className="font-normal text-muted">· policy version {computed.policyVersion}</span>
+            Computed: {OUTCOME_LABELS[computed.outcome]}{" "}
+            <span className="font-normal text-muted">· policy version {computed.policyVersion}</span>
           </h3>
           <table className="mt-2 w-full text-left text-sm">
             <caption className="sr-only">Each rule of the policy and what it says about this person</caption>
             <thead className="text-muted">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Rule</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Outcome</th>
-                <th scope="col" className="py-1 font-medium">Why</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Rule
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Outcome
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Why
+                </th>
               </tr>
             </thead>
             <tbody>
               {computed.reasons.map((r) => (
                 <tr key={r.rule} className="border-t border-line align-top">
-                  <th scope="row" className="py-1.5 pr-3 font-medium">{RULE_LABELS[r.rule as RuleKey] ?? r.rule}</th>
-                  <td className="py-1.5 pr-3">{r.outcome ? <OutcomeBadge outcome={r.outcome} /> : <span className="text-muted">Not used</span>}</td>
+                  <th scope="row" className="py-1.5 pr-3 font-medium">
+                    {RULE_LABELS[r.rule as RuleKey] ?? r.rule}
+                  </th>
+                  <td className="py-1.5 pr-3">
+                    {r.outcome ? (
+                      <OutcomeBadge outcome={r.outcome} />
+                    ) : (
+                      <span className="text-muted">Not used</span>
+                    )}
+                  </td>
                   <td className="py-1.5">{r.sentence}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="mt-2 text-xs text-muted">
-            Evaluated <UtcTime iso={computed.computedAt} />. This outcome since <UtcTime iso={computed.decidedAt} />;{" "}
-            {computed.expired ? "its review date has passed" : "to be reviewed again by"} <UtcTime iso={computed.expiresAt} />.
+            Evaluated <UtcTime iso={computed.computedAt} />. This outcome since{" "}
+            <UtcTime iso={computed.decidedAt} />;{" "}
+            {computed.expired ? "its review date has passed" : "to be reviewed again by"}{" "}
+            <UtcTime iso={computed.expiresAt} />.
             {computed.reevaluateOn ? ` A date rule changes its answer on ${computed.reevaluateOn}.` : ""}
           </p>
         </section>
@@ -89,12 +119,16 @@ export function VerdictPanel({ eligibility, title = "Rehire eligibility" }: { el
               {history.map((h) => (
                 <li key={h.id} className="border-l-2 border-line pl-3">
                   <p>
-                    <UtcTime iso={h.occurredAt} /> · {KIND_LABELS[h.kind] ?? h.kind}: {h.fromOutcome ? OUTCOME_LABELS[h.fromOutcome] : "none"} →{" "}
-                    {OUTCOME_LABELS[h.toOutcome]}
-                    {h.policyVersion ? <span className="text-muted"> (version {h.policyVersion})</span> : null}
+                    <UtcTime iso={h.occurredAt} /> · {KIND_LABELS[h.kind] ?? h.kind}:{" "}
+                    {h.fromOutcome ? OUTCOME_LABELS[h.fromOutcome] : "none"} → {OUTCOME_LABELS[h.toOutcome]}
+                    {h.policyVersion ? (
+                      <span className="text-muted"> (version {h.policyVersion})</span>
+                    ) : null}
                     {h.actorName ? <span className="text-muted"> by {h.actorName}</span> : null}
                   </p>
-                  {h.justification ? <p className="whitespace-pre-line text-muted">{h.justification}</p> : null}
+                  {h.justification ? (
+                    <p className="whitespace-pre-line text-muted">{h.justification}</p>
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -113,7 +147,11 @@ export function VerdictPanel({ eligibility, title = "Rehire eligibility" }: { el
                   <p className="whitespace-pre-line">{q.question}</p>
                   {q.answer ? (
                     <p className="mt-1 whitespace-pre-line">
-                      <span className="font-medium">Answer (<UtcTime iso={q.answeredAt} />):</span> {q.answer}
+                      <span className="font-medium">
+                        Answer (<UtcTime iso={q.answeredAt} />
+                        ):
+                      </span>{" "}
+                      {q.answer}
                     </p>
                   ) : (
                     <p className="mt-1 text-muted">Waiting for an answer.</p>

@@ -1,4 +1,10 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  ButtonHTMLAttributes,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 import { forwardRef, useId } from "react";
 
 /** Shared presentational pieces. No data access, no permissions: pages decide what to show. */
@@ -7,7 +13,10 @@ export function cx(...classes: (string | number | false | null | undefined)[]) {
   return classes.filter(Boolean).join(" ");
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" | "ghost"; busy?: boolean };
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: "primary" | "secondary" | "danger" | "ghost";
+  busy?: boolean;
+};
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
   { variant = "primary", busy, className, children, disabled, ...rest },
@@ -22,7 +31,11 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   return (
     <button
       ref={ref}
-      className={cx("inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60", styles, className)}
+      className={cx(
+        "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60",
+        styles,
+        className,
+      )}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
       {...rest}
@@ -44,60 +57,8 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] | str
 
 type FieldProps = { label: string; hint?: ReactNode; errors?: string[] | string };
 
-export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(function TextField(
-  { label, hint, errors, className, id, ...input },
-  ref,
-) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hasError = !!(typeof errors === "string" ? errors : errors?.length);
-  return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? <p className="text-sm text-muted" id={`${inputId}-hint`}>{hint}</p> : null}
-      <input
-        ref={ref}
-        id={inputId}
-        aria-invalid={hasError || undefined}
-        aria-describedby={cx(hasError && `${inputId}-error`, hint && `${inputId}-hint`) || undefined}
-        className={cx("mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm", hasError ? "border-bad" : "border-line")}
-        {...input}
-      />
-      <FieldError id={`${inputId}-error`} errors={errors} />
-    </div>
-  );
-});
-
-export const TextArea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps>(function TextArea(
-  { label, hint, errors, className, id, ...input },
-  ref,
-) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hasError = !!(typeof errors === "string" ? errors : errors?.length);
-  return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? <p className="text-sm text-muted" id={`${inputId}-hint`}>{hint}</p> : null}
-      <textarea
-        ref={ref}
-        id={inputId}
-        aria-invalid={hasError || undefined}
-        aria-describedby={cx(hasError && `${inputId}-error`, hint && `${inputId}-hint`) || undefined}
-        className={cx("mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm", hasError ? "border-bad" : "border-line")}
-        {...input}
-      />
-      <FieldError id={`${inputId}-error`} errors={errors} />
-    </div>
-  );
-});
-
-export const SelectField = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { options: { value: string; label: string }[] }>(
-  function SelectField({ label, hint, errors, className, id, options, ...input }, ref) {
+export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(
+  function TextField({ label, hint, errors, className, id, ...input }, ref) {
     const generated = useId();
     const inputId = id ?? generated;
     const hasError = !!(typeof errors === "string" ? errors : errors?.length);
@@ -106,28 +67,105 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HT
         <label htmlFor={inputId} className="block text-sm font-medium">
           {label}
         </label>
-        {hint ? <p className="text-sm text-muted">{hint}</p> : null}
-        <select
+        {hint ? (
+          <p className="text-sm text-muted" id={`${inputId}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        <input
           ref={ref}
           id={inputId}
           aria-invalid={hasError || undefined}
-          aria-describedby={hasError ? `${inputId}-error` : undefined}
-          className={cx("mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm", hasError ? "border-bad" : "border-line")}
+          aria-describedby={cx(hasError && `${inputId}-error`, hint && `${inputId}-hint`) || undefined}
+          className={cx(
+            "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
+            hasError ? "border-bad" : "border-line",
+          )}
           {...input}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        />
         <FieldError id={`${inputId}-error`} errors={errors} />
       </div>
     );
   },
 );
 
-export function Alert({ tone = "info", title, children }: { tone?: "info" | "success" | "warning" | "error"; title?: string; children?: ReactNode }) {
+export const TextArea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps
+>(function TextArea({ label, hint, errors, className, id, ...input }, ref) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const hasError = !!(typeof errors === "string" ? errors : errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={inputId} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p className="text-sm text-muted" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        ref={ref}
+        id={inputId}
+        aria-invalid={hasError || undefined}
+        aria-describedby={cx(hasError && `${inputId}-error`, hint && `${inputId}-hint`) || undefined}
+        className={cx(
+          "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
+          hasError ? "border-bad" : "border-line",
+        )}
+        {...input}
+      />
+      <FieldError id={`${inputId}-error`} errors={errors} />
+    </div>
+  );
+});
+
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { options: { value: string; label: string }[] }
+>(function SelectField({ label, hint, errors, className, id, options, ...input }, ref) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const hasError = !!(typeof errors === "string" ? errors : errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={inputId} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint ? <p className="text-sm text-muted">{hint}</p> : null}
+      <select
+        ref={ref}
+        id={inputId}
+        aria-invalid={hasError || undefined}
+        aria-describedby={hasError ? `${inputId}-error` : undefined}
+        className={cx(
+          "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
+          hasError ? "border-bad" : "border-line",
+        )}
+        {...input}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${inputId}-error`} errors={errors} />
+    </div>
+  );
+});
+
+export function Alert({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: "info" | "success" | "warning" | "error";
+  title?: string;
+  children?: ReactNode;
+}) {
   const styles = {
     info: "border-brand/30 bg-brand-soft",
     success: "border-good/30 bg-green-50",
@@ -135,14 +173,25 @@ export function Alert({ tone = "info", title, children }: { tone?: "info" | "suc
     error: "border-bad/30 bg-red-50",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cx("rounded-md border px-4 py-3 text-sm", styles)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cx("rounded-md border px-4 py-3 text-sm", styles)}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -154,7 +203,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, className, actions }: { title?: string; children: ReactNode; className?: string; actions?: ReactNode }) {
+export function Card({
+  title,
+  children,
+  className,
+  actions,
+}: {
+  title?: string;
+  children: ReactNode;
+  className?: string;
+  actions?: ReactNode;
+}) {
   return (
     <section className={cx("rounded-lg border border-line bg-white p-5", className)}>
       {title || actions ? (
@@ -177,7 +236,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "good" | "warn" | "bad" | "brand"; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: "neutral" | "good" | "warn" | "bad" | "brand";
+  children: ReactNode;
+}) {
   const styles = {
     neutral: "bg-paper text-ink ring-line",
     good: "bg-green-50 text-good ring-good/30",
@@ -185,7 +250,11 @@ export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "good
     bad: "bg-red-50 text-bad ring-bad/30",
     brand: "bg-brand-soft text-brand ring-brand/30",
   }[tone];
-  return <span className={cx("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ring-1", styles)}>{children}</span>;
+  return (
+    <span className={cx("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ring-1", styles)}>
+      {children}
+    </span>
+  );
 }
 
 /** A definition list for record pages. */

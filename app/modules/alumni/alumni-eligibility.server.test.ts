@@ -17,14 +17,24 @@ describe("eligibility in the alumni pool", () => {
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
     const marker = unique("elig").toLowerCase();
     const person = (exitReason: "resignation" | "conduct" | "performance") =>
-      createAlumnus(db, { lastName: `Person${marker}`, exitReason, exitDate: new Date("2023-03-31"), hireDate: new Date("2019-01-15"), hrRehireFlag: null, consentReturn: "granted", doNotRehire: false, legalHold: false });
+      createAlumnus(db, {
+        lastName: `Person${marker}`,
+        exitReason,
+        exitDate: new Date("2023-03-31"),
+        hireDate: new Date("2019-01-15"),
+        hrRehireFlag: null,
+        consentReturn: "granted",
+        doNotRehire: false,
+        legalHold: false,
+      });
     const leaver = await person("resignation");
     const conduct = await person("conduct");
     const review = await person("performance");
     await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
     const late = await person("resignation"); // arrives after the recompute: no verdict yet
 
-    const of = async (outcomes: string) => ids((await listAlumni({ actor: hr, filter: view(`q=${marker}&${outcomes}`), pageSize: 50 })).rows);
+    const of = async (outcomes: string) =>
+      ids((await listAlumni({ actor: hr, filter: view(`q=${marker}&${outcomes}`), pageSize: 50 })).rows);
     expect(await of("eligibility=eligible")).toEqual([leaver.id]);
     expect(await of("eligibility=not_eligible")).toEqual([conduct.id]);
     expect(await of("eligibility=needs_review")).toEqual([review.id]);
@@ -32,7 +42,13 @@ describe("eligibility in the alumni pool", () => {
     expect(await of("eligibility=eligible&eligibility=none")).toEqual(ids([leaver, late]));
 
     // HR decides the review: the override counts, the computed verdict stays beside it
-    await overrideVerdict({ actor: hr, alumnusId: review.id, outcome: "eligible", justification: "Coached through the 2022 peak; performance issues were tooling, not the person.", kind: "review" });
+    await overrideVerdict({
+      actor: hr,
+      alumnusId: review.id,
+      outcome: "eligible",
+      justification: "Coached through the 2022 peak; performance issues were tooling, not the person.",
+      kind: "review",
+    });
     expect(await of("eligibility=eligible")).toEqual(ids([leaver, review]));
     expect(await of("eligibility=needs_review")).toEqual([]);
     const details = await getEligibilityForAlumnus(review.id);
@@ -40,24 +56,52 @@ describe("eligibility in the alumni pool", () => {
 
     const page = await listAlumni({ actor: hr, filter: view(`q=${marker}`), pageSize: 50 });
     const badge = Object.fromEntries(page.rows.map((r) => [r.id, r.eligibility]));
-    expect(badge).toEqual({ [leaver.id]: "eligible", [conduct.id]: "not_eligible", [review.id]: "eligible", [late.id]: null });
+    expect(badge).toEqual({
+      [leaver.id]: "eligible",
+      [conduct.id]: "not_eligible",
+      [review.id]: "eligible",
+      [late.id]: null,
+    });
 
     // a viewer without read:eligibility: the filter is ignored and no verdict is sent
     const withoutEligibility = { ...hr, permissions: hr.permissions.filter((p) => p !== "read:eligibility") };
-    const ignored = await listAlumni({ actor: withoutEligibility, filter: view(`q=${marker}&eligibility=eligible`), pageSize: 50 });
+    const ignored = await listAlumni({
+      actor: withoutEligibility,
+      filter: view(`q=${marker}&eligibility=eligible`),
+      pageSize: 50,
+    });
     expect(ignored.total).toBe(4);
     expect(ignored.rows.every((r) => r.eligibility === undefined)).toBe(true);
-    expect((await getAlumnusProfile({ actor: withoutEligibility, alumnusId: leaver.id })).eligibility).toBeUndefined();
-    expect((await getAlumnusProfile({ actor: hr, alumnusId: leaver.id })).eligibility?.effective.outcome).toBe("eligible");
+    expect(
+      (await getAlumnusProfile({ actor: withoutEligibility, alumnusId: leaver.id })).eligibility,
+    ).toBeUndefined();
+    expect(
+      (await getAlumnusProfile({ actor: hr, alumnusId: leaver.id })).eligibility?.effective.outcome,
+    ).toBe("eligible");
   });
 
   it("re-evaluates a person in the same transaction when HR marks them do not rehire", async () => {
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
     const marker = unique("dnr").toLowerCase();
-    const a = await createAlumnus(db, { lastName: `Person${marker}`, exitReason: "resignation", exitDate: new Date("2023-03-31"), hireDate: new Date("2019-01-15"), hrRehireFlag: null, consentReturn: "granted", doNotRehire: false, legalHold: false });
+    const a = await createAlumnus(db, {
+      lastName: `Person${marker}`,
+      exitReason: "resignation",
+      exitDate: new Date("2023-03-31"),
+      hireDate: new Date("2019-01-15"),
+      hrRehireFlag: null,
+      consentReturn: "granted",
+      doNotRehire: false,
+      legalHold: false,
+    });
     await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
     expect((await getEligibilityForAlumnus(a.id))?.effective.outcome).toBe("eligible");
-    await setDoNotRehire({ actor: hr, alumnusId: a.id, version: a.version, doNotRehire: true, reason: "Repeated data-protection breaches documented in 2023." });
+    await setDoNotRehire({
+      actor: hr,
+      alumnusId: a.id,
+      version: a.version,
+      doNotRehire: true,
+      reason: "Repeated data-protection breaches documented in 2023.",
+    });
     expect((await getEligibilityForAlumnus(a.id))?.effective.outcome).toBe("not_eligible");
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { alumniFilterToSearchParams, describeAlumniFilter, parseAlumniFilter, searchTerms } from "./alumni-filter";
+import {
+  alumniFilterToSearchParams,
+  describeAlumniFilter,
+  parseAlumniFilter,
+  searchTerms,
+} from "./alumni-filter";
 
 describe("alumni filter in the URL", () => {
   it("keeps valid parts, drops malformed ones, and round-trips in a stable order", () => {

@@ -36,7 +36,15 @@ export const AlumniFilterSchema = z.object({
 });
 export type AlumniFilter = z.infer<typeof AlumniFilterSchema>;
 
-const LIST_KEYS = ["exitReason", "decisionId", "department", "location", "tag", "rehire", "eligibility"] as const;
+const LIST_KEYS = [
+  "exitReason",
+  "decisionId",
+  "department",
+  "location",
+  "tag",
+  "rehire",
+  "eligibility",
+] as const;
 
 /** Reads filters from URL search params, keeping every valid part and dropping the rest. */
 export function parseAlumniFilter(params: URLSearchParams): AlumniFilter {
@@ -84,20 +92,33 @@ export function searchTerms(q: string | undefined): string[] {
 }
 
 /** A sentence describing a filter, for segment lists and campaign audiences. */
-export function describeAlumniFilter(filter: AlumniFilter, names: { decisions?: Record<string, string> } = {}): string {
+export function describeAlumniFilter(
+  filter: AlumniFilter,
+  names: { decisions?: Record<string, string> } = {},
+): string {
   const parts: string[] = [];
   if (filter.q) parts.push(`matching “${filter.q}”`);
-  if (filter.exitReason) parts.push(`exit reason ${filter.exitReason.map((r) => r.replaceAll("_", " ")).join(" or ")}`);
-  if (filter.decisionId) parts.push(`left under ${filter.decisionId.map((id) => names.decisions?.[id] ?? "a workforce decision").join(" or ")}`);
+  if (filter.exitReason)
+    parts.push(`exit reason ${filter.exitReason.map((r) => r.replaceAll("_", " ")).join(" or ")}`);
+  if (filter.decisionId)
+    parts.push(
+      `left under ${filter.decisionId.map((id) => names.decisions?.[id] ?? "a workforce decision").join(" or ")}`,
+    );
   if (filter.department) parts.push(`in ${filter.department.join(" or ")}`);
   if (filter.location) parts.push(`based in ${filter.location.join(" or ")}`);
   if (filter.tag) parts.push(`tagged ${filter.tag.join(" or ")}`);
-  if (filter.exitFrom || filter.exitTo) parts.push(`left ${filter.exitFrom ? `from ${filter.exitFrom}` : ""}${filter.exitFrom && filter.exitTo ? " " : ""}${filter.exitTo ? `until ${filter.exitTo}` : ""}`);
+  if (filter.exitFrom || filter.exitTo)
+    parts.push(
+      `left ${filter.exitFrom ? `from ${filter.exitFrom}` : ""}${filter.exitFrom && filter.exitTo ? " " : ""}${filter.exitTo ? `until ${filter.exitTo}` : ""}`,
+    );
   if (filter.rehire) parts.push(`HR system rehire flag ${filter.rehire.join(" or ")}`);
   if (filter.consent) parts.push(`contact consent ${filter.consent}`);
-  if (filter.available) parts.push(filter.available === "yes" ? "with availability given" : "without availability");
+  if (filter.available)
+    parts.push(filter.available === "yes" ? "with availability given" : "without availability");
   if (filter.regrettable) parts.push(filter.regrettable === "yes" ? "regrettable losses" : "not regrettable");
-  if (filter.doNotRehire) parts.push(filter.doNotRehire === "yes" ? "marked do not rehire" : "not marked do not rehire");
-  if (filter.eligibility) parts.push(`eligibility ${filter.eligibility.map((e) => e.replaceAll("_", " ")).join(" or ")}`);
+  if (filter.doNotRehire)
+    parts.push(filter.doNotRehire === "yes" ? "marked do not rehire" : "not marked do not rehire");
+  if (filter.eligibility)
+    parts.push(`eligibility ${filter.eligibility.map((e) => e.replaceAll("_", " ")).join(" or ")}`);
   return parts.length ? `Alumni ${parts.join(", ")}` : "All alumni";
 }

@@ -5,15 +5,20 @@ import { EXIT_REASONS } from "./alumni-filter";
 
 // Line breaks, control characters, zero-width and direction-changing characters hide or reorder
 // what a reader sees. Single-line fields refuse them; notes and reasons allow line breaks.
-const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
-const HIDDEN_OR_CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL_EXCEPT_NEWLINE =
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const line = (label: string, max: number) =>
   z
     .string()
     .trim()
     .max(max, `Use at most ${max} characters for ${label}.`)
-    .refine((v) => !HIDDEN_OR_CONTROL.test(v), `Remove line breaks and invisible or direction-changing characters from ${label}.`)
+    .refine(
+      (v) => !HIDDEN_OR_CONTROL.test(v),
+      `Remove line breaks and invisible or direction-changing characters from ${label}.`,
+    )
     .transform((v) => v.normalize("NFC"));
 
 const requiredLine = (label: string, max: number, message: string) =>
@@ -22,7 +27,10 @@ const requiredLine = (label: string, max: number, message: string) =>
     .trim()
     .min(1, message)
     .max(max, `Use at most ${max} characters for ${label}.`)
-    .refine((v) => !HIDDEN_OR_CONTROL.test(v), `Remove line breaks and invisible or direction-changing characters from ${label}.`)
+    .refine(
+      (v) => !HIDDEN_OR_CONTROL.test(v),
+      `Remove line breaks and invisible or direction-changing characters from ${label}.`,
+    )
     .transform((v) => v.normalize("NFC"));
 
 /** Optional single-line text: empty means "not known" (null). */
@@ -37,7 +45,10 @@ const text = (label: string, min: number, max: number, message: string) =>
     .trim()
     .min(min, message)
     .max(max, `Keep ${label} under ${max} characters.`)
-    .refine((v) => !HIDDEN_OR_CONTROL_EXCEPT_NEWLINE.test(v), `Remove invisible or direction-changing characters from ${label}.`)
+    .refine(
+      (v) => !HIDDEN_OR_CONTROL_EXCEPT_NEWLINE.test(v),
+      `Remove invisible or direction-changing characters from ${label}.`,
+    )
     .transform((v) => v.replace(/\r\n?/g, "\n").normalize("NFC"));
 
 const optionalEmail = (label: string) =>
@@ -46,7 +57,10 @@ const optionalEmail = (label: string) =>
     .trim()
     .max(254, `That ${label} is too long.`)
     .optional()
-    .refine((v) => !v || z.email().safeParse(v).success, `Enter the ${label} as name@example.com, or leave it empty.`)
+    .refine(
+      (v) => !v || z.email().safeParse(v).success,
+      `Enter the ${label} as name@example.com, or leave it empty.`,
+    )
     .transform((v) => (v ? v.toLowerCase() : null));
 
 const optionalDate = (label: string) =>
@@ -54,27 +68,44 @@ const optionalDate = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`)
+    .refine(
+      (v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+      `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`,
+    )
     .transform((v) => (v ? v : null));
 
 /** A comma-separated list (skills, languages) as typed in one field. */
 const commaList = (label: string, maxItems: number, maxEach: number) =>
   line(label, 2000)
     .optional()
-    .transform((v) =>
-      [...new Set((v ?? "").split(",").map((s) => s.trim().replace(/\s+/g, " ")).filter(Boolean))],
-    )
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim().replace(/\s+/g, " "))
+          .filter(Boolean),
+      ),
+    ])
     .refine((items) => items.length <= maxItems, `List at most ${maxItems} ${label}.`)
-    .refine((items) => items.every((s) => s.length <= maxEach), `Keep each of the ${label} under ${maxEach} characters.`);
+    .refine(
+      (items) => items.every((s) => s.length <= maxEach),
+      `Keep each of the ${label} under ${maxEach} characters.`,
+    );
 
-export const versionField = z.coerce.number({ error: "Reload the page and try again." }).int().min(1, "Reload the page and try again.");
+export const versionField = z.coerce
+  .number({ error: "Reload the page and try again." })
+  .int()
+  .min(1, "Reload the page and try again.");
 
 export const tagField = z
   .string({ error: "Enter a tag." })
   .trim()
   .min(1, "Enter a tag.")
   .max(60, "Keep a tag under 60 characters.")
-  .refine((v) => !HIDDEN_OR_CONTROL.test(v), "Remove line breaks and invisible or direction-changing characters from the tag.")
+  .refine(
+    (v) => !HIDDEN_OR_CONTROL.test(v),
+    "Remove line breaks and invisible or direction-changing characters from the tag.",
+  )
   .transform((v) => v.replace(/\s+/g, " ").normalize("NFC"));
 
 const yesNoUnknown = z
@@ -97,7 +128,10 @@ export const EditAlumnusSchema = z
     department: optionalLine("the department", 200),
     location: optionalLine("the location", 200),
     country: optionalLine("the country", 2)
-      .refine((v) => v === null || /^[A-Za-z]{2}$/.test(v), "Use the two-letter country code, such as SE or DE.")
+      .refine(
+        (v) => v === null || /^[A-Za-z]{2}$/.test(v),
+        "Use the two-letter country code, such as SE or DE.",
+      )
       .transform((v) => (v ? v.toUpperCase() : null)),
     skills: commaList("skills", 50, 80),
     languages: commaList("languages", 20, 40),
@@ -112,7 +146,10 @@ export const EditAlumnusSchema = z
       .string()
       .trim()
       .optional()
-      .refine((v) => !v || (/^\d{1,2}$/.test(v) && Number(v) <= 80), "Enter hours per week as a whole number from 0 to 80, or leave it empty.")
+      .refine(
+        (v) => !v || (/^\d{1,2}$/.test(v) && Number(v) <= 80),
+        "Enter hours per week as a whole number from 0 to 80, or leave it empty.",
+      )
       .transform((v) => (v ? Number(v) : null)),
     earliestStart: optionalDate("earliest start"),
     engagementPreference: z
@@ -150,7 +187,12 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export const DoNotRehireSchema = z.object({
   version: versionField,
   doNotRehire: z.enum(["yes", "no"], { error: "Choose whether this person may be rehired." }),
-  reason: text("the reason", 10, 1000, "Give the reason for this change (at least 10 characters); it is kept in the audit trail."),
+  reason: text(
+    "the reason",
+    10,
+    1000,
+    "Give the reason for this change (at least 10 characters); it is kept in the audit trail.",
+  ),
 });
 
 export const NoteSchema = z.object({ body: text("the note", 1, 5000, "Write the note before saving it.") });
@@ -160,24 +202,45 @@ export const TagSchema = z.object({ tag: tagField });
 /** Bulk actions: the ticked rows, or everyone matching the view (its canonical query). */
 export const SelectionSchema = z
   .object({
-    scope: z.enum(["selected", "view"], { error: "Choose whether to act on the ticked people or on everyone in this view." }),
+    scope: z.enum(["selected", "view"], {
+      error: "Choose whether to act on the ticked people or on everyone in this view.",
+    }),
     alumnusId: z
-      .union([z.string().max(64), z.array(z.string().max(64)).max(500, "Tick at most 500 people, or act on everyone in this view.")])
+      .union([
+        z.string().max(64),
+        z.array(z.string().max(64)).max(500, "Tick at most 500 people, or act on everyone in this view."),
+      ])
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
     view: z.string().max(4000).optional().default(""),
   })
-  .refine((v) => v.scope === "view" || v.alumnusId.length > 0, { message: "Tick at least one person first.", path: ["alumnusId"] });
+  .refine((v) => v.scope === "view" || v.alumnusId.length > 0, {
+    message: "Tick at least one person first.",
+    path: ["alumnusId"],
+  });
 export type Selection = z.infer<typeof SelectionSchema>;
 
 export const BulkTagSchema = SelectionSchema.and(
-  z.object({ tag: tagField, mode: z.enum(["add", "remove"], { error: "Choose to add or remove the tag." }).default("add") }),
+  z.object({
+    tag: tagField,
+    mode: z.enum(["add", "remove"], { error: "Choose to add or remove the tag." }).default("add"),
+  }),
 );
 export const BulkLinkSchema = SelectionSchema.and(
-  z.object({ decisionId: z.string({ error: "Choose a workforce decision." }).trim().min(1, "Choose a workforce decision.").max(64) }),
+  z.object({
+    decisionId: z
+      .string({ error: "Choose a workforce decision." })
+      .trim()
+      .min(1, "Choose a workforce decision.")
+      .max(64),
+  }),
 );
 
-export const segmentNameField = requiredLine("the name", 80, "Name the view, e.g. “Support agents in Stockholm”.");
+export const segmentNameField = requiredLine(
+  "the name",
+  80,
+  "Name the view, e.g. “Support agents in Stockholm”.",
+);
 export const SaveSegmentSchema = z.object({
   name: segmentNameField,
   description: optionalLine("the description", 300),

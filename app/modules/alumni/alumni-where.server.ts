@@ -25,7 +25,8 @@ export function alumniWhere(filter: AlumniFilter, now: Date = new Date()): Prism
     and.push({ OR: or });
   }
   if (filter.consent) and.push({ consentReturn: filter.consent });
-  if (filter.available === "yes") and.push({ OR: [{ availabilityHours: { gt: 0 } }, { earliestStart: { not: null } }] });
+  if (filter.available === "yes")
+    and.push({ OR: [{ availabilityHours: { gt: 0 } }, { earliestStart: { not: null } }] });
   if (filter.available === "no") and.push({ availabilityHours: null, earliestStart: null });
   if (filter.regrettable) and.push({ regrettable: filter.regrettable === "yes" });
   if (filter.doNotRehire) and.push({ doNotRehire: filter.doNotRehire === "yes" });

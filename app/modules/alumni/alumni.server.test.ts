@@ -24,7 +24,16 @@ const view = (q: string) => parseAlumniFilter(new URLSearchParams(q));
 function editForm(a: Alumnus, changes: Record<string, string> = {}) {
   const values: Record<string, string> = { version: String(a.version) };
   for (const [field, value] of Object.entries(editableValues(a))) {
-    values[field] = value === null ? "" : Array.isArray(value) ? value.join(", ") : typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+    values[field] =
+      value === null
+        ? ""
+        : Array.isArray(value)
+          ? value.join(", ")
+          : typeof value === "boolean"
+            ? value
+              ? "yes"
+              : "no"
+            : String(value);
   }
   return EditAlumnusSchema.parse({ ...values, ...changes });
 }
@@ -33,26 +42,61 @@ describe("alumni list", () => {
   it("searches names, emails, skills and job titles accent-insensitively and combines filters", async () => {
     const hr = await hrActor();
     const marker = unique("zq").toLowerCase();
-    const jorgen = await createAlumnus(db, { firstName: "Jörgen", lastName: `Ström${marker}`, skills: ["zendesk"], consentReturn: "granted", exitReason: "layoff_automation" });
-    await createAlumnus(db, { firstName: "Jorgen", lastName: `Other${marker}`, skills: ["sql"], consentReturn: "withdrawn", exitReason: "resignation" });
+    const jorgen = await createAlumnus(db, {
+      firstName: "Jörgen",
+      lastName: `Ström${marker}`,
+      skills: ["zendesk"],
+      consentReturn: "granted",
+      exitReason: "layoff_automation",
+    });
+    await createAlumnus(db, {
+      firstName: "Jorgen",
+      lastName: `Other${marker}`,
+      skills: ["sql"],
+      consentReturn: "withdrawn",
+      exitReason: "resignation",
+    });
     const byName = await listAlumni({ actor: hr, filter: view(`q=jorgen ${marker}`) });
     expect(byName.total).toBe(2);
-    const combined = await listAlumni({ actor: hr, filter: view(`q=STROM${marker}&consent=granted&exitReason=layoff_automation`) });
+    const combined = await listAlumni({
+      actor: hr,
+      filter: view(`q=STROM${marker}&consent=granted&exitReason=layoff_automation`),
+    });
     expect(combined.rows.map((r) => r.id)).toEqual([jorgen.id]);
     const bySkill = await listAlumni({ actor: hr, filter: view(`q=zendesk ${marker}`) });
     expect(bySkill.total).toBe(1);
     // sort and pagination are stable and bounded
-    const page = await listAlumni({ actor: hr, filter: view(`q=${marker}&sort=-name`), page: 999_999, pageSize: 1 });
+    const page = await listAlumni({
+      actor: hr,
+      filter: view(`q=${marker}&sort=-name`),
+      page: 999_999,
+      pageSize: 1,
+    });
     expect(page.page).toBeLessThanOrEqual(400);
   });
 
   it("sorts newest exits first with undated people last, across page boundaries", async () => {
     const hr = await hrActor();
     const marker = unique("srt").toLowerCase();
-    const make = (exitDate: string | null) => createAlumnus(db, { lastName: `Sort${marker}`, exitDate: exitDate ? new Date(`${exitDate}T00:00:00Z`) : null });
-    const [d1, d2, d3, u1, u2] = [await make("2022-01-01"), await make("2024-05-01"), await make("2023-03-01"), await make(null), await make(null)];
+    const make = (exitDate: string | null) =>
+      createAlumnus(db, {
+        lastName: `Sort${marker}`,
+        exitDate: exitDate ? new Date(`${exitDate}T00:00:00Z`) : null,
+      });
+    const [d1, d2, d3, u1, u2] = [
+      await make("2022-01-01"),
+      await make("2024-05-01"),
+      await make("2023-03-01"),
+      await make(null),
+      await make(null),
+    ];
     const ids: string[] = [];
-    for (let page = 1; page <= 3; page++) ids.push(...(await listAlumni({ actor: hr, filter: view(`q=${marker}&sort=-exitDate`), page, pageSize: 2 })).rows.map((r) => r.id));
+    for (let page = 1; page <= 3; page++)
+      ids.push(
+        ...(
+          await listAlumni({ actor: hr, filter: view(`q=${marker}&sort=-exitDate`), page, pageSize: 2 })
+        ).rows.map((r) => r.id),
+      );
     expect(ids).toEqual([d2.id, d3.id, d1.id, ...[u1.id, u2.id].sort()]);
     const oldest = await listAlumni({ actor: hr, filter: view(`q=${marker}&sort=exitDate`), pageSize: 5 });
     expect(oldest.rows.map((r) => r.id)).toEqual([d1.id, d3.id, d2.id, ...[u1.id, u2.id].sort()]);
@@ -60,7 +104,11 @@ describe("alumni list", () => {
 
   it("ignores the do-not-rehire filter for viewers without read:alumnus:restricted, and shows managers no one", async () => {
     const marker = unique("dnr").toLowerCase();
-    await createAlumnus(db, { lastName: `Flagged${marker}`, doNotRehire: true, doNotRehireReason: "Confidential" });
+    await createAlumnus(db, {
+      lastName: `Flagged${marker}`,
+      doNotRehire: true,
+      doNotRehireReason: "Confidential",
+    });
     await createAlumnus(db, { lastName: `Clear${marker}` });
     const hr = await hrActor();
     expect((await listAlumni({ actor: hr, filter: view(`q=${marker}&doNotRehire=yes`) })).total).toBe(1);
@@ -72,7 +120,9 @@ describe("alumni list", () => {
     const manager = staffActor(await createStaffUser(db, { role: "manager", teamId: team.id }));
     expect((await listAlumni({ actor: manager, filter: view(`q=${marker}`) })).total).toBe(0);
     const someone = await createAlumnus(db);
-    await expect(getAlumnusProfile({ actor: manager, alumnusId: someone.id })).rejects.toMatchObject({ status: 404 });
+    await expect(getAlumnusProfile({ actor: manager, alumnusId: someone.id })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });
 
@@ -80,18 +130,26 @@ describe("editing a record by hand", () => {
   it("records manual edits, keeps searchText current, audits the change and refuses a stale form", async () => {
     const hr = await hrActor();
     const a = await createAlumnus(db, { firstName: "Amara", lastName: "Okafor", jobTitle: "Support Agent" });
-    const result = await updateAlumnus({ actor: hr, alumnusId: a.id, input: editForm(a, { jobTitle: "Escalations Lead", skills: "zendesk, coaching" }) });
+    const result = await updateAlumnus({
+      actor: hr,
+      alumnusId: a.id,
+      input: editForm(a, { jobTitle: "Escalations Lead", skills: "zendesk, coaching" }),
+    });
     expect(result.changed.sort()).toEqual(["jobTitle", "skills"]);
     const after = await db.alumnus.findUniqueOrThrow({ where: { id: a.id } });
     expect(after.version).toBe(a.version + 1);
     expect(after.searchText).toContain("escalations lead");
     expect(after.manualEdits).toMatchObject({ jobTitle: { by: hr.id }, skills: { by: hr.id } });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.updated", entityId: a.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumnus.updated", entityId: a.id },
+    });
     expect(event.before).toMatchObject({ jobTitle: "Support Agent" });
     expect(event.after).toMatchObject({ jobTitle: "Escalations Lead" });
 
     // the same (now stale) form again: refused, nothing written
-    await expect(updateAlumnus({ actor: hr, alumnusId: a.id, input: editForm(a, { jobTitle: "Something else" }) })).rejects.toMatchObject({ status: 409, message: STALE_EDIT_MESSAGE });
+    await expect(
+      updateAlumnus({ actor: hr, alumnusId: a.id, input: editForm(a, { jobTitle: "Something else" }) }),
+    ).rejects.toMatchObject({ status: 409, message: STALE_EDIT_MESSAGE });
     expect((await db.alumnus.findUniqueOrThrow({ where: { id: a.id } })).jobTitle).toBe("Escalations Lead");
   });
 
@@ -99,15 +157,26 @@ describe("editing a record by hand", () => {
     const hr = await hrActor();
     const a = await createAlumnus(db);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => updateAlumnus({ actor: hr, alumnusId: a.id, input: editForm(a, { jobTitle: `Title ${i}` }) })),
+      Array.from({ length: 8 }, (_, i) =>
+        updateAlumnus({ actor: hr, alumnusId: a.id, input: editForm(a, { jobTitle: `Title ${i}` }) }),
+      ),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === "rejected" && (o.reason as { status?: number }).status === 409)).toHaveLength(7);
+    expect(
+      outcomes.filter((o) => o.status === "rejected" && (o.reason as { status?: number }).status === 409),
+    ).toHaveLength(7);
     expect(await db.auditEvent.count({ where: { action: "alumnus.updated", entityId: a.id } })).toBe(1);
   });
 
   it("refuses an exit date before the hire date and an invalid email with field errors", () => {
-    const parsed = EditAlumnusSchema.safeParse({ version: "1", firstName: "A", lastName: "B", hireDate: "2022-05-01", exitDate: "2021-01-01", workEmail: "not an email" });
+    const parsed = EditAlumnusSchema.safeParse({
+      version: "1",
+      firstName: "A",
+      lastName: "B",
+      hireDate: "2022-05-01",
+      exitDate: "2021-01-01",
+      workEmail: "not an email",
+    });
     expect(parsed.success).toBe(false);
     const paths = parsed.error?.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["exitDate", "workEmail"]));
@@ -118,16 +187,42 @@ describe("restricted flag, tags, notes and the timeline", () => {
   it("sets do-not-rehire with a reason, audited; hidden from the timeline of viewers without the permission", async () => {
     const hr = await hrActor();
     const a = await createAlumnus(db);
-    await setDoNotRehire({ actor: hr, alumnusId: a.id, version: a.version, doNotRehire: true, reason: "Repeated data-handling breaches in 2023" });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.restricted_updated", entityId: a.id } });
+    await setDoNotRehire({
+      actor: hr,
+      alumnusId: a.id,
+      version: a.version,
+      doNotRehire: true,
+      reason: "Repeated data-handling breaches in 2023",
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumnus.restricted_updated", entityId: a.id },
+    });
     expect(event.reason).toBe("Repeated data-handling breaches in 2023");
-    await expect(setDoNotRehire({ actor: hr, alumnusId: a.id, version: a.version, doNotRehire: false, reason: "Stale form reason" })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      setDoNotRehire({
+        actor: hr,
+        alumnusId: a.id,
+        version: a.version,
+        doNotRehire: false,
+        reason: "Stale form reason",
+      }),
+    ).rejects.toMatchObject({ status: 409 });
     const assistant = { ...hr, permissions: hr.permissions.filter((p) => !p.endsWith(":restricted")) };
-    await expect(setDoNotRehire({ actor: assistant, alumnusId: a.id, version: a.version + 1, doNotRehire: false, reason: "Not allowed to do this" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      setDoNotRehire({
+        actor: assistant,
+        alumnusId: a.id,
+        version: a.version + 1,
+        doNotRehire: false,
+        reason: "Not allowed to do this",
+      }),
+    ).rejects.toMatchObject({ status: 403 });
     const profile = await getAlumnusProfile({ actor: assistant, alumnusId: a.id });
     expect(profile.restricted).toBeNull();
     expect(JSON.stringify(profile)).not.toContain("breaches");
-    expect((await alumnusTimeline({ actor: hr, alumnusId: a.id })).map((t) => t.title)).toContain("Marked do not rehire");
+    expect((await alumnusTimeline({ actor: hr, alumnusId: a.id })).map((t) => t.title)).toContain(
+      "Marked do not rehire",
+    );
     expect(alumniCsvColumns(assistant).map((c) => c.header)).not.toContain("Do-not-rehire reason");
     expect(alumniCsvColumns(hr).map((c) => c.header)).toContain("Do-not-rehire reason");
   });
@@ -136,17 +231,44 @@ describe("restricted flag, tags, notes and the timeline", () => {
     const hr = await hrActor();
     const marker = unique("tg").toLowerCase();
     const people = await Promise.all([1, 2, 3].map(() => createAlumnus(db, { lastName: `Tagme${marker}` })));
-    const tagged = await tagAlumni({ actor: hr, selection: { scope: "view", alumnusId: [], view: `q=${marker}` }, tag: "returner-2026" });
+    const tagged = await tagAlumni({
+      actor: hr,
+      selection: { scope: "view", alumnusId: [], view: `q=${marker}` },
+      tag: "returner-2026",
+    });
     expect(tagged).toEqual({ changed: 3, selected: 3 });
-    const again = await tagAlumni({ actor: hr, selection: { scope: "view", alumnusId: [], view: `q=${marker}` }, tag: "returner-2026" });
+    const again = await tagAlumni({
+      actor: hr,
+      selection: { scope: "view", alumnusId: [], view: `q=${marker}` },
+      tag: "returner-2026",
+    });
     expect(again.changed).toBe(0);
     await addAlumnusNote({ actor: hr, alumnusId: people[0].id, body: "Called; keen on weekend shifts." });
     await db.outboxMessage.create({
-      data: { template: "return-invitation", purpose: "return_opportunities", toAddress: "someone@example.org", alumnusId: people[0].id, subject: "Would you like to come back?", html: "<p>Hi</p>", text: "Hi", messageId: `<${unique("m")}@comeback.test>`, status: "sent", sentAt: new Date() },
+      data: {
+        template: "return-invitation",
+        purpose: "return_opportunities",
+        toAddress: "someone@example.org",
+        alumnusId: people[0].id,
+        subject: "Would you like to come back?",
+        html: "<p>Hi</p>",
+        text: "Hi",
+        messageId: `<${unique("m")}@comeback.test>`,
+        status: "sent",
+        sentAt: new Date(),
+      },
     });
     const timeline = await alumnusTimeline({ actor: hr, alumnusId: people[0].id });
-    expect(timeline.map((t) => t.title)).toEqual(expect.arrayContaining(["HR note", "Tagged “returner-2026” (with 2 others)", "Email: Would you like to come back?"]));
-    expect((await alumnusTimeline({ actor: hr, alumnusId: people[1].id })).map((t) => t.kind)).not.toContain("email");
+    expect(timeline.map((t) => t.title)).toEqual(
+      expect.arrayContaining([
+        "HR note",
+        "Tagged “returner-2026” (with 2 others)",
+        "Email: Would you like to come back?",
+      ]),
+    );
+    expect((await alumnusTimeline({ actor: hr, alumnusId: people[1].id })).map((t) => t.kind)).not.toContain(
+      "email",
+    );
     expect((await listAlumni({ actor: hr, filter: view(`tag=returner-2026&q=${marker}`) })).total).toBe(3);
   });
 
@@ -155,9 +277,16 @@ describe("restricted flag, tags, notes and the timeline", () => {
     const [from, to] = [await createDecision(db), await createDecision(db)];
     const a = await createAlumnus(db, { decisionId: from.id });
     const b = await createAlumnus(db);
-    const result = await linkAlumniToDecision({ actor: hr, selection: { scope: "selected", alumnusId: [a.id, b.id], view: "" }, decisionId: to.id });
+    const result = await linkAlumniToDecision({
+      actor: hr,
+      selection: { scope: "selected", alumnusId: [a.id, b.id], view: "" },
+      decisionId: to.id,
+    });
     expect(result.changed).toBe(2);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "alumnus.linked_to_decision" }, orderBy: { id: "desc" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alumnus.linked_to_decision" },
+      orderBy: { id: "desc" },
+    });
     expect(event.before).toEqual({ previousDecisions: { [from.id]: [a.id] } });
     expect((await listAlumni({ actor: hr, filter: view(`decisionId=${to.id}`) })).total).toBe(2);
   });
@@ -180,15 +309,36 @@ describe("workforce decisions", () => {
       phaseTarget: ["40", ""],
     };
     const created = await saveDecision({ actor: hr, input: DecisionSchema.parse(form) });
-    const decision = await db.workforceDecision.findUniqueOrThrow({ where: { id: created.id }, include: { phases: true } });
+    const decision = await db.workforceDecision.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { phases: true },
+    });
     expect(decision.phases.map((p) => [p.name, p.targetHeadcount])).toEqual([["Pilot return", 40]]);
-    await saveDecision({ actor: hr, decisionId: created.id, input: DecisionSchema.parse({ ...form, version: "1", status: "phased" }) });
-    await expect(saveDecision({ actor: hr, decisionId: created.id, input: DecisionSchema.parse({ ...form, version: "1", status: "reversed" }) })).rejects.toMatchObject({
+    await saveDecision({
+      actor: hr,
+      decisionId: created.id,
+      input: DecisionSchema.parse({ ...form, version: "1", status: "phased" }),
+    });
+    await expect(
+      saveDecision({
+        actor: hr,
+        decisionId: created.id,
+        input: DecisionSchema.parse({ ...form, version: "1", status: "reversed" }),
+      }),
+    ).rejects.toMatchObject({
       status: 409,
       message: STALE_DECISION_MESSAGE,
     });
     expect(await db.auditEvent.count({ where: { entityType: "decision", entityId: created.id } })).toBe(2);
-    const bad = DecisionSchema.safeParse({ ...form, effectiveOn: "2021-01-01", phaseName: ["Phase without a start"], phaseStartsOn: [""], phaseTarget: ["x"] });
-    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["effectiveOn", "phases.0.startsOn", "phases.0.targetHeadcount"]));
+    const bad = DecisionSchema.safeParse({
+      ...form,
+      effectiveOn: "2021-01-01",
+      phaseName: ["Phase without a start"],
+      phaseStartsOn: [""],
+      phaseTarget: ["x"],
+    });
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["effectiveOn", "phases.0.startsOn", "phases.0.targetHeadcount"]),
+    );
   });
 });

@@ -18,7 +18,11 @@ export type TimelineItem = {
   detail?: string | null;
 };
 
-export type TimelineSource = (input: { actor: StaffUser; alumnusId: string; limit: number }) => Promise<TimelineItem[]>;
+export type TimelineSource = (input: {
+  actor: StaffUser;
+  alumnusId: string;
+  limit: number;
+}) => Promise<TimelineItem[]>;
 
 const BULK_ACTIONS = ["alumnus.tagged", "alumnus.linked_to_decision"];
 const RESTRICTED_ACTIONS = new Set(["alumnus.restricted_updated"]);
@@ -49,12 +53,24 @@ const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
     where: {
       OR: [
         { entityType: "alumnus", entityId: alumnusId },
-        { entityType: "alumni", action: { in: BULK_ACTIONS }, after: { path: ["alumnusIds"], array_contains: [alumnusId] } },
+        {
+          entityType: "alumni",
+          action: { in: BULK_ACTIONS },
+          after: { path: ["alumnusIds"], array_contains: [alumnusId] },
+        },
       ],
     },
     orderBy: { id: "desc" },
     take: limit,
-    select: { id: true, occurredAt: true, action: true, actorName: true, actorType: true, after: true, reason: true },
+    select: {
+      id: true,
+      occurredAt: true,
+      action: true,
+      actorName: true,
+      actorType: true,
+      after: true,
+      reason: true,
+    },
   });
   const restricted = canSeeRestricted(actor);
   return events
@@ -71,10 +87,24 @@ const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
 };
 
 const noteSource: TimelineSource = async ({ alumnusId, limit }) => {
-  const notes = await db.alumnusNote.findMany({ where: { alumnusId }, orderBy: { createdAt: "desc" }, take: limit });
-  const authors = await db.user.findMany({ where: { id: { in: [...new Set(notes.map((n) => n.authorId))] } }, select: { id: true, name: true } });
+  const notes = await db.alumnusNote.findMany({
+    where: { alumnusId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
+  const authors = await db.user.findMany({
+    where: { id: { in: [...new Set(notes.map((n) => n.authorId))] } },
+    select: { id: true, name: true },
+  });
   const name = new Map(authors.map((a) => [a.id, a.name]));
-  return notes.map((n) => ({ key: `note:${n.id}`, kind: "note", at: n.createdAt.toISOString(), title: "HR note", by: name.get(n.authorId) ?? null, detail: n.body }));
+  return notes.map((n) => ({
+    key: `note:${n.id}`,
+    kind: "note",
+    at: n.createdAt.toISOString(),
+    title: "HR note",
+    by: name.get(n.authorId) ?? null,
+    detail: n.body,
+  }));
 };
 
 const emailSource: TimelineSource = async ({ alumnusId, limit }) => {
@@ -97,7 +127,15 @@ const emailSource: TimelineSource = async ({ alumnusId, limit }) => {
 /** Add a source here to show another kind of event on every profile. */
 export const TIMELINE_SOURCES: TimelineSource[] = [auditSource, noteSource, emailSource];
 
-export async function alumnusTimeline({ actor, alumnusId, limit = 100 }: { actor: StaffUser; alumnusId: string; limit?: number }) {
+export async function alumnusTimeline({
+  actor,
+  alumnusId,
+  limit = 100,
+}: {
+  actor: StaffUser;
+  alumnusId: string;
+  limit?: number;
+}) {
   const lists = await Promise.all(TIMELINE_SOURCES.map((source) => source({ actor, alumnusId, limit })));
   return lists
     .flat()

@@ -93,12 +93,19 @@ const EXPORT_PAGE = 1000;
  * before the first byte is sent.
  */
 export async function exportAlumniCsv(
-  input: { actor: StaffUser } & ({ filter: AlumniFilter; selection?: undefined } | { selection: Selection; filter?: undefined }),
+  input: { actor: StaffUser } & (
+    { filter: AlumniFilter; selection?: undefined } | { selection: Selection; filter?: undefined }
+  ),
 ) {
   const { actor } = input;
-  if (!can(actor, "export:alumni") || !can(actor, "read:alumnus:any")) throw forbidden("You do not have permission to export alumni.");
-  const where = input.selection ? selectionWhere(actor, input.selection) : scopedAlumniWhere(actor, input.filter);
-  const view = alumniFilterToSearchParams(input.selection ? selectionFilter(input.selection) : input.filter).toString();
+  if (!can(actor, "export:alumni") || !can(actor, "read:alumnus:any"))
+    throw forbidden("You do not have permission to export alumni.");
+  const where = input.selection
+    ? selectionWhere(actor, input.selection)
+    : scopedAlumniWhere(actor, input.filter);
+  const view = alumniFilterToSearchParams(
+    input.selection ? selectionFilter(input.selection) : input.filter,
+  ).toString();
   const columns = alumniCsvColumns(actor);
   const rows = await db.alumnus.count({ where });
   await db.$transaction((tx) =>
@@ -109,7 +116,9 @@ export async function exportAlumniCsv(
       after: {
         scope: input.selection?.scope ?? "view",
         view,
-        ...(input.selection?.scope === "selected" ? { alumnusIds: [...new Set(input.selection.alumnusId)].sort() } : {}),
+        ...(input.selection?.scope === "selected"
+          ? { alumnusIds: [...new Set(input.selection.alumnusId)].sort() }
+          : {}),
         rows,
         columns: columns.map((c) => c.header),
       },

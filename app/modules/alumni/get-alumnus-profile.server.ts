@@ -42,11 +42,21 @@ export async function getAlumnusProfile({ actor, alumnusId }: { actor: StaffUser
     earliestStart: dayOf(a.earliestStart),
   };
   if (alumniAccess(actor) !== "any") {
-    return { access: "team" as const, alumnus: base, hr: null, restricted: null, timeline: [], canEdit: false, canEditRestricted: false };
+    return {
+      access: "team" as const,
+      alumnus: base,
+      hr: null,
+      restricted: null,
+      timeline: [],
+      canEdit: false,
+      canEditRestricted: false,
+    };
   }
   const manualEdits = readManualEdits(a.manualEdits);
   const editorIds = [...new Set(Object.values(manualEdits).map((e) => e.by))];
-  const editors = editorIds.length ? await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } }) : [];
+  const editors = editorIds.length
+    ? await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })
+    : [];
   const editorName = new Map(editors.map((u) => [u.id, u.name]));
   const hr = {
     hrId: a.hrId,
@@ -68,7 +78,11 @@ export async function getAlumnusProfile({ actor, alumnusId }: { actor: StaffUser
     source: a.source,
     version: a.version,
     updatedAt: a.updatedAt.toISOString(),
-    manualEdits: Object.entries(manualEdits).map(([field, e]) => ({ field, at: e.at, by: editorName.get(e.by) ?? "a former staff member" })),
+    manualEdits: Object.entries(manualEdits).map(([field, e]) => ({
+      field,
+      at: e.at,
+      by: editorName.get(e.by) ?? "a former staff member",
+    })),
     employmentPeriods: a.employmentPeriods.map((p) => ({
       id: p.id,
       startDate: dayOf(p.startDate),
@@ -79,7 +93,9 @@ export async function getAlumnusProfile({ actor, alumnusId }: { actor: StaffUser
       exitReason: p.exitReason,
     })),
   };
-  const restricted = canSeeRestricted(actor) ? { doNotRehire: a.doNotRehire, doNotRehireReason: a.doNotRehireReason } : null;
+  const restricted = canSeeRestricted(actor)
+    ? { doNotRehire: a.doNotRehire, doNotRehireReason: a.doNotRehireReason }
+    : null;
   const [timeline, eligibility] = await Promise.all([
     alumnusTimeline({ actor, alumnusId: a.id }),
     can(actor, "read:eligibility") ? getEligibilityForAlumnus(a.id) : Promise.resolve(undefined),

@@ -37,7 +37,9 @@ function listSelect(actor: StaffUser) {
         }
       : {}),
     ...(canSeeRestricted(actor) ? { doNotRehire: true } : {}),
-    ...(actor.permissions.includes("read:eligibility") ? { eligibilityVerdict: { select: { outcome: true, overrideOutcome: true, overrideExpiresAt: true } } } : {}),
+    ...(actor.permissions.includes("read:eligibility")
+      ? { eligibilityVerdict: { select: { outcome: true, overrideOutcome: true, overrideExpiresAt: true } } }
+      : {}),
   } satisfies Prisma.AlumnusSelect;
 }
 
@@ -73,7 +75,17 @@ export function viewableFilter(actor: StaffUser, filter: AlumniFilter): AlumniFi
   if (!canSeeRestricted(actor)) delete out.doNotRehire;
   if (!actor.permissions.includes("read:eligibility")) delete out.eligibility;
   if (alumniAccess(actor) !== "any") {
-    for (const key of ["exitReason", "decisionId", "exitFrom", "exitTo", "rehire", "consent", "regrettable", "tag"] as const) delete out[key];
+    for (const key of [
+      "exitReason",
+      "decisionId",
+      "exitFrom",
+      "exitTo",
+      "rehire",
+      "consent",
+      "regrettable",
+      "tag",
+    ] as const)
+      delete out[key];
     if (out.sort === "exitDate" || out.sort === "-exitDate") delete out.sort;
   }
   return out;
@@ -118,8 +130,13 @@ export async function listAlumni({
   const now = new Date();
   const shaped = rows.map((row) => {
     if (!("eligibilityVerdict" in row)) return row as AlumniListRow;
-    const { eligibilityVerdict, ...rest } = row as typeof row & { eligibilityVerdict: Parameters<typeof effectiveOutcome>[0] | null };
-    return { ...rest, eligibility: eligibilityVerdict ? effectiveOutcome(eligibilityVerdict, now).outcome : null } as AlumniListRow;
+    const { eligibilityVerdict, ...rest } = row as typeof row & {
+      eligibilityVerdict: Parameters<typeof effectiveOutcome>[0] | null;
+    };
+    return {
+      ...rest,
+      eligibility: eligibilityVerdict ? effectiveOutcome(eligibilityVerdict, now).outcome : null,
+    } as AlumniListRow;
   });
   return { rows: shaped, total, page: safePage, pageCount, pageSize };
 }
@@ -129,7 +146,13 @@ export async function listAlumni({
  * `DESC NULLS LAST` index, so the page is read in two parts that each follow the exitDate
  * index: dated people newest first (a backward index scan), then undated ones by id.
  */
-async function newestExitsFirst(client: Db, where: Prisma.AlumnusWhereInput, skip: number, take: number, select: ReturnType<typeof listSelect>) {
+async function newestExitsFirst(
+  client: Db,
+  where: Prisma.AlumnusWhereInput,
+  skip: number,
+  take: number,
+  select: ReturnType<typeof listSelect>,
+) {
   const dated = await client.alumnus.findMany({
     where: { AND: [where, { exitDate: { not: null } }] },
     orderBy: [{ exitDate: "desc" }, { id: "asc" }],
@@ -138,7 +161,10 @@ async function newestExitsFirst(client: Db, where: Prisma.AlumnusWhereInput, ski
     select,
   });
   if (dated.length === take) return dated;
-  const datedCount = dated.length > 0 ? skip + dated.length : await client.alumnus.count({ where: { AND: [where, { exitDate: { not: null } }] } });
+  const datedCount =
+    dated.length > 0
+      ? skip + dated.length
+      : await client.alumnus.count({ where: { AND: [where, { exitDate: { not: null } }] } });
   const undated = await client.alumnus.findMany({
     where: { AND: [where, { exitDate: null }] },
     orderBy: { id: "asc" },
@@ -157,7 +183,10 @@ async function newestExitsFirst(client: Db, where: Prisma.AlumnusWhereInput, ski
 export async function alumniFilterOptions({ actor }: { actor: StaffUser }) {
   if (alumniAccess(actor) !== "any") return { decisions: [], departments: [], locations: [] };
   const [decisions, departments, locations] = await Promise.all([
-    db.workforceDecision.findMany({ orderBy: [{ effectiveOn: "desc" }, { title: "asc" }], select: { id: true, title: true } }),
+    db.workforceDecision.findMany({
+      orderBy: [{ effectiveOn: "desc" }, { title: "asc" }],
+      select: { id: true, title: true },
+    }),
     db.$queryRaw<{ value: string }[]>`
       WITH RECURSIVE v AS (
         (SELECT "department" AS value FROM "Alumnus" WHERE "department" IS NOT NULL ORDER BY 1 LIMIT 1)
@@ -171,5 +200,9 @@ export async function alumniFilterOptions({ actor }: { actor: StaffUser }) {
         SELECT (SELECT "location" FROM "Alumnus" WHERE "location" > v.value ORDER BY 1 LIMIT 1) FROM v WHERE v.value IS NOT NULL
       ) SELECT value FROM v WHERE value IS NOT NULL LIMIT 500`,
   ]);
-  return { decisions, departments: departments.map((d) => d.value), locations: locations.map((l) => l.value) };
+  return {
+    decisions,
+    departments: departments.map((d) => d.value),
+    locations: locations.map((l) => l.value),
+  };
 }

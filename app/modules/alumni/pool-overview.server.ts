@@ -3,7 +3,16 @@ import { db } from "~/platform/db.server";
 
 export type PoolOverview = {
   alumni: { total: number; consentReturn: number; regrettable: number; doNotContact: number } | null;
-  decisions: { id: string; title: string; kind: string; status: string; alumni: number; rolesAffected: number | null }[] | null;
+  decisions:
+    | {
+        id: string;
+        title: string;
+        kind: string;
+        status: string;
+        alumni: number;
+        rolesAffected: number | null;
+      }[]
+    | null;
 };
 
 /** The staff start page: what the viewer may see of the pool and the decisions behind it. */
@@ -17,7 +26,12 @@ export async function getPoolOverview({ actor }: { actor: StaffUser }): Promise<
           db.alumnus.count({ where: { consentReturn: "granted", doNotContact: false } }),
           db.alumnus.count({ where: { regrettable: true } }),
           db.alumnus.count({ where: { doNotContact: true } }),
-        ]).then(([total, consentReturn, regrettable, doNotContact]) => ({ total, consentReturn, regrettable, doNotContact }))
+        ]).then(([total, consentReturn, regrettable, doNotContact]) => ({
+          total,
+          consentReturn,
+          regrettable,
+          doNotContact,
+        }))
       : null,
     canReadDecisions
       ? db.workforceDecision

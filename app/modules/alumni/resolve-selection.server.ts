@@ -30,10 +30,18 @@ export async function selectedAlumnusIds(tx: Db, actor: StaffUser, selection: Se
     take: BULK_LIMIT + 1,
   });
   if (rows.length === 0) {
-    throw new AppError("validation", selection.scope === "view" ? "Nobody is in this view, so nothing was changed." : "None of the ticked people could be found. Reload the page and try again.");
+    throw new AppError(
+      "validation",
+      selection.scope === "view"
+        ? "Nobody is in this view, so nothing was changed."
+        : "None of the ticked people could be found. Reload the page and try again.",
+    );
   }
   if (rows.length > BULK_LIMIT) {
-    throw new AppError("validation", `This view has more than ${BULK_LIMIT.toLocaleString("en")} people. Narrow it with a filter and try again; nothing was changed.`);
+    throw new AppError(
+      "validation",
+      `This view has more than ${BULK_LIMIT.toLocaleString("en")} people. Narrow it with a filter and try again; nothing was changed.`,
+    );
   }
   return rows.map((r) => r.id);
 }

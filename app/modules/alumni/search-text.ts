@@ -22,7 +22,16 @@ export function alumnusSearchText(a: {
   hrId?: string | null;
 }): string {
   return foldForSearch(
-    [a.firstName, a.preferredName, a.lastName, a.workEmail, a.personalEmail, a.jobTitle, a.hrId, ...(a.skills ?? [])]
+    [
+      a.firstName,
+      a.preferredName,
+      a.lastName,
+      a.workEmail,
+      a.personalEmail,
+      a.jobTitle,
+      a.hrId,
+      ...(a.skills ?? []),
+    ]
       .filter(Boolean)
       .join(" "),
   );

@@ -25,16 +25,34 @@ export async function listSegments() {
 }
 
 const nameTaken = () =>
-  new AppError("conflict", "A saved view with this name already exists. Choose another name.", { fieldErrors: { name: ["A saved view with this name already exists."] } });
+  new AppError("conflict", "A saved view with this name already exists. Choose another name.", {
+    fieldErrors: { name: ["A saved view with this name already exists."] },
+  });
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
-export async function saveSegment({ actor, name, description, view }: { actor: StaffUser; name: string; description: string | null; view: string }) {
+export async function saveSegment({
+  actor,
+  name,
+  description,
+  view,
+}: {
+  actor: StaffUser;
+  name: string;
+  description: string | null;
+  view: string;
+}) {
   const query = alumniFilterToSearchParams(parseAlumniFilter(new URLSearchParams(view))).toString();
   try {
     return await db.$transaction(async (tx) => {
       const segment = await tx.segment.create({ data: { name, description, query, createdById: actor.id } });
-      await recordAudit(tx, { actor: actorOf(actor), action: "segment.saved", entityType: "segment", entityId: segment.id, after: { name, description, query } });
+      await recordAudit(tx, {
+        actor: actorOf(actor),
+        action: "segment.saved",
+        entityType: "segment",
+        entityId: segment.id,
+        after: { name, description, query },
+      });
       return segment;
     });
   } catch (error) {
@@ -43,7 +61,17 @@ export async function saveSegment({ actor, name, description, view }: { actor: S
   }
 }
 
-export async function renameSegment({ actor, segmentId, name, description }: { actor: StaffUser; segmentId: string; name: string; description: string | null }) {
+export async function renameSegment({
+  actor,
+  segmentId,
+  name,
+  description,
+}: {
+  actor: StaffUser;
+  segmentId: string;
+  name: string;
+  description: string | null;
+}) {
   try {
     return await db.$transaction(async (tx) => {
       const current = await tx.segment.findUnique({ where: { id: segmentId } });
@@ -66,7 +94,9 @@ export async function renameSegment({ actor, segmentId, name, description }: { a
 }
 
 const inUseByCampaign = (name: string, names: string) =>
-  conflict(`“${name}” is the audience of ${names}, so it cannot be deleted: a campaign keeps its audience for its record. Rename the view instead if it is no longer in use.`);
+  conflict(
+    `“${name}” is the audience of ${names}, so it cannot be deleted: a campaign keeps its audience for its record. Rename the view instead if it is no longer in use.`,
+  );
 
 export async function deleteSegment({ actor, segmentId }: { actor: StaffUser; segmentId: string }) {
   try {
@@ -85,11 +115,22 @@ async function deleteSegmentOnce({ actor, segmentId }: { actor: StaffUser; segme
   return db.$transaction(async (tx) => {
     const current = await tx.segment.findUnique({ where: { id: segmentId } });
     if (!current) throw notFound("That saved view");
-    const campaigns = await tx.campaign.findMany({ where: { segmentId }, select: { name: true }, orderBy: { createdAt: "asc" }, take: 4 });
+    const campaigns = await tx.campaign.findMany({
+      where: { segmentId },
+      select: { name: true },
+      orderBy: { createdAt: "asc" },
+      take: 4,
+    });
     if (campaigns.length > 0) {
-      const names = campaigns.slice(0, 3).map((c) => `“${c.name}”`).join(", ");
+      const names = campaigns
+        .slice(0, 3)
+        .map((c) => `“${c.name}”`)
+        .join(", ");
       const more = campaigns.length > 3 ? " and others" : "";
-      throw inUseByCampaign(current.name, `${campaigns.length === 1 ? "the campaign" : "the campaigns"} ${names}${more}`);
+      throw inUseByCampaign(
+        current.name,
+        `${campaigns.length === 1 ? "the campaign" : "the campaigns"} ${names}${more}`,
+      );
     }
     await tx.segment.delete({ where: { id: segmentId } });
     await recordAudit(tx, {

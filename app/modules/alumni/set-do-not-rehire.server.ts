@@ -34,7 +34,8 @@ export async function setDoNotRehire({
     if (!current) throw notFound("That alumnus");
     if (current.version !== version) throw conflict(STALE_EDIT_MESSAGE);
     const nextReason = doNotRehire ? reason : null;
-    if (current.doNotRehire === doNotRehire && current.doNotRehireReason === nextReason) return { changed: false };
+    if (current.doNotRehire === doNotRehire && current.doNotRehireReason === nextReason)
+      return { changed: false };
     const updated = await tx.alumnus.updateMany({
       where: { id: current.id, version },
       data: { doNotRehire, doNotRehireReason: nextReason, version: { increment: 1 } },
@@ -46,7 +47,11 @@ export async function setDoNotRehire({
       action: "alumnus.restricted_updated",
       entityType: "alumnus",
       entityId: current.id,
-      before: { doNotRehire: current.doNotRehire, doNotRehireReason: current.doNotRehireReason, version: current.version },
+      before: {
+        doNotRehire: current.doNotRehire,
+        doNotRehireReason: current.doNotRehireReason,
+        version: current.version,
+      },
       after: { doNotRehire, doNotRehireReason: nextReason, version: current.version + 1 },
       reason,
     });

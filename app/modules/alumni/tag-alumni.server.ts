@@ -44,7 +44,9 @@ export async function tagAlumni({
           mode,
           count: alumnusIds.length,
           alumnusIds,
-          ...(selection.scope === "view" ? { view: alumniFilterToSearchParams(selectionFilter(selection)).toString() } : {}),
+          ...(selection.scope === "view"
+            ? { view: alumniFilterToSearchParams(selectionFilter(selection)).toString() }
+            : {}),
         },
       });
     }

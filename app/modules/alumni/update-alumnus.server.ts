@@ -29,7 +29,9 @@ export async function updateAlumnus({
 }): Promise<{ changed: EditableField[]; version: number }> {
   try {
     return await db.$transaction(async (tx) => {
-      const current = await tx.alumnus.findFirst({ where: { AND: [alumniVisibleTo(actor), { id: alumnusId }] } });
+      const current = await tx.alumnus.findFirst({
+        where: { AND: [alumniVisibleTo(actor), { id: alumnusId }] },
+      });
       if (!current) throw notFound("That alumnus");
       if (current.version !== input.version) throw conflict(STALE_EDIT_MESSAGE);
       const submitted: Partial<Record<EditableField, unknown>> = {};

@@ -10,7 +10,13 @@ describe("audit trail", () => {
     const countBefore = await db.auditEvent.count();
     await db.$transaction(async (tx) => {
       const team = await tx.team.create({ data: { name: "Audit team A" } });
-      await recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: team.id, after: { name: team.name } });
+      await recordAudit(tx, {
+        actor,
+        action: "team.created",
+        entityType: "team",
+        entityId: team.id,
+        after: { name: team.name },
+      });
     });
     expect(await db.auditEvent.count()).toBe(countBefore + 1);
 
@@ -28,7 +34,9 @@ describe("audit trail", () => {
   it("stays one chain when events are written in parallel", async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        db.$transaction((tx) => recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: `p${i}` })),
+        db.$transaction((tx) =>
+          recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: `p${i}` }),
+        ),
       ),
     );
     const report = await verifyAuditChain({ pageSize: 7 });
@@ -37,9 +45,18 @@ describe("audit trail", () => {
 
   it("detects an altered event", async () => {
     const id = await db.$transaction((tx) =>
-      recordAudit(tx, { actor, action: "alumnus.restricted_updated", entityType: "alumnus", entityId: "a1", after: { doNotRehire: true }, reason: "Confirmed misconduct" }),
+      recordAudit(tx, {
+        actor,
+        action: "alumnus.restricted_updated",
+        entityType: "alumnus",
+        entityId: "a1",
+        after: { doNotRehire: true },
+        reason: "Confirmed misconduct",
+      }),
     );
-    await db.$transaction((tx) => recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "after" }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "after" }),
+    );
     await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'nothing to see' WHERE "id" = ${id}`;
     const report = await verifyAuditChain();
     expect(report).toMatchObject({ ok: false, brokenAt: id.toString() });
@@ -49,8 +66,12 @@ describe("audit trail", () => {
   });
 
   it("detects a deleted event", async () => {
-    const id = await db.$transaction((tx) => recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "doomed" }));
-    const next = await db.$transaction((tx) => recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "survivor" }));
+    const id = await db.$transaction((tx) =>
+      recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "doomed" }),
+    );
+    const next = await db.$transaction((tx) =>
+      recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "survivor" }),
+    );
     await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${id}`;
     const report = await verifyAuditChain();
     expect(report).toMatchObject({ ok: false, brokenAt: next.toString() });

@@ -10,7 +10,8 @@ import type { Prisma } from "~/platform/db.server";
 export const AUDIT_ACTION_FAMILIES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.split(".")[0]}.*`))].sort();
 const ACTION_CHOICES = new Set<string>([...AUDIT_ACTIONS, ...AUDIT_ACTION_FAMILIES]);
 
-const blank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+const blank = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const day = z
   .string()
@@ -21,7 +22,13 @@ const eventId = z.string().regex(/^\d{1,18}$/, "Not an event number.");
 
 export const AuditFilterSchema = z.object({
   actor: blank(z.string().trim().max(120, "Search for at most 120 characters.")),
-  entityType: blank(z.string().trim().max(60).regex(/^[A-Za-z0-9_.:-]+$/, "Entity types are single words such as user or alumnus.")),
+  entityType: blank(
+    z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[A-Za-z0-9_.:-]+$/, "Entity types are single words such as user or alumnus."),
+  ),
   entityId: blank(z.string().trim().max(200)),
   action: blank(z.string().refine((v) => ACTION_CHOICES.has(v), "Choose an action from the list.")),
   from: blank(day),
@@ -46,12 +53,18 @@ export function filterParams(filters: AuditFilters): Record<string, string> {
 export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filters.actor) {
-    and.push({ OR: [{ actorId: filters.actor }, { actorName: { contains: filters.actor, mode: "insensitive" } }] });
+    and.push({
+      OR: [{ actorId: filters.actor }, { actorName: { contains: filters.actor, mode: "insensitive" } }],
+    });
   }
   if (filters.entityType) and.push({ entityType: filters.entityType });
   if (filters.entityId) and.push({ entityId: filters.entityId });
   if (filters.action) {
-    and.push(filters.action.endsWith(".*") ? { action: { startsWith: filters.action.slice(0, -1) } } : { action: filters.action });
+    and.push(
+      filters.action.endsWith(".*")
+        ? { action: { startsWith: filters.action.slice(0, -1) } }
+        : { action: filters.action },
+    );
   }
   if (filters.from) and.push({ occurredAt: { gte: new Date(`${filters.from}T00:00:00Z`) } });
   if (filters.to) and.push({ occurredAt: { lt: addDays(new Date(`${filters.to}T00:00:00Z`), 1) } });

@@ -7,8 +7,21 @@ import { AuditFilterSchema } from "./audit-filters.server";
 import { exportAuditCsv } from "./export-audit.server";
 import { listAuditEvents } from "./list-audit-events.server";
 
-async function write(actor: AuditActor, action: "team.created" | "staff.deactivated" | "auth.sign_in", entityId: string, extra: { reason?: string } = {}) {
-  return db.$transaction((tx) => recordAudit(tx, { actor, action, entityType: action === "team.created" ? "team" : "user", entityId, ...extra }));
+async function write(
+  actor: AuditActor,
+  action: "team.created" | "staff.deactivated" | "auth.sign_in",
+  entityId: string,
+  extra: { reason?: string } = {},
+) {
+  return db.$transaction((tx) =>
+    recordAudit(tx, {
+      actor,
+      action,
+      entityType: action === "team.created" ? "team" : "user",
+      entityId,
+      ...extra,
+    }),
+  );
 }
 
 const filters = (params: Record<string, string>) => AuditFilterSchema.parse(params);
@@ -67,14 +80,23 @@ describe("audit viewer", () => {
     expect(byName.events.map((e) => e.action)).toEqual(["auth.sign_in", "team.created"]);
     const byId = await listAuditEvents({ filters: filters({ actor: bob.type === "staff" ? bob.id : "" }) });
     expect(byId.events.map((e) => e.entityId)).toEqual([`${tag}-u1`]);
-    expect(byId.events[0]).toMatchObject({ reason: "Contract ended", actor: { name: `Bob ${tag}`, role: "hr", type: "staff" } });
-    const byEntity = await listAuditEvents({ filters: filters({ entityType: "team", entityId: `${tag}-t1` }) });
+    expect(byId.events[0]).toMatchObject({
+      reason: "Contract ended",
+      actor: { name: `Bob ${tag}`, role: "hr", type: "staff" },
+    });
+    const byEntity = await listAuditEvents({
+      filters: filters({ entityType: "team", entityId: `${tag}-t1` }),
+    });
     expect(byEntity.events).toHaveLength(1);
     const byFamily = await listAuditEvents({ filters: filters({ actor: tag, action: "staff.*" }) });
     expect(byFamily.events.map((e) => e.action)).toEqual(["staff.deactivated"]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEvents({ filters: filters({ actor: tag, from: today, to: today }) })).events).toHaveLength(3);
-    expect((await listAuditEvents({ filters: filters({ actor: tag, to: "2020-01-01" }) })).events).toHaveLength(0);
+    expect(
+      (await listAuditEvents({ filters: filters({ actor: tag, from: today, to: today }) })).events,
+    ).toHaveLength(3);
+    expect(
+      (await listAuditEvents({ filters: filters({ actor: tag, to: "2020-01-01" }) })).events,
+    ).toHaveLength(0);
   });
 
   it("refuses filter values outside the allow-list", () => {
@@ -83,7 +105,10 @@ describe("audit viewer", () => {
     expect(AuditFilterSchema.safeParse({ before: "1; DELETE" }).success).toBe(false);
     expect(AuditFilterSchema.safeParse({ from: "2026-02-31" }).success).toBe(true); // Date.parse rolls over; still only a bound
     expect(AuditFilterSchema.safeParse({ from: "yesterday" }).success).toBe(false);
-    expect(AuditFilterSchema.parse({ actor: "", action: "" })).toMatchObject({ actor: undefined, action: undefined });
+    expect(AuditFilterSchema.parse({ actor: "", action: "" })).toMatchObject({
+      actor: undefined,
+      action: undefined,
+    });
   });
 
   it("pages by event id, newest first, without gaps or repeats in either direction", async () => {
@@ -105,8 +130,14 @@ describe("audit viewer", () => {
   it("exports the filtered view as formula-safe CSV, streamed, and audits the export", async () => {
     const admin = staffActor(await createStaffUser(db, { role: "admin", name: "Exporting Admin" }));
     const tag = unique("csv");
-    const actor: AuditActor = { type: "staff", id: unique("x"), name: `=HYPERLINK("http://evil.example") ${tag}`, role: "hr" };
-    for (const payload of CSV_INJECTION_PAYLOADS) await write(actor, "staff.deactivated", tag, { reason: payload });
+    const actor: AuditActor = {
+      type: "staff",
+      id: unique("x"),
+      name: `=HYPERLINK("http://evil.example") ${tag}`,
+      role: "hr",
+    };
+    for (const payload of CSV_INJECTION_PAYLOADS)
+      await write(actor, "staff.deactivated", tag, { reason: payload });
     countTried("csv injection", CSV_INJECTION_PAYLOADS.length);
     await write({ type: "system", name: "someone else" }, "team.created", unique("other"));
 
@@ -128,7 +159,9 @@ describe("audit viewer", () => {
     // No cell of the whole file starts a formula.
     for (const row of table) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
 
-    const exported = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.exported", actorId: admin.id } });
+    const exported = await db.auditEvent.findFirstOrThrow({
+      where: { action: "audit.exported", actorId: admin.id },
+    });
     expect(exported.after).toMatchObject({ filters: { entityId: tag }, rows: CSV_INJECTION_PAYLOADS.length });
   });
 });

@@ -7,18 +7,36 @@ type Json = unknown;
 
 /** before/after as rows of field, old value, new value (values as short readable text). */
 export function diffRows(before: Json, after: Json) {
-  const b = (before && typeof before === "object" && !Array.isArray(before) ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === "object" && !Array.isArray(after) ? after : {}) as Record<string, unknown>;
+  const b = (before && typeof before === "object" && !Array.isArray(before) ? before : {}) as Record<
+    string,
+    unknown
+  >;
+  const a = (after && typeof after === "object" && !Array.isArray(after) ? after : {}) as Record<
+    string,
+    unknown
+  >;
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
   const show = (v: unknown) => (v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v));
-  return fields.map((field) => ({ field, before: show(b[field]), after: show(a[field]), hasBefore: field in b, hasAfter: field in a }));
+  return fields.map((field) => ({
+    field,
+    before: show(b[field]),
+    after: show(a[field]),
+    hasBefore: field in b,
+    hasAfter: field in a,
+  }));
 }
 
 /**
  * One page of the audit trail, newest first, paged by event id (keyset: stable while new events
  * arrive, and as fast on page 1,000 as on page 1).
  */
-export async function listAuditEvents({ filters, pageSize = AUDIT_PAGE_SIZE }: { filters: AuditFilters; pageSize?: number }) {
+export async function listAuditEvents({
+  filters,
+  pageSize = AUDIT_PAGE_SIZE,
+}: {
+  filters: AuditFilters;
+  pageSize?: number;
+}) {
   const where = auditWhere(filters);
   const before = filters.before ? BigInt(filters.before) : undefined;
   const after = !before && filters.after ? BigInt(filters.after) : undefined;
@@ -26,10 +44,17 @@ export async function listAuditEvents({ filters, pageSize = AUDIT_PAGE_SIZE }: {
   let hasOlder: boolean;
   let hasNewer: boolean;
   if (after !== undefined) {
-    rows = await db.auditEvent.findMany({ where: { AND: [where, { id: { gt: after } }] }, orderBy: { id: "asc" }, take: pageSize + 1 });
+    rows = await db.auditEvent.findMany({
+      where: { AND: [where, { id: { gt: after } }] },
+      orderBy: { id: "asc" },
+      take: pageSize + 1,
+    });
     hasNewer = rows.length > pageSize;
     rows = rows.slice(0, pageSize).reverse();
-    hasOlder = !!(await db.auditEvent.findFirst({ where: { AND: [where, { id: { lte: after } }] }, select: { id: true } }));
+    hasOlder = !!(await db.auditEvent.findFirst({
+      where: { AND: [where, { id: { lte: after } }] },
+      select: { id: true },
+    }));
   } else {
     rows = await db.auditEvent.findMany({
       where: before !== undefined ? { AND: [where, { id: { lt: before } }] } : where,
@@ -38,7 +63,12 @@ export async function listAuditEvents({ filters, pageSize = AUDIT_PAGE_SIZE }: {
     });
     hasOlder = rows.length > pageSize;
     rows = rows.slice(0, pageSize);
-    hasNewer = before !== undefined && !!(await db.auditEvent.findFirst({ where: { AND: [where, { id: { gte: before } }] }, select: { id: true } }));
+    hasNewer =
+      before !== undefined &&
+      !!(await db.auditEvent.findFirst({
+        where: { AND: [where, { id: { gte: before } }] },
+        select: { id: true },
+      }));
   }
   return {
     events: rows.map((e) => ({

@@ -50,7 +50,12 @@ export async function verifyAuditChain(options: { pageSize?: number } = {}): Pro
         };
       }
       if (hashAuditEvent(fields) !== row.hash) {
-        return { ok: false, checked, brokenAt: row.id.toString(), problem: `Event ${row.id} was changed after it was written.` };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id.toString(),
+          problem: `Event ${row.id} was changed after it was written.`,
+        };
       }
       previousHash = row.hash;
       checked++;

@@ -6,7 +6,12 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { UnsubscribePurpose } from "~/platform/mailer/unsubscribe.server";
 import { CAMPAIGN_PURPOSE } from "./campaign-email.server";
 import type { Db } from "~/platform/db.server";
-import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts, type ExclusionReason } from "./exclusions";
+import {
+  EXCLUSION_REASONS,
+  emptyExclusionCounts,
+  type ExclusionCounts,
+  type ExclusionReason,
+} from "./exclusions";
 
 /**
  * A campaign's audience (ADR 023): the people its saved segment matches (the alumni list's own
@@ -30,8 +35,16 @@ type Rule = { reason: ExclusionReason; fail: Where; pass: Where };
 export function eligibilityExclusion(now: Date = new Date()): Rule[] {
   const eligible = eligibilityWhere("eligible", now);
   return [
-    { reason: "no_verdict", fail: { eligibilityVerdict: { is: null } }, pass: { eligibilityVerdict: { isNot: null } } },
-    { reason: "not_eligible", fail: { OR: [eligibilityWhere("needs_review", now), eligibilityWhere("not_eligible", now)] }, pass: eligible },
+    {
+      reason: "no_verdict",
+      fail: { eligibilityVerdict: { is: null } },
+      pass: { eligibilityVerdict: { isNot: null } },
+    },
+    {
+      reason: "not_eligible",
+      fail: { OR: [eligibilityWhere("needs_review", now), eligibilityWhere("not_eligible", now)] },
+      pass: eligible,
+    },
   ];
 }
 
@@ -44,7 +57,11 @@ export function contactExclusion(purpose: UnsubscribePurpose): Rule[] {
   return [
     { reason: "do_not_contact", fail: { doNotContact: true }, pass: { doNotContact: false } },
     { reason: "unsubscribed", fail: { [consent]: "withdrawn" }, pass: { [consent]: { not: "withdrawn" } } },
-    { reason: "no_consent", fail: { [consent]: { notIn: ["granted", "withdrawn"] } }, pass: contactableWhere(purpose) },
+    {
+      reason: "no_consent",
+      fail: { [consent]: { notIn: ["granted", "withdrawn"] } },
+      pass: contactableWhere(purpose),
+    },
   ];
 }
 
@@ -81,14 +98,25 @@ export function audienceRules(options: AudienceOptions) {
     ...contactExclusion(CAMPAIGN_PURPOSE),
     {
       reason: "no_email",
-      fail: { AND: [{ OR: [{ personalEmail: null }, { personalEmail: "" }] }, { OR: [{ workEmail: null }, { workEmail: "" }] }] },
+      fail: {
+        AND: [
+          { OR: [{ personalEmail: null }, { personalEmail: "" }] },
+          { OR: [{ workEmail: null }, { workEmail: "" }] },
+        ],
+      },
       pass: { OR: [{ personalEmail: { gt: "" } }, { workEmail: { gt: "" } }] },
     },
-    { reason: "quiet_period", fail: { exitDate: { gt: cutoff } }, pass: { OR: [{ exitDate: null }, { exitDate: { lte: cutoff } }] } },
+    {
+      reason: "quiet_period",
+      fail: { exitDate: { gt: cutoff } },
+      pass: { OR: [{ exitDate: null }, { exitDate: { lte: cutoff } }] },
+    },
   ];
   if (options.onlyEligible) rules.push(...eligibilityExclusion(now));
   const recipients: Where = { AND: [base, ...rules.map((r) => r.pass)] };
-  const excludedBy = (index: number): Where => ({ AND: [base, ...rules.slice(0, index).map((r) => r.pass), rules[index].fail] });
+  const excludedBy = (index: number): Where => ({
+    AND: [base, ...rules.slice(0, index).map((r) => r.pass), rules[index].fail],
+  });
   return { base, rules, recipients, excludedBy, cutoff };
 }
 
@@ -123,6 +151,9 @@ export async function countAudience(tx: Db, options: AudienceOptions): Promise<A
 }
 
 /** The address a campaign writes to: the personal one when we have it (the work one is usually gone). */
-export function campaignAddress(alumnus: { personalEmail: string | null; workEmail: string | null }): string | null {
+export function campaignAddress(alumnus: {
+  personalEmail: string | null;
+  workEmail: string | null;
+}): string | null {
   return alumnus.personalEmail?.trim() || alumnus.workEmail?.trim() || null;
 }

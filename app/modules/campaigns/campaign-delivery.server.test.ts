@@ -3,7 +3,15 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { dispatchOnce, SmtpTransport } from "~/platform/mailer/dispatcher.server";
-import { buildAlumnus, createDecision, createRng, createStaffUser, insertAlumni, isoDate, staffActor } from "../../../test/factories";
+import {
+  buildAlumnus,
+  createDecision,
+  createRng,
+  createStaffUser,
+  insertAlumni,
+  isoDate,
+  staffActor,
+} from "../../../test/factories";
 import { campaignValues, createSegment } from "../../../test/factories/campaigns";
 import { pauseCampaign, resumeCampaign } from "./control-campaign.server";
 import { createCampaign } from "./create-campaign.server";
@@ -69,12 +77,21 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     const rng = createRng(4242);
     const base = 7_000_000 + Math.floor(Math.random() * 1_000_000);
     const people = Array.from({ length: RECIPIENTS }, (_, i) =>
-      buildAlumnus(rng, { index: base + i, decisionId: decision.id, consentReturn: "granted", doNotContact: false, exitDate: isoDate(2022, 6, 1) }),
+      buildAlumnus(rng, {
+        index: base + i,
+        decisionId: decision.id,
+        consentReturn: "granted",
+        doNotContact: false,
+        exitDate: isoDate(2022, 6, 1),
+      }),
     );
     await insertAlumni(db, people);
     const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
     // The fastest throttle (10 ms apart), so the test does not wait for the pace.
-    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { throttlePerHour: 360_000 }) });
+    const { id } = await createCampaign({
+      actor,
+      values: campaignValues(segment.id, { throttlePerHour: 360_000 }),
+    });
     await launchCampaign({ actor, campaignId: id });
     await snapshotAudience(id);
     await fanOut(id);
@@ -82,16 +99,31 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     // A reminder to the same people, queued for next week.
     const reminder = await createCampaign({
       actor,
-      values: campaignValues(segment.id, { template: "return-reminder", invitedOn: "2026-11-01", sendAt: new Date(Date.now() + 7 * 86_400_000) }),
+      values: campaignValues(segment.id, {
+        template: "return-reminder",
+        invitedOn: "2026-11-01",
+        sendAt: new Date(Date.now() + 7 * 86_400_000),
+      }),
     });
     await launchCampaign({ actor, campaignId: reminder.id });
     await snapshotAudience(reminder.id);
     await fanOut(reminder.id);
-    expect(await db.outboxMessage.count({ where: { campaignId: reminder.id, status: "queued" } })).toBe(RECIPIENTS);
+    expect(await db.outboxMessage.count({ where: { campaignId: reminder.id, status: "queued" } })).toBe(
+      RECIPIENTS,
+    );
 
     const port = await freePort();
-    const transport = new SmtpTransport(`smtp://127.0.0.1:${port}`, "Comeback <people@comeback.test>", { maxConnections: 4 });
-    const options = { transport, workerId: "campaign-test", batchSize: 100, retryBaseMs: 5, retryMaxMs: 40, concurrency: 4 };
+    const transport = new SmtpTransport(`smtp://127.0.0.1:${port}`, "Comeback <people@comeback.test>", {
+      maxConnections: 4,
+    });
+    const options = {
+      transport,
+      workerId: "campaign-test",
+      batchSize: 100,
+      retryBaseMs: 5,
+      retryMaxMs: 40,
+      concurrency: 4,
+    };
     try {
       // 1. The SMTP server is down: nothing is lost, messages wait to be retried.
       let failed = 0;
@@ -110,7 +142,9 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
       await startServer(port);
       let rounds = 0;
       for (;;) {
-        const waiting = await db.outboxMessage.count({ where: { campaignId: id, status: { in: ["queued", "failed", "sending"] } } });
+        const waiting = await db.outboxMessage.count({
+          where: { campaignId: id, status: { in: ["queued", "failed", "sending"] } },
+        });
         if (waiting === 0) break;
         if (dataCommands > 300) refuseEvery = 0; // 3. fully recovered
         const result = await dispatchOnce(options);
@@ -121,16 +155,26 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
       transport.close();
     }
 
-    const statuses = await db.outboxMessage.groupBy({ by: ["status"], where: { campaignId: id }, _count: { _all: true } });
+    const statuses = await db.outboxMessage.groupBy({
+      by: ["status"],
+      where: { campaignId: id },
+      _count: { _all: true },
+    });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count._all]))).toEqual({ sent: RECIPIENTS });
     // Exactly once, counted by Message-ID on the wire, and once per recipient address.
     const ids = received.map((r) => r.messageId);
     expect(ids.every((m) => m.length > 0)).toBe(true);
     expect(new Set(ids).size).toBe(RECIPIENTS);
     expect(received).toHaveLength(RECIPIENTS);
-    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: id }, select: { address: true } });
+    const recipients = await db.campaignRecipient.findMany({
+      where: { campaignId: id },
+      select: { address: true },
+    });
     expect(new Set(received.flatMap((r) => r.to))).toEqual(new Set(recipients.map((r) => r.address)));
-    const stored = await db.outboxMessage.findMany({ where: { campaignId: id }, select: { messageId: true } });
+    const stored = await db.outboxMessage.findMany({
+      where: { campaignId: id },
+      select: { messageId: true },
+    });
     expect(new Set(stored.map((m) => m.messageId))).toEqual(new Set(ids));
     // What arrived carries the one-click unsubscribe headers and no tracking pixel.
     // Exactly one pair of each, on every message.
@@ -141,7 +185,9 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     }
     const sample = received[0].raw;
     expect(sample).not.toMatch(/<img[^>]+width="1"/i);
-    console.info(`campaign outage test: ${RECIPIENTS} queued, ${received.length} delivered, ${new Set(ids).size} distinct Message-IDs, ${dataCommands - received.length} refused with 451 and retried`);
+    console.info(
+      `campaign outage test: ${RECIPIENTS} queued, ${received.length} delivered, ${new Set(ids).size} distinct Message-IDs, ${dataCommands - received.length} refused with 451 and retried`,
+    );
 
     expect(await settleCampaign(id)).toBeNull();
     const view = await getCampaign({ campaignId: id });
@@ -153,12 +199,21 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     // outbox cancels their queued reminder; everyone else's stays queued.
     const url = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(sample.replace(/\r?\n[ \t]+/g, " "))![1];
     const token = decodeURIComponent(new URL(url).pathname.split("/").pop()!);
-    const person = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: id, messageId: received[0].messageId }, select: { alumnusId: true } });
+    const person = await db.outboxMessage.findFirstOrThrow({
+      where: { campaignId: id, messageId: received[0].messageId },
+      select: { alumnusId: true },
+    });
     expect(url).toMatch(/\/unsubscribe\/[^/]+$/);
     expect(await unsubscribeByToken({ token })).toMatchObject({ ok: true, changed: true, cancelled: 1 });
-    expect((await db.alumnus.findUniqueOrThrow({ where: { id: person.alumnusId! } })).consentReturn).toBe("withdrawn");
-    const theirs = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: reminder.id, alumnusId: person.alumnusId } });
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: person.alumnusId! } })).consentReturn).toBe(
+      "withdrawn",
+    );
+    const theirs = await db.outboxMessage.findFirstOrThrow({
+      where: { campaignId: reminder.id, alumnusId: person.alumnusId },
+    });
     expect(theirs.status).toBe("cancelled");
-    expect(await db.outboxMessage.count({ where: { campaignId: reminder.id, status: "queued" } })).toBe(RECIPIENTS - 1);
+    expect(await db.outboxMessage.count({ where: { campaignId: reminder.id, status: "queued" } })).toBe(
+      RECIPIENTS - 1,
+    );
   });
 });

@@ -49,7 +49,10 @@ function preferencesUrlFor(personId: string): string {
   return unsubscribeLinks({ alumnusId: personId, purpose: CAMPAIGN_PURPOSE }).preferencesUrl;
 }
 
-export async function renderCampaignEmail(campaign: CampaignContent, person: CampaignPerson): Promise<RenderedTemplate> {
+export async function renderCampaignEmail(
+  campaign: CampaignContent,
+  person: CampaignPerson,
+): Promise<RenderedTemplate> {
   return renderWith(campaign, person.preferredName?.trim() || person.firstName, preferencesUrlFor(person.id));
 }
 
@@ -71,10 +74,17 @@ function propsFor(campaign: CampaignContent, firstName: string, preferencesUrl: 
     ...(campaign.note.trim() ? { note: campaign.note } : {}),
   };
   if (campaign.template === "return-reminder") {
-    const props: TemplateProps<"return-reminder"> = { ...common, invitedOn: day(campaign.invitedOn ?? campaign.respondBy) };
+    const props: TemplateProps<"return-reminder"> = {
+      ...common,
+      invitedOn: day(campaign.invitedOn ?? campaign.respondBy),
+    };
     return { key: "return-reminder" as const, props };
   }
-  const props: TemplateProps<"return-invitation"> = { ...common, teamName: campaign.teamName, whatChanged: campaign.whatChanged };
+  const props: TemplateProps<"return-invitation"> = {
+    ...common,
+    teamName: campaign.teamName,
+    whatChanged: campaign.whatChanged,
+  };
   return { key: "return-invitation" as const, props };
 }
 
@@ -85,15 +95,27 @@ function subjectFor(campaign: CampaignContent, firstName: string): string {
   return headerSafe(templateDefinition(key).subject(cleanProps(props) as Record<string, unknown>), 150);
 }
 
-async function renderWith(campaign: CampaignContent, firstName: string, preferencesUrl: string): Promise<RenderedTemplate> {
+async function renderWith(
+  campaign: CampaignContent,
+  firstName: string,
+  preferencesUrl: string,
+): Promise<RenderedTemplate> {
   const { key, props } = propsFor(campaign, firstName, preferencesUrl);
-  const email = key === "return-reminder" ? await renderTemplate(key, props as TemplateProps<"return-reminder">) : await renderTemplate(key, props as TemplateProps<"return-invitation">);
+  const email =
+    key === "return-reminder"
+      ? await renderTemplate(key, props as TemplateProps<"return-reminder">)
+      : await renderTemplate(key, props as TemplateProps<"return-invitation">);
   return { ...email, subject: subjectFor(campaign, firstName) };
 }
 
 /** What React writes for text in markup. */
 function escapeHtml(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 }
 
 /**
@@ -102,12 +124,16 @@ function escapeHtml(text: string) {
  * markers carry a random token (a note cannot contain them); if the template ever stops showing
  * them verbatim, every person is rendered in full instead. Tests compare both ways.
  */
-export async function campaignRenderer(campaign: CampaignContent): Promise<(person: CampaignPerson) => Promise<RenderedTemplate>> {
+export async function campaignRenderer(
+  campaign: CampaignContent,
+): Promise<(person: CampaignPerson) => Promise<RenderedTemplate>> {
   const token = randomToken(12).replace(/[^A-Za-z0-9]/g, "x");
   const nameMark = `Nm${token}`;
   const urlMark = `https://preferences.invalid/${token}`;
   const template = await renderWith(campaign, nameMark, urlMark);
-  const usable = [nameMark, urlMark].every((mark) => template.html.includes(mark) && template.text.includes(mark));
+  const usable = [nameMark, urlMark].every(
+    (mark) => template.html.includes(mark) && template.text.includes(mark),
+  );
   return async (person) => {
     if (!usable) return renderCampaignEmail(campaign, person);
     const name = cleanProps(person.preferredName?.trim() || person.firstName);
@@ -122,9 +148,18 @@ export async function campaignRenderer(campaign: CampaignContent): Promise<(pers
 }
 
 /** The tone report for the whole email (and for the note alone), as checked before launch. */
-export function campaignTone(campaign: CampaignContent, email: RenderedTemplate): { tone: ToneReport; noteTone: ToneReport | null } {
+export function campaignTone(
+  campaign: CampaignContent,
+  email: RenderedTemplate,
+): { tone: ToneReport; noteTone: ToneReport | null } {
   const note = campaign.note.trim() ? campaign.note : null;
-  const tone = checkTone({ kind: email.kind, purpose: email.purpose, subject: email.subject, text: email.text, note });
+  const tone = checkTone({
+    kind: email.kind,
+    purpose: email.purpose,
+    subject: email.subject,
+    text: email.text,
+    note,
+  });
   const noteTone = note ? checkTone({ kind: email.kind, note }) : null;
   return { tone, noteTone };
 }

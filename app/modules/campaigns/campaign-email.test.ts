@@ -5,21 +5,39 @@ import { campaignRenderer, renderCampaignEmail, type CampaignContent } from "./c
 
 function content(overrides: Partial<CampaignContent> = {}): CampaignContent {
   const v = campaignValues("segment");
-  return { ...v, subject: null, senderPhone: null, respondBy: new Date("2027-01-15T00:00:00Z"), invitedOn: null, ...overrides };
+  return {
+    ...v,
+    subject: null,
+    senderPhone: null,
+    respondBy: new Date("2027-01-15T00:00:00Z"),
+    invitedOn: null,
+    ...overrides,
+  };
 }
 
 const PEOPLE = [
   { id: "cmalumnus0000000000000001", firstName: "Maja", preferredName: null },
   { id: "cmalumnus0000000000000002", firstName: "Jean-Luc", preferredName: "Jay" },
-  { id: "cmalumnus0000000000000003", firstName: "Zoë Ångström-Østergaard de la Fuente y Montes", preferredName: null },
+  {
+    id: "cmalumnus0000000000000003",
+    firstName: "Zoë Ångström-Østergaard de la Fuente y Montes",
+    preferredName: null,
+  },
   { id: "cmalumnus0000000000000004", firstName: `O'Brien & "Sons" <b>`, preferredName: null },
-  ...XSS_PAYLOADS.slice(0, 6).map((p, i) => ({ id: `cmxssperson000${i}`, firstName: p, preferredName: null })),
+  ...XSS_PAYLOADS.slice(0, 6).map((p, i) => ({
+    id: `cmxssperson000${i}`,
+    firstName: p,
+    preferredName: null,
+  })),
 ];
 
 describe("rendering a campaign once and filling in each person", () => {
   for (const [label, campaign] of [
     ["invitation", content()],
-    ["invitation with its own subject and no note", content({ subject: "A question from Fjord Pay", note: "" })],
+    [
+      "invitation with its own subject and no note",
+      content({ subject: "A question from Fjord Pay", note: "" }),
+    ],
     ["reminder", content({ template: "return-reminder", invitedOn: new Date("2026-11-01T00:00:00Z") })],
   ] as const) {
     it(`gives exactly what a full render gives (${label})`, async () => {

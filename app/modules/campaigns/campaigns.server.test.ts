@@ -3,7 +3,12 @@ import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { createAlumnus, createDecision, createStaffUser, staffActor, unique } from "../../../test/factories";
 import { campaignValues, createSegment } from "../../../test/factories/campaigns";
-import { countTried, HEADER_INJECTION_PAYLOADS, triedSummary, XSS_PAYLOADS } from "../../../test/hostile/payloads";
+import {
+  countTried,
+  HEADER_INJECTION_PAYLOADS,
+  triedSummary,
+  XSS_PAYLOADS,
+} from "../../../test/hostile/payloads";
 import { mayEmail } from "~/modules/preferences/contact-rules";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
 import { verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
@@ -26,7 +31,10 @@ async function hr() {
 }
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -38,7 +46,14 @@ async function cohort(n: number) {
   const decision = await createDecision(db);
   const people = [];
   for (let i = 0; i < n; i++) {
-    people.push(await createAlumnus(db, { decisionId: decision.id, consentReturn: "granted", doNotContact: false, exitDate: daysAgo(400) }));
+    people.push(
+      await createAlumnus(db, {
+        decisionId: decision.id,
+        consentReturn: "granted",
+        doNotContact: false,
+        exitDate: daysAgo(400),
+      }),
+    );
   }
   const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
   return { decision, people, segment };
@@ -69,23 +84,53 @@ describe("campaign audience", () => {
     await createAlumnus(db, { ...base, exitDate: daysAgo(45) }); // past a 30-day quiet period
     await createAlumnus(db, { consentReturn: "granted" }); // not in the segment
 
-    const counts = await countAudience(db, { query: `decisionId=${decision.id}`, quietDays: 30, onlyEligible: false });
+    const counts = await countAudience(db, {
+      query: `decisionId=${decision.id}`,
+      quietDays: 30,
+      onlyEligible: false,
+    });
     expect(counts.inSegment).toBe(12);
     expect(counts.recipients).toBe(3);
-    expect(counts.byReason).toEqual({ do_not_contact: 2, unsubscribed: 1, no_consent: 2, no_email: 2, quiet_period: 2, no_verdict: 0, not_eligible: 0 });
+    expect(counts.byReason).toEqual({
+      do_not_contact: 2,
+      unsubscribed: 1,
+      no_consent: 2,
+      no_email: 2,
+      quiet_period: 2,
+      no_verdict: 0,
+      not_eligible: 0,
+    });
     expect(counts.excluded).toBe(9);
 
     // A longer quiet period moves the 45-day leaver out of the audience.
-    const longer = await countAudience(db, { query: `decisionId=${decision.id}`, quietDays: 60, onlyEligible: false });
+    const longer = await countAudience(db, {
+      query: `decisionId=${decision.id}`,
+      quietDays: 60,
+      onlyEligible: false,
+    });
     expect(longer.byReason.quiet_period).toBe(3);
     expect(longer.recipients).toBe(2);
   });
 
   it("uses the segment's saved filter exactly as the alumni list does", async () => {
     const decision = await createDecision(db);
-    await createAlumnus(db, { decisionId: decision.id, consentReturn: "granted", exitReason: "layoff_automation", exitDate: daysAgo(400) });
-    await createAlumnus(db, { decisionId: decision.id, consentReturn: "granted", exitReason: "conduct", exitDate: daysAgo(400) });
-    const counts = await countAudience(db, { query: `decisionId=${decision.id}&exitReason=layoff_automation&bogus=1`, quietDays: 30, onlyEligible: false });
+    await createAlumnus(db, {
+      decisionId: decision.id,
+      consentReturn: "granted",
+      exitReason: "layoff_automation",
+      exitDate: daysAgo(400),
+    });
+    await createAlumnus(db, {
+      decisionId: decision.id,
+      consentReturn: "granted",
+      exitReason: "conduct",
+      exitDate: daysAgo(400),
+    });
+    const counts = await countAudience(db, {
+      query: `decisionId=${decision.id}&exitReason=layoff_automation&bogus=1`,
+      quietDays: 30,
+      onlyEligible: false,
+    });
     expect(counts).toMatchObject({ inSegment: 1, recipients: 1, excluded: 0 });
   });
 
@@ -96,14 +141,24 @@ describe("campaign audience", () => {
     for (const doNotContact of [false, true]) {
       for (const consentReturn of ["unknown", "granted", "withdrawn"] as const) {
         for (const consentNews of ["unknown", "granted", "withdrawn"] as const) {
-          await createAlumnus(db, { decisionId: decision.id, doNotContact, consentReturn, consentNews, exitDate: daysAgo(400) });
+          await createAlumnus(db, {
+            decisionId: decision.id,
+            doNotContact,
+            consentReturn,
+            consentNews,
+            exitDate: daysAgo(400),
+          });
           const verdict = mayEmail({ doNotContact, consentReturn, consentNews }, "return_opportunities");
           if (verdict.allowed) allowed++;
           else expected[CONTACT_REASON[verdict.reason]]++;
         }
       }
     }
-    const counts = await countAudience(db, { query: `decisionId=${decision.id}`, quietDays: 30, onlyEligible: false });
+    const counts = await countAudience(db, {
+      query: `decisionId=${decision.id}`,
+      quietDays: 30,
+      onlyEligible: false,
+    });
     expect(counts.recipients).toBe(allowed);
     expect(counts.byReason).toMatchObject(expected);
     expect(counts.excluded).toBe(18 - allowed);
@@ -112,7 +167,11 @@ describe("campaign audience", () => {
   it("'only eligible people' goes by the effective verdict: a valid override wins; no verdict and not eligible are counted apart", async () => {
     const { people, segment } = await cohort(7);
     const now = Date.now();
-    const verdict = (alumnusId: string, outcome: "eligible" | "needs_review" | "not_eligible", override?: { outcome: "eligible" | "not_eligible"; expiresInDays: number }) =>
+    const verdict = (
+      alumnusId: string,
+      outcome: "eligible" | "needs_review" | "not_eligible",
+      override?: { outcome: "eligible" | "not_eligible"; expiresInDays: number },
+    ) =>
       db.eligibilityVerdict.create({
         data: {
           alumnusId,
@@ -124,7 +183,12 @@ describe("campaign audience", () => {
           decidedAt: new Date(now),
           expiresAt: new Date(now + 365 * 86_400_000),
           ...(override
-            ? { overrideOutcome: override.outcome, overrideExpiresAt: new Date(now + override.expiresInDays * 86_400_000), overrideJustification: "Reviewed with the team lead.", overrideKind: "override" }
+            ? {
+                overrideOutcome: override.outcome,
+                overrideExpiresAt: new Date(now + override.expiresInDays * 86_400_000),
+                overrideJustification: "Reviewed with the team lead.",
+                overrideKind: "override",
+              }
             : {}),
         },
       });
@@ -149,11 +213,22 @@ describe("campaign audience", () => {
 
     // The launch snapshot keeps exactly the eligible ones, with the same reasons.
     const actor = await hr();
-    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { onlyEligible: true }) });
+    const { id } = await createCampaign({
+      actor,
+      values: campaignValues(segment.id, { onlyEligible: true }),
+    });
     await launchAndQueue(actor, id);
-    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: id }, select: { alumnusId: true } });
-    expect(recipients.map((r) => r.alumnusId).sort()).toEqual([people[0].id, people[1].id, people[3].id].sort());
-    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).exclusions).toMatchObject({ no_verdict: 1, not_eligible: 3 });
+    const recipients = await db.campaignRecipient.findMany({
+      where: { campaignId: id },
+      select: { alumnusId: true },
+    });
+    expect(recipients.map((r) => r.alumnusId).sort()).toEqual(
+      [people[0].id, people[1].id, people[3].id].sort(),
+    );
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).exclusions).toMatchObject({
+      no_verdict: 1,
+      not_eligible: 3,
+    });
   });
 });
 
@@ -161,31 +236,61 @@ describe("launching a campaign", () => {
   it("snapshots the audience and queues one message per recipient, with its campaign, purpose, one pair of unsubscribe headers and its place in the outbox throttle", async () => {
     const actor = await hr();
     const { people, segment } = await cohort(5);
-    await createAlumnus(db, { decisionId: (await db.alumnus.findUniqueOrThrow({ where: { id: people[0].id } })).decisionId, doNotContact: true, consentReturn: "granted" });
-    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { throttlePerHour: 2 }) });
+    await createAlumnus(db, {
+      decisionId: (await db.alumnus.findUniqueOrThrow({ where: { id: people[0].id } })).decisionId,
+      doNotContact: true,
+      consentReturn: "granted",
+    });
+    const { id } = await createCampaign({
+      actor,
+      values: campaignValues(segment.id, { throttlePerHour: 2 }),
+    });
     const launched = await launchCampaign({ actor, campaignId: id });
     expect(launched.status).toBe("sending");
     await snapshotAudience(id);
     await fanOut(id);
 
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id } });
-    expect(campaign).toMatchObject({ status: "sending", recipientCount: 5, audienceCount: 6, excludedCount: 1 });
+    expect(campaign).toMatchObject({
+      status: "sending",
+      recipientCount: 5,
+      audienceCount: 6,
+      excludedCount: 1,
+    });
     expect(campaign.exclusions).toMatchObject({ do_not_contact: 1 });
-    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: id }, orderBy: { sequence: "asc" } });
+    const recipients = await db.campaignRecipient.findMany({
+      where: { campaignId: id },
+      orderBy: { sequence: "asc" },
+    });
     expect(recipients.map((r) => r.status)).toEqual(Array(5).fill("queued"));
     const messages = await db.outboxMessage.findMany({ where: { campaignId: id } });
     expect(messages).toHaveLength(5);
     // Two per hour: the outbox throttle spaces them 30 minutes apart, in recipient order.
-    const times = recipients.map((r) => messages.find((m) => m.alumnusId === r.alumnusId)!.nextAttemptAt.getTime());
+    const times = recipients.map((r) =>
+      messages.find((m) => m.alumnusId === r.alumnusId)!.nextAttemptAt.getTime(),
+    );
     expect(times.slice(1).map((t, i) => t - times[i])).toEqual(Array(4).fill(HOUR_MS / 2));
     for (const message of messages) {
       const recipient = recipients.find((r) => r.alumnusId === message.alumnusId)!;
-      expect(message).toMatchObject({ purpose: "return_opportunities", template: "return-invitation", status: "queued", toAddress: recipient.address, throttleKey: `campaign:${id}` });
+      expect(message).toMatchObject({
+        purpose: "return_opportunities",
+        template: "return-invitation",
+        status: "queued",
+        toAddress: recipient.address,
+        throttleKey: `campaign:${id}`,
+      });
       const headers = message.headers as Record<string, string>;
-      expect(Object.keys(headers).filter((k) => /^list-unsubscribe/i.test(k)).sort()).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
+      expect(
+        Object.keys(headers)
+          .filter((k) => /^list-unsubscribe/i.test(k))
+          .sort(),
+      ).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
       expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
       const token = /\/unsubscribe\/([^>]+)>/.exec(headers["List-Unsubscribe"])![1];
-      expect(verifyUnsubscribeToken(token)).toEqual({ alumnusId: message.alumnusId, purpose: "return_opportunities" });
+      expect(verifyUnsubscribeToken(token)).toEqual({
+        alumnusId: message.alumnusId,
+        purpose: "return_opportunities",
+      });
       expect(message.html).not.toMatch(/<img[^>]+(track|pixel|open)/i);
       expect(message.text).not.toContain(id); // no per-campaign tracking parameters in links
       // The body's preferences link carries the same signed token as the header.
@@ -195,7 +300,10 @@ describe("launching a campaign", () => {
 
     // Settling waits while messages are queued.
     expect(await settleCampaign(id)).toBeInstanceOf(Date);
-    await db.outboxMessage.updateMany({ where: { campaignId: id }, data: { status: "sent", sentAt: new Date() } });
+    await db.outboxMessage.updateMany({
+      where: { campaignId: id },
+      data: { status: "sent", sentAt: new Date() },
+    });
     expect(await settleCampaign(id)).toBeNull();
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("completed");
   });
@@ -204,7 +312,10 @@ describe("launching a campaign", () => {
     const actor = await hr();
     const { segment } = await cohort(30);
     const { id } = await createCampaign({ actor, values: campaignValues(segment.id) });
-    const results = await Promise.allSettled([launchCampaign({ actor, campaignId: id }), launchCampaign({ actor, campaignId: id })]);
+    const results = await Promise.allSettled([
+      launchCampaign({ actor, campaignId: id }),
+      launchCampaign({ actor, campaignId: id }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe("conflict");
@@ -215,7 +326,11 @@ describe("launching a campaign", () => {
     await Promise.all([fanOut(id), fanOut(id)]);
     await fanOut(id);
     expect(await db.campaignRecipient.count({ where: { campaignId: id } })).toBe(30);
-    const perPerson = await db.outboxMessage.groupBy({ by: ["alumnusId"], where: { campaignId: id }, _count: { _all: true } });
+    const perPerson = await db.outboxMessage.groupBy({
+      by: ["alumnusId"],
+      where: { campaignId: id },
+      _count: { _all: true },
+    });
     expect(perPerson).toHaveLength(30);
     expect(perPerson.every((p) => p._count._all === 1)).toBe(true);
     // A third launch is refused too.
@@ -225,15 +340,25 @@ describe("launching a campaign", () => {
   it("holds messages on pause, puts them back on the throttle schedule on resume, and cancels only what has not left", async () => {
     const actor = await hr();
     const { segment } = await cohort(6);
-    const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { throttlePerHour: 2 }) });
+    const { id } = await createCampaign({
+      actor,
+      values: campaignValues(segment.id, { throttlePerHour: 2 }),
+    });
     await launchAndQueue(actor, id);
     // One message has already gone.
-    const first = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: id }, orderBy: { nextAttemptAt: "asc" } });
+    const first = await db.outboxMessage.findFirstOrThrow({
+      where: { campaignId: id },
+      orderBy: { nextAttemptAt: "asc" },
+    });
     await db.outboxMessage.update({ where: { id: first.id }, data: { status: "sent", sentAt: new Date() } });
 
     const paused = await pauseCampaign({ actor, campaignId: id });
     expect(paused.held).toBe(5);
-    expect(await db.outboxMessage.count({ where: { campaignId: id, status: "queued", nextAttemptAt: HELD_UNTIL } })).toBe(5);
+    expect(
+      await db.outboxMessage.count({
+        where: { campaignId: id, status: "queued", nextAttemptAt: HELD_UNTIL },
+      }),
+    ).toBe(5);
     expect((await failure(pauseCampaign({ actor, campaignId: id }))).code).toBe("conflict");
     const view = await getCampaign({ campaignId: id });
     expect(view.progress).toMatchObject({ sent: 1, queued: 0, held: 5 });
@@ -245,19 +370,37 @@ describe("launching a campaign", () => {
     const before = Date.now();
     const resumed = await resumeCampaign({ actor, campaignId: id });
     expect(resumed).toMatchObject({ released: 5, status: "sending" });
-    const waiting = await db.outboxMessage.findMany({ where: { campaignId: id, status: "queued" }, orderBy: { nextAttemptAt: "asc" } });
+    const waiting = await db.outboxMessage.findMany({
+      where: { campaignId: id, status: "queued" },
+      orderBy: { nextAttemptAt: "asc" },
+    });
     const slots = waiting.map((m) => Math.round((2 * (m.nextAttemptAt.getTime() - before)) / HOUR_MS));
     expect(slots).toEqual([0, 1, 2, 3, 4]); // two per hour again (one each half hour), from now
     expect(waiting.every((m) => m.nextAttemptAt.getTime() < HELD_UNTIL.getTime())).toBe(true);
 
     const cancelled = await cancelCampaign({ actor, campaignId: id, reason: "Sent to the wrong segment." });
     expect(cancelled.messagesCancelled).toBe(5);
-    const counts = await db.outboxMessage.groupBy({ by: ["status"], where: { campaignId: id }, _count: { _all: true } });
-    expect(Object.fromEntries(counts.map((c) => [c.status, c._count._all]))).toEqual({ sent: 1, cancelled: 5 });
+    const counts = await db.outboxMessage.groupBy({
+      by: ["status"],
+      where: { campaignId: id },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(counts.map((c) => [c.status, c._count._all]))).toEqual({
+      sent: 1,
+      cancelled: 5,
+    });
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("cancelled");
     expect((await failure(resumeCampaign({ actor, campaignId: id }))).code).toBe("conflict");
-    const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["campaign.created", "campaign.launched", "campaign.paused", "campaign.resumed", "campaign.cancelled"]);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual([
+      "campaign.created",
+      "campaign.launched",
+      "campaign.paused",
+      "campaign.resumed",
+      "campaign.cancelled",
+    ]);
   });
 
   it("a batch queued while paused is held; after a cancel nothing more is queued", async () => {
@@ -276,7 +419,9 @@ describe("launching a campaign", () => {
     await cancelCampaign({ actor, campaignId: other.id });
     expect(await fanOut(other.id)).toBe(false);
     expect(await db.outboxMessage.count({ where: { campaignId: other.id } })).toBe(0);
-    expect(await db.campaignRecipient.count({ where: { campaignId: other.id, status: "cancelled" } })).toBe(4);
+    expect(await db.campaignRecipient.count({ where: { campaignId: other.id, status: "cancelled" } })).toBe(
+      4,
+    );
   });
 
   it("a send time ahead schedules the job for then, and the throttle starts there", async () => {
@@ -304,7 +449,9 @@ describe("the campaign page's data", () => {
     const chosen = await db.alumnus.findUniqueOrThrow({ where: { id: people[2].id } });
     const view = await getCampaign({ campaignId: id, previewRecipientId: chosen.id });
     expect(view.preview.personId).toBe(chosen.id);
-    expect(view.preview.email.subject).toBe(`Would you like to work with us again, ${chosen.preferredName?.trim() || chosen.firstName}?`);
+    expect(view.preview.email.subject).toBe(
+      `Would you like to work with us again, ${chosen.preferredName?.trim() || chosen.firstName}?`,
+    );
     expect(view.audience).toMatchObject({ snapshot: false, inSegment: 3, recipients: 3 });
     const other = await getCampaign({ campaignId: id, previewRecipientId: outsider.id });
     expect(other.preview.personId).not.toBe(outsider.id);
@@ -339,24 +486,47 @@ describe("tone check before launch", () => {
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
 
     // Without the override permission a reason does not help.
-    const noOverride = { ...actor, permissions: actor.permissions.filter((p) => p !== "override:tone-check") };
-    expect((await failure(launchCampaign({ actor: noOverride, campaignId: id, overrideReason: "We reviewed it." }))).code).toBe("forbidden");
+    const noOverride = {
+      ...actor,
+      permissions: actor.permissions.filter((p) => p !== "override:tone-check"),
+    };
+    expect(
+      (
+        await failure(
+          launchCampaign({ actor: noOverride, campaignId: id, overrideReason: "We reviewed it." }),
+        )
+      ).code,
+    ).toBe("forbidden");
 
     await launchCampaign({ actor, campaignId: id, overrideReason: "Legal asked for this exact wording." });
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id } });
-    expect(campaign).toMatchObject({ status: "sending", toneOverrideReason: "Legal asked for this exact wording.", toneOverriddenById: actor.id });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "campaign.tone_overridden" } });
+    expect(campaign).toMatchObject({
+      status: "sending",
+      toneOverrideReason: "Legal asked for this exact wording.",
+      toneOverriddenById: actor.id,
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: id, action: "campaign.tone_overridden" },
+    });
     expect(event.reason).toBe("Legal asked for this exact wording.");
-    expect(event.after).toMatchObject({ rules: expect.arrayContaining(["cold.position-eliminated", "cold.effective-immediately"]) });
+    expect(event.after).toMatchObject({
+      rules: expect.arrayContaining(["cold.position-eliminated", "cold.effective-immediately"]),
+    });
   });
 
   it("a rewritten note launches without an override", async () => {
     const actor = await hr();
     const { segment } = await cohort(1);
     const { id } = await createCampaign({ actor, values: campaignValues(segment.id, { note: COLD }) });
-    await updateCampaignNote({ actor, campaignId: id, note: "We decided to end your role in 2022, and we were wrong to do it so fast. We would like to talk." });
+    await updateCampaignNote({
+      actor,
+      campaignId: id,
+      note: "We decided to end your role in 2022, and we were wrong to do it so fast. We would like to talk.",
+    });
     await launchCampaign({ actor, campaignId: id });
-    expect(await db.auditEvent.count({ where: { entityId: id, action: "campaign.tone_overridden" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { entityId: id, action: "campaign.tone_overridden" } })).toBe(
+      0,
+    );
   });
 });
 
@@ -365,7 +535,11 @@ describe("hostile input in campaigns", () => {
     const actor = await hr();
     const { segment } = await cohort(1);
     for (const payload of XSS_PAYLOADS) {
-      const values = CampaignFormSchema.parse({ ...stringsOf(campaignValues(segment.id)), name: payload.replace(/[\r\n]/g, " ").slice(0, 120), note: payload });
+      const values = CampaignFormSchema.parse({
+        ...stringsOf(campaignValues(segment.id)),
+        name: payload.replace(/[\r\n]/g, " ").slice(0, 120),
+        note: payload,
+      });
       const { id } = await createCampaign({ actor, values });
       const view = await getCampaign({ campaignId: id });
       expect(view.campaign.name.length).toBeGreaterThan(0);
@@ -376,7 +550,11 @@ describe("hostile input in campaigns", () => {
       countTried("xss", 1);
     }
     for (const payload of HEADER_INJECTION_PAYLOADS) {
-      const parsed = CampaignFormSchema.safeParse({ ...stringsOf(campaignValues(segment.id)), subject: payload, senderName: payload });
+      const parsed = CampaignFormSchema.safeParse({
+        ...stringsOf(campaignValues(segment.id)),
+        subject: payload,
+        senderName: payload,
+      });
       if (payload.includes("=?")) {
         // encoded-word text is just text: nodemailer encodes it; it never becomes a header
         expect(parsed.success).toBe(true);
@@ -386,7 +564,10 @@ describe("hostile input in campaigns", () => {
         expect(fields).toEqual(expect.arrayContaining(["subject", "senderName"]));
       }
       // Stored values that bypassed the form still leave the subject on one line.
-      const { id } = await createCampaign({ actor, values: { ...campaignValues(segment.id), subject: payload, name: payload } });
+      const { id } = await createCampaign({
+        actor,
+        values: { ...campaignValues(segment.id), subject: payload, name: payload },
+      });
       await launchAndQueue(actor, id);
       const message = await db.outboxMessage.findFirstOrThrow({ where: { campaignId: id } });
       expect(message.subject).not.toMatch(/[\r\n\u0085\u2028\u2029]/);

@@ -4,7 +4,11 @@ import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { conflict, notFound } from "~/platform/errors";
 import { cancelJob, enqueueJob } from "~/platform/jobs.server";
-import { cancelThrottledEmails, holdThrottledEmails, rescheduleThrottledEmails } from "~/platform/mailer/throttle.server";
+import {
+  cancelThrottledEmails,
+  holdThrottledEmails,
+  rescheduleThrottledEmails,
+} from "~/platform/mailer/throttle.server";
 import { CAMPAIGN_SETTLE_JOB, campaignThrottleKey } from "./run-campaign.server";
 
 /**
@@ -18,7 +22,15 @@ import { CAMPAIGN_SETTLE_JOB, campaignThrottleKey } from "./run-campaign.server"
  * resume spaces them again from now at the campaign's rate, cancel cancels them.
  */
 
-type Locked = { id: string; status: string; sendAt: Date | null; snapshotAt: Date | null; fannedOutAt: Date | null; throttlePerHour: number; jobId: string | null };
+type Locked = {
+  id: string;
+  status: string;
+  sendAt: Date | null;
+  snapshotAt: Date | null;
+  fannedOutAt: Date | null;
+  throttlePerHour: number;
+  jobId: string | null;
+};
 
 async function lockForChange(tx: Prisma.TransactionClient, campaignId: string): Promise<Locked> {
   const rows = await tx.$queryRaw<Locked[]>`
@@ -32,10 +44,17 @@ export async function pauseCampaign(input: { actor: StaffUser; campaignId: strin
   return db.$transaction(async (tx) => {
     const campaign = await lockForChange(tx, input.campaignId);
     if (campaign.status !== "sending" && campaign.status !== "scheduled") {
-      throw conflict(campaign.status === "paused" ? "This campaign is already paused." : `A ${campaign.status} campaign cannot be paused.`);
+      throw conflict(
+        campaign.status === "paused"
+          ? "This campaign is already paused."
+          : `A ${campaign.status} campaign cannot be paused.`,
+      );
     }
     const { held } = await holdThrottledEmails(tx, campaignThrottleKey(campaign.id));
-    await tx.campaign.update({ where: { id: campaign.id }, data: { status: "paused", pausedAt: new Date(), version: { increment: 1 } } });
+    await tx.campaign.update({
+      where: { id: campaign.id },
+      data: { status: "paused", pausedAt: new Date(), version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "campaign.paused",
@@ -51,7 +70,8 @@ export async function pauseCampaign(input: { actor: StaffUser; campaignId: strin
 export async function resumeCampaign(input: { actor: StaffUser; campaignId: string }) {
   return db.$transaction(async (tx) => {
     const campaign = await lockForChange(tx, input.campaignId);
-    if (campaign.status !== "paused") throw conflict(`Only a paused campaign can be resumed; this one is ${campaign.status}.`);
+    if (campaign.status !== "paused")
+      throw conflict(`Only a paused campaign can be resumed; this one is ${campaign.status}.`);
     const now = new Date();
     const anchorAt = campaign.sendAt && campaign.sendAt > now ? campaign.sendAt : now;
     const { rescheduled: released } = await rescheduleThrottledEmails(tx, {
@@ -65,7 +85,11 @@ export async function resumeCampaign(input: { actor: StaffUser; campaignId: stri
       data: { status, pausedAt: null, throttleAnchorAt: anchorAt, version: { increment: 1 } },
     });
     if (campaign.fannedOutAt) {
-      await enqueueJob(tx, { kind: CAMPAIGN_SETTLE_JOB, payload: { campaignId: campaign.id }, runAfter: new Date(now.getTime() + 15_000) });
+      await enqueueJob(tx, {
+        kind: CAMPAIGN_SETTLE_JOB,
+        payload: { campaignId: campaign.id },
+        runAfter: new Date(now.getTime() + 15_000),
+      });
     }
     await recordAudit(tx, {
       actor: actorOf(input.actor),
@@ -85,10 +109,19 @@ export async function cancelCampaign(input: { actor: StaffUser; campaignId: stri
     if (campaign.status === "cancelled" || campaign.status === "completed") {
       throw conflict(`This campaign is already ${campaign.status}.`);
     }
-    const { cancelled: messagesCancelled } = await cancelThrottledEmails(tx, { throttleKey: campaignThrottleKey(campaign.id), reason: "The campaign was cancelled." });
-    const recipientsCancelled = await tx.campaignRecipient.updateMany({ where: { campaignId: campaign.id, status: "pending" }, data: { status: "cancelled" } });
+    const { cancelled: messagesCancelled } = await cancelThrottledEmails(tx, {
+      throttleKey: campaignThrottleKey(campaign.id),
+      reason: "The campaign was cancelled.",
+    });
+    const recipientsCancelled = await tx.campaignRecipient.updateMany({
+      where: { campaignId: campaign.id, status: "pending" },
+      data: { status: "cancelled" },
+    });
     if (campaign.jobId) await cancelJob(campaign.jobId, tx);
-    await tx.campaign.update({ where: { id: campaign.id }, data: { status: "cancelled", cancelledAt: new Date(), version: { increment: 1 } } });
+    await tx.campaign.update({
+      where: { id: campaign.id },
+      data: { status: "cancelled", cancelledAt: new Date(), version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "campaign.cancelled",

@@ -57,7 +57,10 @@ export async function createCampaign(input: { actor: StaffUser; values: Campaign
   return db.$transaction(async (tx) => {
     await assertSegment(tx, input.values.segmentId);
     const data = campaignData(input.values);
-    const campaign = await tx.campaign.create({ data: { ...data, createdById: input.actor.id }, select: { id: true } });
+    const campaign = await tx.campaign.create({
+      data: { ...data, createdById: input.actor.id },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "campaign.created",
@@ -70,18 +73,26 @@ export async function createCampaign(input: { actor: StaffUser; values: Campaign
 }
 
 /** Changes a draft. Once launched, a campaign's content no longer changes. */
-export async function updateCampaign(input: { actor: StaffUser; campaignId: string; values: CampaignFormInput }) {
+export async function updateCampaign(input: {
+  actor: StaffUser;
+  campaignId: string;
+  values: CampaignFormInput;
+}) {
   return db.$transaction(async (tx) => {
     const before = await tx.campaign.findUnique({ where: { id: input.campaignId } });
     if (!before) throw notFound("That campaign");
-    if (before.status !== "draft") throw conflict("This campaign has been launched; its email can no longer be changed.");
+    if (before.status !== "draft")
+      throw conflict("This campaign has been launched; its email can no longer be changed.");
     await assertSegment(tx, input.values.segmentId);
     const data = campaignData(input.values);
     const moved = await tx.campaign.updateMany({
       where: { id: before.id, status: "draft", version: before.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (moved.count !== 1) throw conflict("Someone changed or launched this campaign a moment ago. Reload the page and try again.");
+    if (moved.count !== 1)
+      throw conflict(
+        "Someone changed or launched this campaign a moment ago. Reload the page and try again.",
+      );
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "campaign.updated",
@@ -96,14 +107,21 @@ export async function updateCampaign(input: { actor: StaffUser; campaignId: stri
 /** Changes only the personal note of a draft. */
 export async function updateCampaignNote(input: { actor: StaffUser; campaignId: string; note: string }) {
   return db.$transaction(async (tx) => {
-    const before = await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { id: true, status: true, version: true, note: true } });
+    const before = await tx.campaign.findUnique({
+      where: { id: input.campaignId },
+      select: { id: true, status: true, version: true, note: true },
+    });
     if (!before) throw notFound("That campaign");
-    if (before.status !== "draft") throw conflict("This campaign has been launched; its note can no longer be changed.");
+    if (before.status !== "draft")
+      throw conflict("This campaign has been launched; its note can no longer be changed.");
     const moved = await tx.campaign.updateMany({
       where: { id: before.id, status: "draft", version: before.version },
       data: { note: input.note, version: { increment: 1 } },
     });
-    if (moved.count !== 1) throw conflict("Someone changed or launched this campaign a moment ago. Reload the page and try again.");
+    if (moved.count !== 1)
+      throw conflict(
+        "Someone changed or launched this campaign a moment ago. Reload the page and try again.",
+      );
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "campaign.updated",

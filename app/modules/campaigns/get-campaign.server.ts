@@ -3,7 +3,12 @@ import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
 import { countThrottledEmails } from "~/platform/mailer/throttle.server";
 import { audienceRules, countAudience, segmentFilter, type AudienceCounts } from "./audience.server";
-import { campaignTone, renderCampaignEmail, SAMPLE_PERSON, type CampaignPerson } from "./campaign-email.server";
+import {
+  campaignTone,
+  renderCampaignEmail,
+  SAMPLE_PERSON,
+  type CampaignPerson,
+} from "./campaign-email.server";
 import { EXCLUSION_REASONS, emptyExclusionCounts, type ExclusionCounts } from "./exclusions";
 import { campaignThrottleKey } from "./run-campaign.server";
 
@@ -16,10 +21,21 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
     include: { segment: { select: { id: true, name: true, query: true } } },
   });
   if (!campaign) throw notFound("That campaign");
-  const audienceOptions = { query: campaign.segment.query, quietDays: campaign.quietDays, onlyEligible: campaign.onlyEligible };
+  const audienceOptions = {
+    query: campaign.segment.query,
+    quietDays: campaign.quietDays,
+    onlyEligible: campaign.onlyEligible,
+  };
   const decisionIds = segmentFilter(campaign.segment.query).decisionId ?? [];
   const decisions = decisionIds.length
-    ? Object.fromEntries((await db.workforceDecision.findMany({ where: { id: { in: decisionIds } }, select: { id: true, title: true } })).map((d) => [d.id, d.title]))
+    ? Object.fromEntries(
+        (
+          await db.workforceDecision.findMany({
+            where: { id: { in: decisionIds } },
+            select: { id: true, title: true },
+          })
+        ).map((d) => [d.id, d.title]),
+      )
     : {};
   const segmentDescription = describeAlumniFilter(segmentFilter(campaign.segment.query), { decisions });
 
@@ -62,10 +78,16 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
     previewPerson =
       people.find((p) => p.id === input.previewRecipientId) ??
       (campaign.snapshotAt
-        ? ((await db.campaignRecipient.findUnique({
-            where: { campaignId_alumnusId: { campaignId: campaign.id, alumnusId: input.previewRecipientId } },
-            select: { alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
-          }))?.alumnus ?? null)
+        ? ((
+            await db.campaignRecipient.findUnique({
+              where: {
+                campaignId_alumnusId: { campaignId: campaign.id, alumnusId: input.previewRecipientId },
+              },
+              select: {
+                alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } },
+              },
+            })
+          )?.alumnus ?? null)
         : await db.alumnus.findFirst({
             where: { AND: [audienceRules(audienceOptions).recipients, { id: input.previewRecipientId }] },
             select: { id: true, firstName: true, lastName: true, preferredName: true },
@@ -78,7 +100,12 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
   // The outbox's own counts for the campaign's throttle key ("held" while paused).
   const messages = await countThrottledEmails(db, campaignThrottleKey(campaign.id));
   const pending = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "pending" } });
-  const job = campaign.jobId ? await db.job.findUnique({ where: { id: campaign.jobId }, select: { status: true, progress: true, total: true, lastError: true, runAfter: true } }) : null;
+  const job = campaign.jobId
+    ? await db.job.findUnique({
+        where: { id: campaign.jobId },
+        select: { status: true, progress: true, total: true, lastError: true, runAfter: true },
+      })
+    : null;
 
   return {
     campaign: {
@@ -108,15 +135,33 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
       cancelledAt: campaign.cancelledAt?.toISOString() ?? null,
       pausedAt: campaign.pausedAt?.toISOString() ?? null,
       createdAt: campaign.createdAt.toISOString(),
-      segment: { id: campaign.segment.id, name: campaign.segment.name, description: segmentDescription, query: campaign.segment.query },
+      segment: {
+        id: campaign.segment.id,
+        name: campaign.segment.name,
+        description: segmentDescription,
+        query: campaign.segment.query,
+      },
     },
     audience,
     exclusionReasons: EXCLUSION_REASONS,
-    people: people.map((p) => ({ id: p.id, name: `${p.preferredName?.trim() || p.firstName} ${p.lastName}` })),
+    people: people.map((p) => ({
+      id: p.id,
+      name: `${p.preferredName?.trim() || p.firstName} ${p.lastName}`,
+    })),
     find: input.find ?? "",
     pickerLimit: PICKER_SIZE,
-    preview: { personId: person.id === SAMPLE_PERSON.id ? null : person.id, email: { subject: email.subject, html: email.html, text: email.text }, tone, noteTone },
-    progress: { ...messages, pending, excluded: audience.excluded, job: job ? { ...job, runAfter: job.runAfter.toISOString() } : null },
+    preview: {
+      personId: person.id === SAMPLE_PERSON.id ? null : person.id,
+      email: { subject: email.subject, html: email.html, text: email.text },
+      tone,
+      noteTone,
+    },
+    progress: {
+      ...messages,
+      pending,
+      excluded: audience.excluded,
+      job: job ? { ...job, runAfter: job.runAfter.toISOString() } : null,
+    },
   };
 }
 

@@ -16,18 +16,36 @@ export const CAMPAIGN_LAUNCH_JOB = "campaign.launch";
  * (send time ahead) or sending, plus one background job that snapshots the audience at the send
  * time and queues the messages. Two launches at once: one wins, the other gets a conflict.
  */
-export async function launchCampaign(input: { actor: StaffUser; campaignId: string; overrideReason?: string }) {
-  const campaign = await db.campaign.findUnique({ where: { id: input.campaignId }, include: { segment: { select: { query: true } } } });
+export async function launchCampaign(input: {
+  actor: StaffUser;
+  campaignId: string;
+  overrideReason?: string;
+}) {
+  const campaign = await db.campaign.findUnique({
+    where: { id: input.campaignId },
+    include: { segment: { select: { query: true } } },
+  });
   if (!campaign) throw notFound("That campaign");
   if (campaign.status !== "draft") throw conflict("This campaign has already been launched.");
 
-  const audience = await countAudience(db, { query: campaign.segment.query, quietDays: campaign.quietDays, onlyEligible: campaign.onlyEligible });
+  const audience = await countAudience(db, {
+    query: campaign.segment.query,
+    quietDays: campaign.quietDays,
+    onlyEligible: campaign.onlyEligible,
+  });
   if (audience.recipients === 0) {
-    throw new AppError("validation", "Nobody in this audience can receive the email (see the exclusions). Choose another segment or change the settings.");
+    throw new AppError(
+      "validation",
+      "Nobody in this audience can receive the email (see the exclusions). Choose another segment or change the settings.",
+    );
   }
   // The tone is judged on a real recipient's email when there is one.
   const first = await db.alumnus.findFirst({
-    where: audienceRules({ query: campaign.segment.query, quietDays: campaign.quietDays, onlyEligible: campaign.onlyEligible }).recipients,
+    where: audienceRules({
+      query: campaign.segment.query,
+      quietDays: campaign.quietDays,
+      onlyEligible: campaign.onlyEligible,
+    }).recipients,
     orderBy: { id: "asc" },
     select: { id: true, firstName: true, preferredName: true },
   });
@@ -41,7 +59,9 @@ export async function launchCampaign(input: { actor: StaffUser; campaignId: stri
       throw new AppError("validation", message, { fieldErrors: { overrideReason: [message] } });
     }
     if (!can(input.actor, "override:tone-check")) {
-      throw forbidden("Only someone allowed to override the tone check can launch an email with tone errors. Fix the note instead.");
+      throw forbidden(
+        "Only someone allowed to override the tone check can launch an email with tone errors. Fix the note instead.",
+      );
     }
     override = reason;
   }
@@ -62,8 +82,16 @@ export async function launchCampaign(input: { actor: StaffUser; campaignId: stri
         version: { increment: 1 },
       },
     });
-    if (moved.count !== 1) throw conflict("This campaign was launched or changed a moment ago. Reload the page to see where it stands.");
-    const job = await enqueueJob(tx, { kind: CAMPAIGN_LAUNCH_JOB, payload: { campaignId: campaign.id }, createdById: input.actor.id, runAfter: sendAt });
+    if (moved.count !== 1)
+      throw conflict(
+        "This campaign was launched or changed a moment ago. Reload the page to see where it stands.",
+      );
+    const job = await enqueueJob(tx, {
+      kind: CAMPAIGN_LAUNCH_JOB,
+      payload: { campaignId: campaign.id },
+      createdById: input.actor.id,
+      runAfter: sendAt,
+    });
     await tx.campaign.update({ where: { id: campaign.id }, data: { jobId: job.id } });
     if (override) {
       await recordAudit(tx, {
@@ -71,7 +99,10 @@ export async function launchCampaign(input: { actor: StaffUser; campaignId: stri
         action: "campaign.tone_overridden",
         entityType: "campaign",
         entityId: campaign.id,
-        after: { errors: tone.errors, rules: [...new Set(tone.findings.filter((f) => f.severity === "error").map((f) => f.ruleId))] },
+        after: {
+          errors: tone.errors,
+          rules: [...new Set(tone.findings.filter((f) => f.severity === "error").map((f) => f.ruleId))],
+        },
         reason: override,
       });
     }

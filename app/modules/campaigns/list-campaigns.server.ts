@@ -13,7 +13,17 @@ export async function listCampaigns(input: { page: number }) {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * CAMPAIGNS_PAGE_SIZE,
       take: CAMPAIGNS_PAGE_SIZE,
-      select: { id: true, name: true, status: true, template: true, sendAt: true, launchedAt: true, createdAt: true, recipientCount: true, segment: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        template: true,
+        sendAt: true,
+        launchedAt: true,
+        createdAt: true,
+        recipientCount: true,
+        segment: { select: { name: true } },
+      },
     }),
   ]);
   const campaigns = [];
@@ -39,5 +49,9 @@ export async function listCampaigns(input: { page: number }) {
 
 /** The saved segments a campaign can go to. */
 export async function listSegmentsForCampaigns() {
-  return db.segment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, description: true }, take: 500 });
+  return db.segment.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, description: true },
+    take: 500,
+  });
 }

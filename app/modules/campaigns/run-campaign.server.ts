@@ -4,7 +4,11 @@ import { db } from "~/platform/db.server";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { assertDeliverableAddress } from "~/platform/mailer/mailer.server";
-import { countThrottledEmails, holdThrottledEmails, queueThrottledEmails } from "~/platform/mailer/throttle.server";
+import {
+  countThrottledEmails,
+  holdThrottledEmails,
+  queueThrottledEmails,
+} from "~/platform/mailer/throttle.server";
 import { audienceRules, campaignAddress, countAudience } from "./audience.server";
 import { CAMPAIGN_PURPOSE, campaignRenderer } from "./campaign-email.server";
 
@@ -37,7 +41,10 @@ type LockedCampaign = {
   snapshotAt: Date | null;
 };
 
-async function lockCampaign(tx: Prisma.TransactionClient, campaignId: string): Promise<LockedCampaign | null> {
+async function lockCampaign(
+  tx: Prisma.TransactionClient,
+  campaignId: string,
+): Promise<LockedCampaign | null> {
   const rows = await tx.$queryRaw<LockedCampaign[]>`
     SELECT "status"::text AS "status", "throttleAnchorAt", "throttlePerHour", "snapshotAt"
     FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
@@ -45,9 +52,18 @@ async function lockCampaign(tx: Prisma.TransactionClient, campaignId: string): P
 }
 
 export async function snapshotAudience(campaignId: string) {
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, include: { segment: { select: { query: true } } } });
-  if (!campaign || campaign.snapshotAt || campaign.status === "cancelled" || campaign.status === "draft") return;
-  const options = { query: campaign.segment.query, quietDays: campaign.quietDays, onlyEligible: campaign.onlyEligible, now: new Date() };
+  const campaign = await db.campaign.findUnique({
+    where: { id: campaignId },
+    include: { segment: { select: { query: true } } },
+  });
+  if (!campaign || campaign.snapshotAt || campaign.status === "cancelled" || campaign.status === "draft")
+    return;
+  const options = {
+    query: campaign.segment.query,
+    quietDays: campaign.quietDays,
+    onlyEligible: campaign.onlyEligible,
+    now: new Date(),
+  };
   await db.$transaction(
     async (tx) => {
       const locked = await lockCampaign(tx, campaignId);
@@ -75,7 +91,10 @@ export async function snapshotAudience(campaignId: string) {
         rows.push({ campaignId, alumnusId: person.id, sequence: rows.length, address });
       }
       for (let i = 0; i < rows.length; i += SNAPSHOT_CHUNK) {
-        await tx.campaignRecipient.createMany({ data: rows.slice(i, i + SNAPSHOT_CHUNK), skipDuplicates: true });
+        await tx.campaignRecipient.createMany({
+          data: rows.slice(i, i + SNAPSHOT_CHUNK),
+          skipDuplicates: true,
+        });
       }
       const exclusions = { ...counts.byReason, no_email: counts.byReason.no_email + undeliverable };
       await tx.campaign.update({
@@ -101,12 +120,19 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
   const render = await campaignRenderer(campaign);
   let done = await db.campaignRecipient.count({ where: { campaignId, status: { not: "pending" } } });
   for (;;) {
-    if (context?.signal.aborted) throw new Error("The campaign job was stopped; it will continue where it left off.");
+    if (context?.signal.aborted)
+      throw new Error("The campaign job was stopped; it will continue where it left off.");
     const batch = await db.campaignRecipient.findMany({
       where: { campaignId, status: "pending" },
       orderBy: { sequence: "asc" },
       take: FAN_OUT_BATCH,
-      select: { id: true, alumnusId: true, sequence: true, address: true, alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
+      select: {
+        id: true,
+        alumnusId: true,
+        sequence: true,
+        address: true,
+        alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } },
+      },
     });
     if (batch.length === 0) break;
     // Render before the transaction: it holds locks only for the writes.
@@ -129,7 +155,10 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
             {
               template: emails[i].template,
               purpose: CAMPAIGN_PURPOSE,
-              to: { address: recipient.address, name: `${person.preferredName?.trim() || person.firstName} ${person.lastName}` },
+              to: {
+                address: recipient.address,
+                name: `${person.preferredName?.trim() || person.firstName} ${person.lastName}`,
+              },
               email: emails[i],
               alumnusId: recipient.alumnusId,
             },
@@ -154,7 +183,10 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
     done += batch.length;
     await context?.progress(done, campaign.recipientCount || undefined);
   }
-  await db.campaign.updateMany({ where: { id: campaignId, fannedOutAt: null }, data: { fannedOutAt: new Date() } });
+  await db.campaign.updateMany({
+    where: { id: campaignId, fannedOutAt: null },
+    data: { fannedOutAt: new Date() },
+  });
   return true;
 }
 
@@ -168,7 +200,10 @@ export async function settleCampaign(campaignId: string): Promise<Date | null> {
   return db.$transaction(async (tx) => {
     const state = await lockCampaign(tx, campaignId);
     if (!state || state.status !== "sending") return null;
-    const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { fannedOutAt: true } });
+    const campaign = await tx.campaign.findUniqueOrThrow({
+      where: { id: campaignId },
+      select: { fannedOutAt: true },
+    });
     if (!campaign.fannedOutAt) return new Date(Date.now() + 15_000);
     const next = await tx.outboxMessage.aggregate({
       where: { throttleKey: campaignThrottleKey(campaignId), status: { in: [...OUTSTANDING] } },
@@ -180,7 +215,10 @@ export async function settleCampaign(campaignId: string): Promise<Date | null> {
       return new Date(Math.max(Date.now() + 15_000, Math.min(earliest, Date.now() + 3_600_000)));
     }
     const counts = await countThrottledEmails(tx, campaignThrottleKey(campaignId));
-    await tx.campaign.update({ where: { id: campaignId }, data: { status: "completed", completedAt: new Date() } });
+    await tx.campaign.update({
+      where: { id: campaignId },
+      data: { status: "completed", completedAt: new Date() },
+    });
     await recordAudit(tx, {
       actor: { type: "system", name: "campaign sender" },
       action: "campaign.completed",

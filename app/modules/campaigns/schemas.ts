@@ -18,14 +18,18 @@ export const MAX_THROTTLE_PER_HOUR = 360_000;
 
 // Line breaks, control characters, zero-width and direction-changing characters: they hide or
 // reorder what a reader sees and must never reach an email header.
-const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 function lineBase(label: string, max: number) {
   return z
     .string({ error: `Enter ${label}.` })
     .trim()
     .max(max, `Use at most ${max} characters for ${label}.`)
-    .refine((v) => !HIDDEN_OR_CONTROL.test(v), `Remove line breaks and invisible or direction-changing characters from ${label}.`)
+    .refine(
+      (v) => !HIDDEN_OR_CONTROL.test(v),
+      `Remove line breaks and invisible or direction-changing characters from ${label}.`,
+    )
     .transform((v) => v.normalize("NFC"));
 }
 
@@ -67,7 +71,10 @@ const sendAtField = z
   .string()
   .trim()
   .optional()
-  .refine((v) => !v || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v), "Enter the send time as a date and time (UTC), or leave it empty to send on launch.")
+  .refine(
+    (v) => !v || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v),
+    "Enter the send time as a date and time (UTC), or leave it empty to send on launch.",
+  )
   .refine((v) => !v || !Number.isNaN(Date.parse(`${v}Z`)), "Enter a real date and time.")
   .transform((v) => (v ? new Date(`${v}Z`) : undefined));
 
@@ -79,13 +86,22 @@ const intField = (label: string, min: number, max: number, fallback: number) =>
     .transform((v) => (v === undefined || v === "" ? String(fallback) : v))
     .refine((v) => /^\d+$/.test(v), `Enter ${label} as a whole number.`)
     .transform(Number)
-    .refine((v) => v >= min && v <= max, `Enter ${label} between ${min.toLocaleString("en")} and ${max.toLocaleString("en")}.`);
+    .refine(
+      (v) => v >= min && v <= max,
+      `Enter ${label} between ${min.toLocaleString("en")} and ${max.toLocaleString("en")}.`,
+    );
 
 export const CampaignFormSchema = z
   .object({
     name: line("a campaign name", 120),
-    segmentId: z.string({ error: "Choose a saved segment." }).trim().min(1, "Choose a saved segment.").max(64),
-    template: z.enum(CAMPAIGN_TEMPLATE_KEYS as [CampaignTemplate, ...CampaignTemplate[]], { error: "Choose an email template." }),
+    segmentId: z
+      .string({ error: "Choose a saved segment." })
+      .trim()
+      .min(1, "Choose a saved segment.")
+      .max(64),
+    template: z.enum(CAMPAIGN_TEMPLATE_KEYS as [CampaignTemplate, ...CampaignTemplate[]], {
+      error: "Choose an email template.",
+    }),
     subject: optionalLine("a subject", 150),
     note: personalNoteField.optional().transform((v) => (v ?? "").trim()),
     senderName: line("the sender's name", 120),
@@ -103,7 +119,9 @@ export const CampaignFormSchema = z
     whatChanged: optionalParagraph("what changed", 2000),
     opportunity: paragraph("what you can offer", 1000),
     respondBy: isoDay("the reply-by date"),
-    invitedOn: isoDay("the date of the first invitation").optional().or(z.literal("").transform(() => undefined)),
+    invitedOn: isoDay("the date of the first invitation")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     sendAt: sendAtField,
     throttlePerHour: intField("the throttle", 1, MAX_THROTTLE_PER_HOUR, DEFAULT_THROTTLE_PER_HOUR),
     quietDays: intField("the quiet period", 0, 3650, DEFAULT_QUIET_DAYS),
@@ -114,7 +132,11 @@ export const CampaignFormSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.template === "return-reminder" && !value.invitedOn) {
-      ctx.addIssue({ code: "custom", path: ["invitedOn"], message: "A reminder says when you first wrote: enter the date of the first invitation." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["invitedOn"],
+        message: "A reminder says when you first wrote: enter the date of the first invitation.",
+      });
     }
   });
 export type CampaignFormInput = z.output<typeof CampaignFormSchema>;
@@ -142,4 +164,6 @@ export const PreviewRecipientSchema = z.object({
   find: z.string().trim().max(200).optional(),
 });
 
-export const CampaignNoteSchema = z.object({ note: personalNoteField.optional().transform((v) => (v ?? "").trim()) });
+export const CampaignNoteSchema = z.object({
+  note: personalNoteField.optional().transform((v) => (v ?? "").trim()),
+});

@@ -2,8 +2,10 @@ import { z } from "zod";
 
 /** The workforce-decision form, shared by the page and the action. */
 
-const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
-const HIDDEN_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_EXCEPT_NEWLINE =
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const line = (label: string, min: number, max: number, message: string) =>
   z
@@ -19,7 +21,10 @@ const optionalDate = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`)
+    .refine(
+      (v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+      `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`,
+    )
     .transform((v) => (v ? v : null));
 
 const count = (label: string, required: boolean) =>
@@ -28,7 +33,10 @@ const count = (label: string, required: boolean) =>
     .trim()
     .optional()
     .refine((v) => (required ? !!v : true), `Enter the ${label}.`)
-    .refine((v) => !v || (/^\d{1,6}$/.test(v) && Number(v) <= 1_000_000), `Enter the ${label} as a whole number (0 or more).`)
+    .refine(
+      (v) => !v || (/^\d{1,6}$/.test(v) && Number(v) <= 1_000_000),
+      `Enter the ${label} as a whole number (0 or more).`,
+    )
     .transform((v) => (v ? Number(v) : null));
 
 export const DECISION_KINDS = ["automation", "restructuring", "other"] as const;
@@ -59,9 +67,13 @@ export const PhaseSchema = z
       .optional()
       .transform((v) => (v ? v : null)),
   })
-  .refine((p) => !p.endsOn || !p.startsOn || p.endsOn >= p.startsOn, { message: "A phase cannot end before it starts.", path: ["endsOn"] });
+  .refine((p) => !p.endsOn || !p.startsOn || p.endsOn >= p.startsOn, {
+    message: "A phase cannot end before it starts.",
+    path: ["endsOn"],
+  });
 
-const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const asList = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 /** Parallel form fields (phaseName, phaseStartsOn...) -> phases; fully blank rows are dropped. */
 function zipPhases(raw: unknown) {
@@ -75,7 +87,13 @@ function zipPhases(raw: unknown) {
   const length = Math.max(names.length, starts.length, ends.length, targets.length, notes.length);
   const phases = [];
   for (let i = 0; i < length; i++) {
-    const row = { name: names[i] ?? "", startsOn: starts[i] ?? "", endsOn: ends[i] ?? "", targetHeadcount: targets[i] ?? "", notes: notes[i] ?? "" };
+    const row = {
+      name: names[i] ?? "",
+      startsOn: starts[i] ?? "",
+      endsOn: ends[i] ?? "",
+      targetHeadcount: targets[i] ?? "",
+      notes: notes[i] ?? "",
+    };
     if (Object.values(row).every((v) => v.trim() === "")) continue;
     phases.push(row);
   }
@@ -87,7 +105,12 @@ export const DecisionSchema = z.preprocess(
   z
     .object({
       version: z.coerce.number().int().min(0).optional().default(0),
-      title: line("the title", 3, 200, "Give the decision a title, e.g. “2022 AI customer-service automation”."),
+      title: line(
+        "the title",
+        3,
+        200,
+        "Give the decision a title, e.g. “2022 AI customer-service automation”.",
+      ),
       kind: z.enum(DECISION_KINDS, { error: "Choose the kind of decision." }),
       function: line("the function", 2, 200, "Name the business function affected, e.g. “Customer service”."),
       rationale: z

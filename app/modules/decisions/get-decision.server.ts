@@ -4,8 +4,17 @@ import { notFound } from "~/platform/errors";
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 /** One decision, its phases and a summary of the alumni who left under it. */
-export async function getDecision({ decisionId, includeAlumni }: { decisionId: string; includeAlumni: boolean }) {
-  const d = await db.workforceDecision.findUnique({ where: { id: decisionId }, include: { phases: { orderBy: { position: "asc" } } } });
+export async function getDecision({
+  decisionId,
+  includeAlumni,
+}: {
+  decisionId: string;
+  includeAlumni: boolean;
+}) {
+  const d = await db.workforceDecision.findUnique({
+    where: { id: decisionId },
+    include: { phases: { orderBy: { position: "asc" } } },
+  });
   if (!d) throw notFound("That workforce decision");
   const alumni = includeAlumni
     ? await Promise.all([
@@ -32,7 +41,15 @@ export async function getDecision({ decisionId, includeAlumni }: { decisionId: s
       status: d.status,
       version: d.version,
       updatedAt: d.updatedAt.toISOString(),
-      phases: d.phases.map((p) => ({ id: p.id, position: p.position, name: p.name, startsOn: day(p.startsOn), endsOn: day(p.endsOn), targetHeadcount: p.targetHeadcount, notes: p.notes })),
+      phases: d.phases.map((p) => ({
+        id: p.id,
+        position: p.position,
+        name: p.name,
+        startsOn: day(p.startsOn),
+        endsOn: day(p.endsOn),
+        targetHeadcount: p.targetHeadcount,
+        notes: p.notes,
+      })),
     },
     alumni,
   };

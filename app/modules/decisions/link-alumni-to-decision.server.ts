@@ -21,8 +21,14 @@ export async function linkAlumniToDecision({
   decisionId: string;
 }): Promise<{ changed: number; selected: number; decision: { id: string; title: string } }> {
   return db.$transaction(async (tx) => {
-    const decision = await tx.workforceDecision.findUnique({ where: { id: decisionId }, select: { id: true, title: true } });
-    if (!decision) throw new AppError("validation", "That workforce decision no longer exists. Choose another one.", { fieldErrors: { decisionId: ["Choose a workforce decision from the list."] } });
+    const decision = await tx.workforceDecision.findUnique({
+      where: { id: decisionId },
+      select: { id: true, title: true },
+    });
+    if (!decision)
+      throw new AppError("validation", "That workforce decision no longer exists. Choose another one.", {
+        fieldErrors: { decisionId: ["Choose a workforce decision from the list."] },
+      });
     const ids = await selectedAlumnusIds(tx, actor, selection);
     const moving = await tx.alumnus.findMany({
       where: { id: { in: ids }, OR: [{ decisionId: null }, { decisionId: { not: decision.id } }] },
@@ -48,7 +54,9 @@ export async function linkAlumniToDecision({
         decisionTitle: decision.title,
         count: alumnusIds.length,
         alumnusIds,
-        ...(selection.scope === "view" ? { view: alumniFilterToSearchParams(selectionFilter(selection)).toString() } : {}),
+        ...(selection.scope === "view"
+          ? { view: alumniFilterToSearchParams(selectionFilter(selection)).toString() }
+          : {}),
       },
     });
     return { changed: alumnusIds.length, selected: ids.length, decision };

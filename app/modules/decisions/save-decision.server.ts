@@ -20,7 +20,14 @@ function fields(input: DecisionInput) {
     effectiveOn: input.effectiveOn,
     rolesAffected: input.rolesAffected,
     status: input.status,
-    phases: input.phases.map((p, i) => ({ position: i + 1, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, targetHeadcount: p.targetHeadcount ?? 0, notes: p.notes })),
+    phases: input.phases.map((p, i) => ({
+      position: i + 1,
+      name: p.name,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      targetHeadcount: p.targetHeadcount ?? 0,
+      notes: p.notes,
+    })),
   };
 }
 
@@ -28,7 +35,15 @@ function fields(input: DecisionInput) {
  * Creates a workforce decision, or updates one (optimistic concurrency on its version; phases
  * are replaced as a whole). manage:decision; audited as decision.created / decision.updated.
  */
-export async function saveDecision({ actor, decisionId, input }: { actor: StaffUser; decisionId?: string; input: DecisionInput }) {
+export async function saveDecision({
+  actor,
+  decisionId,
+  input,
+}: {
+  actor: StaffUser;
+  decisionId?: string;
+  input: DecisionInput;
+}) {
   const next = fields(input);
   const columns = {
     title: next.title,
@@ -51,11 +66,22 @@ export async function saveDecision({ actor, decisionId, input }: { actor: StaffU
   try {
     return await db.$transaction(async (tx) => {
       if (!decisionId) {
-        const created = await tx.workforceDecision.create({ data: { ...columns, phases: { create: phaseRows } } });
-        await recordAudit(tx, { actor: actorOf(actor), action: "decision.created", entityType: "decision", entityId: created.id, after: next });
+        const created = await tx.workforceDecision.create({
+          data: { ...columns, phases: { create: phaseRows } },
+        });
+        await recordAudit(tx, {
+          actor: actorOf(actor),
+          action: "decision.created",
+          entityType: "decision",
+          entityId: created.id,
+          after: next,
+        });
         return { id: created.id, changed: true };
       }
-      const current = await tx.workforceDecision.findUnique({ where: { id: decisionId }, include: { phases: { orderBy: { position: "asc" } } } });
+      const current = await tx.workforceDecision.findUnique({
+        where: { id: decisionId },
+        include: { phases: { orderBy: { position: "asc" } } },
+      });
       if (!current) throw notFound("That workforce decision");
       if (current.version !== input.version) throw conflict(STALE_DECISION_MESSAGE);
       const before = {
@@ -78,7 +104,10 @@ export async function saveDecision({ actor, decisionId, input }: { actor: StaffU
       };
       const diff = changedFields(before, next);
       if (!diff.changed) return { id: current.id, changed: false };
-      const updated = await tx.workforceDecision.updateMany({ where: { id: current.id, version: input.version }, data: { ...columns, version: { increment: 1 } } });
+      const updated = await tx.workforceDecision.updateMany({
+        where: { id: current.id, version: input.version },
+        data: { ...columns, version: { increment: 1 } },
+      });
       if (updated.count !== 1) throw conflict(STALE_DECISION_MESSAGE);
       if (diff.after.phases !== undefined) {
         await tx.decisionPhase.deleteMany({ where: { decisionId: current.id } });

@@ -12,7 +12,10 @@ export function eligibilityWhere(outcome: Outcome, now: Date = new Date()): Pris
       is: {
         OR: [
           { overrideOutcome: outcome, overrideExpiresAt: { gt: now } },
-          { outcome, OR: [{ overrideOutcome: null }, { overrideExpiresAt: null }, { overrideExpiresAt: { lte: now } }] },
+          {
+            outcome,
+            OR: [{ overrideOutcome: null }, { overrideExpiresAt: null }, { overrideExpiresAt: { lte: now } }],
+          },
         ],
       },
     },

@@ -12,7 +12,15 @@ import { clearOverride, overrideVerdict } from "./override-verdict.server";
 import { getPublishedPolicy } from "./policies.server";
 import { DEFAULT_RULES, type PolicyRules } from "./policy";
 import { publishInitialPolicy, publishPolicy } from "./publish-policy.server";
-import { evaluateRows, readInputs, recomputeAll, recomputeEligibilityFor, RECOMPUTE_JOB, toPayload, writeBulkPage } from "./recompute.server";
+import {
+  evaluateRows,
+  readInputs,
+  recomputeAll,
+  recomputeEligibilityFor,
+  RECOMPUTE_JOB,
+  toPayload,
+  writeBulkPage,
+} from "./recompute.server";
 import { listReviewQueue } from "./review-queue.server";
 import { saveDraftPolicy } from "./save-draft-policy.server";
 import { runWhatIf } from "./what-if.server";
@@ -46,20 +54,44 @@ beforeAll(async () => {
   registerBackgroundWork();
   hr = staffActor(await createStaffUser(db, { role: "hr" }));
   const make = async (key: string, overrides: Parameters<typeof createAlumnus>[1]) => {
-    people[key] = (await createAlumnus(db, { hireDate: hired, hrRehireFlag: "yes", consentReturn: "granted", exitReason: "layoff_automation", ...overrides })).id;
+    people[key] = (
+      await createAlumnus(db, {
+        hireDate: hired,
+        hrRehireFlag: "yes",
+        consentReturn: "granted",
+        exitReason: "layoff_automation",
+        ...overrides,
+      })
+    ).id;
   };
   await make("left8", { exitDate: monthsAgo(8), department: "Support" }); // cooling-off 12 -> not eligible; 6 -> eligible
   await make("left9", { exitDate: monthsAgo(9), department: "Support" });
   await make("left20", { exitDate: monthsAgo(20), department: "Support" });
   await make("left3", { exitDate: monthsAgo(3), department: "Finance" }); // not eligible under both
-  await make("performance", { exitDate: monthsAgo(30), exitReason: "performance", hrRehireFlag: "review", department: "Finance" });
-  await make("conduct", { exitDate: monthsAgo(30), exitReason: "conduct", hrRehireFlag: "no", department: "Finance" });
-  await make("attendance", { exitDate: monthsAgo(30), exitReason: "attendance", hrRehireFlag: "review", department: "Finance" });
+  await make("performance", {
+    exitDate: monthsAgo(30),
+    exitReason: "performance",
+    hrRehireFlag: "review",
+    department: "Finance",
+  });
+  await make("conduct", {
+    exitDate: monthsAgo(30),
+    exitReason: "conduct",
+    hrRehireFlag: "no",
+    department: "Finance",
+  });
+  await make("attendance", {
+    exitDate: monthsAgo(30),
+    exitReason: "attendance",
+    hrRehireFlag: "review",
+    department: "Finance",
+  });
   await db.$transaction((tx) => publishInitialPolicy(tx));
   await drainJobs();
 });
 
-const outcomeOf = async (key: string) => (await db.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: people[key] } })).outcome;
+const outcomeOf = async (key: string) =>
+  (await db.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: people[key] } })).outcome;
 
 describe("publishing", () => {
   it("the first publish computes everyone, and the job audits its counts", async () => {
@@ -68,10 +100,16 @@ describe("publishing", () => {
     expect(await outcomeOf("left20")).toBe("eligible");
     expect(await outcomeOf("performance")).toBe("needs_review");
     expect(await outcomeOf("conduct")).toBe("not_eligible");
-    const job = await db.job.findFirstOrThrow({ where: { kind: RECOMPUTE_JOB }, orderBy: { createdAt: "desc" } });
+    const job = await db.job.findFirstOrThrow({
+      where: { kind: RECOMPUTE_JOB },
+      orderBy: { createdAt: "desc" },
+    });
     expect(job.status).toBe("done");
     expect(job.progress).toBe(Object.keys(people).length);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "verdicts.recomputed" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "verdicts.recomputed" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.after).toMatchObject({ version: 1, people: 7, written: 7, changed: 0 });
     // A first verdict is not a change: history starts with the first change.
     expect(await db.eligibilityVerdictChange.count()).toBe(0);
@@ -94,20 +132,36 @@ describe("publishing", () => {
     const { version } = await publishDraft(rules);
     expect(version).toBe(2);
 
-    const newChanges = await db.eligibilityVerdictChange.findMany({ where: { id: { gt: BigInt(0) }, policyVersion: 2, kind: "computed" } });
+    const newChanges = await db.eligibilityVerdictChange.findMany({
+      where: { id: { gt: BigInt(0) }, policyVersion: 2, kind: "computed" },
+    });
     expect(await db.eligibilityVerdictChange.count()).toBe(historyBefore + whatIf.changed);
-    expect(new Set(newChanges.map((c) => c.alumnusId))).toEqual(new Set(whatIf.changes.map((c) => c.alumnusId)));
+    expect(new Set(newChanges.map((c) => c.alumnusId))).toEqual(
+      new Set(whatIf.changes.map((c) => c.alumnusId)),
+    );
     // Each history row names the verdict it replaced and the one that replaced it.
-    expect(newChanges.map((c) => [c.fromOutcome, c.toOutcome])).toEqual(whatIf.changes.map((c) => [c.from, c.to]));
-    const countsAfter = Object.fromEntries((await db.eligibilityVerdict.groupBy({ by: ["outcome"], _count: true })).map((g) => [g.outcome, g._count]));
-    expect(countsAfter).toEqual(Object.fromEntries(Object.entries(whatIf.totalsAfter).filter(([, n]) => n > 0)));
+    expect(newChanges.map((c) => [c.fromOutcome, c.toOutcome])).toEqual(
+      whatIf.changes.map((c) => [c.from, c.to]),
+    );
+    const countsAfter = Object.fromEntries(
+      (await db.eligibilityVerdict.groupBy({ by: ["outcome"], _count: true })).map((g) => [
+        g.outcome,
+        g._count,
+      ]),
+    );
+    expect(countsAfter).toEqual(
+      Object.fromEntries(Object.entries(whatIf.totalsAfter).filter(([, n]) => n > 0)),
+    );
     expect(countsBefore).not.toEqual(countsAfter);
     // Everyone now carries the new version; the unchanged keep their decided date.
     expect(await db.eligibilityVerdict.count({ where: { policyVersion: 2 } })).toBe(7);
     const published = await getPublishedPolicy(db);
     expect(published?.version).toBe(2);
     expect(await db.eligibilityPolicy.count({ where: { status: "superseded" } })).toBe(1);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "policy.published" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "policy.published" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.actorId).toBe(hr.id);
     expect((audit.after as { changes: string[] }).changes).toEqual(["Cooling-off: 12 months → 6 months"]);
     // A second what-if of the same rules finds nothing left to change.
@@ -116,8 +170,13 @@ describe("publishing", () => {
 
   it("refuses to publish without a draft, or a draft that changed since the page showed it", async () => {
     await expect(publishPolicy({ actor: hr })).rejects.toMatchObject({ code: "conflict" });
-    await saveDraftPolicy({ actor: hr, rules: { ...DEFAULT_RULES, coolingOffMonths: 6, minimumTenureMonths: 4 } });
-    await expect(publishPolicy({ actor: hr, draftUpdatedAt: new Date(0).toISOString() })).rejects.toBeInstanceOf(AppError);
+    await saveDraftPolicy({
+      actor: hr,
+      rules: { ...DEFAULT_RULES, coolingOffMonths: 6, minimumTenureMonths: 4 },
+    });
+    await expect(
+      publishPolicy({ actor: hr, draftUpdatedAt: new Date(0).toISOString() }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(await db.eligibilityPolicy.count({ where: { status: "draft" } })).toBe(1);
     await db.eligibilityPolicy.deleteMany({ where: { status: "draft" } });
   });
@@ -126,14 +185,28 @@ describe("publishing", () => {
 describe("overrides and the review queue", () => {
   it("needs-review people are queued; deciding takes them out with a justification; the decision survives recompute", async () => {
     const queue = await listReviewQueue({ page: 1 });
-    expect(queue.items.map((i) => i.alumnusId).sort()).toEqual([people.attendance, people.performance].sort());
+    expect(queue.items.map((i) => i.alumnusId).sort()).toEqual(
+      [people.attendance, people.performance].sort(),
+    );
     expect(queue.items[0].why.length).toBeGreaterThan(0);
 
-    await overrideVerdict({ actor: hr, alumnusId: people.performance, outcome: "eligible", justification: "Performance issues were tied to a team we since disbanded.", kind: "review" });
+    await overrideVerdict({
+      actor: hr,
+      alumnusId: people.performance,
+      outcome: "eligible",
+      justification: "Performance issues were tied to a team we since disbanded.",
+      kind: "review",
+    });
     expect((await listReviewQueue({ page: 1 })).total).toBe(1);
     // Deciding again is a conflict (it is no longer waiting).
     await expect(
-      overrideVerdict({ actor: hr, alumnusId: people.performance, outcome: "not_eligible", justification: "Second opinion, too late.", kind: "review" }),
+      overrideVerdict({
+        actor: hr,
+        alumnusId: people.performance,
+        outcome: "not_eligible",
+        justification: "Second opinion, too late.",
+        kind: "review",
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
 
     await recomputeEligibilityFor(db, [people.performance]);
@@ -141,10 +214,17 @@ describe("overrides and the review queue", () => {
     const details = await getEligibilityForAlumnus(people.performance);
     expect(details?.computed.outcome).toBe("needs_review");
     expect(details?.computed.policyVersion).toBe(3);
-    expect(details?.override).toMatchObject({ outcome: "eligible", active: true, kind: "review", byName: hr.name });
+    expect(details?.override).toMatchObject({
+      outcome: "eligible",
+      active: true,
+      kind: "review",
+      byName: hr.name,
+    });
     expect(details?.effective).toEqual({ outcome: "eligible", source: "override" });
     expect(details?.history.map((h) => h.kind)).toEqual(["review"]);
-    const events = await db.auditEvent.findMany({ where: { action: "verdict.review_decided", entityId: people.performance } });
+    const events = await db.auditEvent.findMany({
+      where: { action: "verdict.review_decided", entityId: people.performance },
+    });
     expect(events).toHaveLength(1);
     expect(events[0].reason).toMatch(/disbanded/);
   });
@@ -153,8 +233,15 @@ describe("overrides and the review queue", () => {
     const now = new Date();
     const expiry = (await getPublishedPolicy(db))!.rules.verdictExpiryMonths;
     const id = people.attendance;
-    await overrideVerdict({ actor: hr, alumnusId: id, outcome: "not_eligible", justification: "Repeated unexplained absences over two years.", kind: "review" });
-    const where = (o: "eligible" | "needs_review" | "not_eligible", at: Date) => db.alumnus.count({ where: { id, ...eligibilityWhere(o, at) } });
+    await overrideVerdict({
+      actor: hr,
+      alumnusId: id,
+      outcome: "not_eligible",
+      justification: "Repeated unexplained absences over two years.",
+      kind: "review",
+    });
+    const where = (o: "eligible" | "needs_review" | "not_eligible", at: Date) =>
+      db.alumnus.count({ where: { id, ...eligibilityWhere(o, at) } });
     expect(await where("not_eligible", now)).toBe(1);
     expect(await where("needs_review", now)).toBe(0);
 
@@ -169,25 +256,62 @@ describe("overrides and the review queue", () => {
   });
 
   it("an override can be removed, with a reason; people without a verdict cannot be overridden", async () => {
-    await overrideVerdict({ actor: hr, alumnusId: people.conduct, outcome: "eligible", justification: "The conduct finding was overturned on appeal.", kind: "override" });
-    expect(await db.alumnus.count({ where: { id: people.conduct, ...eligibilityWhere("eligible") } })).toBe(1);
-    await clearOverride({ actor: hr, alumnusId: people.conduct, justification: "Entered against the wrong person." });
-    expect(await db.alumnus.count({ where: { id: people.conduct, ...eligibilityWhere("not_eligible") } })).toBe(1);
+    await overrideVerdict({
+      actor: hr,
+      alumnusId: people.conduct,
+      outcome: "eligible",
+      justification: "The conduct finding was overturned on appeal.",
+      kind: "override",
+    });
+    expect(await db.alumnus.count({ where: { id: people.conduct, ...eligibilityWhere("eligible") } })).toBe(
+      1,
+    );
+    await clearOverride({
+      actor: hr,
+      alumnusId: people.conduct,
+      justification: "Entered against the wrong person.",
+    });
+    expect(
+      await db.alumnus.count({ where: { id: people.conduct, ...eligibilityWhere("not_eligible") } }),
+    ).toBe(1);
     const fresh = await createAlumnus(db);
-    await expect(overrideVerdict({ actor: hr, alumnusId: fresh.id, outcome: "eligible", justification: "No verdict yet here.", kind: "override" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(overrideVerdict({ actor: hr, alumnusId: "no-such-person", outcome: "eligible", justification: "No such person here.", kind: "override" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      overrideVerdict({
+        actor: hr,
+        alumnusId: fresh.id,
+        outcome: "eligible",
+        justification: "No verdict yet here.",
+        kind: "override",
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      overrideVerdict({
+        actor: hr,
+        alumnusId: "no-such-person",
+        outcome: "eligible",
+        justification: "No such person here.",
+        kind: "override",
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     await recomputeEligibilityFor(db, [fresh.id]);
     expect(await db.eligibilityVerdict.count({ where: { alumnusId: fresh.id } })).toBe(1);
   });
 
   it("a data change recomputes one person and appends to their history", async () => {
-    await db.alumnus.update({ where: { id: people.left20 }, data: { doNotRehire: true, doNotRehireReason: "Confidential" } });
+    await db.alumnus.update({
+      where: { id: people.left20 },
+      data: { doNotRehire: true, doNotRehireReason: "Confidential" },
+    });
     const result = await recomputeEligibilityFor(db, [people.left20]);
     expect(result).toEqual({ written: 1, changed: 1 });
     const details = await getEligibilityForAlumnus(people.left20);
     expect(details?.computed.outcome).toBe("not_eligible");
     expect(JSON.stringify(details)).not.toContain("Confidential");
-    expect(details?.history[0]).toMatchObject({ kind: "computed", fromOutcome: "eligible", toOutcome: "not_eligible" });
+    expect(details?.history[0]).toMatchObject({
+      kind: "computed",
+      fromOutcome: "eligible",
+      toOutcome: "not_eligible",
+    });
   });
 
   it("a resumed bulk run skips people it already wrote", async () => {
@@ -203,19 +327,38 @@ describe("overrides and the review queue", () => {
 describe("bulk pages written while others write", () => {
   it("a person deleted after their page was read is skipped; the rest of the page is written", async () => {
     const policy = (await getPublishedPolicy(db))!;
-    const staying = await createAlumnus(db, { hireDate: hired, exitDate: monthsAgo(40), consentReturn: "granted" });
-    const leaving = await createAlumnus(db, { hireDate: hired, exitDate: monthsAgo(40), consentReturn: "granted" });
+    const staying = await createAlumnus(db, {
+      hireDate: hired,
+      exitDate: monthsAgo(40),
+      consentReturn: "granted",
+    });
+    const leaving = await createAlumnus(db, {
+      hireDate: hired,
+      exitDate: monthsAgo(40),
+      consentReturn: "granted",
+    });
     const now = new Date();
-    const page = evaluateRows(await readInputs(db, { ids: [staying.id, leaving.id], limit: 10 }), policy, now);
+    const page = evaluateRows(
+      await readInputs(db, { ids: [staying.id, leaving.id], limit: 10 }),
+      policy,
+      now,
+    );
     expect(page).toHaveLength(2);
     await db.alumnus.delete({ where: { id: leaving.id } });
     expect(await writeBulkPage(policy, toPayload(page), now)).toEqual({ written: 1, changed: 0 });
-    expect(await db.eligibilityVerdict.count({ where: { alumnusId: { in: [staying.id, leaving.id] } } })).toBe(1);
+    expect(
+      await db.eligibilityVerdict.count({ where: { alumnusId: { in: [staying.id, leaving.id] } } }),
+    ).toBe(1);
   });
 
   it("a first verdict another writer commits meanwhile is updated, and the change goes to history", async () => {
     const policy = (await getPublishedPolicy(db))!;
-    const person = await createAlumnus(db, { hireDate: hired, exitDate: monthsAgo(40), consentReturn: "granted", exitReason: "conduct" });
+    const person = await createAlumnus(db, {
+      hireDate: hired,
+      exitDate: monthsAgo(40),
+      consentReturn: "granted",
+      exitReason: "conduct",
+    });
     const now = new Date();
     const page = evaluateRows(await readInputs(db, { ids: [person.id], limit: 10 }), policy, now);
     expect(page[0].evaluation.outcome).toBe("not_eligible");
@@ -228,7 +371,16 @@ describe("bulk pages written while others write", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const other = db.$transaction(async (tx) => {
       await tx.eligibilityVerdict.create({
-        data: { alumnusId: person.id, outcome: "eligible", reasons: [], policyId: policy.id, policyVersion: policy.version, computedAt: now, decidedAt: now, expiresAt: addMonths(now, 12) },
+        data: {
+          alumnusId: person.id,
+          outcome: "eligible",
+          reasons: [],
+          policyId: policy.id,
+          policyVersion: policy.version,
+          computedAt: now,
+          decidedAt: now,
+          expiresAt: addMonths(now, 12),
+        },
       });
       wrote();
       await held;
@@ -239,7 +391,9 @@ describe("bulk pages written while others write", () => {
     release();
     await other;
     expect(await page$).toEqual({ written: 1, changed: 1 });
-    expect(await db.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: person.id } })).toMatchObject({ outcome: "not_eligible" });
+    expect(await db.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: person.id } })).toMatchObject({
+      outcome: "not_eligible",
+    });
     const history = await db.eligibilityVerdictChange.findMany({ where: { alumnusId: person.id } });
     expect(history).toMatchObject([{ kind: "computed", fromOutcome: "eligible", toOutcome: "not_eligible" }]);
   });
@@ -250,11 +404,24 @@ describe("bulk pages written while others write", () => {
     const stored = () =>
       db.eligibilityVerdict.findMany({
         orderBy: { alumnusId: "asc" },
-        select: { alumnusId: true, outcome: true, reasons: true, reevaluateOn: true, policyVersion: true, computedAt: true },
+        select: {
+          alumnusId: true,
+          outcome: true,
+          reasons: true,
+          reevaluateOn: true,
+          policyVersion: true,
+          computedAt: true,
+        },
       });
     const here = await recomputeAll({ policy, startedAt: now, now, pageSize: 2, evaluationThread: "never" });
     const hereRows = await stored();
-    const thread = await recomputeAll({ policy, startedAt: now, now, pageSize: 2, evaluationThread: "always" });
+    const thread = await recomputeAll({
+      policy,
+      startedAt: now,
+      now,
+      pageSize: 2,
+      evaluationThread: "always",
+    });
     expect(thread).toEqual(here);
     expect(thread.written).toBe(await db.alumnus.count());
     expect(await stored()).toEqual(hereRows);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { calendarDay, durationText, evaluateEligibility, isoDay, todayIn, type EligibilityInput, type RuleKey } from "./evaluate";
+import {
+  calendarDay,
+  durationText,
+  evaluateEligibility,
+  isoDay,
+  todayIn,
+  type EligibilityInput,
+  type RuleKey,
+} from "./evaluate";
 import { DEFAULT_RULES, type Outcome, type PolicyRules } from "./policy";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -25,12 +33,28 @@ describe("verdicts from the default policy", () => {
     { name: "resignation", input: { exitReason: "resignation" }, outcome: "eligible" },
     { name: "contract end", input: { exitReason: "contract_end" }, outcome: "eligible" },
     { name: "retirement", input: { exitReason: "retirement" }, outcome: "eligible" },
-    { name: "performance", input: { exitReason: "performance", hrRehireFlag: "review" }, outcome: "needs_review" },
-    { name: "attendance", input: { exitReason: "attendance", hrRehireFlag: "review" }, outcome: "needs_review" },
+    {
+      name: "performance",
+      input: { exitReason: "performance", hrRehireFlag: "review" },
+      outcome: "needs_review",
+    },
+    {
+      name: "attendance",
+      input: { exitReason: "attendance", hrRehireFlag: "review" },
+      outcome: "needs_review",
+    },
     { name: "conduct", input: { exitReason: "conduct", hrRehireFlag: "no" }, outcome: "not_eligible" },
-    { name: "job abandonment", input: { exitReason: "job_abandonment", hrRehireFlag: "no" }, outcome: "not_eligible" },
+    {
+      name: "job abandonment",
+      input: { exitReason: "job_abandonment", hrRehireFlag: "no" },
+      outcome: "not_eligible",
+    },
     { name: "no exit reason", input: { exitReason: null }, outcome: "needs_review" },
-    { name: "HR flag disagrees with the exit reason", input: { hrRehireFlag: "no" }, outcome: "needs_review" },
+    {
+      name: "HR flag disagrees with the exit reason",
+      input: { hrRehireFlag: "no" },
+      outcome: "needs_review",
+    },
     { name: "no HR flag", input: { hrRehireFlag: null }, outcome: "eligible" },
     { name: "do not rehire", input: { doNotRehire: true }, outcome: "not_eligible" },
     { name: "legal hold", input: { legalHold: true }, outcome: "needs_review" },
@@ -41,29 +65,96 @@ describe("verdicts from the default policy", () => {
     { name: "no exit date", input: { exitDate: null }, outcome: "needs_review" },
     { name: "worked two months", input: { hireDate: d("2023-11-15") }, outcome: "not_eligible" },
     { name: "no hire date or stints", input: { hireDate: null }, outcome: "needs_review" },
-    { name: "the worst rule wins", input: { exitReason: "performance", doNotRehire: true }, outcome: "not_eligible" },
+    {
+      name: "the worst rule wins",
+      input: { exitReason: "performance", doNotRehire: true },
+      outcome: "not_eligible",
+    },
   ];
   it.each(cases)("$name -> $outcome", ({ input, outcome }) => {
     const result = run(input);
     expect(result.outcome).toBe(outcome);
     expect(result.policyVersion).toBe(7);
-    expect(result.reasons.map((r) => r.rule)).toEqual(["exit_reason", "cooling_off", "minimum_tenure", "hr_flag", "do_not_rehire", "legal_hold", "consent"]);
+    expect(result.reasons.map((r) => r.rule)).toEqual([
+      "exit_reason",
+      "cooling_off",
+      "minimum_tenure",
+      "hr_flag",
+      "do_not_rehire",
+      "legal_hold",
+      "consent",
+    ]);
     for (const r of result.reasons) expect(r.sentence).toMatch(/^[A-Z].*\.$/);
   });
 });
 
 describe("rule options", () => {
-  const cases: { name: string; input: Partial<EligibilityInput>; rules: Partial<PolicyRules>; outcome: Outcome }[] = [
-    { name: "trusting a 'no' flag", input: { hrRehireFlag: "no" }, rules: { hrFlag: "trust" }, outcome: "not_eligible" },
-    { name: "trusting a 'review' flag", input: { hrRehireFlag: "review" }, rules: { hrFlag: "trust" }, outcome: "needs_review" },
-    { name: "ignoring the flag", input: { hrRehireFlag: "no" }, rules: { hrFlag: "ignore" }, outcome: "eligible" },
-    { name: "do-not-rehire to review", input: { doNotRehire: true }, rules: { doNotRehire: "needs_review" }, outcome: "needs_review" },
-    { name: "legal hold blocks", input: { legalHold: true }, rules: { legalHold: "not_eligible" }, outcome: "not_eligible" },
-    { name: "consent must be given, unknown", input: { consentReturn: "unknown" }, rules: { consent: "granted" }, outcome: "needs_review" },
-    { name: "consent ignored", input: { consentReturn: "withdrawn" }, rules: { consent: "ignore" }, outcome: "eligible" },
-    { name: "no cooling-off", input: { exitDate: d("2026-11-20") }, rules: { coolingOffMonths: 0 }, outcome: "eligible" },
-    { name: "no minimum tenure", input: { hireDate: d("2024-01-01") }, rules: { minimumTenureMonths: 0 }, outcome: "eligible" },
-    { name: "exit reason remapped", input: { exitReason: "performance", hrRehireFlag: null }, rules: { exitReasons: { ...DEFAULT_RULES.exitReasons, performance: "eligible" } }, outcome: "eligible" },
+  const cases: {
+    name: string;
+    input: Partial<EligibilityInput>;
+    rules: Partial<PolicyRules>;
+    outcome: Outcome;
+  }[] = [
+    {
+      name: "trusting a 'no' flag",
+      input: { hrRehireFlag: "no" },
+      rules: { hrFlag: "trust" },
+      outcome: "not_eligible",
+    },
+    {
+      name: "trusting a 'review' flag",
+      input: { hrRehireFlag: "review" },
+      rules: { hrFlag: "trust" },
+      outcome: "needs_review",
+    },
+    {
+      name: "ignoring the flag",
+      input: { hrRehireFlag: "no" },
+      rules: { hrFlag: "ignore" },
+      outcome: "eligible",
+    },
+    {
+      name: "do-not-rehire to review",
+      input: { doNotRehire: true },
+      rules: { doNotRehire: "needs_review" },
+      outcome: "needs_review",
+    },
+    {
+      name: "legal hold blocks",
+      input: { legalHold: true },
+      rules: { legalHold: "not_eligible" },
+      outcome: "not_eligible",
+    },
+    {
+      name: "consent must be given, unknown",
+      input: { consentReturn: "unknown" },
+      rules: { consent: "granted" },
+      outcome: "needs_review",
+    },
+    {
+      name: "consent ignored",
+      input: { consentReturn: "withdrawn" },
+      rules: { consent: "ignore" },
+      outcome: "eligible",
+    },
+    {
+      name: "no cooling-off",
+      input: { exitDate: d("2026-11-20") },
+      rules: { coolingOffMonths: 0 },
+      outcome: "eligible",
+    },
+    {
+      name: "no minimum tenure",
+      input: { hireDate: d("2024-01-01") },
+      rules: { minimumTenureMonths: 0 },
+      outcome: "eligible",
+    },
+    {
+      name: "exit reason remapped",
+      input: { exitReason: "performance", hrRehireFlag: null },
+      rules: { exitReasons: { ...DEFAULT_RULES.exitReasons, performance: "eligible" } },
+      outcome: "eligible",
+    },
   ];
   it.each(cases)("$name -> $outcome", ({ input, rules, outcome }) => {
     expect(run(input, rules).outcome).toBe(outcome);
@@ -105,7 +196,9 @@ describe("date rules: month ends, leap days, time zones", () => {
   });
 
   it("says how long ago and what the policy asks, in plain words", () => {
-    expect(rule(run({ exitDate: d("2025-09-27") }, { coolingOffMonths: 6 }), "cooling_off").sentence).toBe("Left 14 months ago; the policy asks for 6 months.");
+    expect(rule(run({ exitDate: d("2025-09-27") }, { coolingOffMonths: 6 }), "cooling_off").sentence).toBe(
+      "Left 14 months ago; the policy asks for 6 months.",
+    );
     expect(rule(run({ exitDate: d("2026-07-27") }, { coolingOffMonths: 6 }), "cooling_off").sentence).toBe(
       "Left 4 months ago; the policy asks for 6 months (from 27 January 2027).",
     );
@@ -128,7 +221,10 @@ describe("date rules: month ends, leap days, time zones", () => {
     ["2026-08-15", "2026-11-15", 3, "eligible"],
   ];
   it.each(tenure)("hired %s, left %s, minimum %i months -> %s", (hire, exit, months, outcome) => {
-    const result = run({ hireDate: d(hire), exitDate: d(exit) }, { minimumTenureMonths: months, coolingOffMonths: 0 });
+    const result = run(
+      { hireDate: d(hire), exitDate: d(exit) },
+      { minimumTenureMonths: months, coolingOffMonths: 0 },
+    );
     expect(rule(result, "minimum_tenure").outcome).toBe(outcome);
   });
 
@@ -142,7 +238,11 @@ describe("date rules: month ends, leap days, time zones", () => {
       },
       { minimumTenureMonths: 3 },
     );
-    expect(rule(result, "minimum_tenure")).toEqual({ rule: "minimum_tenure", outcome: "not_eligible", sentence: "Worked 2 months over 2 stints; the policy asks for at least 3 months." });
+    expect(rule(result, "minimum_tenure")).toEqual({
+      rule: "minimum_tenure",
+      outcome: "not_eligible",
+      sentence: "Worked 2 months over 2 stints; the policy asks for at least 3 months.",
+    });
   });
 
   it("today is the calendar day in the policy's time zone", () => {

@@ -1,6 +1,13 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
-import { EXIT_REASON_LABELS, OUTCOME_LABELS, OUTCOME_SEVERITY, type ExitReason, type Outcome, type PolicyRules } from "./policy";
+import {
+  EXIT_REASON_LABELS,
+  OUTCOME_LABELS,
+  OUTCOME_SEVERITY,
+  type ExitReason,
+  type Outcome,
+  type PolicyRules,
+} from "./policy";
 
 /**
  * The evaluation: a pure function from one person's record and a policy to a verdict, with each
@@ -11,7 +18,15 @@ import { EXIT_REASON_LABELS, OUTCOME_LABELS, OUTCOME_SEVERITY, type ExitReason, 
  * for a company in Stockholm. Month arithmetic is date-fns's: adding a month to 31 January gives
  * the last day of February, and a year after 29 February is 28 February.
  */
-export const RULES = ["exit_reason", "cooling_off", "minimum_tenure", "hr_flag", "do_not_rehire", "legal_hold", "consent"] as const;
+export const RULES = [
+  "exit_reason",
+  "cooling_off",
+  "minimum_tenure",
+  "hr_flag",
+  "do_not_rehire",
+  "legal_hold",
+  "consent",
+] as const;
 export type RuleKey = (typeof RULES)[number];
 
 export const RULE_LABELS: Record<RuleKey, string> = {
@@ -123,7 +138,11 @@ function flagOutcome(flag: "yes" | "no" | "review"): Outcome {
   return flag === "yes" ? "eligible" : flag === "no" ? "not_eligible" : "needs_review";
 }
 
-export function evaluateEligibility(input: EligibilityInput, policy: { rules: PolicyRules; version: number }, now: Date): Evaluation {
+export function evaluateEligibility(
+  input: EligibilityInput,
+  policy: { rules: PolicyRules; version: number },
+  now: Date,
+): Evaluation {
   const rules = policy.rules;
   const today = todayIn(now, rules.timeZone);
   const reasons: RuleResult[] = [];
@@ -144,7 +163,11 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
   if (coolingOff === 0) {
     reasons.push({ rule: "cooling_off", outcome: null, sentence: "The policy has no cooling-off period." });
   } else if (!input.exitDate) {
-    reasons.push({ rule: "cooling_off", outcome: "needs_review", sentence: `No exit date on record; the policy asks for ${monthsText(coolingOff)} after leaving.` });
+    reasons.push({
+      rule: "cooling_off",
+      outcome: "needs_review",
+      sentence: `No exit date on record; the policy asks for ${monthsText(coolingOff)} after leaving.`,
+    });
   } else {
     const exit = calendarDay(input.exitDate);
     const clearOn = addMonths(exit, coolingOff);
@@ -166,7 +189,11 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
           sentence: `Left ${ago}; the policy asks for ${monthsText(coolingOff)} (from ${longDay(clearOn)}).`,
         });
       } else {
-        reasons.push({ rule: "cooling_off", outcome: "eligible", sentence: `Left ${ago}; the policy asks for ${monthsText(coolingOff)}.` });
+        reasons.push({
+          rule: "cooling_off",
+          outcome: "eligible",
+          sentence: `Left ${ago}; the policy asks for ${monthsText(coolingOff)}.`,
+        });
       }
     }
   }
@@ -181,10 +208,17 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
   if (minimum === 0) {
     reasons.push({ rule: "minimum_tenure", outcome: null, sentence: "The policy has no minimum tenure." });
   } else if (stints.length === 0 || stints.some((s) => !s.end)) {
-    reasons.push({ rule: "minimum_tenure", outcome: "needs_review", sentence: `Employment dates are incomplete; the policy asks for at least ${monthsText(minimum)}.` });
+    reasons.push({
+      rule: "minimum_tenure",
+      outcome: "needs_review",
+      sentence: `Employment dates are incomplete; the policy asks for at least ${monthsText(minimum)}.`,
+    });
   } else {
     // Full months of each stint, added up (a person with two short stints is not rounded up).
-    const worked = stints.reduce((sum, s) => sum + fullMonths(calendarDay(s.start), calendarDay(s.end as Date)), 0);
+    const worked = stints.reduce(
+      (sum, s) => sum + fullMonths(calendarDay(s.start), calendarDay(s.end as Date)),
+      0,
+    );
     const met = worked >= minimum;
     reasons.push({
       rule: "minimum_tenure",
@@ -195,16 +229,28 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
 
   // The HR system's rehire flag
   if (rules.hrFlag === "ignore") {
-    reasons.push({ rule: "hr_flag", outcome: null, sentence: "The policy does not use the HR system's rehire flag." });
+    reasons.push({
+      rule: "hr_flag",
+      outcome: null,
+      sentence: "The policy does not use the HR system's rehire flag.",
+    });
   } else if (!input.hrRehireFlag) {
     reasons.push({ rule: "hr_flag", outcome: null, sentence: "The HR system recorded no rehire flag." });
   } else {
     const said = flagOutcome(input.hrRehireFlag);
     const words = OUTCOME_LABELS[said].toLowerCase();
     if (rules.hrFlag === "trust") {
-      reasons.push({ rule: "hr_flag", outcome: said, sentence: `The HR system says ${words}, and the policy trusts it.` });
+      reasons.push({
+        rule: "hr_flag",
+        outcome: said,
+        sentence: `The HR system says ${words}, and the policy trusts it.`,
+      });
     } else if (said === reasonOutcome) {
-      reasons.push({ rule: "hr_flag", outcome: "eligible", sentence: `The HR system says ${words}, which agrees with the exit reason.` });
+      reasons.push({
+        rule: "hr_flag",
+        outcome: "eligible",
+        sentence: `The HR system says ${words}, which agrees with the exit reason.`,
+      });
     } else {
       reasons.push({
         rule: "hr_flag",
@@ -217,14 +263,22 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
   // Do-not-rehire (the reason is restricted and never appears here)
   reasons.push(
     input.doNotRehire
-      ? { rule: "do_not_rehire", outcome: rules.doNotRehire, sentence: `Marked do not rehire; the policy says ${OUTCOME_LABELS[rules.doNotRehire].toLowerCase()}.` }
+      ? {
+          rule: "do_not_rehire",
+          outcome: rules.doNotRehire,
+          sentence: `Marked do not rehire; the policy says ${OUTCOME_LABELS[rules.doNotRehire].toLowerCase()}.`,
+        }
       : { rule: "do_not_rehire", outcome: "eligible", sentence: "Not marked do not rehire." },
   );
 
   // Legal hold
   reasons.push(
     input.legalHold
-      ? { rule: "legal_hold", outcome: rules.legalHold, sentence: `Under a legal hold; the policy says ${OUTCOME_LABELS[rules.legalHold].toLowerCase()}.` }
+      ? {
+          rule: "legal_hold",
+          outcome: rules.legalHold,
+          sentence: `Under a legal hold; the policy says ${OUTCOME_LABELS[rules.legalHold].toLowerCase()}.`,
+        }
       : { rule: "legal_hold", outcome: "eligible", sentence: "No legal hold." },
   );
 
@@ -232,13 +286,29 @@ export function evaluateEligibility(input: EligibilityInput, policy: { rules: Po
   if (rules.consent === "ignore") {
     reasons.push({ rule: "consent", outcome: null, sentence: "The policy does not use contact consent." });
   } else if (input.consentReturn === "withdrawn") {
-    reasons.push({ rule: "consent", outcome: "not_eligible", sentence: "Withdrew consent to be contacted about returning." });
+    reasons.push({
+      rule: "consent",
+      outcome: "not_eligible",
+      sentence: "Withdrew consent to be contacted about returning.",
+    });
   } else if (input.consentReturn === "granted") {
-    reasons.push({ rule: "consent", outcome: "eligible", sentence: "Agreed to be contacted about returning." });
+    reasons.push({
+      rule: "consent",
+      outcome: "eligible",
+      sentence: "Agreed to be contacted about returning.",
+    });
   } else if (rules.consent === "granted") {
-    reasons.push({ rule: "consent", outcome: "needs_review", sentence: "Has not said whether we may contact them about returning; the policy asks for consent." });
+    reasons.push({
+      rule: "consent",
+      outcome: "needs_review",
+      sentence: "Has not said whether we may contact them about returning; the policy asks for consent.",
+    });
   } else {
-    reasons.push({ rule: "consent", outcome: "eligible", sentence: "Has not withdrawn consent to be contacted about returning." });
+    reasons.push({
+      rule: "consent",
+      outcome: "eligible",
+      sentence: "Has not withdrawn consent to be contacted about returning.",
+    });
   }
 
   return {

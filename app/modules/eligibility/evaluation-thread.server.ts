@@ -7,4 +7,6 @@ import { evaluatePage, type EvaluatedPage, type Policy } from "./verdict-page";
  */
 export type EvaluationRequest = { page: string | null; policy: Policy; now: number };
 
-serveRequests<EvaluationRequest, EvaluatedPage>(({ page, policy, now }) => evaluatePage(page, policy, new Date(now)));
+serveRequests<EvaluationRequest, EvaluatedPage>(({ page, policy, now }) =>
+  evaluatePage(page, policy, new Date(now)),
+);

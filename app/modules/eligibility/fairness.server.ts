@@ -39,7 +39,9 @@ export async function fairnessReport(input: { attribute: FairnessAttribute; now?
   const now = input.now ?? new Date();
   const column = FAIRNESS_ATTRIBUTES[input.attribute].column;
   const effective = effectiveOutcomeSql(now, "v");
-  const rows = await db.$queryRaw<{ value: string | null; total: number; eligible: number; needsReview: number; notEligible: number }[]>`
+  const rows = await db.$queryRaw<
+    { value: string | null; total: number; eligible: number; needsReview: number; notEligible: number }[]
+  >`
     SELECT ${column} AS "value", count(*)::int AS "total",
       count(*) FILTER (WHERE ${effective} = 'eligible')::int AS "eligible",
       count(*) FILTER (WHERE ${effective} = 'needs_review')::int AS "needsReview",
@@ -51,5 +53,11 @@ export async function fairnessReport(input: { attribute: FairnessAttribute; now?
   const [{ withoutVerdict }] = await db.$queryRaw<{ withoutVerdict: number }[]>`
     SELECT count(*)::int AS "withoutVerdict" FROM "Alumnus" a WHERE NOT EXISTS (SELECT 1 FROM "EligibilityVerdict" v WHERE v."alumnusId" = a."id")`;
   const assessed = assessGroups(rows);
-  return { attribute: input.attribute, label: FAIRNESS_ATTRIBUTES[input.attribute].label, ...assessed, withoutVerdict, people: rows.reduce((s, r) => s + r.total, 0) };
+  return {
+    attribute: input.attribute,
+    label: FAIRNESS_ATTRIBUTES[input.attribute].label,
+    ...assessed,
+    withoutVerdict,
+    people: rows.reduce((s, r) => s + r.total, 0),
+  };
 }

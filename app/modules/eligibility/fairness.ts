@@ -2,7 +2,6 @@
 export const MIN_GROUP = 30;
 export const FOUR_FIFTHS = 0.8;
 
-
 export type FairnessGroup = {
   value: string | null;
   total: number;
@@ -16,14 +15,23 @@ export type FairnessGroup = {
 };
 
 /** Pure: rates, the reference group and the four-fifths flags from counts. */
-export function assessGroups(rows: { value: string | null; total: number; eligible: number; needsReview: number; notEligible: number }[]): {
+export function assessGroups(
+  rows: { value: string | null; total: number; eligible: number; needsReview: number; notEligible: number }[],
+): {
   groups: FairnessGroup[];
   referenceRate: number | null;
   reference: string | null;
 } {
-  const withRate = rows.map((r) => ({ ...r, rate: r.total ? r.eligible / r.total : 0, small: r.total < MIN_GROUP }));
+  const withRate = rows.map((r) => ({
+    ...r,
+    rate: r.total ? r.eligible / r.total : 0,
+    small: r.total < MIN_GROUP,
+  }));
   const candidates = withRate.filter((r) => !r.small);
-  const best = candidates.reduce<(typeof withRate)[number] | null>((top, r) => (!top || r.rate > top.rate ? r : top), null);
+  const best = candidates.reduce<(typeof withRate)[number] | null>(
+    (top, r) => (!top || r.rate > top.rate ? r : top),
+    null,
+  );
   const referenceRate = best?.rate ?? null;
   const groups = withRate
     .map((r) => {
@@ -33,4 +41,3 @@ export function assessGroups(rows: { value: string | null; total: number; eligib
     .sort((a, b) => b.total - a.total || String(a.value).localeCompare(String(b.value)));
   return { groups, referenceRate, reference: best ? best.value : null };
 }
-

@@ -43,17 +43,32 @@ export type EligibilityDetails = {
     expiresAt: string | null;
     occurredAt: string;
   }[];
-  inputRequests: { id: string; managerName: string; question: string; answer: string | null; requestedAt: string; answeredAt: string | null }[];
+  inputRequests: {
+    id: string;
+    managerName: string;
+    question: string;
+    answer: string | null;
+    requestedAt: string;
+    answeredAt: string | null;
+  }[];
 };
 
-export async function getEligibilityForAlumnus(alumnusId: string, options: { db?: Db; now?: Date } = {}): Promise<EligibilityDetails | null> {
+export async function getEligibilityForAlumnus(
+  alumnusId: string,
+  options: { db?: Db; now?: Date } = {},
+): Promise<EligibilityDetails | null> {
   const tx = options.db ?? db;
   const now = options.now ?? new Date();
   const verdict = await tx.eligibilityVerdict.findUnique({ where: { alumnusId } });
   if (!verdict) return null;
   const [history, requests] = await Promise.all([
     tx.eligibilityVerdictChange.findMany({ where: { alumnusId }, orderBy: { id: "desc" }, take: 50 }),
-    tx.reviewInputRequest.findMany({ where: { alumnusId }, orderBy: { requestedAt: "desc" }, take: 20, include: { manager: { select: { name: true } } } }),
+    tx.reviewInputRequest.findMany({
+      where: { alumnusId },
+      orderBy: { requestedAt: "desc" },
+      take: 20,
+      include: { manager: { select: { name: true } } },
+    }),
   ]);
   const override =
     verdict.overrideOutcome && verdict.overrideAt && verdict.overrideExpiresAt

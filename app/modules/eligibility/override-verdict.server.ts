@@ -21,16 +21,24 @@ export async function overrideVerdict(input: {
 }) {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ alumnusId: string }[]>`SELECT "alumnusId" FROM "EligibilityVerdict" WHERE "alumnusId" = ${input.alumnusId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { alumnusId: string }[]
+    >`SELECT "alumnusId" FROM "EligibilityVerdict" WHERE "alumnusId" = ${input.alumnusId} FOR UPDATE`;
     if (locked.length === 0) {
       const exists = await tx.alumnus.findUnique({ where: { id: input.alumnusId }, select: { id: true } });
       if (!exists) throw notFound("That person");
-      throw new AppError("conflict", "This person has no computed verdict yet. Publish a policy, or wait for the re-evaluation to finish.");
+      throw new AppError(
+        "conflict",
+        "This person has no computed verdict yet. Publish a policy, or wait for the re-evaluation to finish.",
+      );
     }
     const verdict = await tx.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: input.alumnusId } });
     const before = effectiveOutcome(verdict, now);
     if (input.kind === "review" && before.outcome !== "needs_review") {
-      throw new AppError("conflict", "This person is no longer waiting for review; someone may have decided already. Reload the page to see the current verdict.");
+      throw new AppError(
+        "conflict",
+        "This person is no longer waiting for review; someone may have decided already. Reload the page to see the current verdict.",
+      );
     }
     const policy = await getPublishedPolicy(tx);
     const expiresAt = addMonths(now, policy?.rules.verdictExpiryMonths ?? 12);
@@ -74,16 +82,31 @@ export async function overrideVerdict(input: {
 }
 
 /** Removes an override; the computed verdict counts again. */
-export async function clearOverride(input: { actor: StaffUser; alumnusId: string; justification: string; now?: Date }) {
+export async function clearOverride(input: {
+  actor: StaffUser;
+  alumnusId: string;
+  justification: string;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ alumnusId: string }[]>`SELECT "alumnusId" FROM "EligibilityVerdict" WHERE "alumnusId" = ${input.alumnusId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { alumnusId: string }[]
+    >`SELECT "alumnusId" FROM "EligibilityVerdict" WHERE "alumnusId" = ${input.alumnusId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("That person's verdict");
     const verdict = await tx.eligibilityVerdict.findUniqueOrThrow({ where: { alumnusId: input.alumnusId } });
     if (!verdict.overrideOutcome) throw new AppError("conflict", "There is no override to remove.");
     await tx.eligibilityVerdict.update({
       where: { alumnusId: input.alumnusId },
-      data: { overrideOutcome: null, overrideJustification: null, overrideById: null, overrideByName: null, overrideAt: null, overrideExpiresAt: null, overrideKind: null },
+      data: {
+        overrideOutcome: null,
+        overrideJustification: null,
+        overrideById: null,
+        overrideByName: null,
+        overrideAt: null,
+        overrideExpiresAt: null,
+        overrideKind: null,
+      },
     });
     await tx.eligibilityVerdictChange.create({
       data: {
@@ -103,7 +126,10 @@ export async function clearOverride(input: { actor: StaffUser; alumnusId: string
       action: "verdict.override_cleared",
       entityType: "alumnus",
       entityId: input.alumnusId,
-      before: { override: verdict.overrideOutcome, overrideExpiresAt: verdict.overrideExpiresAt?.toISOString() ?? null },
+      before: {
+        override: verdict.overrideOutcome,
+        overrideExpiresAt: verdict.overrideExpiresAt?.toISOString() ?? null,
+      },
       after: { effective: verdict.outcome },
       reason: input.justification,
     });

@@ -9,7 +9,20 @@ export async function getEligibilityOverview(now = new Date()) {
     getPublishedPolicy(db),
     getDraftPolicy(db),
     listPolicyVersions(db),
-    db.job.findFirst({ where: { kind: RECOMPUTE_JOB }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, progress: true, total: true, message: true, createdAt: true, finishedAt: true, lastError: true } }),
+    db.job.findFirst({
+      where: { kind: RECOMPUTE_JOB },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        status: true,
+        progress: true,
+        total: true,
+        message: true,
+        createdAt: true,
+        finishedAt: true,
+        lastError: true,
+      },
+    }),
   ]);
   const effective = effectiveOutcomeSql(now, "v");
   const [row] = await db.$queryRaw<Record<string, number>[]>`
@@ -35,7 +48,9 @@ export async function getEligibilityOverview(now = new Date()) {
     published,
     draft,
     versions,
-    job: job ? { ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null } : null,
+    job: job
+      ? { ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null }
+      : null,
     counts,
     people,
     withVerdict,

@@ -27,21 +27,39 @@ function toView(row: {
   return { ...row, rules: parseRules(row.rules) };
 }
 
-const select = { id: true, version: true, status: true, rules: true, summary: true, publishedAt: true, publishedById: true, updatedAt: true } as const;
+const select = {
+  id: true,
+  version: true,
+  status: true,
+  rules: true,
+  summary: true,
+  publishedAt: true,
+  publishedById: true,
+  updatedAt: true,
+} as const;
 
 export async function getPublishedPolicy(tx: Db): Promise<(PolicyView & { version: number }) | null> {
-  const row = await tx.eligibilityPolicy.findFirst({ where: { status: "published" }, orderBy: { version: "desc" }, select });
+  const row = await tx.eligibilityPolicy.findFirst({
+    where: { status: "published" },
+    orderBy: { version: "desc" },
+    select,
+  });
   return row ? (toView(row) as PolicyView & { version: number }) : null;
 }
 
 export async function getDraftPolicy(tx: Db): Promise<PolicyView | null> {
-  const row = await tx.eligibilityPolicy.findFirst({ where: { status: "draft" }, orderBy: { createdAt: "asc" }, select });
+  const row = await tx.eligibilityPolicy.findFirst({
+    where: { status: "draft" },
+    orderBy: { createdAt: "asc" },
+    select,
+  });
   return row ? toView(row) : null;
 }
 
 export async function getPolicyVersion(tx: Db, version: number): Promise<PolicyView & { version: number }> {
   const row = await tx.eligibilityPolicy.findUnique({ where: { version }, select });
-  if (!row) throw new AppError("not_found", `There is no published version ${version} of the eligibility policy.`);
+  if (!row)
+    throw new AppError("not_found", `There is no published version ${version} of the eligibility policy.`);
   return toView(row) as PolicyView & { version: number };
 }
 
@@ -57,7 +75,11 @@ export async function listPolicyVersions(tx: Db) {
     select: { id: true, name: true },
   });
   const names = new Map(publishers.map((u) => [u.id, u.name]));
-  return rows.map((r) => ({ ...r, version: r.version as number, publishedByName: r.publishedById ? (names.get(r.publishedById) ?? null) : null }));
+  return rows.map((r) => ({
+    ...r,
+    version: r.version as number,
+    publishedByName: r.publishedById ? (names.get(r.publishedById) ?? null) : null,
+  }));
 }
 
 /** The rules a new draft starts from: the published version's, or the defaults. */

@@ -100,7 +100,9 @@ const months = (what: string, max: number) =>
 /** The stored rules (and what a published version must satisfy). */
 export const PolicyRulesSchema = z.object({
   timeZone: z.string().max(64).refine(isTimeZone, "Choose a time zone such as Europe/Stockholm."),
-  exitReasons: z.object(Object.fromEntries(EXIT_REASONS.map((r) => [r, outcome])) as Record<ExitReason, typeof outcome>),
+  exitReasons: z.object(
+    Object.fromEntries(EXIT_REASONS.map((r) => [r, outcome])) as Record<ExitReason, typeof outcome>,
+  ),
   unknownExitReason: outcome,
   coolingOffMonths: months("cooling-off period", 120),
   minimumTenureMonths: months("minimum tenure", 600),
@@ -108,44 +110,69 @@ export const PolicyRulesSchema = z.object({
   doNotRehire: z.enum(FLAG_OUTCOMES, { error: "Choose what a do-not-rehire flag means." }),
   legalHold: z.enum(FLAG_OUTCOMES, { error: "Choose what a legal hold means." }),
   consent: z.enum(CONSENT_MODES, { error: "Choose how contact consent counts." }),
-  verdictExpiryMonths: months("verdict expiry", 60).min(1, "Verdicts must be reviewed again after at least 1 month."),
+  verdictExpiryMonths: months("verdict expiry", 60).min(
+    1,
+    "Verdicts must be reviewed again after at least 1 month.",
+  ),
 });
 
 /** Reads stored rules, filling in anything a newer version of the editor added. */
 export function parseRules(value: unknown): PolicyRules {
   const raw = (value && typeof value === "object" ? value : {}) as Partial<PolicyRules>;
-  const merged = { ...DEFAULT_RULES, ...raw, exitReasons: { ...DEFAULT_RULES.exitReasons, ...(raw.exitReasons ?? {}) } };
+  const merged = {
+    ...DEFAULT_RULES,
+    ...raw,
+    exitReasons: { ...DEFAULT_RULES.exitReasons, ...(raw.exitReasons ?? {}) },
+  };
   return PolicyRulesSchema.parse(merged);
 }
 
 /** The editor form: flat fields (exit_<reason>), so it posts without JavaScript. */
-export const PolicyFormSchema = z
-  .object({
-    timeZone: z.string({ error: "Choose a time zone." }).trim().min(1, "Choose a time zone.").max(64, "Choose a time zone such as Europe/Stockholm.")
-      .refine(isTimeZone, "Choose a time zone such as Europe/Stockholm."),
-    unknownExitReason: outcome,
-    coolingOffMonths: months("cooling-off period", 120),
-    minimumTenureMonths: months("minimum tenure", 600),
-    hrFlag: z.enum(HR_FLAG_MODES, { error: "Choose how to use the HR system's rehire flag." }),
-    doNotRehire: z.enum(FLAG_OUTCOMES, { error: "Choose what a do-not-rehire flag means." }),
-    legalHold: z.enum(FLAG_OUTCOMES, { error: "Choose what a legal hold means." }),
-    consent: z.enum(CONSENT_MODES, { error: "Choose how contact consent counts." }),
-    verdictExpiryMonths: months("verdict expiry", 60).min(1, "Verdicts must be reviewed again after at least 1 month."),
-    summary: z
-      .string()
-      .trim()
-      .max(500, "Keep the summary under 500 characters.")
-      .refine((v) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(v), "Remove invisible or direction-changing characters from the summary.")
-      .optional()
-      .transform((v) => (v ? v.replace(/\r\n?/g, "\n").normalize("NFC") : undefined)),
-    ...(Object.fromEntries(EXIT_REASONS.map((r) => [`exit_${r}`, outcome])) as Record<`exit_${ExitReason}`, typeof outcome>),
-  });
+export const PolicyFormSchema = z.object({
+  timeZone: z
+    .string({ error: "Choose a time zone." })
+    .trim()
+    .min(1, "Choose a time zone.")
+    .max(64, "Choose a time zone such as Europe/Stockholm.")
+    .refine(isTimeZone, "Choose a time zone such as Europe/Stockholm."),
+  unknownExitReason: outcome,
+  coolingOffMonths: months("cooling-off period", 120),
+  minimumTenureMonths: months("minimum tenure", 600),
+  hrFlag: z.enum(HR_FLAG_MODES, { error: "Choose how to use the HR system's rehire flag." }),
+  doNotRehire: z.enum(FLAG_OUTCOMES, { error: "Choose what a do-not-rehire flag means." }),
+  legalHold: z.enum(FLAG_OUTCOMES, { error: "Choose what a legal hold means." }),
+  consent: z.enum(CONSENT_MODES, { error: "Choose how contact consent counts." }),
+  verdictExpiryMonths: months("verdict expiry", 60).min(
+    1,
+    "Verdicts must be reviewed again after at least 1 month.",
+  ),
+  summary: z
+    .string()
+    .trim()
+    .max(500, "Keep the summary under 500 characters.")
+    .refine(
+      (v) =>
+        !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(
+          v,
+        ),
+      "Remove invisible or direction-changing characters from the summary.",
+    )
+    .optional()
+    .transform((v) => (v ? v.replace(/\r\n?/g, "\n").normalize("NFC") : undefined)),
+  ...(Object.fromEntries(EXIT_REASONS.map((r) => [`exit_${r}`, outcome])) as Record<
+    `exit_${ExitReason}`,
+    typeof outcome
+  >),
+});
 export type PolicyForm = z.infer<typeof PolicyFormSchema>;
 
 export function rulesFromForm(form: PolicyForm): PolicyRules {
   return {
     timeZone: form.timeZone,
-    exitReasons: Object.fromEntries(EXIT_REASONS.map((r) => [r, form[`exit_${r}`]])) as Record<ExitReason, Outcome>,
+    exitReasons: Object.fromEntries(EXIT_REASONS.map((r) => [r, form[`exit_${r}`]])) as Record<
+      ExitReason,
+      Outcome
+    >,
     unknownExitReason: form.unknownExitReason,
     coolingOffMonths: form.coolingOffMonths,
     minimumTenureMonths: form.minimumTenureMonths,
@@ -179,18 +206,32 @@ export function describeRuleChanges(before: PolicyRules, after: PolicyRules): st
   if (before.timeZone !== after.timeZone) out.push(`Time zone: ${before.timeZone} → ${after.timeZone}`);
   for (const r of EXIT_REASONS) {
     if (before.exitReasons[r] !== after.exitReasons[r])
-      out.push(`${EXIT_REASON_LABELS[r]}: ${OUTCOME_LABELS[before.exitReasons[r]]} → ${OUTCOME_LABELS[after.exitReasons[r]]}`);
+      out.push(
+        `${EXIT_REASON_LABELS[r]}: ${OUTCOME_LABELS[before.exitReasons[r]]} → ${OUTCOME_LABELS[after.exitReasons[r]]}`,
+      );
   }
   if (before.unknownExitReason !== after.unknownExitReason)
-    out.push(`No exit reason on record: ${OUTCOME_LABELS[before.unknownExitReason]} → ${OUTCOME_LABELS[after.unknownExitReason]}`);
-  if (before.coolingOffMonths !== after.coolingOffMonths) out.push(`Cooling-off: ${m(before.coolingOffMonths)} → ${m(after.coolingOffMonths)}`);
+    out.push(
+      `No exit reason on record: ${OUTCOME_LABELS[before.unknownExitReason]} → ${OUTCOME_LABELS[after.unknownExitReason]}`,
+    );
+  if (before.coolingOffMonths !== after.coolingOffMonths)
+    out.push(`Cooling-off: ${m(before.coolingOffMonths)} → ${m(after.coolingOffMonths)}`);
   if (before.minimumTenureMonths !== after.minimumTenureMonths)
     out.push(`Minimum tenure: ${m(before.minimumTenureMonths)} → ${m(after.minimumTenureMonths)}`);
-  if (before.hrFlag !== after.hrFlag) out.push(`HR system's rehire flag: ${HR_FLAG_MODE_LABELS[before.hrFlag]} → ${HR_FLAG_MODE_LABELS[after.hrFlag]}`);
+  if (before.hrFlag !== after.hrFlag)
+    out.push(
+      `HR system's rehire flag: ${HR_FLAG_MODE_LABELS[before.hrFlag]} → ${HR_FLAG_MODE_LABELS[after.hrFlag]}`,
+    );
   if (before.doNotRehire !== after.doNotRehire)
-    out.push(`Do-not-rehire flag: ${OUTCOME_LABELS[before.doNotRehire]} → ${OUTCOME_LABELS[after.doNotRehire]}`);
-  if (before.legalHold !== after.legalHold) out.push(`Legal hold: ${OUTCOME_LABELS[before.legalHold]} → ${OUTCOME_LABELS[after.legalHold]}`);
-  if (before.consent !== after.consent) out.push(`Contact consent: ${CONSENT_MODE_LABELS[before.consent]} → ${CONSENT_MODE_LABELS[after.consent]}`);
+    out.push(
+      `Do-not-rehire flag: ${OUTCOME_LABELS[before.doNotRehire]} → ${OUTCOME_LABELS[after.doNotRehire]}`,
+    );
+  if (before.legalHold !== after.legalHold)
+    out.push(`Legal hold: ${OUTCOME_LABELS[before.legalHold]} → ${OUTCOME_LABELS[after.legalHold]}`);
+  if (before.consent !== after.consent)
+    out.push(
+      `Contact consent: ${CONSENT_MODE_LABELS[before.consent]} → ${CONSENT_MODE_LABELS[after.consent]}`,
+    );
   if (before.verdictExpiryMonths !== after.verdictExpiryMonths)
     out.push(`Verdict expiry: ${m(before.verdictExpiryMonths)} → ${m(after.verdictExpiryMonths)}`);
   return out;

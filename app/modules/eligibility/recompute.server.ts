@@ -7,7 +7,15 @@ import { log } from "~/platform/logging.server";
 import { startWorkerThread } from "~/platform/worker-thread.server";
 import type { EvaluationRequest } from "./evaluation-thread.server";
 import { getPublishedPolicy } from "./policies.server";
-import { evaluatePage, evaluateRows, toPayload, unpackPage, type EvaluatedPage, type EvaluatedPerson, type Policy } from "./verdict-page";
+import {
+  evaluatePage,
+  evaluateRows,
+  toPayload,
+  unpackPage,
+  type EvaluatedPage,
+  type EvaluatedPerson,
+  type Policy,
+} from "./verdict-page";
 
 export { toInput, evaluateRows, toPayload, type InputRow, type Policy } from "./verdict-page";
 
@@ -50,7 +58,10 @@ const onPool: Run = bulkQuery;
  * faster than a page of rows of nine typed columns. Employment periods are read for the page's
  * id range in one index range scan, not looked up person by person.
  */
-async function readPage(run: Run, options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number }) {
+async function readPage(
+  run: Run,
+  options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number },
+) {
   const params: unknown[] = [options.after ?? "", options.limit];
   const conditions = [`a."id" > $1`];
   let periodsOf = `p."alumnusId" > $1 AND p."alumnusId" <= (SELECT max("id") FROM page)`;
@@ -81,7 +92,10 @@ async function readPage(run: Run, options: { after?: string; limit: number; ids?
 }
 
 /** One keyset page of people inside the caller's transaction (or on the shared client). */
-export async function readInputs(tx: Db, options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number }) {
+export async function readInputs(
+  tx: Db,
+  options: { after?: string; limit: number; ids?: string[]; staleBefore?: Date; version?: number },
+) {
   return unpackPage((await readPage(inTransaction(tx), options)).page);
 }
 
@@ -178,7 +192,13 @@ const INSERT_OR_UPDATE_PAGE = `
 /** Writes one evaluated page (`toPayload`) with `statement`. */
 async function writePage(run: Run, statement: string, policy: Policy, payload: string, now: Date) {
   const expiresAt = addMonths(now, policy.rules.verdictExpiryMonths);
-  const [result] = await run<{ written: number; changed: number }>(statement, [payload, policy.id, policy.version, now, expiresAt]);
+  const [result] = await run<{ written: number; changed: number }>(statement, [
+    payload,
+    policy.id,
+    policy.version,
+    now,
+    expiresAt,
+  ]);
   return result;
 }
 
@@ -218,7 +238,10 @@ export async function recomputeEligibilityFor(tx: Db, alumnusIds: string[], opti
 }
 
 /** Queues the bulk recompute (after a publish, or "re-evaluate everyone now"). */
-export async function enqueueRecompute(tx: Db, input: { policyId: string; createdById?: string | null; reason: "publish" | "refresh" | "seed" }) {
+export async function enqueueRecompute(
+  tx: Db,
+  input: { policyId: string; createdById?: string | null; reason: "publish" | "refresh" | "seed" },
+) {
   const total = await tx.alumnus.count();
   return enqueueJob(tx, {
     kind: RECOMPUTE_JOB,
@@ -265,22 +288,36 @@ export async function recomputeAll(options: {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const now = options.now ?? new Date();
   // Only what the evaluation reads: this is sent to the evaluation thread with every page.
-  const policy: Policy = { id: options.policy.id, version: options.policy.version, rules: options.policy.rules };
+  const policy: Policy = {
+    id: options.policy.id,
+    version: options.policy.version,
+    rules: options.policy.rules,
+  };
   const total = await db.alumnus.count();
-  let done = options.resume ? await db.eligibilityVerdict.count({ where: { policyVersion: policy.version, computedAt: { gte: options.startedAt } } }) : 0;
+  let done = options.resume
+    ? await db.eligibilityVerdict.count({
+        where: { policyVersion: policy.version, computedAt: { gte: options.startedAt } },
+      })
+    : 0;
   let after = "";
   let written = 0;
   let changed = 0;
   const where = options.evaluationThread ?? "auto";
   const evaluation =
-    where === "always" || (where === "auto" && embeddedDatabaseInThisProcess() && total - done >= THREAD_FROM_PEOPLE)
-      ? startWorkerThread<EvaluationRequest, EvaluatedPage>(EVALUATION_THREAD, { name: "eligibility evaluation" })
+    where === "always" ||
+    (where === "auto" && embeddedDatabaseInThisProcess() && total - done >= THREAD_FROM_PEOPLE)
+      ? startWorkerThread<EvaluationRequest, EvaluatedPage>(EVALUATION_THREAD, {
+          name: "eligibility evaluation",
+        })
       : null;
   let finished = false;
   if (where === "auto") {
     // Not fatal: pages go on being evaluated here.
     evaluation?.started.catch((error: unknown) => {
-      if (!finished) log.warn("the eligibility evaluation thread did not start; evaluating pages in the main thread", { error });
+      if (!finished)
+        log.warn("the eligibility evaluation thread did not start; evaluating pages in the main thread", {
+          error,
+        });
     });
   }
   const pending: Promise<{ written: number; changed: number; count: number }>[] = [];
@@ -307,7 +344,9 @@ export async function recomputeAll(options: {
       if (last === null) break;
       after = last;
       // Until the worker thread has started (its modules load in a few hundred ms), pages are evaluated here.
-      const evaluated = evaluation?.ready ? evaluation.call({ page, policy, now: now.getTime() }) : Promise.resolve(evaluatePage(page, policy, now));
+      const evaluated = evaluation?.ready
+        ? evaluation.call({ page, policy, now: now.getTime() })
+        : Promise.resolve(evaluatePage(page, policy, now));
       const write = evaluated.then(async (evaluated) => {
         timings.evaluate += evaluated.ms;
         return { ...(await writeBulkPage(policy, evaluated.payload, now)), count: evaluated.count };
@@ -329,7 +368,8 @@ export async function recomputeAll(options: {
 export async function runRecomputeJob(context: JobContext) {
   const payload = context.job.payload as { policyId?: string; reason?: string; requestedAt?: string };
   const policy = await getPublishedPolicy(db);
-  if (!policy || policy.id !== payload.policyId) return "A newer policy version was published; its own job re-evaluates everyone.";
+  if (!policy || policy.id !== payload.policyId)
+    return "A newer policy version was published; its own job re-evaluates everyone.";
   const startedAt = payload.requestedAt ? new Date(payload.requestedAt) : new Date();
   const timings = { read: 0, evaluate: 0, write: 0 };
   const result = await recomputeAll({
@@ -347,7 +387,14 @@ export async function runRecomputeJob(context: JobContext) {
       action: "verdicts.recomputed",
       entityType: "eligibility_policy",
       entityId: policy.id,
-      after: { version: policy.version, reason: payload.reason ?? null, people: result.total, written: result.written, changed: result.changed, jobId: context.job.id },
+      after: {
+        version: policy.version,
+        reason: payload.reason ?? null,
+        people: result.total,
+        written: result.written,
+        changed: result.changed,
+        jobId: context.job.id,
+      },
     });
   });
   log.info("eligibility recompute finished", {

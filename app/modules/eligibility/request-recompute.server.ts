@@ -10,9 +10,20 @@ export async function requestRecompute(input: { actor: StaffUser }) {
   return db.$transaction(async (tx) => {
     const policy = await getPublishedPolicy(tx);
     if (!policy) throw new AppError("conflict", "Publish a policy first; publishing evaluates everyone.");
-    const running = await tx.job.findFirst({ where: { kind: RECOMPUTE_JOB, status: { in: ["queued", "running"] } }, select: { id: true } });
-    if (running) throw new AppError("conflict", "A re-evaluation is already under way. Its progress is shown on this page.");
-    const job = await enqueueRecompute(tx, { policyId: policy.id, createdById: input.actor.id, reason: "refresh" });
+    const running = await tx.job.findFirst({
+      where: { kind: RECOMPUTE_JOB, status: { in: ["queued", "running"] } },
+      select: { id: true },
+    });
+    if (running)
+      throw new AppError(
+        "conflict",
+        "A re-evaluation is already under way. Its progress is shown on this page.",
+      );
+    const job = await enqueueRecompute(tx, {
+      policyId: policy.id,
+      createdById: input.actor.id,
+      reason: "refresh",
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "verdicts.recomputed",

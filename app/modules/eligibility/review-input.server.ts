@@ -4,17 +4,30 @@ import { db } from "~/platform/db.server";
 import { AppError, notFound } from "~/platform/errors";
 
 /** HR asks a manager for input on a person's review. */
-export async function requestReviewInput(input: { actor: StaffUser; alumnusId: string; managerId: string; question: string }) {
+export async function requestReviewInput(input: {
+  actor: StaffUser;
+  alumnusId: string;
+  managerId: string;
+  question: string;
+}) {
   return db.$transaction(async (tx) => {
     const alumnus = await tx.alumnus.findUnique({ where: { id: input.alumnusId }, select: { id: true } });
     if (!alumnus) throw notFound("That person");
-    const manager = await tx.user.findFirst({ where: { id: input.managerId, roleId: "manager", status: "active" }, select: { id: true, name: true } });
+    const manager = await tx.user.findFirst({
+      where: { id: input.managerId, roleId: "manager", status: "active" },
+      select: { id: true, name: true },
+    });
     if (!manager) {
       const message = "Choose an active manager from the list.";
       throw new AppError("validation", message, { fieldErrors: { managerId: [message] } });
     }
     const request = await tx.reviewInputRequest.create({
-      data: { alumnusId: input.alumnusId, managerId: manager.id, requestedById: input.actor.id, question: input.question },
+      data: {
+        alumnusId: input.alumnusId,
+        managerId: manager.id,
+        requestedById: input.actor.id,
+        question: input.question,
+      },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -44,10 +57,15 @@ export async function listReviewRequestsForManager(input: { actor: StaffUser }) 
       requestedAt: true,
       answeredAt: true,
       requestedById: true,
-      alumnus: { select: { firstName: true, lastName: true, preferredName: true, jobTitle: true, department: true } },
+      alumnus: {
+        select: { firstName: true, lastName: true, preferredName: true, jobTitle: true, department: true },
+      },
     },
   });
-  const askers = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.requestedById))] } }, select: { id: true, name: true } });
+  const askers = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.requestedById))] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(askers.map((u) => [u.id, u.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -70,11 +88,17 @@ export async function giveReviewInput(input: { actor: StaffUser; requestId: stri
       data: { answer: input.answer, answeredAt: new Date() },
     });
     if (updated.count === 0) {
-      const request = await tx.reviewInputRequest.findFirst({ where: { id: input.requestId, managerId: input.actor.id }, select: { answeredAt: true } });
+      const request = await tx.reviewInputRequest.findFirst({
+        where: { id: input.requestId, managerId: input.actor.id },
+        select: { answeredAt: true },
+      });
       if (!request) throw notFound("That request");
       throw new AppError("conflict", "You have already answered this request.");
     }
-    const request = await tx.reviewInputRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { alumnusId: true } });
+    const request = await tx.reviewInputRequest.findUniqueOrThrow({
+      where: { id: input.requestId },
+      select: { alumnusId: true },
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "verdict.input_given",

@@ -54,9 +54,16 @@ export async function listReviewQueue(input: { page: number; now?: Date }) {
       location: r.alumnus.location,
       policyVersion: r.policyVersion,
       waitingSince: r.decidedAt.toISOString(),
-      lapsedOverride: r.overrideOutcome ? { outcome: r.overrideOutcome as Outcome, expiredAt: r.overrideExpiresAt?.toISOString() ?? null } : null,
-      why: readStoredReasons(r.reasons).filter((x) => x.outcome === "needs_review").map((x) => x.sentence),
-      inputs: { asked: r.alumnus.reviewInputRequests.length, answered: r.alumnus.reviewInputRequests.filter((q) => q.answeredAt).length },
+      lapsedOverride: r.overrideOutcome
+        ? { outcome: r.overrideOutcome as Outcome, expiredAt: r.overrideExpiresAt?.toISOString() ?? null }
+        : null,
+      why: readStoredReasons(r.reasons)
+        .filter((x) => x.outcome === "needs_review")
+        .map((x) => x.sentence),
+      inputs: {
+        asked: r.alumnus.reviewInputRequests.length,
+        answered: r.alumnus.reviewInputRequests.filter((q) => q.answeredAt).length,
+      },
     })),
   };
 }

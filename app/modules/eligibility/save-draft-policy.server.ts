@@ -16,12 +16,26 @@ export async function saveDraftPolicy(input: { actor: StaffUser; rules: PolicyRu
     const published = await getPublishedPolicy(tx);
     const before = draft?.rules ?? published?.rules ?? DEFAULT_RULES;
     const row = draft
-      ? await tx.eligibilityPolicy.update({ where: { id: draft.id }, data: { rules, summary: input.summary ?? null, updatedById: input.actor.id }, select: { id: true } })
+      ? await tx.eligibilityPolicy.update({
+          where: { id: draft.id },
+          data: { rules, summary: input.summary ?? null, updatedById: input.actor.id },
+          select: { id: true },
+        })
       : await tx.eligibilityPolicy.create({
-          data: { status: "draft", rules, summary: input.summary ?? null, basedOnId: published?.id ?? null, createdById: input.actor.id, updatedById: input.actor.id },
+          data: {
+            status: "draft",
+            rules,
+            summary: input.summary ?? null,
+            basedOnId: published?.id ?? null,
+            createdById: input.actor.id,
+            updatedById: input.actor.id,
+          },
           select: { id: true },
         });
-    const diff = changedFields(before as unknown as Record<string, unknown>, rules as unknown as Record<string, unknown>);
+    const diff = changedFields(
+      before as unknown as Record<string, unknown>,
+      rules as unknown as Record<string, unknown>,
+    );
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "policy.draft_saved",
@@ -41,7 +55,13 @@ export async function discardDraftPolicy(input: { actor: StaffUser }) {
     const draft = await getDraftPolicy(tx);
     if (!draft) return { discarded: false };
     await tx.eligibilityPolicy.delete({ where: { id: draft.id } });
-    await recordAudit(tx, { actor: actorOf(input.actor), action: "policy.draft_discarded", entityType: "eligibility_policy", entityId: draft.id, before: { rules: draft.rules } });
+    await recordAudit(tx, {
+      actor: actorOf(input.actor),
+      action: "policy.draft_discarded",
+      entityType: "eligibility_policy",
+      entityId: draft.id,
+      before: { rules: draft.rules },
+    });
     return { discarded: true };
   });
 }

@@ -1,13 +1,19 @@
 import { z } from "zod";
 
 /** Form schemas for the review queue, overrides and manager input (shared by forms and actions). */
-const HIDDEN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN =
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const longText = (what: string, min: number, max: number) =>
   z
     .string({ error: `Write the ${what}.` })
     .trim()
-    .min(min, min > 1 ? `Write the ${what} (at least ${min} characters), so others can follow the decision later.` : `Write the ${what}.`)
+    .min(
+      min,
+      min > 1
+        ? `Write the ${what} (at least ${min} characters), so others can follow the decision later.`
+        : `Write the ${what}.`,
+    )
     .max(max, `Keep the ${what} under ${max} characters.`)
     .refine((v) => !HIDDEN.test(v), `Remove invisible or direction-changing characters from the ${what}.`)
     .transform((v) => v.replace(/\r\n?/g, "\n").normalize("NFC"));
@@ -22,11 +28,19 @@ export const ClearOverrideSchema = z.object({
 });
 
 export const RequestInputSchema = z.object({
-  managerId: z.string({ error: "Choose a manager." }).trim().min(1, "Choose a manager.").max(64, "Choose a manager."),
+  managerId: z
+    .string({ error: "Choose a manager." })
+    .trim()
+    .min(1, "Choose a manager.")
+    .max(64, "Choose a manager."),
   question: longText("question", 5, 1000),
 });
 
 export const GiveInputSchema = z.object({
-  requestId: z.string({ error: "That request is missing." }).trim().min(1, "That request is missing.").max(64),
+  requestId: z
+    .string({ error: "That request is missing." })
+    .trim()
+    .min(1, "That request is missing.")
+    .max(64),
   answer: longText("answer", 2, 2000),
 });

@@ -5,7 +5,11 @@ import { readStoredReasons, toStoredReasons } from "./stored-reasons";
 const reasons: RuleResult[] = [
   { rule: "exit_reason", outcome: "eligible", sentence: 'Left for "layoff"; the policy says eligible.' },
   { rule: "cooling_off", outcome: null, sentence: "The policy has no cooling-off period." },
-  { rule: "consent", outcome: "needs_review", sentence: "Has not said whether we may contact them about returning; the policy asks for consent." },
+  {
+    rule: "consent",
+    outcome: "needs_review",
+    sentence: "Has not said whether we may contact them about returning; the policy asks for consent.",
+  },
 ];
 
 describe("stored reasons", () => {
@@ -21,6 +25,8 @@ describe("stored reasons", () => {
   });
 
   it("are smaller than the objects they replace", () => {
-    expect(JSON.stringify(toStoredReasons(reasons)).length).toBeLessThan(JSON.stringify(reasons).length * 0.8);
+    expect(JSON.stringify(toStoredReasons(reasons)).length).toBeLessThan(
+      JSON.stringify(reasons).length * 0.8,
+    );
   });
 });

@@ -26,7 +26,17 @@ export type InputRow = {
 };
 
 /** A person in a page as read: the InputRow's fields in order, periods as [start, end] pairs. */
-type Packed = [string, string | null, string | null, string | null, string | null, boolean, boolean, string, [string, string | null][] | null];
+type Packed = [
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  boolean,
+  boolean,
+  string,
+  [string, string | null][] | null,
+];
 
 export type EvaluatedPerson = { alumnusId: string; evaluation: Evaluation };
 
@@ -36,7 +46,10 @@ export function toInput(row: InputRow): EligibilityInput {
   return {
     exitDate: row.exitDate === null ? null : day(row.exitDate),
     hireDate: row.hireDate === null ? null : day(row.hireDate),
-    periods: (row.periods ?? []).map(([start, end]) => ({ startDate: day(start), endDate: end ? day(end) : null })),
+    periods: (row.periods ?? []).map(([start, end]) => ({
+      startDate: day(start),
+      endDate: end ? day(end) : null,
+    })),
     exitReason: row.exitReason as ExitReason | null,
     hrRehireFlag: row.hrRehireFlag as EligibilityInput["hrRehireFlag"],
     doNotRehire: row.doNotRehire,
@@ -48,27 +61,37 @@ export function toInput(row: InputRow): EligibilityInput {
 /** The page's json text (null for an empty page) as rows. */
 export function unpackPage(text: string | null): InputRow[] {
   if (!text) return [];
-  return (JSON.parse(text) as Packed[]).map(([id, exitDate, hireDate, exitReason, hrRehireFlag, doNotRehire, legalHold, consentReturn, periods]) => ({
-    id,
-    exitDate,
-    hireDate,
-    exitReason,
-    hrRehireFlag,
-    doNotRehire,
-    legalHold,
-    consentReturn,
-    periods,
-  }));
+  return (JSON.parse(text) as Packed[]).map(
+    ([id, exitDate, hireDate, exitReason, hrRehireFlag, doNotRehire, legalHold, consentReturn, periods]) => ({
+      id,
+      exitDate,
+      hireDate,
+      exitReason,
+      hrRehireFlag,
+      doNotRehire,
+      legalHold,
+      consentReturn,
+      periods,
+    }),
+  );
 }
 
 export function evaluateRows(rows: InputRow[], policy: Policy, now: Date): EvaluatedPerson[] {
-  return rows.map((row) => ({ alumnusId: row.id, evaluation: evaluateEligibility(toInput(row), policy, now) }));
+  return rows.map((row) => ({
+    alumnusId: row.id,
+    evaluation: evaluateEligibility(toInput(row), policy, now),
+  }));
 }
 
 /** The write statements' `$1`: per person its id, outcome, reasons as stored and the re-evaluation day. */
 export function toPayload(items: EvaluatedPerson[]): string {
   return JSON.stringify(
-    items.map((i) => ({ a: i.alumnusId, o: i.evaluation.outcome, r: toStoredReasons(i.evaluation.reasons), d: i.evaluation.reevaluateOn })),
+    items.map((i) => ({
+      a: i.alumnusId,
+      o: i.evaluation.outcome,
+      r: toStoredReasons(i.evaluation.reasons),
+      d: i.evaluation.reevaluateOn,
+    })),
   );
 }
 

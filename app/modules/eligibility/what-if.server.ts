@@ -43,7 +43,12 @@ export async function runWhatIf(input: { rules: PolicyRules; version: number; no
   const now = input.now ?? new Date();
   const policy = { rules: input.rules, version: input.version };
   const matrix: Record<string, number> = {};
-  const totalsNow: Record<Outcome | "none", number> = { eligible: 0, needs_review: 0, not_eligible: 0, none: 0 };
+  const totalsNow: Record<Outcome | "none", number> = {
+    eligible: 0,
+    needs_review: 0,
+    not_eligible: 0,
+    none: 0,
+  };
   const totalsAfter: Record<Outcome, number> = { eligible: 0, needs_review: 0, not_eligible: 0 };
   const groups: Record<GroupKey, Map<string, { total: number; more: number; less: number }>> = {
     decision: new Map(),
@@ -78,7 +83,8 @@ export async function runWhatIf(input: { rules: PolicyRules; version: number; no
         location: row.location ?? "",
       };
       const changed = row.current !== result.outcome;
-      const direction: Direction = row.current && OUTCOME_SEVERITY[result.outcome] > OUTCOME_SEVERITY[row.current] ? "less" : "more";
+      const direction: Direction =
+        row.current && OUTCOME_SEVERITY[result.outcome] > OUTCOME_SEVERITY[row.current] ? "less" : "more";
       for (const g of GROUPS) {
         const entry = groups[g].get(keys[g]) ?? { total: 0, more: 0, less: 0 };
         entry.total++;
@@ -142,5 +148,10 @@ export function pageOfChanges(
     .sort((a, b) => a.name.localeCompare(b.name) || a.alumnusId.localeCompare(b.alumnusId));
   const pageCount = Math.max(1, Math.ceil(filtered.length / input.pageSize));
   const page = Math.min(Math.max(1, input.page), pageCount);
-  return { total: filtered.length, page, pageCount, items: filtered.slice((page - 1) * input.pageSize, page * input.pageSize) };
+  return {
+    total: filtered.length,
+    page,
+    pageCount,
+    items: filtered.slice((page - 1) * input.pageSize, page * input.pageSize),
+  };
 }

@@ -2,7 +2,12 @@ import { recordAudit, type AuditActor } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { createSession, revokeSession } from "~/platform/session.server";
-import { consumeAuthToken, findUsableToken, INVALID_LINK_MESSAGE, voidTokensOfUser } from "./auth-tokens.server";
+import {
+  consumeAuthToken,
+  findUsableToken,
+  INVALID_LINK_MESSAGE,
+  voidTokensOfUser,
+} from "./auth-tokens.server";
 import { hashPassword } from "./password.server";
 
 /** What the invitation page shows: who invited whom, as what. Null for any link that cannot be used. */
@@ -42,7 +47,9 @@ export type AcceptInvitationInput = {
  * transaction. The link is claimed with a conditional UPDATE, so parallel redemptions of one
  * link produce exactly one account activation and one session.
  */
-export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ userId: string; setCookie: string }> {
+export async function acceptInvitation(
+  input: AcceptInvitationInput,
+): Promise<{ userId: string; setCookie: string }> {
   // Cheap refusal before the deliberately slow hash; the conditional UPDATE below has the last word.
   if (!(await findUsableToken("staff_invite", input.token))) throw invalidLink();
   const passwordHash = await hashPassword(input.password);
@@ -54,11 +61,22 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
     const now = new Date();
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: now, status: "active", lastSignInAt: now, failedSignIns: 0, lockedUntil: null },
+      data: {
+        passwordHash,
+        passwordChangedAt: now,
+        status: "active",
+        lastSignInAt: now,
+        failedSignIns: 0,
+        lockedUntil: null,
+      },
     });
     await voidTokensOfUser(tx, user.id, ["staff_invite"]);
     if (input.previousSessionId) await revokeSession(input.previousSessionId, "replaced at sign-in", tx);
-    const session = await createSession({ userId: user.id }, { ip: input.ip, userAgent: input.userAgent }, tx);
+    const session = await createSession(
+      { userId: user.id },
+      { ip: input.ip, userAgent: input.userAgent },
+      tx,
+    );
     const actor: AuditActor = { type: "staff", id: user.id, name: user.name, role: user.roleId };
     await recordAudit(tx, {
       actor,
@@ -68,7 +86,12 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
       before: { status: "invited" },
       after: { status: "active" },
     });
-    await recordAudit(tx, { actor, action: "auth.sign_in", entityType: "session", entityId: session.id.slice(0, 16) });
+    await recordAudit(tx, {
+      actor,
+      action: "auth.sign_in",
+      entityType: "session",
+      entityId: session.id.slice(0, 16),
+    });
     return { userId: user.id, setCookie: session.setCookie };
   });
 }

@@ -15,7 +15,10 @@ export const TOKEN_LIFETIME_MINUTES: Record<StaffTokenPurpose, number> = {
   password_reset: 30,
 };
 
-const PATH: Record<StaffTokenPurpose, string> = { staff_invite: "/invitation", password_reset: "/reset-password" };
+const PATH: Record<StaffTokenPurpose, string> = {
+  staff_invite: "/invitation",
+  password_reset: "/reset-password",
+};
 
 /** A fresh token and the link that carries it. Made before the transaction so the email can be rendered first. */
 export function newLink(purpose: StaffTokenPurpose) {
@@ -31,7 +34,14 @@ export function isWellFormedToken(token: string | undefined): token is string {
 /** Stores the token's hash and voids older unused links of the same purpose for the address. */
 export async function storeAuthToken(
   tx: Db,
-  input: { purpose: StaffTokenPurpose; token: string; email: string; userId: string; createdById?: string | null; now?: Date },
+  input: {
+    purpose: StaffTokenPurpose;
+    token: string;
+    email: string;
+    userId: string;
+    createdById?: string | null;
+    now?: Date;
+  },
 ) {
   const now = input.now ?? new Date();
   const voided = await tx.authToken.updateMany({
@@ -57,7 +67,15 @@ export async function storeAuthToken(
 export async function findUsableToken(purpose: StaffTokenPurpose, token: string | undefined, tx: Db = db) {
   if (!isWellFormedToken(token)) return null;
   const row = await tx.authToken.findUnique({ where: { tokenHash: sha256(token) } });
-  if (!row || row.purpose !== purpose || row.usedAt || row.voidedAt || row.expiresAt <= new Date() || !row.userId) return null;
+  if (
+    !row ||
+    row.purpose !== purpose ||
+    row.usedAt ||
+    row.voidedAt ||
+    row.expiresAt <= new Date() ||
+    !row.userId
+  )
+    return null;
   return row;
 }
 
@@ -67,7 +85,9 @@ export async function findUsableToken(purpose: StaffTokenPurpose, token: string 
  */
 export async function consumeAuthToken(tx: Db, purpose: StaffTokenPurpose, token: string) {
   if (!isWellFormedToken(token)) return null;
-  const rows = await tx.$queryRaw<{ id: string; userId: string | null; email: string; createdById: string | null }[]>`
+  const rows = await tx.$queryRaw<
+    { id: string; userId: string | null; email: string; createdById: string | null }[]
+  >`
     UPDATE "AuthToken" SET "usedAt" = now()
     WHERE "tokenHash" = ${sha256(token)}
       AND "purpose" = ${purpose}::"TokenPurpose"
@@ -77,7 +97,11 @@ export async function consumeAuthToken(tx: Db, purpose: StaffTokenPurpose, token
 }
 
 /** Voids every unused link of a user (deactivation, password change). */
-export async function voidTokensOfUser(tx: Db, userId: string, purposes: StaffTokenPurpose[] = ["staff_invite", "password_reset"]) {
+export async function voidTokensOfUser(
+  tx: Db,
+  userId: string,
+  purposes: StaffTokenPurpose[] = ["staff_invite", "password_reset"],
+) {
   const result = await tx.authToken.updateMany({
     where: { userId, purpose: { in: purposes }, usedAt: null, voidedAt: null },
     data: { voidedAt: new Date() },

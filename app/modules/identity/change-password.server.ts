@@ -15,11 +15,18 @@ export const CHANGE_PASSWORD_LIMIT = { limit: 5, windowSeconds: 15 * 60 };
 export async function changePassword(input: { actor: StaffUser; currentPassword: string; password: string }) {
   const key = `change-password:user:${input.actor.id}`;
   if ((await peekRateLimit(key, CHANGE_PASSWORD_LIMIT.windowSeconds)) >= CHANGE_PASSWORD_LIMIT.limit) {
-    throw new AppError("rate_limited", "Too many wrong current passwords. Wait 15 minutes and try again, or sign out and reset your password.", {
-      retryAfterSeconds: CHANGE_PASSWORD_LIMIT.windowSeconds,
-    });
+    throw new AppError(
+      "rate_limited",
+      "Too many wrong current passwords. Wait 15 minutes and try again, or sign out and reset your password.",
+      {
+        retryAfterSeconds: CHANGE_PASSWORD_LIMIT.windowSeconds,
+      },
+    );
   }
-  const user = await db.user.findUniqueOrThrow({ where: { id: input.actor.id }, select: { passwordHash: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: input.actor.id },
+    select: { passwordHash: true },
+  });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await hitRateLimit(key, CHANGE_PASSWORD_LIMIT);
     const message = "That is not your current password.";
@@ -31,7 +38,10 @@ export async function changePassword(input: { actor: StaffUser; currentPassword:
   }
   const passwordHash = await hashPassword(input.password);
   const result = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await tx.user.update({
+      where: { id: input.actor.id },
+      data: { passwordHash, passwordChangedAt: new Date() },
+    });
     const ended = await tx.session.updateMany({
       where: { userId: input.actor.id, revokedAt: null, id: { not: input.actor.sessionId } },
       data: { revokedAt: new Date(), revokedReason: "password changed" },

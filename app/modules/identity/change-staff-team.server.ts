@@ -8,7 +8,11 @@ import { assertTeamExists, findStaffMemberForChange, lockStaffChanges } from "./
  * Moves a manager to a team (teams belong to managers; contracts and approvals use them). The
  * team is read on every request, so the change applies to the manager's next request.
  */
-export async function changeStaffTeam(input: { actor: StaffUser; userId: string; teamId: string }): Promise<{ changed: boolean }> {
+export async function changeStaffTeam(input: {
+  actor: StaffUser;
+  userId: string;
+  teamId: string;
+}): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     await lockStaffChanges(tx);
     const user = await findStaffMemberForChange(tx, input.userId);

@@ -11,10 +11,19 @@ export async function createTeam(input: { actor: StaffUser; name: string }): Pro
   };
   try {
     return await db.$transaction(async (tx) => {
-      const existing = await tx.team.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+      const existing = await tx.team.findFirst({
+        where: { name: { equals: input.name, mode: "insensitive" } },
+        select: { id: true },
+      });
       if (existing) throw taken();
       const team = await tx.team.create({ data: { name: input.name } });
-      await recordAudit(tx, { actor: actorOf(input.actor), action: "team.created", entityType: "team", entityId: team.id, after: { name: team.name } });
+      await recordAudit(tx, {
+        actor: actorOf(input.actor),
+        action: "team.created",
+        entityType: "team",
+        entityId: team.id,
+        after: { name: team.name },
+      });
       return { teamId: team.id };
     });
   } catch (error) {

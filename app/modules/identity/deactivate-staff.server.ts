@@ -4,7 +4,12 @@ import { db } from "~/platform/db.server";
 import { conflict } from "~/platform/errors";
 import { revokeSessionsOfUser } from "~/platform/session.server";
 import { voidTokensOfUser } from "./auth-tokens.server";
-import { assertAnotherActiveAdmin, findStaffMemberForChange, lockStaffChanges, refuseSelf } from "./staff-guards.server";
+import {
+  assertAnotherActiveAdmin,
+  findStaffMemberForChange,
+  lockStaffChanges,
+  refuseSelf,
+} from "./staff-guards.server";
 
 /**
  * Deactivates a staff account: every session ends at once and unused invitation or reset links

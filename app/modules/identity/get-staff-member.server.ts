@@ -48,7 +48,11 @@ export async function getStaffMember(userId: string) {
     teams,
     activeSessions,
     invitation: invitation
-      ? { expiresAt: invitation.expiresAt.toISOString(), sentAt: invitation.createdAt.toISOString(), expired: invitation.expiresAt <= now }
+      ? {
+          expiresAt: invitation.expiresAt.toISOString(),
+          sentAt: invitation.createdAt.toISOString(),
+          expired: invitation.expiresAt <= now,
+        }
       : null,
     events: events.map((e) => ({ ...e, id: e.id.toString(), occurredAt: e.occurredAt.toISOString() })),
   };

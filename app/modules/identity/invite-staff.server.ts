@@ -24,27 +24,53 @@ export type InviteStaffInput = {
 export async function inviteStaff(input: InviteStaffInput): Promise<{ userId: string }> {
   const email = input.email.trim().toLowerCase();
   const role = await db.role.findUnique({ where: { id: input.roleId } });
-  if (!role) throw new AppError("validation", "Choose a role.", { fieldErrors: { roleId: ["Choose a role."] } });
+  if (!role)
+    throw new AppError("validation", "Choose a role.", { fieldErrors: { roleId: ["Choose a role."] } });
   const link = newLink("staff_invite");
-  const message = await renderInvitationEmail({ name: input.name, invitedBy: input.actor.name, roleLabel: role.label, acceptUrl: link.url });
+  const message = await renderInvitationEmail({
+    name: input.name,
+    invitedBy: input.actor.name,
+    roleLabel: role.label,
+    acceptUrl: link.url,
+  });
   try {
     return await db.$transaction(async (tx) => {
       await lockStaffChanges(tx);
       const existing = await tx.user.findUnique({ where: { email }, select: { status: true } });
       if (existing) throw alreadyExists(existing.status);
-      const teamId = input.roleId === "manager" && input.teamId ? (await assertTeamExists(tx, input.teamId)).id : null;
+      const teamId =
+        input.roleId === "manager" && input.teamId ? (await assertTeamExists(tx, input.teamId)).id : null;
       const user = await tx.user.create({
         data: { email, name: input.name, roleId: input.roleId, teamId, status: "invited" },
         select: { id: true },
       });
-      const token = await storeAuthToken(tx, { purpose: "staff_invite", token: link.token, email, userId: user.id, createdById: input.actor.id });
-      await queueEmail(tx, { template: "staff-invitation", purpose: "transactional", to: { address: email, name: input.name }, email: message, userId: user.id });
+      const token = await storeAuthToken(tx, {
+        purpose: "staff_invite",
+        token: link.token,
+        email,
+        userId: user.id,
+        createdById: input.actor.id,
+      });
+      await queueEmail(tx, {
+        template: "staff-invitation",
+        purpose: "transactional",
+        to: { address: email, name: input.name },
+        email: message,
+        userId: user.id,
+      });
       await recordAudit(tx, {
         actor: actorOf(input.actor),
         action: "staff.invited",
         entityType: "user",
         entityId: user.id,
-        after: { name: input.name, email, roleId: input.roleId, teamId, status: "invited", invitationExpiresAt: token.expiresAt },
+        after: {
+          name: input.name,
+          email,
+          roleId: input.roleId,
+          teamId,
+          status: "invited",
+          invitationExpiresAt: token.expiresAt,
+        },
       });
       return { userId: user.id };
     });

@@ -39,7 +39,8 @@ export async function listStaff() {
       team: u.team,
       status: u.status,
       lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
-      invitationExpiresAt: u.status === "invited" ? (invitationExpiry.get(u.id)?.toISOString() ?? null) : null,
+      invitationExpiresAt:
+        u.status === "invited" ? (invitationExpiry.get(u.id)?.toISOString() ?? null) : null,
     })),
     roles,
     teams,

@@ -39,13 +39,26 @@ type ResetRequestPayload = { email?: string; ip?: string; userAgent?: string; co
  * counters and one queued job. Whether an account exists is only looked at by the job, so
  * neither the answer nor its timing tells (ADR 011).
  */
-export async function requestPasswordReset(input: { email: string; ip?: string; userAgent?: string; correlationId?: string }) {
+export async function requestPasswordReset(input: {
+  email: string;
+  ip?: string;
+  userAgent?: string;
+  correlationId?: string;
+}) {
   const email = input.email.trim().toLowerCase();
   const ipHit = await hitRateLimit(`password-reset:ip:${input.ip ?? "unknown"}`, PASSWORD_RESET_LIMITS.perIp);
   if (!ipHit.allowed) throw tooMany(ipHit.retryAfterSeconds);
-  const addressHit = await hitRateLimit(`password-reset:address:${sha256(email)}`, PASSWORD_RESET_LIMITS.perAddress);
+  const addressHit = await hitRateLimit(
+    `password-reset:address:${sha256(email)}`,
+    PASSWORD_RESET_LIMITS.perAddress,
+  );
   if (!addressHit.allowed) throw tooMany(addressHit.retryAfterSeconds);
-  const payload: ResetRequestPayload = { email, ip: input.ip?.slice(0, 64), userAgent: input.userAgent?.slice(0, 300), correlationId: input.correlationId };
+  const payload: ResetRequestPayload = {
+    email,
+    ip: input.ip?.slice(0, 64),
+    userAgent: input.userAgent?.slice(0, 300),
+    correlationId: input.correlationId,
+  };
   await enqueueJob(db, { kind: PASSWORD_RESET_JOB, payload });
 }
 
@@ -61,14 +74,31 @@ export async function processPasswordResetRequest(context: JobContext) {
   await runWithRequestContext(
     { correlationId: payload.correlationId ?? randomUUID(), ip: payload.ip, userAgent: payload.userAgent },
     async () => {
-      const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, status: true } });
+      const user = await db.user.findUnique({
+        where: { email },
+        select: { id: true, name: true, status: true },
+      });
       const link = newLink("password_reset");
-      const rendered = user?.status === "active" ? await renderPasswordResetEmail({ name: user.name, resetUrl: link.url }) : null;
+      const rendered =
+        user?.status === "active"
+          ? await renderPasswordResetEmail({ name: user.name, resetUrl: link.url })
+          : null;
       await db.$transaction(async (tx) => {
         await tx.job.update({ where: { id: context.job.id }, data: { payload: {} } });
         if (user && rendered) {
-          const token = await storeAuthToken(tx, { purpose: "password_reset", token: link.token, email, userId: user.id });
-          await queueEmail(tx, { template: "password-reset", purpose: "transactional", to: { address: email, name: user.name }, email: rendered, userId: user.id });
+          const token = await storeAuthToken(tx, {
+            purpose: "password_reset",
+            token: link.token,
+            email,
+            userId: user.id,
+          });
+          await queueEmail(tx, {
+            template: "password-reset",
+            purpose: "transactional",
+            to: { address: email, name: user.name },
+            email: rendered,
+            userId: user.id,
+          });
           await recordAudit(tx, {
             actor: { type: "anonymous" },
             action: "auth.password_reset_requested",
@@ -82,7 +112,10 @@ export async function processPasswordResetRequest(context: JobContext) {
             action: "auth.password_reset_requested",
             entityType: "user",
             entityId: user?.id ?? null,
-            after: { emailHash: sha256(email).slice(0, 16), outcome: user ? `account ${user.status}, no link sent` : "no account, no link sent" },
+            after: {
+              emailHash: sha256(email).slice(0, 16),
+              outcome: user ? `account ${user.status}, no link sent` : "no account, no link sent",
+            },
           });
         }
       });

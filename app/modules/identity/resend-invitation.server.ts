@@ -12,7 +12,12 @@ export async function resendInvitation(input: { actor: StaffUser; userId: string
   const link = newLink("staff_invite");
   const preview = await db.user.findUnique({ where: { id: input.userId }, include: { role: true } });
   const message = preview
-    ? await renderInvitationEmail({ name: preview.name, invitedBy: input.actor.name, roleLabel: preview.role.label, acceptUrl: link.url })
+    ? await renderInvitationEmail({
+        name: preview.name,
+        invitedBy: input.actor.name,
+        roleLabel: preview.role.label,
+        acceptUrl: link.url,
+      })
     : null;
   return db.$transaction(async (tx) => {
     await lockStaffChanges(tx);
@@ -28,9 +33,26 @@ export async function resendInvitation(input: { actor: StaffUser; userId: string
     const email =
       message && preview && preview.name === user.name && preview.roleId === user.roleId
         ? message
-        : await renderInvitationEmail({ name: user.name, invitedBy: input.actor.name, roleLabel: user.role.label, acceptUrl: link.url });
-    const token = await storeAuthToken(tx, { purpose: "staff_invite", token: link.token, email: user.email, userId: user.id, createdById: input.actor.id });
-    await queueEmail(tx, { template: "staff-invitation", purpose: "transactional", to: { address: user.email, name: user.name }, email, userId: user.id });
+        : await renderInvitationEmail({
+            name: user.name,
+            invitedBy: input.actor.name,
+            roleLabel: user.role.label,
+            acceptUrl: link.url,
+          });
+    const token = await storeAuthToken(tx, {
+      purpose: "staff_invite",
+      token: link.token,
+      email: user.email,
+      userId: user.id,
+      createdById: input.actor.id,
+    });
+    await queueEmail(tx, {
+      template: "staff-invitation",
+      purpose: "transactional",
+      to: { address: user.email, name: user.name },
+      email,
+      userId: user.id,
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "staff.invitation_resent",

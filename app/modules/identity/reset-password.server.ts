@@ -11,7 +11,10 @@ import { signInAccountKey } from "./sign-in.server";
 export async function findPasswordReset(token: string | undefined) {
   const row = await findUsableToken("password_reset", token);
   if (!row?.userId) return null;
-  const user = await db.user.findUnique({ where: { id: row.userId }, select: { name: true, email: true, status: true } });
+  const user = await db.user.findUnique({
+    where: { id: row.userId },
+    select: { name: true, email: true, status: true },
+  });
   if (!user || user.status !== "active") return null;
   return { name: user.name, email: user.email, expiresAt: row.expiresAt.toISOString() };
 }
@@ -21,7 +24,13 @@ export async function findPasswordReset(token: string | undefined) {
  * ends (whoever else may be signed in), any sign-in pause is lifted, and the person is signed
  * in with a new session.
  */
-export async function resetPassword(input: { token: string; password: string; ip?: string; userAgent?: string; previousSessionId?: string }) {
+export async function resetPassword(input: {
+  token: string;
+  password: string;
+  ip?: string;
+  userAgent?: string;
+  previousSessionId?: string;
+}) {
   if (!(await findUsableToken("password_reset", input.token))) throw invalidLink();
   const passwordHash = await hashPassword(input.password);
   const result = await db.$transaction(async (tx) => {
@@ -36,9 +45,19 @@ export async function resetPassword(input: { token: string; password: string; ip
     const sessionsEnded = await revokeSessionsOfUser(user.id, "password reset", tx);
     await voidTokensOfUser(tx, user.id, ["password_reset"]);
     if (input.previousSessionId) await revokeSession(input.previousSessionId, "replaced at sign-in", tx);
-    const session = await createSession({ userId: user.id }, { ip: input.ip, userAgent: input.userAgent }, tx);
+    const session = await createSession(
+      { userId: user.id },
+      { ip: input.ip, userAgent: input.userAgent },
+      tx,
+    );
     const actor: AuditActor = { type: "staff", id: user.id, name: user.name, role: user.roleId };
-    await recordAudit(tx, { actor, action: "auth.password_reset", entityType: "user", entityId: user.id, after: { sessionsEnded } });
+    await recordAudit(tx, {
+      actor,
+      action: "auth.password_reset",
+      entityType: "user",
+      entityId: user.id,
+      after: { sessionsEnded },
+    });
     return { userId: user.id, email: user.email, setCookie: session.setCookie };
   });
   await resetRateLimit(signInAccountKey(result.email));

@@ -12,7 +12,10 @@ export const emailField = z
 
 export const SignInSchema = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1000, "That password is too long."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(1000, "That password is too long."),
   redirectTo: z.string().max(2048).optional(),
 });
 
@@ -25,15 +28,20 @@ export const passwordField = z
 // Line breaks, control characters, zero-width and direction-changing characters: they hide or
 // reorder what a reader sees, and break email headers. Names refuse them; reasons allow line
 // breaks (browsers send CRLF from a textarea; it is stored as LF).
-const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
-const HIDDEN_OR_CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL_EXCEPT_NEWLINE =
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 export const personNameField = z
   .string({ error: "Enter the person's name." })
   .trim()
   .min(1, "Enter the person's name.")
   .max(120, "Use at most 120 characters for a name.")
-  .refine((v) => !HIDDEN_OR_CONTROL.test(v), "Remove line breaks and invisible or direction-changing characters from the name.")
+  .refine(
+    (v) => !HIDDEN_OR_CONTROL.test(v),
+    "Remove line breaks and invisible or direction-changing characters from the name.",
+  )
   .transform((v) => v.normalize("NFC"));
 
 export const staffEmailField = z
@@ -49,7 +57,10 @@ export const reasonField = z
   .string()
   .trim()
   .max(500, "Keep the reason under 500 characters.")
-  .refine((v) => !HIDDEN_OR_CONTROL_EXCEPT_NEWLINE.test(v), "Remove invisible or direction-changing characters from the reason.")
+  .refine(
+    (v) => !HIDDEN_OR_CONTROL_EXCEPT_NEWLINE.test(v),
+    "Remove invisible or direction-changing characters from the reason.",
+  )
   .optional()
   .transform((v) => (v ? v.replace(/\r\n?/g, "\n").normalize("NFC") : undefined));
 
@@ -89,7 +100,10 @@ export const teamNameField = z
   .trim()
   .min(2, "Use at least 2 characters for a team name.")
   .max(80, "Use at most 80 characters for a team name.")
-  .refine((v) => !HIDDEN_OR_CONTROL.test(v), "Remove line breaks and invisible characters from the team name.")
+  .refine(
+    (v) => !HIDDEN_OR_CONTROL.test(v),
+    "Remove line breaks and invisible characters from the team name.",
+  )
   .transform((v) => v.normalize("NFC"));
 
 export const CreateTeamSchema = z.object({ name: teamNameField });
@@ -103,14 +117,20 @@ const passwordsMatch = { message: "The two passwords do not match.", path: ["con
 
 /** Accepting an invitation and resetting a password: a new password, typed twice. */
 export const SetPasswordSchema = z
-  .object({ password: passwordField, confirmPassword: z.string({ error: "Type the password again." }).max(200) })
+  .object({
+    password: passwordField,
+    confirmPassword: z.string({ error: "Type the password again." }).max(200),
+  })
   .refine((v) => v.password === v.confirmPassword, passwordsMatch);
 
 export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1000),
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(1000),
     password: passwordField,
     confirmPassword: z.string({ error: "Type the new password again." }).max(200),
   })

@@ -11,7 +11,9 @@ import { findStaffMemberForChange, lockStaffChanges } from "./staff-guards.serve
 export async function sendPasswordReset(input: { actor: StaffUser; userId: string }) {
   const link = newLink("password_reset");
   const preview = await db.user.findUnique({ where: { id: input.userId }, select: { name: true } });
-  const rendered = preview ? await renderPasswordResetEmail({ name: preview.name, resetUrl: link.url }) : null;
+  const rendered = preview
+    ? await renderPasswordResetEmail({ name: preview.name, resetUrl: link.url })
+    : null;
   return db.$transaction(async (tx) => {
     await lockStaffChanges(tx);
     const user = await findStaffMemberForChange(tx, input.userId);
@@ -22,9 +24,24 @@ export async function sendPasswordReset(input: { actor: StaffUser; userId: strin
           : `${user.name}'s account is deactivated. Reactivate it first.`,
       );
     }
-    const email = rendered && preview?.name === user.name ? rendered : await renderPasswordResetEmail({ name: user.name, resetUrl: link.url });
-    const token = await storeAuthToken(tx, { purpose: "password_reset", token: link.token, email: user.email, userId: user.id, createdById: input.actor.id });
-    await queueEmail(tx, { template: "password-reset", purpose: "transactional", to: { address: user.email, name: user.name }, email, userId: user.id });
+    const email =
+      rendered && preview?.name === user.name
+        ? rendered
+        : await renderPasswordResetEmail({ name: user.name, resetUrl: link.url });
+    const token = await storeAuthToken(tx, {
+      purpose: "password_reset",
+      token: link.token,
+      email: user.email,
+      userId: user.id,
+      createdById: input.actor.id,
+    });
+    await queueEmail(tx, {
+      template: "password-reset",
+      purpose: "transactional",
+      to: { address: user.email, name: user.name },
+      email,
+      userId: user.id,
+    });
     await recordAudit(tx, {
       actor: actorOf(input.actor),
       action: "staff.password_reset_sent",

@@ -12,7 +12,10 @@ function requestWith(setCookie: string) {
 }
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -20,7 +23,11 @@ async function failure(promise: Promise<unknown>) {
 describe("staff sign-in", () => {
   it("creates a new session row; the cookie holds a token whose hash is the row id", async () => {
     const user = await createStaffUser(db, { role: "hr", password: "a long enough password" });
-    const { setCookie } = await signInStaff({ email: user.email.toUpperCase(), password: "a long enough password", ip: unique("ip") });
+    const { setCookie } = await signInStaff({
+      email: user.email.toUpperCase(),
+      password: "a long enough password",
+      ip: unique("ip"),
+    });
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     const session = await findActiveSession(requestWith(setCookie));
@@ -33,12 +40,22 @@ describe("staff sign-in", () => {
 
   it("answers unknown emails and wrong passwords identically", async () => {
     const user = await createStaffUser(db, { role: "hr", password: "a long enough password" });
-    const unknown = await failure(signInStaff({ email: `${unique("nobody")}@comeback.test`, password: "whatever it is", ip: unique("ip") }));
-    const wrong = await failure(signInStaff({ email: user.email, password: "not the password", ip: unique("ip") }));
+    const unknown = await failure(
+      signInStaff({
+        email: `${unique("nobody")}@comeback.test`,
+        password: "whatever it is",
+        ip: unique("ip"),
+      }),
+    );
+    const wrong = await failure(
+      signInStaff({ email: user.email, password: "not the password", ip: unique("ip") }),
+    );
     expect(unknown.message).toBe(wrong.message);
     expect(unknown.status).toBe(wrong.status);
     expect(unknown.options.fieldErrors).toEqual(wrong.options.fieldErrors);
-    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", entityId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", entityId: user.id } })).toBe(
+      1,
+    );
   });
 
   it("pauses an account after repeated failures, the same way for unknown addresses", async () => {
@@ -46,13 +63,20 @@ describe("staff sign-in", () => {
     const ghost = `${unique("ghost")}@comeback.test`;
     const messages: Record<string, string[]> = { real: [], ghost: [] };
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit + 1; i++) {
-      messages.real.push((await failure(signInStaff({ email: user.email, password: "wrong guess", ip: unique("ip") }))).message);
-      messages.ghost.push((await failure(signInStaff({ email: ghost, password: "wrong guess", ip: unique("ip") }))).message);
+      messages.real.push(
+        (await failure(signInStaff({ email: user.email, password: "wrong guess", ip: unique("ip") })))
+          .message,
+      );
+      messages.ghost.push(
+        (await failure(signInStaff({ email: ghost, password: "wrong guess", ip: unique("ip") }))).message,
+      );
     }
     expect(messages.real).toEqual(messages.ghost);
     expect(messages.real.at(-1)).toMatch(/Too many sign-in attempts/);
     // Even the right password waits until the pause is over.
-    const locked = await failure(signInStaff({ email: user.email, password: "a long enough password", ip: unique("ip") }));
+    const locked = await failure(
+      signInStaff({ email: user.email, password: "a long enough password", ip: unique("ip") }),
+    );
     expect(locked.code).toBe("rate_limited");
     expect(await db.auditEvent.count({ where: { action: "auth.locked_out", entityId: user.id } })).toBe(1);
   });
@@ -69,15 +93,27 @@ describe("staff sign-in", () => {
 
   it("refuses invited and deactivated accounts with the same answer", async () => {
     const invited = await createStaffUser(db, { role: "hr", status: "invited" });
-    const gone = await createStaffUser(db, { role: "hr", status: "deactivated", password: "a long enough password" });
-    const a = await failure(signInStaff({ email: invited.email, password: "anything at all", ip: unique("ip") }));
-    const b = await failure(signInStaff({ email: gone.email, password: "a long enough password", ip: unique("ip") }));
+    const gone = await createStaffUser(db, {
+      role: "hr",
+      status: "deactivated",
+      password: "a long enough password",
+    });
+    const a = await failure(
+      signInStaff({ email: invited.email, password: "anything at all", ip: unique("ip") }),
+    );
+    const b = await failure(
+      signInStaff({ email: gone.email, password: "a long enough password", ip: unique("ip") }),
+    );
     expect(a.message).toBe(b.message);
   });
 
   it("ends a session presented at sign-in (no session fixation)", async () => {
     const user = await createStaffUser(db, { role: "hr", password: "a long enough password" });
-    const first = await signInStaff({ email: user.email, password: "a long enough password", ip: unique("ip") });
+    const first = await signInStaff({
+      email: user.email,
+      password: "a long enough password",
+      ip: unique("ip"),
+    });
     const firstSession = await findActiveSession(requestWith(first.setCookie));
     const second = await signInStaff({
       email: user.email,
@@ -92,9 +128,16 @@ describe("staff sign-in", () => {
 
   it("sign-out ends the session server-side: replaying the old cookie gets nothing", async () => {
     const user = await createStaffUser(db, { role: "hr", password: "a long enough password" });
-    const { setCookie } = await signInStaff({ email: user.email, password: "a long enough password", ip: unique("ip") });
+    const { setCookie } = await signInStaff({
+      email: user.email,
+      password: "a long enough password",
+      ip: unique("ip"),
+    });
     const session = await findActiveSession(requestWith(setCookie));
-    const out = await signOut({ sessionId: session!.id, actor: { type: "staff", id: user.id, name: user.name, role: "hr" } });
+    const out = await signOut({
+      sessionId: session!.id,
+      actor: { type: "staff", id: user.id, name: user.name, role: "hr" },
+    });
     expect(out.setCookie).toMatch(/Max-Age=0/);
     expect(await findActiveSession(requestWith(setCookie))).toBeNull();
   });
@@ -103,7 +146,10 @@ describe("staff sign-in", () => {
     const user = await createStaffUser(db, { role: "hr", password: "a long enough password" });
     const a = await signInStaff({ email: user.email, password: "a long enough password", ip: unique("ip") });
     const sessionA = (await findActiveSession(requestWith(a.setCookie)))!;
-    await db.session.update({ where: { id: sessionA.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await db.session.update({
+      where: { id: sessionA.id },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect(await findActiveSession(requestWith(a.setCookie))).toBeNull();
 
     const b = await signInStaff({ email: user.email, password: "a long enough password", ip: unique("ip") });

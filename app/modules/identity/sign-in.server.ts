@@ -3,7 +3,12 @@ import { sha256 } from "~/platform/crypto.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { hitRateLimit, peekRateLimit, resetRateLimit } from "~/platform/rate-limit.server";
-import { clearSessionCookie, createSession, revokeSession, revokeSessionsOfUser } from "~/platform/session.server";
+import {
+  clearSessionCookie,
+  createSession,
+  revokeSession,
+  revokeSessionsOfUser,
+} from "~/platform/session.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 
 export const SIGN_IN_LIMITS = {
@@ -65,7 +70,9 @@ export async function signInStaff(input: SignInInput): Promise<{ userId: string;
           where: { id: user.id },
           data: {
             failedSignIns: { increment: 1 },
-            ...(reachedLimit ? { lockedUntil: new Date(Date.now() + SIGN_IN_LIMITS.perAccount.windowSeconds * 1000) } : {}),
+            ...(reachedLimit
+              ? { lockedUntil: new Date(Date.now() + SIGN_IN_LIMITS.perAccount.windowSeconds * 1000) }
+              : {}),
           },
         });
       }
@@ -88,15 +95,29 @@ export async function signInStaff(input: SignInInput): Promise<{ userId: string;
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date() },
     });
-    const created = await createSession({ userId: user.id }, { ip: input.ip, userAgent: input.userAgent }, tx);
-    await recordAudit(tx, { actor, action: "auth.sign_in", entityType: "session", entityId: created.id.slice(0, 16) });
+    const created = await createSession(
+      { userId: user.id },
+      { ip: input.ip, userAgent: input.userAgent },
+      tx,
+    );
+    await recordAudit(tx, {
+      actor,
+      action: "auth.sign_in",
+      entityType: "session",
+      entityId: created.id.slice(0, 16),
+    });
     return created;
   });
   await resetRateLimit(accountKey);
   return { userId: user.id, setCookie: session.setCookie };
 }
 
-export async function signOut(input: { sessionId: string; actor: AuditActor; everywhere?: boolean; userId?: string }) {
+export async function signOut(input: {
+  sessionId: string;
+  actor: AuditActor;
+  everywhere?: boolean;
+  userId?: string;
+}) {
   await db.$transaction(async (tx) => {
     if (input.everywhere && input.userId) {
       const count = await revokeSessionsOfUser(input.userId, "signed out everywhere", tx);
@@ -109,7 +130,12 @@ export async function signOut(input: { sessionId: string; actor: AuditActor; eve
       });
     } else {
       await revokeSession(input.sessionId, "signed out", tx);
-      await recordAudit(tx, { actor: input.actor, action: "auth.sign_out", entityType: "session", entityId: input.sessionId.slice(0, 16) });
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "auth.sign_out",
+        entityType: "session",
+        entityId: input.sessionId.slice(0, 16),
+      });
     }
   });
   return { setCookie: clearSessionCookie() };

@@ -14,7 +14,10 @@ import { reactivateStaff } from "./reactivate-staff.server";
 import { sendPasswordReset } from "./send-password-reset.server";
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -31,7 +34,8 @@ async function admins() {
   return { user: a, actor: staffActor(a) };
 }
 
-const eventsAbout = (userId: string) => db.auditEvent.findMany({ where: { entityType: "user", entityId: userId }, orderBy: { id: "asc" } });
+const eventsAbout = (userId: string) =>
+  db.auditEvent.findMany({ where: { entityType: "user", entityId: userId }, orderBy: { id: "asc" } });
 
 describe("changing roles and teams", () => {
   it("a new role ends the person's sessions; their next request is signed out, and a new sign-in carries the new permissions", async () => {
@@ -41,7 +45,13 @@ describe("changing roles and teams", () => {
     const nextRequest = await signedIn(hr.id);
     expect((await nextRequest())?.kind).toBe("staff");
 
-    const result = await changeStaffRole({ actor, userId: hr.id, roleId: "manager", teamId: team.id, reason: "Moved to lead the disputes team" });
+    const result = await changeStaffRole({
+      actor,
+      userId: hr.id,
+      roleId: "manager",
+      teamId: team.id,
+      reason: "Moved to lead the disputes team",
+    });
     expect(result).toEqual({ changed: true, sessionsEnded: 1 });
     expect(await nextRequest()).toBeNull();
 
@@ -52,7 +62,11 @@ describe("changing roles and teams", () => {
     expect(viewer?.kind === "staff" && viewer.permissions).not.toContain("read:alumnus:any");
 
     const [event] = await eventsAbout(hr.id);
-    expect(event).toMatchObject({ action: "staff.role_changed", actorId: actor.id, reason: "Moved to lead the disputes team" });
+    expect(event).toMatchObject({
+      action: "staff.role_changed",
+      actorId: actor.id,
+      reason: "Moved to lead the disputes team",
+    });
     expect(event.before).toEqual({ roleId: "hr", teamId: null });
     expect(event.after).toEqual({ roleId: "manager", teamId: team.id });
   });
@@ -69,11 +83,17 @@ describe("changing roles and teams", () => {
     const { actor } = await admins();
     const team = await createTeam(db);
     const manager = await createStaffUser(db, { role: "manager", teamId: team.id });
-    expect(await changeStaffRole({ actor, userId: manager.id, roleId: "manager", teamId: team.id })).toEqual({ changed: false, sessionsEnded: 0 });
+    expect(await changeStaffRole({ actor, userId: manager.id, roleId: "manager", teamId: team.id })).toEqual({
+      changed: false,
+      sessionsEnded: 0,
+    });
     expect(await eventsAbout(manager.id)).toHaveLength(0);
 
     await changeStaffRole({ actor, userId: manager.id, roleId: "hr" });
-    expect(await db.user.findUniqueOrThrow({ where: { id: manager.id } })).toMatchObject({ roleId: "hr", teamId: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: manager.id } })).toMatchObject({
+      roleId: "hr",
+      teamId: null,
+    });
   });
 
   it("moves a manager to another team without signing them out; the next request sees the new team", async () => {
@@ -112,13 +132,22 @@ describe("deactivating and reactivating", () => {
     const hr = await createStaffUser(db, { role: "hr" });
     const [first, second] = [await signedIn(hr.id), await signedIn(hr.id)];
     const link = newLink("password_reset");
-    await storeAuthToken(db, { purpose: "password_reset", token: link.token, email: hr.email, userId: hr.id });
+    await storeAuthToken(db, {
+      purpose: "password_reset",
+      token: link.token,
+      email: hr.email,
+      userId: hr.id,
+    });
 
-    expect(await deactivateStaff({ actor, userId: hr.id, reason: "Left the company" })).toEqual({ sessionsEnded: 2 });
+    expect(await deactivateStaff({ actor, userId: hr.id, reason: "Left the company" })).toEqual({
+      sessionsEnded: 2,
+    });
     expect(await first()).toBeNull();
     expect(await second()).toBeNull();
     expect(await db.session.count({ where: { userId: hr.id, revokedAt: null } })).toBe(0);
-    expect((await db.authToken.findUniqueOrThrow({ where: { tokenHash: sha256(link.token) } })).voidedAt).not.toBeNull();
+    expect(
+      (await db.authToken.findUniqueOrThrow({ where: { tokenHash: sha256(link.token) } })).voidedAt,
+    ).not.toBeNull();
     const [event] = await eventsAbout(hr.id);
     expect(event).toMatchObject({ action: "staff.deactivated", reason: "Left the company" });
     expect(event.before).toEqual({ status: "active" });
@@ -142,7 +171,9 @@ describe("deactivating and reactivating", () => {
     const invited = await createStaffUser(db, { role: "hr", status: "invited" });
     await deactivateStaff({ actor, userId: invited.id });
     expect(await reactivateStaff({ actor, userId: invited.id })).toEqual({ status: "invited" });
-    expect(await db.auditEvent.count({ where: { action: "staff.reactivated", entityId: invited.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "staff.reactivated", entityId: invited.id } })).toBe(
+      1,
+    );
   });
 });
 
@@ -151,8 +182,12 @@ describe("lock-out guards", () => {
     const { user, actor } = await admins();
     await createStaffUser(db, { role: "admin" }); // another admin exists: the refusal is about "self"
     const before = await db.auditEvent.count();
-    expect((await failure(deactivateStaff({ actor, userId: user.id }))).message).toMatch(/cannot deactivate yourself/);
-    expect((await failure(changeStaffRole({ actor, userId: user.id, roleId: "hr" }))).message).toMatch(/cannot change the role of yourself/);
+    expect((await failure(deactivateStaff({ actor, userId: user.id }))).message).toMatch(
+      /cannot deactivate yourself/,
+    );
+    expect((await failure(changeStaffRole({ actor, userId: user.id, roleId: "hr" }))).message).toMatch(
+      /cannot change the role of yourself/,
+    );
     expect(await db.auditEvent.count()).toBe(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("active");
   });
@@ -165,24 +200,36 @@ describe("lock-out guards", () => {
     // The actor loses admin rights (as if demoted by someone else earlier): the other is now the last one.
     await db.user.update({ where: { id: actor.id }, data: { roleId: "hr" } });
     const before = await db.auditEvent.count();
-    expect((await failure(deactivateStaff({ actor, userId: other.id }))).message).toMatch(/last active administrator/);
-    expect((await failure(changeStaffRole({ actor, userId: other.id, roleId: "hr" }))).message).toMatch(/last active administrator/);
+    expect((await failure(deactivateStaff({ actor, userId: other.id }))).message).toMatch(
+      /last active administrator/,
+    );
+    expect((await failure(changeStaffRole({ actor, userId: other.id, roleId: "hr" }))).message).toMatch(
+      /last active administrator/,
+    );
     expect(await db.auditEvent.count()).toBe(before);
-    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ roleId: "admin", status: "active" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      roleId: "admin",
+      status: "active",
+    });
   });
 
-  it.each(["demote", "deactivate"] as const)("two administrators who %s each other at the same moment: one wins, one administrator remains", async (what) => {
-    await db.user.updateMany({ where: { roleId: "admin" }, data: { status: "deactivated" } });
-    const a = await admins();
-    const b = await admins();
-    const act = (by: typeof a, target: typeof a) =>
-      what === "demote" ? changeStaffRole({ actor: by.actor, userId: target.user.id, roleId: "hr" }) : deactivateStaff({ actor: by.actor, userId: target.user.id });
-    const results = await Promise.allSettled([act(a, b), act(b, a)]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const loser = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect((loser?.reason as AppError).message).toMatch(/last active administrator/);
-    expect(await db.user.count({ where: { roleId: "admin", status: "active" } })).toBe(1);
-  });
+  it.each(["demote", "deactivate"] as const)(
+    "two administrators who %s each other at the same moment: one wins, one administrator remains",
+    async (what) => {
+      await db.user.updateMany({ where: { roleId: "admin" }, data: { status: "deactivated" } });
+      const a = await admins();
+      const b = await admins();
+      const act = (by: typeof a, target: typeof a) =>
+        what === "demote"
+          ? changeStaffRole({ actor: by.actor, userId: target.user.id, roleId: "hr" })
+          : deactivateStaff({ actor: by.actor, userId: target.user.id });
+      const results = await Promise.allSettled([act(a, b), act(b, a)]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const loser = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect((loser?.reason as AppError).message).toMatch(/last active administrator/);
+      expect(await db.user.count({ where: { roleId: "admin", status: "active" } })).toBe(1);
+    },
+  );
 });
 
 describe("password-reset links sent by an administrator", () => {
@@ -192,11 +239,17 @@ describe("password-reset links sent by an administrator", () => {
     const { expiresAt } = await sendPasswordReset({ actor, userId: hr.id });
     expect((expiresAt.getTime() - Date.now()) / 60_000).toBeGreaterThan(29);
     expect((expiresAt.getTime() - Date.now()) / 60_000).toBeLessThanOrEqual(30);
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: hr.email, template: "password-reset" } });
+    const message = await db.outboxMessage.findFirstOrThrow({
+      where: { toAddress: hr.email, template: "password-reset" },
+    });
     expect(message.text).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}/);
-    expect(await db.auditEvent.count({ where: { action: "staff.password_reset_sent", entityId: hr.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "staff.password_reset_sent", entityId: hr.id } }),
+    ).toBe(1);
 
     const invited = await createStaffUser(db, { role: "hr", status: "invited" });
-    expect((await failure(sendPasswordReset({ actor, userId: invited.id }))).message).toMatch(/not accepted their invitation/);
+    expect((await failure(sendPasswordReset({ actor, userId: invited.id }))).message).toMatch(
+      /not accepted their invitation/,
+    );
   });
 });

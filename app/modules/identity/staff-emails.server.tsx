@@ -10,6 +10,8 @@ export function renderInvitationEmail(p: Omit<StaffInvitationProps, "expiresInHo
 }
 
 export function renderPasswordResetEmail(p: { name: string; resetUrl: string }) {
-  return renderEmail(<PasswordReset {...p} expiresInMinutes={TOKEN_LIFETIME_MINUTES.password_reset} />, passwordResetSubject());
+  return renderEmail(
+    <PasswordReset {...p} expiresInMinutes={TOKEN_LIFETIME_MINUTES.password_reset} />,
+    passwordResetSubject(),
+  );
 }
-

@@ -25,7 +25,10 @@ export function refuseSelf(actor: StaffUser, userId: string, what: string) {
 }
 
 /** Comeback always keeps at least one active administrator. */
-export async function assertAnotherActiveAdmin(tx: Db, user: { id: string; name: string; roleId: string; status: string }) {
+export async function assertAnotherActiveAdmin(
+  tx: Db,
+  user: { id: string; name: string; roleId: string; status: string },
+) {
   if (user.roleId !== "admin" || user.status !== "active") return;
   const others = await tx.user.count({ where: { roleId: "admin", status: "active", id: { not: user.id } } });
   if (others === 0) {

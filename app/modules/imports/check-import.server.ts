@@ -10,7 +10,13 @@ import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { classifyImportRows, countOutcomes } from "./classify-import.server";
 import { decoderFor, MAX_RECORD_BYTES, type Encoding } from "./detect.server";
-import { FIELD_LABEL, IMPORT_FIELD_KEYS, mappingProblems, type ColumnMapping, type ImportField } from "./fields";
+import {
+  FIELD_LABEL,
+  IMPORT_FIELD_KEYS,
+  mappingProblems,
+  type ColumnMapping,
+  type ImportField,
+} from "./fields";
 import { createRowSchema, rowProblems, type RowInput, type RowValues } from "./row-schema";
 import type { ImportSettings } from "./schemas";
 import { readImportFile } from "./upload-import.server";
@@ -25,21 +31,45 @@ const BATCH_CHARS = 2 * 1024 * 1024;
  * validates every row with the row schema, stages the results and counts what a commit would
  * do. Nothing in the alumni pool changes.
  */
-export async function startImportCheck(options: { actor: StaffUser; importId: string; settings: ImportSettings; mappingId?: string | null; mappingName?: string | null }) {
+export async function startImportCheck(options: {
+  actor: StaffUser;
+  importId: string;
+  settings: ImportSettings;
+  mappingId?: string | null;
+  mappingName?: string | null;
+}) {
   const { actor, importId, settings } = options;
   return db.$transaction(async (tx) => {
-    const run = await tx.importRun.findUnique({ where: { id: importId }, select: { id: true, status: true, headers: true } });
+    const run = await tx.importRun.findUnique({
+      where: { id: importId },
+      select: { id: true, status: true, headers: true },
+    });
     if (!run) throw notFound("That import");
     if (!["uploaded", "checked", "invalid", "failed"].includes(run.status)) {
-      throw conflict(run.status === "committed" ? "This import is already committed. Upload the file again to import it anew." : "This import is busy being checked or committed. Wait for it to finish.");
+      throw conflict(
+        run.status === "committed"
+          ? "This import is already committed. Upload the file again to import it anew."
+          : "This import is busy being checked or committed. Wait for it to finish.",
+      );
     }
     const problems = mappingProblems(settings.columns, run.headers);
-    if (problems.length) throw new AppError("validation", problems.join(" "), { fieldErrors: { _form: problems } });
+    if (problems.length)
+      throw new AppError("validation", problems.join(" "), { fieldErrors: { _form: problems } });
     if (settings.decisionId) {
-      const decision = await tx.workforceDecision.findUnique({ where: { id: settings.decisionId }, select: { id: true } });
-      if (!decision) throw new AppError("validation", "That workforce decision no longer exists. Choose another one.", { fieldErrors: { decisionId: ["Choose a workforce decision from the list."] } });
+      const decision = await tx.workforceDecision.findUnique({
+        where: { id: settings.decisionId },
+        select: { id: true },
+      });
+      if (!decision)
+        throw new AppError("validation", "That workforce decision no longer exists. Choose another one.", {
+          fieldErrors: { decisionId: ["Choose a workforce decision from the list."] },
+        });
     }
-    const job = await enqueueJob(tx, { kind: IMPORT_CHECK_JOB, payload: { importId }, createdById: actor.id });
+    const job = await enqueueJob(tx, {
+      kind: IMPORT_CHECK_JOB,
+      payload: { importId },
+      createdById: actor.id,
+    });
     const updated = await tx.importRun.updateMany({
       where: { id: importId, status: run.status },
       data: {
@@ -53,12 +83,19 @@ export async function startImportCheck(options: { actor: StaffUser; importId: st
         checkedAt: null,
       },
     });
-    if (updated.count !== 1) throw conflict("Someone else started this import at the same moment. Reload the page.");
+    if (updated.count !== 1)
+      throw conflict("Someone else started this import at the same moment. Reload the page.");
     return { jobId: job.id };
   });
 }
 
-type Staged = { rowNumber: number; outcome: "pending" | "rejected"; errors: unknown; values: RowValues | null; searchText: string | null };
+type Staged = {
+  rowNumber: number;
+  outcome: "pending" | "rejected";
+  errors: unknown;
+  values: RowValues | null;
+  searchText: string | null;
+};
 
 const toDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -131,7 +168,8 @@ type Problem = { field: string; column: string; message: string; value: string }
 export async function runImportCheck(context: JobContext) {
   const { importId } = context.job.payload as { importId: string };
   const run = await db.importRun.findUnique({ where: { id: importId } });
-  if (!run || run.status !== "checking" || run.jobId !== context.job.id) return "The import was changed meanwhile; nothing to do.";
+  if (!run || run.status !== "checking" || run.jobId !== context.job.id)
+    return "The import was changed meanwhile; nothing to do.";
   const settings = run.settings as unknown as ImportSettings;
   await db.importRow.deleteMany({ where: { importId } });
 
@@ -198,7 +236,11 @@ export async function runImportCheck(context: JobContext) {
   let dataRows = 0;
   let recordNumber = 0;
   const width = run.headers.length;
-  const staging = new pg.Client({ connectionString: databaseUrl(), application_name: "comeback-import", statement_timeout: 600_000 });
+  const staging = new pg.Client({
+    connectionString: databaseUrl(),
+    application_name: "comeback-import",
+    statement_timeout: 600_000,
+  });
   await staging.connect();
   const started = performance.now();
   let stagingMs = 0;
@@ -221,19 +263,36 @@ export async function runImportCheck(context: JobContext) {
       for (const cell of record) batchChars += cell.length;
       const problems: Problem[] = [];
       if (record.length !== width) {
-        problems.push({ field: "_row", column: "(whole row)", message: `This row has ${record.length} values; the header has ${width}. Check for a missing or extra ${run.delimiter === "," ? "comma" : "delimiter"} or an unquoted value.`, value: "" });
+        problems.push({
+          field: "_row",
+          column: "(whole row)",
+          message: `This row has ${record.length} values; the header has ${width}. Check for a missing or extra ${run.delimiter === "," ? "comma" : "delimiter"} or an unquoted value.`,
+          value: "",
+        });
       }
       const input: RowInput = {};
       for (const [field, index] of columnIndex) input[field] = index >= 0 ? (record[index] ?? "") : "";
       const parsed = problems.length ? null : schema.safeParse(input);
       let values: RowValues | null = null;
       if (parsed && !parsed.success) {
-        for (const p of rowProblems(parsed.error)) problems.push({ field: p.field, column: columnOf(p.field), message: p.message, value: (input[p.field] ?? "").slice(0, 200) });
+        for (const p of rowProblems(parsed.error))
+          problems.push({
+            field: p.field,
+            column: columnOf(p.field),
+            message: p.message,
+            value: (input[p.field] ?? "").slice(0, 200),
+          });
       } else if (parsed?.success) values = parsed.data;
       batch.push(
         problems.length || !values
           ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
-          : { rowNumber: recordNumber, outcome: "pending", errors: null, values, searchText: alumnusSearchText(values) },
+          : {
+              rowNumber: recordNumber,
+              outcome: "pending",
+              errors: null,
+              values,
+              searchText: alumnusSearchText(values),
+            },
       );
       if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
         await stage(batch);
@@ -257,7 +316,10 @@ export async function runImportCheck(context: JobContext) {
   }
   await staging.end();
   if (dataRows === 0) {
-    await markInvalid(importId, "The file has column headings but no rows of people. Check the report's filters in your HR system and export it again.");
+    await markInvalid(
+      importId,
+      "The file has column headings but no rows of people. Check the report's filters in your HR system and export it again.",
+    );
     return "The file has no rows.";
   }
 
@@ -267,19 +329,47 @@ export async function runImportCheck(context: JobContext) {
       await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
       await classifyImportRows(tx, importId, { hrId: columnOf("hrId"), workEmail: columnOf("workEmail") });
       const counts = await countOutcomes(tx, importId);
-      await tx.importRun.update({ where: { id: importId }, data: { ...counts, status: "checked", checkedAt: new Date() } });
+      await tx.importRun.update({
+        where: { id: importId },
+        data: { ...counts, status: "checked", checkedAt: new Date() },
+      });
     },
     { timeout: 600_000 },
   );
-  log.info("import checked", { importId, rows: dataRows, readMs: Math.round(read - started - stagingMs), stagingMs: Math.round(stagingMs), classifyMs: Math.round(performance.now() - read) });
+  log.info("import checked", {
+    importId,
+    rows: dataRows,
+    readMs: Math.round(read - started - stagingMs),
+    stagingMs: Math.round(stagingMs),
+    classifyMs: Math.round(performance.now() - read),
+  });
   return `${dataRows} rows checked.`;
 }
 
 async function markInvalid(importId: string, message: string) {
   await db.$transaction(async (tx) => {
     await tx.importRow.deleteMany({ where: { importId } });
-    const run = await tx.importRun.update({ where: { id: importId }, data: { status: "invalid", error: message, rowCount: 0, createCount: 0, updateCount: 0, unchangedCount: 0, rejectCount: 0, conflictCount: 0 }, select: { createdById: true } });
-    await recordAudit(tx, { actor: { type: "system", name: "import check" }, action: "import.failed", entityType: "ImportRun", entityId: importId, after: { stage: "check", error: message }, reason: run.createdById ? `uploaded by ${run.createdById}` : null });
+    const run = await tx.importRun.update({
+      where: { id: importId },
+      data: {
+        status: "invalid",
+        error: message,
+        rowCount: 0,
+        createCount: 0,
+        updateCount: 0,
+        unchangedCount: 0,
+        rejectCount: 0,
+        conflictCount: 0,
+      },
+      select: { createdById: true },
+    });
+    await recordAudit(tx, {
+      actor: { type: "system", name: "import check" },
+      action: "import.failed",
+      entityType: "ImportRun",
+      entityId: importId,
+      after: { stage: "check", error: message },
+      reason: run.createdById ? `uploaded by ${run.createdById}` : null,
+    });
   });
 }
-

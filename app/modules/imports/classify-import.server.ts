@@ -30,8 +30,10 @@ export type AppliedField = (typeof APPLIED_FIELDS)[number];
 const q = (name: string) => `"${name}"`;
 
 /** A field HR changed by hand keeps its value; otherwise an empty cell keeps what we have. */
-const merged = (f: string) => `CASE WHEN jsonb_exists(a."manualEdits", '${f}') THEN a.${q(f)} ELSE COALESCE(r.${q(f)}, a.${q(f)}) END`;
-const differs = (f: string) => `(NOT jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)})`;
+const merged = (f: string) =>
+  `CASE WHEN jsonb_exists(a."manualEdits", '${f}') THEN a.${q(f)} ELSE COALESCE(r.${q(f)}, a.${q(f)}) END`;
+const differs = (f: string) =>
+  `(NOT jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)})`;
 const conflict = (f: string) =>
   `'${f}', CASE WHEN jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)} THEN jsonb_build_object('current', a.${q(f)}, 'incoming', r.${q(f)}) END`;
 
@@ -50,7 +52,11 @@ const rejectWith = (message: string, field: string, value: string) =>
  * row already matched; records conflicts with hand-edited fields. Re-run at commit time inside
  * the applying transaction, so the outcome reflects the pool as it is then.
  */
-export async function classifyImportRows(tx: Db, importId: string, columns: { hrId: string; workEmail: string } = { hrId: "Employee ID", workEmail: "Work email" }) {
+export async function classifyImportRows(
+  tx: Db,
+  importId: string,
+  columns: { hrId: string; workEmail: string } = { hrId: "Employee ID", workEmail: "Work email" },
+) {
   // The same person twice in one file: the first row wins, later ones are rejected (set-based, so
   // the check keeps no per-file list of ids in memory). Column names are bound as parameters.
   await tx.$executeRaw`

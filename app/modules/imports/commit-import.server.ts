@@ -20,13 +20,19 @@ export async function startImportCommit(options: { actor: StaffUser; importId: s
     const run = await tx.importRun.findUnique({ where: { id: importId }, select: { status: true } });
     if (!run) throw notFound("That import");
     if (run.status === "committed") throw conflict("This import is already committed; nothing more to do.");
-    if (run.status !== "checked" && run.status !== "failed") throw conflict("Check the file first: the dry run has to finish before the import can be committed.");
-    const job = await enqueueJob(tx, { kind: IMPORT_COMMIT_JOB, payload: { importId, by: actor.id }, createdById: actor.id });
+    if (run.status !== "checked" && run.status !== "failed")
+      throw conflict("Check the file first: the dry run has to finish before the import can be committed.");
+    const job = await enqueueJob(tx, {
+      kind: IMPORT_COMMIT_JOB,
+      payload: { importId, by: actor.id },
+      createdById: actor.id,
+    });
     const updated = await tx.importRun.updateMany({
       where: { id: importId, status: run.status },
       data: { status: "committing", jobId: job.id, error: null, committedById: actor.id },
     });
-    if (updated.count !== 1) throw conflict("Someone else started this import at the same moment. Reload the page.");
+    if (updated.count !== 1)
+      throw conflict("Someone else started this import at the same moment. Reload the page.");
     return { jobId: job.id };
   });
 }
@@ -35,14 +41,29 @@ export async function startImportCommit(options: { actor: StaffUser; importId: s
 async function refreshSearchText(tx: Db, importId: string) {
   let after = "";
   for (;;) {
-    const people = await tx.$queryRaw<{ id: string; firstName: string; lastName: string; preferredName: string | null; workEmail: string | null; personalEmail: string | null; jobTitle: string | null; hrId: string | null; skills: string[]; searchText: string }[]>`
+    const people = await tx.$queryRaw<
+      {
+        id: string;
+        firstName: string;
+        lastName: string;
+        preferredName: string | null;
+        workEmail: string | null;
+        personalEmail: string | null;
+        jobTitle: string | null;
+        hrId: string | null;
+        skills: string[];
+        searchText: string;
+      }[]
+    >`
       SELECT a."id", a."firstName", a."lastName", a."preferredName", a."workEmail", a."personalEmail", a."jobTitle", a."hrId", a."skills", a."searchText"
       FROM "ImportRow" r JOIN "Alumnus" a ON a."id" = r."alumnusId"
       WHERE r."importId" = ${importId} AND r."outcome" = 'update' AND r."alumnusId" > ${after}
       ORDER BY r."alumnusId" LIMIT 5000`;
     if (people.length === 0) return;
     after = people[people.length - 1].id;
-    const changed = people.map((p) => ({ id: p.id, text: alumnusSearchText(p), old: p.searchText })).filter((p) => p.text !== p.old);
+    const changed = people
+      .map((p) => ({ id: p.id, text: alumnusSearchText(p), old: p.searchText }))
+      .filter((p) => p.text !== p.old);
     if (changed.length) {
       await tx.$executeRaw`
         UPDATE "Alumnus" a SET "searchText" = v.t FROM unnest(${changed.map((c) => c.id)}::text[], ${changed.map((c) => c.text)}::text[]) AS v(id, t)
@@ -60,9 +81,15 @@ async function refreshSearchText(tx: Db, importId: string) {
 export async function runImportCommit(context: JobContext) {
   const { importId, by } = context.job.payload as { importId: string; by: string };
   const run = await db.importRun.findUnique({ where: { id: importId } });
-  if (!run || run.status !== "committing" || run.jobId !== context.job.id) return "The import was changed meanwhile; nothing to do.";
-  const committer = await db.user.findUnique({ where: { id: by }, select: { id: true, name: true, roleId: true } });
-  const actor = committer ? { type: "staff" as const, id: committer.id, name: committer.name, role: committer.roleId } : { type: "system" as const, name: "import" };
+  if (!run || run.status !== "committing" || run.jobId !== context.job.id)
+    return "The import was changed meanwhile; nothing to do.";
+  const committer = await db.user.findUnique({
+    where: { id: by },
+    select: { id: true, name: true, roleId: true },
+  });
+  const actor = committer
+    ? { type: "staff" as const, id: committer.id, name: committer.name, role: committer.roleId }
+    : { type: "system" as const, name: "import" };
   await context.progress(0, 3, "Applying the import");
   try {
     const counts = await db.$transaction(
@@ -76,7 +103,8 @@ export async function runImportCommit(context: JobContext) {
         // New and changed people need a rehire verdict: the set-based re-evaluation runs as a job
         // once this transaction commits (it only writes verdicts that change).
         const policy = counts.createCount + counts.updateCount > 0 ? await getPublishedPolicy(tx) : null;
-        if (policy) await enqueueRecompute(tx, { policyId: policy.id, createdById: committer?.id, reason: "refresh" });
+        if (policy)
+          await enqueueRecompute(tx, { policyId: policy.id, createdById: committer?.id, reason: "refresh" });
         const done = await tx.importRun.updateMany({
           where: { id: importId, status: "committing", jobId: context.job.id },
           data: { ...counts, status: "committed", committedAt: new Date() },
@@ -99,13 +127,21 @@ export async function runImportCommit(context: JobContext) {
   } catch (error) {
     // Nothing was written (the transaction rolled back). Say so on the import; HR can try again.
     log.warn("import commit failed", { importId, error });
-    const message = "The import could not be applied and nothing from it was written. Try committing it again; if it fails again, give the reference on this page to your administrator.";
+    const message =
+      "The import could not be applied and nothing from it was written. Try committing it again; if it fails again, give the reference on this page to your administrator.";
     await db.$transaction(async (tx) => {
-      await tx.importRun.updateMany({ where: { id: importId, status: "committing" }, data: { status: "failed", error: message } });
-      await recordAudit(tx, { actor, action: "import.failed", entityType: "ImportRun", entityId: importId, after: { stage: "commit", job: context.job.id } });
+      await tx.importRun.updateMany({
+        where: { id: importId, status: "committing" },
+        data: { status: "failed", error: message },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "import.failed",
+        entityType: "ImportRun",
+        entityId: importId,
+        after: { stage: "commit", job: context.job.id },
+      });
     });
     return "The commit failed; nothing was written.";
   }
 }
-
-

@@ -13,7 +13,10 @@ import { columnsOf, type ImportSettings, type MappingForm } from "./schemas";
  */
 export async function configureImport(options: { actor: StaffUser; importId: string; form: MappingForm }) {
   const { actor, importId, form } = options;
-  const run = await db.importRun.findUnique({ where: { id: importId }, select: { headers: true, settings: true, mappingId: true } });
+  const run = await db.importRun.findUnique({
+    where: { id: importId },
+    select: { headers: true, settings: true, mappingId: true },
+  });
   if (!run) throw notFound("That import");
   const base = form.mappingId ? await db.importMapping.findUnique({ where: { id: form.mappingId } }) : null;
   const previous = run.settings as ImportSettings | null;
@@ -25,10 +28,17 @@ export async function configureImport(options: { actor: StaffUser; importId: str
     decisionId: form.decisionId ?? null,
   };
   const problems = mappingProblems(settings.columns, run.headers);
-  if (problems.length) throw new AppError("validation", problems.join(" "), { fieldErrors: { _form: problems } });
+  if (problems.length)
+    throw new AppError("validation", problems.join(" "), { fieldErrors: { _form: problems } });
   let mapping: { id: string; name: string } | null = base ? { id: base.id, name: base.name } : null;
   if (form.saveAs) mapping = await saveImportMapping({ actor, name: form.saveAs, settings });
-  await startImportCheck({ actor, importId, settings, mappingId: mapping?.id ?? null, mappingName: mapping?.name ?? null });
+  await startImportCheck({
+    actor,
+    importId,
+    settings,
+    mappingId: mapping?.id ?? null,
+    mappingName: mapping?.name ?? null,
+  });
 }
 
 /**
@@ -36,9 +46,16 @@ export async function configureImport(options: { actor: StaffUser; importId: str
  * stored on the import, and on its saved mapping so the next import knows them; the dry run
  * starts again.
  */
-export async function setImportReasons(options: { actor: StaffUser; importId: string; overrides: { raw: string; reason: string }[] }) {
+export async function setImportReasons(options: {
+  actor: StaffUser;
+  importId: string;
+  overrides: { raw: string; reason: string }[];
+}) {
   const { actor, importId } = options;
-  const run = await db.importRun.findUnique({ where: { id: importId }, select: { settings: true, mappingId: true, mappingName: true } });
+  const run = await db.importRun.findUnique({
+    where: { id: importId },
+    select: { settings: true, mappingId: true, mappingName: true },
+  });
   if (!run?.settings) throw notFound("That import");
   const settings = run.settings as unknown as ImportSettings;
   const reasonOverrides = { ...settings.reasonOverrides };
@@ -46,7 +63,21 @@ export async function setImportReasons(options: { actor: StaffUser; importId: st
   const next = { ...settings, reasonOverrides };
   if (run.mappingId && run.mappingName) {
     const mapping = await db.importMapping.findUnique({ where: { id: run.mappingId } });
-    if (mapping) await saveImportMapping({ actor, name: mapping.name, settings: { ...settingsOfMapping(mapping), reasonOverrides: { ...settingsOfMapping(mapping).reasonOverrides, ...reasonOverrides } } });
+    if (mapping)
+      await saveImportMapping({
+        actor,
+        name: mapping.name,
+        settings: {
+          ...settingsOfMapping(mapping),
+          reasonOverrides: { ...settingsOfMapping(mapping).reasonOverrides, ...reasonOverrides },
+        },
+      });
   }
-  await startImportCheck({ actor, importId, settings: next, mappingId: run.mappingId, mappingName: run.mappingName });
+  await startImportCheck({
+    actor,
+    importId,
+    settings: next,
+    mappingId: run.mappingId,
+    mappingName: run.mappingName,
+  });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { exitReasonOf, parseDate, reasonKey, rehireFlagOf, splitFullName, suggestDateFormat, yesNoOf } from "./convert";
+import {
+  exitReasonOf,
+  parseDate,
+  reasonKey,
+  rehireFlagOf,
+  splitFullName,
+  suggestDateFormat,
+  yesNoOf,
+} from "./convert";
 import { detectSystem, mappingProblems, suggestMapping } from "./fields";
 
 const iso = (r: ReturnType<typeof parseDate>) => (r.ok ? r.value.toISOString().slice(0, 10) : r.message);
@@ -47,7 +55,11 @@ describe("values", () => {
       ["Sabbatical that never ended", "Termination (Involuntary)", "other"],
     ];
     for (const [raw, type, reason] of cases) expect(exitReasonOf(raw, type).reason, raw).toBe(reason);
-    expect(exitReasonOf("Sabbatical that never ended", undefined, { [reasonKey("Sabbatical that never ended")]: "mutual_agreement" }).reason).toBe("mutual_agreement");
+    expect(
+      exitReasonOf("Sabbatical that never ended", undefined, {
+        [reasonKey("Sabbatical that never ended")]: "mutual_agreement",
+      }).reason,
+    ).toBe("mutual_agreement");
     expect(exitReasonOf("__proto__", undefined, {}).reason).toBe("other");
   });
 
@@ -69,15 +81,73 @@ describe("values", () => {
 
 describe("mapping suggestions", () => {
   it("suggests Workday, BambooHR, SuccessFactors and generic mappings from header names", () => {
-    const workday = ["Employee ID", "Legal Name", "Preferred Name", "Primary Work Email", "Personal Email", "Job Profile", "Supervisory Organization", "Location", "Hire Date", "Termination Date", "Primary Termination Reason", "Regrettable Termination", "Eligible for Rehire", "Manager"];
+    const workday = [
+      "Employee ID",
+      "Legal Name",
+      "Preferred Name",
+      "Primary Work Email",
+      "Personal Email",
+      "Job Profile",
+      "Supervisory Organization",
+      "Location",
+      "Hire Date",
+      "Termination Date",
+      "Primary Termination Reason",
+      "Regrettable Termination",
+      "Eligible for Rehire",
+      "Manager",
+    ];
     expect(detectSystem(workday)).toBe("workday");
-    expect(suggestMapping(workday)).toMatchObject({ hrId: "Employee ID", fullName: "Legal Name", workEmail: "Primary Work Email", exitDate: "Termination Date", exitReason: "Primary Termination Reason", rehireFlag: "Eligible for Rehire", department: "Supervisory Organization" });
-    const bamboo = ["Employee #", "First Name", "Last Name", "Work Email", "Home Email", "Job Title", "Department", "Location", "Hire Date", "Termination Date", "Termination Type", "Termination Reason", "Eligible For Re-hire", "Regrettable"];
+    expect(suggestMapping(workday)).toMatchObject({
+      hrId: "Employee ID",
+      fullName: "Legal Name",
+      workEmail: "Primary Work Email",
+      exitDate: "Termination Date",
+      exitReason: "Primary Termination Reason",
+      rehireFlag: "Eligible for Rehire",
+      department: "Supervisory Organization",
+    });
+    const bamboo = [
+      "Employee #",
+      "First Name",
+      "Last Name",
+      "Work Email",
+      "Home Email",
+      "Job Title",
+      "Department",
+      "Location",
+      "Hire Date",
+      "Termination Date",
+      "Termination Type",
+      "Termination Reason",
+      "Eligible For Re-hire",
+      "Regrettable",
+    ];
     expect(detectSystem(bamboo)).toBe("bamboohr");
-    expect(suggestMapping(bamboo)).toMatchObject({ hrId: "Employee #", firstName: "First Name", lastName: "Last Name", personalEmail: "Home Email", exitType: "Termination Type", rehireFlag: "Eligible For Re-hire" });
-    const sf = ["User/Employee ID", "First Name", "Last Name", "Email", "Event Reason", "Last Day Worked", "Hire Date"];
+    expect(suggestMapping(bamboo)).toMatchObject({
+      hrId: "Employee #",
+      firstName: "First Name",
+      lastName: "Last Name",
+      personalEmail: "Home Email",
+      exitType: "Termination Type",
+      rehireFlag: "Eligible For Re-hire",
+    });
+    const sf = [
+      "User/Employee ID",
+      "First Name",
+      "Last Name",
+      "Email",
+      "Event Reason",
+      "Last Day Worked",
+      "Hire Date",
+    ];
     expect(detectSystem(sf)).toBe("successfactors");
-    expect(suggestMapping(sf)).toMatchObject({ hrId: "User/Employee ID", workEmail: "Email", exitReason: "Event Reason", exitDate: "Last Day Worked" });
+    expect(suggestMapping(sf)).toMatchObject({
+      hrId: "User/Employee ID",
+      workEmail: "Email",
+      exitReason: "Event Reason",
+      exitDate: "Last Day Worked",
+    });
     expect(detectSystem(["id", "name", "__proto__"])).toBe("generic");
     const hostile = suggestMapping(["__proto__", "constructor", "Email", "Name"]);
     expect(hostile).toEqual({ workEmail: "Email", fullName: "Name" });
@@ -85,7 +155,11 @@ describe("mapping suggestions", () => {
   });
 
   it("names what a mapping lacks", () => {
-    expect(mappingProblems({ fullName: "Name" }, ["Name"])).toEqual([expect.stringMatching(/Employee ID or the Work email/)]);
-    expect(mappingProblems({ hrId: "Gone", fullName: "Name" }, ["Name"])[0]).toMatch(/"Gone", which this file does not have/);
+    expect(mappingProblems({ fullName: "Name" }, ["Name"])).toEqual([
+      expect.stringMatching(/Employee ID or the Work email/),
+    ]);
+    expect(mappingProblems({ hrId: "Gone", fullName: "Name" }, ["Name"])[0]).toMatch(
+      /"Gone", which this file does not have/,
+    );
   });
 });

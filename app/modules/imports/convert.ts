@@ -43,7 +43,8 @@ export function parseDate(raw: string, format: DateFormat): Converted<Date> {
     }
     return { ok: false, message: `"${value}" is not a date in the chosen format (${pattern}).` };
   }
-  if (slashed[3].length === 2) return { ok: false, message: `"${value}" has a two-digit year; the export must use four-digit years.` };
+  if (slashed[3].length === 2)
+    return { ok: false, message: `"${value}" has a two-digit year; the export must use four-digit years.` };
   const [a, b, year] = [+slashed[1], +slashed[2], +slashed[3]];
   const parts = format === "us" ? { year, month: a, day: b } : { year, month: b, day: a };
   const date = validDate(parts);
@@ -61,7 +62,10 @@ export function parseDate(raw: string, format: DateFormat): Converted<Date> {
  * Which declared formats fit every sample. A suggestion is made only when exactly one format
  * fits; "04/05/2020"-only samples fit both US and European dates and stay undecided.
  */
-export function suggestDateFormat(samples: readonly string[]): { format: DateFormat | null; fits: DateFormat[] } {
+export function suggestDateFormat(samples: readonly string[]): {
+  format: DateFormat | null;
+  fits: DateFormat[];
+} {
   const values = samples.map((s) => s.trim()).filter(Boolean);
   if (values.length === 0) return { format: null, fits: [] };
   const fits = DATE_FORMATS.filter((format) => {
@@ -85,15 +89,24 @@ export function reasonKey(raw: string): string {
 const REASON_RULES: [RegExp, ExitReason][] = [
   [/\b(automat\w*|ai|robotic|digiti[sz]ation)\b/, "layoff_automation"],
   [/\bposition eliminated\b|\brole eliminated\b|\bredundan\w*/, "position_eliminated"],
-  [/\brestructur\w*|\breduction in force\b|\brif\b|\blayoff\b|\blaid off\b|\breorgani[sz]ation\b|\bdownsiz\w*/, "layoff_restructuring"],
+  [
+    /\brestructur\w*|\breduction in force\b|\brif\b|\blayoff\b|\blaid off\b|\breorgani[sz]ation\b|\bdownsiz\w*/,
+    "layoff_restructuring",
+  ],
   [/\bretire\w*/, "retirement"],
-  [/\bcontract (end|ended|expir\w*|completed)\b|\bend of contract\b|\bfixed term\b|\btemporary assignment ended\b/, "contract_end"],
+  [
+    /\bcontract (end|ended|expir\w*|completed)\b|\bend of contract\b|\bfixed term\b|\btemporary assignment ended\b/,
+    "contract_end",
+  ],
   [/\bmutual\b/, "mutual_agreement"],
   [/\bjob abandonment\b|\babandon\w*|\bno call no show\b/, "job_abandonment"],
   [/\battendance\b|\babsence\w*\b|\btardiness\b/, "attendance"],
   [/\bperformance\b|\bunsatisfactory\b/, "performance"],
   [/\bmisconduct\b|\bconduct\b|\bviolation\b|\bpolicy breach\b|\bgross\b|\btheft\b|\bharass\w*/, "conduct"],
-  [/\bresign\w*|\bvoluntary\b|\bcareer\b|\bother employment\b|\brelocat\w*|\bpersonal reasons\b|\bfamily\b|\bstudies\b|\beducation\b|\bquit\b/, "resignation"],
+  [
+    /\bresign\w*|\bvoluntary\b|\bcareer\b|\bother employment\b|\brelocat\w*|\bpersonal reasons\b|\bfamily\b|\bstudies\b|\beducation\b|\bquit\b/,
+    "resignation",
+  ],
 ];
 
 /**
@@ -101,14 +114,20 @@ const REASON_RULES: [RegExp, ExitReason][] = [
  * the built-in rules on the reason, then on the exit type ("Resignation (Voluntary)"). A reason
  * nothing recognises becomes "other" (the original wording is always kept).
  */
-export function exitReasonOf(raw: string, exitType: string | undefined, overrides: Readonly<Record<string, string>> = {}): { reason: ExitReason; recognised: boolean } {
+export function exitReasonOf(
+  raw: string,
+  exitType: string | undefined,
+  overrides: Readonly<Record<string, string>> = {},
+): { reason: ExitReason; recognised: boolean } {
   const key = reasonKey(raw);
   const override = Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : undefined;
-  if (override && (EXIT_REASONS as readonly string[]).includes(override)) return { reason: override as ExitReason, recognised: true };
+  if (override && (EXIT_REASONS as readonly string[]).includes(override))
+    return { reason: override as ExitReason, recognised: true };
   for (const [pattern, reason] of REASON_RULES) if (pattern.test(key)) return { reason, recognised: true };
   if (exitType) {
     const type = reasonKey(exitType);
-    if (/\bvoluntary\b|\bresign/.test(type) && !/\binvoluntary\b/.test(type)) return { reason: "resignation", recognised: true };
+    if (/\bvoluntary\b|\bresign/.test(type) && !/\binvoluntary\b/.test(type))
+      return { reason: "resignation", recognised: true };
   }
   return { reason: "other", recognised: false };
 }
@@ -119,8 +138,14 @@ export type RehireFlagValue = "yes" | "no" | "review";
 export function rehireFlagOf(raw: string): Converted<RehireFlagValue> {
   const key = reasonKey(raw);
   if (/^(yes|y|true|1|eligible|rehireable|ok)$/.test(key)) return { ok: true, value: "yes" };
-  if (/^(no|n|false|0|not eligible|ineligible|not rehireable|do not rehire)$/.test(key)) return { ok: true, value: "no" };
-  if (/^(upon review|review|on review|needs review|case by case|maybe|conditional|with review|subject to review)$/.test(key)) return { ok: true, value: "review" };
+  if (/^(no|n|false|0|not eligible|ineligible|not rehireable|do not rehire)$/.test(key))
+    return { ok: true, value: "no" };
+  if (
+    /^(upon review|review|on review|needs review|case by case|maybe|conditional|with review|subject to review)$/.test(
+      key,
+    )
+  )
+    return { ok: true, value: "review" };
   return { ok: false, message: `"${raw.trim()}" is not Yes, No or Upon review.` };
 }
 

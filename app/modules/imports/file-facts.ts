@@ -11,4 +11,9 @@ export const ENCODING_LABEL: Record<Encoding, string> = {
   "windows-1252": "Windows-1252 (Western European)",
 };
 
-export const DELIMITER_LABEL: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar" };
+export const DELIMITER_LABEL: Record<string, string> = {
+  ",": "comma",
+  ";": "semicolon",
+  "\t": "tab",
+  "|": "vertical bar",
+};

@@ -6,11 +6,23 @@ import { notFound } from "~/platform/errors";
 import { FIELD_LABEL, type ImportField } from "./fields";
 import type { ImportSettings } from "./schemas";
 
-type ReportLine = { row: number; outcome: string; column: string; problem: string; value: unknown; current?: unknown; hrId: string | null; workEmail: string | null };
+type ReportLine = {
+  row: number;
+  outcome: string;
+  column: string;
+  problem: string;
+  value: unknown;
+  current?: unknown;
+  hrId: string | null;
+  workEmail: string | null;
+};
 
 const COLUMNS: CsvColumn<ReportLine>[] = [
   { header: "Row", value: (l) => l.row },
-  { header: "Outcome", value: (l) => (l.outcome === "rejected" ? "rejected" : "conflict (kept the hand-edited value)") },
+  {
+    header: "Outcome",
+    value: (l) => (l.outcome === "rejected" ? "rejected" : "conflict (kept the hand-edited value)"),
+  },
   { header: "Column", value: (l) => l.column },
   { header: "Problem", value: (l) => l.problem },
   { header: "Value in the file", value: (l) => l.value },
@@ -25,33 +37,80 @@ const COLUMNS: CsvColumn<ReportLine>[] = [
  * time; the download is audited.
  */
 export async function importErrorReport(options: { actor: StaffUser; importId: string }) {
-  const run = await db.importRun.findUnique({ where: { id: options.importId }, select: { id: true, settings: true, fileName: true } });
+  const run = await db.importRun.findUnique({
+    where: { id: options.importId },
+    select: { id: true, settings: true, fileName: true },
+  });
   if (!run) throw notFound("That import");
-  const columns = ((run.settings as ImportSettings | null)?.columns ?? {}) as Record<string, string | undefined>;
-  const columnName = (field: string) => columns[field] ?? FIELD_LABEL[field as ImportField] ?? (field === "_row" ? "(whole row)" : field);
+  const columns = ((run.settings as ImportSettings | null)?.columns ?? {}) as Record<
+    string,
+    string | undefined
+  >;
+  const columnName = (field: string) =>
+    columns[field] ?? FIELD_LABEL[field as ImportField] ?? (field === "_row" ? "(whole row)" : field);
   await db.$transaction((tx) =>
-    recordAudit(tx, { actor: actorOf(options.actor), action: "import.error_report_downloaded", entityType: "ImportRun", entityId: run.id }),
+    recordAudit(tx, {
+      actor: actorOf(options.actor),
+      action: "import.error_report_downloaded",
+      entityType: "ImportRun",
+      entityId: run.id,
+    }),
   );
   async function* pages(): AsyncGenerator<ReportLine[]> {
     let after = 0;
     for (;;) {
       const rows = await db.importRow.findMany({
-        where: { importId: run!.id, rowNumber: { gt: after }, OR: [{ outcome: "rejected" }, { NOT: { conflicts: { equals: Prisma.DbNull } } }] },
+        where: {
+          importId: run!.id,
+          rowNumber: { gt: after },
+          OR: [{ outcome: "rejected" }, { NOT: { conflicts: { equals: Prisma.DbNull } } }],
+        },
         orderBy: { rowNumber: "asc" },
         take: 1000,
-        select: { rowNumber: true, outcome: true, errors: true, conflicts: true, hrId: true, workEmail: true },
+        select: {
+          rowNumber: true,
+          outcome: true,
+          errors: true,
+          conflicts: true,
+          hrId: true,
+          workEmail: true,
+        },
       });
       if (rows.length === 0) return;
       after = rows[rows.length - 1].rowNumber;
       const lines: ReportLine[] = [];
       for (const r of rows) {
         if (r.outcome === "rejected") {
-          for (const e of (r.errors ?? []) as { field: string; column?: string; message: string; value?: string }[]) {
-            lines.push({ row: r.rowNumber, outcome: "rejected", column: e.column ?? columnName(e.field), problem: e.message, value: e.value ?? "", hrId: r.hrId, workEmail: r.workEmail });
+          for (const e of (r.errors ?? []) as {
+            field: string;
+            column?: string;
+            message: string;
+            value?: string;
+          }[]) {
+            lines.push({
+              row: r.rowNumber,
+              outcome: "rejected",
+              column: e.column ?? columnName(e.field),
+              problem: e.message,
+              value: e.value ?? "",
+              hrId: r.hrId,
+              workEmail: r.workEmail,
+            });
           }
         } else if (r.conflicts) {
-          for (const [field, c] of Object.entries(r.conflicts as Record<string, { current?: unknown; incoming?: unknown }>)) {
-            lines.push({ row: r.rowNumber, outcome: "conflict", column: columnName(field), problem: "HR changed this field by hand; the import kept that value.", value: c.incoming, current: c.current, hrId: r.hrId, workEmail: r.workEmail });
+          for (const [field, c] of Object.entries(
+            r.conflicts as Record<string, { current?: unknown; incoming?: unknown }>,
+          )) {
+            lines.push({
+              row: r.rowNumber,
+              outcome: "conflict",
+              column: columnName(field),
+              problem: "HR changed this field by hand; the import kept that value.",
+              value: c.incoming,
+              current: c.current,
+              hrId: r.hrId,
+              workEmail: r.workEmail,
+            });
           }
         }
       }

@@ -14,7 +14,8 @@ import { giveUpImportJob } from "./import-jobs.server";
 import type { ImportSettings } from "./schemas";
 import { uploadImport } from "./upload-import.server";
 
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../../../test/fixtures", name));
+const fixture = (name: string) =>
+  fs.readFileSync(path.join(import.meta.dirname, "../../../test/fixtures", name));
 async function* once(bytes: Uint8Array) {
   yield bytes;
 }
@@ -31,7 +32,13 @@ describe("import flow", () => {
     const bytes = fixture("workday-terminations-sample.csv");
     const up = await uploadImport({ actor: hr, fileName: "workday.csv", data: once(bytes) });
     expect(up.delimiter).toBe(",");
-    const settings: ImportSettings = { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null };
+    const settings: ImportSettings = {
+      system: "workday",
+      columns: suggestMapping(up.headers),
+      dateFormat: "us",
+      reasonOverrides: {},
+      decisionId: null,
+    };
     await startImportCheck({ actor: hr, importId: up.id, settings });
     await runJobs();
     const checked = await db.importRun.findUniqueOrThrow({ where: { id: up.id } });
@@ -47,7 +54,12 @@ describe("import flow", () => {
     await startImportCommit({ actor: hr, importId: again.id });
     await runJobs();
     const second = await db.importRun.findUniqueOrThrow({ where: { id: again.id } });
-    expect(second).toMatchObject({ status: "committed", createCount: 0, updateCount: 0, unchangedCount: committed.createCount });
+    expect(second).toMatchObject({
+      status: "committed",
+      createCount: 0,
+      updateCount: 0,
+      unchangedCount: committed.createCount,
+    });
   });
 
   it("a commit classifies against the pool as it is then: people who arrived after the dry run are updated or refused, not created twice", async () => {
@@ -58,18 +70,42 @@ describe("import flow", () => {
       "C700002,Yusuf Okafor,yusuf.okafor@example.com,03/01/2018,05/31/2022,Position Eliminated\n" +
       "C700003,Priya Nilsson,priya.nilsson@example.com,03/01/2018,05/31/2022,Position Eliminated\n";
     const up = await uploadImport({ actor: hr, fileName: "three.csv", data: once(Buffer.from(csv)) });
-    await startImportCheck({ actor: hr, importId: up.id, settings: { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null } });
+    await startImportCheck({
+      actor: hr,
+      importId: up.id,
+      settings: {
+        system: "workday",
+        columns: suggestMapping(up.headers),
+        dateFormat: "us",
+        reasonOverrides: {},
+        decisionId: null,
+      },
+    });
     await runJobs();
-    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "checked", createCount: 3 });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({
+      status: "checked",
+      createCount: 3,
+    });
     // Meanwhile: the first person arrives with the same employee ID, and someone else takes the
     // third person's work email.
-    await db.alumnus.create({ data: { hrId: "C700001", firstName: "Ingrid", lastName: "Berg", jobTitle: "Agent" } });
-    await db.alumnus.create({ data: { hrId: "X1", firstName: "Other", lastName: "Person", workEmail: "priya.nilsson@example.com" } });
+    await db.alumnus.create({
+      data: { hrId: "C700001", firstName: "Ingrid", lastName: "Berg", jobTitle: "Agent" },
+    });
+    await db.alumnus.create({
+      data: { hrId: "X1", firstName: "Other", lastName: "Person", workEmail: "priya.nilsson@example.com" },
+    });
     await startImportCommit({ actor: hr, importId: up.id });
     await runJobs();
-    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "committed", createCount: 1, updateCount: 1, rejectCount: 1 });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({
+      status: "committed",
+      createCount: 1,
+      updateCount: 1,
+      rejectCount: 1,
+    });
     expect(await db.alumnus.count({ where: { hrId: "C700001" } })).toBe(1);
-    expect(await db.alumnus.findUniqueOrThrow({ where: { hrId: "C700001" } })).toMatchObject({ workEmail: "ingrid.berg@example.com" });
+    expect(await db.alumnus.findUniqueOrThrow({ where: { hrId: "C700001" } })).toMatchObject({
+      workEmail: "ingrid.berg@example.com",
+    });
     expect(await db.alumnus.count({ where: { hrId: "C700002" } })).toBe(1);
     expect(await db.alumnus.count({ where: { hrId: "C700003" } })).toBe(0);
     const refused = await db.importRow.findFirstOrThrow({ where: { importId: up.id, hrId: "C700003" } });
@@ -80,17 +116,38 @@ describe("import flow", () => {
   it("gives imported people a rehire verdict under the published policy once the commit lands", async () => {
     await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
-    const csv = "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\nV900001,Maja Lindqvist,maja.lindqvist@example.com,03/01/2018,05/31/2022,Position Eliminated\nV900002,Omar Haddad,omar.haddad@example.com,03/01/2018,05/31/2022,Misconduct\n";
+    const csv =
+      "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\nV900001,Maja Lindqvist,maja.lindqvist@example.com,03/01/2018,05/31/2022,Position Eliminated\nV900002,Omar Haddad,omar.haddad@example.com,03/01/2018,05/31/2022,Misconduct\n";
     const up = await uploadImport({ actor: hr, fileName: "two.csv", data: once(Buffer.from(csv)) });
-    await startImportCheck({ actor: hr, importId: up.id, settings: { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null } });
+    await startImportCheck({
+      actor: hr,
+      importId: up.id,
+      settings: {
+        system: "workday",
+        columns: suggestMapping(up.headers),
+        dateFormat: "us",
+        reasonOverrides: {},
+        decisionId: null,
+      },
+    });
     await runJobs();
     await startImportCommit({ actor: hr, importId: up.id });
     await runJobs();
-    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "committed", createCount: 2 });
-    const people = await db.alumnus.findMany({ where: { hrId: { in: ["V900001", "V900002"] } }, select: { hrId: true, eligibilityVerdict: { select: { outcome: true } } } });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({
+      status: "committed",
+      createCount: 2,
+    });
+    const people = await db.alumnus.findMany({
+      where: { hrId: { in: ["V900001", "V900002"] } },
+      select: { hrId: true, eligibilityVerdict: { select: { outcome: true } } },
+    });
     expect(people.every((p) => p.eligibilityVerdict === null)).toBe(true); // not yet: the re-evaluation is queued
     while (await runNextJob({ kinds: [RECOMPUTE_JOB] }));
-    const after = await db.alumnus.findMany({ where: { hrId: { in: ["V900001", "V900002"] } }, select: { hrId: true, exitReason: true, eligibilityVerdict: { select: { outcome: true } } }, orderBy: { hrId: "asc" } });
+    const after = await db.alumnus.findMany({
+      where: { hrId: { in: ["V900001", "V900002"] } },
+      select: { hrId: true, exitReason: true, eligibilityVerdict: { select: { outcome: true } } },
+      orderBy: { hrId: "asc" },
+    });
     expect(after.map((p) => [p.hrId, p.exitReason, p.eligibilityVerdict?.outcome])).toEqual([
       ["V900001", "position_eliminated", "eligible"],
       ["V900002", "conduct", "not_eligible"],
@@ -99,15 +156,24 @@ describe("import flow", () => {
 
   it("an import job given up for good (its process died on every attempt) leaves the import in a state HR can act on", async () => {
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
-    const csv = "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\nG900001,Ada Berg,ada.berg@example.com,03/01/2018,05/31/2022,Position Eliminated\n";
+    const csv =
+      "Employee ID,Legal Name,Primary Work Email,Hire Date,Termination Date,Primary Termination Reason\nG900001,Ada Berg,ada.berg@example.com,03/01/2018,05/31/2022,Position Eliminated\n";
     const up = await uploadImport({ actor: hr, fileName: "give-up.csv", data: once(Buffer.from(csv)) });
-    const settings: ImportSettings = { system: "workday", columns: suggestMapping(up.headers), dateFormat: "us", reasonOverrides: {}, decisionId: null };
+    const settings: ImportSettings = {
+      system: "workday",
+      columns: suggestMapping(up.headers),
+      dateFormat: "us",
+      reasonOverrides: {},
+      decisionId: null,
+    };
     const check = await startImportCheck({ actor: hr, importId: up.id, settings });
     const checkJob = await db.job.findUniqueOrThrow({ where: { id: check.jobId } });
     await giveUpImportJob(checkJob, "The job's process was stopped (SIGKILL).");
     const invalid = await db.importRun.findUniqueOrThrow({ where: { id: up.id } });
     expect(invalid.status).toBe("invalid");
-    expect(invalid.error).toMatch(/^The check stopped before it finished, so nothing was written\. Check the file again/);
+    expect(invalid.error).toMatch(
+      /^The check stopped before it finished, so nothing was written\. Check the file again/,
+    );
 
     await startImportCheck({ actor: hr, importId: up.id, settings });
     await runJobs();
@@ -118,11 +184,17 @@ describe("import flow", () => {
     expect(failed.status).toBe("failed");
     expect(failed.error).toMatch(/nothing from it was written/);
     expect(await db.alumnus.count({ where: { hrId: "G900001" } })).toBe(0);
-    const events = await db.auditEvent.findMany({ where: { entityId: up.id, action: "import.failed" }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { entityId: up.id, action: "import.failed" },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => (e.after as { stage: string }).stage)).toEqual(["check", "commit"]);
     // HR commits again and it lands.
     await startImportCommit({ actor: hr, importId: up.id });
     await runJobs();
-    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({ status: "committed", createCount: 1 });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: up.id } })).toMatchObject({
+      status: "committed",
+      createCount: 1,
+    });
   });
 });

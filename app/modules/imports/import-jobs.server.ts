@@ -13,8 +13,16 @@ export const IMPORT_JOB_HEAP_MB = 64;
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-export const IMPORT_CHECK_PROCESS: OwnProcess = { module: here("./check-import.server.ts"), exportName: "runImportCheck", maxHeapMb: IMPORT_JOB_HEAP_MB };
-export const IMPORT_COMMIT_PROCESS: OwnProcess = { module: here("./commit-import.server.ts"), exportName: "runImportCommit", maxHeapMb: IMPORT_JOB_HEAP_MB };
+export const IMPORT_CHECK_PROCESS: OwnProcess = {
+  module: here("./check-import.server.ts"),
+  exportName: "runImportCheck",
+  maxHeapMb: IMPORT_JOB_HEAP_MB,
+};
+export const IMPORT_COMMIT_PROCESS: OwnProcess = {
+  module: here("./commit-import.server.ts"),
+  exportName: "runImportCommit",
+  maxHeapMb: IMPORT_JOB_HEAP_MB,
+};
 
 /**
  * An import job that failed for good (its process crashed or ran out of memory on every attempt,
@@ -32,10 +40,27 @@ export async function giveUpImportJob(job: JobRow, error: string) {
   await db.$transaction(async (tx) => {
     const updated = await tx.importRun.updateMany({
       where: { id: importId, status: commit ? "committing" : "checking", jobId: job.id },
-      data: commit ? { status: "failed", error: message } : { status: "invalid", error: message, rowCount: 0, createCount: 0, updateCount: 0, unchangedCount: 0, rejectCount: 0, conflictCount: 0 },
+      data: commit
+        ? { status: "failed", error: message }
+        : {
+            status: "invalid",
+            error: message,
+            rowCount: 0,
+            createCount: 0,
+            updateCount: 0,
+            unchangedCount: 0,
+            rejectCount: 0,
+            conflictCount: 0,
+          },
     });
     if (updated.count !== 1) return;
     if (!commit) await tx.importRow.deleteMany({ where: { importId } });
-    await recordAudit(tx, { actor: { type: "system", name: commit ? "import" : "import check" }, action: "import.failed", entityType: "ImportRun", entityId: importId, after: { stage: commit ? "commit" : "check", job: job.id, error: error.slice(0, 500) } });
+    await recordAudit(tx, {
+      actor: { type: "system", name: commit ? "import" : "import check" },
+      action: "import.failed",
+      entityType: "ImportRun",
+      entityId: importId,
+      after: { stage: commit ? "commit" : "check", job: job.id, error: error.slice(0, 500) },
+    });
   });
 }

@@ -10,11 +10,26 @@ import type { ImportSettings } from "./schemas";
 export async function listImportMappings(tx: Db = db) {
   return tx.importMapping.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, system: true, columns: true, dateFormat: true, valueMaps: true, decisionId: true, updatedAt: true },
+    select: {
+      id: true,
+      name: true,
+      system: true,
+      columns: true,
+      dateFormat: true,
+      valueMaps: true,
+      decisionId: true,
+      updatedAt: true,
+    },
   });
 }
 
-export function settingsOfMapping(mapping: { system: string; columns: unknown; dateFormat: DateFormat; valueMaps: unknown; decisionId: string | null }): ImportSettings {
+export function settingsOfMapping(mapping: {
+  system: string;
+  columns: unknown;
+  dateFormat: DateFormat;
+  valueMaps: unknown;
+  decisionId: string | null;
+}): ImportSettings {
   const maps = (mapping.valueMaps ?? {}) as { exitReason?: Record<string, string> };
   return {
     system: mapping.system as ImportSystem,
@@ -29,7 +44,12 @@ export function settingsOfMapping(mapping: { system: string; columns: unknown; d
  * Saves a mapping under a name, or updates the mapping of that name (HR adjusted it). Audited
  * with before/after. The name is unique: two people saving the same new name get one row.
  */
-export async function saveImportMapping(options: { actor: StaffUser; name: string; settings: ImportSettings; tx?: Db }) {
+export async function saveImportMapping(options: {
+  actor: StaffUser;
+  name: string;
+  settings: ImportSettings;
+  tx?: Db;
+}) {
   const { actor, name, settings } = options;
   const write = async (tx: Db) => {
     const existing = await tx.importMapping.findUnique({ where: { name } });
@@ -41,14 +61,24 @@ export async function saveImportMapping(options: { actor: StaffUser; name: strin
       decisionId: settings.decisionId,
     };
     const saved = existing
-      ? await tx.importMapping.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
+      ? await tx.importMapping.update({
+          where: { id: existing.id },
+          data: { ...data, version: { increment: 1 } },
+        })
       : await tx.importMapping.create({ data: { ...data, name, createdById: actor.id } });
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: "import_mapping.saved",
       entityType: "ImportMapping",
       entityId: saved.id,
-      before: existing ? { columns: existing.columns, dateFormat: existing.dateFormat, valueMaps: existing.valueMaps, decisionId: existing.decisionId } : null,
+      before: existing
+        ? {
+            columns: existing.columns,
+            dateFormat: existing.dateFormat,
+            valueMaps: existing.valueMaps,
+            decisionId: existing.decisionId,
+          }
+        : null,
       after: { name, ...data },
     });
     return saved;
@@ -56,7 +86,11 @@ export async function saveImportMapping(options: { actor: StaffUser; name: strin
   try {
     return options.tx ? await write(options.tx) : await db.$transaction(write);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", `Someone saved a mapping called "${name}" at the same moment. Reload the page and try again.`);
+    if (isUniqueViolation(error))
+      throw new AppError(
+        "conflict",
+        `Someone saved a mapping called "${name}" at the same moment. Reload the page and try again.`,
+      );
     throw error;
   }
 }

@@ -72,19 +72,30 @@ export async function getImport(importId: string) {
   });
   if (!run) throw notFound("That import");
   const [job, events, decision] = await Promise.all([
-    run.jobId ? db.job.findUnique({ where: { id: run.jobId }, select: { status: true, progress: true, total: true, message: true, kind: true, attempts: true } }) : null,
+    run.jobId
+      ? db.job.findUnique({
+          where: { id: run.jobId },
+          select: { status: true, progress: true, total: true, message: true, kind: true, attempts: true },
+        })
+      : null,
     db.auditEvent.findMany({
       where: { entityType: "ImportRun", entityId: run.id },
       orderBy: { id: "asc" },
       select: { id: true, action: true, occurredAt: true, actorName: true },
     }),
-    run.decisionId ? db.workforceDecision.findUnique({ where: { id: run.decisionId }, select: { id: true, title: true } }) : null,
+    run.decisionId
+      ? db.workforceDecision.findUnique({ where: { id: run.decisionId }, select: { id: true, title: true } })
+      : null,
   ]);
   return { run, job, decision, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
 }
 
 /** The staged rows of an import, a page at a time: rejected rows, conflicts, or all. */
-export async function listImportRows(options: { importId: string; show: "rejected" | "conflicts" | "all"; page: number }) {
+export async function listImportRows(options: {
+  importId: string;
+  show: "rejected" | "conflicts" | "all";
+  page: number;
+}) {
   const filter: Prisma.ImportRowWhereInput =
     options.show === "rejected"
       ? { importId: options.importId, outcome: "rejected" }
@@ -98,7 +109,18 @@ export async function listImportRows(options: { importId: string; show: "rejecte
       orderBy: { rowNumber: "asc" },
       skip: (options.page - 1) * ROWS_PER_PAGE,
       take: ROWS_PER_PAGE,
-      select: { rowNumber: true, outcome: true, errors: true, conflicts: true, hrId: true, workEmail: true, firstName: true, lastName: true, exitReason: true, exitReasonRaw: true },
+      select: {
+        rowNumber: true,
+        outcome: true,
+        errors: true,
+        conflicts: true,
+        hrId: true,
+        workEmail: true,
+        firstName: true,
+        lastName: true,
+        exitReason: true,
+        exitReasonRaw: true,
+      },
     }),
   ]);
   return { total, page: options.page, pages: Math.max(1, Math.ceil(total / ROWS_PER_PAGE)), rows };
@@ -117,7 +139,20 @@ export async function listImportReasons(importId: string) {
  * sample's dates allow exactly one reading.
  */
 export async function getMappingStep(importId: string, mappingId?: string) {
-  const run = await db.importRun.findUnique({ where: { id: importId }, select: { id: true, fileName: true, status: true, headers: true, headerRow: true, encoding: true, delimiter: true, settings: true, mappingId: true } });
+  const run = await db.importRun.findUnique({
+    where: { id: importId },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      headers: true,
+      headerRow: true,
+      encoding: true,
+      delimiter: true,
+      settings: true,
+      mappingId: true,
+    },
+  });
   if (!run) throw notFound("That import");
   let head: Uint8Array = new Uint8Array();
   for await (const piece of readImportFile(importId)) {
@@ -131,7 +166,10 @@ export async function getMappingStep(importId: string, mappingId?: string) {
     // The stored file is unreadable (refused uploads are not kept, so this is rare): no sample.
   }
   const rows = sample.sampleRows.slice(0, 8);
-  const [mappings, decisions] = await Promise.all([listImportMappings(), db.workforceDecision.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } })]);
+  const [mappings, decisions] = await Promise.all([
+    listImportMappings(),
+    db.workforceDecision.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+  ]);
   const columns = suggestMapping(run.headers);
   const valuesOf = (field: ImportField) => {
     const header = columns[field];
@@ -139,7 +177,25 @@ export async function getMappingStep(importId: string, mappingId?: string) {
     return index < 0 ? [] : sample.sampleRows.map((r) => r[index] ?? "");
   };
   const dates = suggestDateFormat([...valuesOf("hireDate"), ...valuesOf("exitDate")]);
-  const suggested: ImportSettings = { system: detectSystem(run.headers), columns, dateFormat: dates.format ?? ("" as never), reasonOverrides: {}, decisionId: null };
-  const chosenMapping = mappingId ? mappings.find((m) => m.id === mappingId) : run.mappingId ? mappings.find((m) => m.id === run.mappingId) : undefined;
-  return { run: { ...run, settings: run.settings as ImportSettings | null }, rows, mappings, decisions, suggested, dateFits: dates.fits, chosenMapping: chosenMapping ?? null };
+  const suggested: ImportSettings = {
+    system: detectSystem(run.headers),
+    columns,
+    dateFormat: dates.format ?? ("" as never),
+    reasonOverrides: {},
+    decisionId: null,
+  };
+  const chosenMapping = mappingId
+    ? mappings.find((m) => m.id === mappingId)
+    : run.mappingId
+      ? mappings.find((m) => m.id === run.mappingId)
+      : undefined;
+  return {
+    run: { ...run, settings: run.settings as ImportSettings | null },
+    rows,
+    mappings,
+    decisions,
+    suggested,
+    dateFits: dates.fits,
+    chosenMapping: chosenMapping ?? null,
+  };
 }

@@ -1,6 +1,14 @@
 import type { ExitReason } from "~/modules/alumni/exit-reasons";
 import { z } from "zod";
-import { exitReasonOf, parseDate, rehireFlagOf, splitFullName, yesNoOf, type DateFormat, type RehireFlagValue } from "./convert";
+import {
+  exitReasonOf,
+  parseDate,
+  rehireFlagOf,
+  splitFullName,
+  yesNoOf,
+  type DateFormat,
+  type RehireFlagValue,
+} from "./convert";
 import { MAX_CELL_CHARS } from "./file-facts";
 import type { ImportField } from "./fields";
 
@@ -47,7 +55,8 @@ export type RowContext = {
 };
 
 // Control characters, zero-width and direction-changing characters hide or reorder text.
-const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 const EMAIL = z.email();
 
 const cell = z.string().optional();
@@ -66,7 +75,11 @@ export function createRowSchema(context: RowContext) {
       return null;
     }
     if (HIDDEN_OR_CONTROL.test(value)) {
-      issue(ctx, field, "Contains line breaks, control characters or invisible/direction-changing characters.");
+      issue(
+        ctx,
+        field,
+        "Contains line breaks, control characters or invisible/direction-changing characters.",
+      );
       return null;
     }
     return NON_ASCII.test(value) ? value.normalize("NFC") : value;
@@ -91,7 +104,27 @@ export function createRowSchema(context: RowContext) {
   };
 
   const shape = {} as Record<ImportField, typeof cell>;
-  for (const key of ["hrId", "fullName", "firstName", "lastName", "preferredName", "workEmail", "personalEmail", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitType", "regrettable", "rehireFlag", "managerName", "decision"] as const) shape[key] = cell;
+  for (const key of [
+    "hrId",
+    "fullName",
+    "firstName",
+    "lastName",
+    "preferredName",
+    "workEmail",
+    "personalEmail",
+    "jobTitle",
+    "department",
+    "location",
+    "hireDate",
+    "exitDate",
+    "exitReason",
+    "exitType",
+    "regrettable",
+    "rehireFlag",
+    "managerName",
+    "decision",
+  ] as const)
+    shape[key] = cell;
 
   return z.object(shape).transform((input, ctx): RowValues => {
     const row = {} as Record<ImportField, string>;
@@ -105,30 +138,48 @@ export function createRowSchema(context: RowContext) {
     if ((!firstName || !lastName) && row.fullName) {
       const full = text(ctx, "fullName", row.fullName, 240);
       const split = full ? splitFullName(full) : null;
-      if (full && !split) issue(ctx, "fullName", `"${full.slice(0, 80)}" has no first and last name to tell apart.`);
+      if (full && !split)
+        issue(ctx, "fullName", `"${full.slice(0, 80)}" has no first and last name to tell apart.`);
       if (split) {
         firstName ??= split.firstName;
         lastName ??= split.lastName;
       }
     }
     const nameField = (field: ImportField): ImportField => (context.usesFullName ? "fullName" : field);
-    if (context.usesFullName && !firstName && !lastName && !flagged.has("fullName")) issue(ctx, "fullName", "The name is missing.");
-    if (!firstName && !flagged.has(nameField("firstName"))) issue(ctx, nameField("firstName"), "The first name is missing.");
-    if (!lastName && !flagged.has(nameField("lastName"))) issue(ctx, nameField("lastName"), "The last name is missing.");
+    if (context.usesFullName && !firstName && !lastName && !flagged.has("fullName"))
+      issue(ctx, "fullName", "The name is missing.");
+    if (!firstName && !flagged.has(nameField("firstName")))
+      issue(ctx, nameField("firstName"), "The first name is missing.");
+    if (!lastName && !flagged.has(nameField("lastName")))
+      issue(ctx, nameField("lastName"), "The last name is missing.");
     if (!hrId && !workEmail && !flagged.has("hrId") && !flagged.has("workEmail")) {
-      issue(ctx, "hrId", "Neither an employee ID nor a work email: the person could not be recognised on a later import.");
+      issue(
+        ctx,
+        "hrId",
+        "Neither an employee ID nor a work email: the person could not be recognised on a later import.",
+      );
     }
     const hireDate = date(ctx, "hireDate", row.hireDate);
     const exitDate = date(ctx, "exitDate", row.exitDate);
     if (exitDate && exitDate.getTime() > context.today.getTime()) {
-      issue(ctx, "exitDate", `The exit date ${exitDate.toISOString().slice(0, 10)} is in the future; import people once they have left.`);
+      issue(
+        ctx,
+        "exitDate",
+        `The exit date ${exitDate.toISOString().slice(0, 10)} is in the future; import people once they have left.`,
+      );
     }
     if (hireDate && exitDate && exitDate.getTime() < hireDate.getTime()) {
-      issue(ctx, "exitDate", `The exit date ${exitDate.toISOString().slice(0, 10)} is before the hire date ${hireDate.toISOString().slice(0, 10)}.`);
+      issue(
+        ctx,
+        "exitDate",
+        `The exit date ${exitDate.toISOString().slice(0, 10)} is before the hire date ${hireDate.toISOString().slice(0, 10)}.`,
+      );
     }
     const exitReasonRaw = text(ctx, "exitReason", row.exitReason, 200);
     const exitType = text(ctx, "exitType", row.exitType, 200);
-    const reason = exitReasonRaw ? exitReasonOf(exitReasonRaw, exitType ?? undefined, context.reasonOverrides) : null;
+    const reason = exitReasonRaw
+      ? exitReasonOf(exitReasonRaw, exitType ?? undefined, context.reasonOverrides)
+      : null;
     let regrettable: boolean | null = null;
     if (row.regrettable) {
       const parsed = yesNoOf(row.regrettable);
@@ -146,7 +197,12 @@ export function createRowSchema(context: RowContext) {
     if (decisionTitle) {
       const found = context.decisionsByTitle.get(decisionTitle.toLowerCase());
       if (found) decisionId = found;
-      else issue(ctx, "decision", `There is no workforce decision called "${decisionTitle.slice(0, 80)}". Create it first, or fix the title.`);
+      else
+        issue(
+          ctx,
+          "decision",
+          `There is no workforce decision called "${decisionTitle.slice(0, 80)}". Create it first, or fix the title.`,
+        );
     }
     return {
       hrId,
@@ -174,5 +230,8 @@ export function createRowSchema(context: RowContext) {
 export type RowProblem = { field: ImportField; message: string };
 
 export function rowProblems(error: z.ZodError): RowProblem[] {
-  return error.issues.map((issue) => ({ field: (issue.path[0] as ImportField) ?? "hrId", message: issue.message }));
+  return error.issues.map((issue) => ({
+    field: (issue.path[0] as ImportField) ?? "hrId",
+    message: issue.message,
+  }));
 }

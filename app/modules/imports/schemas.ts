@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { EXIT_REASONS } from "~/modules/alumni/exit-reasons";
 import { DATE_FORMATS, type DateFormat } from "./convert";
-import { IMPORT_FIELD_KEYS, IMPORT_SYSTEMS, type ColumnMapping, type ImportField, type ImportSystem } from "./fields";
+import {
+  IMPORT_FIELD_KEYS,
+  IMPORT_SYSTEMS,
+  type ColumnMapping,
+  type ImportField,
+  type ImportSystem,
+} from "./fields";
 
 /** Form schemas for the import pages, shared by the forms and the actions. */
 
-const HIDDEN_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 export const mappingNameField = z
   .string()
@@ -31,10 +38,16 @@ const column = z
 export const columnFieldName = (field: ImportField) => `col_${field}`;
 export const reasonFieldName = (index: number) => `reason_${index}`;
 
-const columnShape = Object.fromEntries(IMPORT_FIELD_KEYS.map((k) => [columnFieldName(k), column])) as Record<`col_${ImportField}`, typeof column>;
+const columnShape = Object.fromEntries(IMPORT_FIELD_KEYS.map((k) => [columnFieldName(k), column])) as Record<
+  `col_${ImportField}`,
+  typeof column
+>;
 
 export const MappingFormSchema = z.object({
-  dateFormat: z.enum(DATE_FORMATS, { error: "Choose how dates are written in this file: the same date reads differently in US and European formats." }),
+  dateFormat: z.enum(DATE_FORMATS, {
+    error:
+      "Choose how dates are written in this file: the same date reads differently in US and European formats.",
+  }),
   system: z.enum(IMPORT_SYSTEMS).default("generic"),
   decisionId: optionalId,
   mappingId: optionalId,
@@ -55,7 +68,12 @@ export function columnsOf(form: Record<string, unknown>): ColumnMapping {
 /** One exit reason the file uses and the reason HR wants for it (the mapping's own table). */
 export const ReasonOverridesSchema = z.object({
   overrides: z
-    .array(z.object({ raw: z.string().trim().min(1).max(200), reason: z.enum(EXIT_REASONS, { error: "Choose one of Comeback's exit reasons." }) }))
+    .array(
+      z.object({
+        raw: z.string().trim().min(1).max(200),
+        reason: z.enum(EXIT_REASONS, { error: "Choose one of Comeback's exit reasons." }),
+      }),
+    )
     .max(200),
 });
 

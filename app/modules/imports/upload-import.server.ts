@@ -4,7 +4,15 @@ import type { StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
 import { bulkQuery, db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
-import { decoderFor, EncodingSniffer, FileRefused, headerProblems, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, sniffText } from "./detect.server";
+import {
+  decoderFor,
+  EncodingSniffer,
+  FileRefused,
+  headerProblems,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_LABEL,
+  sniffText,
+} from "./detect.server";
 
 /** The uploaded file is kept in pieces of this size (ImportChunk), streamed back by the check job. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -19,7 +27,10 @@ export const tooLarge = (size?: number) =>
 function cleanFileName(name: string) {
   // Shown as text only; the path part some browsers send and invisible characters are dropped.
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim()
+    .slice(0, 200);
   return cleaned || "upload.csv";
 }
 
@@ -28,14 +39,32 @@ function cleanFileName(name: string) {
  * memory), checks it is text in UTF-8 or Windows-1252, refuses it past 50 MB, and reads the
  * delimiter and header row from its start. Nothing is read into the alumni pool here.
  */
-export async function uploadImport(options: { actor: StaffUser; fileName: string; data: AsyncIterable<Uint8Array> }) {
+export async function uploadImport(options: {
+  actor: StaffUser;
+  fileName: string;
+  data: AsyncIterable<Uint8Array>;
+}) {
   const { actor } = options;
   const fileName = cleanFileName(options.fileName);
   if (!/\.(csv|txt|tsv)$/i.test(fileName)) {
-    throw new AppError("validation", "Upload a CSV file (its name ends in .csv) exported from your HR system.", { fieldErrors: { file: ["Choose a .csv file."] } });
+    throw new AppError(
+      "validation",
+      "Upload a CSV file (its name ends in .csv) exported from your HR system.",
+      { fieldErrors: { file: ["Choose a .csv file."] } },
+    );
   }
   const run = await db.importRun.create({
-    data: { fileName, fileSize: 0, fileSha256: "", encoding: "utf-8", delimiter: ",", headerRow: 1, status: "invalid", error: "The upload did not finish.", createdById: actor.id },
+    data: {
+      fileName,
+      fileSize: 0,
+      fileSha256: "",
+      encoding: "utf-8",
+      delimiter: ",",
+      headerRow: 1,
+      status: "invalid",
+      error: "The upload did not finish.",
+      createdById: actor.id,
+    },
     select: { id: true },
   });
   const sniffer = new EncodingSniffer();
@@ -52,7 +81,11 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
     pendingSize = 0;
     // On the pool outside the ORM: pg sends a Buffer parameter as binary, as it is; through the ORM
     // each 1 MB piece was copied and hex-encoded several times over (ADR 025).
-    await bulkQuery(`INSERT INTO "ImportChunk" ("importId", "seq", "data") VALUES ($1, $2, $3)`, [run.id, seq++, piece]);
+    await bulkQuery(`INSERT INTO "ImportChunk" ("importId", "seq", "data") VALUES ($1, $2, $3)`, [
+      run.id,
+      seq++,
+      piece,
+    ]);
   };
   try {
     for await (const bytes of options.data) {
@@ -68,7 +101,8 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
       if (pendingSize >= CHUNK_BYTES) await flush();
     }
     await flush();
-    if (sniffer.size === 0) throw new FileRefused("The file is empty. Export the terminations report again and upload that file.");
+    if (sniffer.size === 0)
+      throw new FileRefused("The file is empty. Export the terminations report again and upload that file.");
     const encoding = sniffer.finish();
     const head = Buffer.concat(sample, sampleSize).subarray(0, SAMPLE_BYTES);
     const text = decoderFor(encoding).decode(head, { stream: sniffer.size > SAMPLE_BYTES });
@@ -77,10 +111,14 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
     if (duplicate) throw new FileRefused(duplicate);
     const wholeFileSeen = sniffer.size <= SAMPLE_BYTES;
     if (wholeFileSeen && sniffed.sampleRows.every((r) => r.every((c) => c.trim() === ""))) {
-      throw new FileRefused("The file has column headings but no rows of people. Check the report's filters in your HR system and export it again.");
+      throw new FileRefused(
+        "The file has column headings but no rows of people. Check the report's filters in your HR system and export it again.",
+      );
     }
     if (sniffed.headers.length < 2) {
-      throw new FileRefused("We found only one column. Check that this is a CSV export (values separated by commas, semicolons or tabs).");
+      throw new FileRefused(
+        "We found only one column. Check that this is a CSV export (values separated by commas, semicolons or tabs).",
+      );
     }
     const sha = hash.digest("hex");
     return await db.$transaction(async (tx) => {
@@ -108,13 +146,21 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
         action: "import.uploaded",
         entityType: "ImportRun",
         entityId: run.id,
-        after: { fileName, fileSize: sniffer.size, sha256: sha, encoding, delimiter: sniffed.delimiter, columns: sniffed.headers.length },
+        after: {
+          fileName,
+          fileSize: sniffer.size,
+          sha256: sha,
+          encoding,
+          delimiter: sniffed.delimiter,
+          columns: sniffed.headers.length,
+        },
       });
       return { ...updated, sameAsCommittedImportId: earlier?.id ?? null };
     });
   } catch (error) {
     await db.importRun.delete({ where: { id: run.id } }).catch(() => {});
-    if (error instanceof FileRefused) throw new AppError("validation", error.message, { fieldErrors: { file: [error.message] } });
+    if (error instanceof FileRefused)
+      throw new AppError("validation", error.message, { fieldErrors: { file: [error.message] } });
     throw error;
   }
 }
@@ -126,7 +172,10 @@ export async function uploadImport(options: { actor: StaffUser; fileName: string
  */
 export async function* readImportFile(importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
-    const [chunk] = await bulkQuery<{ data: Buffer }>(`SELECT "data" FROM "ImportChunk" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
+    const [chunk] = await bulkQuery<{ data: Buffer }>(
+      `SELECT "data" FROM "ImportChunk" WHERE "importId" = $1 AND "seq" = $2`,
+      [importId, seq],
+    );
     if (!chunk) return;
     yield chunk.data;
   }

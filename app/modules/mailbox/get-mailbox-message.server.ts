@@ -24,7 +24,9 @@ export async function getMailboxMessage({ actor, messageId }: { actor: StaffUser
   const m = await db.outboxMessage.findFirst({ where: { AND: [MAILBOX_WHERE, { id: messageId }] } });
   if (!m) throw notFound("That message");
   if (!mayOpenMessage(actor, m.template)) {
-    throw forbidden("This message carries a link that signs someone in, so only administrators who manage staff can open it.");
+    throw forbidden(
+      "This message carries a link that signs someone in, so only administrators who manage staff can open it.",
+    );
   }
   const e = env();
   const headers: [string, string][] = [
@@ -32,7 +34,9 @@ export async function getMailboxMessage({ actor, messageId }: { actor: StaffUser
     ["To", m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress],
     ["Subject", m.subject],
     ["Message-ID", m.messageId],
-    ...Object.entries((m.headers ?? {}) as Record<string, string>).map(([k, v]) => [k, String(v)] as [string, string]),
+    ...Object.entries((m.headers ?? {}) as Record<string, string>).map(
+      ([k, v]) => [k, String(v)] as [string, string],
+    ),
   ];
   return {
     smtpConfigured: !!e.SMTP_URL,

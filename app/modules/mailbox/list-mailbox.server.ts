@@ -8,15 +8,38 @@ export const MAILBOX_PAGE_SIZE = 50;
 /** The mailbox list, newest first, paged by (created, id). */
 export async function listMailbox({ actor, before }: { actor: StaffUser; before?: string }) {
   const cursor = before
-    ? await db.outboxMessage.findFirst({ where: { AND: [MAILBOX_WHERE, { id: before }] }, select: { id: true, createdAt: true } })
+    ? await db.outboxMessage.findFirst({
+        where: { AND: [MAILBOX_WHERE, { id: before }] },
+        select: { id: true, createdAt: true },
+      })
     : null;
   const rows = await db.outboxMessage.findMany({
     where: cursor
-      ? { AND: [MAILBOX_WHERE, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] }
+      ? {
+          AND: [
+            MAILBOX_WHERE,
+            {
+              OR: [
+                { createdAt: { lt: cursor.createdAt } },
+                { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+              ],
+            },
+          ],
+        }
       : MAILBOX_WHERE,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAILBOX_PAGE_SIZE + 1,
-    select: { id: true, template: true, toAddress: true, toName: true, subject: true, status: true, transport: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      template: true,
+      toAddress: true,
+      toName: true,
+      subject: true,
+      status: true,
+      transport: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   const page = rows.slice(0, MAILBOX_PAGE_SIZE);
   return {

@@ -17,13 +17,18 @@ describe("development mailbox", () => {
     expect(ids).toContain(waiting.id);
     expect(ids).not.toContain(smtp.id);
     expect(ids.indexOf(waiting.id)).toBeLessThan(ids.indexOf(kept.id));
-    await expect(getMailboxMessage({ actor: hr, messageId: smtp.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getMailboxMessage({ actor: hr, messageId: smtp.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("opens messages carrying a sign-in link only for people who manage staff", async () => {
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
     const admin = staffActor(await createStaffUser(db, { role: "admin" }));
-    const reset = await createMailboxMessage(db, { template: "password-reset", text: "Choose a new password: http://localhost:3000/reset-password/abc" });
+    const reset = await createMailboxMessage(db, {
+      template: "password-reset",
+      text: "Choose a new password: http://localhost:3000/reset-password/abc",
+    });
     const error = await getMailboxMessage({ actor: hr, messageId: reset.id }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("forbidden");
@@ -34,7 +39,8 @@ describe("development mailbox", () => {
   });
 
   it("offers only links to this app, as paths", () => {
-    const text = "Go to http://localhost:3000/invitation/abc?x=1 or https://evil.example/phish or http://localhost:3000.evil.example/x";
+    const text =
+      "Go to http://localhost:3000/invitation/abc?x=1 or https://evil.example/phish or http://localhost:3000.evil.example/x";
     expect(ourLinks(text, "http://localhost:3000")).toEqual(["/invitation/abc?x=1"]);
   });
 });

@@ -7,10 +7,26 @@ import { createAlumnus, createStaffUser, staffActor, unique } from "../../../tes
 import { countTried, HEADER_INJECTION_PAYLOADS, triedSummary } from "../../../test/hostile/payloads";
 import { startSmtpSink, type SmtpSink } from "../../../test/smtp/sink";
 import { db } from "~/platform/db.server";
-import { dispatchOnce, SmtpTransport, startDispatcher, type DispatcherOptions } from "~/platform/mailer/dispatcher.server";
+import {
+  dispatchOnce,
+  SmtpTransport,
+  startDispatcher,
+  type DispatcherOptions,
+} from "~/platform/mailer/dispatcher.server";
 import { queueEmail, queueEmails, type QueueEmailInput } from "~/platform/mailer/mailer.server";
-import { cancelThrottledEmails, countThrottledEmails, HELD_UNTIL, holdThrottledEmails, queueThrottledEmails, rescheduleThrottledEmails } from "~/platform/mailer/throttle.server";
-import { signUnsubscribeToken, unsubscribeLinks, verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import {
+  cancelThrottledEmails,
+  countThrottledEmails,
+  HELD_UNTIL,
+  holdThrottledEmails,
+  queueThrottledEmails,
+  rescheduleThrottledEmails,
+} from "~/platform/mailer/throttle.server";
+import {
+  signUnsubscribeToken,
+  unsubscribeLinks,
+  verifyUnsubscribeToken,
+} from "~/platform/mailer/unsubscribe.server";
 
 /**
  * The outbox against a real SMTP server (smtp-server in process, with a TCP relay that can
@@ -59,13 +75,19 @@ function message(to: string, overrides: Partial<QueueEmailInput> = {}): QueueEma
 async function queueMany(prefix: string, n: number) {
   const ids: string[] = [];
   for (let i = 0; i < n; i += 500) {
-    const chunk = Array.from({ length: Math.min(500, n - i) }, (_, j) => message(`${prefix}-${i + j}@example.org`, { throttleKey: prefix }));
+    const chunk = Array.from({ length: Math.min(500, n - i) }, (_, j) =>
+      message(`${prefix}-${i + j}@example.org`, { throttleKey: prefix }),
+    );
     ids.push(...(await db.$transaction((tx) => queueEmails(tx, chunk))).map((r) => r.id));
   }
   return ids;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 120_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 120_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -84,7 +106,13 @@ describe("delivery through an SMTP outage", () => {
     const key = unique("outage");
     const ids = await queueMany(key, 1000);
     const rows = await db.outboxMessage.findMany({ where: { id: { in: ids } }, select: { messageId: true } });
-    const dispatcher = startDispatcher({ ...FAST, transport: transport(), idleMs: 50, batchSize: 50, concurrency: 5 });
+    const dispatcher = startDispatcher({
+      ...FAST,
+      transport: transport(),
+      idleMs: 50,
+      batchSize: 50,
+      concurrency: 5,
+    });
     try {
       await waitFor("300 messages before the outage", async () => sink.received() >= 300);
       // The server starts answering 421, then stops accepting connections at all.
@@ -103,7 +131,14 @@ describe("delivery through an SMTP outage", () => {
       await waitFor("every message sent after recovery", async () => (await statusCounts(key)).sent === 1000);
       const drainMs = Date.now() - recoveredAt;
       const final = await statusCounts(key);
-      expect(final).toMatchObject({ sent: 1000, failed: 0, set_aside: 0, queued: 0, sending: 0, cancelled: 0 });
+      expect(final).toMatchObject({
+        sent: 1000,
+        failed: 0,
+        set_aside: 0,
+        queued: 0,
+        sending: 0,
+        cancelled: 0,
+      });
       for (const r of rows) expect(sink.counts.get(r.messageId), r.messageId).toBe(1);
       expect(sink.duplicates()).toEqual([]);
       const retried = await db.outboxMessage.count({ where: { id: { in: ids }, attempts: { gt: 1 } } });
@@ -122,14 +157,29 @@ describe("several dispatchers", () => {
   it("two dispatchers on one queue of 1,000 deliver each message once", async () => {
     const key = unique("pair");
     const ids = await queueMany(key, 1000);
-    const a = startDispatcher({ ...FAST, transport: transport(), workerId: "instance-a", idleMs: 20, batchSize: 25 });
-    const b = startDispatcher({ ...FAST, transport: transport(), workerId: "instance-b", idleMs: 20, batchSize: 25 });
+    const a = startDispatcher({
+      ...FAST,
+      transport: transport(),
+      workerId: "instance-a",
+      idleMs: 20,
+      batchSize: 25,
+    });
+    const b = startDispatcher({
+      ...FAST,
+      transport: transport(),
+      workerId: "instance-b",
+      idleMs: 20,
+      batchSize: 25,
+    });
     try {
       await waitFor("all sent", async () => (await statusCounts(key)).sent === 1000);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
-    const rows = await db.outboxMessage.findMany({ where: { id: { in: ids } }, select: { messageId: true, leasedBy: true, attempts: true } });
+    const rows = await db.outboxMessage.findMany({
+      where: { id: { in: ids } },
+      select: { messageId: true, leasedBy: true, attempts: true },
+    });
     for (const r of rows) expect(sink.counts.get(r.messageId)).toBe(1);
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
     const byA = rows.filter((r) => r.leasedBy === "instance-a").length;
@@ -144,21 +194,43 @@ describe("several dispatchers", () => {
     const to = `${unique("lease")}@example.org`;
     const queued = await db.$transaction((tx) => queueEmail(tx, message(to)));
     // Another instance claimed it and died: the row is 'sending' under a lease that ran out.
-    await db.outboxMessage.update({ where: { id: queued.id }, data: { status: "sending", leasedBy: "dead-instance", attempts: 1, leaseUntil: new Date(Date.now() - 1000) } });
+    await db.outboxMessage.update({
+      where: { id: queued.id },
+      data: {
+        status: "sending",
+        leasedBy: "dead-instance",
+        attempts: 1,
+        leaseUntil: new Date(Date.now() - 1000),
+      },
+    });
     const result = await dispatchOnce({ ...FAST, transport: transport(), workerId: "survivor" });
     expect(result.sent).toBeGreaterThanOrEqual(1);
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } });
-    expect(row).toMatchObject({ status: "sent", leasedBy: "survivor", attempts: 2, messageId: queued.messageId });
+    expect(row).toMatchObject({
+      status: "sent",
+      leasedBy: "survivor",
+      attempts: 2,
+      messageId: queued.messageId,
+    });
     expect(sink.counts.get(queued.messageId)).toBe(1);
   });
 
   it("does not take a message whose lease is still running", async () => {
     const queued = await db.$transaction((tx) => queueEmail(tx, message(`${unique("held")}@example.org`)));
-    await db.outboxMessage.update({ where: { id: queued.id }, data: { status: "sending", leasedBy: "alive", attempts: 1, leaseUntil: new Date(Date.now() + 60_000) } });
+    await db.outboxMessage.update({
+      where: { id: queued.id },
+      data: { status: "sending", leasedBy: "alive", attempts: 1, leaseUntil: new Date(Date.now() + 60_000) },
+    });
     await dispatchOnce({ ...FAST, transport: transport(), workerId: "other" });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "sending", leasedBy: "alive" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "sending",
+      leasedBy: "alive",
+    });
     expect(sink.counts.get(queued.messageId)).toBeUndefined();
-    await db.outboxMessage.update({ where: { id: queued.id }, data: { status: "cancelled", leaseUntil: null } });
+    await db.outboxMessage.update({
+      where: { id: queued.id },
+      data: { status: "cancelled", leaseUntil: null },
+    });
   });
 });
 
@@ -207,11 +279,19 @@ describe("failures", () => {
 
     const hr = staffActor(await createStaffUser(db, { role: "hr" }));
     await retryOutboxMessage({ actor: hr, messageId: queued.id, reason: "Their mailbox is back" });
-    await expect(retryOutboxMessage({ actor: hr, messageId: queued.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(retryOutboxMessage({ actor: hr, messageId: queued.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
     await dispatchOnce({ ...FAST, transport: transport() });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "sent", attempts: 2, messageId: queued.messageId });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      messageId: queued.messageId,
+    });
     expect(sink.counts.get(queued.messageId)).toBe(1);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "outbox.retried", entityId: queued.id } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "outbox.retried", entityId: queued.id },
+    });
     expect(audit).toMatchObject({ actorId: hr.id, reason: "Their mailbox is back" });
   });
 
@@ -224,34 +304,59 @@ describe("failures", () => {
       return q;
     });
     for (let i = 0; i < 3; i++) {
-      await db.outboxMessage.updateMany({ where: { id: queued.id, status: { in: ["queued", "failed"] } }, data: { nextAttemptAt: new Date() } });
+      await db.outboxMessage.updateMany({
+        where: { id: queued.id, status: { in: ["queued", "failed"] } },
+        data: { nextAttemptAt: new Date() },
+      });
       await dispatchOnce({ ...FAST, transport: transport() });
     }
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "set_aside", attempts: 3 });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "set_aside",
+      attempts: 3,
+    });
   });
 });
 
 describe("unsubscribe honoured by queued mail", () => {
-  async function outreach(alumnusId: string, to: string, purpose: "return_opportunities" | "news" = "return_opportunities") {
-    return db.$transaction((tx) => queueEmail(tx, message(to, { template: "return-invitation", purpose, alumnusId })));
+  async function outreach(
+    alumnusId: string,
+    to: string,
+    purpose: "return_opportunities" | "news" = "return_opportunities",
+  ) {
+    return db.$transaction((tx) =>
+      queueEmail(tx, message(to, { template: "return-invitation", purpose, alumnusId })),
+    );
   }
 
   it("cancels waiting mail when the person unsubscribes, and the last look catches the rest at send time", async () => {
     const to = `${unique("alum")}@example.org`;
-    const alumnus = await createAlumnus(db, { consentReturn: "granted", consentNews: "granted", personalEmail: to });
+    const alumnus = await createAlumnus(db, {
+      consentReturn: "granted",
+      consentNews: "granted",
+      personalEmail: to,
+    });
     const first = await outreach(alumnus.id, to);
     const news = await outreach(alumnus.id, to, "news");
-    const result = await unsubscribeByToken({ token: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" }) });
+    const result = await unsubscribeByToken({
+      token: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" }),
+    });
     expect(result).toMatchObject({ ok: true, changed: true, cancelled: 1 });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "cancelled" });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "cancelled",
+    });
 
     // Claimed before the change is seen elsewhere: consent withdrawn by another path, mail already queued.
     const later = await outreach(alumnus.id, to);
-    const transactional = await db.$transaction((tx) => queueEmail(tx, message(to, { alumnusId: alumnus.id })));
+    const transactional = await db.$transaction((tx) =>
+      queueEmail(tx, message(to, { alumnusId: alumnus.id })),
+    );
     await db.outboxMessage.update({ where: { id: later.id }, data: { status: "queued" } });
     const outcome = await dispatchOnce({ ...FAST, transport: transport() });
     expect(outcome.cancelled).toBeGreaterThanOrEqual(1);
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/unsubscribed/) });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({
+      status: "cancelled",
+      lastError: expect.stringMatching(/unsubscribed/),
+    });
     expect(sink.counts.get(later.messageId)).toBeUndefined();
     expect(sink.counts.get(first.messageId)).toBeUndefined();
     // Other purposes and transactional mail still go.
@@ -259,9 +364,13 @@ describe("unsubscribe honoured by queued mail", () => {
     expect(sink.counts.get(transactional.messageId)).toBe(1);
 
     // Idempotent: a second one-click changes nothing and writes no second audit event.
-    const again = await unsubscribeByToken({ token: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" }) });
+    const again = await unsubscribeByToken({
+      token: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" }),
+    });
     expect(again).toMatchObject({ ok: true, changed: false, cancelled: 0 });
-    expect(await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: alumnus.id } }),
+    ).toBe(1);
   });
 
   it("cancels at send time for do-not-contact and erased records", async () => {
@@ -273,8 +382,14 @@ describe("unsubscribe honoured by queued mail", () => {
     const m2 = await outreach(gone.id, `${unique("gone")}@example.org`);
     await db.alumnus.delete({ where: { id: gone.id } });
     await dispatchOnce({ ...FAST, transport: transport() });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/do-not-contact/) });
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m2.id } })).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/no longer exists/) });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({
+      status: "cancelled",
+      lastError: expect.stringMatching(/do-not-contact/),
+    });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: m2.id } })).toMatchObject({
+      status: "cancelled",
+      lastError: expect.stringMatching(/no longer exists/),
+    });
   });
 
   it("refuses tampered tokens and changes nothing", async () => {
@@ -297,8 +412,13 @@ describe("unsubscribe honoured by queued mail", () => {
       expect(verifyUnsubscribeToken(t), t).toBeNull();
       expect(await unsubscribeByToken({ token: t })).toEqual({ ok: false });
     }
-    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({ consentReturn: "granted", consentNews: "granted" });
-    expect(await db.alumnus.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ consentReturn: "granted" });
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
+      consentReturn: "granted",
+      consentNews: "granted",
+    });
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      consentReturn: "granted",
+    });
     // The token names no address or name.
     expect(token).not.toMatch(/@|%40/);
     expect(token).not.toContain(alumnus.firstName);
@@ -313,12 +433,19 @@ describe("unsubscribe honoured by queued mail", () => {
     const raw = (id: string) => sink.mails.find((x) => x.messageId === id)!.raw;
     const parsed = await simpleParser(raw(m.messageId));
     const links = unsubscribeLinks({ alumnusId: alumnus.id, purpose: "news" });
-    expect(parsed.headers.get("list")).toEqual({ unsubscribe: { url: links.unsubscribeUrl }, "unsubscribe-post": { name: "List-Unsubscribe=One-Click" } });
-    expect(raw(m.messageId).replace(/\r\n[ \t]+/g, " ")).toContain(`List-Unsubscribe: <${links.unsubscribeUrl}>`);
+    expect(parsed.headers.get("list")).toEqual({
+      unsubscribe: { url: links.unsubscribeUrl },
+      "unsubscribe-post": { name: "List-Unsubscribe=One-Click" },
+    });
+    expect(raw(m.messageId).replace(/\r\n[ \t]+/g, " ")).toContain(
+      `List-Unsubscribe: <${links.unsubscribeUrl}>`,
+    );
     const plain = await simpleParser(raw(t.messageId));
     expect(plain.headers.has("list")).toBe(false);
     // A non-transactional message without its alumnus cannot be queued (it could not be unsubscribed from).
-    await expect(db.$transaction((tx) => queueEmail(tx, message(to, { purpose: "news" })))).rejects.toThrow(/needs the alumnus/);
+    await expect(db.$transaction((tx) => queueEmail(tx, message(to, { purpose: "news" })))).rejects.toThrow(
+      /needs the alumnus/,
+    );
   });
 });
 
@@ -333,7 +460,12 @@ describe("header injection", () => {
           ...message(to, { purpose: "news", template: "phase-change-notice", alumnusId: alumnus.id }),
           to: { address: to, name: payload },
           email: { subject: payload, html: "<p>x</p>", text: "x" },
-          headers: { "X-Campaign": payload, [`X-Note${payload}`]: "v", "List-Unsubscribe": `<https://evil.example/${payload}>`, Bcc: "victim@example.com" },
+          headers: {
+            "X-Campaign": payload,
+            [`X-Note${payload}`]: "v",
+            "List-Unsubscribe": `<https://evil.example/${payload}>`,
+            Bcc: "victim@example.com",
+          },
           throttleKey: payload,
         }),
       );
@@ -350,7 +482,10 @@ describe("header injection", () => {
       const parsed = await simpleParser(mail.raw);
       expect(parsed.bcc).toBeUndefined();
       expect(parsed.cc).toBeUndefined();
-      expect(parsed.headers.get("list")).toEqual({ unsubscribe: { url: unsubscribeLinks({ alumnusId: alumnus.id, purpose: "news" }).unsubscribeUrl }, "unsubscribe-post": { name: "List-Unsubscribe=One-Click" } });
+      expect(parsed.headers.get("list")).toEqual({
+        unsubscribe: { url: unsubscribeLinks({ alumnusId: alumnus.id, purpose: "news" }).unsubscribeUrl },
+        "unsubscribe-post": { name: "List-Unsubscribe=One-Click" },
+      });
     }
   });
 });
@@ -360,27 +495,55 @@ describe("throttle", () => {
     const alumni = await Promise.all([1, 2, 3].map(() => createAlumnus(db, { consentReturn: "granted" })));
     const key = `campaign:${unique("c")}`;
     const start = new Date(Date.now() + 3_600_000);
-    const messages = alumni.map((a) => message(`${unique("t")}@example.org`, { template: "return-invitation", purpose: "return_opportunities", alumnusId: a.id }));
-    const first = await db.$transaction((tx) => queueThrottledEmails(tx, { throttleKey: key, perHour: 60, startAt: start, messages }));
-    const second = await db.$transaction((tx) => queueThrottledEmails(tx, { throttleKey: key, perHour: 60, messages: messages.slice(0, 1) }));
-    const rows = await db.outboxMessage.findMany({ where: { throttleKey: key }, orderBy: { nextAttemptAt: "asc" } });
-    expect(rows.map((r) => r.nextAttemptAt.getTime() - start.getTime())).toEqual([0, 60_000, 120_000, 180_000]);
+    const messages = alumni.map((a) =>
+      message(`${unique("t")}@example.org`, {
+        template: "return-invitation",
+        purpose: "return_opportunities",
+        alumnusId: a.id,
+      }),
+    );
+    const first = await db.$transaction((tx) =>
+      queueThrottledEmails(tx, { throttleKey: key, perHour: 60, startAt: start, messages }),
+    );
+    const second = await db.$transaction((tx) =>
+      queueThrottledEmails(tx, { throttleKey: key, perHour: 60, messages: messages.slice(0, 1) }),
+    );
+    const rows = await db.outboxMessage.findMany({
+      where: { throttleKey: key },
+      orderBy: { nextAttemptAt: "asc" },
+    });
+    expect(rows.map((r) => r.nextAttemptAt.getTime() - start.getTime())).toEqual([
+      0, 60_000, 120_000, 180_000,
+    ]);
     expect(first.lastAt.getTime() - first.firstAt.getTime()).toBe(120_000);
     expect(second.firstAt.getTime() - start.getTime()).toBe(180_000);
     expect(await countThrottledEmails(db, key)).toMatchObject({ queued: 4, held: 0 });
 
     await db.$transaction((tx) => holdThrottledEmails(tx, key));
     expect(await countThrottledEmails(db, key)).toMatchObject({ queued: 0, held: 4 });
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { throttleKey: key } })).nextAttemptAt.getTime()).toBe(HELD_UNTIL.getTime());
+    expect(
+      (await db.outboxMessage.findFirstOrThrow({ where: { throttleKey: key } })).nextAttemptAt.getTime(),
+    ).toBe(HELD_UNTIL.getTime());
 
     const resumeAt = new Date(Date.now() + 7_200_000);
-    await db.$transaction((tx) => rescheduleThrottledEmails(tx, { throttleKey: key, perHour: 120, startAt: resumeAt }));
-    const after = await db.outboxMessage.findMany({ where: { throttleKey: key }, orderBy: { nextAttemptAt: "asc" } });
-    expect(after.map((r) => r.nextAttemptAt.getTime() - resumeAt.getTime())).toEqual([0, 30_000, 60_000, 90_000]);
+    await db.$transaction((tx) =>
+      rescheduleThrottledEmails(tx, { throttleKey: key, perHour: 120, startAt: resumeAt }),
+    );
+    const after = await db.outboxMessage.findMany({
+      where: { throttleKey: key },
+      orderBy: { nextAttemptAt: "asc" },
+    });
+    expect(after.map((r) => r.nextAttemptAt.getTime() - resumeAt.getTime())).toEqual([
+      0, 30_000, 60_000, 90_000,
+    ]);
 
-    const cancelled = await db.$transaction((tx) => cancelThrottledEmails(tx, { throttleKey: key, reason: "Campaign cancelled by HR" }));
+    const cancelled = await db.$transaction((tx) =>
+      cancelThrottledEmails(tx, { throttleKey: key, reason: "Campaign cancelled by HR" }),
+    );
     expect(cancelled.cancelled).toBe(4);
     expect(await countThrottledEmails(db, key)).toMatchObject({ cancelled: 4, queued: 0 });
-    await expect(db.$transaction((tx) => queueThrottledEmails(tx, { throttleKey: key, perHour: 0, messages }))).rejects.toThrow(/whole number/);
+    await expect(
+      db.$transaction((tx) => queueThrottledEmails(tx, { throttleKey: key, perHour: 0, messages })),
+    ).rejects.toThrow(/whole number/);
   });
 });

@@ -8,7 +8,14 @@ import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
 /** Templates whose text carries a live sign-in link (besides the mailbox's own list). */
 const SIGN_IN_TEMPLATES = ["sign-in-link"];
 
-export type FailureEntry = { at: string; attempt: number; kind: string; error: string; responseCode?: number; by?: string };
+export type FailureEntry = {
+  at: string;
+  attempt: number;
+  kind: string;
+  error: string;
+  responseCode?: number;
+  by?: string;
+};
 
 /** One message with its headers, attempts and failures. The text is shown unless it carries a sign-in link. */
 export async function getOutboxMessage({ actor, messageId }: { actor: StaffUser; messageId: string }) {
@@ -20,7 +27,9 @@ export async function getOutboxMessage({ actor, messageId }: { actor: StaffUser;
     ["To", m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress],
     ["Subject", m.subject],
     ["Message-ID", m.messageId],
-    ...Object.entries((m.headers ?? {}) as Record<string, string>).map(([k, v]) => [k, String(v)] as [string, string]),
+    ...Object.entries((m.headers ?? {}) as Record<string, string>).map(
+      ([k, v]) => [k, String(v)] as [string, string],
+    ),
   ];
   const mayReadText = mayOpenMessage(actor, m.template) && !SIGN_IN_TEMPLATES.includes(m.template);
   const failures = (Array.isArray(m.failures) ? m.failures : []) as FailureEntry[];

@@ -18,11 +18,28 @@ export function outboxWhere(filters: OutboxFilters): Prisma.OutboxMessageWhereIn
 /** Counts by status (for the whole outbox) and one page of messages matching the filters, newest first. */
 export async function listOutbox({ filters }: { filters: OutboxFilters }) {
   const where = outboxWhere(filters);
-  const cursor = filters.before ? await db.outboxMessage.findFirst({ where: { id: filters.before }, select: { id: true, createdAt: true } }) : null;
+  const cursor = filters.before
+    ? await db.outboxMessage.findFirst({
+        where: { id: filters.before },
+        select: { id: true, createdAt: true },
+      })
+    : null;
   const [grouped, rows, templates] = await Promise.all([
     db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
     db.outboxMessage.findMany({
-      where: cursor ? { AND: [where, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] } : where,
+      where: cursor
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { createdAt: { lt: cursor.createdAt } },
+                  { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+                ],
+              },
+            ],
+          }
+        : where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: OUTBOX_PAGE_SIZE + 1,
       select: {
@@ -41,7 +58,12 @@ export async function listOutbox({ filters }: { filters: OutboxFilters }) {
         sentAt: true,
       },
     }),
-    db.outboxMessage.findMany({ distinct: ["template"], select: { template: true }, orderBy: { template: "asc" }, take: 100 }),
+    db.outboxMessage.findMany({
+      distinct: ["template"],
+      select: { template: true },
+      orderBy: { template: "asc" },
+      take: 100,
+    }),
   ]);
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatusKey, number>;
   for (const g of grouped) counts[g.status] = g._count._all;

@@ -14,12 +14,24 @@ export const RETRY_ATTEMPTS = 3;
  */
 export async function retryOutboxMessage(input: { actor: StaffUser; messageId: string; reason?: string }) {
   return db.$transaction(async (tx) => {
-    const m = await tx.outboxMessage.findUnique({ where: { id: input.messageId }, select: { id: true, status: true, attempts: true, lastError: true, template: true } });
+    const m = await tx.outboxMessage.findUnique({
+      where: { id: input.messageId },
+      select: { id: true, status: true, attempts: true, lastError: true, template: true },
+    });
     if (!m) throw notFound("That message");
-    if (m.status !== "set_aside") throw conflict(`This message is ${m.status === "failed" ? "already being retried" : m.status.replace("_", " ")}; only set-aside messages can be retried.`);
+    if (m.status !== "set_aside")
+      throw conflict(
+        `This message is ${m.status === "failed" ? "already being retried" : m.status.replace("_", " ")}; only set-aside messages can be retried.`,
+      );
     const { count } = await tx.outboxMessage.updateMany({
       where: { id: m.id, status: "set_aside" },
-      data: { status: "queued", nextAttemptAt: new Date(), maxAttempts: m.attempts + RETRY_ATTEMPTS, leaseUntil: null, leasedBy: null },
+      data: {
+        status: "queued",
+        nextAttemptAt: new Date(),
+        maxAttempts: m.attempts + RETRY_ATTEMPTS,
+        leaseUntil: null,
+        leasedBy: null,
+      },
     });
     if (count !== 1) throw conflict("Someone else changed this message a moment ago. Reload the page.");
     await recordAudit(tx, {

@@ -14,13 +14,19 @@ export const STATUS_LABELS: Record<OutboxStatusKey, string> = {
 
 export const OUTBOX_PURPOSES = ["transactional", "return_opportunities", "news"] as const;
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 /** The list's filters, read from the query string (allow-listed values only). */
 export const OutboxFilterSchema = z.object({
   status: optional(z.enum(OUTBOX_STATUSES, { message: "Choose one of the statuses in the list." })),
   purpose: optional(z.enum(OUTBOX_PURPOSES, { message: "Choose one of the purposes in the list." })),
-  template: optional(z.string().trim().regex(/^[a-z0-9-]{1,60}$/, "A template key has lower-case letters, digits and dashes.")),
+  template: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,60}$/, "A template key has lower-case letters, digits and dashes."),
+  ),
   to: optional(z.string().trim().max(254, "An address has at most 254 characters.")),
   throttleKey: optional(z.string().trim().max(120, "At most 120 characters.")),
   before: optional(z.string().regex(/^[a-z0-9]{1,40}$/i, "Not a message id.")),

@@ -31,7 +31,10 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -51,7 +54,11 @@ function headerBlock(raw: string) {
 describe("header injection through names and subjects", () => {
   it("renders, stores and delivers a message whose name and subject carry CR/LF without creating a header", async () => {
     const sample = templateDefinition("sign-in-link").sample as TemplateProps<"sign-in-link">;
-    const email = await renderTemplate("sign-in-link", { ...sample, firstName: HOSTILE, companyName: HOSTILE });
+    const email = await renderTemplate("sign-in-link", {
+      ...sample,
+      firstName: HOSTILE,
+      companyName: HOSTILE,
+    });
     expect(email.subject).not.toMatch(/[\r\n]/);
 
     const direct = await renderEmail(createElement("p", null, "x"), HOSTILE);
@@ -77,7 +84,9 @@ describe("header injection through names and subjects", () => {
       expect(v).not.toMatch(/[\r\n]/);
     }
 
-    const transport = new SmtpTransport(smtpUrl, "Comeback <people@comeback.localhost>", { maxConnections: 1 });
+    const transport = new SmtpTransport(smtpUrl, "Comeback <people@comeback.localhost>", {
+      maxConnections: 1,
+    });
     try {
       const result = await dispatchOnce({ transport, workerId: "header-test" });
       expect(result).toMatchObject({ claimed: 1, sent: 1, failed: 0, setAside: 0 });

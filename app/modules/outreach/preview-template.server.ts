@@ -1,4 +1,9 @@
-import { templateDefinition, type TemplateKey, type TemplateProps, type TemplateSummary } from "#emails/index";
+import {
+  templateDefinition,
+  type TemplateKey,
+  type TemplateProps,
+  type TemplateSummary,
+} from "#emails/index";
 import { renderTemplate, type RenderedTemplate } from "./render-template.server";
 import { checkTone, type ToneReport } from "./tone";
 
@@ -25,10 +30,20 @@ export async function previewTemplate<K extends TemplateKey>(options: {
 }): Promise<TemplatePreview> {
   const definition = templateDefinition(options.template);
   const base = (options.props ?? definition.sample) as Record<string, unknown>;
-  const props = definition.acceptsNote && options.note !== undefined ? { ...base, note: options.note ?? undefined } : base;
+  const props =
+    definition.acceptsNote && options.note !== undefined
+      ? { ...base, note: options.note ?? undefined }
+      : base;
   const email = await renderTemplate(options.template, props as TemplateProps<K>);
-  const rawNote = definition.acceptsNote && typeof props.note === "string" && props.note.trim() ? props.note : null;
-  const tone = checkTone({ kind: definition.kind, purpose: definition.purpose, subject: email.subject, text: email.text, note: rawNote });
+  const rawNote =
+    definition.acceptsNote && typeof props.note === "string" && props.note.trim() ? props.note : null;
+  const tone = checkTone({
+    kind: definition.kind,
+    purpose: definition.purpose,
+    subject: email.subject,
+    text: email.text,
+    note: rawNote,
+  });
   const noteTone = rawNote ? checkTone({ kind: definition.kind, note: rawNote }) : null;
   return {
     template: {

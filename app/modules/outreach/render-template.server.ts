@@ -1,4 +1,11 @@
-import { templateDefinition, templateElement, type EmailKind, type TemplateKey, type TemplateProps, type TemplatePurpose } from "#emails/index";
+import {
+  templateDefinition,
+  templateElement,
+  type EmailKind,
+  type TemplateKey,
+  type TemplateProps,
+  type TemplatePurpose,
+} from "#emails/index";
 import { neutraliseText } from "#emails/components/text";
 import { renderEmail, type RenderedEmail } from "~/platform/mailer/mailer.server";
 
@@ -14,7 +21,11 @@ import { renderEmail, type RenderedEmail } from "~/platform/mailer/mailer.server
  *   });
  */
 
-export type RenderedTemplate = RenderedEmail & { template: TemplateKey; kind: EmailKind; purpose: TemplatePurpose };
+export type RenderedTemplate = RenderedEmail & {
+  template: TemplateKey;
+  kind: EmailKind;
+  purpose: TemplatePurpose;
+};
 
 /** Deep copy with every string neutralised (multi-line kept: notes and comments have paragraphs). */
 export function cleanProps<T>(value: T): T {
@@ -31,9 +42,15 @@ export function cleanProps<T>(value: T): T {
   return value;
 }
 
-export async function renderTemplate<K extends TemplateKey>(key: K, props: TemplateProps<K>): Promise<RenderedTemplate> {
+export async function renderTemplate<K extends TemplateKey>(
+  key: K,
+  props: TemplateProps<K>,
+): Promise<RenderedTemplate> {
   const definition = templateDefinition(key);
   const clean = cleanProps(props);
-  const email = await renderEmail(templateElement(key, clean), definition.subject(clean as Record<string, unknown>));
+  const email = await renderEmail(
+    templateElement(key, clean),
+    definition.subject(clean as Record<string, unknown>),
+  );
   return { ...email, template: key, kind: definition.kind, purpose: definition.purpose };
 }

@@ -14,13 +14,20 @@ const NOTE_PAYLOAD = `${PAYLOAD}\n\n**bold** [click](javascript:alert(1)) <a hre
 
 /** Text that comes from people: every string prop that is not a link, an address, a calendar date or a code. */
 function isUserText(value: string) {
-  return !/^(?:https?:|mailto:)/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value) && !/^[\d.]+$/.test(value) && !/^[A-Z]{3}$/.test(value) && !/@/.test(value);
+  return (
+    !/^(?:https?:|mailto:)/.test(value) &&
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !/^[\d.]+$/.test(value) &&
+    !/^[A-Z]{3}$/.test(value) &&
+    !/@/.test(value)
+  );
 }
 
 function withPayload<T>(value: T, payload: string): T {
   if (typeof value === "string") return (isUserText(value) ? `${value} ${payload}` : value) as T;
   if (Array.isArray(value)) return value.map((v) => withPayload(v, payload)) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPayload(v, payload)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPayload(v, payload)])) as T;
   return value;
 }
 
@@ -64,7 +71,9 @@ describe.each(TEMPLATE_KEYS)("template %s", (key) => {
     expect(email.html).toContain("&lt;script&gt;");
     expect(email.text).toContain(PAYLOAD);
     if (definition.acceptsNote) {
-      expect(email.text).toContain("**bold** [click](javascript:alert(1)) <a href=\"javascript:alert(2)\">here</a>");
+      expect(email.text).toContain(
+        '**bold** [click](javascript:alert(1)) <a href="javascript:alert(2)">here</a>',
+      );
       expect(email.html).not.toContain("<strong>bold</strong>");
     }
   });
@@ -77,11 +86,16 @@ describe.each(TEMPLATE_KEYS)("template %s", (key) => {
 
   if (definition.purpose !== "transactional") {
     it("says why the person gets it and links to their email preferences", async () => {
-      const props = { ...(sample(key) as Record<string, unknown>), preferencesUrl: "https://comeback.example/preferences/signed-token-123" } as TemplateProps<typeof key>;
+      const props = {
+        ...(sample(key) as Record<string, unknown>),
+        preferencesUrl: "https://comeback.example/preferences/signed-token-123",
+      } as TemplateProps<typeof key>;
       const email = await renderTemplate(key, props);
       expect(email.html).toContain('href="https://comeback.example/preferences/signed-token-123"');
       expect(email.text).toMatch(/You are on this list after .+/);
-      expect(email.text).toMatch(/Change your email preferences or unsubscribe https:\/\/comeback\.example\/preferences\/signed-token-123/);
+      expect(email.text).toMatch(
+        /Change your email preferences or unsubscribe https:\/\/comeback\.example\/preferences\/signed-token-123/,
+      );
     });
   }
 });
@@ -98,13 +112,23 @@ describe("personal notes", () => {
   });
 
   it("are left out when empty", async () => {
-    const email = await renderTemplate("return-invitation", { ...sample("return-invitation"), note: "  \n " });
+    const email = await renderTemplate("return-invitation", {
+      ...sample("return-invitation"),
+      note: "  \n ",
+    });
     expect(email.text).not.toContain("A personal note");
   });
 
   it("are checked as part of the email and on their own", async () => {
-    const preview = await previewTemplate({ template: "return-invitation", note: "Going forward we will leverage your skills at this time." });
-    expect(preview.noteTone!.findings.map((f) => f.ruleId).sort()).toEqual(["cold.at-this-time", "jargon.going-forward", "jargon.leverage"]);
+    const preview = await previewTemplate({
+      template: "return-invitation",
+      note: "Going forward we will leverage your skills at this time.",
+    });
+    expect(preview.noteTone!.findings.map((f) => f.ruleId).sort()).toEqual([
+      "cold.at-this-time",
+      "jargon.going-forward",
+      "jargon.leverage",
+    ]);
     expect(preview.tone.findings.filter((f) => f.source === "note")).toHaveLength(3);
     expect(preview.tone.findings.filter((f) => f.source === "text")).toEqual([]);
   });
@@ -112,29 +136,67 @@ describe("personal notes", () => {
 
 describe("templates never pretend", () => {
   it("a decline without a reason or what could change it is caught by the tone check", async () => {
-    const email = await renderTemplate("application-decline", { ...sample("application-decline"), reason: "", whatCouldChange: " " });
-    const report = checkTone({ kind: email.kind, purpose: email.purpose, subject: email.subject, text: email.text });
-    expect(report.findings.filter((f) => f.severity === "error").map((f) => f.ruleId).sort()).toEqual(["missing.could-change", "missing.reason"]);
+    const email = await renderTemplate("application-decline", {
+      ...sample("application-decline"),
+      reason: "",
+      whatCouldChange: " ",
+    });
+    const report = checkTone({
+      kind: email.kind,
+      purpose: email.purpose,
+      subject: email.subject,
+      text: email.text,
+    });
+    expect(
+      report.findings
+        .filter((f) => f.severity === "error")
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(["missing.could-change", "missing.reason"]);
   });
 
   it("an automation notice without severance or a reason is caught by the tone check", async () => {
-    const email = await renderTemplate("automation-phase-notice", { ...sample("automation-phase-notice"), severance: "", why: "", whatChanged: "" });
-    const report = checkTone({ kind: email.kind, purpose: email.purpose, subject: email.subject, text: email.text });
-    expect(report.findings.filter((f) => f.severity === "error").map((f) => f.ruleId).sort()).toEqual(["missing.severance", "missing.what-changed"]);
+    const email = await renderTemplate("automation-phase-notice", {
+      ...sample("automation-phase-notice"),
+      severance: "",
+      why: "",
+      whatChanged: "",
+    });
+    const report = checkTone({
+      kind: email.kind,
+      purpose: email.purpose,
+      subject: email.subject,
+      text: email.text,
+    });
+    expect(
+      report.findings
+        .filter((f) => f.severity === "error")
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(["missing.severance", "missing.what-changed"]);
   });
 
   it("a sign-in link never lasts longer than 15 minutes", async () => {
-    await expect(renderTemplate("sign-in-link", { ...sample("sign-in-link"), expiresInMinutes: 30 })).rejects.toThrow(/15 minutes/);
+    await expect(
+      renderTemplate("sign-in-link", { ...sample("sign-in-link"), expiresInMinutes: 30 }),
+    ).rejects.toThrow(/15 minutes/);
     const email = await renderTemplate("sign-in-link", { ...sample("sign-in-link"), expiresInMinutes: 10 });
     expect(email.text).toContain("expires in 10 minutes");
     expect(email.text).toContain("If this wasn't you");
   });
 
   it("refuses links that are not http(s) or mailto", async () => {
-    await expect(renderTemplate("return-invitation", { ...sample("return-invitation"), interestUrl: "javascript:alert(1)" })).rejects.toThrow(/http/);
+    await expect(
+      renderTemplate("return-invitation", {
+        ...sample("return-invitation"),
+        interestUrl: "javascript:alert(1)",
+      }),
+    ).rejects.toThrow(/http/);
   });
 
   it("refuses dates that are not calendar dates", async () => {
-    await expect(renderTemplate("return-invitation", { ...sample("return-invitation"), respondBy: "2025-02-30" })).rejects.toThrow(/calendar date/);
+    await expect(
+      renderTemplate("return-invitation", { ...sample("return-invitation"), respondBy: "2025-02-30" }),
+    ).rejects.toThrow(/calendar date/);
   });
 });

@@ -11,7 +11,10 @@ export const NOTE_MAX_CHARS = 4000;
  */
 export const personalNoteField = z
   .string()
-  .max(NOTE_MAX_CHARS, `Keep the note under ${NOTE_MAX_CHARS.toLocaleString("en")} characters: a few short paragraphs read best.`)
+  .max(
+    NOTE_MAX_CHARS,
+    `Keep the note under ${NOTE_MAX_CHARS.toLocaleString("en")} characters: a few short paragraphs read best.`,
+  )
   .transform((value) => neutraliseText(value, { multiline: true }));
 
 export const NotePreviewSchema = z.object({

@@ -7,13 +7,21 @@ describe("mayEmail", () => {
     expect(mayEmail(base, "return_opportunities")).toEqual({ allowed: true });
     expect(mayEmail(base, "news")).toEqual({ allowed: false, reason: "no_consent" });
     expect(mayEmail(base, "news", { requireConsent: false })).toEqual({ allowed: true });
-    expect(mayEmail({ ...base, consentNews: "withdrawn" }, "news", { requireConsent: false })).toEqual({ allowed: false, reason: "withdrawn" });
+    expect(mayEmail({ ...base, consentNews: "withdrawn" }, "news", { requireConsent: false })).toEqual({
+      allowed: false,
+      reason: "withdrawn",
+    });
   });
   it("never emails someone marked do-not-contact", () => {
-    expect(mayEmail({ ...base, doNotContact: true }, "return_opportunities", { requireConsent: false })).toEqual({ allowed: false, reason: "do_not_contact" });
+    expect(
+      mayEmail({ ...base, doNotContact: true }, "return_opportunities", { requireConsent: false }),
+    ).toEqual({ allowed: false, reason: "do_not_contact" });
   });
   it("offers the same rule as a filter", () => {
     expect(contactableWhere("news")).toEqual({ doNotContact: false, consentNews: "granted" });
-    expect(contactableWhere("return_opportunities")).toEqual({ doNotContact: false, consentReturn: "granted" });
+    expect(contactableWhere("return_opportunities")).toEqual({
+      doNotContact: false,
+      consentReturn: "granted",
+    });
   });
 });

@@ -12,7 +12,8 @@ import type { UnsubscribePurpose } from "~/platform/mailer/unsubscribe.server";
  */
 export type ConsentValue = "unknown" | "granted" | "withdrawn";
 export type ContactFacts = { consentReturn: ConsentValue; consentNews: ConsentValue; doNotContact: boolean };
-export type ContactVerdict = { allowed: true } | { allowed: false; reason: "withdrawn" | "do_not_contact" | "no_consent" };
+export type ContactVerdict =
+  { allowed: true } | { allowed: false; reason: "withdrawn" | "do_not_contact" | "no_consent" };
 
 export const PURPOSE_LABELS: Record<UnsubscribePurpose, { title: string; description: string }> = {
   return_opportunities: {
@@ -29,11 +30,16 @@ export function consentFor(facts: ContactFacts, purpose: UnsubscribePurpose): Co
   return purpose === "news" ? facts.consentNews : facts.consentReturn;
 }
 
-export function mayEmail(facts: ContactFacts, purpose: UnsubscribePurpose, options: { requireConsent?: boolean } = {}): ContactVerdict {
+export function mayEmail(
+  facts: ContactFacts,
+  purpose: UnsubscribePurpose,
+  options: { requireConsent?: boolean } = {},
+): ContactVerdict {
   if (facts.doNotContact) return { allowed: false, reason: "do_not_contact" };
   const consent = consentFor(facts, purpose);
   if (consent === "withdrawn") return { allowed: false, reason: "withdrawn" };
-  if (consent !== "granted" && (options.requireConsent ?? true)) return { allowed: false, reason: "no_consent" };
+  if (consent !== "granted" && (options.requireConsent ?? true))
+    return { allowed: false, reason: "no_consent" };
   return { allowed: true };
 }
 
@@ -44,9 +50,10 @@ export function contactableWhere(purpose: UnsubscribePurpose) {
     : { doNotContact: false, consentReturn: "granted" as const };
 }
 
-export const CANCEL_REASONS: Record<Exclude<ContactVerdict, { allowed: true }>["reason"] | "erased", string> = {
-  withdrawn: "The recipient unsubscribed from this kind of email before it was sent.",
-  do_not_contact: "The recipient is marked do-not-contact.",
-  no_consent: "The recipient has not agreed to this kind of email.",
-  erased: "The recipient's record no longer exists.",
-};
+export const CANCEL_REASONS: Record<Exclude<ContactVerdict, { allowed: true }>["reason"] | "erased", string> =
+  {
+    withdrawn: "The recipient unsubscribed from this kind of email before it was sent.",
+    do_not_contact: "The recipient is marked do-not-contact.",
+    no_consent: "The recipient has not agreed to this kind of email.",
+    erased: "The recipient's record no longer exists.",
+  };

@@ -11,7 +11,15 @@ export async function findByToken(tx: Db, token: string | undefined, options: { 
   if (options.lock) await tx.$executeRaw`SELECT 1 FROM "Alumnus" WHERE "id" = ${claim.alumnusId} FOR UPDATE`;
   const alumnus = await tx.alumnus.findUnique({
     where: { id: claim.alumnusId },
-    select: { id: true, firstName: true, lastName: true, preferredName: true, consentReturn: true, consentNews: true, doNotContact: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      preferredName: true,
+      consentReturn: true,
+      consentNews: true,
+      doNotContact: true,
+    },
   });
   return { purpose: claim.purpose as UnsubscribePurpose, alumnusId: claim.alumnusId, alumnus };
 }
@@ -21,7 +29,12 @@ export function displayName(a: { firstName: string; lastName: string; preferredN
 }
 
 /** Cancels mail still waiting for the purposes the person just said no to (same transaction). */
-export async function cancelQueuedFor(tx: Db, alumnusId: string, purposes: UnsubscribePurpose[], reason: string) {
+export async function cancelQueuedFor(
+  tx: Db,
+  alumnusId: string,
+  purposes: UnsubscribePurpose[],
+  reason: string,
+) {
   if (purposes.length === 0) return 0;
   const { count } = await tx.outboxMessage.updateMany({
     where: { alumnusId, purpose: { in: purposes }, status: { in: ["queued", "failed"] } },

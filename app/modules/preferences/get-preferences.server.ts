@@ -17,8 +17,14 @@ export async function getPreferences(input: { token: string | undefined }) {
     purposes: UNSUBSCRIBE_PURPOSES.map((p) => ({
       purpose: p,
       ...PURPOSE_LABELS[p],
-      subscribed: alumnus ? (p === "news" ? alumnus.consentNews : alumnus.consentReturn) === "granted" : false,
-      consent: alumnus ? (p === "news" ? alumnus.consentNews : alumnus.consentReturn) : ("withdrawn" as const),
+      subscribed: alumnus
+        ? (p === "news" ? alumnus.consentNews : alumnus.consentReturn) === "granted"
+        : false,
+      consent: alumnus
+        ? p === "news"
+          ? alumnus.consentNews
+          : alumnus.consentReturn
+        : ("withdrawn" as const),
     })),
   };
 }

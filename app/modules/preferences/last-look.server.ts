@@ -14,7 +14,12 @@ export async function lastLookBeforeSend(messages: OutboundMessage[]): Promise<M
   if (outreach.length === 0) return cancel;
   const ids = [...new Set(outreach.map((m) => m.alumnusId).filter((id): id is string => !!id))];
   const alumni = new Map(
-    (await db.alumnus.findMany({ where: { id: { in: ids } }, select: { id: true, consentReturn: true, consentNews: true, doNotContact: true } })).map((a) => [a.id, a]),
+    (
+      await db.alumnus.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, consentReturn: true, consentNews: true, doNotContact: true },
+      })
+    ).map((a) => [a.id, a]),
   );
   for (const m of outreach) {
     const facts = m.alumnusId ? alumni.get(m.alumnusId) : undefined;

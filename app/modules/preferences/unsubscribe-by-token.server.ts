@@ -25,7 +25,10 @@ export async function unsubscribeByToken(input: { token: string | undefined }): 
     const before = alumnus[field];
     const changed = before !== "withdrawn";
     if (changed) {
-      await tx.alumnus.update({ where: { id: alumnus.id }, data: { [field]: "withdrawn", consentUpdatedAt: new Date() } });
+      await tx.alumnus.update({
+        where: { id: alumnus.id },
+        data: { [field]: "withdrawn", consentUpdatedAt: new Date() },
+      });
       await recomputeEligibilityFor(tx, [alumnus.id]);
     }
     const cancelled = await cancelQueuedFor(tx, alumnus.id, [purpose], CANCEL_REASONS.withdrawn);

@@ -11,12 +11,17 @@ import { cancelQueuedFor, displayName, findByToken, INVALID_PREFERENCES_LINK } f
  * cancels mail still queued for that purpose, in the same transaction. Audited when something
  * changed.
  */
-export async function updatePreferences(input: { token: string | undefined; returnOpportunities: boolean; news: boolean }) {
+export async function updatePreferences(input: {
+  token: string | undefined;
+  returnOpportunities: boolean;
+  news: boolean;
+}) {
   return db.$transaction(async (tx) => {
     const found = await findByToken(tx, input.token, { lock: true });
     if (!found) throw new AppError("not_found", INVALID_PREFERENCES_LINK);
     const { alumnus } = found;
-    if (!alumnus) throw new AppError("not_found", "We no longer hold a record for this link, so we will not email you.");
+    if (!alumnus)
+      throw new AppError("not_found", "We no longer hold a record for this link, so we will not email you.");
     const before = { consentReturn: alumnus.consentReturn, consentNews: alumnus.consentNews };
     const after = {
       consentReturn: input.returnOpportunities ? ("granted" as const) : ("withdrawn" as const),

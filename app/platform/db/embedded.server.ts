@@ -89,7 +89,10 @@ export function lockDataDirectory(dataDir: string): () => void {
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
-async function serve(db: PGlite, port: number): Promise<{ server: PGLiteSocketServer; host: string; port: number }> {
+async function serve(
+  db: PGlite,
+  port: number,
+): Promise<{ server: PGLiteSocketServer; host: string; port: number }> {
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
   // The library's own queue lets connections' multi-message queries interleave (see session-queue.server.ts).
   (server as unknown as { queryQueue: SessionQueryQueue }).queryQueue = new SessionQueryQueue(db);
@@ -102,7 +105,10 @@ async function serve(db: PGlite, port: number): Promise<{ server: PGLiteSocketSe
  * Opens (creating if needed) the PGlite data directory and serves it on loopback.
  * `port: 0` picks a free port.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+}): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const release = lockDataDirectory(dataDir);
   try {
@@ -119,7 +125,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
 }
 
 /** A throw-away in-memory database (tests, the migration engine's shadow database). */
-export async function startEphemeralPostgres(options: { loadDataDir?: Blob | File } = {}): Promise<EmbeddedPostgres> {
+export async function startEphemeralPostgres(
+  options: { loadDataDir?: Blob | File } = {},
+): Promise<EmbeddedPostgres> {
   const db = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
   return expose(db, 0, () => db.close());
 }

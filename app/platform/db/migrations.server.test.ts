@@ -3,7 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEphemeralPostgres, type EmbeddedPostgres } from "./embedded.server";
-import { applyMigrations, diffMigrationsToSchema, locateStatement, MIGRATIONS_DIR, MigrationError, readMigrations } from "./migrations.server";
+import {
+  applyMigrations,
+  diffMigrationsToSchema,
+  locateStatement,
+  MIGRATIONS_DIR,
+  MigrationError,
+  readMigrations,
+} from "./migrations.server";
 
 describe("migrations", () => {
   let scratch: EmbeddedPostgres;
@@ -28,13 +35,17 @@ describe("migrations", () => {
     expect(first.applied).toEqual(readMigrations(dir).migrationDirectories.map((m) => m.path));
     const second = await applyMigrations(scratch.url, { dir });
     expect(second.applied).toEqual([]);
-    const rows = await scratch.db.query<{ migration_name: string }>("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const rows = await scratch.db.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    );
     expect(rows.rows.map((r) => r.migration_name)).toEqual(first.applied);
   });
 
   it("a failing migration names itself and its statement, and leaves the database as it was", async () => {
     await applyMigrations(scratch.url, { dir });
-    const before = await scratch.db.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+    const before = await scratch.db.query(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+    );
     fs.mkdirSync(path.join(dir, "29990101000000_broken"));
     fs.writeFileSync(
       path.join(dir, "29990101000000_broken", "migration.sql"),
@@ -45,11 +56,16 @@ describe("migrations", () => {
     expect(error.message).toContain("29990101000000_broken");
     expect(error.message).toContain('CREATE TABLE "Broken"');
     expect(error.message).toContain("line 4");
-    const after = await scratch.db.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+    const after = await scratch.db.query(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+    );
     expect(after.rows).toEqual(before.rows);
 
     // Fixing the file lets the next run apply it cleanly.
-    fs.writeFileSync(path.join(dir, "29990101000000_broken", "migration.sql"), `CREATE TABLE "Fine" ("id" TEXT PRIMARY KEY);\n`);
+    fs.writeFileSync(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      `CREATE TABLE "Fine" ("id" TEXT PRIMARY KEY);\n`,
+    );
     expect((await applyMigrations(scratch.url, { dir })).applied).toEqual(["29990101000000_broken"]);
   });
 

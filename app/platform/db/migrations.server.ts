@@ -107,7 +107,11 @@ export function locateStatement(script: string, position: number): { statement: 
   return { statement, line };
 }
 
-async function connect(config: pg.PoolConfig, pools: pg.Pool[], failures: ScriptFailure[]): Promise<AnyAdapter> {
+async function connect(
+  config: pg.PoolConfig,
+  pools: pg.Pool[],
+  failures: ScriptFailure[],
+): Promise<AnyAdapter> {
   const pool = new EnginePool({ ...config, max: 2 });
   pools.push(pool);
   const result = await new PrismaPg(pool).connect();
@@ -221,7 +225,10 @@ function engineMessage(error: unknown) {
  * rolled back as a whole and recorded as rolled back, and the error names the migration and
  * the statement.
  */
-export async function applyMigrations(url: string, options: { dir?: string } = {}): Promise<{ applied: string[] }> {
+export async function applyMigrations(
+  url: string,
+  options: { dir?: string } = {},
+): Promise<{ applied: string[] }> {
   const list = readMigrations(options.dir);
   const session = await openEngine(url, readSchema());
   try {
@@ -254,7 +261,9 @@ export async function applyMigrations(url: string, options: { dir?: string } = {
  * schema. (The engine's own "from migrations" diff ignores preview features such as
  * postgresqlExtensions and would report pg_trgm as missing.)
  */
-export async function diffMigrationsToSchema(options: { dir?: string; schemaPath?: string } = {}): Promise<string> {
+export async function diffMigrationsToSchema(
+  options: { dir?: string; schemaPath?: string } = {},
+): Promise<string> {
   const scratch = await startEphemeralPostgres();
   try {
     await applyMigrations(scratch.url, { dir: options.dir });
@@ -265,7 +274,10 @@ export async function diffMigrationsToSchema(options: { dir?: string; schemaPath
 }
 
 /** SQL that would bring the live database up to schema.prisma ("" when they agree). */
-export async function diffDatabaseToSchema(url: string, options: { schemaPath?: string } = {}): Promise<string> {
+export async function diffDatabaseToSchema(
+  url: string,
+  options: { schemaPath?: string } = {},
+): Promise<string> {
   const schema = readSchema(options.schemaPath);
   const session = await openEngine(url, schema);
   try {
@@ -294,7 +306,8 @@ export function migrationFolderName(name: string, now = new Date()) {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
-  if (!slug) throw new MigrationError("Give the migration a name, e.g. `npm run db:migration -- add-campaigns`.");
+  if (!slug)
+    throw new MigrationError("Give the migration a name, e.g. `npm run db:migration -- add-campaigns`.");
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   return `${stamp}_${slug}`;
 }

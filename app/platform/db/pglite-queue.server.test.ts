@@ -23,9 +23,17 @@ afterAll(async () => {
 describe("embedded PostgreSQL shared by many connections", () => {
   it("answers 200 parallel parameterised queries from 10 connections, each with its own result", async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => pool.query<{ v: string; w: string }>("SELECT $1::text AS v, repeat($2::text, $3::int) AS w", [`value ${i}`, "x", i % 50])),
+      Array.from({ length: 200 }, (_, i) =>
+        pool.query<{ v: string; w: string }>("SELECT $1::text AS v, repeat($2::text, $3::int) AS w", [
+          `value ${i}`,
+          "x",
+          i % 50,
+        ]),
+      ),
     );
-    const failures = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const failures = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
     results.forEach((r, i) => {
       const row = (r as PromiseFulfilledResult<pg.QueryResult<{ v: string; w: string }>>).value.rows[0];

@@ -23,7 +23,12 @@ async function queuedBehindTransaction(count: number, query: (i: number) => Prom
   await holder.query("BEGIN");
   await holder.query("SELECT 1");
   // While the transaction holds the session, every other connection's query waits in the queue.
-  const waiting = Array.from({ length: count }, (_, i) => query(i).then((value) => ({ value }), (error: Error) => ({ error })));
+  const waiting = Array.from({ length: count }, (_, i) =>
+    query(i).then(
+      (value) => ({ value }),
+      (error: Error) => ({ error }),
+    ),
+  );
   await new Promise((resolve) => setTimeout(resolve, 100));
   await holder.query("COMMIT");
   holder.release();
@@ -33,17 +38,22 @@ async function queuedBehindTransaction(count: number, query: (i: number) => Prom
 describe("embedded database session queue", () => {
   it("answers each connection's extended-protocol query with its own rows when they were queued together", async () => {
     for (let round = 0; round < 5; round++) {
-      const results = await queuedBehindTransaction(7, (i) => pool.query("SELECT $1::text AS v, $2::int AS n", [`r${round}-c${i}`, i]));
-      expect(results.map((r) => ("value" in r ? (r.value as pg.QueryResult).rows[0] : String(r.error)))).toEqual(
-        Array.from({ length: 7 }, (_, i) => ({ v: `r${round}-c${i}`, n: i })),
+      const results = await queuedBehindTransaction(7, (i) =>
+        pool.query("SELECT $1::text AS v, $2::int AS n", [`r${round}-c${i}`, i]),
       );
+      expect(
+        results.map((r) => ("value" in r ? (r.value as pg.QueryResult).rows[0] : String(r.error))),
+      ).toEqual(Array.from({ length: 7 }, (_, i) => ({ v: `r${round}-c${i}`, n: i })));
     }
   });
 
   it("keeps serving after a query fails", async () => {
-    const results = await queuedBehindTransaction(4, (i) => (i === 1 ? pool.query("SELEC broken") : pool.query("SELECT $1::int AS n", [i])));
+    const results = await queuedBehindTransaction(4, (i) =>
+      i === 1 ? pool.query("SELEC broken") : pool.query("SELECT $1::int AS n", [i]),
+    );
     expect("error" in results[1]).toBe(true);
-    for (const i of [0, 2, 3]) expect((results[i] as { value: pg.QueryResult }).value.rows[0]).toEqual({ n: i });
+    for (const i of [0, 2, 3])
+      expect((results[i] as { value: pg.QueryResult }).value.rows[0]).toEqual({ n: i });
     expect((await pool.query("SELECT 42 AS n")).rows[0]).toEqual({ n: 42 });
   });
 

@@ -47,7 +47,8 @@ class CopyDetector {
       if (this.headerFill === 5) {
         const type = String.fromCharCode(this.header[0]);
         if (COPY_RESPONSES.has(type)) this.found = true;
-        const length = ((this.header[1] << 24) | (this.header[2] << 16) | (this.header[3] << 8) | this.header[4]) >>> 0;
+        const length =
+          ((this.header[1] << 24) | (this.header[2] << 16) | (this.header[3] << 8) | this.header[4]) >>> 0;
         this.skip = Math.max(0, length - 4);
         this.headerFill = 0;
       }

@@ -84,10 +84,29 @@ export function transportFromEnv(): MailTransport {
   return url ? new SmtpTransport(url) : new MailboxTransport();
 }
 
-export type DeliveryFailure = { kind: "temporary" | "permanent"; message: string; code?: string; responseCode?: number };
+export type DeliveryFailure = {
+  kind: "temporary" | "permanent";
+  message: string;
+  code?: string;
+  responseCode?: number;
+};
 
 /** Errors about the connection or the server as a whole, not about this message. */
-const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "EAUTH", "ENOAUTH", "EPROTOCOL", "ECONNREFUSED", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
+const CONNECTION_CODES = new Set([
+  "ECONNECTION",
+  "ETIMEDOUT",
+  "ESOCKET",
+  "EDNS",
+  "ETLS",
+  "EAUTH",
+  "ENOAUTH",
+  "EPROTOCOL",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 /**
  * 5xx replies about a message (envelope or content refused) are permanent; 4xx replies, refused
@@ -101,12 +120,17 @@ export function classifyFailure(error: unknown): DeliveryFailure {
   const code = typeof e?.code === "string" ? e.code : undefined;
   const responseCode = typeof e?.responseCode === "number" ? e.responseCode : undefined;
   const connectionLevel = code !== undefined && CONNECTION_CODES.has(code);
-  const kind = !connectionLevel && responseCode !== undefined && responseCode >= 500 ? "permanent" : "temporary";
+  const kind =
+    !connectionLevel && responseCode !== undefined && responseCode >= 500 ? "permanent" : "temporary";
   return { kind, message, code, responseCode };
 }
 
 /** Exponential backoff with jitter: a delay between half and all of base * 2^(attempt-1), capped. */
-export function retryDelayMs(attempt: number, options: { baseMs: number; maxMs: number }, random = Math.random) {
+export function retryDelayMs(
+  attempt: number,
+  options: { baseMs: number; maxMs: number },
+  random = Math.random,
+) {
   const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
@@ -136,7 +160,11 @@ export type DispatcherOptions = {
 
 type ClaimedRow = Omit<OutboundMessage, "headers"> & { headers: unknown };
 
-export async function claimBatch(workerId: string, batchSize: number, leaseMs: number): Promise<OutboundMessage[]> {
+export async function claimBatch(
+  workerId: string,
+  batchSize: number,
+  leaseMs: number,
+): Promise<OutboundMessage[]> {
   // A message whose dispatcher died after using its last attempt is set aside, not retried forever.
   await db.$executeRaw`
     UPDATE "OutboxMessage"
@@ -203,7 +231,8 @@ async function markFailed(
   options: { retryBaseMs: number; retryMaxMs: number; permanentAttempts: number },
 ) {
   const outOfAttempts = message.attempts >= message.maxAttempts;
-  const setAside = outOfAttempts || (failure.kind === "permanent" && message.attempts >= options.permanentAttempts);
+  const setAside =
+    outOfAttempts || (failure.kind === "permanent" && message.attempts >= options.permanentAttempts);
   const entry = JSON.stringify([
     {
       at: new Date().toISOString(),
@@ -214,7 +243,12 @@ async function markFailed(
       by: workerId.slice(0, 80),
     },
   ]);
-  const next = setAside ? null : new Date(Date.now() + retryDelayMs(message.attempts, { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs }));
+  const next = setAside
+    ? null
+    : new Date(
+        Date.now() +
+          retryDelayMs(message.attempts, { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs }),
+      );
   // Keeps the newest 20 failures.
   await db.$executeRaw`
     UPDATE "OutboxMessage"
@@ -227,7 +261,14 @@ async function markFailed(
   return setAside;
 }
 
-export type DispatchResult = { claimed: number; sent: number; failed: number; setAside: number; cancelled: number; released: number };
+export type DispatchResult = {
+  claimed: number;
+  sent: number;
+  failed: number;
+  setAside: number;
+  cancelled: number;
+  released: number;
+};
 
 function newWorkerId() {
   return `${os.hostname()}:${process.pid}:${randomToken(4)}`;
@@ -244,20 +285,30 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
   };
   const claimedAt = Date.now();
   const batch = await claimBatch(workerId, options.batchSize ?? 50, leaseMs);
-  const result: DispatchResult = { claimed: batch.length, sent: 0, failed: 0, setAside: 0, cancelled: 0, released: 0 };
+  const result: DispatchResult = {
+    claimed: batch.length,
+    sent: 0,
+    failed: 0,
+    setAside: 0,
+    cancelled: 0,
+    released: 0,
+  };
   if (batch.length === 0) return result;
 
   // Lease bookkeeping on the local clock, started before the claim (so it errs on the short side).
   let leaseEnds = claimedAt + leaseMs;
   const pending = new Set(batch.map((m) => m.id));
-  const heartbeat = setInterval(() => {
-    const renewedAt = Date.now();
-    extendLease([...pending], workerId, leaseMs)
-      .then(() => {
-        leaseEnds = renewedAt + leaseMs;
-      })
-      .catch((error) => log.warn("outbox lease could not be extended", { error }));
-  }, Math.max(50, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      const renewedAt = Date.now();
+      extendLease([...pending], workerId, leaseMs)
+        .then(() => {
+          leaseEnds = renewedAt + leaseMs;
+        })
+        .catch((error) => log.warn("outbox lease could not be extended", { error }));
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
 
   try {
     const cancel = beforeSendHook ? await beforeSendHook(batch) : new Map<string, string>();
@@ -292,7 +343,14 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
           const setAside = await markFailed(message, workerId, failure, retry);
           if (setAside) result.setAside++;
           else result.failed++;
-          log.debug("email delivery failed", { outboxId: message.id, kind: failure.kind, code: failure.code, responseCode: failure.responseCode, attempt: message.attempts, setAside });
+          log.debug("email delivery failed", {
+            outboxId: message.id,
+            kind: failure.kind,
+            code: failure.code,
+            responseCode: failure.responseCode,
+            attempt: message.attempts,
+            setAside,
+          });
           lastFailure ??= failure;
           continue;
         }
@@ -309,7 +367,13 @@ export async function dispatchOnce(options: DispatcherOptions): Promise<Dispatch
     }
     // One line per batch, not per message: an outage would otherwise flood the log.
     if (lastFailure) {
-      log.warn("email delivery failed", { failed: result.failed, setAside: result.setAside, sent: result.sent, code: lastFailure.code, responseCode: lastFailure.responseCode });
+      log.warn("email delivery failed", {
+        failed: result.failed,
+        setAside: result.setAside,
+        sent: result.sent,
+        code: lastFailure.code,
+        responseCode: lastFailure.responseCode,
+      });
     }
   } finally {
     clearInterval(heartbeat);

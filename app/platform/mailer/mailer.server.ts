@@ -46,7 +46,10 @@ const PLAIN_TEXT_OPTIONS = {
 };
 
 export async function renderEmail(element: ReactElement, subject: string): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS })]);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS }),
+  ]);
   return { subject: headerSafe(subject, 150), html, text };
 }
 
@@ -74,7 +77,21 @@ export type QueueEmailInput = {
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,60}$/;
 /** Headers the mailer writes itself; a caller cannot set them through `headers`. */
-const RESERVED_HEADERS = new Set(["from", "to", "cc", "bcc", "subject", "message-id", "date", "sender", "reply-to", "return-path", "mime-version", "content-type", "content-transfer-encoding"]);
+const RESERVED_HEADERS = new Set([
+  "from",
+  "to",
+  "cc",
+  "bcc",
+  "subject",
+  "message-id",
+  "date",
+  "sender",
+  "reply-to",
+  "return-path",
+  "mime-version",
+  "content-type",
+  "content-transfer-encoding",
+]);
 
 /** The row queueEmail writes, without touching the database (queueEmails writes many at once). */
 export function outboxRow(input: QueueEmailInput) {
@@ -87,7 +104,9 @@ export function outboxRow(input: QueueEmailInput) {
   }
   if (input.purpose !== "transactional") {
     if (!input.alumnusId || !isUnsubscribePurpose(input.purpose)) {
-      throw new Error(`A ${input.purpose} email needs the alumnus it is for, so it can carry an unsubscribe link.`);
+      throw new Error(
+        `A ${input.purpose} email needs the alumnus it is for, so it can carry an unsubscribe link.`,
+      );
     }
     Object.assign(headers, unsubscribeLinks({ alumnusId: input.alumnusId, purpose: input.purpose }).headers);
   }
@@ -116,5 +135,8 @@ export async function queueEmail(tx: Db, input: QueueEmailInput) {
 /** Adds many messages in one statement (campaign fan-out), inside the caller's transaction. */
 export async function queueEmails(tx: Db, inputs: QueueEmailInput[]) {
   if (inputs.length === 0) return [];
-  return tx.outboxMessage.createManyAndReturn({ data: inputs.map(outboxRow), select: { id: true, messageId: true } });
+  return tx.outboxMessage.createManyAndReturn({
+    data: inputs.map(outboxRow),
+    select: { id: true, messageId: true },
+  });
 }

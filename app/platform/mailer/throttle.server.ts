@@ -39,7 +39,10 @@ export type ThrottleInput = {
  * whatever is already waiting under the same key, so a fan-out in several chunks keeps one
  * schedule. Returns the ids and the first and last delivery times.
  */
-export async function queueThrottledEmails(tx: Db, input: ThrottleInput & { messages: Omit<QueueEmailInput, "throttleKey" | "notBefore">[] }) {
+export async function queueThrottledEmails(
+  tx: Db,
+  input: ThrottleInput & { messages: Omit<QueueEmailInput, "throttleKey" | "notBefore">[] },
+) {
   const key = headerSafe(input.throttleKey, 120);
   const step = intervalMs(input.perHour);
   await lockKey(tx, key);
@@ -47,10 +50,17 @@ export async function queueThrottledEmails(tx: Db, input: ThrottleInput & { mess
     where: { throttleKey: key, status: { in: [...PENDING] }, nextAttemptAt: { lt: HELD_UNTIL } },
     _max: { nextAttemptAt: true },
   });
-  const startAt = Math.max((input.startAt ?? new Date()).getTime(), last._max.nextAttemptAt ? last._max.nextAttemptAt.getTime() + step : 0);
+  const startAt = Math.max(
+    (input.startAt ?? new Date()).getTime(),
+    last._max.nextAttemptAt ? last._max.nextAttemptAt.getTime() + step : 0,
+  );
   const rows = await queueEmails(
     tx,
-    input.messages.map((m, i) => ({ ...m, throttleKey: key, notBefore: new Date(Math.round(startAt + i * step)) })),
+    input.messages.map((m, i) => ({
+      ...m,
+      throttleKey: key,
+      notBefore: new Date(Math.round(startAt + i * step)),
+    })),
   );
   return {
     ids: rows.map((r) => r.id),
@@ -99,7 +109,10 @@ export async function cancelThrottledEmails(tx: Db, input: { throttleKey: string
   return { cancelled: count };
 }
 
-export type OutboxCounts = Record<"queued" | "held" | "sending" | "sent" | "failed" | "set_aside" | "cancelled", number>;
+export type OutboxCounts = Record<
+  "queued" | "held" | "sending" | "sent" | "failed" | "set_aside" | "cancelled",
+  number
+>;
 
 /** Live counts for one key (a campaign's queued / sent / failed / set-aside figures). */
 export async function countThrottledEmails(tx: Db, throttleKey: string): Promise<OutboxCounts> {
@@ -107,9 +120,19 @@ export async function countThrottledEmails(tx: Db, throttleKey: string): Promise
     SELECT "status"::text AS status, ("nextAttemptAt" >= ${HELD_UNTIL}) AS held, count(*) AS n
     FROM "OutboxMessage" WHERE "throttleKey" = ${throttleKey}
     GROUP BY 1, 2`);
-  const counts: OutboxCounts = { queued: 0, held: 0, sending: 0, sent: 0, failed: 0, set_aside: 0, cancelled: 0 };
+  const counts: OutboxCounts = {
+    queued: 0,
+    held: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    set_aside: 0,
+    cancelled: 0,
+  };
   for (const r of rows) {
-    const key = (r.held && (r.status === "queued" || r.status === "failed") ? "held" : r.status) as keyof OutboxCounts;
+    const key = (
+      r.held && (r.status === "queued" || r.status === "failed") ? "held" : r.status
+    ) as keyof OutboxCounts;
     counts[key] += Number(r.n);
   }
   return counts;

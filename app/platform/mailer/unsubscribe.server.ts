@@ -42,7 +42,9 @@ export function signUnsubscribeToken(input: { alumnusId: string; purpose: Unsubs
 }
 
 /** The alumnus and purpose a token names, or null when it is malformed or its signature is wrong. */
-export function verifyUnsubscribeToken(token: string | undefined | null): { alumnusId: string; purpose: UnsubscribePurpose } | null {
+export function verifyUnsubscribeToken(
+  token: string | undefined | null,
+): { alumnusId: string; purpose: UnsubscribePurpose } | null {
   if (!token || token.length > 100) return null;
   const parts = token.split(".");
   if (parts.length !== 3) return null;
@@ -67,6 +69,9 @@ export function unsubscribeLinks(input: { alumnusId: string; purpose: Unsubscrib
     token,
     unsubscribeUrl,
     preferencesUrl,
-    headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } as Record<string, string>,
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    } as Record<string, string>,
   };
 }

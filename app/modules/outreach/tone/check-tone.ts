@@ -102,7 +102,10 @@ function scan(source: ToneSource, original: string): ToneFinding[] {
           source,
           match,
           position: positionOf(original, start, end),
-          message: fill(rule.message ?? (rule.category === "jargon" ? "\"{match}\" is jargon." : "\"{match}\" sounds cold."), match),
+          message: fill(
+            rule.message ?? (rule.category === "jargon" ? '"{match}" is jargon.' : '"{match}" sounds cold.'),
+            match,
+          ),
           suggestion: rule.suggestion,
         });
       }
@@ -142,11 +145,16 @@ function readingFinding(source: ToneSource, stats: Readability, minWords: number
     message: `This reads at grade ${stats.grade.toFixed(1)} (Flesch-Kincaid); aim for ${target} or lower so everyone can follow it easily.${
       pointAtLongest ? ` The longest sentence has ${longest.words} words.` : ""
     }`,
-    suggestion: "Use shorter sentences (under 20 words) and everyday words: 'use' rather than 'utilise', 'help' rather than 'facilitate'.",
+    suggestion:
+      "Use shorter sentences (under 20 words) and everyday words: 'use' rather than 'utilise', 'help' rather than 'facilitate'.",
   };
 }
 
-function withReadingPosition(finding: ToneFinding | null, original: string, stats: Readability): ToneFinding | null {
+function withReadingPosition(
+  finding: ToneFinding | null,
+  original: string,
+  stats: Readability,
+): ToneFinding | null {
   if (!finding || !finding.match || !stats.longestSentence) return finding;
   const { start, end } = stats.longestSentence;
   return { ...finding, position: positionOf(original, start, end) };
@@ -165,7 +173,8 @@ function subjectFindings(subject: string): ToneFinding[] {
         match: null,
         position: null,
         message: "The subject is empty.",
-        suggestion: "Write a subject that says what the email is about, e.g. 'Would you like to work with us again?'.",
+        suggestion:
+          "Write a subject that says what the email is about, e.g. 'Would you like to work with us again?'.",
       },
     ];
   }
@@ -234,7 +243,11 @@ export function checkTone(input: ToneInput): ToneReport {
   if (note) {
     noteFindings.push(...scan("note", note));
     noteStats = readability(note);
-    const grade = withReadingPosition(readingFinding("note", noteStats, thresholds.readingGrade.noteMinWords), note, noteStats);
+    const grade = withReadingPosition(
+      readingFinding("note", noteStats, thresholds.readingGrade.noteMinWords),
+      note,
+      noteStats,
+    );
     if (grade) noteFindings.push(grade);
   }
 
@@ -254,7 +267,11 @@ export function checkTone(input: ToneInput): ToneReport {
       findings.push(f);
     }
     textStats = readability(input.text);
-    const grade = withReadingPosition(readingFinding("text", textStats, thresholds.readingGrade.minWords), input.text, textStats);
+    const grade = withReadingPosition(
+      readingFinding("text", textStats, thresholds.readingGrade.minWords),
+      input.text,
+      textStats,
+    );
     if (grade) findings.push(grade);
     findings.push(...missingElements(input.text, input.kind, input.purpose));
   }

@@ -9,9 +9,16 @@ import { toneRules } from "./rules";
  */
 
 export type Sentence = { text: string; start: number; end: number; words: number };
-export type Readability = { words: number; sentences: number; syllables: number; grade: number; longestSentence: Sentence | null };
+export type Readability = {
+  words: number;
+  sentences: number;
+  syllables: number;
+  grade: number;
+  longestSentence: Sentence | null;
+};
 
-const LINK = /\b(?:https?:\/\/|mailto:|www\.)[^\s<>"')\]]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/giu;
+const LINK =
+  /\b(?:https?:\/\/|mailto:|www\.)[^\s<>"')\]]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/giu;
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
 /** Blanks links and email addresses with spaces, keeping every other character where it was. */
@@ -33,7 +40,12 @@ export function splitSentences(text: string): Sentence[] {
     const trimmedStart = start + (slice.length - slice.trimStart().length);
     const content = text.slice(trimmedStart, end).trim();
     if (content && /[\p{L}]/u.test(content)) {
-      out.push({ text: content, start: trimmedStart, end: trimmedStart + content.length, words: wordsOf(content).length });
+      out.push({
+        text: content,
+        start: trimmedStart,
+        end: trimmedStart + content.length,
+        words: wordsOf(content).length,
+      });
     }
     start = end;
   };
@@ -50,7 +62,12 @@ export function splitSentences(text: string): Sentence[] {
       if (next !== undefined && !/\s/.test(next)) continue;
       if (ch === ".") {
         const before = text.slice(Math.max(0, i - 8), i + 1).toLowerCase();
-        if (abbreviations.some((a) => before.endsWith(a) && !/[\p{L}]/u.test(before.charAt(before.length - a.length - 1)))) continue;
+        if (
+          abbreviations.some(
+            (a) => before.endsWith(a) && !/[\p{L}]/u.test(before.charAt(before.length - a.length - 1)),
+          )
+        )
+          continue;
       }
       push(j + 1);
       i = j;
@@ -68,9 +85,22 @@ export function readability(rawText: string): Readability {
   const text = blankLinks(rawText);
   const sentences = splitSentences(text);
   const words = wordsOf(text);
-  const syllables = words.reduce((sum, w) => sum + w.word.split(/[-']/).reduce((s, part) => s + countSyllables(part), 0), 0);
-  const longestSentence = sentences.reduce<Sentence | null>((longest, s) => (!longest || s.words > longest.words ? s : longest), null);
-  if (words.length === 0 || sentences.length === 0) return { words: 0, sentences: 0, syllables: 0, grade: 0, longestSentence: null };
+  const syllables = words.reduce(
+    (sum, w) => sum + w.word.split(/[-']/).reduce((s, part) => s + countSyllables(part), 0),
+    0,
+  );
+  const longestSentence = sentences.reduce<Sentence | null>(
+    (longest, s) => (!longest || s.words > longest.words ? s : longest),
+    null,
+  );
+  if (words.length === 0 || sentences.length === 0)
+    return { words: 0, sentences: 0, syllables: 0, grade: 0, longestSentence: null };
   const grade = 0.39 * (words.length / sentences.length) + 11.8 * (syllables / words.length) - 15.59;
-  return { words: words.length, sentences: sentences.length, syllables, grade: round1(grade), longestSentence };
+  return {
+    words: words.length,
+    sentences: sentences.length,
+    syllables,
+    grade: round1(grade),
+    longestSentence,
+  };
 }

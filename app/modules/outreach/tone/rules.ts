@@ -17,7 +17,10 @@ export type Severity = "error" | "warning";
 export type Category = "cold" | "evasive" | "passive" | "jargon" | "missing" | "reading" | "subject";
 
 const severity = z.enum(["error", "warning"]);
-const patternSource = z.union([z.string().min(1), z.object({ pattern: z.string().min(1), caseSensitive: z.boolean().optional() })]);
+const patternSource = z.union([
+  z.string().min(1),
+  z.object({ pattern: z.string().min(1), caseSensitive: z.boolean().optional() }),
+]);
 
 const PhraseRuleSchema = z.object({
   id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
@@ -31,7 +34,13 @@ const PhraseRuleSchema = z.object({
 const PhraseFileSchema = z.object({ rules: z.array(PhraseRuleSchema) });
 
 const PassiveFileSchema = z.object({
-  rule: z.object({ id: z.string(), category: z.literal("passive"), severity, message: z.string(), suggestion: z.string() }),
+  rule: z.object({
+    id: z.string(),
+    category: z.literal("passive"),
+    severity,
+    message: z.string(),
+    suggestion: z.string(),
+  }),
   auxiliaries: z.array(z.string()),
   adverbs: z.array(z.string()),
   agentWindow: z.number().int().positive(),
@@ -75,7 +84,9 @@ function parse<S extends z.ZodType>(file: string, schema: S, data: unknown): z.i
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`Tone check data file ${file} is malformed at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new Error(
+      `Tone check data file ${file} is malformed at ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
   }
   return result.data;
 }
@@ -91,7 +102,13 @@ export function compilePattern(source: string, caseSensitive = false): RegExp {
 }
 
 export type CompiledPhraseRule = Omit<z.infer<typeof PhraseRuleSchema>, "patterns"> & { patterns: RegExp[] };
-export type CompiledElement = { id: string; label: string; message: string; suggestion: string; groups: RegExp[][] };
+export type CompiledElement = {
+  id: string;
+  label: string;
+  message: string;
+  suggestion: string;
+  groups: RegExp[][];
+};
 
 export type ToneRules = {
   phrases: CompiledPhraseRule[];
@@ -113,22 +130,30 @@ function compilePhrases(file: string, data: unknown): CompiledPhraseRule[] {
     try {
       return { ...rule, patterns: rule.patterns.map((p) => compilePattern(p, rule.caseSensitive)) };
     } catch (error) {
-      throw new Error(`Tone check data file ${file}: rule ${rule.id} has an invalid pattern (${(error as Error).message}).`);
+      throw new Error(
+        `Tone check data file ${file}: rule ${rule.id} has an invalid pattern (${(error as Error).message}).`,
+      );
     }
   });
 }
 
 function compileSource(file: string, id: string, source: z.infer<typeof patternSource>): RegExp {
-  const { pattern, caseSensitive } = typeof source === "string" ? { pattern: source, caseSensitive: false } : source;
+  const { pattern, caseSensitive } =
+    typeof source === "string" ? { pattern: source, caseSensitive: false } : source;
   try {
     return compilePattern(pattern, caseSensitive);
   } catch (error) {
-    throw new Error(`Tone check data file ${file}: element ${id} has an invalid pattern (${(error as Error).message}).`);
+    throw new Error(
+      `Tone check data file ${file}: element ${id} has an invalid pattern (${(error as Error).message}).`,
+    );
   }
 }
 
 function load(): ToneRules {
-  const phrases = [...compilePhrases("phrases.json", phrasesData), ...compilePhrases("jargon.json", jargonData)];
+  const phrases = [
+    ...compilePhrases("phrases.json", phrasesData),
+    ...compilePhrases("jargon.json", jargonData),
+  ];
   const ids = new Set<string>();
   for (const rule of phrases) {
     if (ids.has(rule.id)) throw new Error(`Tone check data: rule id ${rule.id} appears twice.`);
@@ -144,22 +169,32 @@ function load(): ToneRules {
       label: element.label,
       message: element.message,
       suggestion: element.suggestion,
-      groups: groups.map((group) => group.map((source) => compileSource("required-elements.json", id, source))),
+      groups: groups.map((group) =>
+        group.map((source) => compileSource("required-elements.json", id, source)),
+      ),
     };
   }
   for (const [owner, table] of [...Object.entries(required.kinds), ...Object.entries(required.purposes)]) {
     for (const element of Object.keys(table)) {
-      if (!elements[element]) throw new Error(`Tone check data file required-elements.json: ${owner} requires unknown element "${element}".`);
+      if (!elements[element])
+        throw new Error(
+          `Tone check data file required-elements.json: ${owner} requires unknown element "${element}".`,
+        );
     }
   }
   for (const kind of Object.keys(EMAIL_KINDS)) {
-    if (!required.kinds[kind]) throw new Error(`Tone check data file required-elements.json has no entry for the kind "${kind}".`);
+    if (!required.kinds[kind])
+      throw new Error(`Tone check data file required-elements.json has no entry for the kind "${kind}".`);
   }
   for (const kind of Object.keys(required.kinds)) {
-    if (!Object.hasOwn(EMAIL_KINDS, kind)) throw new Error(`Tone check data file required-elements.json names an unknown kind "${kind}".`);
+    if (!Object.hasOwn(EMAIL_KINDS, kind))
+      throw new Error(`Tone check data file required-elements.json names an unknown kind "${kind}".`);
   }
   for (const purpose of Object.keys(EMAIL_PURPOSES)) {
-    if (!required.purposes[purpose]) throw new Error(`Tone check data file required-elements.json has no entry for the purpose "${purpose}".`);
+    if (!required.purposes[purpose])
+      throw new Error(
+        `Tone check data file required-elements.json has no entry for the purpose "${purpose}".`,
+      );
   }
   const readability = parse("readability.json", ReadabilitySchema, readabilityData);
   const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));

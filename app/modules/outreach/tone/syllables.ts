@@ -30,10 +30,15 @@ export function countSyllables(raw: string): number {
   let count = (core.match(/[aeiouy]+/g) ?? []).length;
 
   if (/[^aeiouy]e$/.test(core) && !/[^aeiouy]le$/.test(core)) count--;
-  else if (/[^aeiouy]es$/.test(core) && !/(?:[cgsxz]|ch|sh)es$/.test(core) && !/[^aeiouy]les$/.test(core)) count--;
+  else if (/[^aeiouy]es$/.test(core) && !/(?:[cgsxz]|ch|sh)es$/.test(core) && !/[^aeiouy]les$/.test(core))
+    count--;
   else if (/[^aeiouytd]ed$/.test(core)) count--;
   // A silent "e" before a suffix: statement, lately, careful, hopeless.
-  if (/[^aeiouy]e(?:ful|fully|ly|ment|ments|ness|less)$/.test(core) && !/[^aeiouy]le(?:ful|fully|ly|ment|ments|ness|less)$/.test(core)) count--;
+  if (
+    /[^aeiouy]e(?:ful|fully|ly|ment|ments|ness|less)$/.test(core) &&
+    !/[^aeiouy]le(?:ful|fully|ly|ment|ments|ness|less)$/.test(core)
+  )
+    count--;
 
   count += (core.match(/(?<![cts])ia/g) ?? []).length;
   count += (core.match(/io(?!n)/g) ?? []).length + (core.match(/(?<![tscgx])ion/g) ?? []).length;
