@@ -28,8 +28,9 @@ export default defineConfig({
             "test/unit/**/*.test.ts",
           ],
           exclude: ["**/*.server.test.{ts,tsx}", "**/node_modules/**"],
+          // Component tests choose a document with `// @vitest-environment happy-dom`.
           environment: "node",
-          setupFiles: ["test/setup/console.ts"],
+          setupFiles: ["test/setup/console.ts", "test/setup/components.ts"],
         },
       },
       {

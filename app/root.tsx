@@ -1,16 +1,8 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useCorrelationId, useNonce } from "./components/nonce";
-import { isErrorPayload } from "./platform/errors";
+import { describeRouteError, StandaloneErrorPage } from "./components/error-page";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -51,44 +43,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const ssrCorrelationId = useCorrelationId();
-  let title = "Something went wrong on our side";
-  let message = "Nothing was changed. Please try again in a moment.";
-  let correlationId = ssrCorrelationId;
-  if (isRouteErrorResponse(error)) {
-    const payload = isErrorPayload(error.data) ? error.data : undefined;
-    correlationId = payload?.correlationId ?? correlationId;
-    if (error.status === 404) {
-      title = "We could not find that page";
-      message = payload?.message ?? "The address may be mistyped, or the page has moved.";
-    } else if (error.status === 403) {
-      title = "You do not have access to this";
-      message = payload?.message ?? "Ask an administrator if you need it.";
-    } else if (error.status === 503) {
-      title = "Comeback is briefly unavailable";
-      message = payload?.message ?? "Please try again in a minute.";
-    } else if (payload && error.status < 500) {
-      title = "That did not work";
-      message = payload.message;
-    }
-  }
-  return (
-    <main id="main" className="mx-auto max-w-xl px-6 py-16">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand">Comeback</p>
-      <h1 className="mt-2 text-2xl font-semibold">{title}</h1>
-      <p className="mt-4 text-muted">{message}</p>
-      {correlationId ? (
-        <p className="mt-4 text-sm text-muted">
-          If you contact support, mention this reference:{" "}
-          <code className="rounded bg-white px-1">{correlationId}</code>
-        </p>
-      ) : null}
-      <p className="mt-8">
-        <a className="font-medium text-brand underline" href="/">
-          Go to the start page
-        </a>
-      </p>
-    </main>
-  );
+  return <StandaloneErrorPage description={describeRouteError(useRouteError(), useCorrelationId())} />;
 }

@@ -7,7 +7,7 @@ import {
   MAX_THROTTLE_PER_HOUR,
 } from "~/modules/campaigns/schemas";
 import { NOTE_MAX_CHARS } from "~/modules/outreach/schemas";
-import { Alert, Button, Card, SelectField, TextArea, TextField } from "./ui";
+import { Notice, Button, Card, SelectField, TextArea, TextField } from "./ui";
 
 /**
  * The campaign's content and settings, for the new and edit pages. Plain form: works without
@@ -34,7 +34,7 @@ export function CampaignForm({
   const e = (name: string) => errors?.[name];
   return (
     <Form method="post" noValidate className="space-y-6">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {formError ? <Notice tone="error">{formError}</Notice> : null}
       <Card title="Audience and template">
         <div className="grid gap-4 md:grid-cols-2">
           <TextField

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Alert, Button, SelectField, TextArea, TextField } from "~/components/ui";
+import { Notice, Button, SelectField, TextArea, TextField } from "~/components/ui";
 import {
   DECISION_KIND_LABELS,
   DECISION_KINDS,
@@ -52,7 +52,7 @@ export function DecisionForm({
   const phases = [...(initial.phases ?? []), BLANK_PHASE, BLANK_PHASE];
   return (
     <Form method="post" className="space-y-4">
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {error ? <Notice tone="error">{error.message}</Notice> : null}
       <input type="hidden" name="version" value={initial.version ?? 0} />
       <TextField
         label="Title"

@@ -1,10 +1,13 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { can, type Permission } from "~/platform/permissions";
 import { cx } from "./ui";
 
+type NavItem = { to: string; label: string; permission?: Permission; end?: boolean };
+
 /** Staff navigation; each entry shows only to people holding its permission. */
-export const STAFF_NAV: { to: string; label: string; permission?: Permission; end?: boolean }[] = [
-  { to: "/staff", label: "Overview", end: true },
+export const STAFF_NAV: NavItem[] = [
+  { to: "/staff", label: "Home", end: true },
   { to: "/staff/alumni", label: "Alumni", permission: "read:alumnus:any" },
   { to: "/staff/decisions", label: "Decisions", permission: "read:decision" },
   { to: "/staff/imports", label: "Imports", permission: "import:alumni" },
@@ -15,14 +18,37 @@ export const STAFF_NAV: { to: string; label: string; permission?: Permission; en
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },
   { to: "/staff/admin/audit", label: "Audit trail", permission: "read:audit" },
+];
+
+/** Tools for running Comeback without a mail server; listed apart, and only when they apply. */
+export const DEVELOPMENT_NAV: NavItem[] = [
   { to: "/staff/mailbox", label: "Mailbox", permission: "read:mailbox" },
 ];
 
-export function StaffNav({ user }: { user: { permissions: string[] } }) {
+export type StaffNavProps = {
+  user: { permissions: string[] };
+  /** Counts of things waiting, by the path of the entry that leads to them. */
+  badges?: Record<string, number>;
+  /** The development mailbox is listed when no SMTP server is configured. */
+  showDevelopment?: boolean;
+};
+
+const number = new Intl.NumberFormat("en");
+
+function NavList({
+  items,
+  badges,
+  vertical,
+}: {
+  items: NavItem[];
+  badges: Record<string, number>;
+  vertical?: boolean;
+}) {
   return (
-    <nav aria-label="Staff areas">
-      <ul className="flex flex-wrap gap-1">
-        {STAFF_NAV.filter((item) => !item.permission || can(user, item.permission)).map((item) => (
+    <ul className={cx("flex gap-1", vertical ? "flex-col" : "flex-wrap")}>
+      {items.map((item) => {
+        const count = badges[item.to] ?? 0;
+        return (
           <li key={item.to}>
             <NavLink
               to={item.to}
@@ -30,16 +56,81 @@ export function StaffNav({ user }: { user: { permissions: string[] } }) {
               prefetch="intent"
               className={({ isActive }) =>
                 cx(
-                  "block rounded-md px-3 py-1.5 text-sm font-medium",
+                  "flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium lg:py-1.5",
                   isActive ? "bg-brand text-white" : "text-ink hover:bg-brand-soft",
                 )
               }
             >
               {item.label}
+              {count > 0 ? (
+                <span className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-warn ring-1 ring-warn/30">
+                  <span className="sr-only">, </span>
+                  {number.format(count)}
+                  <span className="sr-only"> to do</span>
+                </span>
+              ) : null}
             </NavLink>
           </li>
-        ))}
-      </ul>
-    </nav>
+        );
+      })}
+    </ul>
+  );
+}
+
+function visible(items: NavItem[], user: { permissions: string[] }) {
+  return items.filter((item) => !item.permission || can(user, item.permission));
+}
+
+/**
+ * On wide screens the entries sit in the header. On phones they fold into a "Menu" disclosure
+ * (a native <details>, so it opens without JavaScript) that closes again after each navigation.
+ */
+export function StaffNav({ user, badges = {}, showDevelopment = false }: StaffNavProps) {
+  const items = visible(STAFF_NAV, user);
+  const development = showDevelopment ? visible(DEVELOPMENT_NAV, user) : [];
+  const waiting = items.reduce((sum, item) => sum + (badges[item.to] ?? 0), 0);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    menu.current?.removeAttribute("open");
+  }, [location.pathname, location.search]);
+
+  const developmentSection = development.length ? (
+    <div className="mt-3 border-t border-line pt-3">
+      <h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-muted">Development</h2>
+      <NavList items={development} badges={badges} vertical />
+    </div>
+  ) : null;
+
+  return (
+    <>
+      <details ref={menu} className="group order-last w-full lg:hidden">
+        <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium ring-1 ring-line hover:bg-brand-soft [&::-webkit-details-marker]:hidden">
+          <span aria-hidden="true" className="text-lg leading-none">
+            ☰
+          </span>
+          Menu
+          {waiting > 0 ? (
+            <span className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-warn ring-1 ring-warn/30">
+              {number.format(waiting)}
+              <span className="sr-only"> to do</span>
+            </span>
+          ) : null}
+        </summary>
+        <nav aria-label="Staff areas" className="mt-2 pb-2">
+          <NavList items={items} badges={badges} vertical />
+          {developmentSection}
+        </nav>
+      </details>
+      <nav aria-label="Staff areas" className="hidden lg:flex lg:items-center lg:gap-1">
+        <NavList items={items} badges={badges} />
+        {development.length ? (
+          <div className="flex items-center gap-1 border-l border-line pl-2">
+            <span className="text-xs font-semibold uppercase tracking-wide text-muted">Development</span>
+            <NavList items={development} badges={badges} />
+          </div>
+        ) : null}
+      </nav>
+    </>
   );
 }

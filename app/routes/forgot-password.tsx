@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useValidatedForm } from "~/components/form";
 import { LinkPage } from "~/components/link-page";
-import { Alert, Button, TextField } from "~/components/ui";
+import { Notice, Button, TextField } from "~/components/ui";
 import {
   requestPasswordReset,
   RESET_REQUESTED_MESSAGE,
@@ -40,9 +40,9 @@ export default function ForgotPassword() {
       </p>
       {actionData?.ok ? (
         <div className="mt-8 space-y-4">
-          <Alert tone="success" title="Check your email">
+          <Notice tone="success" title="Check your email">
             {actionData.message}
-          </Alert>
+          </Notice>
           <p className="text-sm">
             <a className="text-brand underline" href="/sign-in">
               Back to sign-in
@@ -56,7 +56,9 @@ export default function ForgotPassword() {
           onSubmit={form.onSubmit}
           className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
         >
-          {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
+          {serverError && !serverError.fieldErrors ? (
+            <Notice tone="error">{serverError.message}</Notice>
+          ) : null}
           <TextField
             label="Work email"
             type="email"

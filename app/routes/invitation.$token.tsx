@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useValidatedForm } from "~/components/form";
 import { InvalidLink, LinkPage } from "~/components/link-page";
 import { formatUtc } from "~/components/time";
-import { Alert, Button, TextField } from "~/components/ui";
+import { Notice, Button, TextField } from "~/components/ui";
 import { acceptInvitation, findInvitation } from "~/modules/identity/accept-invitation.server";
 import { INVALID_LINK_MESSAGE } from "~/modules/identity/auth-tokens.server";
 import { SetPasswordSchema } from "~/modules/identity/schemas";
@@ -68,7 +68,7 @@ export default function Invitation() {
         onSubmit={form.onSubmit}
         className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
       >
-        {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
+        {serverError && !serverError.fieldErrors ? <Notice tone="error">{serverError.message}</Notice> : null}
         <TextField
           label="Work email"
           type="email"

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LinkPage } from "~/components/link-page";
-import { Alert, Button } from "~/components/ui";
+import { Notice, Button } from "~/components/ui";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { PreferencesSchema } from "~/modules/preferences/schemas";
@@ -66,21 +66,21 @@ export default function Preferences() {
       </p>
       {preferences.doNotContact ? (
         <div className="mt-6">
-          <Alert tone="info" title="We will not contact you">
+          <Notice tone="info" title="We will not contact you">
             Our HR team noted that you should not be contacted, so you get no email of these kinds, whatever
             you choose here. Write to the person named in our last email if that is not what you want.
-          </Alert>
+          </Notice>
         </div>
       ) : null}
       <Form method="post" className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
         {actionData?.ok ? (
-          <Alert tone="success">
+          <Notice tone="success">
             {actionData.changed
               ? `Saved. ${actionData.cancelled ? `We also stopped ${actionData.cancelled} message${actionData.cancelled === 1 ? "" : "s"} that were waiting to go out.` : "It applies at once."}`
               : "Nothing changed: these were already your choices."}
-          </Alert>
+          </Notice>
         ) : null}
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        {error ? <Notice tone="error">{error.message}</Notice> : null}
         <fieldset className="space-y-4">
           <legend className="text-sm font-medium">Email me about</legend>
           {preferences.purposes.map((p) => (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useValidatedForm } from "~/components/form";
-import { Alert, Button, TextField } from "~/components/ui";
+import { Notice, Button, TextField } from "~/components/ui";
 import { SignInSchema } from "~/modules/identity/schemas";
 import { signInStaff } from "~/modules/identity/sign-in.server";
 import { getViewer } from "~/platform/auth.server";
@@ -54,7 +54,7 @@ export default function SignIn() {
         onSubmit={form.onSubmit}
         className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6"
       >
-        {serverError && !serverError.fieldErrors ? <Alert tone="error">{serverError.message}</Alert> : null}
+        {serverError && !serverError.fieldErrors ? <Notice tone="error">{serverError.message}</Notice> : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField
           label="Work email"

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { useValidatedForm } from "~/components/form";
-import { UtcTime } from "~/components/time";
-import { Alert, Badge, Button, Card, Facts, PageHeader, TextField } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Badge, Button, Card, Facts, PageHeader, TextField } from "~/components/ui";
 import { changePassword } from "~/modules/identity/change-password.server";
 import { getAccount } from "~/modules/identity/get-account.server";
 import { ChangePasswordSchema } from "~/modules/identity/schemas";
@@ -72,10 +72,10 @@ export default function Account() {
                 { label: "Work email", value: account.email },
                 { label: "Role", value: `${account.roleLabel} — ${account.roleDescription}` },
                 { label: "Team", value: account.teamName ?? "—" },
-                { label: "Last sign-in", value: <UtcTime iso={account.lastSignInAt} /> },
+                { label: "Last sign-in", value: <Time iso={account.lastSignInAt} /> },
                 {
                   label: "Password last set",
-                  value: <UtcTime iso={account.passwordChangedAt} fallback="Unknown" />,
+                  value: <Time iso={account.passwordChangedAt} fallback="Unknown" />,
                 },
               ]}
             />
@@ -127,10 +127,10 @@ export default function Account() {
                       {s.device} {s.current ? <Badge tone="brand">This browser</Badge> : null}
                     </th>
                     <td className="py-2 pr-3">
-                      <UtcTime iso={s.createdAt} />
+                      <Time iso={s.createdAt} />
                     </td>
                     <td className="py-2 pr-3">
-                      <UtcTime iso={s.lastSeenAt} />
+                      <Time iso={s.lastSeenAt} />
                     </td>
                     <td className="py-2 font-mono text-xs">{s.ip ?? "—"}</td>
                   </tr>
@@ -148,9 +148,9 @@ export default function Account() {
 
         <Card title="Change your password">
           <Form method="post" noValidate onSubmit={form.onSubmit} className="space-y-4">
-            {changed ? <Alert tone="success">{changed}</Alert> : null}
+            {changed ? <Notice tone="success">{changed}</Notice> : null}
             {serverError && !serverError.fieldErrors ? (
-              <Alert tone="error">{serverError.message}</Alert>
+              <Notice tone="error">{serverError.message}</Notice>
             ) : null}
             <input
               type="text"

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
 import { AUDIT_ACTION_FAMILIES, AuditFilterSchema, filterParams } from "~/modules/audit/audit-filters.server";
 import { listAuditEvents } from "~/modules/audit/list-audit-events.server";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
@@ -75,12 +75,12 @@ export default function AuditTrail() {
             </Button>
           </Form>
         ) : integrity.ok ? (
-          <Alert tone="success" title="The audit trail is intact">
+          <Notice tone="success" title="The audit trail is intact">
             {integrity.checked} event{integrity.checked === 1 ? "" : "s"} checked
             {integrity.lastId ? `, up to event ${integrity.lastId}` : ""}. No event was changed or deleted.
-          </Alert>
+          </Notice>
         ) : (
-          <Alert tone="error" title={`The audit trail is broken at event ${integrity.brokenAt}`}>
+          <Notice tone="error" title={`The audit trail is broken at event ${integrity.brokenAt}`}>
             <p>{integrity.problem}</p>
             <p className="mt-1">
               The {integrity.checked} event{integrity.checked === 1 ? "" : "s"} before it are intact.{" "}
@@ -88,7 +88,7 @@ export default function AuditTrail() {
                 Show events around it
               </Link>
             </p>
-          </Alert>
+          </Notice>
         )}
       </Card>
 
@@ -167,7 +167,7 @@ export default function AuditTrail() {
                       {e.id}
                     </th>
                     <td className="py-2 pr-3 whitespace-nowrap">
-                      <UtcTime iso={e.occurredAt} seconds />
+                      <Time iso={e.occurredAt} seconds />
                     </td>
                     <td className="py-2 pr-3">
                       {e.actor.name ?? (e.actor.type === "anonymous" ? "Someone not signed in" : "—")}

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useValidatedForm } from "~/components/form";
 import { StaffStatusBadge } from "~/components/staff-status";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
 import { changeStaffTeam } from "~/modules/identity/change-staff-team.server";
 import { createTeam } from "~/modules/identity/create-team.server";
 import { listTeams } from "~/modules/identity/list-teams.server";
@@ -116,7 +116,7 @@ export default function Teams() {
                       )}
                     </td>
                     <td className="py-2 whitespace-nowrap">
-                      <UtcTime iso={t.createdAt} />
+                      <Time iso={t.createdAt} />
                     </td>
                   </tr>
                 ))}
@@ -128,9 +128,9 @@ export default function Teams() {
           <Card title="Create a team">
             <Form method="post" noValidate onSubmit={createForm.onSubmit} className="space-y-4">
               {created?.ok ? (
-                <Alert tone="success">{created.message}</Alert>
+                <Notice tone="success">{created.message}</Notice>
               ) : created ? (
-                <Alert tone="error">{created.error.message}</Alert>
+                <Notice tone="error">{created.error.message}</Notice>
               ) : null}
               <TextField
                 label="Team name"
@@ -155,9 +155,9 @@ export default function Teams() {
             ) : (
               <Form method="post" noValidate onSubmit={assignForm.onSubmit} className="space-y-4">
                 {assigned?.ok ? (
-                  <Alert tone="success">{assigned.message}</Alert>
+                  <Notice tone="success">{assigned.message}</Notice>
                 ) : assigned ? (
-                  <Alert tone="error">{assigned.error.message}</Alert>
+                  <Notice tone="error">{assigned.error.message}</Notice>
                 ) : null}
                 <SelectField
                   label="Manager"

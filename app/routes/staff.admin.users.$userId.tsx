@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { useValidatedForm } from "~/components/form";
 import { StaffStatusBadge } from "~/components/staff-status";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, Facts, PageHeader, SelectField, TextArea } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, Facts, PageHeader, SelectField, TextArea } from "~/components/ui";
 import { changeStaffRole } from "~/modules/identity/change-staff-role.server";
 import { changeStaffTeam } from "~/modules/identity/change-staff-team.server";
 import { deactivateStaff } from "~/modules/identity/deactivate-staff.server";
@@ -109,9 +109,9 @@ function useFormFor<S extends z.ZodType<Record<string, unknown>, Record<string, 
   const values = mine && !mine.ok ? mine.values : undefined;
   const form = useValidatedForm(schema, { serverErrors: error?.fieldErrors, defaultValues });
   const notice = mine?.ok ? (
-    <Alert tone="success">{mine.message}</Alert>
+    <Notice tone="success">{mine.message}</Notice>
   ) : error ? (
-    <Alert tone="error">{error.message}</Alert>
+    <Notice tone="error">{error.message}</Notice>
   ) : null;
   return { form, notice, values };
 }
@@ -166,19 +166,19 @@ export default function StaffMember() {
                 { label: "Status", value: <StaffStatusBadge status={user.status} /> },
                 { label: "Role", value: user.role.label },
                 { label: "Team", value: user.team?.name ?? "—" },
-                { label: "Last sign-in", value: <UtcTime iso={user.lastSignInAt} fallback="Never" /> },
-                { label: "Account created", value: <UtcTime iso={user.createdAt} /> },
+                { label: "Last sign-in", value: <Time iso={user.lastSignInAt} fallback="Never" /> },
+                { label: "Account created", value: <Time iso={user.createdAt} /> },
                 {
                   label: "Password last set",
-                  value: <UtcTime iso={user.passwordChangedAt} fallback="Not yet" />,
+                  value: <Time iso={user.passwordChangedAt} fallback="Not yet" />,
                 },
                 { label: "Live sessions", value: String(activeSessions) },
                 {
                   label: "Invitation",
                   value: invitation ? (
                     <>
-                      Sent <UtcTime iso={invitation.sentAt} />;{" "}
-                      {invitation.expired ? "expired" : "valid until"} <UtcTime iso={invitation.expiresAt} />
+                      Sent <Time iso={invitation.sentAt} />; {invitation.expired ? "expired" : "valid until"}{" "}
+                      <Time iso={invitation.expiresAt} />
                     </>
                   ) : user.status === "invited" ? (
                     "No valid link"
@@ -216,7 +216,7 @@ export default function StaffMember() {
                   {events.map((e) => (
                     <tr key={e.id} className="border-t border-line align-top">
                       <td className="py-2 pr-3 whitespace-nowrap">
-                        <UtcTime iso={e.occurredAt} />
+                        <Time iso={e.occurredAt} />
                       </td>
                       <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
                       <td className="py-2 pr-3">{e.actorName ?? "—"}</td>
@@ -239,14 +239,14 @@ export default function StaffMember() {
 
         <div className="space-y-6">
           {isSelf ? (
-            <Alert tone="info" title="This is your own account">
+            <Notice tone="info" title="This is your own account">
               Another administrator changes your role or deactivates your account, so Comeback is never left
               without an administrator by accident. Change your password on{" "}
               <Link className="underline" to="/staff/account">
                 your account page
               </Link>
               .
-            </Alert>
+            </Notice>
           ) : (
             <Card title="Role">
               <Form method="post" noValidate onSubmit={role.form.onSubmit} className="space-y-4">

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect } from "react";
 import { useValidatedForm } from "~/components/form";
 import { StaffStatusBadge } from "~/components/staff-status";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
 import { inviteStaff } from "~/modules/identity/invite-staff.server";
 import { listStaff } from "~/modules/identity/list-staff.server";
 import { InviteStaffSchema } from "~/modules/identity/schemas";
@@ -106,7 +106,7 @@ export default function StaffAdmin() {
                           <p className="mt-1 text-xs text-muted">
                             {u.invitationExpiresAt ? (
                               <>
-                                Link valid until <UtcTime iso={u.invitationExpiresAt} />
+                                Link valid until <Time iso={u.invitationExpiresAt} />
                               </>
                             ) : (
                               "No valid link: send the invitation again"
@@ -115,7 +115,7 @@ export default function StaffAdmin() {
                         ) : null}
                       </td>
                       <td className="py-2">
-                        <UtcTime iso={u.lastSignInAt} fallback="Never" />
+                        <Time iso={u.lastSignInAt} fallback="Never" />
                       </td>
                     </tr>
                   ))}
@@ -127,9 +127,9 @@ export default function StaffAdmin() {
 
         <Card title="Invite someone">
           <Form method="post" noValidate onSubmit={form.onSubmit} className="space-y-4">
-            {succeeded ? <Alert tone="success">{succeeded}</Alert> : null}
+            {succeeded ? <Notice tone="success">{succeeded}</Notice> : null}
             {serverError && !serverError.fieldErrors ? (
-              <Alert tone="error">{serverError.message}</Alert>
+              <Notice tone="error">{serverError.message}</Notice>
             ) : null}
             <TextField
               label="Name"

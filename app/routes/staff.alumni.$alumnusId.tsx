@@ -2,9 +2,9 @@ import { VerdictPanel } from "~/components/eligibility/verdict-panel";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import {
-  Alert,
+  Notice,
   Badge,
   Button,
   Card,
@@ -119,9 +119,9 @@ function useIntent(intent: Intent) {
   const error = mine && !mine.ok ? mine.error : undefined;
   const values = mine && !mine.ok ? mine.values : undefined;
   const notice = mine?.ok ? (
-    <Alert tone="success">{mine.message}</Alert>
+    <Notice tone="success">{mine.message}</Notice>
   ) : error ? (
-    <Alert tone="error">{error.message}</Alert>
+    <Notice tone="error">{error.message}</Notice>
   ) : null;
   const errorsFor = (field: string) => error?.fieldErrors?.[field];
   // Empties a form once its post succeeded (each answer is a new object, so every success counts).
@@ -303,9 +303,9 @@ export default function AlumnusProfilePage() {
               )}
             </Card>
           ) : (
-            <Alert tone="info">
+            <Notice tone="info">
               You see the details a manager needs. Exit details, HR notes and flags are kept to HR.
-            </Alert>
+            </Notice>
           )}
 
           <EligibilityPanelSlot alumnusId={a.id} eligibility={profile.eligibility} />
@@ -328,7 +328,7 @@ export default function AlumnusProfilePage() {
               <ul className="space-y-1 text-sm">
                 {hr.manualEdits.map((m) => (
                   <li key={m.field}>
-                    <strong>{m.field}</strong> by {m.by}, <UtcTime iso={m.at} />
+                    <strong>{m.field}</strong> by {m.by}, <Time iso={m.at} />
                   </li>
                 ))}
               </ul>
@@ -369,7 +369,7 @@ function Timeline({
                 <strong>{item.title}</strong>
               </p>
               <p className="text-xs text-muted">
-                <UtcTime iso={item.at} />
+                <Time iso={item.at} />
                 {item.by ? ` · ${item.by}` : ""}
               </p>
               {item.detail ? <p className="mt-1 whitespace-pre-wrap text-sm">{item.detail}</p> : null}

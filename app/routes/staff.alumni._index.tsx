@@ -4,11 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode, type SelectHTMLAttributes } from "react";
+import { ActionNotice } from "~/components/form";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import {
-  Alert,
+  Notice,
   Badge,
   Button,
   Card,
@@ -383,26 +384,6 @@ function Pagination({ page, pageCount, query }: { page: number; pageCount: numbe
   );
 }
 
-function Notice({ intent }: { intent: Intent }) {
-  const data = useActionData<typeof action>();
-  if (!data || !("intent" in data) || data.intent !== intent) return null;
-  if (data.ok) return <Alert tone="success">{data.message}</Alert>;
-  const fieldErrors = Object.values(data.error.fieldErrors ?? {})
-    .flat()
-    .filter(Boolean) as string[];
-  return (
-    <Alert tone="error" title={data.error.message}>
-      {fieldErrors.length ? (
-        <ul className="list-disc pl-5">
-          {fieldErrors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-    </Alert>
-  );
-}
-
 function Th({ children, className }: { children: ReactNode; className?: string }) {
   return (
     <th scope="col" className={cx("py-2 pr-3 font-medium", className)}>
@@ -499,7 +480,7 @@ export default function AlumniList() {
               )}
               {may.segment ? (
                 <Form method="post" action={formAction} className="mt-4 space-y-2 border-t border-line pt-4">
-                  <Notice intent="save-segment" />
+                  <ActionNotice intent="save-segment" />
                   <input type="hidden" name="view" value={query} />
                   <TextField label="Save this view as" name="name" required maxLength={80} />
                   <TextField label="Description (optional)" name="description" maxLength={300} />
@@ -546,9 +527,9 @@ export default function AlumniList() {
               <input type="hidden" name="view" value={query} />
               {bulk ? (
                 <Card title="With the people below">
-                  {problem ? <Alert tone="error">{problem}</Alert> : null}
-                  <Notice intent="tag" />
-                  <Notice intent="link-decision" />
+                  {problem ? <Notice tone="error">{problem}</Notice> : null}
+                  <ActionNotice intent="tag" />
+                  <ActionNotice intent="link-decision" />
                   <fieldset className="mb-3 flex flex-wrap gap-4 text-sm">
                     <legend className="sr-only">Who</legend>
                     <label className="flex items-center gap-2">

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, EmptyState, PageHeader, TextField } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, EmptyState, PageHeader, TextField } from "~/components/ui";
 import { DeleteSegmentSchema, RenameSegmentSchema } from "~/modules/alumni/alumni-schemas";
 import { deleteSegment, listSegments, renameSegment } from "~/modules/alumni/segments.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -57,7 +57,7 @@ export default function SavedViews() {
       />
       {data?.ok ? (
         <div className="mb-4">
-          <Alert tone="success">{data.message}</Alert>
+          <Notice tone="success">{data.message}</Notice>
         </div>
       ) : null}
       {segments.length === 0 ? (
@@ -87,7 +87,7 @@ export default function SavedViews() {
                     {s.description ? <p className="text-sm">{s.description}</p> : null}
                     <p className="text-sm text-muted">{s.summary}</p>
                     <p className="text-xs text-muted">
-                      Last changed <UtcTime iso={s.updatedAt} />
+                      Last changed <Time iso={s.updatedAt} />
                     </p>
                   </div>
                   <Form method="post">
@@ -109,7 +109,7 @@ export default function SavedViews() {
                 >
                   {error ? (
                     <div className="sm:col-span-3">
-                      <Alert tone="error">{error.message}</Alert>
+                      <Notice tone="error">{error.message}</Notice>
                     </div>
                   ) : null}
                   <input type="hidden" name="segmentId" value={s.id} />

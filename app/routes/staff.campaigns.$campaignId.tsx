@@ -11,9 +11,9 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CampaignStatusBadge } from "~/components/campaign-status";
-import { formatUtc, UtcTime } from "~/components/time";
+import { formatUtc, Time } from "~/components/time";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
-import { Alert, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "~/modules/campaigns/control-campaign.server";
 import { updateCampaignNote } from "~/modules/campaigns/create-campaign.server";
 import { EXCLUSION_LABELS } from "~/modules/campaigns/exclusions";
@@ -178,12 +178,12 @@ export default function CampaignPage() {
       />
       {message ? (
         <div className="mb-4">
-          <Alert tone="success">{message}</Alert>
+          <Notice tone="success">{message}</Notice>
         </div>
       ) : null}
       {error && !error.intent ? (
         <div className="mb-4">
-          <Alert tone="error">{error.error.message}</Alert>
+          <Notice tone="error">{error.error.message}</Notice>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -352,7 +352,7 @@ function NoteCard({
           <p className="text-xs text-muted" aria-live="polite">
             {length.toLocaleString("en")} of {NOTE_MAX_CHARS.toLocaleString("en")} characters
           </p>
-          {saveError && !saveError.fieldErrors ? <Alert tone="error">{saveError.message}</Alert> : null}
+          {saveError && !saveError.fieldErrors ? <Notice tone="error">{saveError.message}</Notice> : null}
           <div className="flex gap-2">
             <Button
               type="submit"
@@ -407,7 +407,7 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
         items={[
           {
             label: "Send at",
-            value: campaign.sendAt ? <UtcTime iso={campaign.sendAt} /> : "As soon as it is launched",
+            value: campaign.sendAt ? <Time iso={campaign.sendAt} /> : "As soon as it is launched",
           },
           {
             label: "Pace",
@@ -421,7 +421,7 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
           },
           {
             label: "Launched",
-            value: campaign.launchedAt ? <UtcTime iso={campaign.launchedAt} /> : "Not yet",
+            value: campaign.launchedAt ? <Time iso={campaign.launchedAt} /> : "Not yet",
           },
           ...(campaign.toneOverrideReason
             ? [{ label: "Tone check overridden because", value: campaign.toneOverrideReason }]
@@ -441,13 +441,15 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
                 errors={launchError?.fieldErrors?.overrideReason}
               />
             ) : (
-              <Alert tone="warning">
+              <Notice tone="warning">
                 The email has tone errors. Fix the note to launch; only someone allowed to override the tone
                 check can launch it as it is.
-              </Alert>
+              </Notice>
             )
           ) : null}
-          {launchError && !launchError.fieldErrors ? <Alert tone="error">{launchError.message}</Alert> : null}
+          {launchError && !launchError.fieldErrors ? (
+            <Notice tone="error">{launchError.message}</Notice>
+          ) : null}
           <Button
             type="submit"
             name="intent"
@@ -533,10 +535,10 @@ function DeliveryCard({
       </table>
       {progress.job?.status === "failed" ? (
         <div className="mt-3">
-          <Alert tone="error">
+          <Notice tone="error">
             Preparing the emails stopped with an error: {progress.job.lastError ?? "unknown"}. Everyone queued
             so far keeps their email; cancel and start a new campaign for the rest.
-          </Alert>
+          </Notice>
         </div>
       ) : null}
       <div className="mt-4 flex flex-wrap items-start gap-3">

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
-import { Alert, PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { updateCampaign } from "~/modules/campaigns/create-campaign.server";
 import { getCampaignForEdit } from "~/modules/campaigns/get-campaign.server";
 import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
@@ -52,7 +52,9 @@ export default function EditCampaign() {
         description="Only drafts can be changed; once launched, every recipient gets the same email."
       />
       {campaign.status !== "draft" ? (
-        <Alert tone="warning">This campaign has been launched, so its email can no longer be changed.</Alert>
+        <Notice tone="warning">
+          This campaign has been launched, so its email can no longer be changed.
+        </Notice>
       ) : (
         <CampaignForm
           segments={segments}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignStatusBadge } from "~/components/campaign-status";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { CAMPAIGN_TEMPLATES } from "~/modules/campaigns/schemas";
 import { listCampaigns } from "~/modules/campaigns/list-campaigns.server";
@@ -99,7 +99,7 @@ export default function Campaigns() {
                     <td className="py-2 pr-3 text-right tabular-nums">{c.waiting.toLocaleString("en")}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{c.setAside.toLocaleString("en")}</td>
                     <td className="py-2">
-                      <UtcTime iso={c.createdAt} />
+                      <Time iso={c.createdAt} />
                     </td>
                   </tr>
                 ))}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { DecisionForm } from "~/components/decision-form";
-import { Alert, Badge, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import { Notice, Badge, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import {
   DECISION_KIND_LABELS,
   DECISION_STATUS_LABELS,
@@ -86,7 +86,7 @@ export default function DecisionPage() {
       />
       {params.get("saved") === "created" && !actionData ? (
         <div className="mb-4">
-          <Alert tone="success">Decision recorded.</Alert>
+          <Notice tone="success">Decision recorded.</Notice>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -156,7 +156,7 @@ export default function DecisionPage() {
             <Card title="Edit the decision">
               {actionData?.ok ? (
                 <div className="mb-3">
-                  <Alert tone="success">{actionData.message}</Alert>
+                  <Notice tone="success">{actionData.message}</Notice>
                 </div>
               ) : null}
               <DecisionForm

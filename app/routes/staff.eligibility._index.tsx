@@ -11,8 +11,8 @@ import {
 import { useEffect } from "react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { PolicyRulesView } from "~/components/eligibility/policy-rules";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, EmptyState, PageHeader } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, EmptyState, PageHeader } from "~/components/ui";
 import { getEligibilityOverview } from "~/modules/eligibility/overview.server";
 import { requestRecompute } from "~/modules/eligibility/request-recompute.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -105,13 +105,13 @@ export default function EligibilityOverview() {
           </>
         }
       />
-      {actionData && !actionData.ok ? <Alert tone="error">{actionData.error.message}</Alert> : null}
-      {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
+      {actionData && !actionData.ok ? <Notice tone="error">{actionData.error.message}</Notice> : null}
+      {actionData?.ok ? <Notice tone="success">{actionData.message}</Notice> : null}
       {justPublished && justPublished === data.published?.version ? (
-        <Alert tone="success">
+        <Notice tone="success">
           Version {justPublished} is published and recorded in the audit trail. Everyone is re-evaluated under
           it; progress is shown below.
-        </Alert>
+        </Notice>
       ) : null}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
@@ -167,7 +167,7 @@ export default function EligibilityOverview() {
             {data.published ? (
               <>
                 <p className="mb-3 text-sm text-muted">
-                  Published <UtcTime iso={data.published.publishedAt} />.
+                  Published <Time iso={data.published.publishedAt} />.
                   {data.published.summary ? ` ${data.published.summary}` : ""}
                 </p>
                 <PolicyRulesView rules={data.published.rules} />
@@ -201,10 +201,10 @@ export default function EligibilityOverview() {
                   <p className="text-bad">{data.job.lastError}</p>
                 ) : null}
                 <p className="text-xs text-muted">
-                  Started <UtcTime iso={data.job.createdAt} />
+                  Started <Time iso={data.job.createdAt} />
                   {data.job.finishedAt ? (
                     <>
-                      , finished <UtcTime iso={data.job.finishedAt} />
+                      , finished <Time iso={data.job.finishedAt} />
                     </>
                   ) : null}
                 </p>
@@ -236,7 +236,7 @@ export default function EligibilityOverview() {
           <Card title="Versions">
             {data.draft ? (
               <p className="mb-3 text-sm">
-                A draft is open (last saved <UtcTime iso={data.draft.updatedAt} />
+                A draft is open (last saved <Time iso={data.draft.updatedAt} />
                 ).{" "}
                 {data.canEdit ? (
                   <Link className="text-brand underline" to="/staff/eligibility/draft">
@@ -256,7 +256,7 @@ export default function EligibilityOverview() {
                     </Link>{" "}
                     {v.status === "published" ? <span className="text-good">(in force)</span> : null}
                     <span className="block text-muted">
-                      <UtcTime iso={v.publishedAt} /> · {v.publishedByName ?? "set up automatically"}
+                      <Time iso={v.publishedAt} /> · {v.publishedByName ?? "set up automatically"}
                     </span>
                   </li>
                 ))}

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import {
-  Alert,
+  Notice,
   Button,
   Card,
   EmptyState,
@@ -121,13 +121,13 @@ export default function DraftPolicy() {
         title={data.draft ? `Draft policy (will become version ${data.nextVersion})` : "Edit the policy"}
         description="Change the rules and save a draft. Nothing changes for anyone until the draft is published; the what-if shows who would be affected."
       />
-      {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
-      {failed && failed.intent !== "save" ? <Alert tone="error">{failed.error.message}</Alert> : null}
+      {actionData?.ok ? <Notice tone="success">{actionData.message}</Notice> : null}
+      {failed && failed.intent !== "save" ? <Notice tone="error">{failed.error.message}</Notice> : null}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-5">
         <Card title="Rules" className="lg:col-span-3">
           <Form method="post" key={formKey} className="space-y-6" aria-label="Policy rules">
-            {failed?.intent === "save" ? <Alert tone="error">{failed.error.message}</Alert> : null}
+            {failed?.intent === "save" ? <Notice tone="error">{failed.error.message}</Notice> : null}
             <fieldset className="space-y-3">
               <legend className="text-sm font-semibold">Exit reasons</legend>
               <div className="grid gap-3 sm:grid-cols-2">

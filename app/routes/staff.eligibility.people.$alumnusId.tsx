@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { VerdictPanel } from "~/components/eligibility/verdict-panel";
-import { Alert, Button, Card, Facts, PageHeader, SelectField, TextArea } from "~/components/ui";
+import { Notice, Button, Card, Facts, PageHeader, SelectField, TextArea } from "~/components/ui";
 import { getEligibilityForAlumnus } from "~/modules/eligibility/get-eligibility.server";
 import { clearOverride, overrideVerdict } from "~/modules/eligibility/override-verdict.server";
 import { requestReviewInput } from "~/modules/eligibility/review-input.server";
@@ -146,9 +146,9 @@ export default function EligibilityPerson() {
                   aria-label={waiting ? "Decide this review" : "Override the verdict"}
                 >
                   {decided?.ok ? (
-                    <Alert tone="success">{decided.message}</Alert>
+                    <Notice tone="success">{decided.message}</Notice>
                   ) : decided ? (
-                    <Alert tone="error">{decided.error.message}</Alert>
+                    <Notice tone="error">{decided.error.message}</Notice>
                   ) : null}
                   <SelectField
                     name="outcome"
@@ -178,9 +178,9 @@ export default function EligibilityPerson() {
                 <Card title="Remove the HR decision">
                   <Form method="post" className="space-y-3" aria-label="Remove the HR decision">
                     {cleared?.ok ? (
-                      <Alert tone="success">{cleared.message}</Alert>
+                      <Notice tone="success">{cleared.message}</Notice>
                     ) : cleared ? (
-                      <Alert tone="error">{cleared.error.message}</Alert>
+                      <Notice tone="error">{cleared.error.message}</Notice>
                     ) : null}
                     <TextArea
                       name="justification"
@@ -207,9 +207,9 @@ export default function EligibilityPerson() {
                 ) : (
                   <Form method="post" className="space-y-3" aria-label="Ask a manager">
                     {asked?.ok ? (
-                      <Alert tone="success">{asked.message}</Alert>
+                      <Notice tone="success">{asked.message}</Notice>
                     ) : asked ? (
-                      <Alert tone="error">{asked.error.message}</Alert>
+                      <Notice tone="error">{asked.error.message}</Notice>
                     ) : null}
                     <SelectField
                       name="managerId"

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Pager } from "~/components/eligibility/pager";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { listReviewQueue } from "~/modules/eligibility/review-queue.server";
 import { OUTCOME_LABELS } from "~/modules/eligibility/policy";
@@ -83,7 +83,7 @@ export default function ReviewQueue() {
                         {item.lapsedOverride ? (
                           <p className="mt-1 text-warn">
                             An earlier decision ({OUTCOME_LABELS[item.lapsedOverride.outcome]}) lapsed on{" "}
-                            <UtcTime iso={item.lapsedOverride.expiredAt} />.
+                            <Time iso={item.lapsedOverride.expiredAt} />.
                           </p>
                         ) : null}
                       </td>
@@ -93,7 +93,7 @@ export default function ReviewQueue() {
                           : "None asked"}
                       </td>
                       <td className="py-2 whitespace-nowrap">
-                        <UtcTime iso={item.waitingSince} />
+                        <Time iso={item.waitingSince} />
                       </td>
                     </tr>
                   ))}

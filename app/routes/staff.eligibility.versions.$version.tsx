@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PolicyRulesView } from "~/components/eligibility/policy-rules";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Card, PageHeader } from "~/components/ui";
 import { getPolicyVersion } from "~/modules/eligibility/policies.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -40,7 +40,7 @@ export default function PolicyVersion() {
         title={`Policy version ${data.version}`}
         description={
           <>
-            Published <UtcTime iso={data.publishedAt} />.{" "}
+            Published <Time iso={data.publishedAt} />.{" "}
             {data.status === "published" ? "This version is in force." : "A later version replaced it."}
           </>
         }

@@ -4,7 +4,7 @@ import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { useEffect, useRef, useState } from "react";
 import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey } from "#emails/index";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
-import { Alert, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
 import { previewTemplate } from "~/modules/outreach/preview-template.server";
 import { NOTE_MAX_CHARS, NotePreviewSchema } from "~/modules/outreach/schemas";
 import { requirePermission } from "~/platform/auth.server";
@@ -118,7 +118,7 @@ export default function EmailTemplatePreview() {
                 <p className="text-xs text-muted" aria-live="polite">
                   {length.toLocaleString("en")} of {NOTE_MAX_CHARS.toLocaleString("en")} characters
                 </p>
-                {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+                {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
                 <Button type="submit" variant="secondary" busy={fetcher.state === "submitting"}>
                   Check and preview
                 </Button>

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { ImportStatusBadge, Pager } from "~/components/import-status";
-import { UtcTime } from "~/components/time";
-import { Alert, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
 import { startImportCommit } from "~/modules/imports/commit-import.server";
 import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
@@ -177,7 +177,7 @@ export default function ImportDetail() {
         title={run.fileName}
         description={
           <>
-            Uploaded <UtcTime iso={run.createdAt} /> by {run.createdBy ?? "a former staff member"}
+            Uploaded <Time iso={run.createdAt} /> by {run.createdBy ?? "a former staff member"}
             {run.mappingName ? <> · mapping “{run.mappingName}”</> : null}
             {decision ? <> · decision “{decision.title}”</> : null}
           </>
@@ -186,9 +186,9 @@ export default function ImportDetail() {
       />
       <div className="space-y-6">
         {actionData?.ok ? (
-          <Alert tone="success">{actionData.message}</Alert>
+          <Notice tone="success">{actionData.message}</Notice>
         ) : actionData ? (
-          <Alert tone="error">{actionData.error.message}</Alert>
+          <Notice tone="error">{actionData.error.message}</Notice>
         ) : null}
         {running ? (
           <Card>
@@ -196,15 +196,15 @@ export default function ImportDetail() {
           </Card>
         ) : null}
         {run.status === "uploaded" ? (
-          <Alert tone="info" title="Next: match the columns">
+          <Notice tone="info" title="Next: match the columns">
             <Link className="underline" to={`/staff/imports/${run.id}/mapping`}>
               Match this file's columns to Comeback's fields
             </Link>{" "}
             to see the dry run.
-          </Alert>
+          </Notice>
         ) : null}
         {run.status === "invalid" ? (
-          <Alert tone="error" title="This file could not be imported; nothing was written">
+          <Notice tone="error" title="This file could not be imported; nothing was written">
             <p>{run.error}</p>
             <p className="mt-2">
               <Link className="underline" to="/staff/imports/new">
@@ -216,12 +216,12 @@ export default function ImportDetail() {
               </Link>
               .
             </p>
-          </Alert>
+          </Notice>
         ) : null}
         {run.status === "failed" ? (
-          <Alert tone="error" title="The import failed; nothing from it was written">
+          <Notice tone="error" title="The import failed; nothing from it was written">
             {run.error}
-          </Alert>
+          </Notice>
         ) : null}
         {["checked", "committed", "failed", "committing"].includes(run.status) ? (
           <Card title={committed ? "Result" : "Dry run: what the import will do"}>
@@ -233,7 +233,7 @@ export default function ImportDetail() {
               </p>
             ) : (
               <p className="mt-4 text-sm text-muted">
-                Applied <UtcTime iso={run.committedAt} /> in one step. Importing the same file again changes
+                Applied <Time iso={run.committedAt} /> in one step. Importing the same file again changes
                 nothing.
               </p>
             )}
@@ -447,7 +447,7 @@ export default function ImportDetail() {
             <ol className="space-y-1 text-sm">
               {events.map((e) => (
                 <li key={e.id}>
-                  <UtcTime iso={e.occurredAt} seconds /> · <code>{e.action}</code> · {e.actorName ?? "system"}
+                  <Time iso={e.occurredAt} seconds /> · <code>{e.action}</code> · {e.actorName ?? "system"}
                   {canReadAudit ? (
                     <>
                       {" "}

@@ -5,7 +5,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Badge, Button, Card, FieldError, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Notice, Badge, Button, Card, FieldError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { configureImport } from "~/modules/imports/configure-import.server";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
 import { DATE_FORMAT_LABEL, DATE_FORMATS } from "~/modules/imports/convert";
@@ -130,13 +130,13 @@ export default function MappingStep() {
         description={`${run.fileName}: ${ENCODING_LABEL[run.encoding]}, ${DELIMITER_LABEL[run.delimiter] ?? run.delimiter}-separated, ${run.headers.length} columns, headings on row ${run.headerRow}.`}
       />
       {busy ? (
-        <Alert tone="info" title="This import is already under way">
+        <Notice tone="info" title="This import is already under way">
           Its mapping can no longer be changed.{" "}
           <Link className="underline" to={`/staff/imports/${run.id}`}>
             See its progress and result
           </Link>
           .
-        </Alert>
+        </Notice>
       ) : (
         <div className="space-y-6">
           {mappings.length > 0 ? (
@@ -160,7 +160,7 @@ export default function MappingStep() {
           <Form method="post" className="space-y-6">
             {chosenMapping ? <input type="hidden" name="mappingId" value={chosenMapping.id} /> : null}
             {error ? (
-              <Alert tone="error" title="The import cannot start yet">
+              <Notice tone="error" title="The import cannot start yet">
                 {fieldErrors._form ? (
                   <ul className="list-disc pl-5">
                     {fieldErrors._form.map((m) => (
@@ -170,7 +170,7 @@ export default function MappingStep() {
                 ) : (
                   error.message
                 )}
-              </Alert>
+              </Notice>
             ) : null}
             <Card title="Columns">
               <p className="mb-4 text-sm text-muted">

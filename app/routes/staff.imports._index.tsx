@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ImportStatusBadge, Pager } from "~/components/import-status";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { listImports } from "~/modules/imports/list-imports.server";
 import { ImportListSchema } from "~/modules/imports/schemas";
@@ -104,7 +104,7 @@ export default function ImportHistory() {
                         <ImportStatusBadge status={i.status} />
                       </td>
                       <td className="py-2 pr-3 whitespace-nowrap">
-                        <UtcTime iso={i.createdAt} />
+                        <Time iso={i.createdAt} />
                       </td>
                       <td className="py-2 pr-3">
                         {i.createdBy ?? <span className="text-muted">Former staff member</span>}

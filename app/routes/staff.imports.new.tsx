@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, FieldError, PageHeader, SelectField } from "~/components/ui";
+import { Notice, Button, Card, FieldError, PageHeader, SelectField } from "~/components/ui";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "~/modules/imports/file-facts";
 import { listImportMappings } from "~/modules/imports/import-mappings.server";
 import { tooLarge, uploadImport } from "~/modules/imports/upload-import.server";
@@ -80,7 +80,7 @@ export default function NewImport() {
       />
       <Card className="max-w-2xl">
         <Form method="post" encType="multipart/form-data" className="space-y-5">
-          {error && !fileErrors ? <Alert tone="error">{error.message}</Alert> : null}
+          {error && !fileErrors ? <Notice tone="error">{error.message}</Notice> : null}
           {mappings.length > 0 ? (
             <SelectField
               label="Saved mapping (optional)"

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SmtpNotice } from "~/components/smtp-notice";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Card, PageHeader } from "~/components/ui";
 import { getMailboxMessage } from "~/modules/mailbox/get-mailbox-message.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -29,7 +29,7 @@ export default function MailboxMessage() {
         title={message.subject}
         description={
           <>
-            To {message.toAddress} · written <UtcTime iso={message.createdAt} />
+            To {message.toAddress} · written <Time iso={message.createdAt} />
           </>
         }
       />

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SmtpNotice } from "~/components/smtp-notice";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
 import { listMailbox } from "~/modules/mailbox/list-mailbox.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -87,7 +87,7 @@ export default function Mailbox() {
                       )}
                     </td>
                     <td className="py-2 whitespace-nowrap">
-                      <UtcTime iso={m.createdAt} />
+                      <Time iso={m.createdAt} />
                     </td>
                   </tr>
                 ))}

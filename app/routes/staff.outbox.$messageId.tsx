@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
 import { getOutboxMessage } from "~/modules/outbox/get-outbox-message.server";
 import { retryOutboxMessage } from "~/modules/outbox/retry-outbox-message.server";
 import { RetryReasonSchema } from "~/modules/outbox/schemas";
@@ -41,7 +41,7 @@ export default function OutboxMessage() {
         title={message.subject}
         description={
           <>
-            To {message.toAddress} · written <UtcTime iso={message.createdAt} />
+            To {message.toAddress} · written <Time iso={message.createdAt} />
           </>
         }
       />
@@ -52,19 +52,19 @@ export default function OutboxMessage() {
               items={[
                 { label: "Status", value: <OutboxStatusBadge status={message.status} held={message.held} /> },
                 { label: "Attempts", value: `${message.attempts} of ${message.maxAttempts}` },
-                { label: "Last attempt", value: <UtcTime iso={message.lastAttemptAt} fallback="Not yet" /> },
+                { label: "Last attempt", value: <Time iso={message.lastAttemptAt} fallback="Not yet" /> },
                 {
                   label: message.status === "sent" ? "Sent" : "Next attempt",
                   value:
                     message.status === "sent" ? (
                       <>
-                        <UtcTime iso={message.sentAt} />{" "}
+                        <Time iso={message.sentAt} />{" "}
                         {message.transport === "mailbox" ? "(kept in the Mailbox)" : "(SMTP)"}
                       </>
                     ) : message.held ? (
                       "Held until the sending is resumed"
                     ) : message.status === "queued" || message.status === "failed" ? (
-                      <UtcTime iso={message.nextAttemptAt} />
+                      <Time iso={message.nextAttemptAt} />
                     ) : (
                       "—"
                     ),
@@ -76,7 +76,7 @@ export default function OutboxMessage() {
                   label: "Being sent by",
                   value: message.leasedBy ? (
                     <>
-                      {message.leasedBy} (until <UtcTime iso={message.leaseUntil} seconds />)
+                      {message.leasedBy} (until <Time iso={message.leaseUntil} seconds />)
                     </>
                   ) : (
                     "—"
@@ -86,7 +86,7 @@ export default function OutboxMessage() {
             />
             {message.lastError ? (
               <div className="mt-4">
-                <Alert
+                <Notice
                   tone={
                     message.status === "cancelled"
                       ? "info"
@@ -97,7 +97,7 @@ export default function OutboxMessage() {
                   title={message.status === "cancelled" ? "Why it was cancelled" : "Last error"}
                 >
                   <span className="break-words">{message.lastError}</span>
-                </Alert>
+                </Notice>
               </div>
             ) : null}
           </Card>
@@ -130,7 +130,7 @@ export default function OutboxMessage() {
                       <tr key={`${f.at}-${i}`} className="border-t border-line align-top">
                         <td className="py-2 pr-3 tabular-nums">{f.attempt}</td>
                         <td className="py-2 pr-3 whitespace-nowrap">
-                          <UtcTime iso={f.at} seconds />
+                          <Time iso={f.at} seconds />
                         </td>
                         <td className="py-2 pr-3">
                           {f.kind === "permanent" ? "Refused for good" : "Temporary"}
@@ -172,7 +172,7 @@ export default function OutboxMessage() {
           {canRetry ? (
             <Card title="Retry">
               <Form method="post" className="space-y-3">
-                {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+                {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
                 <p className="text-sm text-muted">
                   Puts the message back in the queue with a few more attempts. It keeps its Message-ID, so a
                   mail server that already has it can tell. If the recipient unsubscribed meanwhile, it is
@@ -192,9 +192,9 @@ export default function OutboxMessage() {
               </Form>
             </Card>
           ) : actionData?.ok ? (
-            <Alert tone="success">{actionData.message}</Alert>
+            <Notice tone="success">{actionData.message}</Notice>
           ) : error ? (
-            <Alert tone="error">{error.message}</Alert>
+            <Notice tone="error">{error.message}</Notice>
           ) : null}
           {message.alumnusId ? (
             <Card title="Recipient">

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
 import {
-  Alert,
+  Notice,
   Button,
   Card,
   EmptyState,
@@ -106,8 +106,8 @@ export default function Outbox() {
       {counts.set_aside > 0 && canRetry ? (
         <Card title="Set aside" className="mb-6">
           <Form method="post" className="space-y-3">
-            {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
-            {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+            {actionData?.ok ? <Notice tone="success">{actionData.message}</Notice> : null}
+            {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
             <p className="text-sm text-muted">
               {counts.set_aside} message{counts.set_aside === 1 ? " was" : "s were"} refused by the mail
               server or ran out of attempts. Open one to see why, or put them all back in the queue once the
@@ -139,7 +139,7 @@ export default function Outbox() {
         </Card>
       ) : actionData?.ok ? (
         <div className="mb-6">
-          <Alert tone="success">{actionData.message}</Alert>
+          <Notice tone="success">{actionData.message}</Notice>
         </div>
       ) : null}
 
@@ -247,7 +247,7 @@ export default function Outbox() {
                       {m.status === "failed" ||
                       (m.status === "queued" && !m.held && m.nextAttemptAt > m.createdAt) ? (
                         <span className="block text-xs text-muted">
-                          next <UtcTime iso={m.nextAttemptAt} />
+                          next <Time iso={m.nextAttemptAt} />
                         </span>
                       ) : null}
                       {m.lastError && m.status !== "sent" ? (
@@ -258,7 +258,7 @@ export default function Outbox() {
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{m.attempts}</td>
                     <td className="py-2 whitespace-nowrap">
-                      <UtcTime iso={m.createdAt} />
+                      <Time iso={m.createdAt} />
                     </td>
                   </tr>
                 ))}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { UtcTime } from "~/components/time";
-import { Alert, Button, Card, EmptyState, PageHeader, TextArea } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Notice, Button, Card, EmptyState, PageHeader, TextArea } from "~/components/ui";
 import { giveReviewInput, listReviewRequestsForManager } from "~/modules/eligibility/review-input.server";
 import { GiveInputSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
@@ -37,7 +37,7 @@ export default function ManagerReviews() {
         title="Reviews"
         description="HR asks for your view when deciding whether a former colleague can be invited back. Your answer is kept with their review."
       />
-      {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
+      {actionData?.ok ? <Notice tone="success">{actionData.message}</Notice> : null}
       <div className="mt-4 space-y-6">
         <Card title={`Waiting for your input (${open.length})`}>
           {open.length === 0 ? (
@@ -56,11 +56,11 @@ export default function ManagerReviews() {
                     <p className="font-medium">{r.person}</p>
                     <p className="text-sm text-muted">
                       {[r.jobTitle, r.department].filter(Boolean).join(" · ")} · asked by {r.askedBy} on{" "}
-                      <UtcTime iso={r.requestedAt} />
+                      <Time iso={r.requestedAt} />
                     </p>
                     <p className="mt-2 whitespace-pre-line text-sm">{r.question}</p>
                     <Form method="post" className="mt-3 space-y-2" aria-label={`Answer about ${r.person}`}>
-                      {failed ? <Alert tone="error">{failed.error.message}</Alert> : null}
+                      {failed ? <Notice tone="error">{failed.error.message}</Notice> : null}
                       <input type="hidden" name="requestId" value={r.id} />
                       <TextArea
                         name="answer"
@@ -92,7 +92,7 @@ export default function ManagerReviews() {
                   <p className="font-medium">{r.person}</p>
                   <p className="whitespace-pre-line text-muted">{r.question}</p>
                   <p className="mt-1 whitespace-pre-line">
-                    Your answer (<UtcTime iso={r.answeredAt} />
+                    Your answer (<Time iso={r.answeredAt} />
                     ): {r.answer}
                   </p>
                 </li>

@@ -1,43 +1,49 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
-import { StaffNav } from "~/components/staff-nav";
+import { Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { describeRouteError, ErrorMessage, StandaloneErrorPage } from "~/components/error-page";
+import { useCorrelationId } from "~/components/nonce";
+import { StaffShell } from "~/components/staff-shell";
 import { requireStaffUser } from "~/platform/auth.server";
+import { env } from "~/platform/env.server";
 import { defineLoader } from "~/platform/http.server";
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireStaffUser(request);
-  return { user: { name: user.name, roleLabel: user.roleLabel, permissions: user.permissions } };
+  return {
+    user: { name: user.name, roleLabel: user.roleLabel, permissions: user.permissions },
+    showDevelopment: !env().SMTP_URL,
+  };
 });
 
 export default function StaffLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, showDevelopment } = useLoaderData<typeof loader>();
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-line bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
-          <a href="/staff" className="text-lg font-semibold text-brand">
-            Comeback
-          </a>
-          <StaffNav user={user} />
-          <div className="flex items-center gap-3 text-sm">
-            <Link
-              to="/staff/account"
-              className="rounded-md px-2 py-1 hover:bg-brand-soft"
-              title="Your account, sessions and password"
-            >
-              {user.name} <span className="text-muted">· {user.roleLabel}</span>
-            </Link>
-            <Form method="post" action="/sign-out">
-              <button type="submit" className="rounded-md px-2 py-1 text-brand underline hover:bg-brand-soft">
-                Sign out
-              </button>
-            </Form>
-          </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-7xl px-6 py-8">
-        <Outlet />
-      </main>
-    </div>
+    <StaffShell user={user} showDevelopment={showDevelopment}>
+      <Outlet />
+    </StaffShell>
+  );
+}
+
+/**
+ * A page that fails inside the staff area (403, 404, an outage) keeps the header and the
+ * navigation, so the person can go on elsewhere. If the layout itself could not load (not
+ * staff, database down), the plain error page answers instead.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const layout = useRouteLoaderData<typeof loader>("routes/staff");
+  const description = describeRouteError(error, useCorrelationId());
+  if (!layout) return <StandaloneErrorPage description={description} />;
+  return (
+    <StaffShell user={layout.user} showDevelopment={layout.showDevelopment}>
+      <div className="max-w-xl">
+        <ErrorMessage description={description} />
+        <p className="mt-8">
+          <Link className="font-medium text-brand underline" to="/staff">
+            Go to your home page
+          </Link>
+        </p>
+      </div>
+    </StaffShell>
   );
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { LinkPage } from "~/components/link-page";
-import { Alert, Button } from "~/components/ui";
+import { Notice, Button } from "~/components/ui";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { OneClickSchema } from "~/modules/preferences/schemas";
@@ -91,7 +91,7 @@ export default function Unsubscribe() {
         stop at once, including anything already waiting to be sent.
       </p>
       <Form method="post" className="mt-8 space-y-4 rounded-lg border border-line bg-white p-6">
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        {error ? <Notice tone="error">{error.message}</Notice> : null}
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <Button type="submit" className="w-full" busy={navigation.state === "submitting"}>
           Unsubscribe from {topic}

@@ -1,4 +1,4 @@
-import { UtcTime } from "~/components/time";
+import { Time } from "~/components/time";
 import { Card } from "~/components/ui";
 import { RULE_LABELS, type RuleKey } from "~/modules/eligibility/evaluate";
 import type { EligibilityDetails } from "~/modules/eligibility/get-eligibility.server";
@@ -57,8 +57,8 @@ export function VerdictPanel({
             </p>
             <p className="mt-1 whitespace-pre-line">{override.justification}</p>
             <p className="mt-1 text-muted">
-              By {override.byName ?? "HR"} on <UtcTime iso={override.at} />;{" "}
-              {override.active ? "in force until" : "lapsed on"} <UtcTime iso={override.expiresAt} />.
+              By {override.byName ?? "HR"} on <Time iso={override.at} />;{" "}
+              {override.active ? "in force until" : "lapsed on"} <Time iso={override.expiresAt} />.
             </p>
           </section>
         ) : null}
@@ -102,10 +102,9 @@ export function VerdictPanel({
             </tbody>
           </table>
           <p className="mt-2 text-xs text-muted">
-            Evaluated <UtcTime iso={computed.computedAt} />. This outcome since{" "}
-            <UtcTime iso={computed.decidedAt} />;{" "}
-            {computed.expired ? "its review date has passed" : "to be reviewed again by"}{" "}
-            <UtcTime iso={computed.expiresAt} />.
+            Evaluated <Time iso={computed.computedAt} />. This outcome since <Time iso={computed.decidedAt} />
+            ; {computed.expired ? "its review date has passed" : "to be reviewed again by"}{" "}
+            <Time iso={computed.expiresAt} />.
             {computed.reevaluateOn ? ` A date rule changes its answer on ${computed.reevaluateOn}.` : ""}
           </p>
         </section>
@@ -119,7 +118,7 @@ export function VerdictPanel({
               {history.map((h) => (
                 <li key={h.id} className="border-l-2 border-line pl-3">
                   <p>
-                    <UtcTime iso={h.occurredAt} /> · {KIND_LABELS[h.kind] ?? h.kind}:{" "}
+                    <Time iso={h.occurredAt} /> · {KIND_LABELS[h.kind] ?? h.kind}:{" "}
                     {h.fromOutcome ? OUTCOME_LABELS[h.fromOutcome] : "none"} → {OUTCOME_LABELS[h.toOutcome]}
                     {h.policyVersion ? (
                       <span className="text-muted"> (version {h.policyVersion})</span>
@@ -142,13 +141,13 @@ export function VerdictPanel({
               {inputRequests.map((q) => (
                 <li key={q.id} className="rounded-md border border-line p-2">
                   <p className="text-muted">
-                    Asked {q.managerName} on <UtcTime iso={q.requestedAt} />:
+                    Asked {q.managerName} on <Time iso={q.requestedAt} />:
                   </p>
                   <p className="whitespace-pre-line">{q.question}</p>
                   {q.answer ? (
                     <p className="mt-1 whitespace-pre-line">
                       <span className="font-medium">
-                        Answer (<UtcTime iso={q.answeredAt} />
+                        Answer (<Time iso={q.answeredAt} />
                         ):
                       </span>{" "}
                       {q.answer}

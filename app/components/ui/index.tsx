@@ -1,17 +1,29 @@
-import type {
-  ButtonHTMLAttributes,
-  InputHTMLAttributes,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
-} from "react";
-import { forwardRef, useId } from "react";
+import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { forwardRef } from "react";
+import { cx } from "./cx";
 
-/** Shared presentational pieces. No data access, no permissions: pages decide what to show. */
+/**
+ * Shared presentational pieces. No data access, no permissions: pages decide what to show.
+ * docs/STYLE.md says which to use when.
+ */
 
-export function cx(...classes: (string | number | false | null | undefined)[]) {
-  return classes.filter(Boolean).join(" ");
-}
+export { cx } from "./cx";
+export { ErrorSummary, type ErrorSummaryItem } from "./error-summary";
+export {
+  Checkbox,
+  CheckboxList,
+  FieldError,
+  SelectField,
+  TextArea,
+  TextField,
+  firstError,
+  type FieldProps,
+  type Option,
+} from "./fields";
+export { Notice, type NoticeTone } from "./notice";
+export { Pager, pageHref } from "./pager";
+export { Stat } from "./stat";
+export { Table, type Column, type StackBelow } from "./table";
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: "primary" | "secondary" | "danger" | "ghost";
@@ -44,144 +56,6 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     </button>
   );
 });
-
-export function FieldError({ id, errors }: { id: string; errors?: string[] | string }) {
-  const list = typeof errors === "string" ? [errors] : errors;
-  if (!list?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-bad" role="alert">
-      {list.join(" ")}
-    </p>
-  );
-}
-
-type FieldProps = { label: string; hint?: ReactNode; errors?: string[] | string };
-
-export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(
-  function TextField({ label, hint, errors, className, id, ...input }, ref) {
-    const generated = useId();
-    const inputId = id ?? generated;
-    const hasError = !!(typeof errors === "string" ? errors : errors?.length);
-    return (
-      <div className={className}>
-        <label htmlFor={inputId} className="block text-sm font-medium">
-          {label}
-        </label>
-        {hint ? (
-          <p className="text-sm text-muted" id={`${inputId}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        <input
-          ref={ref}
-          id={inputId}
-          aria-invalid={hasError || undefined}
-          aria-describedby={cx(hasError && `${inputId}-error`, hint && `${inputId}-hint`) || undefined}
-          className={cx(
-            "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
-            hasError ? "border-bad" : "border-line",
-          )}
-          {...input}
-        />
-        <FieldError id={`${inputId}-error`} errors={errors} />
-      </div>
-    );
-  },
-);
-
-export const TextArea = forwardRef<
-  HTMLTextAreaElement,
-  TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps
->(function TextArea({ label, hint, errors, className, id, ...input }, ref) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hasError = !!(typeof errors === "string" ? errors : errors?.length);
-  return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p className="text-sm text-muted" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        ref={ref}
-        id={inputId}
-        aria-invalid={hasError || undefined}
-        aria-describedby={cx(hasError && `${inputId}-error`, hint && `${inputId}-hint`) || undefined}
-        className={cx(
-          "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
-          hasError ? "border-bad" : "border-line",
-        )}
-        {...input}
-      />
-      <FieldError id={`${inputId}-error`} errors={errors} />
-    </div>
-  );
-});
-
-export const SelectField = forwardRef<
-  HTMLSelectElement,
-  SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { options: { value: string; label: string }[] }
->(function SelectField({ label, hint, errors, className, id, options, ...input }, ref) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hasError = !!(typeof errors === "string" ? errors : errors?.length);
-  return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? <p className="text-sm text-muted">{hint}</p> : null}
-      <select
-        ref={ref}
-        id={inputId}
-        aria-invalid={hasError || undefined}
-        aria-describedby={hasError ? `${inputId}-error` : undefined}
-        className={cx(
-          "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
-          hasError ? "border-bad" : "border-line",
-        )}
-        {...input}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${inputId}-error`} errors={errors} />
-    </div>
-  );
-});
-
-export function Alert({
-  tone = "info",
-  title,
-  children,
-}: {
-  tone?: "info" | "success" | "warning" | "error";
-  title?: string;
-  children?: ReactNode;
-}) {
-  const styles = {
-    info: "border-brand/30 bg-brand-soft",
-    success: "border-good/30 bg-green-50",
-    warning: "border-warn/30 bg-amber-50",
-    error: "border-bad/30 bg-red-50",
-  }[tone];
-  return (
-    <div
-      role={tone === "error" ? "alert" : "status"}
-      className={cx("rounded-md border px-4 py-3 text-sm", styles)}
-    >
-      {title ? <p className="font-semibold">{title}</p> : null}
-      {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
-    </div>
-  );
-}
 
 export function PageHeader({
   title,

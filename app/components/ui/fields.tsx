@@ -1,0 +1,228 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { forwardRef, useId } from "react";
+import { cx } from "./cx";
+
+/**
+ * Form fields. Every field has a visible label, an optional hint, a "(required)" mark before
+ * anything is submitted, and at most one error message, tied to the control with
+ * aria-describedby. `useValidatedForm(...).field(name)` fills `id`, `required`, `errors` and
+ * the registration props in one spread.
+ */
+
+/** One message per field: the first one, whatever the source gave. */
+export function firstError(errors: string[] | string | undefined): string | undefined {
+  return typeof errors === "string" ? errors || undefined : errors?.find(Boolean);
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] | string }) {
+  const message = firstError(errors);
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-bad">
+      <span className="sr-only">Error: </span>
+      {message}
+    </p>
+  );
+}
+
+export type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[] | string;
+  /** Marks the field "(required)" and sets aria-required; the schema still decides. */
+  required?: boolean;
+};
+
+function RequiredMark({ required }: { required?: boolean }) {
+  return required ? <span className="font-normal text-muted"> (required)</span> : null;
+}
+
+/** The label, hint and error wiring shared by every single-control field. */
+function useFieldWiring({ id, hint, errors, required }: Omit<FieldProps, "label"> & { id?: string }) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const error = firstError(errors);
+  const describedBy = cx(error && `${inputId}-error`, hint && `${inputId}-hint`) || undefined;
+  return {
+    inputId,
+    error,
+    control: {
+      id: inputId,
+      "aria-invalid": error ? true : undefined,
+      "aria-required": required || undefined,
+      "aria-describedby": describedBy,
+    },
+    controlClass: cx(
+      "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm",
+      error ? "border-bad" : "border-line",
+    ),
+  };
+}
+
+function FieldFrame({
+  inputId,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+}: {
+  inputId: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={inputId} className="block text-sm font-medium">
+        {label}
+        <RequiredMark required={required} />
+      </label>
+      {hint ? (
+        <p className="text-sm text-muted" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldError id={`${inputId}-error`} errors={error} />
+    </div>
+  );
+}
+
+export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(
+  function TextField({ label, hint, errors, required, className, id, ...input }, ref) {
+    const w = useFieldWiring({ id, hint, errors, required });
+    return (
+      <FieldFrame {...{ inputId: w.inputId, label, hint, error: w.error, required, className }}>
+        <input ref={ref} {...w.control} className={w.controlClass} {...input} />
+      </FieldFrame>
+    );
+  },
+);
+
+export const TextArea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps
+>(function TextArea({ label, hint, errors, required, className, id, ...input }, ref) {
+  const w = useFieldWiring({ id, hint, errors, required });
+  return (
+    <FieldFrame {...{ inputId: w.inputId, label, hint, error: w.error, required, className }}>
+      <textarea ref={ref} {...w.control} className={w.controlClass} {...input} />
+    </FieldFrame>
+  );
+});
+
+export type Option = { value: string; label: string };
+
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { options: Option[] }
+>(function SelectField({ label, hint, errors, required, className, id, options, ...input }, ref) {
+  const w = useFieldWiring({ id, hint, errors, required });
+  return (
+    <FieldFrame {...{ inputId: w.inputId, label, hint, error: w.error, required, className }}>
+      <select ref={ref} {...w.control} className={w.controlClass} {...input}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+});
+
+/** A single tick box with its label to the right (consent, "only eligible people", ...). */
+export const Checkbox = forwardRef<
+  HTMLInputElement,
+  Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & FieldProps
+>(function Checkbox({ label, hint, errors, required, className, id, ...input }, ref) {
+  const w = useFieldWiring({ id, hint, errors, required });
+  return (
+    <div className={className}>
+      <div className="flex items-start gap-2">
+        <input ref={ref} type="checkbox" {...w.control} className="mt-1 h-4 w-4 shrink-0" {...input} />
+        <label htmlFor={w.inputId} className="text-sm">
+          {label}
+          <RequiredMark required={required} />
+        </label>
+      </div>
+      {hint ? (
+        <p className="ml-6 text-sm text-muted" id={`${w.inputId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${w.inputId}-error`} errors={w.error} />
+    </div>
+  );
+});
+
+/**
+ * Several choices from a short list, as tick boxes in a fieldset: no "hold Ctrl" multi-selects.
+ * Posts one `name=value` pair per ticked box, as a multiple select would.
+ */
+export function CheckboxList({
+  legend,
+  name,
+  options,
+  selected,
+  hint,
+  errors,
+  id,
+  columns = 1,
+  className,
+}: {
+  legend: ReactNode;
+  name: string;
+  options: Option[];
+  selected?: readonly string[];
+  hint?: ReactNode;
+  errors?: string[] | string;
+  /** The id the error summary links to (the first box gets it). */
+  id?: string;
+  columns?: 1 | 2 | 3;
+  className?: string;
+}) {
+  const generated = useId();
+  const baseId = id ?? generated;
+  const error = firstError(errors);
+  return (
+    <fieldset
+      className={className}
+      aria-describedby={cx(error && `${baseId}-error`, hint && `${baseId}-hint`) || undefined}
+    >
+      <legend className="text-sm font-medium">{legend}</legend>
+      {hint ? (
+        <p className="text-sm text-muted" id={`${baseId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div
+        className={cx(
+          "mt-1 grid gap-x-4 gap-y-1",
+          columns === 2 && "sm:grid-cols-2",
+          columns === 3 && "sm:grid-cols-3",
+        )}
+      >
+        {options.map((o, i) => (
+          <label key={o.value} className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              id={i === 0 ? baseId : undefined}
+              defaultChecked={selected?.includes(o.value)}
+              className="mt-0.5 h-4 w-4 shrink-0"
+            />
+            <span className="min-w-0 [overflow-wrap:anywhere]">{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${baseId}-error`} errors={error} />
+    </fieldset>
+  );
+}
