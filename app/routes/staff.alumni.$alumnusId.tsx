@@ -420,7 +420,7 @@ function DoNotRehireCard({
             errors={errorsFor("doNotRehire")}
           />
           <TextArea
-            label="Reason (required)"
+            label="Reason"
             name="reason"
             rows={3}
             required

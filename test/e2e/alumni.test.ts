@@ -99,7 +99,7 @@ describe("journey: HR works with the alumni pool", () => {
     await page.getByText("Tagged “weekend-shifts”.").waitFor();
     await page.getByLabel("Change the flag").selectOption("yes");
     await page
-      .getByLabel("Reason (required)")
+      .getByLabel("Reason", { exact: true })
       .fill("Shared customer data outside the company in 2022 (case HR-2022-114).");
     await page.getByRole("button", { name: "Save flag" }).click();
     await page.getByText("Marked do not rehire. The reason is in the audit trail.").waitFor();

@@ -33,8 +33,17 @@ export type FieldProps = {
   required?: boolean;
 };
 
+/**
+ * The visible "(required)" mark. Hidden from assistive technology, which hears aria-required
+ * instead, so the field's accessible name stays its label ("Note", not "Note (required)").
+ */
 function RequiredMark({ required }: { required?: boolean }) {
-  return required ? <span className="font-normal text-muted"> (required)</span> : null;
+  return required ? (
+    <span aria-hidden="true" className="font-normal text-muted">
+      {" "}
+      (required)
+    </span>
+  ) : null;
 }
 
 /** The label, hint and error wiring shared by every single-control field. */
