@@ -107,7 +107,7 @@ describe("journey: inviting an HR colleague", () => {
     await page.waitForURL(`${app.url}/staff`);
     await page.getByRole("heading", { name: "Hello, Hanna" }).waitFor();
     await page.getByRole("link", { name: `${colleague.name} · HR` }).waitFor();
-    await page.getByRole("link", { name: "Mailbox" }).waitFor(); // HR's navigation
+    await page.getByRole("link", { name: "Outbox", exact: true }).waitFor(); // HR's navigation
     await expect(page.getByRole("link", { name: "Staff", exact: true }).count()).resolves.toBe(0); // not an admin
 
     // The link worked once.

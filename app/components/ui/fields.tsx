@@ -34,12 +34,12 @@ export type FieldProps = {
 };
 
 /**
- * The visible "(required)" mark. Hidden from assistive technology, which hears aria-required
- * instead, so the field's accessible name stays its label ("Note", not "Note (required)").
+ * The visible "(required)" mark, beside the label rather than inside it: the field's name stays
+ * its label ("Note", not "Note (required)") and assistive technology hears aria-required instead.
  */
 function RequiredMark({ required }: { required?: boolean }) {
   return required ? (
-    <span aria-hidden="true" className="font-normal text-muted">
+    <span aria-hidden="true" className="text-sm text-muted" data-required-mark="">
       {" "}
       (required)
     </span>
@@ -87,10 +87,12 @@ function FieldFrame({
 }) {
   return (
     <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        {label}
+      <div>
+        <label htmlFor={inputId} className="text-sm font-medium">
+          {label}
+        </label>
         <RequiredMark required={required} />
-      </label>
+      </div>
       {hint ? (
         <p className="text-sm text-muted" id={`${inputId}-hint`}>
           {hint}
@@ -155,10 +157,12 @@ export const Checkbox = forwardRef<
     <div className={className}>
       <div className="flex items-start gap-2">
         <input ref={ref} type="checkbox" {...w.control} className="mt-1 h-4 w-4 shrink-0" {...input} />
-        <label htmlFor={w.inputId} className="text-sm">
-          {label}
+        <span>
+          <label htmlFor={w.inputId} className="text-sm">
+            {label}
+          </label>
           <RequiredMark required={required} />
-        </label>
+        </span>
       </div>
       {hint ? (
         <p className="ml-6 text-sm text-muted" id={`${w.inputId}-hint`}>
