@@ -72,6 +72,17 @@ export const AUDIT_ACTIONS = [
   "outbox.retried",
   "alumnus.unsubscribed",
   "alumnus.preferences_updated",
+  // return programs and applications
+  "program.created",
+  "program.updated",
+  "program.status_changed",
+  "application.submitted",
+  "application.moved",
+  "application.declined",
+  "application.withdrawn",
+  "application.offer_made",
+  "application.hired",
+  "application.note_added",
   // system
   "system.seeded",
   // audit itself

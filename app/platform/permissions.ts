@@ -29,6 +29,12 @@ export const PERMISSIONS = {
   "read:audit": "See the audit trail and verify its integrity",
   "export:audit": "Export the audit trail as CSV",
   "approve:contract:team": "Approve or send back gig contracts for the manager's own team",
+  "manage:program": "Create, open, pause and close return programs",
+  "read:pipeline:any": "See every return program and its applications",
+  "read:pipeline:own": "See the return programs one is hiring manager for, and their applications",
+  "move:application:any": "Move any application along the pipeline, add screening notes",
+  "move:application:own": "Move applications to one's own programs along the pipeline, add screening notes",
+  "offer:application": "Make an offer on a shortlisted application (drafts a gig contract)",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -75,8 +81,19 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     "read:outbox",
     "retry:outbox",
     "read:mailbox",
+    "manage:program",
+    "read:pipeline:any",
+    "move:application:any",
+    "offer:application",
   ],
-  manager: ["read:alumnus:team", "provide:review-input", "approve:contract:team", "read:decision"],
+  manager: [
+    "read:alumnus:team",
+    "provide:review-input",
+    "approve:contract:team",
+    "read:decision",
+    "read:pipeline:own",
+    "move:application:own",
+  ],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -110,8 +110,26 @@ export async function saveDecision({
       });
       if (updated.count !== 1) throw conflict(STALE_DECISION_MESSAGE);
       if (diff.after.phases !== undefined) {
-        await tx.decisionPhase.deleteMany({ where: { decisionId: current.id } });
-        await tx.decisionPhase.createMany({ data: phaseRows.map((p) => ({ ...p, decisionId: current.id })) });
+        // Phases keep their ids by position, so return programs tied to a phase stay tied to it.
+        const removed = current.phases.filter((p) => p.position > phaseRows.length);
+        if (removed.length) {
+          const tied = await tx.returnProgram.findFirst({
+            where: { phaseId: { in: removed.map((p) => p.id) } },
+            select: { title: true, phase: { select: { name: true } } },
+          });
+          if (tied) {
+            throw new AppError(
+              "conflict",
+              `The phase “${tied.phase.name}” has a return program (“${tied.title}”), so it cannot be removed. Move the program to another phase first, or keep the phase.`,
+            );
+          }
+          await tx.decisionPhase.deleteMany({ where: { id: { in: removed.map((p) => p.id) } } });
+        }
+        for (const row of phaseRows) {
+          const existing = current.phases.find((p) => p.position === row.position);
+          if (existing) await tx.decisionPhase.update({ where: { id: existing.id }, data: row });
+          else await tx.decisionPhase.create({ data: { ...row, decisionId: current.id } });
+        }
       }
       await recordAudit(tx, {
         actor: actorOf(actor),

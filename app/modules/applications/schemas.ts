@@ -1,0 +1,255 @@
+import { z } from "zod";
+import { neutraliseText } from "#emails/components/text";
+import { BULK_TARGETS, isApplicationStatus } from "./pipeline";
+import { ENGAGEMENT_TYPES, PROGRAM_STATUSES } from "./labels";
+
+/** The pipeline's forms, shared by the pages and the actions (ADR 033). */
+
+// Line breaks, control characters, zero-width and direction-changing characters hide or reorder
+// what a reader sees.
+const HIDDEN_OR_CONTROL =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+const line = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(min, min <= 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).`)
+    .max(max, `Use at most ${max} characters for ${label}.`)
+    .refine((v) => !HIDDEN_OR_CONTROL.test(v), `Remove line breaks and invisible characters from ${label}.`)
+    .transform((v) => v.normalize("NFC"));
+
+const optionalLine = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters for ${label}.`)
+    .refine((v) => !HIDDEN_OR_CONTROL.test(v), `Remove line breaks and invisible characters from ${label}.`)
+    .optional()
+    .transform((v) => (v ? v.normalize("NFC") : null));
+
+const paragraph = (label: string, min: number, max: number, message: string) =>
+  z
+    .string({ error: message })
+    .max(max, `Keep ${label} under ${max.toLocaleString("en")} characters.`)
+    .transform((v) => neutraliseText(v, { multiline: true }).replace(/\r\n?/g, "\n").trim())
+    .refine((v) => v.length >= min, message);
+
+const optionalParagraph = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, `Keep ${label} under ${max.toLocaleString("en")} characters.`)
+    .optional()
+    .transform(
+      (v) =>
+        neutraliseText(v ?? "", { multiline: true })
+          .replace(/\r\n?/g, "\n")
+          .trim() || null,
+    );
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const realDay = (v: string) => isoDay.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || realDay(v), `Enter ${label} as a date (YYYY-MM-DD), or leave it empty.`)
+    .transform((v) => (v ? v : null));
+
+/**
+ * An hourly rate: a decimal with at most two places, never a float (stored as numeric(10,2)).
+ * Kept as the string typed ("18.50"); compared in cents.
+ */
+const RATE = /^\d{1,6}(\.\d{1,2})?$/;
+const rate = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .refine(
+      (v) => RATE.test(v),
+      `Enter the ${label} as an amount such as 18 or 18.50 (digits, at most two decimals).`,
+    );
+
+/** "18.5" -> 1850 cents, exactly (no floating point). */
+export function rateCents(value: string): number {
+  const [whole, fraction = ""] = value.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+/** 1850 -> "18.50". */
+export function formatCents(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+const count = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .refine((v) => /^\d{1,6}$/.test(v), `Enter the ${label} as a whole number.`)
+    .transform(Number)
+    .refine(
+      (v) => v >= min && v <= max,
+      `Enter the ${label} between ${min} and ${max.toLocaleString("en")}.`,
+    );
+
+export const CURRENCIES = ["EUR", "SEK", "NOK", "DKK", "GBP", "USD", "PLN", "CHF"] as const;
+
+export const ProgramSchema = z
+  .object({
+    version: z.coerce.number().int().min(0).optional().default(0),
+    title: line("a title", 3, 160),
+    description: paragraph(
+      "the description",
+      20,
+      8000,
+      "Describe the program: the work, the hours, who it suits (at least 20 characters).",
+    ),
+    phaseId: z
+      .string({ error: "Choose the decision phase this program belongs to." })
+      .trim()
+      .min(1, "Choose the decision phase this program belongs to."),
+    engagementType: z.enum(ENGAGEMENT_TYPES, { error: "Choose the kind of engagement." }),
+    workplace: z.enum(["remote", "place"], { error: "Say whether the work is remote or in a place." }),
+    place: optionalLine("the place", 160),
+    rateMin: rate("lowest hourly rate"),
+    rateMax: rate("highest hourly rate"),
+    currency: z.enum(CURRENCIES, { error: "Choose the currency." }),
+    openings: count("number of openings", 1, 10_000),
+    hiringManagerId: z
+      .string({ error: "Choose the hiring manager." })
+      .trim()
+      .min(1, "Choose the hiring manager."),
+    closesOn: optionalDate("the closing date"),
+  })
+  .refine((p) => p.workplace === "remote" || !!p.place, {
+    message: "Say where the work happens, or choose remote.",
+    path: ["place"],
+  })
+  .refine(
+    (p) => !RATE.test(p.rateMin) || !RATE.test(p.rateMax) || rateCents(p.rateMin) <= rateCents(p.rateMax),
+    {
+      message: "The highest rate cannot be below the lowest rate.",
+      path: ["rateMax"],
+    },
+  );
+export type ProgramInput = z.output<typeof ProgramSchema>;
+
+export const ProgramStatusSchema = z.object({
+  version: z.coerce.number().int().min(0),
+  status: z.enum(PROGRAM_STATUSES, { error: "Choose the program's new status." }),
+});
+
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+/** The portal's apply form (and HR's "add an applicant" uses the same fields). */
+export const ApplySchema = z.object({
+  motivation: paragraph(
+    "your message",
+    20,
+    4000,
+    "Tell us in a few sentences why you would like to come back (at least 20 characters).",
+  ),
+  availabilityHours: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => !v || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 60),
+      "Enter the hours per week as a whole number from 1 to 60, or leave it empty.",
+    )
+    .transform((v) => (v ? Number(v) : null)),
+  availabilityDays: z.preprocess(
+    asList,
+    z.array(z.enum(DAYS, { error: "Choose days from the list." })).max(7),
+  ),
+  earliestStart: optionalDate("the earliest start"),
+});
+export type ApplyInput = z.output<typeof ApplySchema>;
+
+export const NoteSchema = z.object({
+  body: paragraph("the note", 1, 4000, "Write the note."),
+});
+
+const moveTarget = z
+  .string({ error: "Choose where the application goes." })
+  .refine(isApplicationStatus, "Choose where the application goes.");
+
+/** One application moved from its page (the version is the one the page showed). */
+export const MoveSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  to: moveTarget,
+  note: optionalParagraph("the note", 4000),
+});
+
+/** A decline: the reason and what could change it go into the applicant's email. */
+export const DeclineSchema = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+  reason: paragraph(
+    "the reason",
+    20,
+    1500,
+    "Say in plain words why you decided this (at least 20 characters): the applicant reads it.",
+  ),
+  whatCouldChange: paragraph(
+    "what could change",
+    10,
+    1500,
+    "Say what could change the answer, e.g. a new opening or other hours (at least 10 characters).",
+  ),
+  note: optionalParagraph("the personal note", 2000),
+});
+export type DeclineInput = z.output<typeof DeclineSchema>;
+
+export const BulkMoveSchema = z.object({
+  applicationId: z.preprocess(
+    asList,
+    z
+      .array(z.string().trim().min(1).max(64))
+      .min(1, "Tick at least one application.")
+      .max(500, "Move at most 500 applications at once."),
+  ),
+  to: z.enum(BULK_TARGETS, { error: "Choose where the applications go." }),
+  note: optionalParagraph("the note", 4000),
+  reason: z.string().max(1500).optional(),
+  whatCouldChange: z.string().max(1500).optional(),
+});
+
+/** HR makes an offer: the draft contract's first terms (the contract page refines them). */
+export const OfferSchema = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    hourlyRate: rate("hourly rate"),
+    minHoursPerWeek: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (v) => !v || (/^\d{1,2}$/.test(v) && Number(v) <= 60),
+        "Enter the minimum hours as a whole number up to 60, or leave it empty.",
+      )
+      .transform((v) => (v ? Number(v) : null)),
+    maxHoursPerWeek: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (v) => !v || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 60),
+        "Enter the maximum hours as a whole number from 1 to 60, or leave it empty.",
+      )
+      .transform((v) => (v ? Number(v) : null)),
+    startsOn: optionalDate("the start date"),
+    note: optionalParagraph("the note", 4000),
+  })
+  .refine(
+    (o) => o.minHoursPerWeek === null || o.maxHoursPerWeek === null || o.minHoursPerWeek <= o.maxHoursPerWeek,
+    {
+      message: "The maximum hours cannot be below the minimum.",
+      path: ["maxHoursPerWeek"],
+    },
+  );
+export type OfferInput = z.output<typeof OfferSchema>;
