@@ -3,6 +3,9 @@ import { useEffect, useRef } from "react";
 import { can, type Permission } from "~/platform/permissions";
 import { cx } from "./ui";
 
+/** A count beside a navigation entry; `label` says what it counts ("3 reviews waiting"). */
+export type NavBadge = { count: number; label: string; tone: "attention" | "neutral" };
+
 type NavItem = { to: string; label: string; permission?: Permission; end?: boolean };
 
 /** Staff navigation; each entry shows only to people holding its permission. */
@@ -27,8 +30,8 @@ export const DEVELOPMENT_NAV: NavItem[] = [
 
 export type StaffNavProps = {
   user: { permissions: string[] };
-  /** Counts of things waiting, by the path of the entry that leads to them. */
-  badges?: Record<string, number>;
+  /** Counts of things waiting, by the path of the entry that leads to them (see list-todos). */
+  badges?: Record<string, NavBadge>;
   /** The development mailbox is listed when no SMTP server is configured. */
   showDevelopment?: boolean;
 };
@@ -41,13 +44,13 @@ function NavList({
   vertical,
 }: {
   items: NavItem[];
-  badges: Record<string, number>;
+  badges: Record<string, NavBadge>;
   vertical?: boolean;
 }) {
   return (
     <ul className={cx("flex gap-1", vertical ? "flex-col" : "flex-wrap")}>
       {items.map((item) => {
-        const count = badges[item.to] ?? 0;
+        const badge = badges[item.to];
         return (
           <li key={item.to}>
             <NavLink
@@ -62,11 +65,18 @@ function NavList({
               }
             >
               {item.label}
-              {count > 0 ? (
-                <span className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-warn ring-1 ring-warn/30">
-                  <span className="sr-only">, </span>
-                  {number.format(count)}
-                  <span className="sr-only"> to do</span>
+              {badge && badge.count > 0 ? (
+                <span
+                  title={badge.label}
+                  className={cx(
+                    "rounded-full px-2 text-xs font-semibold ring-1",
+                    badge.tone === "attention"
+                      ? "bg-amber-100 text-warn ring-warn/30"
+                      : "bg-white text-muted ring-line",
+                  )}
+                >
+                  <span aria-hidden="true">{number.format(badge.count)}</span>
+                  <span className="sr-only">, {badge.label}</span>
                 </span>
               ) : null}
             </NavLink>
@@ -88,7 +98,10 @@ function visible(items: NavItem[], user: { permissions: string[] }) {
 export function StaffNav({ user, badges = {}, showDevelopment = false }: StaffNavProps) {
   const items = visible(STAFF_NAV, user);
   const development = showDevelopment ? visible(DEVELOPMENT_NAV, user) : [];
-  const waiting = items.reduce((sum, item) => sum + (badges[item.to] ?? 0), 0);
+  const waiting = items.reduce((sum, item) => {
+    const badge = badges[item.to];
+    return badge?.tone === "attention" ? sum + badge.count : sum;
+  }, 0);
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   useEffect(() => {

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { TodoList } from "~/components/home/todo-list";
+import { Card, EmptyState, PageHeader, Stat, Table } from "~/components/ui";
 import { getPoolOverview } from "~/modules/alumni/pool-overview.server";
+import type { Todo } from "~/modules/home/list-todos.server";
+import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from "~/modules/decisions/decision-schemas";
 import { requireStaffUser } from "~/platform/auth.server";
 import { defineLoader } from "~/platform/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Overview · Comeback" }];
+export const meta: MetaFunction = () => [{ title: "Home · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireStaffUser(request);
@@ -16,71 +19,71 @@ const number = new Intl.NumberFormat("en");
 
 export default function StaffHome() {
   const { name, overview } = useLoaderData<typeof loader>();
+  // The to-do counts are the layout's (they also feed the navigation badges): read once per request.
+  const layout = useRouteLoaderData("routes/staff") as { todos: Todo[] } | undefined;
+  const todos = layout?.todos ?? [];
   return (
     <>
       <PageHeader
         title={`Hello, ${name.split(" ")[0]}`}
-        description="Where the return of former colleagues stands today."
+        description="What is waiting for you first, then where the return of former colleagues stands."
       />
+      <TodoList todos={todos} />
       {overview.alumni ? (
-        <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
-          {[
-            { label: "People in the alumni pool", value: overview.alumni.total },
-            { label: "Open to hearing about returning", value: overview.alumni.consentReturn },
-            { label: "Regrettable departures", value: overview.alumni.regrettable },
-            { label: "Asked not to be contacted", value: overview.alumni.doNotContact },
-          ].map((stat) => (
-            <Card key={stat.label}>
-              <p className="text-3xl font-semibold">{number.format(stat.value)}</p>
-              <p className="mt-1 text-sm text-muted">{stat.label}</p>
-            </Card>
-          ))}
-        </div>
+        <section aria-labelledby="pool-heading" className="mb-8">
+          <h2 id="pool-heading" className="mb-3 text-lg font-semibold">
+            The alumni pool
+          </h2>
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            <Stat label="People in the alumni pool" value={overview.alumni.total} />
+            <Stat label="Open to hearing about returning" value={overview.alumni.consentReturn} />
+            <Stat label="Regrettable departures" value={overview.alumni.regrettable} />
+            <Stat label="Asked not to be contacted" value={overview.alumni.doNotContact} />
+          </div>
+        </section>
       ) : null}
       {overview.decisions ? (
         <Card title="Workforce decisions">
-          {overview.decisions.length === 0 ? (
-            <EmptyState title="No workforce decisions recorded yet">
-              Decisions such as an automation programme appear here with the people who left under them.
-            </EmptyState>
-          ) : (
-            <table className="w-full text-left text-sm">
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 font-medium">
-                    Decision
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Kind
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Roles affected
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Alumni linked
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.decisions.map((d) => (
-                  <tr key={d.id} className="border-t border-line">
-                    <td className="py-2">
-                      <Link className="text-brand underline" to={`/staff/decisions/${d.id}`}>
-                        {d.title}
-                      </Link>
-                    </td>
-                    <td className="py-2 capitalize">{d.kind}</td>
-                    <td className="py-2">{d.status.replace("_", " ")}</td>
-                    <td className="py-2 text-right">{d.rolesAffected ?? "—"}</td>
-                    <td className="py-2 text-right">{number.format(d.alumni)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            caption="Workforce decisions and the people who left under them"
+            rows={overview.decisions}
+            rowKey={(d) => d.id}
+            empty={
+              <EmptyState title="No workforce decisions recorded yet">
+                Decisions such as an automation programme appear here with the people who left under them.
+              </EmptyState>
+            }
+            columns={[
+              {
+                key: "title",
+                label: "Decision",
+                rowHeader: true,
+                cell: (d) => (
+                  <Link className="font-medium text-brand underline" to={`/staff/decisions/${d.id}`}>
+                    {d.title}
+                  </Link>
+                ),
+              },
+              {
+                key: "kind",
+                label: "Kind",
+                cell: (d) => DECISION_KIND_LABELS[d.kind as keyof typeof DECISION_KIND_LABELS] ?? d.kind,
+              },
+              {
+                key: "status",
+                label: "Status",
+                cell: (d) =>
+                  DECISION_STATUS_LABELS[d.status as keyof typeof DECISION_STATUS_LABELS] ?? d.status,
+              },
+              {
+                key: "roles",
+                label: "Roles affected",
+                align: "right",
+                cell: (d) => (d.rolesAffected === null ? "—" : number.format(d.rolesAffected)),
+              },
+              { key: "alumni", label: "Alumni linked", align: "right", cell: (d) => number.format(d.alumni) },
+            ]}
+          />
         </Card>
       ) : null}
     </>

@@ -11,12 +11,15 @@ import { defineLoader, parseSearchParams } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · Eligibility · Comeback" }];
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+const QuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  input: z.enum(["answered"]).optional().catch(undefined),
+});
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "override:eligibility");
-  const { page } = parseSearchParams(request, QuerySchema);
-  return listReviewQueue({ page });
+  const { page, input } = parseSearchParams(request, QuerySchema);
+  return { ...(await listReviewQueue({ page, inputAnswered: input === "answered" })), input };
 });
 
 export default function ReviewQueue() {
@@ -35,12 +38,33 @@ export default function ReviewQueue() {
       />
       <Card>
         {queue.total === 0 ? (
-          <EmptyState title="Nobody is waiting for review">
-            People whose verdict needs a human look appear here, with the rules that sent them.
-          </EmptyState>
+          queue.input === "answered" ? (
+            <EmptyState title="No manager answers waiting">
+              People whose manager has answered your question appear here until you decide.{" "}
+              <Link className="text-brand underline" to="/staff/eligibility/reviews">
+                See everyone waiting
+              </Link>
+              .
+            </EmptyState>
+          ) : (
+            <EmptyState title="Nobody is waiting for review">
+              People whose verdict needs a human look appear here, with the rules that sent them.
+            </EmptyState>
+          )
         ) : (
           <>
-            <p className="mb-3 text-sm text-muted">{queue.total} waiting.</p>
+            <p className="mb-3 text-sm text-muted">
+              {queue.input === "answered" ? (
+                <>
+                  {queue.total} waiting with a manager&apos;s answer.{" "}
+                  <Link className="text-brand underline" to="/staff/eligibility/reviews">
+                    See everyone waiting
+                  </Link>
+                </>
+              ) : (
+                `${queue.total} waiting.`
+              )}
+            </p>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">People waiting for a review decision</caption>

@@ -3,22 +3,26 @@ import { Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "
 import { describeRouteError, ErrorMessage, StandaloneErrorPage } from "~/components/error-page";
 import { useCorrelationId } from "~/components/nonce";
 import { StaffShell } from "~/components/staff-shell";
+import { listTodos, todoBadges } from "~/modules/home/list-todos.server";
 import { requireStaffUser } from "~/platform/auth.server";
 import { env } from "~/platform/env.server";
 import { defineLoader } from "~/platform/http.server";
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireStaffUser(request);
+  const todos = await listTodos({ actor: user });
   return {
     user: { name: user.name, roleLabel: user.roleLabel, permissions: user.permissions },
     showDevelopment: !env().SMTP_URL,
+    todos,
+    badges: todoBadges(todos),
   };
 });
 
 export default function StaffLayout() {
-  const { user, showDevelopment } = useLoaderData<typeof loader>();
+  const { user, showDevelopment, badges } = useLoaderData<typeof loader>();
   return (
-    <StaffShell user={user} showDevelopment={showDevelopment}>
+    <StaffShell user={user} showDevelopment={showDevelopment} badges={badges}>
       <Outlet />
     </StaffShell>
   );
@@ -35,7 +39,7 @@ export function ErrorBoundary() {
   const description = describeRouteError(error, useCorrelationId());
   if (!layout) return <StandaloneErrorPage description={description} />;
   return (
-    <StaffShell user={layout.user} showDevelopment={layout.showDevelopment}>
+    <StaffShell user={layout.user} showDevelopment={layout.showDevelopment} badges={layout.badges}>
       <div className="max-w-xl">
         <ErrorMessage description={description} />
         <p className="mt-8">

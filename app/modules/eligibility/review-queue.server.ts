@@ -5,14 +5,24 @@ import type { Outcome } from "./policy";
 export const QUEUE_PAGE_SIZE = 25;
 
 /**
- * The review queue: people whose effective verdict is "needs review" (computed needs-review
- * with no valid override, including overrides that have lapsed), oldest first.
+ * Who is in the review queue: people whose effective verdict is "needs review" (computed
+ * needs-review with no valid override, including overrides that have lapsed).
  */
-export async function listReviewQueue(input: { page: number; now?: Date }) {
-  const now = input.now ?? new Date();
-  const where: Prisma.EligibilityVerdictWhereInput = {
+export function reviewQueueWhere(now: Date): Prisma.EligibilityVerdictWhereInput {
+  return {
     outcome: "needs_review",
     OR: [{ overrideOutcome: null }, { overrideExpiresAt: null }, { overrideExpiresAt: { lte: now } }],
+  };
+}
+
+/** The review queue, oldest first; `input: "answered"` keeps people whose manager has answered. */
+export async function listReviewQueue(input: { page: number; inputAnswered?: boolean; now?: Date }) {
+  const now = input.now ?? new Date();
+  const where: Prisma.EligibilityVerdictWhereInput = {
+    ...reviewQueueWhere(now),
+    ...(input.inputAnswered
+      ? { alumnus: { reviewInputRequests: { some: { answeredAt: { not: null } } } } }
+      : {}),
   };
   const [total, rows] = await Promise.all([
     db.eligibilityVerdict.count({ where }),
