@@ -1,8 +1,17 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useCorrelationId, useNonce } from "./components/nonce";
 import { describeRouteError, StandaloneErrorPage } from "./components/error-page";
+import { describePortalError, PortalErrorMessage } from "./components/portal/portal-error";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -10,7 +19,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Comeback" }];
+export const meta: MetaFunction = ({ location, error }) => {
+  // Alumni pages set their own titles; an error outside them still never names the product.
+  if (location.pathname.startsWith("/portal")) {
+    return [{ title: describePortalError(error).title }];
+  }
+  return [{ title: "Comeback" }];
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -43,5 +58,15 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  return <StandaloneErrorPage description={describeRouteError(useRouteError(), useCorrelationId())} />;
+  const error = useRouteError();
+  const correlationId = useCorrelationId();
+  // Alumni never see the product's name, even on an unknown /portal address.
+  if (useLocation().pathname.startsWith("/portal")) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-16">
+        <PortalErrorMessage description={describePortalError(error, correlationId)} />
+      </main>
+    );
+  }
+  return <StandaloneErrorPage description={describeRouteError(error, correlationId)} />;
 }

@@ -21,6 +21,7 @@ export const STAFF_NAV: NavItem[] = [
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },
   { to: "/staff/admin/audit", label: "Audit trail", permission: "read:audit" },
+  { to: "/staff/admin/branding", label: "Branding", permission: "manage:branding" },
 ];
 
 /** Tools for running Comeback without a mail server; listed apart, and only when they apply. */

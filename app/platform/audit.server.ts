@@ -83,6 +83,9 @@ export const AUDIT_ACTIONS = [
   "application.offer_made",
   "application.hired",
   "application.note_added",
+  // alumni portal
+  "branding.updated",
+  "branding.logo_changed",
   // system
   "system.seeded",
   // audit itself

@@ -76,6 +76,12 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
   return null;
 }
 
+/** The signed-in alumnus behind the request, or null (pages open to everyone, such as the portal's sign-in). */
+export async function getAlumnus(request: Request): Promise<AlumnusUser | null> {
+  const viewer = await getViewer(request);
+  return viewer?.kind === "alumnus" ? viewer : null;
+}
+
 export async function getStaffUser(request: Request): Promise<StaffUser | null> {
   const viewer = await getViewer(request);
   return viewer?.kind === "staff" ? viewer : null;

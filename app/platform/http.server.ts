@@ -201,5 +201,15 @@ export const forwardHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, 
   return out;
 };
 
+/**
+ * forwardHeaders, and never cached: for areas whose pages are personal (the alumni portal's
+ * layout; child routes without their own `headers` export inherit it).
+ */
+export const privateHeaders: HeadersFunction = (args) => {
+  const out = new Headers(forwardHeaders(args));
+  out.set("Cache-Control", "no-store");
+  return out;
+};
+
 /** Headers for pages whose URL carries a secret (sign-in, reset, unsubscribe links): never cached, never sent on as a referrer. */
 export const SECRET_LINK_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   "move:application:any": "Move any application along the pipeline, add screening notes",
   "move:application:own": "Move applications to one's own programs along the pipeline, add screening notes",
   "offer:application": "Make an offer on a shortlisted application (drafts a gig contract)",
+  "manage:branding": "Set the employer's name, logo, colour and alumni email sender",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -60,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     "read:outbox",
     "retry:outbox",
     "read:decision",
+    "manage:branding",
   ],
   hr: [
     "read:alumnus:any",

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateDefinition, type TemplateProps } from "#emails/index";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
+import { alumniSender } from "~/modules/portal/get-branding.server";
 import { db } from "~/platform/db.server";
 import { resetEnvCache } from "~/platform/env.server";
 import { queueThrottledEmails } from "~/platform/mailer/throttle.server";
@@ -75,6 +76,7 @@ describe("journey: an alumnus unsubscribes with one click", () => {
       purpose: email.purpose,
       alumnusId: alumnus.id,
       to: { address: to, name: "Maja Lindqvist" },
+      from: await alumniSender(),
     };
     await db.$transaction((tx) =>
       queueThrottledEmails(tx, {

@@ -1,5 +1,7 @@
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
+import { DEFAULT_BRANDING } from "~/modules/portal/branding";
+import { sha256Bytes } from "~/platform/crypto.server";
 import { db } from "~/platform/db.server";
 import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
@@ -11,6 +13,7 @@ import {
   createTeam,
 } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
+import { TINY_PNG } from "../factories/images";
 import type { Role } from "./route-policy";
 
 /**
@@ -69,6 +72,12 @@ export async function buildAuthzFixtures() {
   const { sendAt: _sendAt, invitedOn: _invitedOn, respondBy, ...content } = campaignValues(segment.id);
   const campaign = await db.campaign.create({
     data: { ...content, respondBy: new Date(`${respondBy}T00:00:00Z`), createdById: users.hr.id },
+  });
+  // The employer's branding with a logo (1 x 1 PNG), so the logo route has something to serve.
+  await db.branding.upsert({
+    where: { id: "default" },
+    create: { ...DEFAULT_BRANDING, logo: TINY_PNG, logoType: "image/png", logoSha256: sha256Bytes(TINY_PNG) },
+    update: {},
   });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {

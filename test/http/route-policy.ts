@@ -115,6 +115,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   },
   "routes/staff.admin.teams": { path: "/staff/admin/teams", loader: adminOnly, action: adminOnly },
   "routes/staff.admin.audit._index": { path: "/staff/admin/audit", loader: adminOnly },
+  // Employer branding for the alumni portal and alumni email (manage:branding).
+  "routes/staff.admin.branding": { path: "/staff/admin/branding", loader: adminOnly, action: adminOnly },
   "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },
   // Imports (import:alumni, HR only). Empty POSTs are validation errors; nothing starts.
   "routes/staff.imports._index": { path: "/staff/imports", loader: hrOnly },
@@ -200,6 +202,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: hrOnly,
     action: hrOnly,
   },
+  // The alumni portal (ADR 036). Its frame and logo are open to everyone (the sign-in page is
+  // inside it); its pages are for signed-in alumni only.
+  "routes/portal": { path: "/portal", loader: alumniOnly },
+  "routes/portal._index": { path: "/portal", loader: alumniOnly },
+  "routes/portal.logo": { path: "/portal/logo", loader: everyone },
   "routes/staff.campaigns.$campaignId_.edit": {
     path: "/staff/campaigns/:campaignId/edit",
     loader: hrOnly,

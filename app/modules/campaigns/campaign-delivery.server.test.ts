@@ -182,6 +182,8 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
       const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
       expect(head.match(/^List-Unsubscribe:/gim)).toHaveLength(1);
       expect(head.match(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/gim)).toHaveLength(1);
+      // From the employer's sender (the demo branding), not the app's own address (ADR 036).
+      expect(head).toMatch(/^From: "?Fjord Pay People Team"? <people@fjordpay\.example>$/im);
     }
     const sample = received[0].raw;
     expect(sample).not.toMatch(/<img[^>]+width="1"/i);

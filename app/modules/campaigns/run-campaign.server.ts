@@ -9,6 +9,7 @@ import {
   holdThrottledEmails,
   queueThrottledEmails,
 } from "~/platform/mailer/throttle.server";
+import { alumniSender } from "~/modules/portal/get-branding.server";
 import { audienceRules, campaignAddress, countAudience } from "./audience.server";
 import { CAMPAIGN_PURPOSE, campaignRenderer } from "./campaign-email.server";
 
@@ -118,6 +119,8 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
   const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
   if (!campaign || campaign.status === "cancelled") return false;
   const render = await campaignRenderer(campaign);
+  // Alumni email comes from the employer's sender (ADR 036), read once per run.
+  const from = await alumniSender();
   let done = await db.campaignRecipient.count({ where: { campaignId, status: { not: "pending" } } });
   for (;;) {
     if (context?.signal.aborted)
@@ -160,6 +163,7 @@ export async function fanOut(campaignId: string, context?: Pick<JobContext, "pro
                 name: `${person.preferredName?.trim() || person.firstName} ${person.lastName}`,
               },
               email: emails[i],
+              from,
               alumnusId: recipient.alumnusId,
             },
           ];

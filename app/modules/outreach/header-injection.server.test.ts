@@ -71,6 +71,8 @@ describe("header injection through names and subjects", () => {
         to: { address: "maja.header@example.com", name: HOSTILE },
         // Subject given raw as well: queueEmail must not trust that it was rendered safely.
         email: { ...email, subject: HOSTILE },
+        // The employer's sender (alumni email) is a header too.
+        from: { name: `Fjord Pay${HOSTILE}`, address: "people@fjordpay.example" },
         headers: { "X-Campaign\r\nBcc": `c1${HOSTILE}`, "X-Note": "ok\nBcc: evil2@example.com" },
       }),
     );
@@ -106,6 +108,9 @@ describe("header injection through names and subjects", () => {
     expect(to.flatMap((t) => t.value.map((v) => v.address))).toEqual(["maja.header@example.com"]);
     expect(to[0].value[0].name).toBe("Maja Bcc: evil@example.com");
     expect(parsed.headers.get("x-note")).toBe("ok Bcc: evil2@example.com");
+    expect(parsed.from?.value).toEqual([
+      { name: "Fjord PayMaja Bcc: evil@example.com", address: "people@fjordpay.example" },
+    ]);
     expect(parsed.text).toContain("If this wasn't you");
   });
 
@@ -129,6 +134,25 @@ describe("header injection through names and subjects", () => {
           email: { subject: "s", html: "<p>x</p>", text: "x" },
         }),
       ),
+    ).rejects.toThrow(/not an email address we can send to/);
+  });
+
+  it("refuses an alumni email without the employer's sender, and a sender address with a line break", async () => {
+    const sample = templateDefinition("sign-in-link").sample as TemplateProps<"sign-in-link">;
+    const email = await renderTemplate("sign-in-link", sample);
+    const queue = (from?: { name: string; address: string }) =>
+      db.$transaction((tx) =>
+        queueEmail(tx, {
+          template: email.template,
+          purpose: email.purpose,
+          to: { address: "maja@example.com" },
+          email,
+          from,
+        }),
+      );
+    await expect(queue()).rejects.toThrow(/employer's sender/);
+    await expect(
+      queue({ name: "Fjord Pay", address: "people@fjordpay.example\r\nBcc: evil@example.com" }),
     ).rejects.toThrow(/not an email address we can send to/);
   });
 });

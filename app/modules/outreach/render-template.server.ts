@@ -2,6 +2,7 @@ import {
   templateDefinition,
   templateElement,
   type EmailKind,
+  type TemplateAudience,
   type TemplateKey,
   type TemplateProps,
   type TemplatePurpose,
@@ -22,6 +23,8 @@ import { renderEmail, type RenderedEmail } from "~/platform/mailer/mailer.server
  */
 
 export type RenderedTemplate = RenderedEmail & {
+  /** "alumnus": the outbox refuses it without the employer's sender as `from` (ADR 036). */
+  audience: TemplateAudience;
   template: TemplateKey;
   kind: EmailKind;
   purpose: TemplatePurpose;
@@ -52,5 +55,11 @@ export async function renderTemplate<K extends TemplateKey>(
     templateElement(key, clean),
     definition.subject(clean as Record<string, unknown>),
   );
-  return { ...email, template: key, kind: definition.kind, purpose: definition.purpose };
+  return {
+    ...email,
+    audience: definition.audience,
+    template: key,
+    kind: definition.kind,
+    purpose: definition.purpose,
+  };
 }

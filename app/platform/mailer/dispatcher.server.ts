@@ -26,6 +26,9 @@ export type OutboundMessage = {
   alumnusId: string | null;
   attempts: number;
   maxAttempts: number;
+  /** The message's own sender (alumni email: the employer's); null for MAIL_FROM. */
+  fromName?: string | null;
+  fromAddress?: string | null;
 };
 
 export interface MailTransport {
@@ -56,7 +59,7 @@ export class SmtpTransport implements MailTransport {
   }
   async send(message: OutboundMessage) {
     await this.transporter.sendMail({
-      from: this.from,
+      from: message.fromAddress ? { name: message.fromName ?? "", address: message.fromAddress } : this.from,
       to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
       subject: message.subject,
       html: message.html,
@@ -184,7 +187,7 @@ export async function claimBatch(
       FOR UPDATE SKIP LOCKED
     )
     RETURNING m."id", m."toAddress", m."toName", m."subject", m."html", m."text", m."messageId", m."headers",
-              m."purpose", m."alumnusId", m."attempts", m."maxAttempts"`;
+              m."purpose", m."alumnusId", m."attempts", m."maxAttempts", m."fromName", m."fromAddress"`;
   return rows.map((r) => ({ ...r, headers: (r.headers ?? {}) as Record<string, string> }));
 }
 

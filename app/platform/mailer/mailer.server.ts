@@ -14,7 +14,10 @@ import { isUnsubscribePurpose, unsubscribeLinks } from "./unsubscribe.server";
 
 export type EmailPurpose = "transactional" | "return_opportunities" | "news";
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type Sender = { name: string; address: string };
+
+/** `audience` is the template's ("alumnus", "staff"...): alumni email needs its own sender. */
+export type RenderedEmail = { subject: string; html: string; text: string; audience?: string };
 
 /**
  * Strips what could start a new header line (CR, LF and the other line separators become a
@@ -73,6 +76,11 @@ export type QueueEmailInput = {
   notBefore?: Date;
   /** Groups messages sent at a limited rate, e.g. "campaign:<id>" (see throttle.server.ts). */
   throttleKey?: string | null;
+  /**
+   * The sender when it is not MAIL_FROM. Required for alumni templates: alumni email comes from
+   * the employer (`alumniSender()` in app/modules/portal, ADR 036).
+   */
+  from?: Sender | null;
 };
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,60}$/;
@@ -96,6 +104,12 @@ const RESERVED_HEADERS = new Set([
 /** The row queueEmail writes, without touching the database (queueEmails writes many at once). */
 export function outboxRow(input: QueueEmailInput) {
   const address = assertDeliverableAddress(input.to.address);
+  const from = input.from;
+  if (input.email.audience === "alumnus" && !from) {
+    throw new Error(
+      `The ${input.template} email goes to an alumnus: pass the employer's sender as \`from\`.`,
+    );
+  }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.headers ?? {})) {
     const name = headerSafe(k, 60).replace(/[^A-Za-z0-9-]/g, "");
@@ -124,6 +138,8 @@ export function outboxRow(input: QueueEmailInput) {
     headers,
     nextAttemptAt: input.notBefore ?? new Date(),
     throttleKey: input.throttleKey ? headerSafe(input.throttleKey, 120) : null,
+    fromName: from ? headerSafe(from.name, 120) || null : null,
+    fromAddress: from ? assertDeliverableAddress(from.address) : null,
   };
 }
 

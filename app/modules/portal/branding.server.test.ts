@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { renderTemplate } from "~/modules/outreach/render-template.server";
+import { db } from "~/platform/db.server";
+import { queueEmail } from "~/platform/mailer/mailer.server";
+import { createStaffUser, staffActor } from "../../../test/factories";
+import { pngHeader, SCRIPTED_SVG, TINY_PNG, TINY_WEBP } from "../../../test/factories/images";
+import { BrandingSchema, DEFAULT_BRANDING, MAX_LOGO_BYTES } from "./branding";
+import { alumniSender, getBranding, getBrandingLogo } from "./get-branding.server";
+import { saveBranding } from "./save-branding.server";
+import { removeBrandingLogo, setBrandingLogo } from "./set-branding-logo.server";
+
+/** One file, one database: the tests below run in order on the single branding row. */
+async function admin() {
+  return staffActor(await createStaffUser(db, { role: "admin" }));
+}
+
+const input = (values: Partial<Record<string, string>>, version: number) =>
+  BrandingSchema.parse({ ...DEFAULT_BRANDING, ...values, version: String(version) });
+
+describe("employer branding", () => {
+  it("falls back to the demo employer until an administrator saves", async () => {
+    const branding = await getBranding();
+    expect(branding).toMatchObject({ ...DEFAULT_BRANDING, logoUrl: null, isDefault: true });
+    expect(await alumniSender()).toEqual({
+      name: DEFAULT_BRANDING.senderName,
+      address: DEFAULT_BRANDING.senderEmail,
+    });
+  });
+
+  it("saves, audits only what changed, and refuses a save over a newer change", async () => {
+    const actor = await admin();
+    const first = await saveBranding({ actor, input: input({ companyName: "Nordlys Bank" }, 0) });
+    expect(first).toEqual({ changed: ["companyName"], version: 1 });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "branding.updated" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.before).toEqual({ companyName: "Fjord Pay" });
+    expect(event.after).toEqual({ companyName: "Nordlys Bank" });
+
+    // Two people editing from version 1: the first wins, the second is told to reload.
+    const a = saveBranding({
+      actor,
+      input: input({ companyName: "Nordlys Bank", senderName: "Nordlys People" }, 1),
+    });
+    const b = saveBranding({
+      actor,
+      input: input({ companyName: "Nordlys Bank", accentColor: "#0b3d2e" }, 1),
+    });
+    const results = await Promise.allSettled([a, b]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: "conflict" });
+    expect(rejected.reason.message).toMatch(/Someone else changed the branding/);
+
+    const saved = await getBranding();
+    expect(saved.isDefault).toBe(false);
+    expect(saved.companyName).toBe("Nordlys Bank");
+    expect((await db.branding.findUniqueOrThrow({ where: { id: "default" } })).version).toBe(2);
+  });
+
+  it("stores a PNG or WebP logo checked by its bytes, and refuses SVG, unknown, oversize and huge images", async () => {
+    const actor = await admin();
+    expect(await setBrandingLogo({ actor, bytes: TINY_PNG })).toEqual({
+      type: "image/png",
+      width: 1,
+      height: 1,
+    });
+    const logo = await getBrandingLogo();
+    expect(logo?.type).toBe("image/png");
+    expect(Buffer.from(logo!.bytes).equals(TINY_PNG)).toBe(true);
+    const branding = await getBranding();
+    expect(branding.logoUrl).toMatch(/^\/portal\/logo\?v=[0-9a-f]{16}$/);
+
+    await setBrandingLogo({ actor, bytes: TINY_WEBP });
+    expect((await getBrandingLogo())?.type).toBe("image/webp");
+    expect((await getBranding()).logoUrl).not.toBe(branding.logoUrl);
+
+    const refusals: [Uint8Array, RegExp][] = [
+      [SCRIPTED_SVG, /SVG logos are not accepted/],
+      [Buffer.from("<html><script>alert(1)</script></html>"), /not a PNG, JPEG or WebP/],
+      [new Uint8Array(0), /Choose a logo file/],
+      [Buffer.concat([TINY_PNG, Buffer.alloc(MAX_LOGO_BYTES)]), /larger than 512 KB/],
+      [pngHeader(5000, 10), /more than 4000 pixels/],
+    ];
+    for (const [bytes, message] of refusals) {
+      await expect(setBrandingLogo({ actor, bytes })).rejects.toMatchObject({
+        message: expect.stringMatching(message),
+        options: { fieldErrors: { logo: [expect.stringMatching(message)] } },
+      });
+    }
+    // Nothing refused replaced the stored logo.
+    expect((await getBrandingLogo())?.type).toBe("image/webp");
+
+    expect(await removeBrandingLogo({ actor })).toEqual({ removed: true });
+    expect(await getBrandingLogo()).toBeNull();
+    expect((await getBranding()).logoUrl).toBeNull();
+    expect(await removeBrandingLogo({ actor })).toEqual({ removed: false });
+    const events = await db.auditEvent.count({ where: { action: "branding.logo_changed" } });
+    expect(events).toBe(3);
+  });
+
+  it("alumni email is queued with the employer's sender; staff email keeps the app's own", async () => {
+    // The saved branding's sender (whichever of the two edits above won).
+    const saved = await getBranding();
+    const sender = await alumniSender();
+    expect(sender).toEqual({ name: saved.senderName, address: saved.senderEmail });
+    const email = await renderTemplate("sign-in-link", {
+      firstName: "Maja",
+      companyName: "Nordlys Bank",
+      signInUrl: "http://localhost/portal/sign-in/x",
+      expiresInMinutes: 15,
+    });
+    expect(email.audience).toBe("alumnus");
+    const queued = await db.$transaction((tx) =>
+      queueEmail(tx, {
+        template: email.template,
+        purpose: email.purpose,
+        to: { address: "maja@example.com" },
+        email,
+        from: sender,
+      }),
+    );
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      fromName: sender.name,
+      fromAddress: sender.address,
+    });
+    const staff = await renderTemplate("password-reset", {
+      name: "Hanna",
+      resetUrl: "http://localhost/r/x",
+      expiresInMinutes: 30,
+    });
+    const staffQueued = await db.$transaction((tx) =>
+      queueEmail(tx, {
+        template: staff.template,
+        purpose: staff.purpose,
+        to: { address: "hanna@example.com" },
+        email: staff,
+      }),
+    );
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: staffQueued.id } })).toMatchObject({
+      fromName: null,
+      fromAddress: null,
+    });
+  });
+});
