@@ -86,10 +86,19 @@ export const AUDIT_ACTIONS = [
   // alumni portal
   "branding.updated",
   "branding.logo_changed",
+  // the person's own changes and data rights (alumni portal)
+  "alumnus.profile_updated",
+  "alumnus.data_exported",
+  "eligibility.review_requested",
+  "eligibility.review_answered",
+  "erasure.requested",
+  "erasure.refused",
+  "erasure.completed",
   // system
   "system.seeded",
   // audit itself
   "audit.exported",
+  "audit.redacted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

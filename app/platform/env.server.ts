@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters of random text").optional(),
+  // keys the suppression list of erased people (ADR 040); never change it once people were erased
+  SUPPRESSION_SECRET: z.string().min(32, "must be at least 32 characters of random text").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SMTP_URL: z

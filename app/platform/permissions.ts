@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "move:application:own": "Move applications to one's own programs along the pipeline, add screening notes",
   "offer:application": "Make an offer on a shortlisted application (drafts a gig contract)",
   "manage:branding": "Set the employer's name, logo, colour and alumni email sender",
+  "review:erasure": "Review requests to erase a person's data and carry out approved erasures",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -87,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     "read:pipeline:any",
     "move:application:any",
     "offer:application",
+    "review:erasure",
   ],
   manager: [
     "read:alumnus:team",

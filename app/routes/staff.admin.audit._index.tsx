@@ -77,7 +77,11 @@ export default function AuditTrail() {
         ) : integrity.ok ? (
           <Notice tone="success" title="The audit trail is intact">
             {integrity.checked} event{integrity.checked === 1 ? "" : "s"} checked
-            {integrity.lastId ? `, up to event ${integrity.lastId}` : ""}. No event was changed or deleted.
+            {integrity.lastId ? `, up to event ${integrity.lastId}` : ""}. No event was changed or deleted
+            {integrity.redacted
+              ? `; personal data was erased from ${integrity.redacted} of them at people's request, each erasure recorded in a later event`
+              : ""}
+            .
           </Notice>
         ) : (
           <Notice tone="error" title={`The audit trail is broken at event ${integrity.brokenAt}`}>

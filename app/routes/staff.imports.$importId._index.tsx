@@ -153,6 +153,9 @@ export default function ImportDetail() {
     { label: "Unchanged", value: n(run.unchangedCount) },
     { label: "Rejected (not imported)", value: n(run.rejectCount) },
     { label: "Conflicts with hand edits (kept)", value: n(run.conflictCount) },
+    ...(run.suppressedCount
+      ? [{ label: "Skipped: data erased at the person's request", value: n(run.suppressedCount) }]
+      : []),
     { label: "Rows in the file", value: n(run.rowCount) },
   ];
   const tab = (value: string, label: string) => (
@@ -226,6 +229,19 @@ export default function ImportDetail() {
         {["checked", "committed", "failed", "committing"].includes(run.status) ? (
           <Card title={committed ? "Result" : "Dry run: what the import will do"}>
             <Facts items={counts} />
+            {run.suppressedCount ? (
+              <Notice
+                tone="info"
+                title={`${n(run.suppressedCount)} ${run.suppressedCount === 1 ? "person is" : "people are"} skipped`}
+              >
+                {run.suppressedCount === 1 ? "This person" : "These people"} asked for their data to be
+                erased, and HR approved it. Their rows are not imported and keep none of their details here
+                {committed ? "; the stored file was removed after the import" : ""}.{" "}
+                <Link className="underline" to="?show=skipped">
+                  See which rows
+                </Link>
+              </Notice>
+            ) : null}
             {!committed ? (
               <p className="mt-4 text-sm text-muted">
                 Nothing has been written yet. People are recognised by employee ID (or work email); fields
@@ -273,12 +289,19 @@ export default function ImportDetail() {
             <nav aria-label="Which rows" className="mb-3 flex gap-4 text-sm">
               {tab("rejected", `Rejected (${n(run.rejectCount)})`)}
               {tab("conflicts", `Conflicts (${n(run.conflictCount)})`)}
+              {run.suppressedCount ? tab("skipped", `Skipped (${n(run.suppressedCount)})`) : null}
               {tab("all", "All rows")}
             </nav>
             {rows.rows.length === 0 ? (
               <EmptyState
                 title={
-                  show === "rejected" ? "No rejected rows" : show === "conflicts" ? "No conflicts" : "No rows"
+                  show === "rejected"
+                    ? "No rejected rows"
+                    : show === "conflicts"
+                      ? "No conflicts"
+                      : show === "skipped"
+                        ? "No skipped rows"
+                        : "No rows"
                 }
               >
                 {show === "rejected"
@@ -324,12 +347,12 @@ export default function ImportDetail() {
                             tone={
                               r.outcome === "rejected"
                                 ? "bad"
-                                : r.outcome === "unchanged"
+                                : r.outcome === "unchanged" || r.outcome === "suppressed"
                                   ? "neutral"
                                   : "good"
                             }
                           >
-                            {r.outcome}
+                            {r.outcome === "suppressed" ? "skipped" : r.outcome}
                           </Badge>
                         </td>
                         <td className="py-2">

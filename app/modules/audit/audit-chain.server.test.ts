@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
+import { redactAuditEvents } from "~/modules/audit/redact-audit-events.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 
@@ -65,6 +66,77 @@ describe("audit trail", () => {
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 
+  it("erases personal data from events and still verifies; a later edit of an erased event is detected", async () => {
+    const person = { type: "alumnus", id: "alumnus-erased-1", name: "Greta Person" } as const;
+    const own = await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actor: person,
+        action: "alumnus.profile_updated",
+        entityType: "alumnus",
+        entityId: person.id,
+        before: { phone: "+46 70 000 00 01" },
+        after: { phone: "+46 70 000 00 02" },
+      }),
+    );
+    const byHr = await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actor,
+        action: "alumnus.updated",
+        entityType: "alumnus",
+        entityId: person.id,
+        after: { lastName: "Person" },
+        reason: "Greta asked",
+      }),
+    );
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "later" }),
+    );
+    const count = await db.$transaction((tx) =>
+      redactAuditEvents({
+        tx,
+        actor: { type: "system", name: "erasure" },
+        reference: "ER-TEST01",
+        redactions: [
+          {
+            id: own,
+            fields: {
+              before: null,
+              after: { erased: "ER-TEST01" },
+              actorName: "Erased person",
+              ip: null,
+              userAgent: null,
+            },
+          },
+          { id: byHr, fields: { before: null, after: { erased: "ER-TEST01" }, reason: null } },
+        ],
+      }),
+    );
+    expect(count).toBe(2);
+    const rows = await db.auditEvent.findMany({ where: { id: { in: [own, byHr] } }, orderBy: { id: "asc" } });
+    expect(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toMatch(
+      /Greta|\+46/,
+    );
+    expect(rows.every((r) => r.redactedBy !== null)).toBe(true);
+    const report = await verifyAuditChain({ pageSize: 3 });
+    expect(report).toMatchObject({ ok: true, redacted: 2 });
+
+    // Editing an erased event afterwards is still caught.
+    await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'rewritten' WHERE "id" = ${byHr}`;
+    const broken = await verifyAuditChain();
+    expect(broken).toMatchObject({ ok: false, brokenAt: byHr.toString() });
+    await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = NULL WHERE "id" = ${byHr}`;
+    // ...and so is an unredacted event that claims an erasure that never listed it.
+    const plain = await db.$transaction((tx) =>
+      recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "plain" }),
+    );
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "after-plain" }),
+    );
+    await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'sneaky', "redactedBy" = ${rows[0].redactedBy} WHERE "id" = ${plain}`;
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: plain.toString() });
+    await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = NULL, "redactedBy" = NULL WHERE "id" = ${plain}`;
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
   it("detects a deleted event", async () => {
     const id = await db.$transaction((tx) =>
       recordAudit(tx, { actor, action: "team.created", entityType: "team", entityId: "doomed" }),

@@ -360,6 +360,7 @@ async function markInvalid(importId: string, message: string) {
         unchangedCount: 0,
         rejectCount: 0,
         conflictCount: 0,
+        suppressedCount: 0,
       },
       select: { createdById: true },
     });

@@ -1,3 +1,4 @@
+import { suppressImportRows } from "~/modules/privacy/suppression.server";
 import { Prisma, type Db } from "~/platform/db.server";
 
 /**
@@ -48,7 +49,7 @@ const rejectWith = (message: string, field: string, value: string) =>
 
 /**
  * Decides for every valid staged row whether it creates a person, updates one, or changes
- * nothing; rejects rows whose work email belongs to someone else or that match a person another
+ * nothing; skips people on the suppression list (erased at their request); rejects rows whose work email belongs to someone else or that match a person another
  * row already matched; records conflicts with hand-edited fields. Re-run at commit time inside
  * the applying transaction, so the outcome reflects the pool as it is then.
  */
@@ -57,6 +58,8 @@ export async function classifyImportRows(
   importId: string,
   columns: { hrId: string; workEmail: string } = { hrId: "Employee ID", workEmail: "Work email" },
 ) {
+  // People whose data was erased at their request are skipped first, before any matching (ADR 040).
+  await suppressImportRows(tx, importId);
   // The same person twice in one file: the first row wins, later ones are rejected (set-based, so
   // the check keeps no per-file list of ids in memory). Column names are bound as parameters.
   await tx.$executeRaw`
@@ -146,6 +149,7 @@ export async function countOutcomes(tx: Db, importId: string) {
     updateCount: by("update"),
     unchangedCount: by("unchanged"),
     rejectCount: by("rejected"),
+    suppressedCount: by("suppressed"),
     conflictCount: rows.reduce((sum, r) => sum + Number(r.conflicts), 0),
   };
 }

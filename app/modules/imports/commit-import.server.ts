@@ -105,9 +105,13 @@ export async function runImportCommit(context: JobContext) {
         const policy = counts.createCount + counts.updateCount > 0 ? await getPublishedPolicy(tx) : null;
         if (policy)
           await enqueueRecompute(tx, { policyId: policy.id, createdById: committer?.id, reason: "refresh" });
+        // The stored file still holds the rows of people who asked to be erased: once applied, it
+        // is not needed any more, so it goes (ADR 040).
+        const fileErasedAt = counts.suppressedCount > 0 ? new Date() : undefined;
+        if (fileErasedAt) await tx.importChunk.deleteMany({ where: { importId } });
         const done = await tx.importRun.updateMany({
           where: { id: importId, status: "committing", jobId: context.job.id },
-          data: { ...counts, status: "committed", committedAt: new Date() },
+          data: { ...counts, status: "committed", committedAt: new Date(), fileErasedAt },
         });
         if (done.count !== 1) throw new Error("The import was changed while it was being applied.");
         await recordAudit(tx, {
@@ -123,7 +127,7 @@ export async function runImportCommit(context: JobContext) {
     );
     await context.progress(3, 3, "Done");
     log.info("import committed", { importId, ...counts });
-    return `${counts.createCount} created, ${counts.updateCount} updated, ${counts.unchangedCount} unchanged, ${counts.rejectCount} rejected.`;
+    return `${counts.createCount} created, ${counts.updateCount} updated, ${counts.unchangedCount} unchanged, ${counts.rejectCount} rejected${counts.suppressedCount ? `, ${counts.suppressedCount} skipped (erased at their request)` : ""}.`;
   } catch (error) {
     // Nothing was written (the transaction rolled back). Say so on the import; HR can try again.
     log.warn("import commit failed", { importId, error });

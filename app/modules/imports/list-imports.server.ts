@@ -30,6 +30,7 @@ export async function listImports(options: { page: number }) {
         unchangedCount: true,
         rejectCount: true,
         conflictCount: true,
+        suppressedCount: true,
         createdAt: true,
         committedAt: true,
         createdBy: { select: { name: true } },
@@ -63,6 +64,8 @@ export async function getImport(importId: string) {
       unchangedCount: true,
       rejectCount: true,
       conflictCount: true,
+      suppressedCount: true,
+      fileErasedAt: true,
       error: true,
       createdAt: true,
       checkedAt: true,
@@ -93,7 +96,7 @@ export async function getImport(importId: string) {
 /** The staged rows of an import, a page at a time: rejected rows, conflicts, or all. */
 export async function listImportRows(options: {
   importId: string;
-  show: "rejected" | "conflicts" | "all";
+  show: "rejected" | "conflicts" | "skipped" | "all";
   page: number;
 }) {
   const filter: Prisma.ImportRowWhereInput =
@@ -101,7 +104,9 @@ export async function listImportRows(options: {
       ? { importId: options.importId, outcome: "rejected" }
       : options.show === "conflicts"
         ? { importId: options.importId, NOT: { conflicts: { equals: Prisma.DbNull } } }
-        : { importId: options.importId };
+        : options.show === "skipped"
+          ? { importId: options.importId, outcome: "suppressed" }
+          : { importId: options.importId };
   const [total, rows] = await Promise.all([
     db.importRow.count({ where: filter }),
     db.importRow.findMany({

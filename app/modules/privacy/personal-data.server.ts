@@ -1,0 +1,271 @@
+import type { Db } from "~/platform/db.server";
+
+/**
+ * Everything the database holds about one person, table by table (ADR 040). The data export
+ * reads it; a test enumerates every model in prisma/schema.prisma that refers to an alumnus (a
+ * relation to Alumnus or an `alumnusId` column) and fails when one has no section here, so a new
+ * table cannot be forgotten.
+ *
+ * A few values are held but not handed out: HR's private notes and the do-not-rehire reason
+ * (internal deliberation), managers' review input, and security secrets. The export names each
+ * one and says why, instead of leaving it out silently.
+ */
+
+export type WithheldReason = "internal" | "secret";
+
+export type PersonalDataSection = {
+  /** The model's name in prisma/schema.prisma. */
+  model: string;
+  /** Plain-language key for the catalogue ("record", "employment", ...). */
+  key: string;
+  read: (tx: Db, alumnusId: string) => Promise<Record<string, unknown>[]>;
+  /**
+   * Columns held but not handed out, with why: every value of the column is withheld, unless
+   * `withheldByRow` (then `read` returns WITHHELD itself where it applies).
+   */
+  withheld?: Record<string, WithheldReason>;
+  withheldByRow?: boolean;
+  /** Columns left out because they only link rows together (ids of other tables). */
+  omit?: string[];
+};
+
+/** Audit actions whose details are restricted (do-not-rehire reasons): listed, details withheld. */
+const RESTRICTED_AUDIT_ACTIONS = new Set(["alumnus.restricted_updated"]);
+
+export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
+  {
+    model: "Alumnus",
+    key: "record",
+    read: (tx, id) => tx.alumnus.findMany({ where: { id } }),
+    withheld: { doNotRehireReason: "internal" },
+    omit: ["searchText", "decisionId", "lastImportId"],
+  },
+  {
+    model: "EmploymentPeriod",
+    key: "employment",
+    read: (tx, id) =>
+      tx.employmentPeriod.findMany({ where: { alumnusId: id }, orderBy: { startDate: "asc" } }),
+    omit: ["alumnusId"],
+  },
+  {
+    model: "AlumnusNote",
+    key: "notes",
+    read: (tx, id) => tx.alumnusNote.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
+    withheld: { body: "internal" },
+    omit: ["alumnusId", "authorId"],
+  },
+  {
+    model: "EligibilityVerdict",
+    key: "verdict",
+    read: (tx, id) => tx.eligibilityVerdict.findMany({ where: { alumnusId: id } }),
+    withheld: { overrideJustification: "internal" },
+    omit: ["alumnusId", "policyId", "overrideById"],
+  },
+  {
+    model: "EligibilityVerdictChange",
+    key: "verdictHistory",
+    read: (tx, id) =>
+      tx.eligibilityVerdictChange.findMany({ where: { alumnusId: id }, orderBy: { occurredAt: "asc" } }),
+    withheld: { justification: "internal" },
+    omit: ["alumnusId", "actorId"],
+  },
+  {
+    model: "ReviewInputRequest",
+    key: "managerInput",
+    read: (tx, id) =>
+      tx.reviewInputRequest.findMany({ where: { alumnusId: id }, orderBy: { requestedAt: "asc" } }),
+    withheld: { question: "internal", answer: "internal" },
+    omit: ["alumnusId", "managerId", "requestedById"],
+  },
+  {
+    model: "EligibilityReviewRequest",
+    key: "reviewRequests",
+    read: (tx, id) =>
+      tx.eligibilityReviewRequest.findMany({ where: { alumnusId: id }, orderBy: { requestedAt: "asc" } }),
+    omit: ["alumnusId", "answeredById"],
+  },
+  {
+    model: "CampaignRecipient",
+    key: "campaigns",
+    read: async (tx, id) =>
+      (
+        await tx.campaignRecipient.findMany({
+          where: { alumnusId: id },
+          orderBy: { createdAt: "asc" },
+          include: { campaign: { select: { name: true } } },
+        })
+      ).map(({ campaign, ...rest }) => ({ ...rest, campaignName: campaign.name })),
+    omit: ["alumnusId", "campaignId", "sequence"],
+  },
+  {
+    model: "OutboxMessage",
+    key: "emails",
+    read: (tx, id) =>
+      tx.outboxMessage.findMany({
+        where: { alumnusId: id },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          template: true,
+          purpose: true,
+          toAddress: true,
+          toName: true,
+          subject: true,
+          text: true,
+          status: true,
+          createdAt: true,
+          sentAt: true,
+        },
+      }),
+  },
+  {
+    model: "ImportRow",
+    key: "imports",
+    read: (tx, id) =>
+      tx.importRow.findMany({
+        where: { alumnusId: id },
+        orderBy: [{ importId: "asc" }, { rowNumber: "asc" }],
+      }),
+    omit: ["alumnusId", "searchText", "decisionId"],
+  },
+  {
+    model: "Application",
+    key: "applications",
+    read: async (tx, id) =>
+      (
+        await tx.application.findMany({
+          where: { alumnusId: id },
+          orderBy: { submittedAt: "asc" },
+          include: { program: { select: { title: true } } },
+        })
+      ).map(({ program, ...rest }) => ({ ...rest, programTitle: program.title })),
+    omit: ["alumnusId", "programId", "createdById", "campaignId"],
+  },
+  {
+    // Not tied to the person directly: the history of their applications. Screening notes staff
+    // wrote are internal; moves and the person's own notes are theirs.
+    model: "ApplicationNote",
+    key: "applicationHistory",
+    read: async (tx, id) =>
+      (
+        await tx.applicationNote.findMany({
+          where: { application: { alumnusId: id } },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((n) => ({ ...n, body: n.authorType === "staff" && n.body ? WITHHELD : n.body })),
+    withheld: { body: "internal" },
+    withheldByRow: true,
+    omit: ["authorId"],
+  },
+  {
+    model: "GigContract",
+    key: "contracts",
+    read: (tx, id) => tx.gigContract.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
+    omit: ["alumnusId", "programId", "createdById"],
+  },
+  {
+    model: "Session",
+    key: "sessions",
+    read: (tx, id) => tx.session.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
+    withheld: { id: "secret" },
+    omit: ["alumnusId", "userId"],
+  },
+  {
+    model: "AuthToken",
+    key: "signInLinks",
+    read: (tx, id) => tx.authToken.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
+    withheld: { tokenHash: "secret" },
+    omit: ["alumnusId", "userId", "createdById"],
+  },
+  {
+    model: "ErasureRequest",
+    key: "erasureRequests",
+    read: (tx, id) =>
+      tx.erasureRequest.findMany({ where: { alumnusId: id }, orderBy: { requestedAt: "asc" } }),
+    omit: ["alumnusId", "decidedById"],
+  },
+  {
+    model: "AuditEvent",
+    key: "history",
+    read: async (tx, id) =>
+      (
+        await tx.auditEvent.findMany({
+          where: { OR: [{ entityType: "alumnus", entityId: id }, { actorId: id }] },
+          orderBy: { id: "asc" },
+          select: {
+            id: true,
+            occurredAt: true,
+            action: true,
+            actorType: true,
+            actorRole: true,
+            before: true,
+            after: true,
+            reason: true,
+          },
+        })
+      ).map((e) =>
+        RESTRICTED_AUDIT_ACTIONS.has(e.action)
+          ? { ...e, before: WITHHELD, after: WITHHELD, reason: WITHHELD }
+          : e,
+      ),
+  },
+];
+
+/** The marker a withheld value is replaced with (the catalogue explains it). */
+export const WITHHELD = "[withheld]";
+
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Uint8Array) return `[${value.length} bytes]`;
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]),
+    );
+  }
+  return value;
+}
+
+export type PersonalData = {
+  model: string;
+  key: string;
+  rows: Record<string, unknown>[];
+  withheld: { field: string; reason: WithheldReason; count: number }[];
+}[];
+
+/** Reads every section for one person, with withheld values replaced by the marker. */
+export async function collectPersonalData(tx: Db, alumnusId: string): Promise<PersonalData> {
+  const out: PersonalData = [];
+  for (const section of PERSONAL_DATA_SECTIONS) {
+    const rows = await section.read(tx, alumnusId);
+    const counts = new Map<string, number>();
+    const shaped = rows.map((row) => {
+      const copy: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(row)) {
+        if (section.omit?.includes(field)) continue;
+        const reason = section.withheld?.[field];
+        const withheld =
+          value === WITHHELD ||
+          (reason && !section.withheldByRow && value !== null && value !== undefined && value !== "");
+        if (withheld) {
+          copy[field] = WITHHELD;
+          counts.set(field, (counts.get(field) ?? 0) + 1);
+        } else copy[field] = plain(value);
+      }
+      return copy;
+    });
+    out.push({
+      model: section.model,
+      key: section.key,
+      rows: shaped,
+      withheld: [...counts].map(([field, count]) => ({
+        field,
+        reason: section.withheld?.[field] ?? "internal",
+        count,
+      })),
+    });
+  }
+  return out;
+}
