@@ -6,7 +6,7 @@ import { cx } from "./ui";
 /** A count beside a navigation entry; `label` says what it counts ("3 reviews waiting"). */
 export type NavBadge = { count: number; label: string; tone: "attention" | "neutral" };
 
-type NavItem = { to: string; label: string; permission?: Permission; end?: boolean };
+type NavItem = { to: string; label: string; permission?: Permission; anyOf?: Permission[]; end?: boolean };
 
 /** Staff navigation; each entry shows only to people holding its permission. */
 export const STAFF_NAV: NavItem[] = [
@@ -17,6 +17,8 @@ export const STAFF_NAV: NavItem[] = [
   { to: "/staff/eligibility", label: "Eligibility", permission: "read:eligibility" },
   { to: "/staff/reviews", label: "Reviews", permission: "provide:review-input" },
   { to: "/staff/campaigns", label: "Outreach", permission: "manage:campaign" },
+  { to: "/staff/programs", label: "Programs", anyOf: ["read:pipeline:any", "read:pipeline:own"] },
+  { to: "/staff/pipeline", label: "Pipeline", anyOf: ["read:pipeline:any", "read:pipeline:own"] },
   { to: "/staff/emails", label: "Email templates", permission: "manage:campaign" },
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },
@@ -89,7 +91,11 @@ function NavList({
 }
 
 function visible(items: NavItem[], user: { permissions: string[] }) {
-  return items.filter((item) => !item.permission || can(user, item.permission));
+  return items.filter(
+    (item) =>
+      (!item.permission || can(user, item.permission)) &&
+      (!item.anyOf || item.anyOf.some((permission) => can(user, permission))),
+  );
 }
 
 /**

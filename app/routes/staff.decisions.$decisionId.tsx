@@ -9,6 +9,8 @@ import {
 } from "~/modules/decisions/decision-schemas";
 import { getDecision } from "~/modules/decisions/get-decision.server";
 import { saveDecision } from "~/modules/decisions/save-decision.server";
+import { phaseProgress } from "~/modules/applications/program-progress.server";
+import { ProgressFunnel } from "~/components/pipeline/progress";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
@@ -21,7 +23,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const actor = await requirePermission(request, "read:decision");
   const mayReadAlumni = can(actor, "read:alumnus:any");
   const found = await getDecision({ decisionId: params.decisionId ?? "", includeAlumni: mayReadAlumni });
-  return { ...found, mayManage: can(actor, "manage:decision"), mayReadAlumni };
+  const progress = can(actor, "read:pipeline:any") ? await phaseProgress(found.decision.id) : null;
+  return { ...found, progress, mayManage: can(actor, "manage:decision"), mayReadAlumni };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -66,7 +69,7 @@ function PhaseBars({
 }
 
 export default function DecisionPage() {
-  const { decision: d, alumni, mayManage, mayReadAlumni } = useLoaderData<typeof loader>();
+  const { decision: d, alumni, progress, mayManage, mayReadAlumni } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -152,6 +155,51 @@ export default function DecisionPage() {
               </>
             )}
           </Card>
+          {progress && progress.length ? (
+            <Card title="Return progress by phase">
+              <p className="mb-4 text-sm text-muted">
+                Each phase's target headcount against the people applying, shortlisted, offered and hired
+                across its return programs.
+              </p>
+              <div className="space-y-6">
+                {progress.map((phase) => (
+                  <section key={phase.id} aria-labelledby={`phase-${phase.id}`}>
+                    <h3 id={`phase-${phase.id}`} className="mb-2 text-sm font-semibold">
+                      {phase.name}
+                    </h3>
+                    {phase.programs.length ? (
+                      <>
+                        <ProgressFunnel
+                          progress={phase.progress}
+                          goal={phase.targetHeadcount}
+                          goalLabel="Target headcount"
+                          caption={`${phase.name}: target headcount against applications`}
+                        />
+                        <p className="mt-2 text-xs text-muted">
+                          Programs:{" "}
+                          {phase.programs.map((p, i) => (
+                            <span key={p.id}>
+                              {i ? ", " : ""}
+                              <Link to={`/staff/programs/${p.id}`} className="text-brand underline">
+                                {p.title}
+                              </Link>
+                            </span>
+                          ))}
+                        </p>
+                      </>
+                    ) : (
+                      <p className="text-sm text-muted">
+                        No return program for this phase yet (target {phase.targetHeadcount}).{" "}
+                        <Link to="/staff/programs/new" className="text-brand underline">
+                          Create one
+                        </Link>
+                      </p>
+                    )}
+                  </section>
+                ))}
+              </div>
+            </Card>
+          ) : null}
           {mayManage ? (
             <Card title="Edit the decision">
               {actionData?.ok ? (

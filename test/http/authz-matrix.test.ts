@@ -6,7 +6,7 @@ import { BUILD_DIR } from "../../server/build";
 import { CROSS_SITE_POST_ALLOWED } from "../../server/security";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { buildAuthzFixtures, fillPath } from "./fixtures";
-import { ROLES, ROUTE_POLICY, type Expectation } from "./route-policy";
+import { RECORD_POLICY, ROLES, ROUTE_POLICY, type Expectation } from "./route-policy";
 
 /**
  * HARDENING.md's authorization matrix: every route of the real route manifest x {anonymous,
@@ -98,6 +98,38 @@ describe("authorization matrix", () => {
     console.log(
       `authorization matrix: ${routeIds().length} routes, ${checked} route x role checks, ${mismatches.length} mismatches`,
     );
+    expect(mismatches).toEqual([]);
+  });
+
+  it("answers the record-level rows (another manager's program and applicants) as the policy says", async () => {
+    const mismatches: string[] = [];
+    for (const policy of RECORD_POLICY) {
+      expect(build.routes[policy.route], `${policy.route} exists`).toBeDefined();
+      const url = new URL(fillPath(policy.path, fixtures.records), app.url);
+      for (const role of ROLES) {
+        for (const method of ["GET", "POST"] as const) {
+          const expected = method === "GET" ? policy.loader?.[role] : policy.action?.[role];
+          if (!expected) continue;
+          const cookie = await fixtures.cookieFor(role);
+          const response = await fetch(url, {
+            method,
+            headers: {
+              ...(cookie ? { Cookie: cookie } : {}),
+              ...(method === "POST"
+                ? { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" }
+                : {}),
+            },
+            body: method === "POST" ? new URLSearchParams(policy.form ?? {}).toString() : undefined,
+            redirect: "manual",
+          });
+          const got = classify(response);
+          if (got !== expected)
+            mismatches.push(
+              `${method} ${url.pathname}${url.search} as ${role}: expected ${expected}, got ${got}`,
+            );
+        }
+      }
+    }
     expect(mismatches).toEqual([]);
   });
 

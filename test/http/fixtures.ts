@@ -14,6 +14,7 @@ import {
 } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import { TINY_PNG } from "../factories/images";
+import { createApplication, createProgram } from "../factories/pipeline";
 import type { Role } from "./route-policy";
 
 /**
@@ -79,6 +80,13 @@ export async function buildAuthzFixtures() {
     create: { ...DEFAULT_BRANDING, logo: TINY_PNG, logoType: "image/png", logoSha256: sha256Bytes(TINY_PNG) },
     update: {},
   });
+  // Return programs: one the fixtures' manager hires for, one another manager hires for.
+  const ownProgram = await createProgram(db, { hiringManagerId: users.manager.id });
+  const otherProgram = await createProgram(db, {
+    hiringManagerId: (await createStaffUser(db, { role: "manager", teamId: otherTeam.id })).id,
+  });
+  const ownApplication = await createApplication(db, { programId: ownProgram.id, alumnusId: alumnus.id });
+  const otherApplication = await createApplication(db, { programId: otherProgram.id, alumnusId: alumnus.id });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -100,6 +108,10 @@ export async function buildAuthzFixtures() {
     outboxMessageId: message.id,
     unsubscribeToken: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" }),
     campaignId: campaign.id,
+    ownProgramId: ownProgram.id,
+    otherProgramId: otherProgram.id,
+    ownApplicationId: ownApplication.id,
+    otherApplicationId: otherApplication.id,
   };
   return { users, cookieFor, records };
 }

@@ -76,6 +76,15 @@ export const alumniOnly: Row = {
   admin: "forbidden",
 };
 
+/** Staff who see return programs: HR (all of them) and managers (the ones they hire for). */
+export const pipelineStaff: Row = {
+  anonymous: "signin",
+  alumnus: "forbidden",
+  manager: "ok",
+  hr: "ok",
+  admin: "forbidden",
+};
+
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/_index": { path: "/", loader: { ...everyone, anonymous: "signin" } },
   "routes/healthz": { path: "/healthz", loader: everyone },
@@ -212,4 +221,47 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: hrOnly,
     action: hrOnly,
   },
+  // Return programs and the pipeline (ADR 041). The fixtures' manager is hiring manager of
+  // :ownProgramId; another manager's program and its applications answer 404 (RECORD_POLICY).
+  "routes/staff.programs._index": { path: "/staff/programs", loader: pipelineStaff },
+  "routes/staff.programs.new": { path: "/staff/programs/new", loader: hrOnly, action: hrOnly },
+  "routes/staff.programs.$programId": {
+    path: "/staff/programs/:ownProgramId",
+    loader: pipelineStaff,
+    action: hrOnly,
+  },
+  "routes/staff.pipeline": {
+    path: "/staff/pipeline?status=submitted&view=list",
+    loader: pipelineStaff,
+    action: pipelineStaff,
+  },
+  "routes/staff.applications.$applicationId": {
+    path: "/staff/applications/:ownApplicationId",
+    loader: pipelineStaff,
+    action: pipelineStaff,
+  },
 };
+
+/**
+ * Record-level rows: the same routes with another record, where the answer depends on whose it
+ * is (a manager reaching another manager's program or applicant gets 404).
+ */
+export const RECORD_POLICY: (RoutePolicy & { route: string })[] = [
+  {
+    route: "routes/staff.programs.$programId",
+    path: "/staff/programs/:otherProgramId",
+    loader: { ...pipelineStaff, manager: "not-found" },
+  },
+  {
+    route: "routes/staff.applications.$applicationId",
+    path: "/staff/applications/:otherApplicationId",
+    loader: { ...pipelineStaff, manager: "not-found" },
+    action: { ...pipelineStaff, manager: "not-found" },
+    form: { intent: "note", body: "A note on someone else's applicant." },
+  },
+  {
+    route: "routes/staff.pipeline",
+    path: "/staff/pipeline?program=:otherProgramId&view=board",
+    loader: pipelineStaff,
+  },
+];

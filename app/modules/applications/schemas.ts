@@ -253,3 +253,34 @@ export const OfferSchema = z
     },
   );
 export type OfferInput = z.output<typeof OfferSchema>;
+
+/** The pipeline's filters, in the URL (ADR 015): all optional, unknown values refused. */
+export const PipelineFilterSchema = z.object({
+  program: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-z0-9]*$/i, "Choose a program from the list.")
+    .optional(),
+  status: z
+    .enum([
+      "",
+      ...(["submitted", "in_review", "shortlisted", "offered", "declined", "withdrawn", "hired"] as const),
+    ])
+    .optional(),
+  eligibility: z.enum(["", "eligible", "needs_review", "not_eligible", "none"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  view: z.enum(["list", "board"]).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+export type PipelineFilters = z.output<typeof PipelineFilterSchema>;
+
+/** HR enters an application for someone (after an "interested" answer, or a phone call). */
+export const AddApplicantSchema = ApplySchema.extend({
+  person: z
+    .string({ error: "Enter the person's HR id or email address." })
+    .trim()
+    .min(1, "Enter the person's HR id or email address.")
+    .max(254, "Use at most 254 characters.")
+    .refine((v) => !HIDDEN_OR_CONTROL.test(v), "Remove invisible characters."),
+});
