@@ -1,15 +1,15 @@
-import type { Db } from "~/platform/db.server";
+import { getBranding } from "~/modules/portal/get-branding.server";
 
 /**
- * The employer's name for alumni-facing email. Campaigns carry the name HR gave them; until the
- * employer's branding is set, the latest campaign's name stands in, and "us" before any.
+ * The employer as alumni-facing email speaks: its name and its alumni sender (ADR 036), read once
+ * before the transaction that queues the email.
  */
-export async function employerName(tx: Db): Promise<string> {
-  const latest = await tx.campaign.findFirst({
-    orderBy: { createdAt: "desc" },
-    select: { companyName: true },
-  });
-  return latest?.companyName ?? "us";
+export async function employerForEmail() {
+  const branding = await getBranding();
+  return {
+    companyName: branding.companyName,
+    from: { name: branding.senderName, address: branding.senderEmail },
+  };
 }
 
 /** Where an alumnus reads email now: their personal address first (the work one has usually lapsed). */

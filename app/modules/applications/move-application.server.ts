@@ -5,7 +5,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { db, type Prisma } from "~/platform/db.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
-import { alumnusAddress, employerName } from "./employer.server";
+import { alumnusAddress, employerForEmail } from "./employer.server";
 import { APPLICATION_STATUS_LABELS } from "./labels";
 import { canTransition, findTransition, type ApplicationStatus, type PipelineRole } from "./pipeline";
 import { staffPipelineRole } from "./pipeline-access.server";
@@ -307,8 +307,8 @@ export async function declineApplication({
 }) {
   const [target] = await declineTargets([applicationId]);
   if (!target) throw notFound("That application");
-  const companyName = await employerName(db);
-  const email = await declineEmail(target, input, actor, companyName);
+  const employer = await employerForEmail();
+  const email = await declineEmail(target, input, actor, employer.companyName);
   assertKindDecline(email, input);
   return db.$transaction(async (tx) => {
     const { app } = assertMove(await lockApplication(tx, applicationId), actor, "declined", input.version);
@@ -321,6 +321,7 @@ export async function declineApplication({
           to: { address: target.address, name: target.preferredName || target.firstName },
           alumnusId: app.alumnusId,
           email,
+          from: employer.from,
         })
       : null;
     await audit(tx, {
@@ -357,15 +358,15 @@ export async function moveApplications({
   decline?: { reason: string; whatCouldChange: string };
 }) {
   const ids = [...new Set(applicationIds)];
+  const employer = await employerForEmail();
   const emails = new Map<string, { email: RenderedTemplate; target: DeclineTarget }>();
   if (to === "declined") {
     if (!decline)
       throw new AppError("validation", "Say why, and what could change it: each applicant reads it.");
     const declineInput = { ...decline, note: note ?? null };
-    const companyName = await employerName(db);
     const targets = await declineTargets(ids);
     for (const target of targets) {
-      const email = await declineEmail(target, declineInput, actor, companyName);
+      const email = await declineEmail(target, declineInput, actor, employer.companyName);
       if (emails.size === 0) assertKindDecline(email, declineInput);
       emails.set(target.id, { email, target });
     }
@@ -402,6 +403,7 @@ export async function moveApplications({
           },
           alumnusId: checked.alumnusId,
           email: pending.email,
+          from: employer.from,
         });
         emailQueued = true;
       }

@@ -7,7 +7,7 @@ import { env } from "~/platform/env.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import { can } from "~/platform/permissions";
-import { alumnusAddress, employerName } from "./employer.server";
+import { alumnusAddress, employerForEmail } from "./employer.server";
 import type { ApplyInput } from "./schemas";
 
 /** How long the "application received" email promises an answer within. */
@@ -105,12 +105,12 @@ export async function submitApplication({
 
   const answerBy = new Date(now.getTime() + ANSWER_WITHIN_DAYS * 86_400_000).toISOString().slice(0, 10);
   const address = alumnusAddress(person);
-  const companyName = await employerName(db);
+  const employer = await employerForEmail();
   const source = actor.kind === "alumnus" ? "portal" : campaignId ? "invitation" : "hr";
   const email = address
     ? await renderTemplate("application-received", {
         firstName: person.preferredName || person.firstName,
-        companyName,
+        companyName: employer.companyName,
         opportunityTitle: program.title,
         answerBy,
         applicationUrl: `${env().appUrl}/portal/applications`,
@@ -159,6 +159,7 @@ export async function submitApplication({
           to: { address, name: person.preferredName || person.firstName },
           alumnusId: person.id,
           email,
+          from: employer.from,
         });
       }
       await recordAudit(tx, {
