@@ -11,6 +11,20 @@ import AutomationPhaseNotice, {
   automationPhaseNoticeSubject,
   type AutomationPhaseNoticeProps,
 } from "./automation-phase-notice";
+import ContractAnswered, { contractAnsweredSubject, type ContractAnsweredProps } from "./contract-answered";
+import ContractApprovalReminder, {
+  contractApprovalReminderSubject,
+  type ContractApprovalReminderProps,
+} from "./contract-approval-reminder";
+import ContractApprovalRequest, {
+  contractApprovalRequestSubject,
+  type ContractApprovalRequestProps,
+} from "./contract-approval-request";
+import ContractCancelled, {
+  contractCancelledSubject,
+  type ContractCancelledProps,
+} from "./contract-cancelled";
+import ContractRejected, { contractRejectedSubject, type ContractRejectedProps } from "./contract-rejected";
 import ContractApproved, { contractApprovedSubject, type ContractApprovedProps } from "./contract-approved";
 import ContractChangesRequested, {
   contractChangesRequestedSubject,
@@ -171,6 +185,65 @@ export const TEMPLATES = {
     component: ContractChangesRequested,
     subject: contractChangesRequestedSubject,
     sample: ContractChangesRequested.PreviewProps,
+    acceptsNote: false,
+  }),
+  "contract-approval-request": defineTemplate<ContractApprovalRequestProps, "transactional", false>({
+    title: "Contract to approve (internal)",
+    description:
+      "Asks the hiring manager (and an HR lead when a rule says so) to approve a gig contract's terms.",
+    audience: "staff",
+    kind: "contract_review",
+    purpose: "transactional",
+    component: ContractApprovalRequest,
+    subject: contractApprovalRequestSubject,
+    sample: ContractApprovalRequest.PreviewProps,
+    acceptsNote: false,
+  }),
+  "contract-approval-reminder": defineTemplate<ContractApprovalReminderProps, "transactional", false>({
+    title: "Approvals waiting (internal)",
+    description:
+      "At most one a day per approver: the contracts that have waited longer than the set number of days.",
+    audience: "staff",
+    kind: "contract_review",
+    purpose: "transactional",
+    component: ContractApprovalReminder,
+    subject: contractApprovalReminderSubject,
+    sample: ContractApprovalReminder.PreviewProps,
+    acceptsNote: false,
+  }),
+  "contract-rejected": defineTemplate<ContractRejectedProps, "transactional", false>({
+    title: "Contract rejected (internal)",
+    description: "Tells HR that an approver rejected a gig contract, with their words.",
+    audience: "staff",
+    kind: "contract_review",
+    purpose: "transactional",
+    component: ContractRejected,
+    subject: contractRejectedSubject,
+    sample: ContractRejected.PreviewProps,
+    acceptsNote: false,
+  }),
+  "contract-answered": defineTemplate<ContractAnsweredProps, "transactional", false>({
+    title: "Offer answered (internal)",
+    description:
+      "Tells HR and the hiring manager that the person accepted, declined or withdrew, or that the offer expired.",
+    audience: "staff",
+    kind: "contract_review",
+    purpose: "transactional",
+    component: ContractAnswered,
+    subject: contractAnsweredSubject,
+    sample: ContractAnswered.PreviewProps,
+    acceptsNote: false,
+  }),
+  "contract-cancelled": defineTemplate<ContractCancelledProps, "transactional", false>({
+    title: "Contract cancelled",
+    description:
+      "Tells a person that the contract they were offered is cancelled, why, and what could change it.",
+    audience: "alumnus",
+    kind: "decline",
+    purpose: "transactional",
+    component: ContractCancelled,
+    subject: contractCancelledSubject,
+    sample: ContractCancelled.PreviewProps,
     acceptsNote: false,
   }),
   "onboarding-welcome": defineTemplate<OnboardingWelcomeProps, "transactional", true>({

@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   "offer:application": "Make an offer on a shortlisted application (drafts a gig contract)",
   "manage:branding": "Set the employer's name, logo, colour and alumni email sender",
   "review:erasure": "Review requests to erase a person's data and carry out approved erasures",
+  "manage:contract":
+    "Prepare gig contracts, send them for approval and as offers, cancel or end them; edit contract templates and settings",
+  "read:contract:any": "See every gig contract",
+  "approve:contract:second": "Approve gig contracts as the HR lead when a rule asks for a second approver",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -89,6 +93,9 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     "move:application:any",
     "offer:application",
     "review:erasure",
+    "manage:contract",
+    "read:contract:any",
+    "approve:contract:second",
   ],
   manager: [
     "read:alumnus:team",

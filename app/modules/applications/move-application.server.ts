@@ -198,12 +198,16 @@ const OPEN_CONTRACT_STATUSES = [
   "offered",
 ] as const;
 
+const CLOSED_CONTRACT_STATUSES = ["rejected", "cancelled", "expired", "withdrawn"] as const;
+
 async function settleContract(tx: Tx, applicationId: string, status: "withdrawn" | "cancelled") {
   const contract = await tx.gigContract.findUnique({
     where: { applicationId },
     select: { id: true, status: true },
   });
   if (!contract) return null;
+  // A contract that already ended its course (rejected, cancelled, expired, withdrawn) stays as it is.
+  if ((CLOSED_CONTRACT_STATUSES as readonly string[]).includes(contract.status)) return null;
   if (!(OPEN_CONTRACT_STATUSES as readonly string[]).includes(contract.status)) {
     throw conflict(
       "The contract for this application has already been accepted, so the application cannot change here. Use the contract's page.",

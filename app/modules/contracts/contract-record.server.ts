@@ -1,0 +1,370 @@
+import { alumnusAddress, employerName } from "~/modules/applications/employer.server";
+import type { AlumnusUser, StaffUser } from "~/platform/auth.server";
+import { actorOf } from "~/platform/auth.server";
+import { recordAudit, type AuditAction } from "~/platform/audit.server";
+import { sha256 } from "~/platform/crypto.server";
+import { db, type Db, type Prisma } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { AppError, conflict, notFound } from "~/platform/errors";
+import { can } from "~/platform/permissions";
+import {
+  approvalLines,
+  requiredApprovals,
+  type ApprovalLine,
+  type ApproverFacts,
+  type RuleSettings,
+} from "./approval-rules";
+import {
+  canAct,
+  findMove,
+  type ContractAction,
+  type ContractRole,
+  type ContractStatus,
+} from "./contract-machine";
+import { renderContractText, type ContractTerms } from "./contract-text";
+import { CONTRACT_ACTION_PAST, CONTRACT_STATUS_LABELS } from "./labels";
+
+/**
+ * The contract as the rules see it, and the plumbing every contract change shares (ADR 045):
+ * who the actor is to this contract, the row lock and version check, the history row and the
+ * audit event. Record-level access lives here: a manager only ever reaches contracts of the
+ * programs they hire for; anyone else answers 404, as if the contract did not exist.
+ */
+
+type Tx = Prisma.TransactionClient;
+export type ContractActor = StaffUser | AlumnusUser | { kind: "system"; name: string };
+
+export const DEFAULT_SETTINGS = { hoursLimitPerWeek: 30, approvalReminderDays: 2, offerValidDays: 14 };
+
+export async function contractSettings(client: Db = db) {
+  const row = await client.contractSettings.findUnique({ where: { id: 1 } });
+  return row ?? { id: 1, ...DEFAULT_SETTINGS, updatedById: null, updatedAt: new Date(0) };
+}
+
+const CONTRACT_INCLUDE = {
+  program: {
+    select: {
+      id: true,
+      title: true,
+      rateMin: true,
+      rateMax: true,
+      currency: true,
+      hiringManagerId: true,
+      hiringManager: { select: { id: true, name: true, email: true, status: true } },
+      phaseId: true,
+      decisionId: true,
+    },
+  },
+  alumnus: {
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      preferredName: true,
+      personalEmail: true,
+      workEmail: true,
+    },
+  },
+  templateVersion: { select: { id: true, version: true, body: true, template: { select: { name: true } } } },
+} satisfies Prisma.GigContractInclude;
+
+export type ContractRow = Prisma.GigContractGetPayload<{ include: typeof CONTRACT_INCLUDE }>;
+
+export type LoadedContract = ContractRow & {
+  terms: ContractTerms;
+  lines: ApprovalLine[];
+  creator: { id: string; name: string; email: string; status: string } | null;
+  settings: RuleSettings & { approvalReminderDays: number; offerValidDays: number };
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export function termsOf(c: {
+  role: string;
+  hourlyRate: { toFixed(n: number): string } | string;
+  currency: string;
+  minHoursPerWeek: number | null;
+  maxHoursPerWeek: number | null;
+  startsOn: Date | null;
+  endsOn: Date | null;
+  noticeDays: number | null;
+  remote: boolean;
+  place: string | null;
+  equipmentStipend: { toFixed(n: number): string } | string | null;
+}): ContractTerms {
+  const amount = (v: { toFixed(n: number): string } | string) => (typeof v === "string" ? v : v.toFixed(2));
+  return {
+    role: c.role,
+    hourlyRate: amount(c.hourlyRate),
+    currency: c.currency,
+    minHoursPerWeek: c.minHoursPerWeek,
+    maxHoursPerWeek: c.maxHoursPerWeek,
+    startsOn: iso(c.startsOn),
+    endsOn: iso(c.endsOn),
+    noticeDays: c.noticeDays,
+    remote: c.remote,
+    place: c.remote ? null : c.place,
+    equipmentStipend: c.equipmentStipend === null ? null : amount(c.equipmentStipend),
+  };
+}
+
+/** Everything a decision on the contract reads, with the approvals of the current terms version. */
+export async function loadContract(contractId: string, client: Db = db): Promise<LoadedContract | null> {
+  const contract = await client.gigContract.findUnique({
+    where: { id: contractId },
+    include: CONTRACT_INCLUDE,
+  });
+  if (!contract) return null;
+  const [approvals, creator, settings] = await Promise.all([
+    client.contractApproval.findMany({
+      where: { contractId, termsVersion: contract.termsVersion },
+      orderBy: { createdAt: "asc" },
+    }),
+    contract.createdById
+      ? client.user.findUnique({
+          where: { id: contract.createdById },
+          select: { id: true, name: true, email: true, status: true },
+        })
+      : null,
+    contractSettings(client),
+  ]);
+  const terms = termsOf(contract);
+  const requirements = requiredApprovals(
+    terms,
+    {
+      rateMin: contract.program.rateMin.toFixed(2),
+      rateMax: contract.program.rateMax.toFixed(2),
+      currency: contract.program.currency,
+    },
+    settings,
+  );
+  return { ...contract, terms, lines: approvalLines(requirements, approvals), creator, settings };
+}
+
+/** May this staff member see the contract at all? HR sees all; a manager their programs' contracts. */
+export function staffSeesContract(actor: StaffUser, contract: { program: { hiringManagerId: string } }) {
+  if (can(actor, "read:contract:any")) return true;
+  return can(actor, "approve:contract:team") && contract.program.hiringManagerId === actor.id;
+}
+
+/** Where-clause for lists: the contracts this staff member may see. */
+export function contractsVisibleTo(actor: StaffUser): Prisma.GigContractWhereInput {
+  if (can(actor, "read:contract:any")) return {};
+  if (can(actor, "approve:contract:team")) return { program: { hiringManagerId: actor.id } };
+  return { id: "" };
+}
+
+export function approverFacts(actor: StaffUser, contract: LoadedContract): ApproverFacts {
+  return {
+    actorId: actor.id,
+    approvesTeam: can(actor, "approve:contract:team"),
+    approvesSecond: can(actor, "approve:contract:second"),
+    hiringManagerId: contract.program.hiringManagerId,
+    createdById: contract.createdById,
+  };
+}
+
+/** The roles this actor plays on this contract (a staff member may hold several). */
+export function rolesOn(actor: ContractActor, contract: LoadedContract): ContractRole[] {
+  if (actor.kind === "system") return ["system"];
+  if (actor.kind === "alumnus") return actor.id === contract.alumnusId ? ["alumnus"] : [];
+  const roles: ContractRole[] = [];
+  if (can(actor, "manage:contract")) roles.push("hr");
+  if (can(actor, "approve:contract:team") && contract.program.hiringManagerId === actor.id)
+    roles.push("manager");
+  if (can(actor, "approve:contract:second")) roles.push("hr_lead");
+  return roles;
+}
+
+/** Loads the contract for an actor, or 404 when it does not exist or is not theirs to see. */
+export async function contractFor(actor: ContractActor, contractId: string): Promise<LoadedContract> {
+  const contract = await loadContract(contractId);
+  if (!contract) throw notFound("That contract");
+  if (actor.kind === "staff" && !staffSeesContract(actor, contract)) throw notFound("That contract");
+  if (actor.kind === "alumnus" && (actor.id !== contract.alumnusId || contract.status === "draft"))
+    throw notFound("That contract");
+  return contract;
+}
+
+export function personName(a: { firstName: string; lastName: string; preferredName: string | null }) {
+  return `${a.preferredName || a.firstName} ${a.lastName}`;
+}
+
+export function legalName(a: { firstName: string; lastName: string }) {
+  return `${a.firstName} ${a.lastName}`;
+}
+
+export function alumnusEmail(contract: LoadedContract) {
+  return alumnusAddress(contract.alumnus);
+}
+
+export const staffContractUrl = (id: string) => `${env().appUrl}/staff/contracts/${id}`;
+export const portalContractUrl = (id: string) => `${env().appUrl}/portal/contracts/${id}`;
+
+/** The text the alumnus will read, from the template version and the terms, with its SHA-256. */
+export async function renderTerms(
+  client: Db,
+  input: {
+    terms: ContractTerms;
+    templateVersionId: string | null;
+    alumnus: LoadedContract["alumnus"];
+    programTitle: string;
+  },
+) {
+  const version = input.templateVersionId
+    ? await client.contractTemplateVersion.findUnique({ where: { id: input.templateVersionId } })
+    : await currentDefaultVersion(client);
+  if (!version)
+    throw new AppError("conflict", "No published contract template exists yet. Publish one first.");
+  const text = renderContractText(version.body, input.terms, {
+    employer: await employerName(client),
+    person: legalName(input.alumnus),
+    program: input.programTitle,
+  });
+  return { text, hash: sha256(text), templateVersionId: version.id };
+}
+
+/** The latest published version of the default template (or of any template, if none is marked). */
+export async function currentDefaultVersion(client: Db) {
+  return client.contractTemplateVersion.findFirst({
+    where: { status: "published" },
+    orderBy: [{ template: { isDefault: "desc" } }, { version: "desc" }, { publishedAt: "desc" }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moves
+// ---------------------------------------------------------------------------------------------
+
+export type Locked = { id: string; status: ContractStatus; version: number; termsVersion: number };
+
+export async function lockContract(tx: Tx, contractId: string): Promise<Locked | null> {
+  const rows = await tx.$queryRaw<Locked[]>`
+    SELECT "id", "status"::text AS "status", "version", "termsVersion"
+    FROM "GigContract" WHERE "id" = ${contractId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** The sentence the person who lost a race reads: who did what, and that nothing of theirs was saved. */
+export async function movedMessage(client: Db, contractId: string, status: ContractStatus) {
+  const last = await client.contractNote.findFirst({
+    where: { contractId },
+    orderBy: { createdAt: "desc" },
+    select: { action: true, authorName: true },
+  });
+  const what =
+    last && last.authorName
+      ? `${last.authorName} ${CONTRACT_ACTION_PAST[last.action as ContractAction] ?? "changed it"} a moment ago`
+      : "someone else changed it";
+  return `This contract changed while you were looking at it: ${what}, and it is now “${CONTRACT_STATUS_LABELS[status]}”. Nothing of yours was saved. Look at the contract as it is now, then decide again.`;
+}
+
+/** Refuses a stale version (409 with what happened) and a move the table does not allow. */
+export async function assertCurrent(
+  client: Db,
+  contract: { id: string; status: ContractStatus; version: number },
+  version: number,
+) {
+  if (contract.version !== version) throw conflict(await movedMessage(client, contract.id, contract.status));
+}
+
+export function assertAllowed(roles: ContractRole[], action: ContractAction, status: ContractStatus) {
+  if (roles.some((role) => canAct(role, action, status))) return;
+  const move = findMove(action);
+  const label = CONTRACT_STATUS_LABELS[status];
+  if (!move.from.includes(status))
+    throw conflict(`A contract that is “${label}” cannot be changed that way (${move.label.toLowerCase()}).`);
+  throw new AppError("forbidden", "You cannot do that on this contract.");
+}
+
+export type WriteMoveInput = {
+  actor: ContractActor;
+  locked: Locked;
+  action: ContractAction;
+  to: ContractStatus;
+  note?: string | null;
+  data?: Prisma.GigContractUncheckedUpdateManyInput;
+  /** The terms version the history row is about (after a change of terms, the new one). */
+  termsVersion?: number;
+};
+
+function authorOf(actor: ContractActor) {
+  if (actor.kind === "system")
+    return { authorType: "system", authorId: null, authorName: actor.name, authorRole: null };
+  const who = actorOf(actor);
+  return {
+    authorType: who.type,
+    authorId: "id" in who ? who.id : null,
+    authorName: "name" in who ? who.name : null,
+    authorRole: who.type === "staff" ? who.role : "alumnus",
+  };
+}
+
+export function auditActorOf(actor: ContractActor) {
+  return actor.kind === "system" ? ({ type: "system", name: actor.name } as const) : actorOf(actor);
+}
+
+/** The status change (compare-and-set on the version), its history row. Returns the new version. */
+export async function writeMove(tx: Tx, input: WriteMoveInput) {
+  const { locked } = input;
+  const now = new Date();
+  const statusChanged = input.to !== locked.status;
+  const updated = await tx.gigContract.updateMany({
+    where: { id: locked.id, version: locked.version, status: locked.status },
+    data: {
+      ...(input.data ?? {}),
+      status: input.to,
+      ...(statusChanged ? { statusChangedAt: now } : {}),
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) throw conflict(await movedMessage(tx, locked.id, locked.status));
+  await tx.contractNote.create({
+    data: {
+      contractId: locked.id,
+      action: input.action,
+      fromStatus: locked.status,
+      toStatus: input.to,
+      termsVersion: input.termsVersion ?? locked.termsVersion,
+      body: input.note || null,
+      ...authorOf(input.actor),
+    },
+  });
+  return { version: locked.version + 1, at: now };
+}
+
+export async function auditMove(
+  tx: Tx,
+  input: {
+    actor: ContractActor;
+    action: AuditAction;
+    locked: Locked;
+    to: ContractStatus;
+    note?: string | null;
+    before?: Record<string, unknown>;
+    after?: Record<string, unknown>;
+  },
+) {
+  await recordAudit(tx, {
+    actor: auditActorOf(input.actor),
+    action: input.action,
+    entityType: "contract",
+    entityId: input.locked.id,
+    before: { status: input.locked.status, version: input.locked.version, ...(input.before ?? {}) },
+    after: { status: input.to, version: input.locked.version + 1, ...(input.after ?? {}) },
+    reason: input.note ?? null,
+  });
+}
+
+/** Active staff who hold a permission (HR leads for a second approval), except some people. */
+export async function staffHolding(permission: string, except: (string | null)[] = []) {
+  return db.user.findMany({
+    where: {
+      status: "active",
+      role: { permissions: { some: { permissionKey: permission } } },
+      id: { notIn: except.filter((v): v is string => !!v) },
+    },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+}
