@@ -1,4 +1,4 @@
-import { employerName } from "~/modules/applications/employer.server";
+import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
@@ -38,12 +38,13 @@ export async function cancelContract({
   const email = tell
     ? await renderTemplate("contract-cancelled", {
         firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
-        companyName: await employerName(db),
+        companyName: (await getBranding()).companyName,
         role: contract.terms.role,
         reason,
         contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
       })
     : null;
+  const from = await alumniSender();
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);
     if (!locked) throw notFound("That contract");
@@ -56,6 +57,7 @@ export async function cancelContract({
         to: { address, name: contract.alumnus.preferredName || contract.alumnus.firstName },
         alumnusId: contract.alumnusId,
         email,
+        from,
       });
     await auditMove(tx, {
       actor,

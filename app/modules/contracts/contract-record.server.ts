@@ -1,4 +1,5 @@
-import { alumnusAddress, employerName } from "~/modules/applications/employer.server";
+import { alumnusAddress } from "~/modules/applications/employer.server";
+import { getBranding } from "~/modules/portal/get-branding.server";
 import type { AlumnusUser, StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
 import { recordAudit, type AuditAction } from "~/platform/audit.server";
@@ -217,7 +218,7 @@ export async function renderTerms(
   if (!version)
     throw new AppError("conflict", "No published contract template exists yet. Publish one first.");
   const text = renderContractText(version.body, input.terms, {
-    employer: await employerName(client),
+    employer: (await getBranding({ tx: client })).companyName,
     person: legalName(input.alumnus),
     program: input.programTitle,
   });

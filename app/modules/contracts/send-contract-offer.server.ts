@@ -1,4 +1,4 @@
-import { employerName } from "~/modules/applications/employer.server";
+import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
@@ -48,7 +48,7 @@ export async function sendContractOffer({
   const t = contract.terms;
   const email = await renderTemplate("contract-offer", {
     firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
-    companyName: await employerName(db),
+    companyName: (await getBranding()).companyName,
     terms: {
       role: t.role,
       hourlyRate: t.hourlyRate,
@@ -64,6 +64,7 @@ export async function sendContractOffer({
     contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
     note: note ?? undefined,
   });
+  const from = await alumniSender();
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);
     if (!locked) throw notFound("That contract");
@@ -82,6 +83,7 @@ export async function sendContractOffer({
       to: { address, name: contract.alumnus.preferredName || contract.alumnus.firstName },
       alumnusId: contract.alumnusId,
       email,
+      from,
     });
     await auditMove(tx, {
       actor,

@@ -36,7 +36,7 @@ describe("migrations", () => {
     const second = await applyMigrations(scratch.url, { dir });
     expect(second.applied).toEqual([]);
     const rows = await scratch.db.query<{ migration_name: string }>(
-      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name",
     );
     expect(rows.rows.map((r) => r.migration_name)).toEqual(first.applied);
   });
