@@ -1,5 +1,5 @@
 import { NavLink, useLocation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { can, type Permission } from "~/platform/permissions";
 import { cx } from "./ui";
 
@@ -50,16 +50,20 @@ function NavList({
   badges: Record<string, NavBadge>;
   vertical?: boolean;
 }) {
+  const base = useId();
   return (
     <ul className={cx("flex gap-1", vertical ? "flex-col" : "flex-wrap")}>
-      {items.map((item) => {
-        const badge = badges[item.to];
+      {items.map((item, i) => {
+        const badge = badges[item.to] && badges[item.to].count > 0 ? badges[item.to] : undefined;
+        const badgeId = `${base}-badge-${i}`;
         return (
           <li key={item.to}>
+            {/* The entry's name stays its label ("Eligibility"); the count is its description. */}
             <NavLink
               to={item.to}
               end={item.end}
               prefetch="intent"
+              aria-describedby={badge ? badgeId : undefined}
               className={({ isActive }) =>
                 cx(
                   "flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium lg:py-1.5",
@@ -68,7 +72,7 @@ function NavList({
               }
             >
               {item.label}
-              {badge && badge.count > 0 ? (
+              {badge ? (
                 <span
                   title={badge.label}
                   className={cx(
@@ -79,7 +83,9 @@ function NavList({
                   )}
                 >
                   <span aria-hidden="true">{number.format(badge.count)}</span>
-                  <span className="sr-only">, {badge.label}</span>
+                  <span id={badgeId} hidden>
+                    {badge.label}
+                  </span>
                 </span>
               ) : null}
             </NavLink>

@@ -1,12 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import {
+  AskManagerForm,
+  ClearOverrideForm,
+  DecideVerdictForm,
+} from "~/components/eligibility/decision-forms";
 import { VerdictPanel } from "~/components/eligibility/verdict-panel";
-import { Notice, Button, Card, Facts, PageHeader, SelectField, TextArea } from "~/components/ui";
+import { Card, Facts, Notice, PageHeader } from "~/components/ui";
 import { getEligibilityForAlumnus } from "~/modules/eligibility/get-eligibility.server";
 import { clearOverride, overrideVerdict } from "~/modules/eligibility/override-verdict.server";
+import { OUTCOME_LABELS, type Outcome } from "~/modules/eligibility/policy";
 import { requestReviewInput } from "~/modules/eligibility/review-input.server";
-import { getEligibilityPerson, listManagers } from "~/modules/eligibility/review-queue.server";
-import { ClearOverrideSchema, DecideVerdictSchema, RequestInputSchema } from "~/modules/eligibility/schemas";
+import { parseReviewFilter, reviewFilterToSearchParams } from "~/modules/eligibility/review-filter";
+import {
+  findNextInQueue,
+  getEligibilityPerson,
+  listManagers,
+} from "~/modules/eligibility/review-queue.server";
+import { ClearOverrideSchema, DecideAndNextSchema, RequestInputSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError, notFound } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
@@ -26,6 +38,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     getEligibilityForAlumnus(person.id),
     canDecide ? listManagers() : Promise.resolve([]),
   ]);
+  const query = new URL(request.url).searchParams;
+  const recorded = query.get("recorded");
   return {
     person: {
       id: person.id,
@@ -40,6 +54,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     eligibility,
     managers: managers.map((m) => ({ value: m.id, label: m.team ? `${m.name} (${m.team.name})` : m.name })),
     canDecide,
+    queueQuery: reviewFilterToSearchParams(parseReviewFilter(query)).toString(),
+    recorded: recorded === "eligible" || recorded === "not_eligible" ? (recorded as Outcome) : null,
   };
 });
 
@@ -49,7 +65,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "decide" || intent === "override") {
-    const input = await parseForm(request, DecideVerdictSchema, form);
+    const input = await parseForm(request, DecideAndNextSchema, form);
     const result = await overrideVerdict({
       actor,
       alumnusId,
@@ -57,10 +73,20 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       justification: input.justification,
       kind: intent === "decide" ? "review" : "override",
     });
+    if (intent === "decide" && input.then === "next") {
+      // "Decide and next": the oldest person still waiting in the same view of the queue.
+      const filter = parseReviewFilter(new URL(request.url).searchParams);
+      const next = await findNextInQueue({ filter, after: alumnusId });
+      const query = reviewFilterToSearchParams(filter);
+      query.set("recorded", result.outcome);
+      throw redirect(
+        next ? `/staff/eligibility/people/${next}?${query}` : `/staff/eligibility/reviews?${query}`,
+      );
+    }
     return {
       ok: true as const,
       intent,
-      message: `Recorded: ${result.outcome === "eligible" ? "eligible" : "not eligible"}, until ${result.expiresAt.toISOString().slice(0, 10)}.`,
+      message: `Recorded: ${OUTCOME_LABELS[result.outcome].toLowerCase()}, until ${result.expiresAt.toISOString().slice(0, 10)}.`,
     };
   }
   if (intent === "clear-override") {
@@ -93,34 +119,33 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function EligibilityPerson() {
-  const { person, eligibility, managers, canDecide } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const resultFor = (intent: string) =>
-    actionData && "intent" in actionData && actionData.intent === intent ? actionData : undefined;
-  const busy = (intent: string) =>
-    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const { person, eligibility, managers, canDecide, queueQuery, recorded } = useLoaderData<typeof loader>();
   const waiting = eligibility?.effective.outcome === "needs_review";
-  const decideIntent = waiting ? "decide" : "override";
-  // After a review is decided the person is no longer waiting and the form becomes "Override the
-  // verdict": the result of either intent belongs to it.
-  const decided = resultFor("decide") ?? resultFor("override");
-  const cleared = resultFor("clear-override");
-  const asked = resultFor("request-input");
-  const failedValues = (r: typeof decided) => (r && !r.ok ? r.values : undefined);
-  const errorsOf = (r: typeof decided) => (r && !r.ok ? r.error.fieldErrors : undefined);
-
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link to="/staff/eligibility/reviews" className="text-brand underline">
+        <Link
+          to={`/staff/eligibility/reviews${queueQuery ? `?${queueQuery}` : ""}`}
+          className="text-brand underline"
+        >
           ← Review queue
         </Link>
       </p>
+      {recorded ? (
+        <Notice tone="success" className="mb-4">
+          Recorded: {OUTCOME_LABELS[recorded].toLowerCase()}. This is the next person waiting in your view of
+          the queue.
+        </Notice>
+      ) : null}
       <PageHeader
         title={person.name}
         description={
           [person.jobTitle, person.department, person.location].filter(Boolean).join(" · ") || undefined
+        }
+        actions={
+          <Link to={`/staff/alumni/${person.id}`} className="text-sm text-brand underline">
+            Open the full profile
+          </Link>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -128,6 +153,11 @@ export default function EligibilityPerson() {
           <VerdictPanel eligibility={eligibility} />
         </div>
         <div className="space-y-6">
+          {canDecide && eligibility ? (
+            <Card title={waiting ? "Decide this review" : "Override the verdict"}>
+              <DecideVerdictForm waiting={waiting} offerNext />
+            </Card>
+          ) : null}
           <Card title="Record">
             <Facts
               items={[
@@ -137,108 +167,15 @@ export default function EligibilityPerson() {
               ]}
             />
           </Card>
+          {canDecide && eligibility?.override?.active ? (
+            <Card title="Remove the HR decision">
+              <ClearOverrideForm />
+            </Card>
+          ) : null}
           {canDecide && eligibility ? (
-            <>
-              <Card title={waiting ? "Decide this review" : "Override the verdict"}>
-                <Form
-                  method="post"
-                  className="space-y-3"
-                  aria-label={waiting ? "Decide this review" : "Override the verdict"}
-                >
-                  {decided?.ok ? (
-                    <Notice tone="success">{decided.message}</Notice>
-                  ) : decided ? (
-                    <Notice tone="error">{decided.error.message}</Notice>
-                  ) : null}
-                  <SelectField
-                    name="outcome"
-                    label="Decision"
-                    defaultValue={failedValues(decided)?.outcome ?? ""}
-                    options={[
-                      { value: "", label: "Choose…" },
-                      { value: "eligible", label: "Eligible" },
-                      { value: "not_eligible", label: "Not eligible" },
-                    ]}
-                    errors={errorsOf(decided)?.outcome}
-                  />
-                  <TextArea
-                    name="justification"
-                    label="Justification"
-                    rows={4}
-                    hint="Required. Kept beside the computed verdict and in the audit trail; the decision lapses when the verdict is due for review."
-                    defaultValue={failedValues(decided)?.justification}
-                    errors={errorsOf(decided)?.justification}
-                  />
-                  <Button type="submit" name="intent" value={decideIntent} busy={busy(decideIntent)}>
-                    {waiting ? "Record decision" : "Override verdict"}
-                  </Button>
-                </Form>
-              </Card>
-              {eligibility.override?.active ? (
-                <Card title="Remove the HR decision">
-                  <Form method="post" className="space-y-3" aria-label="Remove the HR decision">
-                    {cleared?.ok ? (
-                      <Notice tone="success">{cleared.message}</Notice>
-                    ) : cleared ? (
-                      <Notice tone="error">{cleared.error.message}</Notice>
-                    ) : null}
-                    <TextArea
-                      name="justification"
-                      label="Why remove it"
-                      rows={2}
-                      errors={errorsOf(cleared)?.justification}
-                      defaultValue={failedValues(cleared)?.justification}
-                    />
-                    <Button
-                      type="submit"
-                      name="intent"
-                      value="clear-override"
-                      variant="secondary"
-                      busy={busy("clear-override")}
-                    >
-                      Remove decision
-                    </Button>
-                  </Form>
-                </Card>
-              ) : null}
-              <Card title="Ask a manager">
-                {managers.length === 0 ? (
-                  <p className="text-sm text-muted">There are no active managers to ask yet.</p>
-                ) : (
-                  <Form method="post" className="space-y-3" aria-label="Ask a manager">
-                    {asked?.ok ? (
-                      <Notice tone="success">{asked.message}</Notice>
-                    ) : asked ? (
-                      <Notice tone="error">{asked.error.message}</Notice>
-                    ) : null}
-                    <SelectField
-                      name="managerId"
-                      label="Manager"
-                      defaultValue={failedValues(asked)?.managerId ?? ""}
-                      options={[{ value: "", label: "Choose a manager" }, ...managers]}
-                      errors={errorsOf(asked)?.managerId}
-                    />
-                    <TextArea
-                      name="question"
-                      label="Question"
-                      rows={3}
-                      hint="The manager sees the person's name, role and department and your question, nothing else."
-                      defaultValue={failedValues(asked)?.question}
-                      errors={errorsOf(asked)?.question}
-                    />
-                    <Button
-                      type="submit"
-                      name="intent"
-                      value="request-input"
-                      variant="secondary"
-                      busy={busy("request-input")}
-                    >
-                      Ask for input
-                    </Button>
-                  </Form>
-                )}
-              </Card>
-            </>
+            <Card title="Ask a manager">
+              <AskManagerForm managers={managers} />
+            </Card>
           ) : null}
         </div>
       </div>

@@ -1,30 +1,77 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
-import { Pager } from "~/components/eligibility/pager";
-import { Time } from "~/components/time";
-import { Card, EmptyState, PageHeader } from "~/components/ui";
-import { listReviewQueue } from "~/modules/eligibility/review-queue.server";
-import { OUTCOME_LABELS } from "~/modules/eligibility/policy";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { BULK_INTENT, BulkDecisionForm } from "~/components/eligibility/bulk-decision-form";
+import { activeFilters, ReviewFilters } from "~/components/eligibility/review-filters";
+import { ReviewQueueTable } from "~/components/eligibility/review-queue-table";
+import { ActionNotice } from "~/components/form";
+import { Card, EmptyState, Notice, PageHeader, Pager } from "~/components/ui";
+import { decideReviews } from "~/modules/eligibility/decide-reviews.server";
+import {
+  parseReviewFilter,
+  parseReviewPaging,
+  reviewFilterToSearchParams,
+} from "~/modules/eligibility/review-filter";
+import { getReviewFilterOptions, listReviewQueue } from "~/modules/eligibility/review-queue.server";
+import { BulkDecisionSchema } from "~/modules/eligibility/schemas";
+import { OUTCOME_LABELS, type Outcome } from "~/modules/eligibility/policy";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader, parseSearchParams } from "~/platform/http.server";
+import { AppError } from "~/platform/errors";
+import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · Eligibility · Comeback" }];
 
-const QuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  input: z.enum(["answered"]).optional().catch(undefined),
-});
-
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "override:eligibility");
-  const { page, input } = parseSearchParams(request, QuerySchema);
-  return { ...(await listReviewQueue({ page, inputAnswered: input === "answered" })), input };
+  const query = new URL(request.url).searchParams;
+  const filter = parseReviewFilter(query);
+  const { page, size } = parseReviewPaging(query);
+  const [queue, options] = await Promise.all([
+    listReviewQueue({ filter, page, size }),
+    getReviewFilterOptions(),
+  ]);
+  const recorded = query.get("recorded");
+  return {
+    queue,
+    options,
+    filter,
+    size,
+    personQuery: reviewFilterToSearchParams(filter).toString(),
+    recorded: recorded === "eligible" || recorded === "not_eligible" ? (recorded as Outcome) : null,
+  };
 });
 
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, "override:eligibility");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent !== BULK_INTENT) {
+    throw new AppError(
+      "bad_request",
+      "That action is not available on this page. Reload the page and try again.",
+    );
+  }
+  const input = await parseForm(request, BulkDecisionSchema, form);
+  const result = await decideReviews({
+    actor,
+    alumnusIds: input.alumnusId,
+    outcome: input.outcome,
+    justification: input.justification,
+  });
+  return {
+    ok: true as const,
+    intent,
+    message: `Recorded ${OUTCOME_LABELS[result.outcome].toLowerCase()} for ${result.decided} ${result.decided === 1 ? "person" : "people"}, until ${result.expiresAt.toISOString().slice(0, 10)}.`,
+  };
+});
+
+const FORM_ID = "bulk-decision";
+const number = new Intl.NumberFormat("en");
+
 export default function ReviewQueue() {
-  const queue = useLoaderData<typeof loader>();
-  const location = useLocation();
+  const { queue, options, filter, size, personQuery, recorded } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const filtered = activeFilters(filter) > 0;
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === BULK_INTENT;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -34,105 +81,50 @@ export default function ReviewQueue() {
       </p>
       <PageHeader
         title="Review queue"
-        description="People the policy sends to a person for a decision, oldest first. Decide eligible or not eligible with a justification; ask a manager for input when it helps."
+        description="People the policy sends to a person for a decision, oldest first. Narrow the queue to people alike, tick them and decide them together with one justification, or open one person and decide them one by one."
       />
-      <Card>
-        {queue.total === 0 ? (
-          queue.input === "answered" ? (
-            <EmptyState title="No manager answers waiting">
-              People whose manager has answered your question appear here until you decide.{" "}
-              <Link className="text-brand underline" to="/staff/eligibility/reviews">
+      {recorded ? (
+        <Notice tone="success" className="mb-4">
+          Recorded: {OUTCOME_LABELS[recorded].toLowerCase()}. Nobody else is waiting in this view.
+        </Notice>
+      ) : null}
+      <div className="mb-4">
+        <ActionNotice intent={BULK_INTENT} />
+      </div>
+      <ReviewFilters filter={filter} size={size} options={options} resultsId="queue-results" />
+      <section id="queue-results" tabIndex={-1} aria-labelledby="queue-count" className="focus:outline-none">
+        <p id="queue-count" className="mb-3 text-sm font-medium">
+          {number.format(queue.total)} {queue.total === 1 ? "person" : "people"} waiting
+          {filtered ? " in this view" : ""}.
+          {filtered ? (
+            <>
+              {" "}
+              <Link className="font-normal text-brand underline" to="/staff/eligibility/reviews">
                 See everyone waiting
               </Link>
-              .
-            </EmptyState>
-          ) : (
-            <EmptyState title="Nobody is waiting for review">
-              People whose verdict needs a human look appear here, with the rules that sent them.
-            </EmptyState>
-          )
+            </>
+          ) : null}
+        </p>
+        {queue.total === 0 ? (
+          <EmptyState
+            title={filtered ? "Nobody waiting matches these filters" : "Nobody is waiting for review"}
+          >
+            {filtered
+              ? "Clear a filter or two to see more people."
+              : "People whose verdict needs a human look appear here, with the rules that sent them."}
+          </EmptyState>
         ) : (
-          <>
-            <p className="mb-3 text-sm text-muted">
-              {queue.input === "answered" ? (
-                <>
-                  {queue.total} waiting with a manager&apos;s answer.{" "}
-                  <Link className="text-brand underline" to="/staff/eligibility/reviews">
-                    See everyone waiting
-                  </Link>
-                </>
-              ) : (
-                `${queue.total} waiting.`
-              )}
-            </p>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">People waiting for a review decision</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Person
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Why it needs a look
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Manager input
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Waiting since
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.items.map((item) => (
-                    <tr key={item.alumnusId} className="border-t border-line align-top">
-                      <th scope="row" className="py-2 pr-3 font-medium">
-                        <Link
-                          className="text-brand underline"
-                          to={`/staff/eligibility/people/${item.alumnusId}`}
-                        >
-                          {item.name}
-                        </Link>
-                        <span className="block font-normal text-muted">
-                          {[item.jobTitle, item.department, item.location].filter(Boolean).join(" · ")}
-                        </span>
-                      </th>
-                      <td className="py-2 pr-3">
-                        <ul className="space-y-1">
-                          {item.why.map((s) => (
-                            <li key={s}>{s}</li>
-                          ))}
-                        </ul>
-                        {item.lapsedOverride ? (
-                          <p className="mt-1 text-warn">
-                            An earlier decision ({OUTCOME_LABELS[item.lapsedOverride.outcome]}) lapsed on{" "}
-                            <Time iso={item.lapsedOverride.expiredAt} />.
-                          </p>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-3">
-                        {item.inputs.asked
-                          ? `${item.inputs.answered} of ${item.inputs.asked} answered`
-                          : "None asked"}
-                      </td>
-                      <td className="py-2 whitespace-nowrap">
-                        <Time iso={item.waitingSince} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              page={queue.page}
-              pageCount={queue.pageCount}
-              search={location.search}
-              label="Pages of the review queue"
-            />
-          </>
+          <div className="space-y-6">
+            <Card title="Decide the ticked people">
+              <BulkDecisionForm formId={FORM_ID} onPage={queue.items.map((i) => i.alumnusId)} busy={busy} />
+            </Card>
+            <Card className="min-w-0">
+              <ReviewQueueTable items={queue.items} formId={FORM_ID} personQuery={personQuery} canDecide />
+              <Pager page={queue.page} pageCount={queue.pageCount} label="Pages of the review queue" />
+            </Card>
+          </div>
         )}
-      </Card>
+      </section>
     </>
   );
 }

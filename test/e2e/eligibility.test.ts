@@ -126,7 +126,7 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
       .fill(
         "His performance issues came from a team that no longer exists; his later references are strong.",
       );
-    await decide.getByRole("button", { name: "Record decision" }).click();
+    await decide.getByRole("button", { name: "Record and stay here" }).click();
     // The person is no longer waiting: the form becomes the override form, with the confirmation in it.
     await page
       .getByRole("form", { name: "Override the verdict" })

@@ -183,7 +183,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: hrOnly,
     action: hrOnly,
   },
-  "routes/staff.eligibility.reviews": { path: "/staff/eligibility/reviews", loader: hrOnly },
+  "routes/staff.eligibility.reviews": { path: "/staff/eligibility/reviews", loader: hrOnly, action: hrOnly },
   "routes/staff.eligibility.fairness": { path: "/staff/eligibility/fairness", loader: hrOnly },
   "routes/staff.reviews": { path: "/staff/reviews", loader: managerOnly, action: managerOnly },
   // Outbox: read:outbox to look, retry:outbox to retry (an empty POST is a validation error or a

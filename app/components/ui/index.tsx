@@ -20,6 +20,7 @@ export {
   type FieldProps,
   type Option,
 } from "./fields";
+export { FilterPanel } from "./filter-panel";
 export { Notice, type NoticeTone } from "./notice";
 export { Pager, pageHref } from "./pager";
 export { Stat } from "./stat";

@@ -1,36 +1,73 @@
 import { db, Prisma } from "~/platform/db.server";
+import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
+import { NO_DECISION, type ReviewFilter } from "./review-filter";
 import { readStoredReasons } from "./stored-reasons";
 import type { Outcome } from "./policy";
 
 export const QUEUE_PAGE_SIZE = 25;
 
+const DAY_MS = 86_400_000;
+
 /**
  * Who is in the review queue: people whose effective verdict is "needs review" (computed
- * needs-review with no valid override, including overrides that have lapsed).
+ * needs-review with no valid override, including overrides that have lapsed), narrowed by the
+ * queue's filters (review-filter.ts).
  */
-export function reviewQueueWhere(now: Date): Prisma.EligibilityVerdictWhereInput {
-  return {
-    outcome: "needs_review",
-    OR: [{ overrideOutcome: null }, { overrideExpiresAt: null }, { overrideExpiresAt: { lte: now } }],
-  };
+export function reviewQueueWhere(now: Date, filter: ReviewFilter = {}): Prisma.EligibilityVerdictWhereInput {
+  const and: Prisma.EligibilityVerdictWhereInput[] = [
+    { outcome: "needs_review" },
+    { OR: [{ overrideOutcome: null }, { overrideExpiresAt: null }, { overrideExpiresAt: { lte: now } }] },
+  ];
+  if (filter.reason?.length) {
+    // A rule "sent" the person when it answered needs-review. Reasons are stored as
+    // [rule, outcome, sentence] triples (older verdicts as objects): JSON containment finds both.
+    and.push({
+      OR: filter.reason.flatMap((rule) => [
+        { reasons: { array_contains: [[rule, "needs_review"]] } },
+        { reasons: { array_contains: [{ rule, outcome: "needs_review" }] } },
+      ]),
+    });
+  }
+  if (filter.waited) and.push({ decidedAt: { lte: new Date(now.getTime() - filter.waited * DAY_MS) } });
+  const person: Prisma.AlumnusWhereInput[] = [];
+  if (filter.exitReason?.length) person.push({ exitReason: { in: filter.exitReason } });
+  if (filter.department) person.push({ department: filter.department });
+  if (filter.decisionId)
+    person.push({ decisionId: filter.decisionId === NO_DECISION ? null : filter.decisionId });
+  if (filter.input === "answered")
+    person.push({ reviewInputRequests: { some: { answeredAt: { not: null } } } });
+  if (filter.input === "asked")
+    person.push(
+      { reviewInputRequests: { some: { answeredAt: null } } },
+      { reviewInputRequests: { none: { answeredAt: { not: null } } } },
+    );
+  if (filter.input === "none") person.push({ reviewInputRequests: { none: {} } });
+  if (person.length) and.push({ alumnus: { AND: person } });
+  return { AND: and };
 }
 
-/** The review queue, oldest first; `input: "answered"` keeps people whose manager has answered. */
-export async function listReviewQueue(input: { page: number; inputAnswered?: boolean; now?: Date }) {
+const QUEUE_ORDER: Prisma.EligibilityVerdictOrderByWithRelationInput[] = [
+  { decidedAt: "asc" },
+  { alumnusId: "asc" },
+];
+
+/** The review queue, oldest first, filtered and paged. */
+export async function listReviewQueue(input: {
+  filter?: ReviewFilter;
+  page: number;
+  size?: number;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
-  const where: Prisma.EligibilityVerdictWhereInput = {
-    ...reviewQueueWhere(now),
-    ...(input.inputAnswered
-      ? { alumnus: { reviewInputRequests: { some: { answeredAt: { not: null } } } } }
-      : {}),
-  };
+  const size = input.size ?? QUEUE_PAGE_SIZE;
+  const where = reviewQueueWhere(now, input.filter);
   const [total, rows] = await Promise.all([
     db.eligibilityVerdict.count({ where }),
     db.eligibilityVerdict.findMany({
       where,
-      orderBy: [{ decidedAt: "asc" }, { alumnusId: "asc" }],
-      skip: (input.page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE,
+      orderBy: QUEUE_ORDER,
+      skip: (input.page - 1) * size,
+      take: size,
       select: {
         alumnusId: true,
         reasons: true,
@@ -46,6 +83,7 @@ export async function listReviewQueue(input: { page: number; inputAnswered?: boo
             jobTitle: true,
             department: true,
             location: true,
+            exitReason: true,
             reviewInputRequests: { select: { answeredAt: true } },
           },
         },
@@ -55,13 +93,15 @@ export async function listReviewQueue(input: { page: number; inputAnswered?: boo
   return {
     total,
     page: input.page,
-    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    size,
+    pageCount: Math.max(1, Math.ceil(total / size)),
     items: rows.map((r) => ({
       alumnusId: r.alumnusId,
       name: `${r.alumnus.preferredName || r.alumnus.firstName} ${r.alumnus.lastName}`,
       jobTitle: r.alumnus.jobTitle,
       department: r.alumnus.department,
       location: r.alumnus.location,
+      exitReason: r.alumnus.exitReason ? EXIT_REASON_LABELS[r.alumnus.exitReason] : null,
       policyVersion: r.policyVersion,
       waitingSince: r.decidedAt.toISOString(),
       lapsedOverride: r.overrideOutcome
@@ -76,6 +116,39 @@ export async function listReviewQueue(input: { page: number; inputAnswered?: boo
       },
     })),
   };
+}
+
+/** The choices the queue's filters offer: departments of people waiting, with counts, and decisions. */
+export async function getReviewFilterOptions(input: { now?: Date } = {}) {
+  const now = input.now ?? new Date();
+  const [departments, decisions] = await Promise.all([
+    db.alumnus.groupBy({
+      by: ["department"],
+      where: { eligibilityVerdict: { is: reviewQueueWhere(now) }, department: { not: null } },
+      _count: { _all: true },
+      orderBy: { department: "asc" },
+      take: 200,
+    }),
+    db.workforceDecision.findMany({ orderBy: { effectiveOn: "desc" }, select: { id: true, title: true } }),
+  ]);
+  return {
+    departments: departments.map((d) => ({ name: d.department as string, count: d._count._all })),
+    decisions,
+  };
+}
+
+/**
+ * The person to open after deciding one: the oldest still waiting in the same filtered view,
+ * other than the one just decided (who may still show as waiting if the decision failed).
+ */
+export async function findNextInQueue(input: { filter?: ReviewFilter; after: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  const next = await db.eligibilityVerdict.findFirst({
+    where: { AND: [reviewQueueWhere(now, input.filter), { alumnusId: { not: input.after } }] },
+    orderBy: QUEUE_ORDER,
+    select: { alumnusId: true },
+  });
+  return next?.alumnusId ?? null;
 }
 
 /** Who a person is, for the eligibility page header (no restricted fields). */

@@ -44,3 +44,21 @@ export const GiveInputSchema = z.object({
     .max(64),
   answer: longText("answer", 2, 2000),
 });
+
+/** The person page's decision, with the button that was pressed ("next": open the next person). */
+export const DecideAndNextSchema = DecideVerdictSchema.extend({
+  then: z.enum(["stay", "next"]).optional(),
+});
+
+/** One decision for everyone ticked in the review queue (at most BULK_DECISION_LIMIT). */
+export const BulkDecisionSchema = z.object({
+  alumnusId: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.string().trim().min(1).max(64))
+      .min(1, "Tick the people this decision is for.")
+      .max(100, "Decide at most 100 people at once: untick some, or narrow the filters."),
+  ),
+  outcome: DecideVerdictSchema.shape.outcome,
+  justification: longText("justification", 10, 2000),
+});

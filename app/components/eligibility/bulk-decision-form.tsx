@@ -1,0 +1,129 @@
+import { Form } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useActionResult } from "~/components/form";
+import { Button, FieldError, TextArea } from "~/components/ui";
+import { BULK_DECISION_LIMIT } from "~/modules/eligibility/review-filter";
+
+export const BULK_INTENT = "decide-selected";
+
+/**
+ * One decision for everyone ticked in the table below it (the tick boxes belong to this form
+ * through their `form` attribute). With JavaScript the button counts the people it will decide
+ * and a box ticks the whole page; without it the button says "the ticked people" and the server
+ * says how many it decided. The page shows the action's answer above the list (ActionNotice
+ * with BULK_INTENT): it stays on screen when the decided people leave the list.
+ */
+export function BulkDecisionForm({
+  formId,
+  onPage,
+  busy,
+}: {
+  formId: string;
+  /** People on this page (the "tick everyone" box and the count reset when it changes). */
+  onPage: string[];
+  busy: boolean;
+}) {
+  const [ticked, setTicked] = useState<number | null>(null);
+  const result = useActionResult(BULK_INTENT);
+  const failed = result && !result.ok ? result : undefined;
+  const errors = failed?.error.fieldErrors;
+  const id = (name: string) => `${BULK_INTENT}-${name}`;
+  const pageKey = onPage.join(",");
+
+  useEffect(() => {
+    const boxes = () =>
+      Array.from(document.querySelectorAll<HTMLInputElement>(`input[data-queue-tick][form="${formId}"]`));
+    const recount = () => setTicked(boxes().filter((b) => b.checked).length);
+    recount();
+    document.addEventListener("change", recount);
+    return () => document.removeEventListener("change", recount);
+  }, [formId, pageKey]);
+
+  const tickAll = (on: boolean) => {
+    for (const box of document.querySelectorAll<HTMLInputElement>(
+      `input[data-queue-tick][form="${formId}"]`,
+    )) {
+      box.checked = on;
+    }
+    setTicked(on ? onPage.length : 0);
+  };
+
+  const label =
+    ticked === null
+      ? "Record for the ticked people"
+      : ticked === 0
+        ? "Tick people to decide"
+        : `Record for ${ticked} ${ticked === 1 ? "person" : "people"}`;
+
+  return (
+    <Form
+      method="post"
+      id={formId}
+      noValidate
+      className="grid gap-4 lg:grid-cols-[minmax(14rem,1fr)_2fr] lg:items-start"
+      aria-label="Decide the ticked people"
+    >
+      <input type="hidden" name="intent" value={BULK_INTENT} />
+      <div className="space-y-4">
+        {ticked !== null ? (
+          <label className="flex items-center gap-2 text-sm font-medium" id={id("alumnusId")}>
+            <input
+              type="checkbox"
+              className="h-5 w-5"
+              checked={ticked > 0 && ticked === onPage.length}
+              onChange={(e) => tickAll(e.currentTarget.checked)}
+            />
+            Tick everyone on this page ({onPage.length})
+          </label>
+        ) : (
+          <p className="text-sm" id={id("alumnusId")} tabIndex={-1}>
+            Tick the people below this decision is for (at most {BULK_DECISION_LIMIT}).
+          </p>
+        )}
+        <FieldError id={`${id("alumnusId")}-error`} errors={errors?.alumnusId} />
+        <fieldset aria-describedby={errors?.outcome ? `${id("outcome")}-error` : undefined}>
+          <legend className="text-sm font-medium">
+            Decision <span className="text-muted">(required)</span>
+          </legend>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+            {(
+              [
+                ["eligible", "Eligible"],
+                ["not_eligible", "Not eligible"],
+              ] as const
+            ).map(([value, text], i) => (
+              <label key={value} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={value}
+                  id={i === 0 ? id("outcome") : undefined}
+                  defaultChecked={failed?.values?.outcome === value}
+                  required
+                  className="h-4 w-4"
+                />
+                {text}
+              </label>
+            ))}
+          </div>
+          <FieldError id={`${id("outcome")}-error`} errors={errors?.outcome} />
+        </fieldset>
+      </div>
+      <div className="space-y-4">
+        <TextArea
+          name="justification"
+          id={id("justification")}
+          label="Justification"
+          required
+          rows={2}
+          hint="One justification for everyone ticked. Each person's record and the audit trail keep it, as if you had decided them one by one."
+          defaultValue={failed?.values?.justification}
+          errors={errors?.justification}
+        />
+        <Button type="submit" busy={busy} disabled={ticked === 0}>
+          {label}
+        </Button>
+      </div>
+    </Form>
+  );
+}
