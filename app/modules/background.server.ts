@@ -7,6 +7,7 @@ import {
   runCampaignSettleJob,
 } from "./campaigns/run-campaign.server";
 import { PASSWORD_RESET_JOB, processPasswordResetRequest } from "./identity/request-password-reset.server";
+import { ALUMNI_SIGN_IN_JOB, processAlumniSignInRequest } from "./identity/request-alumni-sign-in.server";
 import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
 import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
 import { giveUpImportJob, IMPORT_CHECK_PROCESS, IMPORT_COMMIT_PROCESS } from "./imports/import-jobs.server";
@@ -20,6 +21,7 @@ import { lastLookBeforeSend } from "./preferences/last-look.server";
 export function registerBackgroundWork() {
   // Modules register their job handlers here, e.g. registerJobHandler("alumni.import", runImport).
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
+  registerJobHandler(ALUMNI_SIGN_IN_JOB, processAlumniSignInRequest);
   registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
   // Imports run in a lean process of their own with a capped heap (ADR 025).
   registerJobHandler(IMPORT_CHECK_JOB, runImportCheck, {

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "auth.locked_out",
   "auth.access_denied",
   "auth.password_reset_requested",
+  "auth.sign_in_link_requested",
   "auth.password_reset",
   "auth.password_changed",
   "staff.invited",

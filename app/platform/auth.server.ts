@@ -27,64 +27,71 @@ export type AlumnusUser = { kind: "alumnus"; id: string; sessionId: string; name
 
 export type Viewer = StaffUser | AlumnusUser;
 
-const cache = new WeakMap<Request, Promise<Viewer | null>>();
+const staffCache = new WeakMap<Request, Promise<StaffUser | null>>();
+const alumnusCache = new WeakMap<Request, Promise<AlumnusUser | null>>();
 
-/** The signed-in staff member or alumnus behind the request, or null. Cached per request. */
-export function getViewer(request: Request): Promise<Viewer | null> {
+function cached<T>(cache: WeakMap<Request, Promise<T>>, request: Request, load: () => Promise<T>) {
   let pending = cache.get(request);
   if (!pending) {
-    pending = loadViewer(request);
+    pending = load();
     cache.set(request, pending);
   }
   return pending;
 }
 
-async function loadViewer(request: Request): Promise<Viewer | null> {
-  const session = await findActiveSession(request);
-  if (!session) return null;
-  if (session.userId) {
-    const user = await db.user.findUnique({
-      where: { id: session.userId },
-      include: { role: { include: { permissions: { select: { permissionKey: true } } } } },
-    });
-    if (!user || user.status !== "active") return null;
-    return {
-      kind: "staff",
-      id: user.id,
-      sessionId: session.id,
-      email: user.email,
-      name: user.name,
-      role: user.roleId as RoleId,
-      roleLabel: user.role.label,
-      teamId: user.teamId,
-      permissions: user.role.permissions.map((p) => p.permissionKey).filter(isPermission),
-    };
-  }
-  if (session.alumnusId) {
-    const alumnus = await db.alumnus.findUnique({
-      where: { id: session.alumnusId },
-      select: { id: true, firstName: true, lastName: true, preferredName: true },
-    });
-    if (!alumnus) return null;
-    return {
-      kind: "alumnus",
-      id: alumnus.id,
-      sessionId: session.id,
-      name: `${alumnus.preferredName || alumnus.firstName} ${alumnus.lastName}`,
-    };
-  }
-  return null;
+/**
+ * Who is asking: the staff member behind the staff cookie, else the alumnus behind the portal
+ * cookie, else null. Cached per request. Each cookie is read only for its own kind (ADR 037).
+ */
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  return (await getStaffUser(request)) ?? (await getAlumnus(request));
 }
 
-/** The signed-in alumnus behind the request, or null (pages open to everyone, such as the portal's sign-in). */
-export async function getAlumnus(request: Request): Promise<AlumnusUser | null> {
-  const viewer = await getViewer(request);
-  return viewer?.kind === "alumnus" ? viewer : null;
+async function loadStaffUser(request: Request): Promise<StaffUser | null> {
+  const session = await findActiveSession(request, "staff");
+  if (!session?.userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    include: { role: { include: { permissions: { select: { permissionKey: true } } } } },
+  });
+  if (!user || user.status !== "active") return null;
+  return {
+    kind: "staff",
+    id: user.id,
+    sessionId: session.id,
+    email: user.email,
+    name: user.name,
+    role: user.roleId as RoleId,
+    roleLabel: user.role.label,
+    teamId: user.teamId,
+    permissions: user.role.permissions.map((p) => p.permissionKey).filter(isPermission),
+  };
 }
 
-export async function getStaffUser(request: Request): Promise<StaffUser | null> {
-  const viewer = await getViewer(request);
-  return viewer?.kind === "staff" ? viewer : null;
+async function loadAlumnus(request: Request): Promise<AlumnusUser | null> {
+  const session = await findActiveSession(request, "alumnus");
+  if (!session?.alumnusId) return null;
+  const alumnus = await db.alumnus.findUnique({
+    where: { id: session.alumnusId },
+    select: { id: true, firstName: true, lastName: true, preferredName: true },
+  });
+  if (!alumnus) return null;
+  return {
+    kind: "alumnus",
+    id: alumnus.id,
+    sessionId: session.id,
+    name: `${alumnus.preferredName || alumnus.firstName} ${alumnus.lastName}`,
+  };
+}
+
+/** The signed-in alumnus behind the portal cookie, or null (pages open to everyone, such as the portal's sign-in). */
+export function getAlumnus(request: Request): Promise<AlumnusUser | null> {
+  return cached(alumnusCache, request, () => loadAlumnus(request));
+}
+
+/** The signed-in staff member behind the staff cookie, or null. */
+export function getStaffUser(request: Request): Promise<StaffUser | null> {
+  return cached(staffCache, request, () => loadStaffUser(request));
 }
 
 function signInRedirect(request: Request, path = "/sign-in") {
@@ -128,17 +135,30 @@ export async function requireAnyPermission(request: Request, permissions: Permis
   return user;
 }
 
+/**
+ * Alumni portal pages: the alumnus behind the portal cookie. Anonymous -> the portal's sign-in
+ * page (back to this page afterwards); a staff session -> 403: staff never act as an alumnus.
+ */
 export async function requireAlumnus(request: Request): Promise<AlumnusUser> {
-  const viewer = await getViewer(request);
-  if (!viewer) throw signInRedirect(request, "/portal/sign-in");
-  if (viewer.kind !== "alumnus") {
-    await auditDenied(request, viewer, "alumni portal");
+  const alumnus = await getAlumnus(request);
+  if (alumnus) return alumnus;
+  const staff = await getStaffUser(request);
+  if (staff) {
+    await auditDenied(request, staff, "alumni portal");
     throw new AppError(
       "forbidden",
-      "This part of Comeback is for former colleagues signing in with an email link.",
+      "These pages are for former colleagues, who sign in with a link sent to their email. Staff accounts cannot open them.",
     );
   }
-  return viewer;
+  throw portalSignInRedirect(request);
+}
+
+function portalSignInRedirect(request: Request) {
+  const url = new URL(request.url);
+  const target = safeRedirectPath(`${url.pathname}${url.search}`, "/portal");
+  const query =
+    target === "/portal" || !target.startsWith("/portal/") ? "" : `?redirectTo=${encodeURIComponent(target)}`;
+  return redirect(`/portal/sign-in${query}`);
 }
 
 export function actorOf(viewer: Viewer): AuditActor {

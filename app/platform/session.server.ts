@@ -7,10 +7,17 @@ import { env } from "./env.server";
  * Sessions are database rows (revocable at once). The cookie carries a random 256-bit token;
  * the row's id is its SHA-256, so a database leak does not hand out live sessions. Idle and
  * absolute expiry are checked on every request; a new session is created at every sign-in.
+ *
+ * Two kinds, two cookies (ADR 037): staff sessions (a user) and alumni sessions (an alumnus,
+ * from the portal's email link). Each cookie is only ever read for its own kind, so a staff
+ * cookie can never act as an alumnus and an alumni cookie never reaches staff pages.
  */
 
-export function sessionCookieName() {
-  return secureCookies() ? "__Host-comeback_session" : "comeback_session";
+export type SessionKind = "staff" | "alumnus";
+
+export function sessionCookieName(kind: SessionKind = "staff") {
+  const name = kind === "staff" ? "comeback_session" : "portal_session";
+  return secureCookies() ? `__Host-${name}` : name;
 }
 
 /** Secure (and __Host- prefixed) whenever the app is served over https, as in production. */
@@ -36,12 +43,16 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function sessionTokenFrom(request: Request): string | undefined {
-  const token = readCookie(request, sessionCookieName());
+export function sessionTokenFrom(request: Request, kind: SessionKind = "staff"): string | undefined {
+  const token = readCookie(request, sessionCookieName(kind));
   return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined;
 }
 
 export type SessionSubject = { userId: string } | { alumnusId: string };
+
+export function kindOf(subject: SessionSubject): SessionKind {
+  return "userId" in subject ? "staff" : "alumnus";
+}
 
 export async function createSession(
   subject: SessionSubject,
@@ -64,23 +75,32 @@ export async function createSession(
   });
   return {
     id,
-    setCookie: serializeCookie(sessionCookieName(), token, { maxAge: env().SESSION_ABSOLUTE_HOURS * 3600 }),
+    setCookie: serializeCookie(sessionCookieName(kindOf(subject)), token, {
+      maxAge: env().SESSION_ABSOLUTE_HOURS * 3600,
+    }),
   };
 }
 
-export function clearSessionCookie() {
-  return serializeCookie(sessionCookieName(), "", { maxAge: 0 });
+export function clearSessionCookie(kind: SessionKind = "staff") {
+  return serializeCookie(sessionCookieName(kind), "", { maxAge: 0 });
 }
 
 export type ActiveSession = { id: string; userId: string | null; alumnusId: string | null; createdAt: Date };
 
-/** The live session behind the request's cookie, or null (missing, revoked, idle or expired). */
-export async function findActiveSession(request: Request): Promise<ActiveSession | null> {
-  const token = sessionTokenFrom(request);
+/**
+ * The live session of that kind behind the request's cookie for it, or null (missing, revoked,
+ * idle, expired, or a session of the other kind presented in this kind's cookie).
+ */
+export async function findActiveSession(
+  request: Request,
+  kind: SessionKind = "staff",
+): Promise<ActiveSession | null> {
+  const token = sessionTokenFrom(request, kind);
   if (!token) return null;
   const id = sha256(token);
   const row = await db.session.findUnique({ where: { id } });
   if (!row || row.revokedAt) return null;
+  if (kind === "staff" ? !row.userId : !row.alumnusId) return null;
   const now = new Date();
   if (row.expiresAt <= now) return null;
   if (addMinutes(row.lastSeenAt, env().SESSION_IDLE_MINUTES) <= now) return null;

@@ -45,8 +45,12 @@ export default function SignIn() {
       <p className="text-sm font-semibold uppercase tracking-wide text-brand">Comeback</p>
       <h1 className="mt-2 text-2xl font-semibold">Sign in</h1>
       <p className="mt-2 text-muted">
-        For HR staff, managers and administrators. Former colleagues sign in with an email link from the
-        invitation they received.
+        For HR staff, managers and administrators. Former colleagues sign in with a link sent to their email
+        on the{" "}
+        <a className="text-brand underline" href="/portal/sign-in">
+          alumni sign-in page
+        </a>
+        .
       </p>
       <Form
         method="post"

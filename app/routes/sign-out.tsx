@@ -17,6 +17,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const input = await parseForm(request, SignOutSchema);
   const viewer = await getViewer(request);
   if (!viewer) throw redirect("/sign-in", { headers: { "Set-Cookie": clearSessionCookie() } });
+  // Alumni sign out of the portal at /portal/sign-out; this ends their session too.
   const { setCookie } = await signOut({
     sessionId: viewer.sessionId,
     actor: actorOf(viewer),

@@ -48,6 +48,14 @@ export async function buildAuthzFixtures() {
     email: users.hr.email,
     userId: users.hr.id,
   });
+  // An open alumni sign-in link (an empty POST never uses it up).
+  const alumniSignIn = newLink("alumnus_sign_in");
+  await storeAuthToken(db, {
+    purpose: "alumnus_sign_in",
+    token: alumniSignIn.token,
+    email: alumnus.workEmail!,
+    alumnusId: alumnus.id,
+  });
   // An uploaded import (a small stored file, not yet mapped).
   const upload = await db.importRun.create({
     data: {
@@ -102,6 +110,7 @@ export async function buildAuthzFixtures() {
     managerUserId: users.manager.id,
     invitationToken: invitation.token,
     resetToken: reset.token,
+    alumniSignInToken: alumniSignIn.token,
     mailboxMessageId: message.id,
     policyVersion: String(policy.version),
     importId: upload.id,

@@ -216,6 +216,26 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/portal": { path: "/portal", loader: alumniOnly },
   "routes/portal._index": { path: "/portal", loader: alumniOnly },
   "routes/portal.logo": { path: "/portal/logo", loader: everyone },
+  // Sign-in by email link (ADR 037): open to everyone; a signed-in alumnus is sent on to the
+  // portal. An empty POST to the link's page is refused (no intent) and never uses the link up.
+  "routes/portal.sign-in": { path: "/portal/sign-in", loader: everyone, action: everyone },
+  "routes/portal.sign-in_.$token": {
+    path: "/portal/sign-in/:alumniSignInToken",
+    loader: everyone,
+    action: everyone,
+  },
+  // Signing out of the portal ends on its sign-in page, whoever asks.
+  "routes/portal.sign-out": {
+    path: "/portal/sign-out",
+    loader: everyone,
+    action: {
+      anonymous: "portal-signin",
+      alumnus: "portal-signin",
+      manager: "portal-signin",
+      hr: "portal-signin",
+      admin: "portal-signin",
+    },
+  },
   "routes/staff.campaigns.$campaignId_.edit": {
     path: "/staff/campaigns/:campaignId/edit",
     loader: hrOnly,

@@ -17,7 +17,7 @@ export function describePortalError(error: unknown, fallbackCorrelationId?: stri
       return { title: t("error.notFoundTitle"), message: t("error.notFound"), correlationId };
     }
     if (error.status === 403) {
-      return { title: t("error.forbiddenTitle"), message: payload?.message ?? null, correlationId };
+      return { title: t("error.forbiddenTitle"), message: t("error.forbidden"), correlationId };
     }
     if (error.status < 500 && payload)
       return { title: t("error.title"), message: payload.message, correlationId };

@@ -74,7 +74,7 @@ export function PortalShell({
             ) : null}
           </a>
           {alumnus ? (
-            <Form method="post" action="/sign-out" className="flex items-center gap-3">
+            <Form method="post" action="/portal/sign-out" className="flex items-center gap-3">
               <span className="hidden text-sm text-muted sm:inline">
                 {t("shell.signedInAs", { name: alumnus.name })}
               </span>

@@ -3,25 +3,35 @@ import { db, type Db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 
 /**
- * Single-use links for staff: invitations and password resets (ADR 011). The link carries 256
- * random bits; only their SHA-256 is stored. A new link voids the older ones of the same purpose
- * for the same address. Redeeming is one conditional UPDATE, so of any number of parallel
- * redemptions exactly one wins.
+ * Single-use links: staff invitations and password resets (ADR 011), and the alumni portal's
+ * sign-in link (ADR 037). The link carries 256 random bits; only their SHA-256 is stored. A new
+ * link voids the older ones of the same purpose for the same address. Redeeming is one
+ * conditional UPDATE, so of any number of parallel redemptions exactly one wins.
  */
 export type StaffTokenPurpose = "staff_invite" | "password_reset";
+export type TokenPurpose = StaffTokenPurpose | "alumnus_sign_in";
 
-export const TOKEN_LIFETIME_MINUTES: Record<StaffTokenPurpose, number> = {
+export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
   staff_invite: 72 * 60,
   password_reset: 30,
+  alumnus_sign_in: 15,
 };
 
-const PATH: Record<StaffTokenPurpose, string> = {
+const PATH: Record<TokenPurpose, string> = {
   staff_invite: "/invitation",
   password_reset: "/reset-password",
+  alumnus_sign_in: "/portal/sign-in",
+};
+
+/** Staff links name a user; the alumni sign-in link names an alumnus. */
+const SUBJECT: Record<TokenPurpose, "userId" | "alumnusId"> = {
+  staff_invite: "userId",
+  password_reset: "userId",
+  alumnus_sign_in: "alumnusId",
 };
 
 /** A fresh token and the link that carries it. Made before the transaction so the email can be rendered first. */
-export function newLink(purpose: StaffTokenPurpose) {
+export function newLink(purpose: TokenPurpose) {
   const token = randomToken(32);
   return { token, url: `${env().appUrl}${PATH[purpose]}/${token}` };
 }
@@ -35,14 +45,16 @@ export function isWellFormedToken(token: string | undefined): token is string {
 export async function storeAuthToken(
   tx: Db,
   input: {
-    purpose: StaffTokenPurpose;
+    purpose: TokenPurpose;
     token: string;
     email: string;
-    userId: string;
     createdById?: string | null;
     now?: Date;
-  },
+  } & ({ userId: string; alumnusId?: undefined } | { alumnusId: string; userId?: undefined }),
 ) {
+  if (!input[SUBJECT[input.purpose]]) {
+    throw new Error(`A ${input.purpose} link needs the ${SUBJECT[input.purpose]} it is for.`);
+  }
   const now = input.now ?? new Date();
   const voided = await tx.authToken.updateMany({
     where: { purpose: input.purpose, email: input.email, usedAt: null, voidedAt: null },
@@ -54,7 +66,8 @@ export async function storeAuthToken(
       purpose: input.purpose,
       tokenHash: sha256(input.token),
       email: input.email,
-      userId: input.userId,
+      userId: input.userId ?? null,
+      alumnusId: input.alumnusId ?? null,
       createdById: input.createdById ?? null,
       expiresAt,
     },
@@ -64,7 +77,7 @@ export async function storeAuthToken(
 }
 
 /** The token row if the link can still be used (read-only: for showing the page). */
-export async function findUsableToken(purpose: StaffTokenPurpose, token: string | undefined, tx: Db = db) {
+export async function findUsableToken(purpose: TokenPurpose, token: string | undefined, tx: Db = db) {
   if (!isWellFormedToken(token)) return null;
   const row = await tx.authToken.findUnique({ where: { tokenHash: sha256(token) } });
   if (
@@ -73,7 +86,7 @@ export async function findUsableToken(purpose: StaffTokenPurpose, token: string 
     row.usedAt ||
     row.voidedAt ||
     row.expiresAt <= new Date() ||
-    !row.userId
+    !row[SUBJECT[purpose]]
   )
     return null;
   return row;
@@ -83,16 +96,22 @@ export async function findUsableToken(purpose: StaffTokenPurpose, token: string 
  * Marks the token used if, and only if, it is still usable, in one statement. Concurrent callers
  * queue on the row lock and re-check the condition, so at most one gets the row back.
  */
-export async function consumeAuthToken(tx: Db, purpose: StaffTokenPurpose, token: string) {
+export async function consumeAuthToken(tx: Db, purpose: TokenPurpose, token: string) {
   if (!isWellFormedToken(token)) return null;
   const rows = await tx.$queryRaw<
-    { id: string; userId: string | null; email: string; createdById: string | null }[]
+    {
+      id: string;
+      userId: string | null;
+      alumnusId: string | null;
+      email: string;
+      createdById: string | null;
+    }[]
   >`
     UPDATE "AuthToken" SET "usedAt" = now()
     WHERE "tokenHash" = ${sha256(token)}
       AND "purpose" = ${purpose}::"TokenPurpose"
       AND "usedAt" IS NULL AND "voidedAt" IS NULL AND "expiresAt" > now()
-    RETURNING "id", "userId", "email", "createdById"`;
+    RETURNING "id", "userId", "alumnusId", "email", "createdById"`;
   return rows[0] ?? null;
 }
 

@@ -138,5 +138,5 @@ export async function signOut(input: {
       });
     }
   });
-  return { setCookie: clearSessionCookie() };
+  return { setCookie: clearSessionCookie(input.actor.type === "alumnus" ? "alumnus" : "staff") };
 }

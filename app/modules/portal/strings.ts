@@ -23,6 +23,35 @@ export const PORTAL_STRINGS_EN = {
   // Navigation entries (shown only for pages that exist)
   "nav.home": "Home",
 
+  // Sign-in by email link
+  "signIn.title": "Sign in",
+  "signIn.intro":
+    "Enter the email address {company} has for you: your old work address or your personal one. We will email you a link to sign in. No password needed.",
+  "signIn.email": "Email address",
+  "signIn.emailHint": "The link goes only to this address.",
+  "signIn.emailInvalid": "Enter an email address, such as name@example.com.",
+  "signIn.submit": "Email me a sign-in link",
+  "signIn.sentTitle": "Check your email",
+  "signIn.sent":
+    "If {company} has this address on file, we have sent it a sign-in link. The link works once, for {minutes} minutes. If nothing arrives in a few minutes, check your spam folder.",
+  "signIn.askAgain": "Ask for a new link",
+  "signIn.tooManyForAddress":
+    "We have sent several sign-in links to this address in the last few minutes. Use the newest email from us (its link works for {minutes} minutes), or wait {wait} minutes and ask again.",
+  "signIn.tooManyFromNetwork":
+    "There have been too many sign-in requests from your network. Wait {wait} minutes, then try again.",
+  "signIn.privacy": "We use this address only to send you the link.",
+  "signIn.confirmTitle": "Finish signing in",
+  "signIn.confirm": "Press the button to sign in to the {company} alumni site on this device.",
+  "signIn.confirmButton": "Sign in",
+  "signIn.confirmWhy":
+    "We ask you to press the button because some email services open links by themselves to check them, and your link works only once.",
+  "signIn.invalidTitle": "This link cannot be used",
+  "signIn.invalid":
+    "This sign-in link is not valid any more. Links work once and expire after {minutes} minutes, and a newer link replaces older ones.",
+  "signIn.signedOut": "You have signed out. You can sign in again at any time with a new link.",
+  "signIn.pageTitleConfirm": "Finish signing in",
+  "signIn.invalidRequest": "Press the Sign in button on this page to finish signing in.",
+
   // Home (the welcome page)
   "home.title": "Welcome back",
   "home.greeting": "Welcome back, {name}",
@@ -34,6 +63,8 @@ export const PORTAL_STRINGS_EN = {
   "error.notFoundTitle": "We could not find that page",
   "error.notFound": "The page may have moved, or the link may be incomplete.",
   "error.forbiddenTitle": "This page is not available to you",
+  "error.forbidden":
+    "These pages are for former colleagues, who sign in with a link sent to their email. Staff accounts cannot open them.",
   "error.generic": "Nothing was changed. Please try again in a moment.",
   "error.unavailableTitle": "This site is briefly unavailable",
   "error.unavailable": "We cannot reach our records right now. Please try again in a minute.",

@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { companyFrom } from "~/components/portal/portal-meta";
+import { SignInConfirm } from "~/components/portal/sign-in";
+import { portalNext } from "~/modules/identity/request-alumni-sign-in.server";
+import {
+  findAlumniSignInLink,
+  INVALID_ALUMNI_LINK_MESSAGE,
+  signInAlumnus,
+} from "~/modules/identity/sign-in-alumnus.server";
+import { PortalSignInConfirmSchema } from "~/modules/portal/schemas";
+import { t } from "~/modules/portal/strings";
+import { sha256 } from "~/platform/crypto.server";
+import {
+  clientMeta,
+  defineAction,
+  defineLoader,
+  forwardHeaders,
+  parseForm,
+  SECRET_LINK_HEADERS,
+} from "~/platform/http.server";
+import { sessionTokenFrom } from "~/platform/session.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const company = companyFrom(matches);
+  return [
+    { title: t("shell.pageTitle", { title: t("signIn.pageTitleConfirm"), company }) },
+    { name: "referrer", content: "no-referrer" },
+  ];
+};
+
+export const headers = forwardHeaders;
+
+// Opening the link only shows the page (mail scanners fetch links): nothing is used up.
+export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
+  const { usable } = await findAlumniSignInLink(params.token);
+  return data(
+    { usable, invalidMessage: INVALID_ALUMNI_LINK_MESSAGE },
+    { status: usable ? 200 : 404, headers: SECRET_LINK_HEADERS },
+  );
+});
+
+// The session starts here, on the person's own press of the button.
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  await parseForm(request, PortalSignInConfirmSchema);
+  const presented = sessionTokenFrom(request, "alumnus");
+  const { setCookie } = await signInAlumnus({
+    token: params.token ?? "",
+    ...clientMeta(request),
+    previousSessionId: presented ? sha256(presented) : undefined,
+  });
+  const next = portalNext(new URL(request.url).searchParams.get("next"));
+  throw redirect(next, { headers: { "Set-Cookie": setCookie, ...SECRET_LINK_HEADERS } });
+});
+
+export default function ConfirmSignIn() {
+  const { usable, invalidMessage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = actionData && !actionData.ok ? actionData.error.message : undefined;
+  return <SignInConfirm usable={usable} invalidMessage={invalidMessage} error={error} />;
+}
