@@ -201,3 +201,63 @@ describe("the pipeline over HTTP", () => {
     ]);
   });
 });
+
+describe("applying from the portal over HTTP", () => {
+  async function alumnusClient(alumnusId: string) {
+    const { createSession } = await import("~/platform/session.server");
+    const { httpClient } = await import("../setup/app-server");
+    const client = httpClient(app.url);
+    client.cookie = (await createSession({ alumnusId }, {})).setCookie.split(";")[0];
+    return client;
+  }
+  const applyForm = {
+    intent: "apply",
+    motivation: "I enjoyed the work and the people, and my weekends are free again.",
+    availabilityHours: "12",
+    availabilityDays: "sat",
+  };
+
+  it("applies once; the second time is a clean message on the page, and a paused program refuses", async () => {
+    const program = await createProgram(db, { hiringManagerId: managerId });
+    const person = await createAlumnus(db, { personalEmail: `${unique("ap")}@example.org` });
+    const client = await alumnusClient(person.id);
+    const list = await page(client, "/portal/programs");
+    expect(list).toContain(reactEscaped(program.title));
+    const first = await client.request(`/portal/programs/${program.id}`, { method: "POST", form: applyForm });
+    expect(first.status).toBe(302);
+    expect(locationOf(first, app.url)).toBe("/portal/applications?sent=1");
+    const second = await client.request(`/portal/programs/${program.id}`, {
+      method: "POST",
+      form: applyForm,
+    });
+    expect(second.status).toBe(409);
+    expect(await second.text()).toContain("You have already applied to this role");
+    expect(await db.application.count({ where: { programId: program.id, alumnusId: person.id } })).toBe(1);
+    const mine = await page(client, "/portal/applications");
+    expect(mine).toContain(reactEscaped(program.title));
+    expect(mine).toContain("We have your application. Someone will read it soon.");
+
+    const paused = await createProgram(db, { status: "paused" });
+    const refused = await client.request(`/portal/programs/${paused.id}`, {
+      method: "POST",
+      form: applyForm,
+    });
+    expect([404, 409]).toContain(refused.status);
+    expect(await db.application.count({ where: { programId: paused.id } })).toBe(0);
+  });
+
+  it("an alumnus cannot withdraw someone else's application", async () => {
+    const program = await createProgram(db);
+    const owner = await createAlumnus(db);
+    const application = await createApplication(db, { programId: program.id, alumnusId: owner.id });
+    const stranger = await alumnusClient((await createAlumnus(db)).id);
+    const response = await stranger.request("/portal/applications", {
+      method: "POST",
+      form: { intent: "withdraw", applicationId: application.id, version: "1" },
+    });
+    expect(response.status).toBe(404);
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
+  });
+});

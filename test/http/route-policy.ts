@@ -260,6 +260,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: pipelineStaff,
     action: pipelineStaff,
   },
+  // The portal side of the pipeline: signed-in alumni only; an empty POST is a validation error.
+  "routes/portal.programs._index": { path: "/portal/programs", loader: alumniOnly },
+  "routes/portal.programs.$programId": {
+    path: "/portal/programs/:ownProgramId",
+    loader: alumniOnly,
+    action: alumniOnly,
+  },
+  "routes/portal.applications": { path: "/portal/applications", loader: alumniOnly, action: alumniOnly },
 };
 
 /**

@@ -21,7 +21,11 @@ export type PortalNavItem = { to: string; label: PortalStringKey; end?: boolean 
  * The portal's pages for a signed-in alumnus, in menu order. Add an entry when a page lands; the
  * label is a key of the string catalogue (app/modules/portal/strings.ts).
  */
-export const PORTAL_NAV: PortalNavItem[] = [{ to: "/portal", label: "nav.home", end: true }];
+export const PORTAL_NAV: PortalNavItem[] = [
+  { to: "/portal", label: "nav.home", end: true },
+  { to: "/portal/programs", label: "nav.programs" },
+  { to: "/portal/applications", label: "nav.applications" },
+];
 
 /** The accent colour as the theme's brand colours, for everything inside the shell. */
 export function accentStyle(accent: string): CSSProperties {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { neutraliseText } from "#emails/components/text";
 import { BULK_TARGETS, isApplicationStatus } from "./pipeline";
 import { ENGAGEMENT_TYPES, PROGRAM_STATUSES } from "./labels";
+import { t } from "~/modules/portal/strings";
 
 /** The pipeline's forms, shared by the pages and the actions (ADR 033). */
 
@@ -146,29 +147,62 @@ export const ProgramStatusSchema = z.object({
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
-/** The portal's apply form (and HR's "add an applicant" uses the same fields). */
-export const ApplySchema = z.object({
-  motivation: paragraph(
-    "your message",
-    20,
-    4000,
-    "Tell us in a few sentences why you would like to come back (at least 20 characters).",
-  ),
-  availabilityHours: z
-    .string()
-    .trim()
-    .optional()
-    .refine(
-      (v) => !v || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 60),
-      "Enter the hours per week as a whole number from 1 to 60, or leave it empty.",
-    )
-    .transform((v) => (v ? Number(v) : null)),
-  availabilityDays: z.preprocess(
-    asList,
-    z.array(z.enum(DAYS, { error: "Choose days from the list." })).max(7),
-  ),
-  earliestStart: optionalDate("the earliest start"),
+type ApplyMessages = {
+  motivationMissing: string;
+  motivationTooLong: string;
+  hoursInvalid: string;
+  daysInvalid: string;
+  dateInvalid: string;
+};
+
+function applySchema(m: ApplyMessages) {
+  return z.object({
+    motivation: z
+      .string({ error: m.motivationMissing })
+      .max(4000, m.motivationTooLong)
+      .transform((v) => neutraliseText(v, { multiline: true }).replace(/\r\n?/g, "\n").trim())
+      .refine((v) => v.length >= 20, m.motivationMissing),
+    availabilityHours: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 60), m.hoursInvalid)
+      .transform((v) => (v ? Number(v) : null)),
+    availabilityDays: z.preprocess(asList, z.array(z.enum(DAYS, { error: m.daysInvalid })).max(7)),
+    earliestStart: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || realDay(v), m.dateInvalid)
+      .transform((v) => (v ? v : null)),
+  });
+}
+
+/** HR's "add an applicant" (staff words). */
+export const ApplySchema = applySchema({
+  motivationMissing: "Write what the person told us (at least 20 characters).",
+  motivationTooLong: "Keep it under 4,000 characters.",
+  hoursInvalid: "Enter the hours per week as a whole number from 1 to 60, or leave it empty.",
+  daysInvalid: "Choose days from the list.",
+  dateInvalid: "Enter the earliest start as a date (YYYY-MM-DD), or leave it empty.",
 });
+
+/** The portal's apply form: the same fields, in the portal's catalogue words. */
+export const PortalApplySchema = applySchema({
+  motivationMissing: t("apply.motivationMissing"),
+  motivationTooLong: t("apply.motivationTooLong"),
+  hoursInvalid: t("apply.hoursInvalid"),
+  daysInvalid: t("apply.daysInvalid"),
+  dateInvalid: t("apply.dateInvalid"),
+});
+
+export const DAYS_OF_WEEK = DAYS;
+
+export const WithdrawSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  confirm: z.literal("yes", { error: "Tick the box to confirm." }).optional(),
+});
+
 export type ApplyInput = z.output<typeof ApplySchema>;
 
 export const NoteSchema = z.object({

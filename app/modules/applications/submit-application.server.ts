@@ -8,32 +8,30 @@ import { AppError, conflict, notFound } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import { can } from "~/platform/permissions";
 import { alumnusAddress, employerForEmail } from "./employer.server";
+import { t } from "~/modules/portal/strings";
 import type { ApplyInput } from "./schemas";
 
 /** How long the "application received" email promises an answer within. */
 export const ANSWER_WITHIN_DAYS = 14;
 
-export const ALREADY_APPLIED_MESSAGE =
-  "You have already applied to this program, so there is nothing more to send. You can see where your application stands under “My applications”.";
+export const ALREADY_APPLIED_MESSAGE = t("programs.alreadyApplied");
 
 const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
 
-/** Why a program takes no application today, in words for the applicant; null when it does. */
+/** Why a program takes no application today, in the applicant's words; null when it does. */
 export function programClosedReason(
   program: { status: string; closesOn: Date | null },
   now = new Date(),
 ): string | null {
-  if (program.status === "paused")
-    return "This program is paused for now, so it is not taking applications. It may open again: we will say so here.";
-  if (program.status === "closed") return "This program has closed and is no longer taking applications.";
-  if (program.status !== "open") return "This program is not open for applications.";
+  if (program.status === "paused") return t("programs.paused");
+  if (program.status === "closed") return t("programs.closed");
+  if (program.status !== "open") return t("programs.closed");
   if (program.closesOn && program.closesOn.toISOString().slice(0, 10) < todayUtc(now))
-    return "This program stopped taking applications on its closing date.";
+    return t("programs.pastClosing");
   return null;
 }
 
-export const NOT_ELIGIBLE_FOR_APPLICANT =
-  "Based on what we hold about your time with us, we cannot take an application from you right now. That may be because of how or when your employment ended. If you think we got something wrong, you can ask for a review: a person in HR will look at it and answer you.";
+export const NOT_ELIGIBLE_FOR_APPLICANT = t("programs.notEligible");
 
 /** The person's eligibility, as it counts now; null when no verdict has been computed yet. */
 export async function eligibilityOf(tx: Db, alumnusId: string, now = new Date()) {

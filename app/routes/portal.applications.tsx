@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ActionNotice } from "~/components/form";
+import { portalStatusSentence, PortalStatusBadge } from "~/components/pipeline/portal";
+import { portalMeta } from "~/components/portal/portal-meta";
+import { Button, Notice } from "~/components/ui";
+import { withdrawApplication } from "~/modules/applications/move-application.server";
+import { listMyApplications } from "~/modules/applications/portal-programs.server";
+import { ACTIVE_STATUSES } from "~/modules/applications/pipeline";
+import { WithdrawSchema } from "~/modules/applications/schemas";
+import { t } from "~/modules/portal/strings";
+import { requireAlumnus } from "~/platform/auth.server";
+import { AppError } from "~/platform/errors";
+import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { z } from "zod";
+
+export const meta = portalMeta("applications.title");
+
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
+  const alumnus = await requireAlumnus(request);
+  return { applications: await listMyApplications({ alumnus }) };
+});
+
+const WithdrawFormSchema = WithdrawSchema.extend({ applicationId: z.string().trim().min(1).max(64) });
+
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+  const alumnus = await requireAlumnus(request);
+  const input = await parseForm(request, WithdrawFormSchema);
+  try {
+    await withdrawApplication({ actor: alumnus, applicationId: input.applicationId, version: input.version });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict")
+      throw new AppError("conflict", t("applications.changed"));
+    throw error;
+  }
+  return { ok: true as const, intent: "withdraw", message: t("applications.withdrawn") };
+});
+
+export default function MyApplications() {
+  const { applications } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const withdrawable = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("applications.title")}</h1>
+        <p className="mt-2 text-lg">{t("applications.intro")}</p>
+      </div>
+      {params.get("sent") ? <Notice tone="success">{t("apply.sent")}</Notice> : null}
+      <ActionNotice intent="withdraw" />
+      {applications.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-line bg-white p-6">
+          <p>{t("applications.none")}</p>
+          <Link to="/portal/programs" className="mt-2 inline-block text-brand underline">
+            {t("applications.browse")}
+          </Link>
+        </div>
+      ) : (
+        <ul className="space-y-4">
+          {applications.map((a) => (
+            <li key={a.id} className="rounded-lg border border-line bg-white p-5">
+              <h2 className="text-lg font-semibold">
+                <Link to={`/portal/programs/${a.program.id}`} className="text-brand underline">
+                  {a.program.title}
+                </Link>
+              </h2>
+              <p className="text-sm text-muted">
+                {t("applications.appliedOn", { date: a.submittedOn ?? "" })}
+              </p>
+              <div className="mt-3 space-y-1">
+                <PortalStatusBadge status={a.status} />
+                <p>{portalStatusSentence(a.status)}</p>
+              </div>
+              {withdrawable(a.status) ? (
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-sm font-medium text-brand underline">
+                    {t("applications.withdraw")}
+                  </summary>
+                  <Form method="post" className="mt-2 space-y-2">
+                    <p className="text-sm">{t("applications.withdrawExplain")}</p>
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="applicationId" value={a.id} />
+                    <input type="hidden" name="version" value={a.version} />
+                    <Button type="submit" variant="secondary">
+                      {t("applications.withdrawConfirm", { title: a.program.title })}
+                    </Button>
+                  </Form>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
