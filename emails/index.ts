@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import AnswerLink, { answerLinkSubject, type AnswerLinkProps } from "./answer-link";
 import ApplicationDecline, {
   applicationDeclineSubject,
   type ApplicationDeclineProps,
@@ -120,6 +121,18 @@ export const TEMPLATES = {
     subject: returnReminderSubject,
     sample: ReturnReminder.PreviewProps,
     acceptsNote: true,
+  }),
+  "answer-link": defineTemplate<AnswerLinkProps, "transactional", false>({
+    title: "New link to answer an invitation",
+    description:
+      "Sent when someone asks for a new link from an expired invitation link: the link, how long it works, what to do if it was not them.",
+    audience: "alumnus",
+    kind: "answer_link",
+    purpose: "transactional",
+    component: AnswerLink,
+    subject: answerLinkSubject,
+    sample: AnswerLink.PreviewProps,
+    acceptsNote: false,
   }),
   "application-received": defineTemplate<ApplicationReceivedProps, "transactional", false>({
     title: "Application received",

@@ -13,6 +13,7 @@ export const EMAIL_KINDS = {
   onboarding_welcome: "Onboarding welcome",
   onboarding_reminder: "Onboarding reminder",
   sign_in_link: "Sign-in link",
+  answer_link: "Link to answer an invitation",
   phase_change: "Phase change notice",
   automation_notice: "Automation phase notice",
   staff_account: "Staff account",

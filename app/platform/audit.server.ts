@@ -114,6 +114,10 @@ export const AUDIT_ACTIONS = [
   "contract_template.saved",
   "contract_template.published",
   "contract_settings.updated",
+  // invitation answers
+  "invitation.answered",
+  "invitation.answer_handled",
+  "invitation.answer_link_sent",
   // system
   "system.seeded",
   // audit itself

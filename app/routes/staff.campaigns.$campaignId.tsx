@@ -10,6 +10,7 @@ import {
   useRevalidator,
 } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { CampaignAnswersCard } from "~/components/campaigns/campaign-answers";
 import { CampaignStatusBadge } from "~/components/campaign-status";
 import { formatUtc, Time } from "~/components/time";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
@@ -26,6 +27,9 @@ import {
   LaunchCampaignSchema,
   PreviewRecipientSchema,
 } from "~/modules/campaigns/schemas";
+import { getCampaignAnswers } from "~/modules/invitation-answers/get-campaign-answers.server";
+import { markAnswerHandled } from "~/modules/invitation-answers/mark-answer-handled.server";
+import { CampaignAnswersQuerySchema, MarkAnswerHandledSchema } from "~/modules/invitation-answers/schemas";
 import { NOTE_MAX_CHARS } from "~/modules/outreach/schemas";
 import type { ToneReport } from "~/modules/outreach/tone";
 import { requirePermission } from "~/platform/auth.server";
@@ -46,15 +50,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
   const { recipient, find } = parseSearchParams(request, PreviewRecipientSchema);
-  const detail = await getCampaign({
-    campaignId: params.campaignId ?? "",
-    previewRecipientId: recipient || undefined,
-    find: find || undefined,
-  });
-  return { ...detail, canOverride: can(actor, "override:tone-check") };
+  const { page, answer } = parseSearchParams(request, CampaignAnswersQuerySchema);
+  const campaignId = params.campaignId ?? "";
+  const [detail, answers] = await Promise.all([
+    getCampaign({ campaignId, previewRecipientId: recipient || undefined, find: find || undefined }),
+    getCampaignAnswers({ actor, campaignId, page, answer }),
+  ]);
+  return { ...detail, answers, canOverride: can(actor, "override:tone-check") };
 });
 
-type Intent = "check-note" | "save-note" | "launch" | "pause" | "resume" | "cancel";
+type Intent = "check-note" | "save-note" | "launch" | "pause" | "resume" | "cancel" | "answer-handled";
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
@@ -109,6 +114,15 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
         message: `Cancelled. ${messagesCancelled.toLocaleString("en")} waiting email${messagesCancelled === 1 ? " was" : "s were"} not sent; emails already sent stay sent.`,
       };
     }
+    case "answer-handled": {
+      const { answerId } = await parseForm(request, MarkAnswerHandledSchema, form);
+      const { changed } = await markAnswerHandled({ actor, campaignId, answerId });
+      return {
+        ok: true as const,
+        intent,
+        message: changed ? "Marked as followed up." : "Someone had already marked it followed up.",
+      };
+    }
     default:
       throw new AppError("bad_request", "That action is not known on this page.");
   }
@@ -135,6 +149,7 @@ export default function CampaignPage() {
     ({ ok: true; intent: Intent; message?: string } | ActionError) | undefined;
   const { campaign } = data;
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
 
   // Live counts: reload every few seconds while emails are being queued or sent.
   useEffect(() => {
@@ -184,6 +199,18 @@ export default function CampaignPage() {
       {error && !error.intent ? (
         <div className="mb-4">
           <Notice tone="error">{error.error.message}</Notice>
+        </div>
+      ) : null}
+      {campaign.status !== "draft" ? (
+        <div className="mb-6">
+          <CampaignAnswersCard
+            answers={data.answers}
+            busyAnswerId={
+              navigation.state === "submitting" && navigation.formData?.get("intent") === "answer-handled"
+                ? String(navigation.formData.get("answerId"))
+                : null
+            }
+          />
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">

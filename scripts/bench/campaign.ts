@@ -74,6 +74,7 @@ try {
   // Floor: render + queueEmail, 200 per transaction, nothing else.
   const content = {
     ...values,
+    id: "benchfloorcampaign",
     subject: null,
     senderPhone: null,
     respondBy: new Date(`${values.respondBy}T00:00:00Z`),

@@ -2,6 +2,7 @@ import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.serve
 import { newLink, storeAuthToken } from "~/modules/identity/auth-tokens.server";
 import { DEFAULT_BRANDING } from "~/modules/portal/branding";
 import { sha256Bytes } from "~/platform/crypto.server";
+import { signAnswerToken } from "~/modules/invitation-answers/answer-token.server";
 import { db } from "~/platform/db.server";
 import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
@@ -95,6 +96,15 @@ export async function buildAuthzFixtures() {
   });
   const ownApplication = await createApplication(db, { programId: ownProgram.id, alumnusId: alumnus.id });
   const otherApplication = await createApplication(db, { programId: otherProgram.id, alumnusId: alumnus.id });
+  // The fixture alumnus was sent that campaign: their answer link works (an empty POST records nothing).
+  await db.campaignRecipient.create({
+    data: { campaignId: campaign.id, alumnusId: alumnus.id, sequence: 0, address: "fixture@example.org" },
+  });
+  const answerToken = signAnswerToken({
+    alumnusId: alumnus.id,
+    campaignId: campaign.id,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+  });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -121,6 +131,7 @@ export async function buildAuthzFixtures() {
     otherProgramId: otherProgram.id,
     ownApplicationId: ownApplication.id,
     otherApplicationId: otherApplication.id,
+    answerToken,
   };
   return { users, cookieFor, records };
 }

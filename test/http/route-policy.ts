@@ -203,6 +203,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     crossSitePost: "token-authenticated",
   },
   "routes/preferences.$token": { path: "/preferences/:unsubscribeToken", loader: everyone, action: everyone },
+  // The invitation's answer page (ADR 038): the signed link is the credential, no session. An
+  // empty POST names no form (400) and records nothing; the POST is origin-checked.
+  "routes/portal.answer.$token": { path: "/portal/answer/:answerToken", loader: everyone, action: everyone },
   // Campaigns (manage:campaign). An empty POST is a validation error or an unknown intent.
   "routes/staff.campaigns._index": { path: "/staff/campaigns", loader: hrOnly },
   "routes/staff.campaigns.new": { path: "/staff/campaigns/new", loader: hrOnly, action: hrOnly },

@@ -1,5 +1,9 @@
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
+import {
+  ANSWER_TIMELINE_ACTIONS,
+  invitationAnswerTimeline,
+} from "~/modules/invitation-answers/answer-timeline.server";
 import { canSeeRestricted } from "./alumni-scope.server";
 
 /**
@@ -26,6 +30,8 @@ export type TimelineSource = (input: {
 
 const BULK_ACTIONS = ["alumnus.tagged", "alumnus.linked_to_decision"];
 const RESTRICTED_ACTIONS = new Set(["alumnus.restricted_updated"]);
+/** Shown by their own sources, in their own words. */
+const OWN_SOURCE_ACTIONS = new Set<string>(["alumnus.note_added", ...ANSWER_TIMELINE_ACTIONS]);
 
 function describeAuditEvent(action: string, after: Record<string, unknown> | null): string {
   switch (action) {
@@ -75,7 +81,7 @@ const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
   const restricted = canSeeRestricted(actor);
   return events
     .filter((e) => restricted || !RESTRICTED_ACTIONS.has(e.action))
-    .filter((e) => e.action !== "alumnus.note_added")
+    .filter((e) => !OWN_SOURCE_ACTIONS.has(e.action))
     .map((e) => ({
       key: `audit:${e.id}`,
       kind: "change",
@@ -125,7 +131,12 @@ const emailSource: TimelineSource = async ({ alumnusId, limit }) => {
 };
 
 /** Add a source here to show another kind of event on every profile. */
-export const TIMELINE_SOURCES: TimelineSource[] = [auditSource, noteSource, emailSource];
+export const TIMELINE_SOURCES: TimelineSource[] = [
+  auditSource,
+  noteSource,
+  emailSource,
+  invitationAnswerTimeline,
+];
 
 export async function alumnusTimeline({
   actor,

@@ -6,16 +6,20 @@ import { env } from "~/platform/env.server";
 import { headerSafe } from "~/platform/mailer/mailer.server";
 import { CAMPAIGN_TEMPLATES, type CampaignTemplate } from "./schemas";
 import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
+import { answerLinkExpiry, answerUrl } from "~/modules/invitation-answers/answer-token.server";
 
 /**
  * One campaign email for one person: the campaign's template filled with the campaign's
- * content, HR's note and the person's name, with the person's own preferences link. No
- * tracking pixels, no per-recipient or per-campaign parameters in links.
+ * content, HR's note and the person's name, with the person's own signed links: the main
+ * button opens the page where they answer (ADR 038), the footer their preferences (ADR 022).
+ * No tracking pixels and no other per-recipient parameters in links.
  */
 
 export const CAMPAIGN_PURPOSE = "return_opportunities" as const;
 
 export type CampaignContent = {
+  /** The campaign's id: the answer link names it. */
+  id: string;
   template: string;
   subject: string | null;
   note: string;
@@ -49,14 +53,39 @@ function preferencesUrlFor(personId: string): string {
   return unsubscribeLinks({ alumnusId: personId, purpose: CAMPAIGN_PURPOSE }).preferencesUrl;
 }
 
+/**
+ * The person's own answer link (ADR 038): signed for them and this campaign, usable until 30
+ * days after the reply-by date. The stand-in person of a preview gets a link that names nobody.
+ */
+function answerUrlFor(campaign: CampaignContent, personId: string, now: Date): string {
+  if (personId === SAMPLE_PERSON.id) return `${env().appUrl}/portal/answer/preview`;
+  return answerUrl({
+    alumnusId: personId,
+    campaignId: campaign.id,
+    expiresAt: answerLinkExpiry({ respondBy: campaign.respondBy, now }),
+  });
+}
+
+type PersonLinks = { preferencesUrl: string; interestUrl: string };
+
+function linksFor(campaign: CampaignContent, personId: string, now: Date): PersonLinks {
+  return { preferencesUrl: preferencesUrlFor(personId), interestUrl: answerUrlFor(campaign, personId, now) };
+}
+
+/** `now`: when the email is written (the answer link's expiry counts from it at the earliest). */
 export async function renderCampaignEmail(
   campaign: CampaignContent,
   person: CampaignPerson,
+  options: { now?: Date } = {},
 ): Promise<RenderedTemplate> {
-  return renderWith(campaign, person.preferredName?.trim() || person.firstName, preferencesUrlFor(person.id));
+  return renderWith(
+    campaign,
+    person.preferredName?.trim() || person.firstName,
+    linksFor(campaign, person.id, options.now ?? new Date()),
+  );
 }
 
-function propsFor(campaign: CampaignContent, firstName: string, preferencesUrl: string) {
+function propsFor(campaign: CampaignContent, firstName: string, links: PersonLinks) {
   const contact = {
     name: campaign.senderName,
     role: campaign.senderRole,
@@ -68,8 +97,8 @@ function propsFor(campaign: CampaignContent, firstName: string, preferencesUrl: 
     companyName: campaign.companyName,
     opportunity: campaign.opportunity,
     respondBy: day(campaign.respondBy),
-    interestUrl: `${env().appUrl}/portal`,
-    preferencesUrl,
+    interestUrl: links.interestUrl,
+    preferencesUrl: links.preferencesUrl,
     contact,
     ...(campaign.note.trim() ? { note: campaign.note } : {}),
   };
@@ -91,16 +120,16 @@ function propsFor(campaign: CampaignContent, firstName: string, preferencesUrl: 
 function subjectFor(campaign: CampaignContent, firstName: string): string {
   const own = campaign.subject?.trim();
   if (own) return headerSafe(own, 150);
-  const { key, props } = propsFor(campaign, firstName, "");
+  const { key, props } = propsFor(campaign, firstName, { preferencesUrl: "", interestUrl: "" });
   return headerSafe(templateDefinition(key).subject(cleanProps(props) as Record<string, unknown>), 150);
 }
 
 async function renderWith(
   campaign: CampaignContent,
   firstName: string,
-  preferencesUrl: string,
+  links: PersonLinks,
 ): Promise<RenderedTemplate> {
-  const { key, props } = propsFor(campaign, firstName, preferencesUrl);
+  const { key, props } = propsFor(campaign, firstName, links);
   const email =
     key === "return-reminder"
       ? await renderTemplate(key, props as TemplateProps<"return-reminder">)
@@ -119,30 +148,44 @@ function escapeHtml(text: string) {
 }
 
 /**
- * Renders a campaign's email once and fills in each person's name and preferences link by
- * substitution: rendering a React Email template costs ~10 ms, a substitution microseconds. The
- * markers carry a random token (a note cannot contain them); if the template ever stops showing
- * them verbatim, every person is rendered in full instead. Tests compare both ways.
+ * Renders a campaign's email once and fills in each person's name and links by substitution:
+ * rendering a React Email template costs ~10 ms, a substitution microseconds. The markers carry
+ * a random token (a note cannot contain them); if the template ever stops showing them
+ * verbatim, every person is rendered in full instead. Tests compare both ways. `now` is read
+ * once, so every link of one batch expires on the same day.
  */
 export async function campaignRenderer(
   campaign: CampaignContent,
+  options: { now?: Date } = {},
 ): Promise<(person: CampaignPerson) => Promise<RenderedTemplate>> {
+  const now = options.now ?? new Date();
   const token = randomToken(12).replace(/[^A-Za-z0-9]/g, "x");
   const nameMark = `Nm${token}`;
-  const urlMark = `https://preferences.invalid/${token}`;
-  const template = await renderWith(campaign, nameMark, urlMark);
-  const usable = [nameMark, urlMark].every(
+  const marks: PersonLinks = {
+    preferencesUrl: `https://preferences.invalid/${token}`,
+    interestUrl: `https://answer.invalid/${token}`,
+  };
+  const template = await renderWith(campaign, nameMark, marks);
+  const usable = [nameMark, marks.preferencesUrl, marks.interestUrl].every(
     (mark) => template.html.includes(mark) && template.text.includes(mark),
   );
   return async (person) => {
-    if (!usable) return renderCampaignEmail(campaign, person);
+    if (!usable) return renderCampaignEmail(campaign, person, { now });
     const name = cleanProps(person.preferredName?.trim() || person.firstName);
-    const url = preferencesUrlFor(person.id);
+    const links = linksFor(campaign, person.id, now);
+    const fill = (text: string, escape: (value: string) => string) =>
+      text
+        .split(nameMark)
+        .join(escape(name))
+        .split(marks.preferencesUrl)
+        .join(escape(links.preferencesUrl))
+        .split(marks.interestUrl)
+        .join(escape(links.interestUrl));
     return {
       ...template,
       subject: subjectFor(campaign, name),
-      html: template.html.split(nameMark).join(escapeHtml(name)).split(urlMark).join(escapeHtml(url)),
-      text: template.text.split(nameMark).join(name).split(urlMark).join(url),
+      html: fill(template.html, escapeHtml),
+      text: fill(template.text, (v) => v),
     };
   };
 }

@@ -12,6 +12,10 @@ import {
 import { mayEmail } from "~/modules/preferences/contact-rules";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
 import { verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import { verifyAnswerToken } from "~/modules/invitation-answers/answer-token.server";
+import { env } from "~/platform/env.server";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 import { listOutbox } from "~/modules/outbox/list-outbox.server";
 import { OutboxFilterSchema } from "~/modules/outbox/schemas";
 import { CONTACT_REASON, countAudience } from "./audience.server";
@@ -292,7 +296,18 @@ describe("launching a campaign", () => {
         purpose: "return_opportunities",
       });
       expect(message.html).not.toMatch(/<img[^>]+(track|pixel|open)/i);
-      expect(message.text).not.toContain(id); // no per-campaign tracking parameters in links
+      // The answer button's signed link names the person and the campaign (ADR 038); no other
+      // link carries the campaign, and no link has tracking parameters.
+      const answerLink = new RegExp(`${escapeRegExp(env().appUrl)}/portal/answer/([A-Za-z0-9._-]+)`).exec(
+        message.text,
+      );
+      expect(verifyAnswerToken(answerLink?.[1])).toMatchObject({
+        status: "valid",
+        alumnusId: message.alumnusId,
+        campaignId: id,
+      });
+      expect(message.text.split(answerLink![0]).join("")).not.toContain(id);
+      expect(message.html).not.toMatch(/href="[^"]*\?/);
       // The body's preferences link carries the same signed token as the header.
       expect(message.text).toContain(`/preferences/${token}`);
     }

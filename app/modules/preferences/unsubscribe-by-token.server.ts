@@ -1,8 +1,7 @@
-import { recomputeEligibilityFor } from "~/modules/eligibility/recompute.server";
-import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { CANCEL_REASONS, PURPOSE_LABELS } from "./contact-rules";
-import { cancelQueuedFor, displayName, findByToken } from "./find-by-token.server";
+import type { PURPOSE_LABELS } from "./contact-rules";
+import { displayName, findByToken } from "./find-by-token.server";
+import { withdrawConsent } from "./withdraw-consent.server";
 
 export type UnsubscribeResult =
   | { ok: false }
@@ -21,27 +20,13 @@ export async function unsubscribeByToken(input: { token: string | undefined }): 
     const { purpose, alumnus } = found;
     // A record erased since the email was sent: nothing is held, nothing will be sent.
     if (!alumnus) return { ok: true, purpose, changed: false, cancelled: 0, known: false };
-    const field = purpose === "news" ? "consentNews" : "consentReturn";
-    const before = alumnus[field];
-    const changed = before !== "withdrawn";
-    if (changed) {
-      await tx.alumnus.update({
-        where: { id: alumnus.id },
-        data: { [field]: "withdrawn", consentUpdatedAt: new Date() },
-      });
-      await recomputeEligibilityFor(tx, [alumnus.id]);
-    }
-    const cancelled = await cancelQueuedFor(tx, alumnus.id, [purpose], CANCEL_REASONS.withdrawn);
-    if (changed || cancelled) {
-      await recordAudit(tx, {
-        actor: { type: "alumnus", id: alumnus.id, name: displayName(alumnus) },
-        action: "alumnus.unsubscribed",
-        entityType: "alumnus",
-        entityId: alumnus.id,
-        before: { [field]: before },
-        after: { [field]: "withdrawn", queuedEmailsCancelled: cancelled, via: "unsubscribe link" },
-      });
-    }
+    const { changed, cancelled } = await withdrawConsent({
+      tx,
+      actor: { type: "alumnus", id: alumnus.id, name: displayName(alumnus) },
+      alumnus,
+      purposes: [purpose],
+      via: "unsubscribe link",
+    });
     return { ok: true, purpose, changed, cancelled, known: true };
   });
 }

@@ -98,6 +98,21 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     omit: ["alumnusId", "campaignId", "sequence"],
   },
   {
+    // Their answers to campaign invitations (ADR 038): the last answer per campaign; every
+    // earlier one is in the history below (invitation.answered).
+    model: "InvitationAnswer",
+    key: "invitationAnswers",
+    read: async (tx, id) =>
+      (
+        await tx.invitationAnswer.findMany({
+          where: { alumnusId: id },
+          orderBy: { answeredAt: "asc" },
+          include: { campaign: { select: { name: true } } },
+        })
+      ).map(({ campaign, ...rest }) => ({ ...rest, campaignName: campaign.name })),
+    omit: ["alumnusId", "campaignId", "handledById"],
+  },
+  {
     model: "OutboxMessage",
     key: "emails",
     read: (tx, id) =>

@@ -1,0 +1,101 @@
+import { alumniVisibleTo } from "~/modules/alumni/alumni-scope.server";
+import type { StaffUser } from "~/platform/auth.server";
+import { db } from "~/platform/db.server";
+import { notFound } from "~/platform/errors";
+import { can } from "~/platform/permissions";
+import { ANSWER_CHOICES, ANSWER_LABELS, describeAvailability, type AnswerChoice } from "./labels";
+
+export const ANSWERS_PAGE_SIZE = 25;
+
+export type CampaignAnswerRow = {
+  id: string;
+  alumnusId: string;
+  name: string;
+  answer: AnswerChoice;
+  answerLabel: string;
+  availability: string | null;
+  message: string | null;
+  answeredAt: string;
+  /** How many times they answered; the last answer is the one shown. */
+  answerCount: number;
+  handled: { at: string; by: string | null } | null;
+};
+
+/**
+ * The answers to one campaign for its page (ADR 038): how many said each thing, how many have
+ * not answered yet, and who answered what (newest first, a page at a time, optionally one answer).
+ */
+export async function getCampaignAnswers(input: {
+  actor: StaffUser;
+  campaignId: string;
+  page?: number;
+  answer?: AnswerChoice;
+}) {
+  const campaign = await db.campaign.findUnique({
+    where: { id: input.campaignId },
+    select: { id: true, recipientCount: true },
+  });
+  if (!campaign) throw notFound("That campaign");
+  const visible = { campaignId: campaign.id, alumnus: alumniVisibleTo(input.actor) };
+  const where = { ...visible, ...(input.answer ? { answer: input.answer } : {}) };
+  const page = Math.max(1, input.page ?? 1);
+  const [grouped, rows, matching] = await Promise.all([
+    db.invitationAnswer.groupBy({ by: ["answer"], where: visible, _count: { _all: true } }),
+    db.invitationAnswer.findMany({
+      where,
+      orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * ANSWERS_PAGE_SIZE,
+      take: ANSWERS_PAGE_SIZE,
+      select: {
+        id: true,
+        alumnusId: true,
+        answer: true,
+        hoursPerWeek: true,
+        earliestStart: true,
+        message: true,
+        answeredAt: true,
+        answerCount: true,
+        handledAt: true,
+        handledById: true,
+        alumnus: { select: { firstName: true, lastName: true, preferredName: true } },
+      },
+    }),
+    db.invitationAnswer.count({ where }),
+  ]);
+  const handlers = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.flatMap((r) => (r.handledById ? [r.handledById] : [])))] } },
+    select: { id: true, name: true },
+  });
+  const handlerName = new Map(handlers.map((u) => [u.id, u.name]));
+  const counts = Object.fromEntries(ANSWER_CHOICES.map((c) => [c, 0])) as Record<AnswerChoice, number>;
+  for (const g of grouped) counts[g.answer] = g._count._all;
+  const answered = ANSWER_CHOICES.reduce((sum, c) => sum + counts[c], 0);
+  return {
+    counts,
+    answered,
+    notAnswered: Math.max(0, campaign.recipientCount - answered),
+    filter: input.answer ?? null,
+    page,
+    pageCount: Math.max(1, Math.ceil(matching / ANSWERS_PAGE_SIZE)),
+    canHandle: can(input.actor, "manage:campaign"),
+    rows: rows.map((r): CampaignAnswerRow => ({
+      id: r.id,
+      alumnusId: r.alumnusId,
+      name: `${r.alumnus.preferredName?.trim() || r.alumnus.firstName} ${r.alumnus.lastName}`,
+      answer: r.answer,
+      answerLabel: ANSWER_LABELS[r.answer],
+      availability: describeAvailability(r),
+      message: r.message,
+      answeredAt: r.answeredAt.toISOString(),
+      answerCount: r.answerCount,
+      handled: r.handledAt
+        ? {
+            at: r.handledAt.toISOString(),
+            by: r.handledById ? (handlerName.get(r.handledById) ?? null) : null,
+          }
+        : null,
+    })),
+  };
+}
+
+export type CampaignAnswers = Awaited<ReturnType<typeof getCampaignAnswers>>;
