@@ -179,6 +179,14 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     omit: ["alumnusId", "programId", "createdById"],
   },
   {
+    // What they accepted: the exact contract text shown, its hash, when, and from which browser.
+    model: "ContractAcceptance",
+    key: "contractAcceptances",
+    read: (tx, id) =>
+      tx.contractAcceptance.findMany({ where: { alumnusId: id }, orderBy: { acceptedAt: "asc" } }),
+    omit: ["alumnusId", "templateVersionId"],
+  },
+  {
     model: "Session",
     key: "sessions",
     read: (tx, id) => tx.session.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
