@@ -38,16 +38,24 @@ export async function saveBranding(options: { actor: StaffUser; input: BrandingI
       (key) => before[key as keyof typeof before] !== values[key as keyof typeof values],
     );
     if (current && changed.length === 0) return { changed: [] as string[], version: current.version };
-    const saved = current
-      ? await tx.branding.update({
-          where: { id: BRANDING_ID, version: current.version },
-          data: { ...values, version: { increment: 1 }, updatedById: options.actor.id },
-          select: { version: true },
-        })
-      : await tx.branding.create({
-          data: { id: BRANDING_ID, ...values, version: 1, updatedById: options.actor.id },
-          select: { version: true },
+    let version = 1;
+    if (current) {
+      // Two saves from the same version: the second waits for the first's row lock, then finds
+      // a newer version and writes nothing. That is the conflict, not a missing row.
+      const updated = await tx.branding.updateMany({
+        where: { id: BRANDING_ID, version: current.version },
+        data: { ...values, version: { increment: 1 }, updatedById: options.actor.id },
+      });
+      if (updated.count === 0) throw conflict(STALE);
+      version = current.version + 1;
+    } else {
+      // Two first saves at once: the second hits the row the first created.
+      await tx.branding
+        .create({ data: { id: BRANDING_ID, ...values, version: 1, updatedById: options.actor.id } })
+        .catch((error: unknown) => {
+          throw (error as { code?: string }).code === "P2002" ? conflict(STALE) : error;
         });
+    }
     await recordAudit(tx, {
       actor: actorOf(options.actor),
       action: "branding.updated",
@@ -56,6 +64,6 @@ export async function saveBranding(options: { actor: StaffUser; input: BrandingI
       before: Object.fromEntries(changed.map((key) => [key, before[key as keyof typeof before]])),
       after: Object.fromEntries(changed.map((key) => [key, values[key as keyof typeof values]])),
     });
-    return { changed, version: saved.version };
+    return { changed, version };
   });
 }
