@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "staff.password_reset_sent",
   "staff.role_changed",
   "staff.team_changed",
+  "staff.time_zone_changed",
   "staff.deactivated",
   "staff.reactivated",
   "team.created",

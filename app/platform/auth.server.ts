@@ -21,6 +21,8 @@ export type StaffUser = {
   roleLabel: string;
   teamId: string | null;
   permissions: Permission[];
+  /** The IANA zone times are shown in (the account setting); absent or null means UTC. */
+  timeZone?: string | null;
 };
 
 export type AlumnusUser = { kind: "alumnus"; id: string; sessionId: string; name: string };
@@ -65,6 +67,7 @@ async function loadStaffUser(request: Request): Promise<StaffUser | null> {
     roleLabel: user.role.label,
     teamId: user.teamId,
     permissions: user.role.permissions.map((p) => p.permissionKey).filter(isPermission),
+    timeZone: user.timeZone,
   };
 }
 

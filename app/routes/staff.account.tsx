@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
-import { useValidatedForm } from "~/components/form";
+import { Form, useLoaderData } from "@remix-run/react";
+import { SessionsTable } from "~/components/account/sessions-table";
+import { TimeZoneForm } from "~/components/account/time-zone-form";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Notice, Badge, Button, Card, Facts, PageHeader, TextField } from "~/components/ui";
+import { Button, Card, Facts, PageHeader, TextField } from "~/components/ui";
 import { changePassword } from "~/modules/identity/change-password.server";
 import { getAccount } from "~/modules/identity/get-account.server";
-import { ChangePasswordSchema } from "~/modules/identity/schemas";
+import { ChangePasswordSchema, TimeZoneSchema } from "~/modules/identity/schemas";
+import { listTimeZones, setTimeZone } from "~/modules/identity/set-time-zone.server";
 import { requireStaffUser } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
@@ -17,13 +19,23 @@ export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffUser(request);
-  return getAccount({ actor });
+  return { ...(await getAccount({ actor })), zones: listTimeZones(), now: new Date().toISOString() };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffUser(request);
   const form = await request.formData();
-  if (form.get("intent") !== "change-password") {
+  const intent = form.get("intent");
+  if (intent === "time-zone") {
+    const input = await parseForm(request, TimeZoneSchema, form);
+    const result = await setTimeZone({ actor, timeZone: input.timeZone });
+    return {
+      ok: true as const,
+      intent,
+      message: `Times are now shown in ${result.timeZone.replace(/_/g, " ")}.`,
+    };
+  }
+  if (intent !== "change-password") {
     throw new AppError(
       "bad_request",
       "That action is not available on this page. Reload the page and try again.",
@@ -44,24 +56,47 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   };
 });
 
+function ChangePasswordForm({ email }: { email: string }) {
+  const form = useValidatedForm(ChangePasswordSchema, { intent: "change-password", resetOnSuccess: true });
+  return (
+    <ValidatedForm form={form} aria-label="Change your password">
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        {...form.field("currentPassword")}
+        defaultValue={undefined}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        {...form.field("password")}
+        defaultValue={undefined}
+      />
+      <TextField
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        {...form.field("confirmPassword")}
+        defaultValue={undefined}
+      />
+      <SubmitButton>Change password</SubmitButton>
+      <p className="text-sm text-muted">Your other sessions end; this one stays signed in.</p>
+    </ValidatedForm>
+  );
+}
+
 export default function Account() {
   const account = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const serverError = actionData && !actionData.ok ? actionData.error : undefined;
-  const form = useValidatedForm(ChangePasswordSchema, { serverErrors: serverError?.fieldErrors });
-  const changed = actionData?.ok ? actionData.message : null;
-  const { reset } = form;
-  useEffect(() => {
-    if (changed) reset({ currentPassword: "", password: "", confirmPassword: "" });
-  }, [changed, reset]);
   const others = account.sessions.filter((s) => !s.current).length;
-
   return (
     <>
       <PageHeader
         title="Your account"
-        description="Who you are in Comeback, where you are signed in, and your password."
+        description="Who you are in Comeback, where you are signed in, your time zone and your password."
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -71,7 +106,7 @@ export default function Account() {
                 { label: "Name", value: account.name },
                 { label: "Work email", value: account.email },
                 { label: "Role", value: `${account.roleLabel} — ${account.roleDescription}` },
-                { label: "Team", value: account.teamName ?? "—" },
+                { label: "Team", value: account.teamName ?? "No team" },
                 { label: "Last sign-in", value: <Time iso={account.lastSignInAt} /> },
                 {
                   label: "Password last set",
@@ -83,7 +118,7 @@ export default function Account() {
               <summary className="cursor-pointer text-brand">
                 What your role lets you do ({account.permissions.length})
               </summary>
-              <ul className="mt-2 list-disc pl-5 font-mono text-xs">
+              <ul className="mt-2 list-disc space-y-1 pl-5">
                 {account.permissions.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
@@ -102,41 +137,7 @@ export default function Account() {
               </Form>
             }
           >
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Your live sessions</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Device
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Signed in
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Last seen
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Address
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {account.sessions.map((s, i) => (
-                  <tr key={i} className="border-t border-line">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      {s.device} {s.current ? <Badge tone="brand">This browser</Badge> : null}
-                    </th>
-                    <td className="py-2 pr-3">
-                      <Time iso={s.createdAt} />
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Time iso={s.lastSeenAt} />
-                    </td>
-                    <td className="py-2 font-mono text-xs">{s.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SessionsTable sessions={account.sessions} />
             <p className="mt-3 text-sm text-muted">
               {others
                 ? `You are also signed in in ${others} other place${others === 1 ? "" : "s"}. If you do not recognise one, sign out everywhere and change your password.`
@@ -146,56 +147,14 @@ export default function Account() {
           </Card>
         </div>
 
-        <Card title="Change your password">
-          <Form method="post" noValidate onSubmit={form.onSubmit} className="space-y-4">
-            {changed ? <Notice tone="success">{changed}</Notice> : null}
-            {serverError && !serverError.fieldErrors ? (
-              <Notice tone="error">{serverError.message}</Notice>
-            ) : null}
-            <input
-              type="text"
-              name="username"
-              autoComplete="username"
-              value={account.email}
-              readOnly
-              hidden
-            />
-            <TextField
-              label="Current password"
-              type="password"
-              autoComplete="current-password"
-              required
-              {...form.register("currentPassword")}
-              errors={form.errorsFor("currentPassword")}
-            />
-            <TextField
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint="At least 12 characters."
-              required
-              {...form.register("password")}
-              errors={form.errorsFor("password")}
-            />
-            <TextField
-              label="New password again"
-              type="password"
-              autoComplete="new-password"
-              required
-              {...form.register("confirmPassword")}
-              errors={form.errorsFor("confirmPassword")}
-            />
-            <Button
-              type="submit"
-              name="intent"
-              value="change-password"
-              busy={navigation.state === "submitting"}
-            >
-              Change password
-            </Button>
-            <p className="text-sm text-muted">Your other sessions end; this one stays signed in.</p>
-          </Form>
-        </Card>
+        <div className="space-y-6">
+          <Card title="Time zone">
+            <TimeZoneForm current={account.timeZone} zones={account.zones} now={account.now} />
+          </Card>
+          <Card title="Change your password">
+            <ChangePasswordForm email={account.email} />
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -3,6 +3,7 @@ import { Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "
 import { describeRouteError, ErrorMessage, StandaloneErrorPage } from "~/components/error-page";
 import { useCorrelationId } from "~/components/nonce";
 import { StaffShell } from "~/components/staff-shell";
+import { TimeZoneContext } from "~/components/time";
 import { listTodos, todoBadges } from "~/modules/home/list-todos.server";
 import { requireStaffUser } from "~/platform/auth.server";
 import { env } from "~/platform/env.server";
@@ -16,15 +17,18 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     showDevelopment: !env().SMTP_URL,
     todos,
     badges: todoBadges(todos),
+    timeZone: user.timeZone ?? "UTC",
   };
 });
 
 export default function StaffLayout() {
-  const { user, showDevelopment, badges } = useLoaderData<typeof loader>();
+  const { user, showDevelopment, badges, timeZone } = useLoaderData<typeof loader>();
   return (
-    <StaffShell user={user} showDevelopment={showDevelopment} badges={badges}>
-      <Outlet />
-    </StaffShell>
+    <TimeZoneContext.Provider value={timeZone}>
+      <StaffShell user={user} showDevelopment={showDevelopment} badges={badges}>
+        <Outlet />
+      </StaffShell>
+    </TimeZoneContext.Provider>
   );
 }
 
@@ -39,15 +43,17 @@ export function ErrorBoundary() {
   const description = describeRouteError(error, useCorrelationId());
   if (!layout) return <StandaloneErrorPage description={description} />;
   return (
-    <StaffShell user={layout.user} showDevelopment={layout.showDevelopment} badges={layout.badges}>
-      <div className="max-w-xl">
-        <ErrorMessage description={description} />
-        <p className="mt-8">
-          <Link className="font-medium text-brand underline" to="/staff">
-            Go to your home page
-          </Link>
-        </p>
-      </div>
-    </StaffShell>
+    <TimeZoneContext.Provider value={layout.timeZone}>
+      <StaffShell user={layout.user} showDevelopment={layout.showDevelopment} badges={layout.badges}>
+        <div className="max-w-xl">
+          <ErrorMessage description={description} />
+          <p className="mt-8">
+            <Link className="font-medium text-brand underline" to="/staff">
+              Go to your home page
+            </Link>
+          </p>
+        </div>
+      </StaffShell>
+    </TimeZoneContext.Provider>
   );
 }

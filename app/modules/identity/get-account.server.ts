@@ -2,6 +2,7 @@ import { subMinutes } from "date-fns";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
+import { PERMISSIONS } from "~/platform/permissions";
 import { describeDevice } from "./describe-device";
 
 /** The account page: who I am, and where I am signed in (live sessions only). */
@@ -16,6 +17,7 @@ export async function getAccount({ actor }: { actor: StaffUser }) {
         createdAt: true,
         lastSignInAt: true,
         passwordChangedAt: true,
+        timeZone: true,
         role: { select: { label: true, description: true } },
         team: { select: { name: true } },
       },
@@ -40,7 +42,8 @@ export async function getAccount({ actor }: { actor: StaffUser }) {
     createdAt: user.createdAt.toISOString(),
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
-    permissions: actor.permissions,
+    permissions: actor.permissions.map((p) => PERMISSIONS[p]),
+    timeZone: user.timeZone ?? "UTC",
     sessions: sessions.map((s) => ({
       current: s.id === actor.sessionId,
       createdAt: s.createdAt.toISOString(),

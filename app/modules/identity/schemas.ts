@@ -135,3 +135,23 @@ export const ChangePasswordSchema = z
     confirmPassword: z.string({ error: "Type the new password again." }).max(200),
   })
   .refine((v) => v.password === v.confirmPassword, passwordsMatch);
+
+/** A zone the runtime knows (IANA names such as Europe/Stockholm), or UTC. */
+export function isKnownTimeZone(value: string) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The account page's time zone setting: times on every staff page are shown in it. */
+export const TimeZoneSchema = z.object({
+  timeZone: z
+    .string({ error: "Choose a time zone." })
+    .trim()
+    .min(1, "Choose a time zone.")
+    .max(64, "Choose a time zone from the list.")
+    .refine(isKnownTimeZone, "Choose a time zone from the list, such as Europe/Stockholm."),
+});
