@@ -132,7 +132,10 @@ export const ChangePasswordSchema = z
       .min(1, "Enter your current password.")
       .max(1000),
     password: passwordField,
-    confirmPassword: z.string({ error: "Type the new password again." }).max(200),
+    confirmPassword: z
+      .string({ error: "Type the new password again." })
+      .min(1, "Type the new password again.")
+      .max(200),
   })
   .refine((v) => v.password === v.confirmPassword, passwordsMatch);
 
