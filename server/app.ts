@@ -41,7 +41,7 @@ export function createApp(options: AppOptions) {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     res.setHeader("X-Correlation-Id", correlationId);
     res.on("finish", () => {
-      if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
+      if (req.path.startsWith("/assets/") || req.path === "/healthz" || req.path === "/readyz") return;
       log.info("request", {
         method: req.method,
         path: loggablePath(req.path),
@@ -64,6 +64,12 @@ export function createApp(options: AppOptions) {
   });
 
   app.use(securityHeaders({ development, https: appOrigin.startsWith("https://") }));
+  // Liveness: the process serves requests. Answered here, before the app and without touching the
+  // database, so a long import holding the embedded database never makes a load balancer think the
+  // instance is dead. Readiness (`/readyz`, a route) asks the database with its own short timeout.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) });
+  });
   app.use(
     originGuard((req) => {
       // Development also accepts the address the browser actually used (localhost vs 127.0.0.1).

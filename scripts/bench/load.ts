@@ -213,7 +213,7 @@ async function main() {
   try {
     const cookie = await signIn(app.url);
     const targets: Target[] = [
-      { name: "health check (floor)", path: "/healthz", ok: (s) => s === 200 },
+      { name: "readiness check (floor)", path: "/readyz", ok: (s) => s === 200 },
       {
         name: "alumni list, filter + search",
         // the canonical address of the view (the list redirects any other spelling to it)

@@ -99,6 +99,7 @@ async function timed(path: string) {
 describe("database outage", () => {
   it("answers normally while the database is up", async () => {
     expect((await timed("/healthz")).status).toBe(200);
+    expect((await timed("/readyz")).status).toBe(200);
     expect((await timed("/staff")).status).toBe(200);
   });
 
@@ -107,7 +108,7 @@ describe("database outage", () => {
     await proxy.refuse();
     const results = await Promise.all([
       ...Array.from({ length: 10 }, () => timed("/staff")),
-      ...Array.from({ length: 10 }, () => timed("/healthz")),
+      ...Array.from({ length: 10 }, () => timed("/readyz")),
     ]);
     expect(
       results.every((r) => r.status === 503),
@@ -120,9 +121,14 @@ describe("database outage", () => {
       `database refused: ${results.length} requests, slowest answer ${Math.max(...results.map((r) => r.ms))} ms, 0 hung`,
     );
 
+    // Liveness never asks the database: the process is alive and says so at once.
+    const live = await timed("/healthz");
+    expect(live.status).toBe(200);
+    expect(live.ms).toBeLessThan(1_000);
+
     await proxy.restore();
     await expect
-      .poll(async () => (await timed("/healthz")).status, { timeout: 10_000, interval: 250 })
+      .poll(async () => (await timed("/readyz")).status, { timeout: 10_000, interval: 250 })
       .toBe(200);
     expect((await timed("/staff")).status).toBe(200);
   });
@@ -131,12 +137,21 @@ describe("database outage", () => {
     allowConsoleError();
     proxy.slow();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => timed(i % 2 ? "/staff" : "/healthz")),
+      Array.from({ length: 20 }, (_, i) => timed(i % 2 ? "/staff" : "/readyz")),
     );
     expect(
       results.every((r) => r.status === 503),
       JSON.stringify(results.map((r) => [r.status, r.ms])),
     ).toBe(true);
+    // Readiness gives up after its own short timeout (1 s), whatever the pool's timeouts are.
+    const ready = await timed("/readyz");
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.body)).toMatchObject({ status: "unavailable", database: "unreachable" });
+    expect(JSON.parse(ready.body).ms).toBeLessThan(2_500);
+    // Liveness answers at once while the database is silent.
+    const live = await Promise.all(Array.from({ length: 5 }, () => timed("/healthz")));
+    expect(live.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(Math.max(...live.map((r) => r.ms))).toBeLessThan(1_000);
     console.log(
       `database silent: ${results.length} requests, slowest answer ${Math.max(...results.map((r) => r.ms))} ms, 0 hung`,
     );

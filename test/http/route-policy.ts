@@ -87,7 +87,7 @@ export const pipelineStaff: Row = {
 
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "routes/_index": { path: "/", loader: { ...everyone, anonymous: "signin" } },
-  "routes/healthz": { path: "/healthz", loader: everyone },
+  "routes/readyz": { path: "/readyz", loader: everyone },
   "routes/sign-in": { path: "/sign-in", loader: everyone, action: everyone },
   // Signing out ends on a sign-in page for everyone: that is the expected answer, not a refusal.
   "routes/sign-out": {
