@@ -8,6 +8,7 @@
  */
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { hashPassword } from "~/modules/identity/password.server";
+import { DEMO_WELCOME } from "~/modules/portal/demo-welcome";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import type { RoleId } from "~/platform/permissions";
@@ -166,6 +167,8 @@ export async function seedDemoData() {
           },
         });
       }
+      // The alumni portal's welcome page, as HR would write it (the branding uses its defaults).
+      await tx.portalWelcome.create({ data: { id: "default", ...DEMO_WELCOME } });
       const automation = await tx.workforceDecision.create({
         data: {
           title: AUTOMATION_DECISION_TITLE,

@@ -23,6 +23,7 @@ export const STAFF_NAV: NavItem[] = [
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },
   { to: "/staff/admin/audit", label: "Audit trail", permission: "read:audit" },
+  { to: "/staff/portal/welcome", label: "Alumni welcome page", permission: "edit:portal-welcome" },
   { to: "/staff/admin/branding", label: "Branding", permission: "manage:branding" },
 ];
 

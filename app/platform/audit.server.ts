@@ -88,6 +88,7 @@ export const AUDIT_ACTIONS = [
   // alumni portal
   "branding.updated",
   "branding.logo_changed",
+  "portal.welcome_updated",
   // the person's own changes and data rights (alumni portal)
   "alumnus.profile_updated",
   "alumnus.data_exported",

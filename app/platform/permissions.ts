@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "move:application:own": "Move applications to one's own programs along the pipeline, add screening notes",
   "offer:application": "Make an offer on a shortlisted application (drafts a gig contract)",
   "manage:branding": "Set the employer's name, logo, colour and alumni email sender",
+  "edit:portal-welcome": "Write the alumni portal's welcome page",
   "review:erasure": "Review requests to erase a person's data and carry out approved erasures",
   "manage:contract":
     "Prepare gig contracts, send them for approval and as offers, cancel or end them; edit contract templates and settings",
@@ -96,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     "manage:contract",
     "read:contract:any",
     "approve:contract:second",
+    "edit:portal-welcome",
   ],
   manager: [
     "read:alumnus:team",

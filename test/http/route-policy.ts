@@ -124,6 +124,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   },
   "routes/staff.admin.teams": { path: "/staff/admin/teams", loader: adminOnly, action: adminOnly },
   "routes/staff.admin.audit._index": { path: "/staff/admin/audit", loader: adminOnly },
+  // The portal's welcome page, written by HR (edit:portal-welcome); an empty POST is refused.
+  "routes/staff.portal.welcome": { path: "/staff/portal/welcome", loader: hrOnly, action: hrOnly },
   // Employer branding for the alumni portal and alumni email (manage:branding).
   "routes/staff.admin.branding": { path: "/staff/admin/branding", loader: adminOnly, action: adminOnly },
   "routes/staff.admin.audit.export": { path: "/staff/admin/audit/export", loader: adminOnly },

@@ -15,7 +15,13 @@ export type PortalBranding = Pick<
   "companyName" | "accentColor" | "logoUrl" | "logoWidth" | "logoHeight" | "senderEmail"
 >;
 
-export type PortalNavItem = { to: string; label: PortalStringKey; end?: boolean };
+export type PortalNavItem = {
+  to: string;
+  label: PortalStringKey;
+  /** One sentence for the home page's "What you can do here" list (home itself has none). */
+  description?: PortalStringKey;
+  end?: boolean;
+};
 
 /**
  * The portal's pages for a signed-in alumnus, in menu order. Add an entry when a page lands; the

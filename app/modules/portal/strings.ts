@@ -58,6 +58,16 @@ export const PORTAL_STRINGS_EN = {
   "home.intro":
     "This is {company}'s site for former colleagues. Here you can see what we are doing and tell us how you would like to stay in touch.",
 
+  "home.whatWeAreDoing": "What we are doing, and why",
+  "home.flexibleWork": "What flexible work looks like",
+  "home.contact": "Who to contact",
+  "home.contactWrite": "Write to {name} at {email}.",
+  "home.contactWriteRole": "Write to {name} ({role}) at {email}.",
+  "home.contactCall": "Or call {phone}.",
+  "home.nothingYet":
+    "{company} has not written its welcome page yet. In the meantime, you can write to {email}.",
+  "home.whatYouCanDo": "What you can do here",
+
   // Return programs and applying (issue 14)
   "nav.programs": "Ways back",
   "nav.applications": "My applications",
