@@ -29,8 +29,8 @@ export type PortalNavItem = {
  */
 export const PORTAL_NAV: PortalNavItem[] = [
   { to: "/portal", label: "nav.home", end: true },
-  { to: "/portal/programs", label: "nav.programs" },
-  { to: "/portal/applications", label: "nav.applications" },
+  { to: "/portal/programs", label: "nav.programs", description: "nav.programsDescription" },
+  { to: "/portal/applications", label: "nav.applications", description: "nav.applicationsDescription" },
 ];
 
 /** The accent colour as the theme's brand colours, for everything inside the shell. */

@@ -69,7 +69,7 @@ export function WelcomeSections({ content }: { content: WelcomeContent }) {
 }
 
 /** The portal's other pages, each with what it is for. */
-export function WhatYouCanDo({ nav = PORTAL_NAV }: { nav?: PortalNavItem[] }) {
+export function WhatYouCanDo({ company, nav = PORTAL_NAV }: { company: string; nav?: PortalNavItem[] }) {
   const items = nav.filter((item) => item.description);
   if (items.length === 0) return null;
   return (
@@ -85,7 +85,7 @@ export function WhatYouCanDo({ nav = PORTAL_NAV }: { nav?: PortalNavItem[] }) {
               className="block min-h-11 rounded-lg border border-line bg-white p-4 hover:border-brand"
             >
               <span className="font-medium text-brand underline">{t(item.label)}</span>
-              <span className="mt-1 block text-sm text-muted">{t(item.description!)}</span>
+              <span className="mt-1 block text-sm text-muted">{t(item.description!, { company })}</span>
             </a>
           </li>
         ))}
@@ -129,7 +129,7 @@ export function PortalHomePage({
           </p>
         </div>
       )}
-      <WhatYouCanDo />
+      <WhatYouCanDo company={company} />
     </div>
   );
 }

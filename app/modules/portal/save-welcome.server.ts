@@ -51,16 +51,24 @@ export async function saveWelcome(options: { actor: StaffUser; input: WelcomeInp
       (key) => (current?.[key] ?? null) !== values[key],
     );
     if (current && changed.length === 0) return { version: current.version, changed: [] as string[], tone };
-    const saved = current
-      ? await tx.portalWelcome.update({
-          where: { id: WELCOME_ID, version: current.version },
-          data: { ...values, version: { increment: 1 }, updatedById: actor.id },
-          select: { version: true },
-        })
-      : await tx.portalWelcome.create({
-          data: { id: WELCOME_ID, ...values, version: 1, updatedById: actor.id },
-          select: { version: true },
+    let version = 1;
+    if (current) {
+      // Two saves from the same version: the second waits for the first's row lock, then finds
+      // a newer version and writes nothing. That is the conflict, not a missing row.
+      const updated = await tx.portalWelcome.updateMany({
+        where: { id: WELCOME_ID, version: current.version },
+        data: { ...values, version: { increment: 1 }, updatedById: actor.id },
+      });
+      if (updated.count === 0) throw conflict(STALE);
+      version = current.version + 1;
+    } else {
+      // Two first saves at once: the second hits the row the first created.
+      await tx.portalWelcome
+        .create({ data: { id: WELCOME_ID, ...values, version: 1, updatedById: actor.id } })
+        .catch((error: unknown) => {
+          throw (error as { code?: string }).code === "P2002" ? conflict(STALE) : error;
         });
+    }
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: "portal.welcome_updated",
@@ -70,6 +78,6 @@ export async function saveWelcome(options: { actor: StaffUser; input: WelcomeInp
       after: Object.fromEntries(changed.map((key) => [key, values[key]])),
       reason: tone.ok ? null : reason,
     });
-    return { version: saved.version, changed, tone };
+    return { version, changed, tone };
   });
 }

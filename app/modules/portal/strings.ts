@@ -71,6 +71,8 @@ export const PORTAL_STRINGS_EN = {
   // Return programs and applying (issue 14)
   "nav.programs": "Ways back",
   "nav.applications": "My applications",
+  "nav.programsDescription": "The roles {company} has opened for former colleagues, and how to apply.",
+  "nav.applicationsDescription": "Where each of your applications stands, and how to withdraw one.",
   "programs.title": "Ways back",
   "programs.intro":
     "These are the roles {company} has opened for former colleagues. Read what each involves, and apply to the ones that suit you.",

@@ -74,6 +74,29 @@ describe("the welcome page", () => {
     expect(event.reason).toBe("Legal asked for this wording.");
   });
 
+  it("two saves from the same version: one is kept, the other is told someone else saved", async () => {
+    const actor = await hr();
+    const version = (await getWelcome())!.version;
+    const results = await Promise.allSettled(
+      ["First of two", "Second of two"].map((headline) => saveWelcome({ actor, input: input({ headline }, version) })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.map((r) => r.reason.code)).toEqual(["conflict"]);
+    expect((await getWelcome())?.version).toBe(version + 1);
+
+    // Two first saves at once (nothing written yet): likewise one row, one conflict.
+    await db.portalWelcome.deleteMany({});
+    const first = await Promise.allSettled(
+      ["First of two", "Second of two"].map((headline) => saveWelcome({ actor, input: input({ headline }, 0) })),
+    );
+    expect(first.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(first.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
+      "conflict",
+    ]);
+    expect((await getWelcome())?.version).toBe(1);
+  });
+
   it("refuses hidden characters, a line break in one-line fields and a malformed contact", () => {
     const bad: Record<string, string>[] = [
       { headline: "" },
