@@ -31,10 +31,13 @@ export function ToneFindings({
   report,
   id,
   emptyText = "Nothing to improve: the wording is warm, clear and complete.",
+  placeOf,
 }: {
   report: ToneReport;
   id?: string;
   emptyText?: string;
+  /** Where a finding is, in the words of the form it came from (default: source and line). */
+  placeOf?: (finding: ToneFinding) => string;
 }) {
   if (report.findings.length === 0) {
     return (
@@ -58,8 +61,14 @@ export function ToneFindings({
               {finding.severity === "error" ? "Error" : "Warning"}
             </Badge>
             <span className="text-muted">
-              {SOURCE_LABEL[finding.source]}
-              {finding.position ? `, line ${finding.position.line}` : ""}
+              {placeOf ? (
+                placeOf(finding)
+              ) : (
+                <>
+                  {SOURCE_LABEL[finding.source]}
+                  {finding.position ? `, line ${finding.position.line}` : ""}
+                </>
+              )}
             </span>
             <code className="rounded bg-paper px-1 text-xs text-muted">{finding.ruleId}</code>
           </p>

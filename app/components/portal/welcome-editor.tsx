@@ -1,5 +1,10 @@
 import { useMemo } from "react";
-import { welcomeTone, WelcomeSchema, type WelcomeContent } from "~/modules/portal/welcome";
+import {
+  welcomeFindingPlace,
+  welcomeTone,
+  WelcomeSchema,
+  type WelcomeContent,
+} from "~/modules/portal/welcome";
 import { SubmitButton, ValidatedForm, useValidatedForm } from "../form";
 import { ReadingGrade, ToneFindings, ToneSummary } from "../tone-report";
 import { Card, TextArea, TextField } from "../ui";
@@ -96,7 +101,11 @@ export function WelcomeEditor({
           {hasText ? (
             <div className="space-y-3">
               <ReadingGrade report={report} which="note" />
-              <ToneFindings report={report} id="welcome-tone" />
+              <ToneFindings
+                report={report}
+                id="welcome-tone"
+                placeOf={(finding) => welcomeFindingPlace(current, finding)}
+              />
             </div>
           ) : (
             <p className="text-sm text-muted">Start writing: the check reads along.</p>

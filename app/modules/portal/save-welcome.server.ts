@@ -21,7 +21,7 @@ export async function saveWelcome(options: { actor: StaffUser; input: WelcomeInp
     if (!reason) {
       throw new AppError(
         "validation",
-        `The tone check found ${tone.errors === 1 ? "1 problem" : `${tone.errors} problems`} to fix before alumni read this. See the suggestions below the form.`,
+        `The tone check found ${tone.errors === 1 ? "1 problem" : `${tone.errors} problems`} to fix before alumni read this. See the findings under “Tone check”.`,
         {
           fieldErrors: { toneOverrideReason: ["Fix the wording, or give a reason to publish it as it is."] },
         },

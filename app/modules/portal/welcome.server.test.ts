@@ -4,7 +4,7 @@ import { createStaffUser, staffActor } from "../../../test/factories";
 import { DEMO_WELCOME } from "./demo-welcome";
 import { getWelcome } from "./get-welcome.server";
 import { saveWelcome } from "./save-welcome.server";
-import { WelcomeSchema } from "./welcome";
+import { WelcomeSchema, welcomeFindingPlace, welcomeTone } from "./welcome";
 
 /** One file, one database: the tests below run in order on the single welcome row. */
 async function hr() {
@@ -78,7 +78,9 @@ describe("the welcome page", () => {
     const actor = await hr();
     const version = (await getWelcome())!.version;
     const results = await Promise.allSettled(
-      ["First of two", "Second of two"].map((headline) => saveWelcome({ actor, input: input({ headline }, version) })),
+      ["First of two", "Second of two"].map((headline) =>
+        saveWelcome({ actor, input: input({ headline }, version) }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -88,12 +90,14 @@ describe("the welcome page", () => {
     // Two first saves at once (nothing written yet): likewise one row, one conflict.
     await db.portalWelcome.deleteMany({});
     const first = await Promise.allSettled(
-      ["First of two", "Second of two"].map((headline) => saveWelcome({ actor, input: input({ headline }, 0) })),
+      ["First of two", "Second of two"].map((headline) =>
+        saveWelcome({ actor, input: input({ headline }, 0) }),
+      ),
     );
     expect(first.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(first.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
-      "conflict",
-    ]);
+    expect(
+      first.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code),
+    ).toEqual(["conflict"]);
     expect((await getWelcome())?.version).toBe(1);
   });
 
@@ -114,5 +118,21 @@ describe("the welcome page", () => {
         JSON.stringify(values),
       ).toBe(false);
     }
+  });
+
+  it("names where each tone finding is by the editor's field and the line inside it", () => {
+    const content = {
+      headline: "Effective immediately, we want you back",
+      whatWeAreDoing: "We looked hard at support.\n\nYour position was eliminated in 2022.",
+      flexibleWork: "Shifts you pick.\nWe regret to inform you that the rate is fixed.",
+    };
+    const places = welcomeTone(content).findings.map((f) => [f.ruleId, welcomeFindingPlace(content, f)]);
+    expect(places).toEqual(
+      expect.arrayContaining([
+        ["cold.position-eliminated", "What we are doing, and why, line 3"],
+        ["cold.regret-to-inform", "What flexible work looks like, line 2"],
+      ]),
+    );
+    expect(places.find(([id]) => id === "cold.effective-immediately")?.[1]).toBe("Headline");
   });
 });

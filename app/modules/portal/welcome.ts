@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkTone, type ToneReport } from "~/modules/outreach/tone";
+import { checkTone, type ToneFinding, type ToneReport } from "~/modules/outreach/tone";
 
 /**
  * The portal's welcome page, as HR writes it: what the company is doing and why, what flexible
@@ -82,4 +82,31 @@ export function welcomeTone(
     kind: "invitation",
     note: [content.headline, content.whatWeAreDoing, content.flexibleWork].join("\n\n"),
   });
+}
+
+const TONE_PARTS = [
+  ["headline", "Headline"],
+  ["whatWeAreDoing", "What we are doing, and why"],
+  ["flexibleWork", "What flexible work looks like"],
+] as const;
+
+/**
+ * Where a finding of welcomeTone sits, named by the editor's field and the line inside it
+ * ("What flexible work looks like, line 3"), not by its line in the joined text.
+ */
+export function welcomeFindingPlace(
+  content: Pick<WelcomeContent, "headline" | "whatWeAreDoing" | "flexibleWork">,
+  finding: ToneFinding,
+): string {
+  if (!finding.position) return "The whole page";
+  let offset = finding.position.start;
+  for (const [key, label] of TONE_PARTS) {
+    const value = content[key];
+    if (offset <= value.length) {
+      const line = value.slice(0, offset).split("\n").length;
+      return key === "headline" ? label : `${label}, line ${line}`;
+    }
+    offset -= value.length + 2;
+  }
+  return "The whole page";
 }
