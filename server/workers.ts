@@ -2,6 +2,7 @@ import type { Env } from "../app/platform/env.server";
 import { startJobRunner } from "../app/platform/jobs.server";
 import { startDispatcher, transportFromEnv } from "../app/platform/mailer/dispatcher.server";
 import { registerBackgroundWork } from "../app/modules/background.server";
+import { scheduleContractSweep } from "../app/modules/contracts/contract-sweep.server";
 
 /**
  * Background work that runs inside every app instance: the outbox dispatcher and the job
@@ -12,6 +13,7 @@ export function startWorkers(env: Env) {
   if (!env.DISPATCHER) return { stop: async () => {} };
   const dispatcher = startDispatcher({ transport: transportFromEnv() });
   const jobs = startJobRunner();
+  void scheduleContractSweep();
   return {
     async stop() {
       await Promise.all([dispatcher.stop(), jobs.stop()]);

@@ -19,6 +19,11 @@ export const STAFF_NAV: NavItem[] = [
   { to: "/staff/campaigns", label: "Outreach", permission: "manage:campaign" },
   { to: "/staff/programs", label: "Programs", anyOf: ["read:pipeline:any", "read:pipeline:own"] },
   { to: "/staff/pipeline", label: "Pipeline", anyOf: ["read:pipeline:any", "read:pipeline:own"] },
+  {
+    to: "/staff/contracts",
+    label: "Contracts",
+    anyOf: ["read:contract:any", "approve:contract:team", "approve:contract:second"],
+  },
   { to: "/staff/emails", label: "Email templates", permission: "manage:campaign" },
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },

@@ -11,6 +11,7 @@ import { ALUMNI_SIGN_IN_JOB, processAlumniSignInRequest } from "./identity/reque
 import { IMPORT_CHECK_JOB, runImportCheck } from "./imports/check-import.server";
 import { IMPORT_COMMIT_JOB, runImportCommit } from "./imports/commit-import.server";
 import { giveUpImportJob, IMPORT_CHECK_PROCESS, IMPORT_COMMIT_PROCESS } from "./imports/import-jobs.server";
+import { CONTRACT_SWEEP_JOB, runContractSweep } from "./contracts/contract-sweep.server";
 import { setBeforeSend } from "~/platform/mailer/dispatcher.server";
 import { lastLookBeforeSend } from "./preferences/last-look.server";
 
@@ -36,4 +37,6 @@ export function registerBackgroundWork() {
   setBeforeSend(lastLookBeforeSend);
   registerJobHandler(CAMPAIGN_LAUNCH_JOB, runCampaignLaunchJob);
   registerJobHandler(CAMPAIGN_SETTLE_JOB, runCampaignSettleJob);
+  // Gig contracts: offers expire, approvers are reminded (at most once a day), every hour.
+  registerJobHandler(CONTRACT_SWEEP_JOB, runContractSweep);
 }

@@ -15,6 +15,8 @@ import {
 } from "~/modules/applications/move-application.server";
 import { DeclineSchema, MoveSchema, NoteSchema, OfferSchema } from "~/modules/applications/schemas";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
+import type { ContractStatus } from "~/modules/contracts/contract-machine";
+import { CONTRACT_STATUS_LABELS } from "~/modules/contracts/labels";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
@@ -343,9 +345,15 @@ export default function ApplicationPage() {
           {a.contract ? (
             <Card title="Contract">
               <p className="text-sm">
-                Draft terms: {a.contract.hourlyRate} {a.contract.currency} an hour. Status:{" "}
-                {a.contract.status.replace(/_/g, " ")}.
+                {a.contract.hourlyRate} {a.contract.currency} an hour ·{" "}
+                {CONTRACT_STATUS_LABELS[a.contract.status as ContractStatus] ?? a.contract.status}
               </p>
+              <Link
+                to={`/staff/contracts/${a.contract.id}`}
+                className="mt-2 inline-block text-sm text-brand underline"
+              >
+                Open the contract →
+              </Link>
             </Card>
           ) : null}
         </div>

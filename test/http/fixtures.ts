@@ -15,6 +15,7 @@ import {
 } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import { TINY_PNG } from "../factories/images";
+import { createDraftContract } from "../factories/contracts";
 import { createApplication, createProgram } from "../factories/pipeline";
 import type { Role } from "./route-policy";
 
@@ -105,6 +106,15 @@ export async function buildAuthzFixtures() {
     campaignId: campaign.id,
     expiresAt: new Date(Date.now() + 30 * 86_400_000),
   });
+  // Gig contracts: a pending one on the manager's own program, one on another manager's.
+  const ownContract = await createDraftContract(db, {
+    programId: ownProgram.id,
+    terms: { status: "pending_approval" },
+  });
+  const otherContract = await createDraftContract(db, {
+    programId: otherProgram.id,
+    terms: { status: "pending_approval" },
+  });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -132,6 +142,8 @@ export async function buildAuthzFixtures() {
     ownApplicationId: ownApplication.id,
     otherApplicationId: otherApplication.id,
     answerToken,
+    ownContractId: ownContract.contract.id,
+    otherContractId: otherContract.contract.id,
   };
   return { users, cookieFor, records };
 }

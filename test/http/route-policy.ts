@@ -273,6 +273,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     action: alumniOnly,
   },
   "routes/portal.applications": { path: "/portal/applications", loader: alumniOnly, action: alumniOnly },
+  // Gig contracts (ADR 045): HR sees every contract, a manager those of the programs they hire
+  // for; administrators none. An empty POST is an unknown intent (400) after the permission check.
+  "routes/staff.contracts._index": { path: "/staff/contracts", loader: pipelineStaff, action: pipelineStaff },
+  "routes/staff.contracts.$contractId": {
+    path: "/staff/contracts/:ownContractId",
+    loader: pipelineStaff,
+    action: pipelineStaff,
+  },
 };
 
 /**
@@ -296,5 +304,13 @@ export const RECORD_POLICY: (RoutePolicy & { route: string })[] = [
     route: "routes/staff.pipeline",
     path: "/staff/pipeline?program=:otherProgramId&view=board",
     loader: pipelineStaff,
+  },
+  {
+    route: "routes/staff.contracts.$contractId",
+    path: "/staff/contracts/:otherContractId",
+    loader: { ...pipelineStaff, manager: "not-found" },
+    // HR may not approve either: only the hiring manager's place is open on these terms.
+    action: { ...pipelineStaff, manager: "not-found", hr: "forbidden" },
+    form: { intent: "decide", version: "1", decision: "approve" },
   },
 ];

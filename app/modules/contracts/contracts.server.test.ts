@@ -393,3 +393,65 @@ describe("contract templates", () => {
     ).rejects.toThrow(/cannot be changed or deleted/);
   });
 });
+
+describe("what waits for whom", () => {
+  it("the home page counts a pending contract for its hiring manager and, when a rule asks, for HR leads", async () => {
+    const { listTodos } = await import("~/modules/home/list-todos.server");
+    const { hr, manager, contract } = await setup({ rate: "30.00" });
+    const lead = await hrUser("Lena Lead");
+    const count = async (actor: StaffUser, key: string) =>
+      (await listTodos({ actor })).find((t) => t.key === key)?.count;
+    expect(await count(manager, "contract-approvals")).toBe(0);
+    const { version: v } = await submitContract({ actor: hr, contractId: contract.id, version: 1 });
+    expect(await count(manager, "contract-approvals")).toBe(1);
+    expect(await count(lead, "contract-second-approvals")).toBeGreaterThanOrEqual(1);
+    const other = await managerUser("Olle Other");
+    expect(await count(other, "contract-approvals")).toBe(0);
+    await decide(manager, contract.id, v, "approve");
+    expect(await count(manager, "contract-approvals")).toBe(0);
+  });
+});
+
+describe("the sweep", () => {
+  it("reminds an approver once a day about contracts waiting longer than the setting, all in one email", async () => {
+    const { sendApprovalReminders } = await import("./contract-sweep.server");
+    const { hr, manager, program } = await setup();
+    const second = await createDraftContract(db, { programId: program.id, createdById: hr.id });
+    const first = await db.gigContract.findFirstOrThrow({
+      where: { programId: program.id, id: { not: second.contract.id } },
+    });
+    for (const id of [first.id, second.contract.id])
+      await submitContract({ actor: hr, contractId: id, version: await version(id) });
+    const now = new Date();
+    const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const reminders = () => outboxTo(manager.email, "contract-approval-reminder");
+    await sendApprovalReminders({ now: later(1) }); // waiting 1 day: not yet (the setting is 2)
+    expect(await reminders()).toBe(0);
+    await Promise.all([sendApprovalReminders({ now: later(3) }), sendApprovalReminders({ now: later(3) })]);
+    expect(await reminders()).toBe(1);
+    const message = await db.outboxMessage.findFirstOrThrow({
+      where: { toAddress: manager.email, template: "contract-approval-reminder" },
+    });
+    expect(message.subject).toBe("2 contracts wait for your approval");
+    await sendApprovalReminders({ now: later(3.2) });
+    expect(await reminders()).toBe(1);
+    await sendApprovalReminders({ now: later(4) });
+    expect(await reminders()).toBe(2);
+  });
+
+  it("expires offers past their date, once, and tells the author and the hiring manager", async () => {
+    const { expireOffers } = await import("./contract-sweep.server");
+    const { hr, manager, contract } = await setup();
+    const { version: v } = await submitContract({ actor: hr, contractId: contract.id, version: 1 });
+    const approved = await decide(manager, contract.id, v, "approve");
+    const offered = await sendContractOffer({ actor: hr, contractId: contract.id, version: approved.version });
+    expect(await expireOffers({ now: new Date(offered.offerExpiresAt.getTime() - 1000) })).toBe(0);
+    const after = new Date(offered.offerExpiresAt.getTime() + 1000);
+    const results = await Promise.all([expireOffers({ now: after }), expireOffers({ now: after })]);
+    expect(results.reduce((a, b) => a + b, 0)).toBe(1);
+    expect((await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("expired");
+    expect(await outboxTo(hr.email, "contract-answered")).toBe(1);
+    expect(await outboxTo(manager.email, "contract-answered")).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: contract.id, action: "contract.expired" } })).toBe(1);
+  });
+});

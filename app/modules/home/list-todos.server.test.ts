@@ -128,6 +128,9 @@ describe("the home page's to-do list", () => {
       imports: 3,
       campaigns: 3,
       outbox: 2,
+      "contract-second-approvals": 0,
+      "contracts-to-prepare": 0,
+      "contracts-to-send": 0,
     });
     expect(todos.find((t) => t.key === "outbox")?.to).toBe("/staff/outbox?status=set_aside");
     expect(todos[0]).not.toHaveProperty("permission");
@@ -135,8 +138,14 @@ describe("the home page's to-do list", () => {
 
   it("shows each person only the sources their permissions open", async () => {
     expect(counts(await listTodos({ actor: admin, now }))).toEqual({ outbox: 2 });
-    expect(counts(await listTodos({ actor: manager, now }))).toEqual({ "review-questions": 2 });
-    expect(counts(await listTodos({ actor: otherManager, now }))).toEqual({ "review-questions": 1 });
+    expect(counts(await listTodos({ actor: manager, now }))).toEqual({
+      "review-questions": 2,
+      "contract-approvals": 0,
+    });
+    expect(counts(await listTodos({ actor: otherManager, now }))).toEqual({
+      "review-questions": 1,
+      "contract-approvals": 0,
+    });
   });
 
   it("puts the counts on the navigation entries, without counting the same people twice", async () => {

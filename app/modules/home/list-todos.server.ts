@@ -2,6 +2,7 @@ import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { can, type Permission } from "~/platform/permissions";
 import { reviewQueueWhere } from "~/modules/eligibility/review-queue.server";
+import { countContractsWaitingFor } from "~/modules/contracts/list-contracts.server";
 
 /**
  * What the home page says to do, and the counts beside the navigation. Every source is one
@@ -106,6 +107,46 @@ export const TODO_SOURCES: TodoSource[] = [
     nav: "/staff/outbox",
     tone: "attention",
     count: () => db.outboxMessage.count({ where: { status: "set_aside" } }),
+  },
+  {
+    key: "contract-approvals",
+    label: "Contracts waiting for your approval",
+    hint: "Gig contracts whose terms need your decision before the person gets the offer.",
+    to: "/staff/contracts?view=approvals",
+    permission: "approve:contract:team",
+    nav: "/staff/contracts",
+    tone: "attention",
+    count: ({ actor }) => countContractsWaitingFor(actor),
+  },
+  {
+    key: "contract-second-approvals",
+    label: "Contracts waiting for an HR lead",
+    hint: "A rule asks for a second approval: the rate is outside the program's range or the hours above the limit.",
+    to: "/staff/contracts?view=approvals",
+    permission: "approve:contract:second",
+    nav: "/staff/contracts",
+    tone: "attention",
+    count: ({ actor }) => countContractsWaitingFor(actor),
+  },
+  {
+    key: "contracts-to-prepare",
+    label: "Contracts to prepare",
+    hint: "Drafts from offers, and contracts an approver sent back with changes.",
+    to: "/staff/contracts?view=prepare",
+    permission: "manage:contract",
+    nav: "/staff/contracts",
+    tone: "attention",
+    count: () => db.gigContract.count({ where: { status: { in: ["draft", "changes_requested"] } } }),
+  },
+  {
+    key: "contracts-to-send",
+    label: "Approved contracts to send",
+    hint: "Every approval is in: send the offer so the person can accept it.",
+    to: "/staff/contracts?view=approved",
+    permission: "manage:contract",
+    nav: "/staff/contracts",
+    tone: "attention",
+    count: () => db.gigContract.count({ where: { status: "approved" } }),
   },
 ];
 
