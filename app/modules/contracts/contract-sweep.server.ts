@@ -20,14 +20,17 @@ import {
 import { contractsWaitingFor } from "./list-contracts.server";
 
 /**
- * The contracts' background sweep, about once an hour (ADR 047): offers not answered in time
+ * The contracts' background sweep, about once an hour (ADR 059): offers not answered in time
  * expire, and approvers with contracts waiting longer than the set number of days get one
- * reminder listing them all, never more than one a day (a ReminderLog row per person and day,
- * inserted in the same transaction as the email, decides).
+ * reminder listing them all, never more than one a day (a ReminderLog row per person and UTC
+ * day, inserted in the same transaction as the email, decides; and never within 20 hours of
+ * the last one).
  */
 
 export const CONTRACT_SWEEP_JOB = "contracts.sweep";
 const HOUR = 3_600_000;
+/** The least time between two reminders to one person, besides one per calendar day. */
+export const REMINDER_GAP = 20 * HOUR;
 const SYSTEM = { kind: "system", name: "Offer expiry" } as const;
 
 /** Expires every offer past its date; each in its own transaction, each audited and emailed. */
@@ -137,10 +140,21 @@ export async function sendApprovalReminders({ now = new Date() }: { now?: Date }
       })),
       inboxUrl: `${env().appUrl}/staff/contracts?view=approvals`,
     });
+    const key = `user:${person.id}`;
     const queued = await db.$transaction(async (tx) => {
+      // Not twice in one calendar day (UTC), nor a day's reminder late in the evening and the
+      // next one just after midnight: the last must be at least REMINDER_GAP old.
+      const recent = await tx.reminderLog.count({
+        where: {
+          kind: "contract-approval",
+          recipientKey: key,
+          createdAt: { gt: new Date(now.getTime() - REMINDER_GAP) },
+        },
+      });
+      if (recent > 0) return false;
       const inserted = await tx.$executeRaw`
-        INSERT INTO "ReminderLog" ("kind", "recipientKey", "day")
-        VALUES ('contract-approval', ${`user:${person.id}`}, ${day}::date)
+        INSERT INTO "ReminderLog" ("kind", "recipientKey", "day", "createdAt")
+        VALUES ('contract-approval', ${key}, ${day}::date, ${now})
         ON CONFLICT DO NOTHING`;
       if (inserted !== 1) return false;
       await queueEmail(tx, {
@@ -157,12 +171,16 @@ export async function sendApprovalReminders({ now = new Date() }: { now?: Date }
   return sent;
 }
 
-/** The job: expire, remind, then schedule the next sweep in an hour. */
+/** The job: expire, remind, and schedule the next sweep in an hour. */
 export async function runContractSweep() {
-  const expired = await expireOffers();
-  const reminded = await sendApprovalReminders();
-  await scheduleContractSweep(new Date(Date.now() + HOUR));
-  return `${expired} offers expired, ${reminded} approval reminders queued`;
+  try {
+    const expired = await expireOffers();
+    const reminded = await sendApprovalReminders();
+    return `${expired} offers expired, ${reminded} approval reminders queued`;
+  } finally {
+    // Even when this sweep failed, the next one is queued: a bad hour must not stop the sweeps.
+    await scheduleContractSweep(new Date(Date.now() + HOUR));
+  }
 }
 
 /** Makes sure one sweep is queued (several app instances may ask at once: an advisory lock keeps it to one). */

@@ -422,20 +422,22 @@ describe("the sweep", () => {
     });
     for (const id of [first.id, second.contract.id])
       await submitContract({ actor: hr, contractId: id, version: await version(id) });
-    const now = new Date();
-    const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    // Noon (UTC) three days on: later the same day, and past midnight, are both too soon.
+    const day3 = new Date(`${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T12:00:00Z`);
+    const at = (hours: number) => new Date(day3.getTime() + hours * 3_600_000);
     const reminders = () => outboxTo(manager.email, "contract-approval-reminder");
-    await sendApprovalReminders({ now: later(1) }); // waiting 1 day: not yet (the setting is 2)
+    await sendApprovalReminders({ now: new Date(Date.now() + 86_400_000) }); // 1 day: not yet (the setting is 2)
     expect(await reminders()).toBe(0);
-    await Promise.all([sendApprovalReminders({ now: later(3) }), sendApprovalReminders({ now: later(3) })]);
+    await Promise.all([sendApprovalReminders({ now: at(0) }), sendApprovalReminders({ now: at(0) })]);
     expect(await reminders()).toBe(1);
     const message = await db.outboxMessage.findFirstOrThrow({
       where: { toAddress: manager.email, template: "contract-approval-reminder" },
     });
     expect(message.subject).toBe("2 contracts wait for your approval");
-    await sendApprovalReminders({ now: later(3.2) });
+    await sendApprovalReminders({ now: at(11) }); // the same day
+    await sendApprovalReminders({ now: at(13) }); // the next day, 13 hours on
     expect(await reminders()).toBe(1);
-    await sendApprovalReminders({ now: later(4) });
+    await sendApprovalReminders({ now: at(24) });
     expect(await reminders()).toBe(2);
   });
 
@@ -445,11 +447,13 @@ describe("the sweep", () => {
     const { version: v } = await submitContract({ actor: hr, contractId: contract.id, version: 1 });
     const approved = await decide(manager, contract.id, v, "approve");
     const offered = await sendContractOffer({ actor: hr, contractId: contract.id, version: approved.version });
-    expect(await expireOffers({ now: new Date(offered.offerExpiresAt.getTime() - 1000) })).toBe(0);
+    const status = async () => (await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } })).status;
+    // Offers of earlier tests in this file may expire too; only this one is looked at.
+    await expireOffers({ now: new Date(offered.offerExpiresAt.getTime() - 1000) });
+    expect(await status()).toBe("offered");
     const after = new Date(offered.offerExpiresAt.getTime() + 1000);
-    const results = await Promise.all([expireOffers({ now: after }), expireOffers({ now: after })]);
-    expect(results.reduce((a, b) => a + b, 0)).toBe(1);
-    expect((await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("expired");
+    await Promise.all([expireOffers({ now: after }), expireOffers({ now: after })]);
+    expect(await status()).toBe("expired");
     expect(await outboxTo(hr.email, "contract-answered")).toBe(1);
     expect(await outboxTo(manager.email, "contract-answered")).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: contract.id, action: "contract.expired" } })).toBe(1);
