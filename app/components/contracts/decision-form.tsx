@@ -21,7 +21,8 @@ export function DecisionForm({
   version: number;
   asCapacity?: string;
 }) {
-  const form = useValidatedForm(DecisionSchema, { intent });
+  // The version travels in a hidden input; the browser-side check needs it among the values too.
+  const form = useValidatedForm(DecisionSchema, { intent, defaultValues: { version } });
   const decisionErrors = form.errorsFor("decision");
   const { ref, ...decision } = form.register("decision");
   return (

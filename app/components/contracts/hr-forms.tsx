@@ -28,7 +28,11 @@ export function TermsForm({
   version: number;
   templates: { id: string; label: string }[];
 }) {
-  const form = useValidatedForm(TermsSchema, { intent: "terms", defaultValues: defaults as never });
+  // The version travels in a hidden input; the browser-side check needs it among the values too.
+  const form = useValidatedForm(TermsSchema, {
+    intent: "terms",
+    defaultValues: { ...defaults, version } as never,
+  });
   return (
     <ValidatedForm form={form}>
       <input type="hidden" name="version" value={version} />
@@ -79,7 +83,10 @@ export function TermsForm({
         <SelectField
           label="Contract template"
           hint="Published versions only."
-          options={templates.map((t) => ({ value: t.id, label: t.label }))}
+          options={[
+            ...(defaults.templateVersionId ? [] : [{ value: "", label: "The newest published default" }]),
+            ...templates.map((t) => ({ value: t.id, label: t.label })),
+          ]}
           {...form.field("templateVersionId")}
         />
       ) : null}
@@ -101,7 +108,7 @@ export function ContractMoveForm({
   hint?: string;
 }) {
   const schema = intent === "cancel" ? CancelSchema : intent === "end" ? EndSchema : VersionSchema;
-  const form = useValidatedForm(schema as typeof VersionSchema, { intent });
+  const form = useValidatedForm(schema as typeof VersionSchema, { intent, defaultValues: { version } });
   const withReason = intent === "cancel" || intent === "end";
   const body = (
     <ValidatedForm form={form}>
