@@ -446,8 +446,13 @@ describe("the sweep", () => {
     const { hr, manager, contract } = await setup();
     const { version: v } = await submitContract({ actor: hr, contractId: contract.id, version: 1 });
     const approved = await decide(manager, contract.id, v, "approve");
-    const offered = await sendContractOffer({ actor: hr, contractId: contract.id, version: approved.version });
-    const status = async () => (await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } })).status;
+    const offered = await sendContractOffer({
+      actor: hr,
+      contractId: contract.id,
+      version: approved.version,
+    });
+    const status = async () =>
+      (await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } })).status;
     // Offers of earlier tests in this file may expire too; only this one is looked at.
     await expireOffers({ now: new Date(offered.offerExpiresAt.getTime() - 1000) });
     expect(await status()).toBe("offered");
@@ -456,6 +461,8 @@ describe("the sweep", () => {
     expect(await status()).toBe("expired");
     expect(await outboxTo(hr.email, "contract-answered")).toBe(1);
     expect(await outboxTo(manager.email, "contract-answered")).toBe(1);
-    expect(await db.auditEvent.count({ where: { entityId: contract.id, action: "contract.expired" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: contract.id, action: "contract.expired" } })).toBe(
+      1,
+    );
   });
 });
