@@ -6,6 +6,7 @@ import { DecisionForm } from "~/components/contracts/decision-form";
 import { ContractMoveForm, TermsForm } from "~/components/contracts/hr-forms";
 import { ContractStatusBadge } from "~/components/contracts/status";
 import { TermsFacts } from "~/components/contracts/terms-facts";
+import { ActionNotice, useActionResult } from "~/components/form";
 import { Time } from "~/components/time";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { cancelContract } from "~/modules/contracts/cancel-contract.server";
@@ -124,6 +125,31 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   }
 });
 
+/** Which form answers for an intent, and whether the page still shows it. */
+const FORM_OF_INTENT: Record<string, (may: (a: string) => boolean) => boolean> = {
+  decide: (may) => may("approve") || may("reject"),
+  terms: (may) => may("edit_terms"),
+  submit: (may) => may("submit"),
+  send_offer: (may) => may("send_offer"),
+  cancel: (may) => may("cancel"),
+  end: (may) => may("end"),
+};
+
+/**
+ * An action's answer, at the top of the page, when the form that sent it is no longer shown
+ * (the contract moved on): "Offer sent" must not vanish with the offer button.
+ */
+function MovedOnNotice({ may }: { may: (a: string) => boolean }) {
+  const result = useActionResult();
+  const intent = result?.intent;
+  if (!intent || (FORM_OF_INTENT[intent]?.(may) ?? false)) return null;
+  return (
+    <div className="mb-4">
+      <ActionNotice intent={intent} />
+    </div>
+  );
+}
+
 export default function ContractPage() {
   const page = useLoaderData<typeof loader>();
   const { contract: c, program, person, approvals, needs, history, actions, whyNot } = page;
@@ -144,6 +170,7 @@ export default function ContractPage() {
         }
         actions={<ContractStatusBadge status={c.status} />}
       />
+      <MovedOnNotice may={may} />
       <Notice tone={c.status === "pending_approval" || c.status === "changes_requested" ? "warning" : "info"}>
         {c.statusHint}
         {c.offerExpiresAt && c.status === "offered" ? (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ApplicantHistory } from "~/components/contracts/applicant-history";
+import { ActionNotice, useActionResult } from "~/components/form";
 import { DecisionForm } from "~/components/contracts/decision-form";
 import { ContractStatusBadge } from "~/components/contracts/status";
 import { TermsFacts } from "~/components/contracts/terms-facts";
@@ -107,68 +108,89 @@ function Tabs({
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/**
+ * A decision's answer, shown above the list once its contract has left the inbox (approved,
+ * sent back, or decided by someone else meanwhile): the form that would show it is gone.
+ */
+function DecidedNotice({ inbox }: { inbox: NonNullable<Data["inbox"]> }) {
+  const result = useActionResult();
+  const intent = result?.intent;
+  if (!intent?.startsWith("decide-") || inbox.some((item) => `decide-${item.id}` === intent)) return null;
+  return (
+    <div className="mb-6">
+      <ActionNotice intent={intent} />
+    </div>
+  );
+}
+
 function Inbox({ inbox }: { inbox: NonNullable<Data["inbox"]> }) {
   if (inbox.length === 0)
     return (
-      <EmptyState title="Nothing waits for your approval">
-        When HR sends you a contract to approve, it appears here with its terms and the person's history, and
-        you get an email.
-      </EmptyState>
+      <>
+        <DecidedNotice inbox={inbox} />
+        <EmptyState title="Nothing waits for your approval">
+          When HR sends you a contract to approve, it appears here with its terms and the person's history,
+          and you get an email.
+        </EmptyState>
+      </>
     );
   return (
-    <ol className="space-y-6">
-      {inbox.map((item) => (
-        <li key={item.id}>
-          <Card>
-            <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
-              <div>
-                <h2 className="text-lg font-semibold">
-                  <Link className="text-brand underline" to={`/staff/contracts/${item.id}`}>
-                    {item.person}
-                  </Link>
-                </h2>
-                <p className="text-sm text-muted">
-                  {item.program.title} · waiting{" "}
-                  {item.waitingDays === 0
-                    ? "since today"
-                    : `for ${item.waitingDays} ${item.waitingDays === 1 ? "day" : "days"}`}
-                  {item.submittedAt ? (
-                    <>
-                      {" "}
-                      (sent <Time iso={item.submittedAt} />)
-                    </>
-                  ) : null}
-                </p>
+    <>
+      <DecidedNotice inbox={inbox} />
+      <ol className="space-y-6">
+        {inbox.map((item) => (
+          <li key={item.id}>
+            <Card>
+              <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <h2 className="text-lg font-semibold">
+                    <Link className="text-brand underline" to={`/staff/contracts/${item.id}`}>
+                      {item.person}
+                    </Link>
+                  </h2>
+                  <p className="text-sm text-muted">
+                    {item.program.title} · waiting{" "}
+                    {item.waitingDays === 0
+                      ? "since today"
+                      : `for ${item.waitingDays} ${item.waitingDays === 1 ? "day" : "days"}`}
+                    {item.submittedAt ? (
+                      <>
+                        {" "}
+                        (sent <Time iso={item.submittedAt} />)
+                      </>
+                    ) : null}
+                  </p>
+                </div>
+                <ContractStatusBadge status="pending_approval" />
               </div>
-              <ContractStatusBadge status="pending_approval" />
-            </div>
-            <div className="grid gap-6 lg:grid-cols-2">
-              <div>
-                <h3 className="mb-2 font-medium">Terms</h3>
-                <TermsFacts terms={item.terms} rateRange={item.rateRange} />
-                <h3 className="mb-1 mt-4 font-medium">Who must approve</h3>
-                <ul className="list-disc space-y-1 pl-5 text-sm">
-                  {item.needs.map((n) => (
-                    <li key={n}>{n}</li>
-                  ))}
-                </ul>
+              <div className="grid gap-6 lg:grid-cols-2">
+                <div>
+                  <h3 className="mb-2 font-medium">Terms</h3>
+                  <TermsFacts terms={item.terms} rateRange={item.rateRange} />
+                  <h3 className="mb-1 mt-4 font-medium">Who must approve</h3>
+                  <ul className="list-disc space-y-1 pl-5 text-sm">
+                    {item.needs.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                </div>
+                <div>
+                  <h3 className="mb-2 font-medium">The person</h3>
+                  <ApplicantHistory history={item.history} />
+                </div>
               </div>
-              <div>
-                <h3 className="mb-2 font-medium">The person</h3>
-                <ApplicantHistory history={item.history} />
+              <div className="mt-6 border-t border-line pt-4">
+                <DecisionForm
+                  intent={`decide-${item.id}`}
+                  version={item.version}
+                  asCapacity={item.asCapacity}
+                />
               </div>
-            </div>
-            <div className="mt-6 border-t border-line pt-4">
-              <DecisionForm
-                intent={`decide-${item.id}`}
-                version={item.version}
-                asCapacity={item.asCapacity}
-              />
-            </div>
-          </Card>
-        </li>
-      ))}
-    </ol>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -97,6 +97,8 @@ describe("journey: a gig contract through approval", () => {
     await mPage.getByText("Choose approve, ask for changes or reject.").first().waitFor();
     await mPage.getByLabel(/^Approve/).check();
     await mPage.getByRole("button", { name: "Send my decision" }).click();
+    // The contract leaves the inbox; the answer stays on the page above the (now empty) list.
+    await mPage.getByText("Nothing waits for your approval").waitFor();
     await mPage.getByText("Approved. HR can send the offer now.").waitFor();
     await shoot(mPage, "approval-inbox-done");
 
