@@ -26,6 +26,7 @@ export const STAFF_NAV: NavItem[] = [
   },
   { to: "/staff/emails", label: "Email templates", permission: "manage:campaign" },
   { to: "/staff/outbox", label: "Outbox", permission: "read:outbox" },
+  { to: "/staff/privacy", label: "Data requests", permission: "review:erasure" },
   { to: "/staff/admin/users", label: "Staff", permission: "manage:staff" },
   { to: "/staff/admin/audit", label: "Audit trail", permission: "read:audit" },
   { to: "/staff/portal/welcome", label: "Alumni welcome page", permission: "edit:portal-welcome" },

@@ -3,6 +3,7 @@ import { Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix
 import { useCorrelationId } from "~/components/nonce";
 import { describePortalError, PortalErrorMessage } from "~/components/portal/portal-error";
 import { PortalShell } from "~/components/portal/portal-shell";
+import { UiWordsContext } from "~/components/ui";
 import { getBranding } from "~/modules/portal/get-branding.server";
 import { t } from "~/modules/portal/strings";
 import { getAlumnus } from "~/platform/auth.server";
@@ -33,12 +34,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: t("shell.portalName", { company: data?.branding.companyName ?? "" }) },
 ];
 
+/** The form primitives' own words ("(required)", the error heading) from the portal's catalogue. */
+const PORTAL_UI_WORDS = {
+  required: t("form.required"),
+  errorPrefix: t("form.errorPrefix"),
+  problem: t("form.problem"),
+};
+
 export default function PortalLayout() {
   const { branding, alumnus } = useLoaderData<typeof loader>();
   return (
-    <PortalShell branding={branding} alumnus={alumnus}>
-      <Outlet />
-    </PortalShell>
+    <UiWordsContext.Provider value={PORTAL_UI_WORDS}>
+      <PortalShell branding={branding} alumnus={alumnus}>
+        <Outlet />
+      </PortalShell>
+    </UiWordsContext.Provider>
   );
 }
 

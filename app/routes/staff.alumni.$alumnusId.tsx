@@ -208,6 +208,7 @@ export default function AlumnusProfilePage() {
                       { label: "HR id", value: hr.hrId },
                       { label: "Work email", value: hr.workEmail },
                       { label: "Personal email", value: hr.personalEmail },
+                      { label: "Phone", value: hr.phone },
                     ]
                   : []),
                 { label: "Location", value: [a.location, a.country].filter(Boolean).join(", ") || null },
@@ -350,6 +351,7 @@ function Timeline({
     title: string;
     by?: string | null;
     detail?: string | null;
+    link?: string | null;
   }[];
 }) {
   return (
@@ -363,7 +365,17 @@ function Timeline({
           {items.map((item) => (
             <li key={item.key} className="border-l-2 border-line pl-3">
               <p className="text-sm">
-                <Badge tone={item.kind === "note" ? "brand" : item.kind === "email" ? "good" : "neutral"}>
+                <Badge
+                  tone={
+                    item.kind === "note"
+                      ? "brand"
+                      : item.kind === "email"
+                        ? "good"
+                        : item.kind === "request"
+                          ? "warn"
+                          : "neutral"
+                  }
+                >
                   {item.kind}
                 </Badge>{" "}
                 <strong>{item.title}</strong>
@@ -373,6 +385,13 @@ function Timeline({
                 {item.by ? ` · ${item.by}` : ""}
               </p>
               {item.detail ? <p className="mt-1 whitespace-pre-wrap text-sm">{item.detail}</p> : null}
+              {item.link ? (
+                <p className="mt-1 text-sm">
+                  <Link to={item.link} className="text-brand underline">
+                    Open the request
+                  </Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

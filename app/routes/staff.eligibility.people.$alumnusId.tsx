@@ -6,18 +6,22 @@ import {
   ClearOverrideForm,
   DecideVerdictForm,
 } from "~/components/eligibility/decision-forms";
+import { AskedByThePerson } from "~/components/eligibility/asked-by-the-person";
 import { VerdictPanel } from "~/components/eligibility/verdict-panel";
 import { Card, Facts, Notice, PageHeader } from "~/components/ui";
 import { getEligibilityForAlumnus } from "~/modules/eligibility/get-eligibility.server";
 import { clearOverride, overrideVerdict } from "~/modules/eligibility/override-verdict.server";
 import { OUTCOME_LABELS, type Outcome } from "~/modules/eligibility/policy";
+import { answerReviewRequest } from "~/modules/eligibility/answer-review-request.server";
 import { requestReviewInput } from "~/modules/eligibility/review-input.server";
 import { parseReviewFilter, reviewFilterToSearchParams } from "~/modules/eligibility/review-filter";
 import {
   findNextInQueue,
   getEligibilityPerson,
   listManagers,
+  listPersonReviewRequests,
 } from "~/modules/eligibility/review-queue.server";
+import { AnswerReviewRequestSchema } from "~/modules/eligibility/review-request-schemas";
 import { ClearOverrideSchema, DecideAndNextSchema, RequestInputSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError, notFound } from "~/platform/errors";
@@ -34,9 +38,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const person = await getEligibilityPerson(alumnusId);
   if (!person) throw notFound("That person");
   const canDecide = can(user, "override:eligibility");
-  const [eligibility, managers] = await Promise.all([
+  const [eligibility, managers, asked] = await Promise.all([
     getEligibilityForAlumnus(person.id),
     canDecide ? listManagers() : Promise.resolve([]),
+    listPersonReviewRequests(person.id),
   ]);
   const query = new URL(request.url).searchParams;
   const recorded = query.get("recorded");
@@ -54,6 +59,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     eligibility,
     managers: managers.map((m) => ({ value: m.id, label: m.team ? `${m.name} (${m.team.name})` : m.name })),
     canDecide,
+    asked,
     queueQuery: reviewFilterToSearchParams(parseReviewFilter(query)).toString(),
     recorded: recorded === "eligible" || recorded === "not_eligible" ? (recorded as Outcome) : null,
   };
@@ -112,6 +118,15 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       message: `Asked ${result.managerName}. Their answer will appear here.`,
     };
   }
+  if (intent === "answer-request") {
+    const input = await parseForm(request, AnswerReviewRequestSchema, form);
+    await answerReviewRequest({ actor, alumnusId, requestId: input.requestId, answer: input.answer });
+    return {
+      ok: true as const,
+      intent,
+      message: "Answer sent: the person reads it on their eligibility page in the alumni portal.",
+    };
+  }
   throw new AppError(
     "bad_request",
     "That action is not available on this page. Reload the page and try again.",
@@ -119,7 +134,8 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function EligibilityPerson() {
-  const { person, eligibility, managers, canDecide, queueQuery, recorded } = useLoaderData<typeof loader>();
+  const { person, eligibility, managers, canDecide, asked, queueQuery, recorded } =
+    useLoaderData<typeof loader>();
   const waiting = eligibility?.effective.outcome === "needs_review";
   return (
     <>
@@ -150,6 +166,7 @@ export default function EligibilityPerson() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {asked.length ? <AskedByThePerson requests={asked} canAnswer={canDecide} /> : null}
           <VerdictPanel eligibility={eligibility} />
         </div>
         <div className="space-y-6">

@@ -4,14 +4,19 @@ import { BULK_INTENT, BulkDecisionForm } from "~/components/eligibility/bulk-dec
 import { activeFilters, ReviewFilters } from "~/components/eligibility/review-filters";
 import { ReviewQueueTable } from "~/components/eligibility/review-queue-table";
 import { ActionNotice } from "~/components/form";
-import { Card, EmptyState, Notice, PageHeader, Pager } from "~/components/ui";
+import { Time } from "~/components/time";
+import { Badge, Card, EmptyState, Notice, PageHeader, Pager } from "~/components/ui";
 import { decideReviews } from "~/modules/eligibility/decide-reviews.server";
 import {
   parseReviewFilter,
   parseReviewPaging,
   reviewFilterToSearchParams,
 } from "~/modules/eligibility/review-filter";
-import { getReviewFilterOptions, listReviewQueue } from "~/modules/eligibility/review-queue.server";
+import {
+  getReviewFilterOptions,
+  listAskedReviews,
+  listReviewQueue,
+} from "~/modules/eligibility/review-queue.server";
 import { BulkDecisionSchema } from "~/modules/eligibility/schemas";
 import { OUTCOME_LABELS, type Outcome } from "~/modules/eligibility/policy";
 import { requirePermission } from "~/platform/auth.server";
@@ -25,13 +30,15 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const query = new URL(request.url).searchParams;
   const filter = parseReviewFilter(query);
   const { page, size } = parseReviewPaging(query);
-  const [queue, options] = await Promise.all([
+  const [queue, options, asked] = await Promise.all([
     listReviewQueue({ filter, page, size }),
     getReviewFilterOptions(),
+    listAskedReviews(),
   ]);
   const recorded = query.get("recorded");
   return {
     queue,
+    asked,
     options,
     filter,
     size,
@@ -68,7 +75,7 @@ const FORM_ID = "bulk-decision";
 const number = new Intl.NumberFormat("en");
 
 export default function ReviewQueue() {
-  const { queue, options, filter, size, personQuery, recorded } = useLoaderData<typeof loader>();
+  const { queue, asked, options, filter, size, personQuery, recorded } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const filtered = activeFilters(filter) > 0;
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === BULK_INTENT;
@@ -91,6 +98,39 @@ export default function ReviewQueue() {
       <div className="mb-4">
         <ActionNotice intent={BULK_INTENT} />
       </div>
+      {asked.total > 0 ? (
+        <Card title={`Asked by the person (${asked.total})`} className="mb-6">
+          <p className="mb-3 text-sm text-muted">
+            People who asked, from the alumni portal, for their verdict to be looked at again. Open the person
+            to decide and to write the answer they will read; the request stays here until it is answered.
+          </p>
+          <ul id="asked" className="divide-y divide-line">
+            {asked.items.map((item) => (
+              <li key={item.requestId} className="py-3">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Link
+                    className="font-medium text-brand underline"
+                    to={`/staff/eligibility/people/${item.alumnusId}#asked`}
+                  >
+                    {item.name}
+                  </Link>
+                  <Badge tone="warn">Asked by the person</Badge>
+                  {item.outcomeNow ? (
+                    <span className="text-sm text-muted">Now: {OUTCOME_LABELS[item.outcomeNow]}</span>
+                  ) : null}
+                </p>
+                <p className="text-xs text-muted">
+                  Asked <Time iso={item.askedAt} />
+                  {item.jobTitle ? ` · ${item.jobTitle}` : ""}
+                </p>
+                <blockquote className="mt-2 whitespace-pre-wrap border-l-2 border-line pl-3 text-sm">
+                  {item.message}
+                </blockquote>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <ReviewFilters filter={filter} size={size} options={options} resultsId="queue-results" />
       <section id="queue-results" tabIndex={-1} aria-labelledby="queue-count" className="focus:outline-none">
         <p id="queue-count" className="mb-3 text-sm font-medium">

@@ -115,6 +115,11 @@ export async function buildAuthzFixtures() {
     programId: otherProgram.id,
     terms: { status: "pending_approval" },
   });
+  // Someone else's request to have their data erased, waiting for HR.
+  const erasing = await createAlumnus(db);
+  const erasure = await db.erasureRequest.create({
+    data: { reference: `ER-${erasing.id.slice(-8).toUpperCase()}`, alumnusId: erasing.id },
+  });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -144,6 +149,7 @@ export async function buildAuthzFixtures() {
     answerToken,
     ownContractId: ownContract.contract.id,
     otherContractId: otherContract.contract.id,
+    erasureRequestId: erasure.id,
   };
   return { users, cookieFor, records };
 }

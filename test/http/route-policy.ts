@@ -241,6 +241,18 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       admin: "portal-signin",
     },
   },
+  // The person's own profile, verdict and data rights: always the session's own record.
+  "routes/portal.profile": { path: "/portal/profile", loader: alumniOnly, action: alumniOnly },
+  "routes/portal.eligibility": { path: "/portal/eligibility", loader: alumniOnly, action: alumniOnly },
+  "routes/portal.privacy": { path: "/portal/privacy", loader: alumniOnly, action: alumniOnly },
+  "routes/portal.privacy.export.$format": { path: "/portal/privacy/export/json", loader: alumniOnly },
+  // Erasure requests (review:erasure).
+  "routes/staff.privacy._index": { path: "/staff/privacy", loader: hrOnly },
+  "routes/staff.privacy.$requestId": {
+    path: "/staff/privacy/:erasureRequestId",
+    loader: hrOnly,
+    action: hrOnly,
+  },
   "routes/staff.campaigns.$campaignId_.edit": {
     path: "/staff/campaigns/:campaignId/edit",
     loader: hrOnly,

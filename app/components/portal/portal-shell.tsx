@@ -29,6 +29,9 @@ export type PortalNavItem = {
  */
 export const PORTAL_NAV: PortalNavItem[] = [
   { to: "/portal", label: "nav.home", end: true },
+  { to: "/portal/profile", label: "nav.profile", description: "nav.profileDescription" },
+  { to: "/portal/eligibility", label: "nav.eligibility", description: "nav.eligibilityDescription" },
+  { to: "/portal/privacy", label: "nav.privacy", description: "nav.privacyDescription" },
   { to: "/portal/programs", label: "nav.programs", description: "nav.programsDescription" },
   { to: "/portal/applications", label: "nav.applications", description: "nav.applicationsDescription" },
 ];

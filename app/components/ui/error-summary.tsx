@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type MouseEvent } from "react";
+import { useUiWords } from "./words";
 
 export type ErrorSummaryItem = { fieldId: string; message: string };
 
@@ -9,7 +10,7 @@ export type ErrorSummaryItem = { fieldId: string; message: string };
  * to its field. Without JavaScript the server renders it the same way, links included.
  */
 export function ErrorSummary({
-  title = "There is a problem",
+  title,
   description,
   items,
   attempt,
@@ -21,6 +22,8 @@ export function ErrorSummary({
   /** Changes on every failed submission, so focus returns here each time. */
   attempt?: unknown;
 }) {
+  const words = useUiWords();
+  const heading = title ?? words.problem;
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -43,7 +46,7 @@ export function ErrorSummary({
       data-error-summary=""
     >
       <h2 id={titleId} className="text-base font-semibold text-bad">
-        {title}
+        {heading}
       </h2>
       {description ? <p className="mt-1">{description}</p> : null}
       {items.length ? (

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { forwardRef, useId } from "react";
 import { cx } from "./cx";
+import { useUiWords } from "./words";
 
 /**
  * Form fields. Every field has a visible label, an optional hint, a "(required)" mark before
@@ -15,11 +16,12 @@ export function firstError(errors: string[] | string | undefined): string | unde
 }
 
 export function FieldError({ id, errors }: { id: string; errors?: string[] | string }) {
+  const words = useUiWords();
   const message = firstError(errors);
   if (!message) return null;
   return (
     <p id={id} className="mt-1 text-sm font-medium text-bad">
-      <span className="sr-only">Error: </span>
+      <span className="sr-only">{words.errorPrefix}</span>
       {message}
     </p>
   );
@@ -38,10 +40,11 @@ export type FieldProps = {
  * its label ("Note", not "Note (required)") and assistive technology hears aria-required instead.
  */
 function RequiredMark({ required }: { required?: boolean }) {
+  const words = useUiWords();
   return required ? (
     <span aria-hidden="true" className="text-sm text-muted" data-required-mark="">
       {" "}
-      (required)
+      {words.required}
     </span>
   ) : null;
 }
@@ -127,7 +130,36 @@ export const TextArea = forwardRef<
   );
 });
 
-export type Option = { value: string; label: string };
+/** `group` puts options under an <optgroup> (options of one group must be next to each other). */
+export type Option = { value: string; label: string; group?: string };
+
+function optionElements(options: Option[]) {
+  const out: ReactNode[] = [];
+  for (let i = 0; i < options.length;) {
+    const group = options[i].group;
+    if (!group) {
+      out.push(
+        <option key={options[i].value} value={options[i].value}>
+          {options[i].label}
+        </option>,
+      );
+      i++;
+      continue;
+    }
+    const members: Option[] = [];
+    while (i < options.length && options[i].group === group) members.push(options[i++]);
+    out.push(
+      <optgroup key={`group:${group}`} label={group}>
+        {members.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </optgroup>,
+    );
+  }
+  return out;
+}
 
 export const SelectField = forwardRef<
   HTMLSelectElement,
@@ -137,11 +169,7 @@ export const SelectField = forwardRef<
   return (
     <FieldFrame {...{ inputId: w.inputId, label, hint, error: w.error, required, className }}>
       <select ref={ref} {...w.control} className={w.controlClass} {...input}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {optionElements(options)}
       </select>
     </FieldFrame>
   );

@@ -25,6 +25,7 @@ export { Notice, type NoticeTone } from "./notice";
 export { Pager, pageHref } from "./pager";
 export { Stat } from "./stat";
 export { Table, type Column, type StackBelow } from "./table";
+export { DEFAULT_UI_WORDS, UiWordsContext, useUiWords, type UiWords } from "./words";
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: "primary" | "secondary" | "danger" | "ghost";

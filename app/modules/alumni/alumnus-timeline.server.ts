@@ -4,7 +4,9 @@ import {
   ANSWER_TIMELINE_ACTIONS,
   invitationAnswerTimeline,
 } from "~/modules/invitation-answers/answer-timeline.server";
+import { can } from "~/platform/permissions";
 import { canSeeRestricted } from "./alumni-scope.server";
+import { OWN_PROFILE_FIELD_LABELS, type OwnProfileField } from "./own-profile-schema";
 
 /**
  * The timeline on an alumnus's profile: one list of dated items from several sources. Later
@@ -20,6 +22,8 @@ export type TimelineItem = {
   /** who did it (staff name, "Import", "System") when known */
   by?: string | null;
   detail?: string | null;
+  /** where to act on it, when somewhere else */
+  link?: string | null;
 };
 
 export type TimelineSource = (input: {
@@ -33,8 +37,37 @@ const RESTRICTED_ACTIONS = new Set(["alumnus.restricted_updated"]);
 /** Shown by their own sources, in their own words. */
 const OWN_SOURCE_ACTIONS = new Set<string>(["alumnus.note_added", ...ANSWER_TIMELINE_ACTIONS]);
 
+/** A value as HR reads it in "old -> new" (lists joined, empty as a dash). */
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
+  return String(value);
+}
+
+/** What the person changed in the portal, one "Field: old → new" line per field. */
+export function describeProfileChange(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): string {
+  return Object.keys(after ?? {})
+    .filter((k) => k !== "version")
+    .map((k) => {
+      const label = OWN_PROFILE_FIELD_LABELS[k as OwnProfileField] ?? k;
+      return `${label}: ${shown(before?.[k])} → ${shown(after?.[k])}`;
+    })
+    .join("\n");
+}
+
 function describeAuditEvent(action: string, after: Record<string, unknown> | null): string {
   switch (action) {
+    case "alumnus.profile_updated":
+      return "Profile updated by the person";
+    case "alumnus.data_exported":
+      return `Downloaded their data (${String(after?.format ?? "").toUpperCase()})`;
+    case "eligibility.review_requested":
+      return "Asked for their eligibility to be looked at again";
+    case "eligibility.review_answered":
+      return "HR answered their request to look again";
     case "alumnus.created":
       return "Record created";
     case "alumnus.updated": {
@@ -74,6 +107,7 @@ const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
       action: true,
       actorName: true,
       actorType: true,
+      before: true,
       after: true,
       reason: true,
     },
@@ -88,7 +122,13 @@ const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
       at: e.occurredAt.toISOString(),
       title: describeAuditEvent(e.action, (e.after as Record<string, unknown> | null) ?? null),
       by: e.actorName ?? (e.actorType === "system" ? "System" : null),
-      detail: e.reason,
+      detail:
+        e.action === "alumnus.profile_updated"
+          ? describeProfileChange(
+              (e.before as Record<string, unknown> | null) ?? null,
+              (e.after as Record<string, unknown> | null) ?? null,
+            )
+          : e.reason,
     }));
 };
 
@@ -130,12 +170,39 @@ const emailSource: TimelineSource = async ({ alumnusId, limit }) => {
   }));
 };
 
+const ERASURE_STATUS: Record<string, string> = {
+  requested: "waiting for HR's decision",
+  refused: "refused",
+  done: "carried out",
+};
+
+/** The person's requests to erase their data (the full history is on the data requests page). */
+const erasureSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
+  if (!can(actor, "review:erasure")) return [];
+  const requests = await db.erasureRequest.findMany({
+    where: { alumnusId },
+    orderBy: { requestedAt: "desc" },
+    take: limit,
+    select: { id: true, reference: true, status: true, requestedAt: true },
+  });
+  return requests.map((r) => ({
+    key: `erasure:${r.id}`,
+    kind: "request",
+    at: r.requestedAt.toISOString(),
+    title: `Asked for their data to be erased (${r.reference}): ${ERASURE_STATUS[r.status] ?? r.status}`,
+    by: null,
+    detail: null,
+    link: `/staff/privacy/${r.id}`,
+  }));
+};
+
 /** Add a source here to show another kind of event on every profile. */
 export const TIMELINE_SOURCES: TimelineSource[] = [
   auditSource,
   noteSource,
   emailSource,
   invitationAnswerTimeline,
+  erasureSource,
 ];
 
 export async function alumnusTimeline({

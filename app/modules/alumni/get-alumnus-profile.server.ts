@@ -62,6 +62,7 @@ export async function getAlumnusProfile({ actor, alumnusId }: { actor: StaffUser
     hrId: a.hrId,
     workEmail: a.workEmail,
     personalEmail: a.personalEmail,
+    phone: a.phone,
     hireDate: dayOf(a.hireDate),
     exitDate: dayOf(a.exitDate),
     exitReason: a.exitReason,
@@ -81,7 +82,7 @@ export async function getAlumnusProfile({ actor, alumnusId }: { actor: StaffUser
     manualEdits: Object.entries(manualEdits).map(([field, e]) => ({
       field,
       at: e.at,
-      by: editorName.get(e.by) ?? "a former staff member",
+      by: e.by === a.id ? "the person, in the portal" : (editorName.get(e.by) ?? "a former staff member"),
     })),
     employmentPeriods: a.employmentPeriods.map((p) => ({
       id: p.id,

@@ -178,3 +178,78 @@ export async function listManagers() {
     select: { id: true, name: true, team: { select: { name: true } } },
   });
 }
+
+/**
+ * Requests from people to look at their verdict again (from the portal), oldest first: shown
+ * at the top of the review queue, whatever the verdict, until HR answers them.
+ */
+export async function listAskedReviews(input: { now?: Date; take?: number } = {}) {
+  const now = input.now ?? new Date();
+  const rows = await db.eligibilityReviewRequest.findMany({
+    where: { status: "open" },
+    orderBy: { requestedAt: "asc" },
+    take: input.take ?? 100,
+    select: {
+      id: true,
+      message: true,
+      requestedAt: true,
+      outcomeAtRequest: true,
+      alumnus: {
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          preferredName: true,
+          jobTitle: true,
+          eligibilityVerdict: { select: { outcome: true, overrideOutcome: true, overrideExpiresAt: true } },
+        },
+      },
+    },
+  });
+  const total = await db.eligibilityReviewRequest.count({ where: { status: "open" } });
+  return {
+    total,
+    items: rows.map((r) => {
+      const v = r.alumnus.eligibilityVerdict;
+      const effective: Outcome | null = v
+        ? v.overrideOutcome && v.overrideExpiresAt && v.overrideExpiresAt > now
+          ? v.overrideOutcome
+          : v.outcome
+        : null;
+      return {
+        requestId: r.id,
+        alumnusId: r.alumnus.id,
+        name: `${r.alumnus.preferredName || r.alumnus.firstName} ${r.alumnus.lastName}`,
+        jobTitle: r.alumnus.jobTitle,
+        message: r.message,
+        askedAt: r.requestedAt.toISOString(),
+        outcomeAtRequest: r.outcomeAtRequest as Outcome,
+        outcomeNow: effective,
+      };
+    }),
+  };
+}
+
+/** One person's requests to look again (newest first), for their eligibility page. */
+export async function listPersonReviewRequests(alumnusId: string) {
+  const rows = await db.eligibilityReviewRequest.findMany({
+    where: { alumnusId },
+    orderBy: { requestedAt: "desc" },
+    take: 20,
+  });
+  const answerers = await db.user.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.answeredById ? [r.answeredById] : [])) } },
+    select: { id: true, name: true },
+  });
+  const name = new Map(answerers.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    message: r.message,
+    status: r.status as "open" | "answered",
+    askedAt: r.requestedAt.toISOString(),
+    outcomeAtRequest: r.outcomeAtRequest as Outcome,
+    answer: r.answer,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    answeredBy: r.answeredById ? (name.get(r.answeredById) ?? "a former staff member") : null,
+  }));
+}

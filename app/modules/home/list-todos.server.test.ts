@@ -110,6 +110,23 @@ beforeAll(async () => {
   for (const status of ["draft", "scheduled", "sending", "paused", "completed"] as const)
     await campaign(status);
 
+  // One person asked to look again (open), one was answered; one erasure request waits, one was refused.
+  await db.eligibilityReviewRequest.create({
+    data: { alumnusId: waiting[0], message: "Please look again", outcomeAtRequest: "needs_review" },
+  });
+  await db.eligibilityReviewRequest.create({
+    data: {
+      alumnusId: decided,
+      message: "Please look again",
+      outcomeAtRequest: "not_eligible",
+      status: "answered",
+    },
+  });
+  await db.erasureRequest.create({ data: { reference: unique("ER-"), alumnusId: decided } });
+  await db.erasureRequest.create({
+    data: { reference: unique("ER-"), alumnusId: waiting[1], status: "refused" },
+  });
+
   await outbox("set_aside");
   await outbox("set_aside");
   await outbox("sent");
@@ -125,8 +142,10 @@ describe("the home page's to-do list", () => {
     expect(counts(todos)).toEqual({
       reviews: 3,
       "review-answers": 1,
+      "review-requests": 1,
       imports: 3,
       campaigns: 3,
+      "erasure-requests": 1,
       outbox: 2,
       "contract-second-approvals": 0,
       "contracts-to-prepare": 0,
@@ -151,10 +170,15 @@ describe("the home page's to-do list", () => {
   it("puts the counts on the navigation entries, without counting the same people twice", async () => {
     const badges = todoBadges(await listTodos({ actor: hr, now }));
     expect(badges).toEqual({
-      "/staff/eligibility": { count: 3, label: "3 reviews waiting", tone: "attention" },
+      "/staff/eligibility": {
+        count: 4,
+        label: "3 reviews waiting, 1 asked to look again",
+        tone: "attention",
+      },
       "/staff/imports": { count: 3, label: "3 imports needing attention", tone: "attention" },
       "/staff/campaigns": { count: 3, label: "3 campaigns running", tone: "neutral" },
       "/staff/outbox": { count: 2, label: "2 emails set aside", tone: "attention" },
+      "/staff/privacy": { count: 1, label: "1 asked to be erased", tone: "attention" },
     });
   });
 

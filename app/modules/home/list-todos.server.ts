@@ -63,6 +63,16 @@ export const TODO_SOURCES: TodoSource[] = [
       }),
   },
   {
+    key: "review-requests",
+    label: "Asked to look again",
+    hint: "Former colleagues who asked, from the alumni portal, for their verdict to be looked at again.",
+    to: "/staff/eligibility/reviews#asked",
+    permission: "override:eligibility",
+    nav: "/staff/eligibility",
+    tone: "attention",
+    count: () => db.eligibilityReviewRequest.count({ where: { status: "open" } }),
+  },
+  {
     key: "review-questions",
     label: "Questions waiting for your answer",
     hint: "HR asked for your view on someone they are reviewing.",
@@ -97,6 +107,16 @@ export const TODO_SOURCES: TodoSource[] = [
     nav: "/staff/campaigns",
     tone: "neutral",
     count: () => db.campaign.count({ where: { status: { in: ["scheduled", "sending", "paused"] } } }),
+  },
+  {
+    key: "erasure-requests",
+    label: "Asked to be erased",
+    hint: "Former colleagues who asked for their data to be erased: approve or refuse with a reason.",
+    to: "/staff/privacy",
+    permission: "review:erasure",
+    nav: "/staff/privacy",
+    tone: "attention",
+    count: () => db.erasureRequest.count({ where: { status: "requested" } }),
   },
   {
     key: "outbox",

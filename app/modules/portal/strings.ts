@@ -243,6 +243,225 @@ export const PORTAL_STRINGS_EN = {
   "error.unavailable": "We cannot reach our records right now. Please try again in a minute.",
   "error.reference": "If you contact us about this, mention the reference {id}.",
   "error.backHome": "Back to the alumni home page",
+
+  // Form words shared by every portal form (the fields and the error summary)
+  "form.required": "(required)",
+  "form.errorPrefix": "Error: ",
+  "form.problem": "There is a problem",
+
+  // Navigation: profile, returning, data rights
+  "nav.profile": "Your profile",
+  "nav.eligibility": "Returning",
+  "nav.privacy": "Your data",
+  "nav.profileDescription": "Keep your contact details and availability up to date.",
+  "nav.eligibilityDescription": "Whether you can return, in plain words, and how to ask us to look again.",
+  "nav.privacyDescription": "Choose what we write to you about, download your data or ask us to erase it.",
+
+  // Profile and availability (portal.profile)
+  "profile.title": "Your profile",
+  "profile.intro":
+    "Keep these details current so we can reach you and offer work that fits your life. Only {company}'s HR team sees them.",
+  "profile.section.contact": "About you and how to reach you",
+  "profile.section.work": "Work you would like",
+  "profile.section.availability": "When you are available",
+  "profile.section.pastRoles": "Your roles with us",
+  "profile.pastRoles.intro": "From our HR records. If something here is wrong, write to {email}.",
+  "profile.pastRoles.empty": "We have no roles on record for you.",
+  "profile.pastRoles.period": "{from} to {to}",
+  "profile.pastRoles.current": "{from} onwards",
+  "profile.field.preferredName": "What should we call you?",
+  "profile.hint.preferredName": "Leave it empty and we will use {firstName}.",
+  "profile.field.personalEmail": "Personal email",
+  "profile.hint.personalEmail":
+    "We write here rather than to your old work address. You can also sign in with it.",
+  "profile.field.phone": "Phone",
+  "profile.hint.phone": "With the country code, for example +46 70 123 45 67.",
+  "profile.field.location": "Where you live",
+  "profile.hint.location": "A city and country is enough.",
+  "profile.field.timeZone": "Time zone",
+  "profile.hint.timeZone": "So we suggest times that suit you.",
+  "profile.timeZone.none": "Choose your time zone",
+  "profile.timeZone.option": "{city} (UTC{offset})",
+  "profile.field.languages": "Languages you work in",
+  "profile.hint.languages": "Separate them with commas, for example Swedish, English.",
+  "profile.field.skills": "Skills",
+  "profile.hint.skills": "Separate them with commas, for example live chat, complaints handling.",
+  "profile.field.engagement": "What kind of work would suit you?",
+  "profile.engagement.gig": "Gig work: single shifts or short assignments",
+  "profile.engagement.partTime": "Part-time",
+  "profile.engagement.fullTime": "Full-time",
+  "profile.engagement.none": "I am not sure yet",
+  "profile.field.hours": "Hours per week",
+  "profile.hint.hours": "A whole number from 1 to 60.",
+  "profile.field.days": "Days you could work",
+  "profile.day.mon": "Monday",
+  "profile.day.tue": "Tuesday",
+  "profile.day.wed": "Wednesday",
+  "profile.day.thu": "Thursday",
+  "profile.day.fri": "Friday",
+  "profile.day.sat": "Saturday",
+  "profile.day.sun": "Sunday",
+  "profile.field.from": "From",
+  "profile.field.to": "Until",
+  "profile.hint.time": "Your local time, for example 09:00.",
+  "profile.field.earliestStart": "Earliest start date",
+  "profile.hint.earliestStart": "The first day you could start.",
+  "profile.save": "Save your profile",
+  "profile.saved": "Saved. HR sees your changes straight away.",
+  "profile.unchanged": "Nothing to save: your profile already says this.",
+  "profile.stale":
+    "Someone at {company} updated your record while you were editing, so your changes were not saved. They are still in the form: check them and save again.",
+  "profile.error.reload": "Reload the page and try again.",
+  "profile.error.tooLong": "Use at most {max} characters.",
+  "profile.error.hidden": "Remove line breaks and invisible characters.",
+  "profile.error.email": "Enter an email address like name@example.com, or leave it empty.",
+  "profile.error.emailTaken":
+    "Use an address that is yours alone: this one is in our records for someone else.",
+  "profile.error.phone":
+    "Use digits, spaces, brackets or dashes, with an optional + at the start (at least 6 digits).",
+  "profile.error.timeZone": "Choose a time zone from the list.",
+  "profile.error.listTooMany": "List at most {max}.",
+  "profile.error.listItemTooLong": "Keep each one under {max} characters.",
+  "profile.error.hours": "Enter whole hours from 1 to 60, or leave it empty.",
+  "profile.error.days": "Choose days from the list.",
+  "profile.error.time": "Enter a time like 09:00, or leave it empty.",
+  "profile.error.timeBoth": "Give both a start and an end time, or neither.",
+  "profile.error.timeOrder": "The end time must be after the start time.",
+  "profile.error.date": "Enter a date, or leave it empty.",
+  "profile.error.dateRange": "Choose a date within the next three years.",
+  "profile.error.engagement": "Choose one of the options.",
+
+  // Returning: eligibility in plain words, and asking for a review (portal.eligibility)
+  "eligibility.title": "Returning to {company}",
+  "eligibility.intro":
+    "This is where you stand under {company}'s rules for former colleagues returning, in plain words. If something looks wrong, ask us to look again.",
+  "eligibility.outcome.eligible.title": "You can be considered for returning",
+  "eligibility.outcome.eligible.body":
+    "Nothing in our rules stands in the way of you working with {company} again. When work comes up that fits you, we may invite you.",
+  "eligibility.outcome.needsReview.title": "A person in HR will look at your situation",
+  "eligibility.outcome.needsReview.body":
+    "Our rules ask someone in HR to look at your situation personally before we can say yes. This is not a no.",
+  "eligibility.outcome.notEligible.title": "We cannot offer you a return at the moment",
+  "eligibility.outcome.notEligible.body":
+    "This follows from the rules below. If you think something is wrong or has changed, ask us to look again.",
+  "eligibility.outcome.none.title": "We have not looked at this yet",
+  "eligibility.outcome.none.body":
+    "{company} has not yet reviewed who can return. Nothing is needed from you.",
+  "eligibility.reasons.title": "What we looked at",
+  "eligibility.reviewedByHr": "Someone in HR looked at your situation personally on {date}.",
+  "eligibility.checkedOn": "Last checked on {date}.",
+  "eligibility.reevaluateOn": "This may change on {date}; we will check again then.",
+  "eligibility.rule.exitReason.eligible": "How your last role ended does not stand in the way.",
+  "eligibility.rule.exitReason.needsReview":
+    "How your last role ended means someone in HR looks at it personally.",
+  "eligibility.rule.exitReason.notEligible":
+    "How your last role ended means our current rules do not allow a return.",
+  "eligibility.rule.coolingOff.eligible": "Enough time has passed since you left.",
+  "eligibility.rule.coolingOff.needsReview": "We do not have the date you left, so someone will check it.",
+  "eligibility.rule.coolingOff.notEligible":
+    "Our rules ask for some time between leaving and returning, and that time has not passed yet.",
+  "eligibility.rule.minimumTenure.eligible": "Your time with us meets our rules.",
+  "eligibility.rule.minimumTenure.needsReview":
+    "Your employment dates are incomplete in our records, so someone will check them.",
+  "eligibility.rule.minimumTenure.notEligible":
+    "Our rules ask for a minimum time worked with us, and our records show less.",
+  "eligibility.rule.hrFlag.eligible": "Our HR records agree.",
+  "eligibility.rule.hrFlag.needsReview": "Our HR records need a personal look.",
+  "eligibility.rule.hrFlag.notEligible": "Our HR records say a return is not possible.",
+  "eligibility.rule.doNotRehire.eligible": "There is no decision on record against a return.",
+  "eligibility.rule.doNotRehire.needsReview":
+    "A decision recorded by HR means someone will look at your situation personally.",
+  "eligibility.rule.doNotRehire.notEligible":
+    "A decision recorded by HR means we cannot offer a return at the moment.",
+  "eligibility.rule.legalHold.eligible": "There is no open legal matter.",
+  "eligibility.rule.legalHold.needsReview":
+    "An open legal matter means someone will look at this personally.",
+  "eligibility.rule.legalHold.notEligible":
+    "An open legal matter means we have to wait before we can decide.",
+  "eligibility.rule.consent.eligible": "You are happy to hear from us about returning.",
+  "eligibility.rule.consent.needsReview":
+    "You have not told us yet whether we may contact you about returning. You can say so under Your data.",
+  "eligibility.rule.consent.notEligible":
+    "You asked us not to contact you about returning. You can change that under Your data.",
+  "eligibility.ask.title": "Ask us to look again",
+  "eligibility.answers.title": "What HR answered",
+  "eligibility.ask.intro":
+    "Tell us what we should know: something missing or wrong in our records, or what has changed since you left. A person in HR reads every request.",
+  "eligibility.ask.field": "Your message",
+  "eligibility.ask.hint": "Between 10 and 2,000 characters.",
+  "eligibility.ask.submit": "Send to HR",
+  "eligibility.ask.sent": "Thank you. Your request is with HR, and their answer will appear on this page.",
+  "eligibility.ask.open": "You asked us to look again on {date}. HR has your message and will answer here.",
+  "eligibility.ask.answered": "HR answered your request of {date}:",
+  "eligibility.ask.yourMessage": "Your message",
+  "eligibility.ask.alreadyOpen": "You already have a request waiting. HR will answer it here first.",
+  "eligibility.ask.error.short": "Write a few words (at least 10 characters).",
+  "eligibility.ask.error.long": "Keep it under 2,000 characters.",
+  "eligibility.ask.error.hidden": "Remove invisible or direction-changing characters.",
+
+  // Your data: contact preferences, download, erasure (portal.privacy)
+  "privacy.title": "Your data",
+  "privacy.intro": "What we hold about you is yours to see, and you decide how we contact you.",
+  "privacy.contact.title": "How we may contact you",
+  "privacy.contact.intro": "Tick what you would like to hear about. You can change this at any time.",
+  "privacy.contact.returnOpportunities.title": "Return opportunities",
+  "privacy.contact.returnOpportunities.description":
+    "Invitations to come back to work with us, and one reminder at most for each.",
+  "privacy.contact.news.title": "Alumni news",
+  "privacy.contact.news.description":
+    "Occasional notes about changes at {company} that affect former colleagues.",
+  "privacy.contact.save": "Save contact choices",
+  "privacy.contact.saved": "Saved. We will only write to you about what you ticked.",
+  "privacy.contact.unchanged": "Nothing changed: these were already your choices.",
+  "privacy.contact.doNotContact":
+    "HR has recorded that you should not be contacted, so we will not email you whatever you tick here. Write to {email} if that is not right.",
+  "privacy.download.title": "Download your data",
+  "privacy.download.intro":
+    "Everything we hold about you, in one file: your record, your roles, emails we sent you, your requests and the history of changes. Internal notes by HR and managers, and security codes, are listed but not included; write to {email} if you want to see the notes.",
+  "privacy.download.json": "Download as JSON (for computers)",
+  "privacy.download.csv": "Download as CSV (for spreadsheets)",
+  "privacy.erase.title": "Erase your data",
+  "privacy.erase.intro":
+    "You can ask us to erase everything we hold about you. HR checks the request first: we may have to keep some records for a while, for example while a contract runs, and we will tell you if so.",
+  "privacy.erase.consequences":
+    "Once it is done you can no longer sign in here, we will not contact you again, and if your details reach us again from our HR system, we will skip them.",
+  "privacy.erase.field": "Anything we should know? (optional)",
+  "privacy.erase.hint": "Up to 1,000 characters.",
+  "privacy.erase.confirm": "I understand that this cannot be undone once HR approves it.",
+  "privacy.erase.submit": "Ask us to erase my data",
+  "privacy.erase.sent": "Your request is with HR (reference {reference}). This page shows where it stands.",
+  "privacy.erase.pending":
+    "You asked us to erase your data on {date} (reference {reference}). HR is looking at it; this page shows where it stands.",
+  "privacy.erase.refused": "On {date} HR could not erase your data yet, for this reason:",
+  "privacy.erase.askAgain": "You can ask again when the reason no longer applies.",
+  "privacy.erase.alreadyRequested": "You have already asked us to erase your data. HR is looking at it.",
+  "privacy.erase.error.confirm": "Tick the box to confirm you understand.",
+  "privacy.erase.error.long": "Keep it under 1,000 characters.",
+  "privacy.erase.error.hidden": "Remove invisible or direction-changing characters.",
+
+  // The downloaded file
+  "export.about": "Everything {company} holds about {name}, exported on {date}.",
+  "export.withheld.internal": "An internal note by HR or a manager; ask HR for a copy.",
+  "export.withheld.secret": "A security code for signing in; not shown, so no one can misuse it.",
+  "export.section.record": "Your record",
+  "export.section.employment": "Your roles",
+  "export.section.notes": "HR notes about you",
+  "export.section.verdict": "Whether you can return",
+  "export.section.verdictHistory": "Changes to whether you can return",
+  "export.section.managerInput": "Managers' input on your review",
+  "export.section.reviewRequests": "Your requests to look again",
+  "export.section.applications": "Your applications",
+  "export.section.applicationHistory": "What happened to your applications",
+  "export.section.contracts": "Your contracts",
+  "export.section.contractAcceptances": "Contract terms you accepted",
+  "export.section.campaigns": "Invitations sent to you",
+  "export.section.invitationAnswers": "Your answers to invitations",
+  "export.section.emails": "Emails sent to you",
+  "export.section.imports": "Rows about you in files from our HR system",
+  "export.section.sessions": "Your sign-ins",
+  "export.section.signInLinks": "Sign-in links we sent you",
+  "export.section.erasureRequests": "Your requests to erase your data",
+  "export.section.history": "History of changes to your record",
 } as const;
 
 export type PortalStringKey = keyof typeof PORTAL_STRINGS_EN;

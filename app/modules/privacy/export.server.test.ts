@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addAlumnusNote } from "~/modules/alumni/add-alumnus-note.server";
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
+import { PORTAL_STRINGS_EN } from "~/modules/portal/strings";
 import type { AlumnusUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { createSession } from "~/platform/session.server";
@@ -47,6 +48,13 @@ describe("data export", () => {
     expect(referring.filter((m) => !covered.has(m))).toEqual([]);
     expect(covered.has("Alumnus")).toBe(true);
     expect(covered.has("AuditEvent")).toBe(true);
+  });
+
+  it("has a title in the portal's catalogue for every section, so the person's download can name it", () => {
+    const missing = PERSONAL_DATA_SECTIONS.map((s) => `export.section.${s.key}`).filter(
+      (key) => !Object.hasOwn(PORTAL_STRINGS_EN, key),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("gives the person their own data, complete and machine-readable, withholding internal notes and secrets by name", async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { t } from "~/modules/portal/strings";
 import type { AlumnusUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db, type Db } from "~/platform/db.server";
@@ -33,11 +34,7 @@ export async function requestErasure(options: { actor: AlumnusUser; message: str
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Alumnus" WHERE "id" = ${actor.id} FOR UPDATE`;
     const open = await openErasureRequest(tx, actor.id);
-    if (open)
-      throw new AppError(
-        "conflict",
-        "You have already asked us to erase your data. We will write to you when it is done.",
-      );
+    if (open) throw new AppError("conflict", t("privacy.erase.alreadyRequested"));
     const request = await tx.erasureRequest.create({
       data: {
         reference: newErasureReference(),
