@@ -1,5 +1,6 @@
 import { db, Prisma } from "~/platform/db.server";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
+import { effectiveOutcome } from "./effective";
 import { NO_DECISION, type ReviewFilter } from "./review-filter";
 import { readStoredReasons } from "./stored-reasons";
 import type { Outcome } from "./policy";
@@ -211,11 +212,7 @@ export async function listAskedReviews(input: { now?: Date; take?: number } = {}
     total,
     items: rows.map((r) => {
       const v = r.alumnus.eligibilityVerdict;
-      const effective: Outcome | null = v
-        ? v.overrideOutcome && v.overrideExpiresAt && v.overrideExpiresAt > now
-          ? v.overrideOutcome
-          : v.outcome
-        : null;
+      const effective: Outcome | null = v ? effectiveOutcome(v, now).outcome : null;
       return {
         requestId: r.id,
         alumnusId: r.alumnus.id,
