@@ -99,7 +99,8 @@ describe("authorization matrix", () => {
       `authorization matrix: ${routeIds().length} routes, ${checked} route x role checks, ${mismatches.length} mismatches`,
     );
     expect(mismatches).toEqual([]);
-  });
+    // over 600 requests, each with a fresh session: more than a minute on a busy two-core machine
+  }, 300_000);
 
   it("answers the record-level rows (another manager's program and applicants) as the policy says", async () => {
     const mismatches: string[] = [];
