@@ -1,4 +1,6 @@
-import { Badge } from "./ui";
+import { Link } from "@remix-run/react";
+import { Time } from "./time";
+import { Badge, Notice } from "./ui";
 
 /** Import states in words HR uses. */
 export const IMPORT_STATUS_LABEL: Record<
@@ -48,5 +50,24 @@ export function Pager({
         </a>
       ) : null}
     </nav>
+  );
+}
+
+/** Shown when exactly this file (same bytes) was already imported: usually an upload by mistake. */
+export function SameFileNotice({
+  sameFile,
+}: {
+  sameFile: { id: string; fileName: string; committedAt: string } | null;
+}) {
+  if (!sameFile) return null;
+  return (
+    <Notice tone="warning" title="This file was already imported">
+      This file was imported on <Time iso={sameFile.committedAt} /> (
+      <Link className="underline" to={`/staff/imports/${sameFile.id}`}>
+        {sameFile.fileName}
+      </Link>
+      ). Importing it again changes nothing unless people were edited since; check the dry run before you
+      commit.
+    </Notice>
   );
 }

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { ImportStatusBadge, Pager } from "~/components/import-status";
+import { ImportStatusBadge, Pager, SameFileNotice } from "~/components/import-status";
 import { Time } from "~/components/time";
 import { Notice, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
@@ -32,7 +32,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const viewer = await requirePermission(request, "import:alumni");
   const { importId } = ImportIdSchema.parse(params);
   const { page, show } = parseSearchParams(request, RowPageSchema);
-  const { run, job, decision, events } = await getImport(importId);
+  const { run, job, decision, events, sameFile } = await getImport(importId);
   const hasRows = ["checked", "committing", "committed", "failed"].includes(run.status);
   const [rows, reasons] = hasRows
     ? await Promise.all([listImportRows({ importId, show, page }), listImportReasons(importId)])
@@ -51,6 +51,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     },
     job,
     decision,
+    sameFile: sameFile && { ...sameFile, committedAt: sameFile.committedAt.toISOString() },
     events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
     rows: rows && {
       ...rows,
@@ -58,6 +59,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
         ...r,
         errors: (r.errors ?? []) as { field: string; column?: string; message: string; value?: string }[],
         conflicts: (r.conflicts ?? null) as Record<string, { current?: unknown; incoming?: unknown }> | null,
+        warnings: (r.warnings ?? []) as { field: string; column?: string; message: string; value?: string }[],
+        changes: (r.changes ?? null) as Record<string, { old?: unknown; new?: unknown }> | null,
       })),
     },
     show,
@@ -103,6 +106,13 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 const n = (value: number) => value.toLocaleString("en-GB");
+/** A value before or after an update, as HR reads it. */
+const shownValue = (value: unknown) =>
+  value === null || value === undefined || value === "" ? (
+    <span className="text-muted">(empty)</span>
+  ) : (
+    <>“{String(value)}”</>
+  );
 
 function Progress({
   job,
@@ -132,7 +142,8 @@ function Progress({
 }
 
 export default function ImportDetail() {
-  const { run, job, decision, events, rows, show, reasons, canReadAudit } = useLoaderData<typeof loader>();
+  const { run, job, decision, events, rows, show, reasons, canReadAudit, sameFile } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -152,6 +163,7 @@ export default function ImportDetail() {
     { label: committed ? "Updated" : "Will be updated", value: n(run.updateCount) },
     { label: "Unchanged", value: n(run.unchangedCount) },
     { label: "Rejected (not imported)", value: n(run.rejectCount) },
+    { label: "Imported with warnings (a field left empty or cleaned)", value: n(run.warningCount) },
     { label: "Conflicts with hand edits (kept)", value: n(run.conflictCount) },
     ...(run.suppressedCount
       ? [{ label: "Skipped: data erased at the person's request", value: n(run.suppressedCount) }]
@@ -193,6 +205,7 @@ export default function ImportDetail() {
         ) : actionData ? (
           <Notice tone="error">{actionData.error.message}</Notice>
         ) : null}
+        <SameFileNotice sameFile={sameFile} />
         {running ? (
           <Card>
             <Progress job={job} status={run.status} />
@@ -276,7 +289,7 @@ export default function ImportDetail() {
                   Change the mapping
                 </Link>
               ) : null}
-              {run.rejectCount + run.conflictCount > 0 ? (
+              {run.rejectCount + run.conflictCount + run.warningCount > 0 ? (
                 <a className="text-brand underline" href={`/staff/imports/${run.id}/errors`} download>
                   Download the error report (CSV)
                 </a>
@@ -288,6 +301,8 @@ export default function ImportDetail() {
           <Card title="Rows">
             <nav aria-label="Which rows" className="mb-3 flex gap-4 text-sm">
               {tab("rejected", `Rejected (${n(run.rejectCount)})`)}
+              {tab("warnings", `Warnings (${n(run.warningCount)})`)}
+              {tab("updates", `Updates (${n(run.updateCount)})`)}
               {tab("conflicts", `Conflicts (${n(run.conflictCount)})`)}
               {run.suppressedCount ? tab("skipped", `Skipped (${n(run.suppressedCount)})`) : null}
               {tab("all", "All rows")}
@@ -297,11 +312,15 @@ export default function ImportDetail() {
                 title={
                   show === "rejected"
                     ? "No rejected rows"
-                    : show === "conflicts"
-                      ? "No conflicts"
-                      : show === "skipped"
-                        ? "No skipped rows"
-                        : "No rows"
+                    : show === "warnings"
+                      ? "No warnings"
+                      : show === "updates"
+                        ? "No updates"
+                        : show === "conflicts"
+                          ? "No conflicts"
+                          : show === "skipped"
+                            ? "No skipped rows"
+                            : "No rows"
                 }
               >
                 {show === "rejected"
@@ -341,6 +360,9 @@ export default function ImportDetail() {
                             <span className="text-muted">—</span>
                           )}
                           {r.hrId ? <span className="block text-xs text-muted">{r.hrId}</span> : null}
+                          {r.workEmail ? (
+                            <span className="block break-all text-xs text-muted">{r.workEmail}</span>
+                          ) : null}
                         </td>
                         <td className="py-2 pr-3">
                           <Badge
@@ -375,7 +397,32 @@ export default function ImportDetail() {
                               ))}
                             </ul>
                           ) : null}
-                          {!r.errors.length && !r.conflicts && r.exitReasonRaw ? (
+                          {r.changes ? (
+                            <ul className="space-y-1" aria-label="Fields this update changes">
+                              {Object.entries(r.changes).map(([field, c]) => (
+                                <li key={field}>
+                                  <strong>{FIELD_LABEL[field as ImportField] ?? field}</strong>:{" "}
+                                  {shownValue(c.old)} → {shownValue(c.new)}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
+                          {r.warnings.length ? (
+                            <ul className="space-y-1">
+                              {r.warnings.map((w, i) => (
+                                <li key={i}>
+                                  <Badge tone="warn">warning</Badge>{" "}
+                                  <strong>{w.column ?? columnName(w.field)}</strong>: {w.message}
+                                  {w.value ? <> (the file says “{w.value}”)</> : null}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
+                          {!r.errors.length &&
+                          !r.conflicts &&
+                          !r.changes &&
+                          !r.warnings.length &&
+                          r.exitReasonRaw ? (
                             <span className="text-muted">{r.exitReasonRaw}</span>
                           ) : null}
                         </td>

@@ -5,6 +5,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SameFileNotice } from "~/components/import-status";
 import { Notice, Badge, Button, Card, FieldError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { configureImport } from "~/modules/imports/configure-import.server";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
@@ -88,6 +89,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     chosenMapping: step.chosenMapping ? { id: step.chosenMapping.id, name: step.chosenMapping.name } : null,
     dateFits: step.dateFits,
     preview,
+    sameFile: step.sameFile && { ...step.sameFile, committedAt: step.sameFile.committedAt.toISOString() },
   };
 });
 
@@ -100,7 +102,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function MappingStep() {
-  const { run, sample, mappings, decisions, initial, chosenMapping, dateFits, preview } =
+  const { run, sample, mappings, decisions, initial, chosenMapping, dateFits, preview, sameFile } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -129,6 +131,7 @@ export default function MappingStep() {
         title="Match the columns"
         description={`${run.fileName}: ${ENCODING_LABEL[run.encoding]}, ${DELIMITER_LABEL[run.delimiter] ?? run.delimiter}-separated, ${run.headers.length} columns, headings on row ${run.headerRow}.`}
       />
+      <SameFileNotice sameFile={sameFile} />
       {busy ? (
         <Notice tone="info" title="This import is already under way">
           Its mapping can no longer be changed.{" "}

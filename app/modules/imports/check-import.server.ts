@@ -17,7 +17,14 @@ import {
   type ColumnMapping,
   type ImportField,
 } from "./fields";
-import { createRowSchema, rowProblems, type RowInput, type RowValues } from "./row-schema";
+import {
+  createRowSchema,
+  rowIdentity,
+  rowProblems,
+  type RowIdentity,
+  type RowInput,
+  type RowValues,
+} from "./row-schema";
 import type { ImportSettings } from "./schemas";
 import { readImportFile } from "./upload-import.server";
 
@@ -94,6 +101,8 @@ type Staged = {
   outcome: "pending" | "rejected";
   errors: unknown;
   values: RowValues | null;
+  /** A rejected row: who it is about, as read from the file. */
+  identity: RowIdentity | null;
   searchText: string | null;
 };
 
@@ -102,12 +111,13 @@ const toDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10)
 const STAGE_SQL = `
   INSERT INTO "ImportRow" ("importId", "rowNumber", "outcome", "errors", "hrId", "workEmail", "personalEmail", "firstName", "lastName",
     "preferredName", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitReasonRaw", "regrettable",
-    "hrRehireFlag", "managerName", "decisionId", "searchText")
+    "hrRehireFlag", "managerName", "decisionId", "searchText", "warnings")
   SELECT $1, t.n, t.o, t.e::jsonb, t.hr, t.we, t.pe, t.fn, t.ln, t.pn, t.jt, t.dp, t.lo, t.hd::date, t.ed::date,
-    t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st
+    t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st, t.w::jsonb
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-    $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
-    AS t(n, o, e, hr, we, pe, fn, ln, pn, jt, dp, lo, hd, ed, er, err, rg, rf, mn, di, st)`;
+    $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[],
+    $23::text[])
+    AS t(n, o, e, hr, we, pe, fn, ln, pn, jt, dp, lo, hd, ed, er, err, rg, rf, mn, di, st, w)`;
 
 /**
  * Staged rows go through a plain pg connection of the check's own (one parameterised statement
@@ -116,16 +126,18 @@ const STAGE_SQL = `
 async function insertStaged(client: pg.Client, importId: string, rows: Staged[]) {
   if (rows.length === 0) return;
   const col = <T>(pick: (v: RowValues) => T) => rows.map((r) => (r.values ? (pick(r.values) ?? null) : null));
+  const who = (field: keyof RowIdentity) =>
+    rows.map((r) => (r.values ? (r.values[field] ?? null) : (r.identity?.[field] ?? null)));
   await client.query(STAGE_SQL, [
     importId,
     rows.map((r) => r.rowNumber),
     rows.map((r) => r.outcome),
     rows.map((r) => (r.errors ? JSON.stringify(r.errors) : null)),
-    col((v) => v.hrId),
-    col((v) => v.workEmail),
+    who("hrId"),
+    who("workEmail"),
     col((v) => v.personalEmail),
-    col((v) => v.firstName),
-    col((v) => v.lastName),
+    who("firstName"),
+    who("lastName"),
     col((v) => v.preferredName),
     col((v) => v.jobTitle),
     col((v) => v.department),
@@ -139,6 +151,7 @@ async function insertStaged(client: pg.Client, importId: string, rows: Staged[])
     col((v) => v.managerName),
     col((v) => v.decisionId),
     rows.map((r) => r.searchText),
+    rows.map((r) => (r.values?.warnings.length ? JSON.stringify(r.values.warnings) : null)),
   ]);
 }
 
@@ -282,15 +295,26 @@ export async function runImportCheck(context: JobContext) {
             message: p.message,
             value: (input[p.field] ?? "").slice(0, 200),
           });
-      } else if (parsed?.success) values = parsed.data;
+      } else if (parsed?.success) {
+        values = parsed.data;
+        for (const w of values.warnings) w.column = columnOf(w.field);
+      }
       batch.push(
         problems.length || !values
-          ? { rowNumber: recordNumber, outcome: "rejected", errors: problems, values: null, searchText: null }
+          ? {
+              rowNumber: recordNumber,
+              outcome: "rejected",
+              errors: problems,
+              values: null,
+              identity: rowIdentity(input),
+              searchText: null,
+            }
           : {
               rowNumber: recordNumber,
               outcome: "pending",
               errors: null,
               values,
+              identity: null,
               searchText: alumnusSearchText(values),
             },
       );
@@ -361,6 +385,7 @@ async function markInvalid(importId: string, message: string) {
         rejectCount: 0,
         conflictCount: 0,
         suppressedCount: 0,
+        warningCount: 0,
       },
       select: { createdById: true },
     });

@@ -30,11 +30,30 @@ export type AppliedField = (typeof APPLIED_FIELDS)[number];
 
 const q = (name: string) => `"${name}"`;
 
-/** A field HR changed by hand keeps its value; otherwise an empty cell keeps what we have. */
-const merged = (f: string) =>
-  `CASE WHEN jsonb_exists(a."manualEdits", '${f}') THEN a.${q(f)} ELSE COALESCE(r.${q(f)}, a.${q(f)}) END`;
+const manual = (f: string) => `jsonb_exists(a."manualEdits", '${f}')`;
 const differs = (f: string) =>
-  `(NOT jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)})`;
+  `(NOT ${manual(f)} AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)})`;
+/**
+ * The preferred-name rule (ADR 063): when the import changes a person's legal first or last name
+ * and the row gives no preferred name, a preferred name that came from an import (the person was
+ * created by one, and HR never edited the field) is cleared rather than left beside the new name.
+ * One HR typed, or one the row gives, is kept as usual.
+ */
+const legalNameChanges = `(${differs("firstName")} OR ${differs("lastName")})`;
+const preferredNameFromImport = `(a."source" = 'import' AND NOT ${manual("preferredName")})`;
+
+/**
+ * A field HR changed by hand keeps its value; otherwise an empty cell keeps what we have, except
+ * for the preferred-name rule.
+ */
+const merged = (f: string) =>
+  f === "preferredName"
+    ? `CASE WHEN ${manual(f)} THEN a.${q(f)} WHEN r.${q(f)} IS NOT NULL THEN r.${q(f)}
+        WHEN ${legalNameChanges} AND ${preferredNameFromImport} THEN NULL ELSE a.${q(f)} END`
+    : `CASE WHEN ${manual(f)} THEN a.${q(f)} ELSE COALESCE(r.${q(f)}, a.${q(f)}) END`;
+/** For the dry run: { old, new } of a field the update overwrites (a cleared value is a JSON null). */
+const change = (f: string) =>
+  `CASE WHEN (${merged(f)}) IS DISTINCT FROM a.${q(f)} THEN jsonb_build_object('${f}', jsonb_build_object('old', a.${q(f)}, 'new', ${merged(f)})) ELSE '{}'::jsonb END`;
 const conflict = (f: string) =>
   `'${f}', CASE WHEN jsonb_exists(a."manualEdits", '${f}') AND r.${q(f)} IS NOT NULL AND r.${q(f)} IS DISTINCT FROM a.${q(f)} THEN jsonb_build_object('current', a.${q(f)}, 'incoming', r.${q(f)}) END`;
 
@@ -61,11 +80,16 @@ export async function classifyImportRows(
   // People whose data was erased at their request are skipped first, before any matching (ADR 040).
   await suppressImportRows(tx, importId);
   // The same person twice in one file: the first row wins, later ones are rejected (set-based, so
-  // the check keeps no per-file list of ids in memory). Column names are bound as parameters.
+  // the check keeps no per-file list of ids in memory). Column names are bound as parameters. A
+  // rejected row keeps its employee ID as read from the file, so a repeat is reported even when
+  // the first row was refused for another reason (then neither row is imported).
   await tx.$executeRaw`
     UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
-      'message', 'Employee ID ' || r."hrId" || ' is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', r."hrId"))
-    FROM (SELECT "hrId", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" = 'pending' AND "hrId" IS NOT NULL
+      'message', 'Employee ID ' || r."hrId" || ' is also on row ' || d."first" || CASE WHEN d."firstRejected"
+        THEN ', which was rejected; an employee ID can be in a file only once. Fix row ' || d."first" || ' or remove one of the two rows, and import again.'
+        ELSE '; only row ' || d."first" || ' is imported.' END, 'value', r."hrId"))
+    FROM (SELECT "hrId", min("rowNumber") AS "first", (array_agg("outcome" ORDER BY "rowNumber"))[1] = 'rejected' AS "firstRejected"
+          FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" IN ('pending', 'rejected') AND "hrId" IS NOT NULL
           GROUP BY "hrId" HAVING count(*) > 1) d
     WHERE r."importId" = ${importId} AND r."outcome" = 'pending' AND r."hrId" = d."hrId" AND r."rowNumber" > d."first"`;
   await tx.$executeRaw`
@@ -79,7 +103,7 @@ export async function classifyImportRows(
   // that still matches no one stays a create (rewriting 100,000 rows twice cost seconds).
   await exec(
     tx,
-    `UPDATE "ImportRow" r SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL
+    `UPDATE "ImportRow" r SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL, "changes" = NULL
      WHERE r."importId" = $IMPORT AND (r."outcome" IN ('update', 'unchanged') OR (r."outcome" = 'create' AND (
        EXISTS (SELECT 1 FROM "Alumnus" a WHERE a."hrId" = r."hrId") OR EXISTS (SELECT 1 FROM "Alumnus" a WHERE a."workEmail" = r."workEmail"))))`,
     importId,
@@ -132,7 +156,8 @@ export async function classifyImportRows(
     tx,
     `UPDATE "ImportRow" r SET
        "outcome" = CASE WHEN ${APPLIED_FIELDS.map(differs).join(" OR ")} OR ${periodMissing} THEN 'update' ELSE 'unchanged' END,
-       "conflicts" = NULLIF(jsonb_strip_nulls(jsonb_build_object(${APPLIED_FIELDS.map(conflict).join(", ")})), '{}'::jsonb)
+       "conflicts" = NULLIF(jsonb_strip_nulls(jsonb_build_object(${APPLIED_FIELDS.map(conflict).join(", ")})), '{}'::jsonb),
+       "changes" = NULLIF(${APPLIED_FIELDS.map(change).join(" || ")}, '{}'::jsonb)
      FROM "Alumnus" a
      WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND a."id" = r."alumnusId"`,
     importId,
@@ -140,8 +165,9 @@ export async function classifyImportRows(
 }
 
 export async function countOutcomes(tx: Db, importId: string) {
-  const rows = await tx.$queryRaw<{ outcome: string; n: bigint; conflicts: bigint }[]>`
-    SELECT "outcome", count(*) AS n, count("conflicts") AS conflicts FROM "ImportRow" WHERE "importId" = ${importId} GROUP BY "outcome"`;
+  const rows = await tx.$queryRaw<{ outcome: string; n: bigint; conflicts: bigint; warnings: bigint }[]>`
+    SELECT "outcome", count(*) AS n, count("conflicts") AS conflicts, count("warnings") AS warnings
+    FROM "ImportRow" WHERE "importId" = ${importId} GROUP BY "outcome"`;
   const by = (o: string) => Number(rows.find((r) => r.outcome === o)?.n ?? 0);
   return {
     rowCount: rows.reduce((sum, r) => sum + Number(r.n), 0),
@@ -151,6 +177,10 @@ export async function countOutcomes(tx: Db, importId: string) {
     rejectCount: by("rejected"),
     suppressedCount: by("suppressed"),
     conflictCount: rows.reduce((sum, r) => sum + Number(r.conflicts), 0),
+    /** Rows imported with a problem in an optional field (rejected rows' warnings do not count). */
+    warningCount: rows
+      .filter((r) => r.outcome === "create" || r.outcome === "update" || r.outcome === "unchanged")
+      .reduce((sum, r) => sum + Number(r.warnings), 0),
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  emailOf,
   exitReasonOf,
+  nameProblem,
   parseDate,
   reasonKey,
   rehireFlagOf,
@@ -161,5 +163,42 @@ describe("mapping suggestions", () => {
     expect(mappingProblems({ hrId: "Gone", fullName: "Name" }, ["Name"])[0]).toMatch(
       /"Gone", which this file does not have/,
     );
+  });
+});
+
+describe("names and email addresses (ADR 063)", () => {
+  it('splits "Last, First" only when the cell has that shape', () => {
+    expect(splitFullName("O'Brien, Seán")).toEqual({ firstName: "Seán", lastName: "O'Brien" });
+    expect(splitFullName('=HYPERLINK("http://evil.example","click")')).toBeNull();
+    expect(splitFullName("Smith, Jr., John")).toBeNull();
+    expect(splitFullName("Berg, 12345")).toBeNull();
+  });
+
+  it("names a formula, markup or phone number in a name cell", () => {
+    expect(nameProblem("=1+1")).toMatch(/spreadsheet formula/);
+    expect(nameProblem("@SUM(A1)")).toMatch(/spreadsheet formula/);
+    expect(nameProblem("<b>Ann</b>")).toMatch(/markup/);
+    expect(nameProblem("http://evil.example")).toMatch(/web address/);
+    expect(nameProblem("+46 70 123 45 67")).toMatch(/phone number/);
+    expect(nameProblem("(555) 010-2030")).toMatch(/phone number/);
+    for (const ok of ["Chloé", "Jean-Luc", "O'Brien", "Nguyễn Văn An", "李小龙", "St. John"])
+      expect(nameProblem(ok), ok).toBeNull();
+  });
+
+  it("accepts internationalised addresses and compares them on the domain's ASCII form", () => {
+    expect(emailOf("åsa@exämple.se")).toEqual({ address: "åsa@exämple.se", key: "åsa@xn--exmple-cua.se" });
+    expect(emailOf("Åsa@XN--EXMPLE-CUA.SE")).toEqual(emailOf("åsa@exämple.se"));
+    expect(emailOf("жена@пример.рф")?.key).toBe("жена@xn--e1afmkfd.xn--p1ai");
+    expect(emailOf("Maja.L@Example.com")?.address).toBe("maja.l@example.com");
+    for (const bad of [
+      "not-an-email",
+      "a b@x.se",
+      "x@localhost",
+      "x@1.2.3.4",
+      "bad@@x.com",
+      "a@-x.com",
+      "=1+1@x.com ",
+    ])
+      expect(emailOf(bad), bad).toBeNull();
   });
 });

@@ -156,17 +156,122 @@ export function yesNoOf(raw: string): Converted<boolean> {
   return { ok: false, message: `"${raw.trim()}" is not Yes or No.` };
 }
 
-/** "Chloé Eriksson" -> Chloé / Eriksson; "Eriksson, Chloé" -> Chloé / Eriksson. */
+// A person's name: letters (any script) and combining marks, with spaces, apostrophes, hyphens
+// and full stops between them.
+const NAME_PART = /^\p{L}[\p{L}\p{M}'’. -]*$/u;
+
+/**
+ * "Chloé Eriksson" -> Chloé / Eriksson; "Eriksson, Chloé" -> Chloé / Eriksson. The comma form is
+ * read as "Last, First" only when the cell has exactly that shape (one comma, a name on each
+ * side); anything else with a comma is not a name we can split.
+ */
 export function splitFullName(raw: string): { firstName: string; lastName: string } | null {
   const value = raw.trim().replace(/\s+/g, " ");
-  if (!value) return null;
-  const comma = value.indexOf(",");
-  if (comma > 0) {
-    const last = value.slice(0, comma).trim();
-    const first = value.slice(comma + 1).trim();
-    return first && last ? { firstName: first, lastName: last } : null;
+  if (!value || nameProblem(value)) return null;
+  if (value.includes(",")) {
+    const parts = value.split(",").map((p) => p.trim());
+    if (parts.length !== 2 || !NAME_PART.test(parts[0]) || !NAME_PART.test(parts[1])) return null;
+    return { firstName: parts[1], lastName: parts[0] };
   }
   const space = value.lastIndexOf(" ");
   if (space <= 0) return null;
   return { firstName: value.slice(0, space), lastName: value.slice(space + 1) };
+}
+
+/**
+ * Why a name cell cannot be a person's name, in plain words, or null. Refused: cells a
+ * spreadsheet would run as a formula, markup or web addresses, and phone numbers (a column
+ * mapped to the wrong field, or something planted in the export).
+ */
+export function nameProblem(raw: string): string | null {
+  const value = raw.trim();
+  if (!value) return null;
+  const digits = value.replace(/\D/g, "").length;
+  if (digits >= 6 && /^[\d\s()+./-]+$/.test(value))
+    return `"${value.slice(0, 80)}" looks like a phone number, not a name.`;
+  if (/^[=+\-@]/.test(value) || /^[\t\r]/.test(raw))
+    return `"${value.slice(0, 80)}" looks like a spreadsheet formula (it starts with "${value[0]}"), not a name.`;
+  if (/[<>]|:\/\/|^(javascript|data|vbscript):|\{\{|\$\{/i.test(value))
+    return `"${value.slice(0, 80)}" contains markup or a web address, not a name.`;
+  return null;
+}
+
+// RFC 5322 atext, plus any character outside ASCII (RFC 6531 allows UTF-8 in the local part).
+const LOCAL_PART = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+const ASCII_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * An email address as HR's file gives it, internationalised addresses included
+ * (`åsa@exämple.se`, RFC 6531): the local part may use any letters, the domain may be written in
+ * Unicode or in its ASCII (punycode) form. Returns the address to store (trimmed, NFC, lower-cased
+ * as every address in Comeback is; a domain written in punycode is shown in Unicode, so the two
+ * spellings of one domain are one address) and its ASCII key, or null when it is not an address.
+ */
+export function emailOf(raw: string): { address: string; key: string } | null {
+  const value = raw.trim().normalize("NFC").toLowerCase();
+  if (value.length > 254) return null;
+  const at = value.lastIndexOf("@");
+  if (at <= 0 || at === value.length - 1) return null;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  // A local part starting like a spreadsheet formula is legal in RFC 5322 but never a real
+  // person's address in an HR export; it is refused rather than carried into exports.
+  if (local.length > 64 || !LOCAL_PART.test(local) || /^[=+-]/.test(local)) return null;
+  const ascii = domainToAscii(domain);
+  if (!ascii) return null;
+  const unicode = domainToUnicode(ascii) || domain;
+  return { address: `${local}@${unicode}`, key: `${local}@${ascii}` };
+}
+
+/** RFC 3492 decoding of one "xn--" label (the browser-safe half of punycode Comeback needs). */
+function decodePunycodeLabel(label: string): string | null {
+  const [base, tMin, tMax, skew, damp] = [36, 1, 26, 38, 700];
+  const input = label.slice(4);
+  const delimiter = input.lastIndexOf("-");
+  const output = delimiter > 0 ? [...input.slice(0, delimiter)].map((c) => c.codePointAt(0)!) : [];
+  let [n, i, bias] = [128, 0, 72];
+  const digit = (c: number) => (c - 48 < 10 ? c - 22 : c - 65 < 26 ? c - 65 : c - 97 < 26 ? c - 97 : base);
+  for (let pos = delimiter > 0 ? delimiter + 1 : 0; pos < input.length;) {
+    const oldI = i;
+    for (let w = 1, k = base; ; k += base) {
+      if (pos >= input.length) return null;
+      const d = digit(input.charCodeAt(pos++));
+      if (d >= base) return null;
+      i += d * w;
+      const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+      if (d < t) break;
+      w *= base - t;
+    }
+    const length = output.length + 1;
+    let delta = oldI === 0 ? Math.floor((i - oldI) / damp) : (i - oldI) >> 1;
+    delta += Math.floor(delta / length);
+    let k = 0;
+    for (; delta > ((base - tMin) * tMax) >> 1; k += base) delta = Math.floor(delta / (base - tMin));
+    bias = k + Math.floor(((base - tMin + 1) * delta) / (delta + skew));
+    n += Math.floor(i / length);
+    i %= length;
+    if (n > 0x10ffff) return null;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
+}
+
+const domainToUnicode = (ascii: string) =>
+  ascii
+    .split(".")
+    .map((label) => (label.startsWith("xn--") ? (decodePunycodeLabel(label) ?? label) : label))
+    .join(".");
+
+function domainToAscii(domain: string): string | null {
+  if (/[\s@/\\:]/.test(domain)) return null;
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${domain}`).hostname;
+  } catch {
+    return null;
+  }
+  const labels = ascii.split(".");
+  if (labels.length < 2 || ascii.length > 253 || !labels.every((l) => ASCII_LABEL.test(l))) return null;
+  if (!/^(xn--[a-z0-9-]+|[a-z]{2,63})$/.test(labels[labels.length - 1])) return null;
+  return ascii;
 }

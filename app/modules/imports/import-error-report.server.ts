@@ -14,26 +14,32 @@ type ReportLine = {
   value: unknown;
   current?: unknown;
   hrId: string | null;
+  name: string;
   workEmail: string | null;
+};
+
+const OUTCOME_LABEL: Record<string, string> = {
+  rejected: "rejected",
+  conflict: "conflict (kept the hand-edited value)",
+  warning: "warning (imported; this field left empty or cleaned)",
 };
 
 const COLUMNS: CsvColumn<ReportLine>[] = [
   { header: "Row", value: (l) => l.row },
-  {
-    header: "Outcome",
-    value: (l) => (l.outcome === "rejected" ? "rejected" : "conflict (kept the hand-edited value)"),
-  },
+  { header: "Outcome", value: (l) => OUTCOME_LABEL[l.outcome] ?? l.outcome },
   { header: "Column", value: (l) => l.column },
   { header: "Problem", value: (l) => l.problem },
   { header: "Value in the file", value: (l) => l.value },
   { header: "Value kept in Comeback", value: (l) => l.current ?? "" },
   { header: "Employee ID", value: (l) => l.hrId ?? "" },
+  { header: "Name", value: (l) => l.name },
   { header: "Work email", value: (l) => l.workEmail ?? "" },
 ];
 
 /**
- * The error report of an import as CSV: one line per problem (rejected rows) and per conflict
- * with a hand-edited field. Cells are neutralised by csvStream (OWASP). Streamed a page at a
+ * The error report of an import as CSV: one line per problem (rejected rows), per warning (rows
+ * imported with an optional field left empty or cleaned) and per conflict with a hand-edited
+ * field, each with who the row is about as read from the file. Cells are neutralised by csvStream (OWASP). Streamed a page at a
  * time; the download is audited.
  */
 export async function importErrorReport(options: { actor: StaffUser; importId: string }) {
@@ -63,7 +69,14 @@ export async function importErrorReport(options: { actor: StaffUser; importId: s
         where: {
           importId: run!.id,
           rowNumber: { gt: after },
-          OR: [{ outcome: "rejected" }, { NOT: { conflicts: { equals: Prisma.DbNull } } }],
+          OR: [
+            { outcome: "rejected" },
+            { NOT: { conflicts: { equals: Prisma.DbNull } } },
+            {
+              outcome: { in: ["create", "update", "unchanged"] },
+              NOT: { warnings: { equals: Prisma.DbNull } },
+            },
+          ],
         },
         orderBy: { rowNumber: "asc" },
         take: 1000,
@@ -72,7 +85,10 @@ export async function importErrorReport(options: { actor: StaffUser; importId: s
           outcome: true,
           errors: true,
           conflicts: true,
+          warnings: true,
           hrId: true,
+          firstName: true,
+          lastName: true,
           workEmail: true,
         },
       });
@@ -80,6 +96,11 @@ export async function importErrorReport(options: { actor: StaffUser; importId: s
       after = rows[rows.length - 1].rowNumber;
       const lines: ReportLine[] = [];
       for (const r of rows) {
+        const who = {
+          hrId: r.hrId,
+          name: [r.firstName, r.lastName].filter(Boolean).join(" "),
+          workEmail: r.workEmail,
+        };
         if (r.outcome === "rejected") {
           for (const e of (r.errors ?? []) as {
             field: string;
@@ -93,11 +114,27 @@ export async function importErrorReport(options: { actor: StaffUser; importId: s
               column: e.column ?? columnName(e.field),
               problem: e.message,
               value: e.value ?? "",
-              hrId: r.hrId,
-              workEmail: r.workEmail,
+              ...who,
             });
           }
-        } else if (r.conflicts) {
+          continue;
+        }
+        for (const w of (r.warnings ?? []) as {
+          field: string;
+          column?: string;
+          message: string;
+          value?: string;
+        }[]) {
+          lines.push({
+            row: r.rowNumber,
+            outcome: "warning",
+            column: w.column ?? columnName(w.field),
+            problem: w.message,
+            value: w.value ?? "",
+            ...who,
+          });
+        }
+        if (r.conflicts) {
           for (const [field, c] of Object.entries(
             r.conflicts as Record<string, { current?: unknown; incoming?: unknown }>,
           )) {
@@ -108,8 +145,7 @@ export async function importErrorReport(options: { actor: StaffUser; importId: s
               problem: "HR changed this field by hand; the import kept that value.",
               value: c.incoming,
               current: c.current,
-              hrId: r.hrId,
-              workEmail: r.workEmail,
+              ...who,
             });
           }
         }

@@ -51,6 +51,7 @@ export async function giveUpImportJob(job: JobRow, error: string) {
             unchangedCount: 0,
             rejectCount: 0,
             conflictCount: 0,
+            warningCount: 0,
           },
     });
     if (updated.count !== 1) return;

@@ -65,6 +65,8 @@ export async function getImport(importId: string) {
       rejectCount: true,
       conflictCount: true,
       suppressedCount: true,
+      warningCount: true,
+      fileSha256: true,
       fileErasedAt: true,
       error: true,
       createdAt: true,
@@ -74,7 +76,7 @@ export async function getImport(importId: string) {
     },
   });
   if (!run) throw notFound("That import");
-  const [job, events, decision] = await Promise.all([
+  const [job, events, decision, sameFile] = await Promise.all([
     run.jobId
       ? db.job.findUnique({
           where: { id: run.jobId },
@@ -89,24 +91,49 @@ export async function getImport(importId: string) {
     run.decisionId
       ? db.workforceDecision.findUnique({ where: { id: run.decisionId }, select: { id: true, title: true } })
       : null,
+    run.status === "committed" ? null : sameFileImported(run.id, run.fileSha256),
   ]);
-  return { run, job, decision, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+  return { run, job, decision, sameFile, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
 }
 
-/** The staged rows of an import, a page at a time: rejected rows, conflicts, or all. */
+/**
+ * The latest committed import of exactly the same file (same SHA-256), if any: uploading it again
+ * is usually a mistake, so the pages say "This file was imported on ...".
+ */
+export async function sameFileImported(importId: string, sha256: string) {
+  if (!sha256) return null;
+  const earlier = await db.importRun.findFirst({
+    where: { fileSha256: sha256, status: "committed", id: { not: importId } },
+    orderBy: { committedAt: "desc" },
+    select: { id: true, fileName: true, committedAt: true },
+  });
+  return earlier?.committedAt
+    ? { id: earlier.id, fileName: earlier.fileName, committedAt: earlier.committedAt }
+    : null;
+}
+
+/** The staged rows of an import, a page at a time: rejected rows, warnings, updates, conflicts, or all. */
 export async function listImportRows(options: {
   importId: string;
-  show: "rejected" | "conflicts" | "skipped" | "all";
+  show: "rejected" | "warnings" | "updates" | "conflicts" | "skipped" | "all";
   page: number;
 }) {
   const filter: Prisma.ImportRowWhereInput =
     options.show === "rejected"
       ? { importId: options.importId, outcome: "rejected" }
-      : options.show === "conflicts"
-        ? { importId: options.importId, NOT: { conflicts: { equals: Prisma.DbNull } } }
-        : options.show === "skipped"
-          ? { importId: options.importId, outcome: "suppressed" }
-          : { importId: options.importId };
+      : options.show === "warnings"
+        ? {
+            importId: options.importId,
+            outcome: { in: ["create", "update", "unchanged"] },
+            NOT: { warnings: { equals: Prisma.DbNull } },
+          }
+        : options.show === "updates"
+          ? { importId: options.importId, outcome: "update" }
+          : options.show === "conflicts"
+            ? { importId: options.importId, NOT: { conflicts: { equals: Prisma.DbNull } } }
+            : options.show === "skipped"
+              ? { importId: options.importId, outcome: "suppressed" }
+              : { importId: options.importId };
   const [total, rows] = await Promise.all([
     db.importRow.count({ where: filter }),
     db.importRow.findMany({
@@ -119,6 +146,8 @@ export async function listImportRows(options: {
         outcome: true,
         errors: true,
         conflicts: true,
+        warnings: true,
+        changes: true,
         hrId: true,
         workEmail: true,
         firstName: true,
@@ -156,9 +185,11 @@ export async function getMappingStep(importId: string, mappingId?: string) {
       delimiter: true,
       settings: true,
       mappingId: true,
+      fileSha256: true,
     },
   });
   if (!run) throw notFound("That import");
+  const sameFile = await sameFileImported(run.id, run.fileSha256);
   let head: Uint8Array = new Uint8Array();
   for await (const piece of readImportFile(importId)) {
     head = piece.subarray(0, 64 * 1024);
@@ -202,5 +233,6 @@ export async function getMappingStep(importId: string, mappingId?: string) {
     suggested,
     dateFits: dates.fits,
     chosenMapping: chosenMapping ?? null,
+    sameFile,
   };
 }

@@ -94,5 +94,5 @@ export const ImportListSchema = z.object({
 
 export const RowPageSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  show: z.enum(["rejected", "conflicts", "skipped", "all"]).default("rejected"),
+  show: z.enum(["rejected", "warnings", "updates", "conflicts", "skipped", "all"]).default("rejected"),
 });

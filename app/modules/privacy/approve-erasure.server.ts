@@ -222,7 +222,8 @@ async function eraseImports(tx: Db, alumnusId: string, values: PersonValues) {
     WHERE "alumnusId" = ${alumnusId}
        OR (${values.hrId}::text IS NOT NULL AND lower("hrId") = lower(${values.hrId}::text))
        OR lower("workEmail") = ANY(${values.emails}::text[]) OR lower("personalEmail") = ANY(${values.emails}::text[])
-       OR (cardinality(${patterns}::text[]) > 0 AND ("errors"::text ILIKE ANY(${patterns}::text[]) OR "conflicts"::text ILIKE ANY(${patterns}::text[])))`;
+       OR (cardinality(${patterns}::text[]) > 0 AND ("errors"::text ILIKE ANY(${patterns}::text[]) OR "conflicts"::text ILIKE ANY(${patterns}::text[])
+         OR "warnings"::text ILIKE ANY(${patterns}::text[]) OR "changes"::text ILIKE ANY(${patterns}::text[])))`;
   const matcher = valueMatcher(values);
   const lower = (v: string | null) => v?.toLowerCase() ?? null;
   const rows = candidates.filter(

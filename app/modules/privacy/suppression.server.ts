@@ -73,8 +73,8 @@ export async function suppressImportRows(tx: Db, importId: string): Promise<numb
       "hrId" = NULL, "workEmail" = NULL, "personalEmail" = NULL, "firstName" = NULL, "lastName" = NULL,
       "preferredName" = NULL, "jobTitle" = NULL, "department" = NULL, "location" = NULL, "hireDate" = NULL,
       "exitDate" = NULL, "exitReason" = NULL, "exitReasonRaw" = NULL, "regrettable" = NULL, "hrRehireFlag" = NULL,
-      "managerName" = NULL, "searchText" = NULL
+      "managerName" = NULL, "searchText" = NULL, "warnings" = NULL, "changes" = NULL
     FROM "Suppression" s JOIN "ErasureRequest" e ON e."id" = s."erasureRequestId"
-    WHERE r."importId" = ${importId} AND r."outcome" IN ('pending', 'create', 'update', 'unchanged')
+    WHERE r."importId" = ${importId} AND r."outcome" IN ('pending', 'create', 'update', 'unchanged', 'rejected')
       AND s."keyHash" IN (${hr}, ${work}, ${personal})`;
 }
