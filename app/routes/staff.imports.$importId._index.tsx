@@ -299,7 +299,7 @@ export default function ImportDetail() {
         ) : null}
         {rows ? (
           <Card title="Rows">
-            <nav aria-label="Which rows" className="mb-3 flex gap-4 text-sm">
+            <nav aria-label="Which rows" className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {tab("rejected", `Rejected (${n(run.rejectCount)})`)}
               {tab("warnings", `Warnings (${n(run.warningCount)})`)}
               {tab("updates", `Updates (${n(run.updateCount)})`)}
@@ -413,7 +413,9 @@ export default function ImportDetail() {
                                 <li key={i}>
                                   <Badge tone="warn">warning</Badge>{" "}
                                   <strong>{w.column ?? columnName(w.field)}</strong>: {w.message}
-                                  {w.value ? <> (the file says “{w.value}”)</> : null}
+                                  {w.value && !w.message.includes(w.value.slice(0, 80)) ? (
+                                    <> (the file says “{w.value}”)</>
+                                  ) : null}
                                 </li>
                               ))}
                             </ul>
