@@ -100,7 +100,7 @@ export default function PortalPrivacy() {
         <ul className="mt-4 flex flex-col gap-3 sm:flex-row">
           <li>
             <a
-              className="inline-flex min-h-11 items-center rounded-md px-4 font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+              className="flex min-h-11 w-full items-center justify-center rounded-md px-4 py-2 text-center font-medium text-brand ring-1 ring-line hover:bg-brand-soft sm:w-auto"
               href="/portal/privacy/export/json"
               download
             >
@@ -109,7 +109,7 @@ export default function PortalPrivacy() {
           </li>
           <li>
             <a
-              className="inline-flex min-h-11 items-center rounded-md px-4 font-medium text-brand ring-1 ring-line hover:bg-brand-soft"
+              className="flex min-h-11 w-full items-center justify-center rounded-md px-4 py-2 text-center font-medium text-brand ring-1 ring-line hover:bg-brand-soft sm:w-auto"
               href="/portal/privacy/export/csv"
               download
             >

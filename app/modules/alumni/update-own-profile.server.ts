@@ -6,7 +6,12 @@ import { changedFields, recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { dayOf, dayToDate, readManualEdits } from "./alumnus-record.server";
-import { OWN_PROFILE_FIELDS, type OwnProfileField, type OwnProfileInput } from "./own-profile-schema";
+import {
+  OWN_PROFILE_FIELDS,
+  WEEK_DAYS,
+  type OwnProfileField,
+  type OwnProfileInput,
+} from "./own-profile-schema";
 import { alumnusSearchText } from "./search-text";
 
 /** Fields an HR-system import also writes: the person's own value is kept (Alumnus.manualEdits). */
@@ -47,7 +52,13 @@ export async function updateOwnProfile({
     const before: Record<OwnProfileField, unknown> = {} as Record<OwnProfileField, unknown>;
     const after: Record<OwnProfileField, unknown> = {} as Record<OwnProfileField, unknown>;
     for (const field of OWN_PROFILE_FIELDS) {
-      before[field] = field === "earliestStart" ? dayOf(current.earliestStart) : current[field];
+      before[field] =
+        field === "earliestStart"
+          ? dayOf(current.earliestStart)
+          : field === "availabilityDays"
+            ? // the same days in another order (an import's) are no change
+              WEEK_DAYS.filter((d) => current.availabilityDays.includes(d))
+            : current[field];
       after[field] = input[field];
     }
     const diff = changedFields(before, after);
