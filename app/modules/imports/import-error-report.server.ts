@@ -18,6 +18,8 @@ type ReportLine = {
   workEmail: string | null;
 };
 
+type StoredProblem = { field: string; column?: string; message: string; value?: string };
+
 const OUTCOME_LABEL: Record<string, string> = {
   rejected: "rejected",
   conflict: "conflict (kept the hand-edited value)",
@@ -101,39 +103,19 @@ export async function importErrorReport(options: { actor: StaffUser; importId: s
           name: [r.firstName, r.lastName].filter(Boolean).join(" "),
           workEmail: r.workEmail,
         };
-        if (r.outcome === "rejected") {
-          for (const e of (r.errors ?? []) as {
-            field: string;
-            column?: string;
-            message: string;
-            value?: string;
-          }[]) {
-            lines.push({
-              row: r.rowNumber,
-              outcome: "rejected",
-              column: e.column ?? columnName(e.field),
-              problem: e.message,
-              value: e.value ?? "",
-              ...who,
-            });
-          }
-          continue;
-        }
-        for (const w of (r.warnings ?? []) as {
-          field: string;
-          column?: string;
-          message: string;
-          value?: string;
-        }[]) {
+        // A rejected row's problems, or an imported row's warnings: one line each.
+        const rejected = r.outcome === "rejected";
+        for (const p of ((rejected ? r.errors : r.warnings) ?? []) as StoredProblem[]) {
           lines.push({
             row: r.rowNumber,
-            outcome: "warning",
-            column: w.column ?? columnName(w.field),
-            problem: w.message,
-            value: w.value ?? "",
+            outcome: rejected ? "rejected" : "warning",
+            column: p.column ?? columnName(p.field),
+            problem: p.message,
+            value: p.value ?? "",
             ...who,
           });
         }
+        if (rejected) continue;
         if (r.conflicts) {
           for (const [field, c] of Object.entries(
             r.conflicts as Record<string, { current?: unknown; incoming?: unknown }>,
