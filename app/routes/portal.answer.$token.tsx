@@ -71,8 +71,8 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 type Answered = { ok: true; intent: "answer"; result: Parameters<typeof AnswerDone>[0]["result"] };
 type Sent = { ok: true; intent: "fresh-link"; sent: { days: number } };
 
-/** The alumni site's sign-in, the other way in for someone whose link does not work. */
-const SIGN_IN_HREF: string | null = null;
+/** The alumni site's sign-in (by email link, ADR 037): the other way in when a link does not work. */
+const SIGN_IN_HREF = "/portal/sign-in";
 
 export default function AnswerInvitationPage() {
   const page = useLoaderData<typeof loader>();

@@ -14,19 +14,26 @@ const TONE: Record<AnswerChoice, "good" | "neutral" | "bad"> = {
 };
 
 /**
- * What people answered with the button in the campaign's email (ADR 038): a count per answer
- * (each a filter), how many have not answered, and who said what, newest first. HR marks an
- * answer followed up once they have been in touch; a new answer from the person reopens it.
+ * Who answered what (ADR 038): the person (a link to their profile), the answer, availability,
+ * message, when, and HR's follow-up with a button to mark it. `showCampaign` adds the campaign
+ * (the list across campaigns).
  */
-export function CampaignAnswersCard({
-  answers,
+export function AnswersTable({
+  rows,
+  canHandle,
   busyAnswerId,
+  showCampaign = false,
+  caption,
+  empty,
 }: {
-  answers: CampaignAnswers;
+  rows: CampaignAnswerRow[];
+  canHandle: boolean;
   /** The answer whose "followed up" form is being sent. */
   busyAnswerId?: string | null;
+  showCampaign?: boolean;
+  caption: string;
+  empty: React.ReactNode;
 }) {
-  const filterHref = (answer: AnswerChoice | null) => `?${answer ? `answer=${answer}` : ""}#answers`;
   const columns: Column<CampaignAnswerRow>[] = [
     {
       key: "person",
@@ -38,6 +45,19 @@ export function CampaignAnswersCard({
         </Link>
       ),
     },
+    ...(showCampaign
+      ? [
+          {
+            key: "campaign",
+            label: "Campaign",
+            cell: (r: CampaignAnswerRow) => (
+              <Link to={`/staff/campaigns/${r.campaign.id}#answers`} className="text-brand underline">
+                {r.campaign.name}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     {
       key: "answer",
       label: "Answer",
@@ -47,7 +67,8 @@ export function CampaignAnswersCard({
     {
       key: "message",
       label: "Message",
-      cell: (r) => (r.message ? <span className="whitespace-pre-line">{r.message}</span> : "—"),
+      cell: (r) =>
+        r.message ? <span className="whitespace-pre-line [overflow-wrap:anywhere]">{r.message}</span> : "—",
     },
     {
       key: "answered",
@@ -69,7 +90,7 @@ export function CampaignAnswersCard({
           <span className="text-sm">
             Followed up{r.handled.by ? ` by ${r.handled.by}` : ""}, <Time iso={r.handled.at} />
           </span>
-        ) : answers.canHandle ? (
+        ) : canHandle ? (
           <Form method="post" preventScrollReset>
             <input type="hidden" name="intent" value="answer-handled" />
             <input type="hidden" name="answerId" value={r.id} />
@@ -82,13 +103,43 @@ export function CampaignAnswersCard({
         ),
     },
   ];
-  const filterLabel = answers.filter ? ANSWER_LABELS[answers.filter].toLowerCase() : null;
+  return (
+    <Table
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      stackBelow="lg"
+      empty={empty}
+    />
+  );
+}
+
+/**
+ * What people answered with the button in the campaign's email: a count per answer (each a
+ * filter), how many have not answered, and who said what, newest first. HR marks an answer
+ * followed up once they have been in touch; a new answer from the person reopens it.
+ */
+export function CampaignAnswersCard({
+  answers,
+  busyAnswerId,
+}: {
+  answers: CampaignAnswers;
+  busyAnswerId?: string | null;
+}) {
+  const filterHref = (answer: AnswerChoice | null) => `?${answer ? `answer=${answer}` : ""}#answers`;
+  const filter = answers.filter;
   return (
     <Card title="Answers">
       <div id="answers" className="scroll-mt-4" />
       <p className="mb-4 text-sm text-muted">
         What people said with the button in the email. Each person&apos;s latest answer counts; every answer
-        is on their profile&apos;s timeline.
+        is on their profile&apos;s timeline.{" "}
+        {answers.toFollowUp ? (
+          <Link to="/staff/campaigns/answers" className="text-brand underline">
+            {answers.toFollowUp.toLocaleString("en")} to follow up
+          </Link>
+        ) : null}
       </p>
       <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat
@@ -101,28 +152,27 @@ export function CampaignAnswersCard({
         <Stat label="Opted out" value={answers.counts.stop} to={filterHref("stop")} />
         <Stat label="No answer yet" value={answers.notAnswered} />
       </div>
-      <p className="mb-2 text-sm" aria-live="polite">
-        {filterLabel ? (
+      <p className="mb-2 text-sm">
+        {filter ? (
           <>
-            Showing people whose answer is “{filterLabel}” (
-            {ANSWER_DESCRIPTIONS[answers.filter!].toLowerCase()}){" "}
+            Showing people whose answer is “{ANSWER_LABELS[filter].toLowerCase()}”:{" "}
+            {ANSWER_DESCRIPTIONS[filter].toLowerCase()}{" "}
             <Link to={filterHref(null)} className="text-brand underline">
               Show every answer
             </Link>
           </>
         ) : (
-          "Showing every answer, newest first."
+          "Every answer, newest first."
         )}
       </p>
-      <Table
+      <AnswersTable
         caption="Who answered what"
-        columns={columns}
         rows={answers.rows}
-        rowKey={(r) => r.id}
-        stackBelow="lg"
+        canHandle={answers.canHandle}
+        busyAnswerId={busyAnswerId}
         empty={
           <p className="py-4 text-sm text-muted">
-            {answers.filter
+            {filter
               ? "Nobody has given this answer."
               : "Nobody has answered yet. Answers appear here as soon as people use the button in the email."}
           </p>

@@ -7,13 +7,19 @@ import { notFound } from "~/platform/errors";
  * HR has followed up an answer (written back, called): it leaves the to-do list. A new answer
  * from the person puts it back (answerInvitation clears the mark). Idempotent; audited once.
  */
-export async function markAnswerHandled(input: { actor: StaffUser; campaignId: string; answerId: string }) {
+export async function markAnswerHandled(input: {
+  actor: StaffUser;
+  answerId: string;
+  /** When given (the campaign's page), the answer must belong to it. */
+  campaignId?: string;
+}) {
   return db.$transaction(async (tx) => {
     const answer = await tx.invitationAnswer.findFirst({
-      where: { id: input.answerId, campaignId: input.campaignId },
+      where: { id: input.answerId, ...(input.campaignId ? { campaignId: input.campaignId } : {}) },
       select: {
         id: true,
         alumnusId: true,
+        campaignId: true,
         answer: true,
         handledAt: true,
         campaign: { select: { name: true } },
@@ -32,7 +38,7 @@ export async function markAnswerHandled(input: { actor: StaffUser; campaignId: s
       entityId: answer.alumnusId,
       after: {
         answerId: answer.id,
-        campaignId: input.campaignId,
+        campaignId: answer.campaignId,
         campaignName: answer.campaign.name,
         answer: answer.answer,
       },
