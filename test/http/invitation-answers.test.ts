@@ -300,4 +300,48 @@ describe("HR's view of the answers", () => {
     });
     expect(refused.status).toBe(403);
   });
+
+  it("lists what waits for HR across campaigns, linked from the home page and the campaign; marking one is origin-checked and audited once", async () => {
+    const user = await createStaffUser(db, { role: "hr", password: PASSWORD });
+    const hr = await signedInClient(app, user.email, PASSWORD);
+    const home = text(await (await hr.request("/staff")).text());
+    expect(home).toContain("Answers to follow up");
+    expect(home).toContain('href="/staff/campaigns/answers"');
+    const campaign = text(await (await hr.request(`/staff/campaigns/${campaignId}`)).text());
+    expect(campaign).toMatch(/href="\/staff\/campaigns\/answers"[^>]*>1 to follow up/);
+
+    // people[1] said "not now" with words (the hostile messages above); people[0] is followed up.
+    const list = await hr.request("/staff/campaigns/answers");
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(text(html)).toContain("1 answer waits for you.");
+    expect(html).toContain(`/staff/alumni/${people[1].id}`);
+    expect(html).not.toContain(`/staff/alumni/${people[0].id}`);
+    expect(html).toContain(`/staff/campaigns/${campaignId}#answers`);
+    expectInert(markupOutsideOurScripts(html, cspNonce(list)), XSS_PAYLOADS.at(-1)!, "answers to follow up");
+
+    const row = await db.invitationAnswer.findFirstOrThrow({
+      where: { campaignId, alumnusId: people[1].id },
+    });
+    const mark = (answerId: string, client = hr) =>
+      client.request("/staff/campaigns/answers", {
+        method: "POST",
+        form: { intent: "answer-handled", answerId },
+      });
+    const foreign = httpClient(app.url, { origin: "https://evil.example" });
+    foreign.cookie = hr.cookie;
+    expect((await mark(row.id, foreign)).status).toBe(403);
+    expect((await mark("nosuchanswer0000")).status).toBe(404);
+    expect((await mark("<script>")).status).toBe(422);
+    const marked = await mark(row.id);
+    expect(marked.status).toBe(200);
+    expect(await marked.text()).toContain("Marked as followed up.");
+    expect(await (await mark(row.id)).text()).toContain("Someone had already marked it followed up.");
+    expect(
+      await db.auditEvent.count({ where: { action: "invitation.answer_handled", entityId: people[1].id } }),
+    ).toBe(1);
+    expect(text(await (await hr.request("/staff/campaigns/answers")).text())).toContain(
+      "Nothing to follow up",
+    );
+  });
 });

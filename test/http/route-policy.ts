@@ -211,6 +211,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   // Campaigns (manage:campaign). An empty POST is a validation error or an unknown intent.
   "routes/staff.campaigns._index": { path: "/staff/campaigns", loader: hrOnly },
   "routes/staff.campaigns.new": { path: "/staff/campaigns/new", loader: hrOnly, action: hrOnly },
+  // Every campaign's answers that wait for HR (the home page's to-do); marking one followed up.
+  "routes/staff.campaigns.answers": { path: "/staff/campaigns/answers", loader: hrOnly, action: hrOnly },
   "routes/staff.campaigns.$campaignId": {
     path: "/staff/campaigns/:campaignId",
     loader: hrOnly,

@@ -90,6 +90,8 @@ export function AnswersTable({
           <span className="text-sm">
             Followed up{r.handled.by ? ` by ${r.handled.by}` : ""}, <Time iso={r.handled.at} />
           </span>
+        ) : !r.needsFollowUp ? (
+          <span className="text-sm text-muted">Nothing to follow up</span>
         ) : canHandle ? (
           <Form method="post" preventScrollReset>
             <input type="hidden" name="intent" value="answer-handled" />

@@ -107,8 +107,30 @@ beforeAll(async () => {
         status,
       },
     });
+  const made: { id: string }[] = [];
   for (const status of ["draft", "scheduled", "sending", "paused", "completed"] as const)
-    await campaign(status);
+    made.push(await campaign(status));
+
+  // Invitation answers: a yes and a "not now" with a message wait for HR; a yes already followed
+  // up, a "not now" and a "stop" without words do not.
+  const answer = async (
+    choice: "interested" | "not_now" | "stop",
+    extra: { message?: string; handledAt?: Date } = {},
+  ) =>
+    db.invitationAnswer.create({
+      data: {
+        campaignId: made[4].id,
+        alumnusId: (await createAlumnus(db, {})).id,
+        answer: choice,
+        answeredAt: now,
+        ...extra,
+      },
+    });
+  await answer("interested");
+  await answer("not_now", { message: "Ask me again in spring." });
+  await answer("interested", { handledAt: now });
+  await answer("not_now");
+  await answer("stop");
 
   // One person asked to look again (open), one was answered; one erasure request waits, one was refused.
   await db.eligibilityReviewRequest.create({
@@ -137,7 +159,7 @@ const counts = (todos: { key: string; count: number }[]) =>
   Object.fromEntries(todos.map((t) => [t.key, t.count]));
 
 describe("the home page's to-do list", () => {
-  it("counts each source for HR: reviews, answers in, imports, campaigns, email set aside", async () => {
+  it("counts each source for HR: reviews, answers in, imports, campaigns, invitation answers, email set aside", async () => {
     const todos = await listTodos({ actor: hr, now });
     expect(counts(todos)).toEqual({
       reviews: 3,
@@ -146,11 +168,13 @@ describe("the home page's to-do list", () => {
       imports: 3,
       campaigns: 3,
       "erasure-requests": 1,
+      "invitation-answers": 2,
       outbox: 2,
       "contract-second-approvals": 0,
       "contracts-to-prepare": 0,
       "contracts-to-send": 0,
     });
+    expect(todos.find((t) => t.key === "invitation-answers")?.to).toBe("/staff/campaigns/answers");
     expect(todos.find((t) => t.key === "outbox")?.to).toBe("/staff/outbox?status=set_aside");
     expect(todos[0]).not.toHaveProperty("permission");
   });
@@ -176,7 +200,11 @@ describe("the home page's to-do list", () => {
         tone: "attention",
       },
       "/staff/imports": { count: 3, label: "3 imports needing attention", tone: "attention" },
-      "/staff/campaigns": { count: 3, label: "3 campaigns running", tone: "neutral" },
+      "/staff/campaigns": {
+        count: 5,
+        label: "3 campaigns running, 2 answers to follow up",
+        tone: "attention",
+      },
       "/staff/outbox": { count: 2, label: "2 emails set aside", tone: "attention" },
       "/staff/privacy": { count: 1, label: "1 asked to be erased", tone: "attention" },
     });
@@ -213,8 +241,8 @@ describe("the home page's to-do list", () => {
     const todos = await listTodos({ actor: hr, now, sources: [...TODO_SOURCES, extra] });
     expect(todos.at(-1)).toMatchObject({ key: "answers", count: 4 });
     expect(todoBadges(todos)["/staff/campaigns"]).toEqual({
-      count: 7,
-      label: "3 campaigns running, 4 answers in",
+      count: 9,
+      label: "3 campaigns running, 2 answers to follow up, 4 answers in",
       tone: "attention",
     });
     expect(await listTodos({ actor: manager, now, sources: [extra] })).toEqual([]);

@@ -3,6 +3,8 @@ import { db } from "~/platform/db.server";
 import { can, type Permission } from "~/platform/permissions";
 import { reviewQueueWhere } from "~/modules/eligibility/review-queue.server";
 import { countContractsWaitingFor } from "~/modules/contracts/list-contracts.server";
+import { ANSWERS_TO_FOLLOW_UP } from "~/modules/invitation-answers/get-campaign-answers.server";
+import { alumniVisibleTo } from "~/modules/alumni/alumni-scope.server";
 
 /**
  * What the home page says to do, and the counts beside the navigation. Every source is one
@@ -117,6 +119,17 @@ export const TODO_SOURCES: TodoSource[] = [
     nav: "/staff/privacy",
     tone: "attention",
     count: () => db.erasureRequest.count({ where: { status: "requested" } }),
+  },
+  {
+    key: "invitation-answers",
+    label: "Answers to follow up",
+    hint: "People who said yes to an invitation, or wrote to you with their answer, and nobody has been in touch yet.",
+    to: "/staff/campaigns/answers",
+    permission: "manage:campaign",
+    nav: "/staff/campaigns",
+    tone: "attention",
+    count: ({ actor }) =>
+      db.invitationAnswer.count({ where: { ...ANSWERS_TO_FOLLOW_UP, alumnus: alumniVisibleTo(actor) } }),
   },
   {
     key: "outbox",

@@ -30,6 +30,8 @@ export type CampaignAnswerRow = {
   /** How many times they answered; the last answer is the one shown. */
   answerCount: number;
   handled: { at: string; by: string | null } | null;
+  /** A yes, or an answer with words: HR's time is asked for (ANSWERS_TO_FOLLOW_UP). */
+  needsFollowUp: boolean;
 };
 
 const ROW_SELECT = {
@@ -67,6 +69,7 @@ async function answerRows(rows: StoredRow[]): Promise<CampaignAnswerRow[]> {
     message: r.message,
     answeredAt: r.answeredAt.toISOString(),
     answerCount: r.answerCount,
+    needsFollowUp: r.answer === "interested" || r.message !== null,
     handled: r.handledAt
       ? {
           at: r.handledAt.toISOString(),

@@ -7,13 +7,19 @@ import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
-import { createAlumnus, createDecision, createStaffUser, staffActor } from "../../../test/factories";
+import {
+  createAlumnus,
+  createDecision,
+  createStaffUser,
+  createTeam,
+  staffActor,
+} from "../../../test/factories";
 import { campaignValues, createSegment } from "../../../test/factories/campaigns";
 import { countTried, triedSummary, XSS_PAYLOADS } from "../../../test/hostile/payloads";
 import { answerInvitation } from "./answer-invitation.server";
 import { answerLinkExpiry, signAnswerToken, verifyAnswerToken } from "./answer-token.server";
 import { getAnswerPage } from "./get-answer-page.server";
-import { getCampaignAnswers } from "./get-campaign-answers.server";
+import { getCampaignAnswers, listAnswersToFollowUp } from "./get-campaign-answers.server";
 import { markAnswerHandled } from "./mark-answer-handled.server";
 import { AnswerInvitationSchema } from "./schemas";
 import { sendFreshAnswerLink } from "./send-fresh-answer-link.server";
@@ -241,6 +247,66 @@ describe("answering an invitation", () => {
     expect(
       await db.auditEvent.count({ where: { action: "alumnus.unsubscribed", entityId: person.id } }),
     ).toBe(1);
+  });
+});
+
+describe("HR's answers to follow up", () => {
+  it("lists every yes and every answer with words, oldest first; one mark per answer, audited once, also at the same moment", async () => {
+    const { actor, campaignId, people, tokenOf } = await launched(4);
+    const [yesPerson, wrote, quiet, stopped] = people;
+    await answerInvitation({ token: tokenOf(yesPerson.id), ...yes });
+    await answerInvitation({
+      token: tokenOf(wrote.id),
+      answer: "not_now",
+      hoursPerWeek: null,
+      earliestStart: null,
+      message: "My contract ends in May; ask me then.",
+    });
+    await answerInvitation({
+      token: tokenOf(quiet.id),
+      answer: "not_now",
+      hoursPerWeek: null,
+      earliestStart: null,
+      message: null,
+    });
+    await answerInvitation({
+      token: tokenOf(stopped.id),
+      answer: "stop",
+      hoursPerWeek: null,
+      earliestStart: null,
+      message: null,
+    });
+
+    const mine = async () =>
+      (await listAnswersToFollowUp({ actor })).rows.filter((r) => r.campaign.id === campaignId);
+    const waiting = await mine();
+    expect(waiting.map((r) => [r.alumnusId, r.answer])).toEqual([
+      [yesPerson.id, "interested"],
+      [wrote.id, "not_now"],
+    ]);
+    expect(waiting[1].message).toBe("My contract ends in May; ask me then.");
+    expect(waiting[0].campaign.name).toMatch(/^Campaign /);
+    expect((await getCampaignAnswers({ actor, campaignId })).toFollowUp).toBe(2);
+
+    // Someone who may not see the person cannot mark their answer.
+    const team = await createTeam(db);
+    const manager = staffActor(await createStaffUser(db, { role: "manager", teamId: team.id }));
+    const refused = await failure(markAnswerHandled({ actor: manager, answerId: waiting[1].id }));
+    expect(refused.code).toBe("not_found");
+
+    // Two people mark the same answer at the same moment: one mark, one audit event.
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => markAnswerHandled({ actor, answerId: waiting[0].id })),
+    );
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    const events = await db.auditEvent.findMany({
+      where: { action: "invitation.answer_handled", entityId: yesPerson.id },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0].after).toMatchObject({ answerId: waiting[0].id, campaignId, answer: "interested" });
+    expect((await mine()).map((r) => r.alumnusId)).toEqual([wrote.id]);
+    expect((await getCampaignAnswers({ actor, campaignId })).toFollowUp).toBe(1);
+    expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
 
