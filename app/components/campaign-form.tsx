@@ -36,7 +36,7 @@ export function CampaignForm({
     <Form method="post" noValidate className="space-y-6">
       {formError ? <Notice tone="error">{formError}</Notice> : null}
       <Card title="Audience and template">
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextField
             label="Campaign name"
             name="name"
@@ -75,7 +75,7 @@ export function CampaignForm({
         </div>
       </Card>
       <Card title="What the email says">
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextField
             label="Company name"
             name="companyName"
@@ -140,7 +140,7 @@ export function CampaignForm({
         </div>
       </Card>
       <Card title="Who it comes from">
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextField
             label="Sender's name"
             name="senderName"
@@ -177,7 +177,7 @@ export function CampaignForm({
         </div>
       </Card>
       <Card title="Schedule and pace">
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextField
             label="Send at (UTC, optional)"
             name="sendAt"

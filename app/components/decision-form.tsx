@@ -63,7 +63,7 @@ export function DecisionForm({
         errors={fe("title")}
         hint="e.g. 2022 AI customer-service automation"
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           label="Kind"
           name="kind"
@@ -97,7 +97,7 @@ export function DecisionForm({
         errors={fe("rationale")}
         hint="Why it was decided, in plain words. People affected may ask."
       />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField
           label="Announced on"
           name="announcedOn"
@@ -130,7 +130,7 @@ export function DecisionForm({
         </p>
         {fe("phases") ? <p className="text-sm text-bad">{fe("phases")?.join(" ")}</p> : null}
         {phases.map((p, i) => (
-          <div key={i} className="grid gap-2 rounded-md border border-line p-3 sm:grid-cols-5">
+          <div key={i} className="grid grid-cols-1 gap-2 rounded-md border border-line p-3 sm:grid-cols-5">
             <TextField
               label={`Phase ${i + 1} name`}
               name="phaseName"

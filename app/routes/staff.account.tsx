@@ -98,7 +98,7 @@ export default function Account() {
         title="Your account"
         description="Who you are in Comeback, where you are signed in, your time zone and your password."
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="You">
             <Facts

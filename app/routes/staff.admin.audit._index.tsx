@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Time } from "~/components/time";
-import { Notice, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Notice, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "~/components/ui";
 import { AUDIT_ACTION_FAMILIES, AuditFilterSchema, filterParams } from "~/modules/audit/audit-filters.server";
 import { listAuditEvents } from "~/modules/audit/list-audit-events.server";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
@@ -97,7 +97,7 @@ export default function AuditTrail() {
       </Card>
 
       <Card title="Filter" className="mb-6">
-        <Form method="get" className="grid gap-4 md:grid-cols-3 lg:grid-cols-6">
+        <Form method="get" className="grid grid-cols-1 gap-4 md:grid-cols-3 lg:grid-cols-6">
           <TextField label="Actor (name or id)" name="actor" defaultValue={filters.actor ?? ""} />
           <SelectField
             label="Action"
@@ -133,113 +133,110 @@ export default function AuditTrail() {
         {events.length === 0 ? (
           <EmptyState title="No events match">Try a wider date range or fewer filters.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Audit events, newest first</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    #
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Time (UTC)
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Actor
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Action
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Entity
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Change
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Reason
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    From
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-mono text-xs font-normal">
-                      {e.id}
-                    </th>
-                    <td className="py-2 pr-3 whitespace-nowrap">
-                      <Time iso={e.occurredAt} seconds />
-                    </td>
-                    <td className="py-2 pr-3">
-                      {e.actor.name ?? (e.actor.type === "anonymous" ? "Someone not signed in" : "—")}
-                      <span className="block text-xs text-muted">
-                        {e.actor.type}
-                        {e.actor.role ? ` · ${e.actor.role}` : ""}
-                        {e.actor.id ? ` · ${e.actor.id}` : ""}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
-                    <td className="py-2 pr-3">
-                      {e.entityType}
-                      {e.entityId ? (
-                        <Link
-                          className="block break-all font-mono text-xs text-brand underline"
-                          to={withParams({ entityType: e.entityType, entityId: e.entityId }, {})}
-                        >
-                          {e.entityId}
-                        </Link>
-                      ) : null}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {e.changes.length === 0 ? (
-                        <span className="text-muted">—</span>
-                      ) : (
-                        <table className="text-xs">
-                          <caption className="sr-only">Fields changed by event {e.id}</caption>
-                          <thead className="sr-only">
-                            <tr>
-                              <th scope="col">Field</th>
-                              <th scope="col">Before</th>
-                              <th scope="col">After</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {e.changes.map((c) => (
-                              <tr key={c.field}>
-                                <th scope="row" className="pr-2 text-left font-medium text-muted">
-                                  {c.field}
-                                </th>
-                                <td className="pr-1 break-all">
-                                  {c.hasBefore ? <del className="text-bad">{c.before ?? "null"}</del> : null}
-                                </td>
-                                <td className="break-all">
-                                  {c.hasAfter ? (
-                                    <ins className="text-good no-underline">{c.after ?? "null"}</ins>
-                                  ) : null}
-                                </td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      )}
-                    </td>
-                    <td className="max-w-xs py-2 pr-3 whitespace-pre-wrap break-words">
-                      {e.reason ?? <span className="text-muted">—</span>}
-                    </td>
-                    <td className="py-2 text-xs">
-                      <span className="font-mono">{e.ip ?? "—"}</span>
-                      {e.userAgent ? (
-                        <span className="block text-muted">{describeDevice(e.userAgent)}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Audit events, newest first"
+            rows={events}
+            rowKey={(e) => String(e.id)}
+            stackBelow="xl"
+            columns={[
+              {
+                key: "id",
+                label: "Event",
+                rowHeader: true,
+                cell: (e) => <span className="font-mono text-xs">#{e.id}</span>,
+              },
+              { key: "time", label: "Time", cell: (e) => <Time iso={e.occurredAt} seconds /> },
+              {
+                key: "actor",
+                label: "Actor",
+                cell: (e) => (
+                  <>
+                    {e.actor.name ?? (e.actor.type === "anonymous" ? "Someone not signed in" : "—")}
+                    <span className="block text-xs text-muted">
+                      {e.actor.type}
+                      {e.actor.role ? ` · ${e.actor.role}` : ""}
+                      {e.actor.id ? ` · ${e.actor.id}` : ""}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                key: "action",
+                label: "Action",
+                cell: (e) => <span className="font-mono text-xs">{e.action}</span>,
+              },
+              {
+                key: "entity",
+                label: "Entity",
+                cell: (e) => (
+                  <>
+                    {e.entityType}
+                    {e.entityId ? (
+                      <Link
+                        className="block break-all font-mono text-xs text-brand underline"
+                        to={withParams({ entityType: e.entityType, entityId: e.entityId }, {})}
+                      >
+                        {e.entityId}
+                      </Link>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                key: "change",
+                label: "Change",
+                className: "xl:min-w-64",
+                cell: (e) =>
+                  e.changes.length === 0 ? (
+                    <span className="text-muted">—</span>
+                  ) : (
+                    <dl className="space-y-1 text-xs">
+                      {e.changes.map((c) => (
+                        <div key={c.field}>
+                          <dt className="font-medium text-muted">{c.field}</dt>
+                          <dd className="[overflow-wrap:anywhere]">
+                            {c.hasBefore ? (
+                              <del className="text-bad">
+                                <span className="sr-only">before: </span>
+                                {c.before ?? "null"}
+                              </del>
+                            ) : null}
+                            {c.hasBefore && c.hasAfter ? " → " : null}
+                            {c.hasAfter ? (
+                              <ins className="text-good no-underline">
+                                <span className="sr-only">after: </span>
+                                {c.after ?? "null"}
+                              </ins>
+                            ) : null}
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ),
+              },
+              {
+                key: "reason",
+                label: "Reason",
+                cell: (e) => (
+                  <span className="whitespace-pre-wrap">
+                    {e.reason ?? <span className="text-muted">—</span>}
+                  </span>
+                ),
+              },
+              {
+                key: "from",
+                label: "From",
+                cell: (e) => (
+                  <span className="text-xs">
+                    <span className="font-mono">{e.ip ?? "—"}</span>
+                    {e.userAgent ? (
+                      <span className="block text-muted">{describeDevice(e.userAgent)}</span>
+                    ) : null}
+                  </span>
+                ),
+              },
+            ]}
+          />
         )}
         <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
           {newerCursor ? (

@@ -119,7 +119,7 @@ export default function BrandingSettings() {
           These are the demo company&apos;s values. Save your own before inviting anyone.
         </p>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Name, colour and sender">
             <ValidatedForm form={form}>

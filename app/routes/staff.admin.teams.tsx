@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useValidatedForm } from "~/components/form";
 import { StaffStatusBadge } from "~/components/staff-status";
 import { Time } from "~/components/time";
-import { Notice, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Notice, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "~/components/ui";
 import { changeStaffTeam } from "~/modules/identity/change-staff-team.server";
 import { createTeam } from "~/modules/identity/create-team.server";
 import { listTeams } from "~/modules/identity/list-teams.server";
@@ -73,55 +73,44 @@ export default function Teams() {
         title="Teams"
         description="Managers belong to a team; gig contracts and approvals are owned by teams."
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title="Teams and their managers" className="lg:col-span-2">
           {teams.length === 0 ? (
             <EmptyState title="No teams yet">Create the first team on the right.</EmptyState>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Teams and their members</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Team
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Members
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Created
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((t) => (
-                  <tr key={t.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      {t.name}
-                    </th>
-                    <td className="py-2 pr-3">
-                      {t.members.length === 0 ? (
-                        <span className="text-muted">No managers yet</span>
-                      ) : (
-                        <ul className="space-y-1">
-                          {t.members.map((m) => (
-                            <li key={m.id} className="flex flex-wrap items-center gap-2">
-                              <Link className="text-brand underline" to={`/staff/admin/users/${m.id}`}>
-                                {m.name}
-                              </Link>
-                              {m.status !== "active" ? <StaffStatusBadge status={m.status} /> : null}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="py-2 whitespace-nowrap">
-                      <Time iso={t.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Teams and their members"
+              rows={teams}
+              rowKey={(t) => t.id}
+              columns={[
+                {
+                  key: "team",
+                  label: "Team",
+                  rowHeader: true,
+                  cell: (t) => <span className="font-medium">{t.name}</span>,
+                },
+                {
+                  key: "members",
+                  label: "Members",
+                  cell: (t) =>
+                    t.members.length === 0 ? (
+                      <span className="text-muted">No managers yet</span>
+                    ) : (
+                      <ul className="space-y-1">
+                        {t.members.map((m) => (
+                          <li key={m.id} className="flex flex-wrap items-center gap-2">
+                            <Link className="text-brand underline" to={`/staff/admin/users/${m.id}`}>
+                              {m.name}
+                            </Link>
+                            {m.status !== "active" ? <StaffStatusBadge status={m.status} /> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                },
+                { key: "created", label: "Created", cell: (t) => <Time iso={t.createdAt} /> },
+              ]}
+            />
           )}
         </Card>
         <div className="space-y-6">

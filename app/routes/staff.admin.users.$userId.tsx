@@ -158,7 +158,7 @@ export default function StaffMember() {
         </Link>
       </p>
       <PageHeader title={user.name} description={user.email} />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Account">
             <Facts

@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useValidatedForm } from "~/components/form";
 import { StaffStatusBadge } from "~/components/staff-status";
 import { Time } from "~/components/time";
-import { Notice, Button, Card, EmptyState, PageHeader, SelectField, TextField } from "~/components/ui";
+import { Notice, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "~/components/ui";
 import { inviteStaff } from "~/modules/identity/invite-staff.server";
 import { listStaff } from "~/modules/identity/list-staff.server";
 import { InviteStaffSchema } from "~/modules/identity/schemas";
@@ -59,69 +59,61 @@ export default function StaffAdmin() {
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title="People" className="lg:col-span-2">
           {users.length === 0 ? (
             <EmptyState title="No staff accounts yet" />
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Staff accounts</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Name
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Email
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Role
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Team
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Last sign-in
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.map((u) => (
-                    <tr key={u.id} className="border-t border-line align-top">
-                      <th scope="row" className="py-2 pr-3 font-normal">
-                        <Link className="text-brand underline" to={`/staff/admin/users/${u.id}`}>
-                          {u.name}
-                        </Link>
-                      </th>
-                      <td className="break-all py-2 pr-3">{u.email}</td>
-                      <td className="py-2 pr-3">{u.roleLabel}</td>
-                      <td className="py-2 pr-3">{u.team?.name ?? <span className="text-muted">—</span>}</td>
-                      <td className="py-2 pr-3">
-                        <StaffStatusBadge status={u.status} />
-                        {u.status === "invited" ? (
-                          <p className="mt-1 text-xs text-muted">
-                            {u.invitationExpiresAt ? (
-                              <>
-                                Link valid until <Time iso={u.invitationExpiresAt} />
-                              </>
-                            ) : (
-                              "No valid link: send the invitation again"
-                            )}
-                          </p>
-                        ) : null}
-                      </td>
-                      <td className="py-2">
-                        <Time iso={u.lastSignInAt} fallback="Never" />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Staff accounts"
+              rows={users}
+              rowKey={(u) => u.id}
+              stackBelow="xl"
+              columns={[
+                {
+                  key: "name",
+                  label: "Name",
+                  rowHeader: true,
+                  cell: (u) => (
+                    <Link className="text-brand underline" to={`/staff/admin/users/${u.id}`}>
+                      {u.name}
+                    </Link>
+                  ),
+                },
+                { key: "email", label: "Email", cell: (u) => <span className="break-all">{u.email}</span> },
+                { key: "role", label: "Role", cell: (u) => u.roleLabel },
+                {
+                  key: "team",
+                  label: "Team",
+                  cell: (u) => u.team?.name ?? <span className="text-muted">No team</span>,
+                },
+                {
+                  key: "status",
+                  label: "Status",
+                  cell: (u) => (
+                    <>
+                      <StaffStatusBadge status={u.status} />
+                      {u.status === "invited" ? (
+                        <p className="mt-1 text-xs text-muted">
+                          {u.invitationExpiresAt ? (
+                            <>
+                              Link valid until <Time iso={u.invitationExpiresAt} />
+                            </>
+                          ) : (
+                            "No valid link: send the invitation again"
+                          )}
+                        </p>
+                      ) : null}
+                    </>
+                  ),
+                },
+                {
+                  key: "last-sign-in",
+                  label: "Last sign-in",
+                  cell: (u) => <Time iso={u.lastSignInAt} fallback="Never" />,
+                },
+              ]}
+            />
           )}
         </Card>
 

@@ -196,7 +196,7 @@ export default function AlumnusProfilePage() {
           </div>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Identity and contact">
             <Facts

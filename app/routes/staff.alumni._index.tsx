@@ -429,7 +429,7 @@ export default function AlumniList() {
           ) : null
         }
       />
-      <div className="grid gap-6 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-4">
         <div className="space-y-6">
           <Card title="Filters">
             <FilterForm

@@ -141,7 +141,7 @@ function OfferForm({ version, program }: { version: number; program: Page["appli
         hint={`The program's range is ${program.rateMin}–${program.rateMax} ${program.currency}.`}
         {...form.field("hourlyRate")}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField label="Minimum hours per week" inputMode="numeric" {...form.field("minHoursPerWeek")} />
         <TextField label="Maximum hours per week" inputMode="numeric" {...form.field("maxHoursPerWeek")} />
       </div>
@@ -189,7 +189,7 @@ export default function ApplicationPage() {
         }
         actions={<ApplicationStatusBadge status={a.status} />}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="In their words">
             <p className="whitespace-pre-wrap text-sm">{a.motivation}</p>

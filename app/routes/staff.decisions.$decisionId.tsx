@@ -92,7 +92,7 @@ export default function DecisionPage() {
           <Notice tone="success">Decision recorded.</Notice>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="The decision">
             <p className="mb-4 whitespace-pre-wrap text-sm">{d.rationale}</p>

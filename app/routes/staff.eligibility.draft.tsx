@@ -130,7 +130,7 @@ export default function DraftPolicy() {
             {failed?.intent === "save" ? <Notice tone="error">{failed.error.message}</Notice> : null}
             <fieldset className="space-y-3">
               <legend className="text-sm font-semibold">Exit reasons</legend>
-              <div className="grid gap-3 sm:grid-cols-2">
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
                 {EXIT_REASONS.map((r) => (
                   <SelectField
                     key={r}
@@ -150,7 +150,7 @@ export default function DraftPolicy() {
                 />
               </div>
             </fieldset>
-            <fieldset className="grid gap-3 sm:grid-cols-2">
+            <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <legend className="mb-2 text-sm font-semibold">Dates</legend>
               <TextField
                 name="coolingOffMonths"
@@ -184,7 +184,7 @@ export default function DraftPolicy() {
                 hint="Decides what 'today' is, e.g. Europe/Stockholm."
               />
             </fieldset>
-            <fieldset className="grid gap-3 sm:grid-cols-2">
+            <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <legend className="mb-2 text-sm font-semibold">Flags and consent</legend>
               <SelectField
                 name="hrFlag"

@@ -64,7 +64,13 @@ export default function Fairness() {
               ? `Highest rate: ${report.reference || "Not recorded"} (${pct(report.referenceRate)}).`
               : `No group has ${MIN_GROUP} or more people, so none is flagged.`}
           </p>
-          <div className="overflow-x-auto">
+          {/* Scrolls sideways on a phone: focusable and named so keyboard users can scroll it too. */}
+          <div
+            className="overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={`Eligibility rate by ${report.label.toLowerCase()}`}
+          >
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Eligibility rate by {report.label.toLowerCase()}</caption>
               <thead className="text-muted">

@@ -164,7 +164,7 @@ export default function EligibilityPerson() {
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {asked.length ? <AskedByThePerson requests={asked} canAnswer={canDecide} /> : null}
           <VerdictPanel eligibility={eligibility} />

@@ -89,7 +89,7 @@ export default function EmailTemplatePreview() {
         </Link>
       </p>
       <PageHeader title={template.title} description={template.description} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-6">
           <Card>
             <Facts

@@ -238,7 +238,7 @@ export default function MappingStep() {
               </div>
             </Card>
             <Card title="How to read values">
-              <div className="grid gap-6 md:grid-cols-2">
+              <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
                 <fieldset aria-describedby={fieldErrors.dateFormat ? "date-format-error" : undefined}>
                   <legend className="text-sm font-medium">Date format</legend>
                   <p className="text-sm text-muted">

@@ -36,7 +36,7 @@ export default function MailboxMessage() {
       <div className="mb-6">
         <SmtpNotice configured={smtpConfigured} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <Card title="Headers">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

@@ -144,7 +144,7 @@ export default function Outbox() {
       ) : null}
 
       <Card title="Filter" className="mb-6">
-        <Form method="get" className="grid gap-4 md:grid-cols-3 lg:grid-cols-5">
+        <Form method="get" className="grid grid-cols-1 gap-4 md:grid-cols-3 lg:grid-cols-5">
           <SelectField
             label="Status"
             name="status"

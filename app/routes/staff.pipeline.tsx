@@ -234,7 +234,7 @@ export default function Pipeline() {
 
       <div id="results">
         {data.view === "board" ? (
-          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
             {data.board.map((column) => (
               <section
                 key={column.status}
@@ -294,7 +294,7 @@ export default function Pipeline() {
               <Form method="post" id="bulk" className="mt-6 space-y-3 border-t border-line pt-4">
                 <input type="hidden" name="intent" value="bulk" />
                 <h2 className="text-base font-semibold">Move the ticked applications</h2>
-                <div className="grid gap-4 md:grid-cols-2">
+                <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                   <SelectField
                     id="bulk-to"
                     label="Move to"

@@ -120,7 +120,7 @@ export default function ProgramPage() {
           </Notice>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="The program">
             <ProgramDescription text={p.description} />

@@ -60,7 +60,7 @@ export function BulkDecisionForm({
       method="post"
       id={formId}
       noValidate
-      className="grid gap-4 lg:grid-cols-[minmax(14rem,1fr)_2fr] lg:items-start"
+      className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(14rem,1fr)_2fr] lg:items-start"
       aria-label="Decide the ticked people"
     >
       <input type="hidden" name="intent" value={BULK_INTENT} />

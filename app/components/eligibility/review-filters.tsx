@@ -42,7 +42,11 @@ export function ReviewFilters({
 }) {
   return (
     <FilterPanel title="Filter the queue" active={activeFilters(filter)} resultsId={resultsId}>
-      <Form method="get" className="grid gap-6 md:grid-cols-2 xl:grid-cols-4" aria-label="Filter the queue">
+      <Form
+        method="get"
+        className="grid grid-cols-1 gap-6 md:grid-cols-2 xl:grid-cols-4"
+        aria-label="Filter the queue"
+      >
         <CheckboxList
           legend="What sent them to review"
           name="reason"
@@ -58,7 +62,7 @@ export function ReviewFilters({
           options={EXIT_REASONS.map((r) => ({ value: r, label: EXIT_REASON_LABELS[r] }))}
           selected={filter.exitReason}
         />
-        <div className="grid content-start gap-4 sm:grid-cols-2 md:col-span-2">
+        <div className="grid grid-cols-1 content-start gap-4 sm:grid-cols-2 md:col-span-2">
           <SelectField
             label="Workforce decision"
             name="decisionId"

@@ -78,7 +78,7 @@ export function AnswerForm({ page, company }: { page: Open; company: string }) {
         <fieldset className="space-y-4 rounded-lg border border-line bg-white p-4">
           <legend className="px-1 text-base font-semibold">{t("answer.availabilityLegend")}</legend>
           <p className="text-sm text-muted">{t("answer.availabilityHint")}</p>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <SelectField
               label={t("answer.hoursLabel")}
               options={[

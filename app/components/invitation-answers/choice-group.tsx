@@ -25,7 +25,9 @@ export function ChoiceGroup({
 }) {
   const error = firstError(errors);
   return (
+    // A radio group (not a bare fieldset) so it may say it is required.
     <fieldset
+      role="radiogroup"
       aria-describedby={error ? `${id}-error` : undefined}
       aria-required={required || undefined}
       className="space-y-2"

@@ -71,7 +71,7 @@ export function ProgramForm({
         options={[{ value: "", label: "Choose a phase" }, ...phases]}
         {...form.field("phaseId")}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           label="Engagement"
           options={ENGAGEMENT_TYPES.map((t) => ({ value: t, label: ENGAGEMENT_LABELS[t] }))}
@@ -91,7 +91,7 @@ export function ProgramForm({
         hint="Only when the work is not remote, e.g. “Stockholm office”."
         {...form.field("place")}
       />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField
           label="Lowest hourly rate"
           inputMode="decimal"
@@ -110,7 +110,7 @@ export function ProgramForm({
           {...form.field("currency")}
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
           label="Openings"
           inputMode="numeric"

@@ -90,8 +90,10 @@ export function Card({
   className?: string;
   actions?: ReactNode;
 }) {
+  // min-w-0: in a grid or flex row a card may shrink below its widest content (a long select
+  // option, an email address), so it never pushes the page wider than a phone.
   return (
-    <section className={cx("rounded-lg border border-line bg-white p-5", className)}>
+    <section className={cx("min-w-0 rounded-lg border border-line bg-white p-5", className)}>
       {title || actions ? (
         <div className="mb-3 flex items-center justify-between gap-2">
           {title ? <h2 className="text-lg font-semibold">{title}</h2> : <span />}
