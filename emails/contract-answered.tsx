@@ -17,7 +17,7 @@ export type ContractAnsweredProps = {
 };
 
 const WHAT: Record<ContractAnswer, (p: ContractAnsweredProps) => string> = {
-  accepted: (p) => `${p.alumnusName} accepted the gig contract as ${p.role}. Onboarding has started.`,
+  accepted: (p) => `${p.alumnusName} accepted the gig contract as ${p.role}.`,
   declined: (p) => `${p.alumnusName} declined the offer of a gig contract as ${p.role}.`,
   withdrew: (p) => `${p.alumnusName} withdrew from the gig contract as ${p.role} after accepting it.`,
   expired: (p) =>
@@ -25,7 +25,8 @@ const WHAT: Record<ContractAnswer, (p: ContractAnsweredProps) => string> = {
 };
 
 const NEXT: Record<ContractAnswer, string> = {
-  accepted: "open the contract to see the onboarding checklist and the tasks you own before the start date.",
+  accepted:
+    "open the contract to see the acceptance record and download the signed copy, then prepare their first days before the start date.",
   declined: "if you think a change of terms would help, write to them; otherwise nothing more is needed.",
   withdrew: "write to them to understand what changed, and tell the people who prepared their first days.",
   expired: "write to them to ask whether they are still interested before you close the application.",

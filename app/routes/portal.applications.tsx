@@ -6,6 +6,7 @@ import { portalMeta } from "~/components/portal/portal-meta";
 import { Button, Notice } from "~/components/ui";
 import { withdrawApplication } from "~/modules/applications/move-application.server";
 import { listMyApplications } from "~/modules/applications/portal-programs.server";
+import { listMyContracts } from "~/modules/contracts/get-portal-contract.server";
 import { ACTIVE_STATUSES } from "~/modules/applications/pipeline";
 import { WithdrawSchema } from "~/modules/applications/schemas";
 import { t } from "~/modules/portal/strings";
@@ -18,7 +19,11 @@ export const meta = portalMeta("applications.title");
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
-  return { applications: await listMyApplications({ alumnus }) };
+  const [applications, contracts] = await Promise.all([
+    listMyApplications({ alumnus }),
+    listMyContracts({ alumnus }),
+  ]);
+  return { applications, contracts };
 });
 
 const WithdrawFormSchema = WithdrawSchema.extend({ applicationId: z.string().trim().min(1).max(64) });
@@ -36,8 +41,16 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   return { ok: true as const, intent: "withdraw", message: t("applications.withdrawn") };
 });
 
+const CONTRACT_STATE_LABELS = {
+  open: "contract.stateOpen",
+  revising: "contract.stateRevising",
+  accepted: "contract.stateAccepted",
+  declined: "contract.stateDeclined",
+  closed: "contract.stateClosed",
+} as const;
+
 export default function MyApplications() {
-  const { applications } = useLoaderData<typeof loader>();
+  const { applications, contracts } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const withdrawable = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
   return (
@@ -48,6 +61,26 @@ export default function MyApplications() {
       </div>
       {params.get("sent") ? <Notice tone="success">{t("apply.sent")}</Notice> : null}
       <ActionNotice intent="withdraw" />
+      {contracts.length ? (
+        <section
+          aria-labelledby="contracts-heading"
+          className="rounded-lg border-2 border-brand bg-white p-5"
+        >
+          <h2 id="contracts-heading" className="text-lg font-semibold">
+            {t("contract.listTitle")}
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {contracts.map((c) => (
+              <li key={c.id}>
+                <Link to={`/portal/contracts/${c.id}`} className="font-medium text-brand underline">
+                  {t("contract.read", { role: c.role })}
+                </Link>
+                <p className="text-sm text-muted">{t(CONTRACT_STATE_LABELS[c.state])}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {applications.length === 0 ? (
         <div className="rounded-lg border border-dashed border-line bg-white p-6">
           <p>{t("applications.none")}</p>

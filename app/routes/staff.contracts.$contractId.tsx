@@ -263,6 +263,41 @@ export default function ContractPage() {
               </div>
             </Card>
           ) : null}
+          {page.acceptance ? (
+            <Card title="Acceptance">
+              <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
+                <dt className="text-muted">Accepted</dt>
+                <dd>
+                  <Time iso={page.acceptance.at} /> (terms version {page.acceptance.termsVersion})
+                </dd>
+                <dt className="text-muted">Browser</dt>
+                <dd className="break-words">{page.acceptance.userAgent ?? "Not recorded"}</dd>
+                {page.acceptance.ip ? (
+                  <>
+                    <dt className="text-muted">Internet address</dt>
+                    <dd>{page.acceptance.ip}</dd>
+                  </>
+                ) : null}
+                <dt className="text-muted">SHA-256 of the text</dt>
+                <dd className="break-all font-mono text-xs">{page.acceptance.textSha256}</dd>
+                {page.acceptance.pdfSha256 ? (
+                  <>
+                    <dt className="text-muted">SHA-256 of the PDF</dt>
+                    <dd className="break-all font-mono text-xs">{page.acceptance.pdfSha256}</dd>
+                  </>
+                ) : null}
+              </dl>
+              {page.acceptance.pdfSha256 ? (
+                <a
+                  href={`/staff/contracts/${c.id}/pdf`}
+                  download
+                  className="mt-3 inline-block text-sm font-medium text-brand underline"
+                >
+                  Download the accepted contract (PDF)
+                </a>
+              ) : null}
+            </Card>
+          ) : null}
           <Card title="Contract text">
             {c.text ? (
               <>

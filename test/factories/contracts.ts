@@ -1,3 +1,5 @@
+import { renderContractPdf } from "~/modules/contracts/contract-pdf.server";
+import { sha256 } from "~/platform/crypto.server";
 import type { Db, Prisma } from "~/platform/db.server";
 import { createAlumnus, createStaffUser, unique } from "./index";
 import { createApplication, createProgram } from "./pipeline";
@@ -49,4 +51,64 @@ export async function createDraftContract(
     },
   });
   return { contract, program, person, application, hiringManagerId };
+}
+
+/**
+ * A contract the person has accepted, on an existing application: the stored text and hash, the
+ * acceptance record and its PDF, as the portal leaves them.
+ */
+export async function createAcceptedContract(tx: Db, input: { applicationId: string }) {
+  const application = await tx.application.findUniqueOrThrow({
+    where: { id: input.applicationId },
+    include: { program: true, alumnus: true },
+  });
+  const text = `## Gig contract\n\n${application.alumnus.firstName} ${application.alumnus.lastName} works as ${application.program.title} for €20.00 an hour.`;
+  const textSha256 = sha256(text);
+  const acceptedAt = new Date("2027-01-10T09:30:00Z");
+  const { pdf, sha256: pdfSha256 } = await renderContractPdf({
+    employer: "Fixture employer",
+    person: `${application.alumnus.firstName} ${application.alumnus.lastName}`,
+    role: application.program.title,
+    program: application.program.title,
+    text,
+    textSha256,
+    termsVersion: 1,
+    template: null,
+    acceptedAt,
+  });
+  const contract = await tx.gigContract.create({
+    data: {
+      applicationId: application.id,
+      programId: application.programId,
+      alumnusId: application.alumnusId,
+      status: "accepted",
+      role: application.program.title,
+      hourlyRate: "20.00",
+      currency: application.program.currency,
+      minHoursPerWeek: 10,
+      maxHoursPerWeek: 25,
+      startsOn: new Date("2027-03-01T00:00:00Z"),
+      noticeDays: 14,
+      termsText: text,
+      termsHash: textSha256,
+      offeredAt: new Date("2027-01-05T09:00:00Z"),
+      offerExpiresAt: new Date("2027-01-19T09:00:00Z"),
+      acceptedAt,
+    },
+  });
+  await tx.contractAcceptance.create({
+    data: {
+      contractId: contract.id,
+      alumnusId: application.alumnusId,
+      acceptedAt,
+      ip: "192.0.2.10",
+      userAgent: "Fixture browser",
+      termsVersion: 1,
+      text,
+      textSha256,
+      pdf: Buffer.from(pdf),
+      pdfSha256,
+    },
+  });
+  return { contract, pdfSha256 };
 }

@@ -15,7 +15,7 @@ import {
 } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import { TINY_PNG } from "../factories/images";
-import { createDraftContract } from "../factories/contracts";
+import { createAcceptedContract, createDraftContract } from "../factories/contracts";
 import { createApplication, createProgram } from "../factories/pipeline";
 import type { Role } from "./route-policy";
 
@@ -120,6 +120,9 @@ export async function buildAuthzFixtures() {
   const erasure = await db.erasureRequest.create({
     data: { reference: `ER-${erasing.id.slice(-8).toUpperCase()}`, alumnusId: erasing.id },
   });
+  // Contracts the fixture alumnus accepted (with their PDFs): on the manager's program, and on another's.
+  const accepted = await createAcceptedContract(db, { applicationId: ownApplication.id });
+  const otherAccepted = await createAcceptedContract(db, { applicationId: otherApplication.id });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -150,6 +153,8 @@ export async function buildAuthzFixtures() {
     ownContractId: ownContract.contract.id,
     otherContractId: otherContract.contract.id,
     erasureRequestId: erasure.id,
+    acceptedContractId: accepted.contract.id,
+    otherAcceptedContractId: otherAccepted.contract.id,
   };
   return { users, cookieFor, records };
 }

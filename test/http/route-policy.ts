@@ -295,6 +295,20 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: pipelineStaff,
     action: pipelineStaff,
   },
+  // The accepted contract's PDF (ADR 060): HR, the program's hiring manager, and the person.
+  "routes/staff.contracts.$contractId_.pdf": {
+    path: "/staff/contracts/:acceptedContractId/pdf",
+    loader: pipelineStaff,
+  },
+  "routes/portal.contracts.$contractId": {
+    path: "/portal/contracts/:acceptedContractId",
+    loader: alumniOnly,
+    action: alumniOnly,
+  },
+  "routes/portal.contracts.$contractId_.pdf": {
+    path: "/portal/contracts/:acceptedContractId/pdf",
+    loader: alumniOnly,
+  },
 };
 
 /**
@@ -326,5 +340,23 @@ export const RECORD_POLICY: (RoutePolicy & { route: string })[] = [
     // HR may not approve either: only the hiring manager's place is open on these terms.
     action: { ...pipelineStaff, manager: "not-found", hr: "forbidden" },
     form: { intent: "decide", version: "1", decision: "approve" },
+  },
+  {
+    route: "routes/staff.contracts.$contractId_.pdf",
+    path: "/staff/contracts/:otherAcceptedContractId/pdf",
+    loader: { ...pipelineStaff, manager: "not-found" },
+  },
+  {
+    // Another person's contract: as if it did not exist.
+    route: "routes/portal.contracts.$contractId",
+    path: "/portal/contracts/:otherContractId",
+    loader: { ...alumniOnly, alumnus: "not-found" },
+    action: { ...alumniOnly, alumnus: "not-found" },
+    form: { intent: "decline", termsHash: "0".repeat(64) },
+  },
+  {
+    route: "routes/portal.contracts.$contractId_.pdf",
+    path: "/portal/contracts/:otherContractId/pdf",
+    loader: { ...alumniOnly, alumnus: "not-found" },
   },
 ];

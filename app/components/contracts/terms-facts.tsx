@@ -11,14 +11,36 @@ export type TermsSummary = {
   stipend: string;
 };
 
-/** The terms as label and value, the same on the inbox card and the contract page. */
-export function TermsFacts({ terms, rateRange }: { terms: TermsSummary; rateRange?: string }) {
+export const TERMS_LABELS = {
+  role: "Role",
+  pay: "Pay",
+  hours: "Hours",
+  place: "Where",
+  start: "Starts",
+  end: "Ends",
+  notice: "Notice",
+  stipend: "Equipment stipend",
+};
+
+/**
+ * The terms as label and value, the same on the inbox card, the contract page and the portal
+ * (which passes the labels from its own catalogue).
+ */
+export function TermsFacts({
+  terms,
+  rateRange,
+  labels = TERMS_LABELS,
+}: {
+  terms: TermsSummary;
+  rateRange?: string;
+  labels?: typeof TERMS_LABELS;
+}) {
   return (
     <Facts
       items={[
-        { label: "Role", value: terms.role },
+        { label: labels.role, value: terms.role },
         {
-          label: "Pay",
+          label: labels.pay,
           value: (
             <>
               {terms.rate}
@@ -28,12 +50,12 @@ export function TermsFacts({ terms, rateRange }: { terms: TermsSummary; rateRang
             </>
           ),
         },
-        { label: "Hours", value: terms.hours },
-        { label: "Where", value: terms.place },
-        { label: "Starts", value: terms.start },
-        { label: "Ends", value: terms.end },
-        { label: "Notice", value: terms.notice },
-        { label: "Equipment stipend", value: terms.stipend },
+        { label: labels.hours, value: terms.hours },
+        { label: labels.place, value: terms.place },
+        { label: labels.start, value: terms.start },
+        { label: labels.end, value: terms.end },
+        { label: labels.notice, value: terms.notice },
+        { label: labels.stipend, value: terms.stipend },
       ]}
     />
   );

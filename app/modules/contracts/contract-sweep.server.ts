@@ -17,6 +17,7 @@ import {
   staffContractUrl,
   writeMove,
 } from "./contract-record.server";
+import { answerEmails, queueAnswerEmails } from "./answer-offer.server";
 import { contractsWaitingFor } from "./list-contracts.server";
 
 /**
@@ -44,23 +45,7 @@ export async function expireOffers({ now = new Date() }: { now?: Date } = {}) {
   for (const { id } of due) {
     const contract = await loadContract(id);
     if (!contract || contract.status !== "offered") continue;
-    const recipients = [contract.creator, contract.program.hiringManager].filter(
-      (u, i, all): u is NonNullable<typeof u> =>
-        !!u && u.status === "active" && all.findIndex((x) => x?.id === u.id) === i,
-    );
-    const emails = await Promise.all(
-      recipients.map(async (u) => ({
-        user: u,
-        email: await renderTemplate("contract-answered", {
-          recipientName: u.name.split(" ")[0] || u.name,
-          alumnusName: personName(contract.alumnus),
-          role: contract.terms.role,
-          answer: "expired",
-          startDate: contract.terms.startsOn ?? now.toISOString().slice(0, 10),
-          contractUrl: staffContractUrl(contract.id),
-        }),
-      })),
-    );
+    const emails = await answerEmails(contract, "expired", null, now);
     const done = await db.$transaction(async (tx) => {
       const locked = await lockContract(tx, id);
       if (!locked || locked.status !== "offered") return false;
@@ -68,14 +53,7 @@ export async function expireOffers({ now = new Date() }: { now?: Date } = {}) {
       if (!row.offerExpiresAt || row.offerExpiresAt > now) return false;
       assertAllowed(["system"], "expire", locked.status);
       await writeMove(tx, { actor: SYSTEM, locked, action: "expire", to: "expired" });
-      for (const { user, email } of emails)
-        await queueEmail(tx, {
-          template: email.template,
-          purpose: email.purpose,
-          to: { address: user.email, name: user.name },
-          userId: user.id,
-          email,
-        });
+      await queueAnswerEmails(tx, emails);
       await auditMove(tx, {
         actor: SYSTEM,
         action: "contract.expired",

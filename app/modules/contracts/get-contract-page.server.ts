@@ -14,7 +14,7 @@ export async function getContractPage({ actor, contractId }: { actor: StaffUser;
   const contract = await contractFor(actor, contractId);
   const roles = rolesOn(actor, contract);
   const facts = approverFacts(actor, contract);
-  const [history, histories, templates] = await Promise.all([
+  const [history, histories, templates, acceptance] = await Promise.all([
     db.contractNote.findMany({
       where: { contractId },
       orderBy: { createdAt: "asc" },
@@ -38,6 +38,17 @@ export async function getContractPage({ actor, contractId }: { actor: StaffUser;
           select: { id: true, version: true, template: { select: { name: true } } },
         })
       : [],
+    db.contractAcceptance.findUnique({
+      where: { contractId },
+      select: {
+        acceptedAt: true,
+        termsVersion: true,
+        textSha256: true,
+        pdfSha256: true,
+        ip: true,
+        userAgent: true,
+      },
+    }),
   ]);
 
   let actions: ContractAction[] = actionsFor(roles, contract.status as ContractStatus);
@@ -132,6 +143,17 @@ export async function getContractPage({ actor, contractId }: { actor: StaffUser;
     })),
     actions,
     whyNot,
+    // The record of the person's acceptance; the address only for HR, who may have to prove it.
+    acceptance: acceptance
+      ? {
+          at: acceptance.acceptedAt.toISOString(),
+          termsVersion: acceptance.termsVersion,
+          textSha256: acceptance.textSha256,
+          pdfSha256: acceptance.pdfSha256,
+          userAgent: acceptance.userAgent,
+          ip: can(actor, "manage:contract") ? acceptance.ip : null,
+        }
+      : null,
     templates: templates.map((v) => ({ id: v.id, label: `${v.template.name}, version ${v.version}` })),
     mayReadApplication: can(actor, "read:pipeline:any") || facts.hiringManagerId === actor.id,
     mayReadProfile: can(actor, "read:alumnus:any"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { neutraliseText } from "#emails/components/text";
 import { CURRENCIES, rateCents } from "~/modules/applications/schemas";
+import { t } from "~/modules/portal/strings";
 
 /** The contract forms, shared by the pages and the actions (ADR 033). */
 
@@ -199,4 +200,25 @@ export const SettingsSchema = z.object({
       "Enter how many days an offer stays open, from 1 to 90.",
     )
     .transform(Number),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The person's answer in the portal (ADR 060). The page sends the SHA-256 of the text it showed.
+// ---------------------------------------------------------------------------------------------
+
+const shownHash = z.string({ error: t("contract.reload") }).regex(/^[0-9a-f]{64}$/, t("contract.reload"));
+
+/** Accepting: the box says in words what the person agrees to. */
+export const AcceptOfferSchema = z.object({
+  termsHash: shownHash,
+  confirm: z.preprocess(
+    (v) => v === true || v === "on" || v === "true",
+    z.literal(true, { error: t("contract.confirmRequired") }),
+  ),
+});
+
+/** Declining: a message is welcome, never required. */
+export const DeclineOfferSchema = z.object({
+  termsHash: shownHash,
+  comment: optionalParagraph("your message", 2000),
 });

@@ -159,6 +159,62 @@ export const PORTAL_STRINGS_EN = {
   "applications.withdrawn": "Your application is withdrawn. Thank you for letting us know.",
   "applications.changed":
     "Your application changed while you were looking at it. Nothing was withdrawn: look at it again below.",
+  // The contract offered to the person: read, accept or decline, download (ADR 060)
+  "contract.title": "Your contract",
+  "contract.back": "My applications",
+  "contract.introOpen":
+    "{company} would like you back as {role} ({program}). Read the contract below. If it is right for you, accept it at the end of the page.",
+  "contract.introOpenRole":
+    "{company} would like you back as {role}. Read the contract below. If it is right for you, accept it at the end of the page.",
+  "contract.openUntil": "The offer is open until {date}.",
+  "contract.termsHeading": "The terms in short",
+  "contract.factRole": "Role",
+  "contract.factPay": "Pay",
+  "contract.factHours": "Hours",
+  "contract.factPlace": "Where",
+  "contract.factStart": "Starts",
+  "contract.factEnd": "Ends",
+  "contract.factNotice": "Notice",
+  "contract.factStipend": "Equipment stipend",
+  "contract.textHeading": "The contract",
+  "contract.fingerprint": "Fingerprint of this text (SHA-256): {hash}",
+  "contract.fingerprintWhy":
+    "The fingerprint changes if anything in the text changes. It is printed on your copy, so both sides can always check that it is the text you accepted.",
+  "contract.acceptHeading": "Accept the contract",
+  "contract.acceptRecord":
+    "When you accept, we keep this exact text and its fingerprint, the time, and which browser and internet address you used, as the record of what you agreed to. You can download a PDF copy straight after.",
+  "contract.confirm": "I have read this contract and I accept it.",
+  "contract.confirmRequired": "Tick the box to say you have read the contract and accept it.",
+  "contract.acceptButton": "Accept the contract",
+  "contract.declineHeading": "Not right for you?",
+  "contract.declineExplain":
+    "You can decline the offer. A message to us is welcome, but you do not have to give a reason.",
+  "contract.declineComment": "A message to us (optional)",
+  "contract.declineButton": "Decline the offer",
+  "contract.acceptedNow": "Welcome back! You accepted the contract. Your copy is ready to download.",
+  "contract.acceptedOn": "Welcome back! You accepted this contract on {date}.",
+  "contract.download": "Download your copy (PDF)",
+  "contract.declinedNow": "You declined the offer. Thank you for telling us.",
+  "contract.declinedState": "You declined this offer. If you change your mind, write to us.",
+  "contract.revising":
+    "We are changing something in this offer. You will get an email when the new version is ready to read.",
+  "contract.closed":
+    "This offer is no longer open. If you are still interested, write to the person who sent it to you.",
+  "contract.reload": "Reload the page and read the contract again.",
+  "contract.changed":
+    "The contract changed after you opened it, so we have not recorded your answer. The new text is on this page: please read it again before you decide.",
+  "contract.alreadyAccepted": "You have already accepted this contract. Nothing more is needed here.",
+  "contract.alreadyDeclined": "You have already declined this offer.",
+  "contract.notOpen":
+    "This offer is no longer open, so it cannot be answered. If you are still interested, write to the person who sent it to you.",
+  "contract.listTitle": "Your contracts",
+  "contract.stateOpen": "Offer waiting for your answer",
+  "contract.stateRevising": "Offer being changed",
+  "contract.stateAccepted": "Accepted",
+  "contract.stateDeclined": "Declined",
+  "contract.stateClosed": "No longer open",
+  "contract.read": "Read the contract for {role}",
+
   // Answering an invitation (the page a campaign email's main button opens; ADR 038)
   "answer.title": "Your answer",
   "answer.question": "Would you like to work with us again, {firstName}?",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ContractAcceptance" ADD COLUMN     "pdf" BYTEA,
+ADD COLUMN     "pdfSha256" TEXT;
