@@ -7,6 +7,41 @@ import tseslint from "typescript-eslint";
  * Lint rules worth enforcing by machine. The layering (routes -> modules -> platform) is checked
  * here so a route importing another route, or a module importing a route, fails CI.
  */
+const RAW_SQL = [
+  {
+    selector: "CallExpression[callee.property.name='$queryRawUnsafe']",
+    message: "No raw SQL built from strings: use $queryRaw`...` with parameters.",
+  },
+  {
+    selector: "CallExpression[callee.property.name='$executeRawUnsafe']",
+    message: "No raw SQL built from strings: use $executeRaw`...` with parameters.",
+  },
+];
+
+/** Where a route's server code runs: its loader and action. */
+const SERVER_CODE =
+  ":matches(CallExpression[callee.name=/^define(Loader|Action)$/], ExportNamedDeclaration > FunctionDeclaration[id.name=/^(loader|action)$/])";
+const READ_THROUGH_HELPERS =
+  "Routes read request input only through the helpers in ~/platform/http.server (parseForm, parseIntent, parseSearchParams, parseFilters, parseParams, parseUpload, queryOf): they validate it and answer 400/404/413/415/422 instead of 500.";
+
+/**
+ * Request input in routes: never read directly (a body in the wrong format, a NUL in a query
+ * parameter or a broken %-escape in a path would reach the database or throw a 500), only
+ * through the parsing helpers (ADR 027).
+ */
+const ROUTE_INPUT = [
+  {
+    selector:
+      "MemberExpression[object.name='request'][property.name=/^(formData|json|text|arrayBuffer|blob|body|bodyUsed|url|headers)$/]",
+    message: READ_THROUGH_HELPERS,
+  },
+  { selector: `${SERVER_CODE} MemberExpression[object.name='params']`, message: READ_THROUGH_HELPERS },
+  {
+    selector: `${SERVER_CODE} CallExpression[callee.name!='parseParams'] > Identifier.arguments[name='params']`,
+    message: READ_THROUGH_HELPERS,
+  },
+];
+
 export default tseslint.config(
   { ignores: ["build/**", "app/generated/**", ".cache/**", "data/**", "node_modules/**", "coverage/**"] },
   js.configs.recommended,
@@ -22,25 +57,33 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
       ],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "CallExpression[callee.property.name='$queryRawUnsafe']",
-          message: "No raw SQL built from strings: use $queryRaw`...` with parameters.",
-        },
-        {
-          selector: "CallExpression[callee.property.name='$executeRawUnsafe']",
-          message: "No raw SQL built from strings: use $executeRaw`...` with parameters.",
-        },
-      ],
+      "no-restricted-syntax": ["error", ...RAW_SQL],
     },
   },
   {
     files: ["app/routes/**"],
     rules: {
+      "no-restricted-syntax": ["error", ...RAW_SQL, ...ROUTE_INPUT],
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "@remix-run/node",
+              importNames: [
+                "unstable_parseMultipartFormData",
+                "unstable_composeUploadHandlers",
+                "unstable_createMemoryUploadHandler",
+                "unstable_createFileUploadHandler",
+              ],
+              message: READ_THROUGH_HELPERS,
+            },
+            {
+              name: "~/platform/http.server",
+              importNames: ["formToObject", "readForm"],
+              message: READ_THROUGH_HELPERS,
+            },
+          ],
           patterns: [
             {
               group: ["~/routes/*", "./*", "../routes/*"],

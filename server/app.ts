@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { log } from "../app/platform/logging.server";
 import { runWithRequestContext } from "../app/platform/request-context.server";
-import { loggablePath, originGuard, securityHeaders } from "./security";
+import { loggablePath, originGuard, readablePath, securityHeaders } from "./security";
 
 export type AppOptions = {
   /** The Remix server build, or a function returning it (development reloads it per request). */
@@ -70,6 +70,7 @@ export function createApp(options: AppOptions) {
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) });
   });
+  app.use(readablePath);
   app.use(
     originGuard((req) => {
       // Development also accepts the address the browser actually used (localhost vs 127.0.0.1).

@@ -46,13 +46,11 @@ export function originGuard(allowedOrigins: (req: Request) => readonly string[])
       allowedOrigins(req),
     );
     if (verdict.allowed) {
-      // A token-authenticated POST from another origin (RFC 8058, ADR 022): the sender's Origin
-      // means nothing to us, and Remix would refuse the action for it.
-      if (
-        !SAFE_METHODS.has(req.method.toUpperCase()) &&
-        CROSS_SITE_POST_ALLOWED.some((re) => re.test(req.path))
-      )
-        delete req.headers.origin;
+      // The Origin has been judged here, against APP_URL. Remix would judge it again against the
+      // Host (or X-Forwarded-Host) header and throw when a reverse proxy rewrote that (a 500 on
+      // every form post); a token-authenticated POST from another origin (RFC 8058, ADR 022)
+      // carries an Origin that means nothing to us at all. Either way Remix does not see it.
+      if (!SAFE_METHODS.has(req.method.toUpperCase())) delete req.headers.origin;
       return next();
     }
     res.locals.refusedReason = verdict.reason;
@@ -97,6 +95,33 @@ export function securityHeaders(options: { development: boolean; https: boolean 
     res.removeHeader("X-Powered-By");
     next();
   };
+}
+
+/**
+ * A path that is not valid percent-encoding (`/staff/alumni/%`, `%ff`) names no page: a plain 400
+ * here, before the static files and the router try to decode it and fail.
+ */
+export function readablePath(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    res.locals.refusedReason = "path is not valid percent-encoding";
+    res
+      .status(400)
+      .type("text/plain")
+      .send("This address has a broken %-escape, so Comeback cannot read it. Check the link and try again.");
+    return;
+  }
+  // The router builds the request's URL from Host (or X-Forwarded-Host from a trusted proxy);
+  // one that makes no URL is refused here rather than failing inside it.
+  try {
+    new URL(`${req.protocol}://${req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host") || ""}${req.originalUrl}`);
+  } catch {
+    res.locals.refusedReason = "Host header makes no URL";
+    res.status(400).type("text/plain").send("This request names a host Comeback cannot read.");
+    return;
+  }
+  next();
 }
 
 /** Path for request logs: no query string, long token-like segments masked. */

@@ -16,7 +16,9 @@ import {
   forwardHeaders,
   parseForm,
   SECRET_LINK_HEADERS,
+  parseParams,
 } from "~/platform/http.server";
+import { linkTokenOrNone } from "~/platform/input";
 import { sessionTokenFrom } from "~/platform/session.server";
 
 export const meta: MetaFunction = () => [
@@ -27,7 +29,8 @@ export const meta: MetaFunction = () => [
 export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  const invitation = await findInvitation(params.token);
+  const { token } = parseParams(params, { token: linkTokenOrNone });
+  const invitation = await findInvitation(token);
   return data(
     { invitation, invalidMessage: INVALID_LINK_MESSAGE },
     { status: invitation ? 200 : 404, headers: SECRET_LINK_HEADERS },
@@ -35,10 +38,11 @@ export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const { token } = parseParams(params, { token: linkTokenOrNone });
   const input = await parseForm(request, SetPasswordSchema);
   const presented = sessionTokenFrom(request);
   const { setCookie } = await acceptInvitation({
-    token: params.token ?? "",
+    token: token ?? "",
     password: input.password,
     ...clientMeta(request),
     previousSessionId: presented ? sha256(presented) : undefined,

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getBrandingLogo } from "~/modules/portal/get-branding.server";
-import { defineLoader } from "~/platform/http.server";
+import { z } from "zod";
+import { defineLoader, parseFilters } from "~/platform/http.server";
+
+const VersionSchema = z.object({ v: z.string().max(64).optional() });
 
 /**
  * The employer's logo as uploaded (PNG, JPEG or WebP, checked by its bytes). Public: the portal's
@@ -14,7 +17,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
       status: 404,
       headers: { "Content-Type": "text/plain" },
     });
-  const versioned = new URL(request.url).searchParams.get("v") === logo.sha256.slice(0, 16);
+  const { v } = parseFilters(request, VersionSchema).values;
+  const versioned = v === logo.sha256.slice(0, 16);
   return new Response(Buffer.from(logo.bytes), {
     headers: {
       "Content-Type": logo.type,

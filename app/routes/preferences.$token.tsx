@@ -13,7 +13,9 @@ import {
   forwardHeaders,
   parseForm,
   SECRET_LINK_HEADERS,
+  parseParams,
 } from "~/platform/http.server";
+import { linkTokenOrNone } from "~/platform/input";
 
 export const meta: MetaFunction = () => [
   { title: "Email preferences · Comeback" },
@@ -24,7 +26,8 @@ export const meta: MetaFunction = () => [
 export const headers = forwardHeaders;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  const preferences = await getPreferences({ token: params.token });
+  const { token } = parseParams(params, { token: linkTokenOrNone });
+  const preferences = await getPreferences({ token });
   return data(
     { preferences, invalidMessage: INVALID_PREFERENCES_LINK },
     { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS },
@@ -33,8 +36,9 @@ export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
 
 /** An ordinary same-origin form (origin-checked like every other POST); the signed link identifies the person. */
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const { token } = parseParams(params, { token: linkTokenOrNone });
   const input = await parseForm(request, PreferencesSchema);
-  const result = await updatePreferences({ token: params.token, ...input });
+  const result = await updatePreferences({ token, ...input });
   return data({ ok: true as const, ...result }, { headers: SECRET_LINK_HEADERS });
 });
 

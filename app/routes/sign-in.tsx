@@ -1,12 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { useValidatedForm } from "~/components/form";
 import { Notice, Button, TextField } from "~/components/ui";
 import { SignInSchema } from "~/modules/identity/schemas";
 import { signInStaff } from "~/modules/identity/sign-in.server";
 import { getViewer } from "~/platform/auth.server";
-import { clientMeta, defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import {
+  clientMeta,
+  defineAction,
+  defineLoader,
+  forwardHeaders,
+  parseFilters,
+  parseForm,
+} from "~/platform/http.server";
 import { safeRedirectPath } from "~/platform/safe-redirect";
 import { sessionTokenFrom } from "~/platform/session.server";
 import { sha256 } from "~/platform/crypto.server";
@@ -15,9 +23,12 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Comeback" }];
 
 export const headers = forwardHeaders;
 
+const RedirectSchema = z.object({ redirectTo: z.string().max(2048).optional() });
+
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await getViewer(request);
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/staff");
+  const { values } = parseFilters(request, RedirectSchema);
+  const redirectTo = safeRedirectPath(values.redirectTo, "/staff");
   if (viewer?.kind === "staff") throw redirect(redirectTo);
   return null;
 });

@@ -10,8 +10,7 @@ import { getAccount } from "~/modules/identity/get-account.server";
 import { ChangePasswordSchema, TimeZoneSchema } from "~/modules/identity/schemas";
 import { listTimeZones, setTimeZone } from "~/modules/identity/set-time-zone.server";
 import { requireStaffUser } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, forwardHeaders, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, forwardHeaders, parseForm, parseIntent } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Comeback" }];
 
@@ -24,10 +23,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffUser(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
+  const intent = await parseIntent(request, ["time-zone", "change-password"]);
   if (intent === "time-zone") {
-    const input = await parseForm(request, TimeZoneSchema, form);
+    const input = await parseForm(request, TimeZoneSchema);
     const result = await setTimeZone({ actor, timeZone: input.timeZone });
     return {
       ok: true as const,
@@ -35,13 +33,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
       message: `Times are now shown in ${result.timeZone.replace(/_/g, " ")}.`,
     };
   }
-  if (intent !== "change-password") {
-    throw new AppError(
-      "bad_request",
-      "That action is not available on this page. Reload the page and try again.",
-    );
-  }
-  const input = await parseForm(request, ChangePasswordSchema, form);
+  const input = await parseForm(request, ChangePasswordSchema);
   const result = await changePassword({
     actor,
     currentPassword: input.currentPassword,

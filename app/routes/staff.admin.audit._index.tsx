@@ -1,21 +1,40 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Time } from "~/components/time";
+<<<<<<< HEAD
 import { Notice, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "~/components/ui";
 import { AUDIT_ACTION_FAMILIES, AuditFilterSchema, filterParams } from "~/modules/audit/audit-filters.server";
+=======
+import {
+  IgnoredNotice,
+  Notice,
+  Button,
+  Card,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  TextField,
+} from "~/components/ui";
+import {
+  AUDIT_ACTION_FAMILIES,
+  AUDIT_FILTER_LABELS,
+  AuditFilterSchema,
+  filterParams,
+} from "~/modules/audit/audit-filters.server";
+>>>>>>> 4af93bd (Hardening: restore the unfinished change (input blocks, parse helpers, multipart reader, cookie and origin fixes, manifest fuzz test))
 import { listAuditEvents } from "~/modules/audit/list-audit-events.server";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { describeDevice } from "~/modules/identity/describe-device";
 import { AUDIT_ACTIONS } from "~/platform/audit.server";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader, parseSearchParams } from "~/platform/http.server";
+import { defineLoader, parseFilters } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:audit");
-  const filters = parseSearchParams(request, AuditFilterSchema);
+  const { values: filters, ignored } = parseFilters(request, AuditFilterSchema);
   const [page, integrity] = await Promise.all([
     listAuditEvents({ filters }),
     filters.verify ? verifyAuditChain() : null,
@@ -24,6 +43,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     ...page,
     integrity,
     filters: filterParams(filters),
+    ignored: ignored.map(
+      (i) => `${AUDIT_FILTER_LABELS[i.name as keyof typeof AUDIT_FILTER_LABELS] ?? i.name} (${i.message})`,
+    ),
     actions: [...AUDIT_ACTIONS].sort(),
     families: AUDIT_ACTION_FAMILIES,
     canExport: can(actor, "export:audit"),
@@ -35,7 +57,7 @@ function withParams(base: Record<string, string>, extra: Record<string, string>)
 }
 
 export default function AuditTrail() {
-  const { events, olderCursor, newerCursor, integrity, filters, actions, families, canExport } =
+  const { events, olderCursor, newerCursor, integrity, filters, ignored, actions, families, canExport } =
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const filtered = Object.keys(filters).length > 0;
@@ -55,6 +77,11 @@ export default function AuditTrail() {
           ) : null
         }
       />
+      {ignored.length ? (
+        <div className="mb-6">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
 
       <Card title="Integrity" className="mb-6">
         {integrity === null ? (

@@ -1,11 +1,4 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton, ValidatedForm, useValidatedForm } from "~/components/form";
@@ -17,7 +10,14 @@ import { saveBranding } from "~/modules/portal/save-branding.server";
 import { removeBrandingLogo, setBrandingLogo } from "~/modules/portal/set-branding-logo.server";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  isUpload,
+  parseForm,
+  parseIntent,
+  parseUpload,
+} from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Employer branding · Comeback" }];
 
@@ -26,7 +26,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return getBrandingSettings();
 });
 
-const LogoIntentSchema = z.object({ intent: z.enum(["upload-logo", "remove-logo"]) });
+const UploadLogoSchema = z.object({ intent: z.literal("upload-logo") });
 
 function logoRefusal(message: string) {
   return new AppError("validation", message, { fieldErrors: { logo: [message] } });
@@ -34,41 +34,31 @@ function logoRefusal(message: string) {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:branding");
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    // The form adds a little around the file; anything clearly over the limit is refused unread.
-    if (declared > MAX_LOGO_BYTES + 16 * 1024) {
-      const form = new FormData();
-      form.set("intent", "upload-logo");
-      await parseForm(request, LogoIntentSchema, form);
-      throw logoRefusal(LOGO_MESSAGES.tooLarge);
-    }
-    let tooLarge = false;
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_LOGO_BYTES }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
-      tooLarge = true;
-      const fallback = new FormData();
-      fallback.set("intent", "upload-logo");
-      return fallback;
+  if (isUpload(request)) {
+    // Anything clearly over the limit is refused unread; the logo is small enough to hold whole.
+    const chunks: Buffer[] = [];
+    await parseUpload(request, {
+      schema: UploadLogoSchema,
+      file: "logo",
+      intent: "upload-logo",
+      maxBytes: MAX_LOGO_BYTES,
+      tooLarge: () => logoRefusal(LOGO_MESSAGES.tooLarge),
+      onFile: async (file) => {
+        for await (const chunk of file.data) chunks.push(Buffer.from(chunk));
+      },
     });
-    await parseForm(request, LogoIntentSchema, form);
-    if (tooLarge) throw logoRefusal(LOGO_MESSAGES.tooLarge);
-    const file = form.get("logo");
-    if (!(file instanceof File) || file.size === 0) throw logoRefusal(LOGO_MESSAGES.missing);
-    const result = await setBrandingLogo({ actor, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    if (bytes.byteLength === 0) throw logoRefusal(LOGO_MESSAGES.missing);
+    const result = await setBrandingLogo({ actor, bytes });
     return {
       ok: true as const,
       intent: "upload-logo",
       message: `Logo saved${result.width && result.height ? ` (${result.width} × ${result.height} pixels)` : ""}. Alumni see it on every portal page.`,
     };
   }
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = await parseIntent(request, ["save-branding", "remove-logo"]);
   if (intent === "save-branding") {
-    const input = await parseForm(request, BrandingSchema, form);
+    const input = await parseForm(request, BrandingSchema);
     const result = await saveBranding({ actor, input });
     return {
       ok: true as const,
@@ -79,21 +69,14 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
           : "Branding saved. Alumni pages and new alumni email use it from now on.",
     };
   }
-  if (intent === "remove-logo") {
-    await parseForm(request, LogoIntentSchema, form);
-    const result = await removeBrandingLogo({ actor });
-    return {
-      ok: true as const,
-      intent,
-      message: result.removed
-        ? "Logo removed. Pages show the company name instead."
-        : "There was no logo to remove.",
-    };
-  }
-  throw new AppError(
-    "bad_request",
-    "That action is not available on this page. Reload the page and try again.",
-  );
+  const result = await removeBrandingLogo({ actor });
+  return {
+    ok: true as const,
+    intent,
+    message: result.removed
+      ? "Logo removed. Pages show the company name instead."
+      : "There was no logo to remove.",
+  };
 });
 
 export default function BrandingSettings() {

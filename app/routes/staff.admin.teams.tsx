@@ -9,8 +9,7 @@ import { createTeam } from "~/modules/identity/create-team.server";
 import { listTeams } from "~/modules/identity/list-teams.server";
 import { AssignManagerSchema, CreateTeamSchema } from "~/modules/identity/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Comeback" }];
 
@@ -21,28 +20,21 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:staff");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = await parseIntent(request, ["create-team", "assign-manager"]);
   if (intent === "create-team") {
-    const input = await parseForm(request, CreateTeamSchema, form);
+    const input = await parseForm(request, CreateTeamSchema);
     await createTeam({ actor, name: input.name });
     return { ok: true as const, intent, message: `Team "${input.name}" created. Assign its managers below.` };
   }
-  if (intent === "assign-manager") {
-    const input = await parseForm(request, AssignManagerSchema, form);
-    const result = await changeStaffTeam({ actor, userId: input.userId, teamId: input.teamId });
-    return {
-      ok: true as const,
-      intent,
-      message: result.changed
-        ? "Manager assigned to the team."
-        : "Nothing changed: they were already in that team.",
-    };
-  }
-  throw new AppError(
-    "bad_request",
-    "That action is not available on this page. Reload the page and try again.",
-  );
+  const input = await parseForm(request, AssignManagerSchema);
+  const result = await changeStaffTeam({ actor, userId: input.userId, teamId: input.teamId });
+  return {
+    ok: true as const,
+    intent,
+    message: result.changed
+      ? "Manager assigned to the team."
+      : "Nothing changed: they were already in that team.",
+  };
 });
 
 export default function Teams() {

@@ -20,8 +20,9 @@ import {
 } from "~/modules/identity/schemas";
 import { sendPasswordReset } from "~/modules/identity/send-password-reset.server";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError, notFound } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { notFound } from "~/platform/errors";
+import { defineAction, defineLoader, parseForm, parseIntent, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "user" in data ? data.user.name : "Staff member"} · Comeback` },
@@ -29,23 +30,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:staff");
-  const member = await getStaffMember(params.userId ?? "");
+  const { userId } = parseParams(params, { userId: recordId }, "That staff member");
+  const member = await getStaffMember(userId);
   if (!member) throw notFound("That staff member");
   return { ...member, isSelf: member.user.id === actor.id };
 });
 
-type Intent =
-  "change-role" | "change-team" | "deactivate" | "reactivate" | "resend-invitation" | "send-password-reset";
+const INTENTS = [
+  "change-role",
+  "change-team",
+  "deactivate",
+  "reactivate",
+  "resend-invitation",
+  "send-password-reset",
+] as const;
+type Intent = (typeof INTENTS)[number];
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:staff");
-  const userId = params.userId ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "") as Intent;
+  const { userId } = parseParams(params, { userId: recordId }, "That staff member");
+  const intent = await parseIntent(request, INTENTS);
   const done = (message: string) => ({ ok: true as const, intent, message });
   switch (intent) {
     case "change-role": {
-      const input = await parseForm(request, ChangeRoleSchema, form);
+      const input = await parseForm(request, ChangeRoleSchema);
       const result = await changeStaffRole({ actor, userId, ...input });
       return done(
         !result.changed
@@ -56,7 +64,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       );
     }
     case "change-team": {
-      const input = await parseForm(request, ChangeTeamSchema, form);
+      const input = await parseForm(request, ChangeTeamSchema);
       const result = await changeStaffTeam({ actor, userId, teamId: input.teamId });
       return done(
         result.changed
@@ -65,14 +73,14 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       );
     }
     case "deactivate": {
-      const input = await parseForm(request, DeactivateStaffSchema, form);
+      const input = await parseForm(request, DeactivateStaffSchema);
       const result = await deactivateStaff({ actor, userId, reason: input.reason });
       return done(
         `Account deactivated. ${result.sessionsEnded} session${result.sessionsEnded === 1 ? "" : "s"} ended at once.`,
       );
     }
     case "reactivate": {
-      const input = await parseForm(request, DeactivateStaffSchema, form);
+      const input = await parseForm(request, DeactivateStaffSchema);
       const result = await reactivateStaff({ actor, userId, reason: input.reason });
       return done(
         result.status === "active"
@@ -81,20 +89,15 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       );
     }
     case "resend-invitation": {
-      await parseForm(request, NoFieldsSchema, form);
+      await parseForm(request, NoFieldsSchema);
       await resendInvitation({ actor, userId });
       return done("A new invitation is on its way. Older invitation links no longer work.");
     }
     case "send-password-reset": {
-      await parseForm(request, NoFieldsSchema, form);
+      await parseForm(request, NoFieldsSchema);
       await sendPasswordReset({ actor, userId });
       return done("A password-reset link is on its way. It works once, for 30 minutes.");
     }
-    default:
-      throw new AppError(
-        "bad_request",
-        "That action is not available on this page. Reload the page and try again.",
-      );
   }
 });
 

@@ -23,8 +23,8 @@ import { setDoNotRehire } from "~/modules/alumni/set-do-not-rehire.server";
 import { tagAlumni } from "~/modules/alumni/tag-alumni.server";
 import { updateAlumnus } from "~/modules/alumni/update-alumnus.server";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -34,21 +34,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:alumnus:any", "read:alumnus:team"]);
-  return getAlumnusProfile({ actor, alumnusId: params.alumnusId ?? "" });
+  const { alumnusId } = parseParams(params, { alumnusId: recordId }, "That person");
+  return getAlumnusProfile({ actor, alumnusId });
 });
 
-type Intent = "edit" | "do-not-rehire" | "add-note" | "add-tag" | "remove-tag";
+const INTENTS = ["edit", "do-not-rehire", "add-note", "add-tag", "remove-tag"] as const;
+type Intent = (typeof INTENTS)[number];
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   await requirePermission(request, "read:alumnus:any");
-  const alumnusId = params.alumnusId ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "") as Intent;
+  const { alumnusId } = parseParams(params, { alumnusId: recordId }, "That person");
+  const intent = await parseIntent(request, INTENTS);
   const done = (message: string) => ({ ok: true as const, intent, message });
   switch (intent) {
     case "edit": {
       const actor = await requirePermission(request, "edit:alumnus:any");
-      const input = await parseForm(request, EditAlumnusSchema, form);
+      const input = await parseForm(request, EditAlumnusSchema);
       const result = await updateAlumnus({ actor, alumnusId, input });
       return done(
         result.changed.length
@@ -58,7 +59,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "do-not-rehire": {
       const actor = await requirePermission(request, "edit:alumnus:restricted");
-      const input = await parseForm(request, DoNotRehireSchema, form);
+      const input = await parseForm(request, DoNotRehireSchema);
       const result = await setDoNotRehire({
         actor,
         alumnusId,
@@ -76,14 +77,14 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "add-note": {
       const actor = await requirePermission(request, "edit:alumnus:any");
-      const input = await parseForm(request, NoteSchema, form);
+      const input = await parseForm(request, NoteSchema);
       await addAlumnusNote({ actor, alumnusId, body: input.body });
       return done("Note added to the timeline.");
     }
     case "add-tag":
     case "remove-tag": {
       const actor = await requirePermission(request, "edit:alumnus:any");
-      const input = await parseForm(request, TagSchema, form);
+      const input = await parseForm(request, TagSchema);
       const result = await tagAlumni({
         actor,
         selection: { scope: "selected", alumnusId: [alumnusId], view: "" },
@@ -100,11 +101,6 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
             : `Not tagged “${input.tag}”.`,
       );
     }
-    default:
-      throw new AppError(
-        "bad_request",
-        "That action is not available on this page. Reload the page and try again.",
-      );
   }
 });
 

@@ -6,9 +6,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode, type SelectHTMLAttributes } from "react";
+import { z } from "zod";
 import { ActionNotice } from "~/components/form";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import {
+  IgnoredNotice,
   Notice,
   Badge,
   Button,
@@ -20,6 +22,8 @@ import {
   cx,
 } from "~/components/ui";
 import {
+  ALUMNI_FILTER_KEYS,
+  ALUMNI_FILTER_LABELS,
   ALUMNI_SORTS,
   EXIT_REASONS,
   alumniFilterToSearchParams,
@@ -34,28 +38,54 @@ import { listSegments, saveSegment } from "~/modules/alumni/segments.server";
 import { tagAlumni } from "~/modules/alumni/tag-alumni.server";
 import { linkAlumniToDecision } from "~/modules/decisions/link-alumni-to-decision.server";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseFilters,
+  parseForm,
+  parseIntent,
+  queryOf,
+} from "~/platform/http.server";
+import { pageNumber } from "~/platform/input";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Alumni · Comeback" }];
 
+/** The list's own parameters besides the filters: paging, a problem sent back by an export, and what a redirect left out. */
+const ListExtrasSchema = z.object({
+  page: pageNumber.default(1),
+  problem: z.enum(["export-none-ticked"]).optional(),
+  ignored: z
+    .array(z.enum([...ALUMNI_FILTER_KEYS, "page"]))
+    .max(20)
+    .optional(),
+});
+
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:alumnus:any", "read:alumnus:team"]);
-  const url = new URL(request.url);
-  const parsed = parseAlumniFilter(url.searchParams);
+  const current = queryOf(request);
+  const dropped: (keyof AlumniFilter)[] = [];
+  const parsed = parseAlumniFilter(current, dropped);
   const filter = viewableFilter(actor, parsed);
-  const page = Math.max(1, Math.floor(Number(url.searchParams.get("page") ?? "1")) || 1);
+  const { values: extras, ignored } = parseFilters(current, ListExtrasSchema);
+  const { page, problem } = extras;
   // One address per view: the filter form's empty fields, unknown keys and malformed values are
   // dropped, and keys come in a stable order, so links and bookmarks are clean. (Filters this
   // viewer may not use stay in the address and are ignored: a shared link means the same to all.)
+  // What was dropped for being malformed is named on the page (`ignored`).
+  const leftOut = [
+    ...new Set([
+      ...(extras.ignored ?? []),
+      ...dropped,
+      ...ignored.map((i) => i.name).filter((n) => n === "page"),
+    ]),
+  ].sort();
   const canonical = alumniFilterToSearchParams(parsed);
   if (page > 1) canonical.set("page", String(page));
-  const current = new URLSearchParams(url.search);
-  const problem = current.get("problem");
-  current.delete("problem");
+  for (const key of ["problem", "ignored"]) current.delete(key);
   if (request.method === "GET" && current.toString() !== canonical.toString()) {
     if (problem) canonical.set("problem", problem);
+    for (const name of leftOut) canonical.append("ignored", name);
     throw redirect(`/staff/alumni${canonical.size ? `?${canonical}` : ""}`);
   }
   const hr = alumniAccess(actor) === "any";
@@ -70,6 +100,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
       problem === "export-none-ticked"
         ? "Tick at least one person to export, or choose “Everyone in this view”."
         : null,
+    ignored: leftOut.map((name) => (name === "page" ? "page number" : ALUMNI_FILTER_LABELS[name])),
     hr,
     filter,
     query: alumniFilterToSearchParams(filter).toString(),
@@ -98,16 +129,13 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
-type Intent = "tag" | "link-decision" | "save-segment";
-
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   await requirePermission(request, "read:alumnus:any");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "") as Intent;
+  const intent = await parseIntent(request, ["tag", "link-decision", "save-segment"]);
   switch (intent) {
     case "tag": {
       const actor = await requirePermission(request, "edit:alumnus:any");
-      const input = await parseForm(request, BulkTagSchema, form);
+      const input = await parseForm(request, BulkTagSchema);
       const result = await tagAlumni({ actor, selection: input, tag: input.tag, mode: input.mode });
       const verb = input.mode === "remove" ? "removed from" : "added to";
       return {
@@ -118,7 +146,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     }
     case "link-decision": {
       const actor = await requirePermission(request, "manage:decision");
-      const input = await parseForm(request, BulkLinkSchema, form);
+      const input = await parseForm(request, BulkLinkSchema);
       const result = await linkAlumniToDecision({ actor, selection: input, decisionId: input.decisionId });
       return {
         ok: true as const,
@@ -128,15 +156,10 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     }
     case "save-segment": {
       const actor = await requirePermission(request, "manage:segment");
-      const input = await parseForm(request, SaveSegmentSchema, form);
+      const input = await parseForm(request, SaveSegmentSchema);
       const segment = await saveSegment({ actor, ...input });
       return { ok: true as const, intent, message: `View saved as “${segment.name}”.` };
     }
-    default:
-      throw new AppError(
-        "bad_request",
-        "That action is not available on this page. Reload the page and try again.",
-      );
   }
 });
 
@@ -393,7 +416,7 @@ function Th({ children, className }: { children: ReactNode; className?: string }
 }
 
 export default function AlumniList() {
-  const { problem, hr, filter, query, summary, list, options, segments, may } =
+  const { problem, ignored, hr, filter, query, summary, list, options, segments, may } =
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [ticked, setTicked] = useState<Set<string>>(new Set());
@@ -528,6 +551,7 @@ export default function AlumniList() {
               {bulk ? (
                 <Card title="With the people below">
                   {problem ? <Notice tone="error">{problem}</Notice> : null}
+                  <IgnoredNotice names={ignored} />
                   <ActionNotice intent="tag" />
                   <ActionNotice intent="link-decision" />
                   <fieldset className="mb-3 flex flex-wrap gap-4 text-sm">

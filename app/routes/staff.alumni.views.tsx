@@ -5,8 +5,7 @@ import { Notice, Button, Card, EmptyState, PageHeader, TextField } from "~/compo
 import { DeleteSegmentSchema, RenameSegmentSchema } from "~/modules/alumni/alumni-schemas";
 import { deleteSegment, listSegments, renameSegment } from "~/modules/alumni/segments.server";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Saved alumni views · Comeback" }];
 
@@ -17,27 +16,20 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:segment");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = await parseIntent(request, ["rename", "delete"]);
   if (intent === "rename") {
-    const input = await parseForm(request, RenameSegmentSchema, form);
+    const input = await parseForm(request, RenameSegmentSchema);
     const segment = await renameSegment({ actor, ...input });
     return { ok: true as const, intent, segmentId: input.segmentId, message: `Saved as “${segment.name}”.` };
   }
-  if (intent === "delete") {
-    const input = await parseForm(request, DeleteSegmentSchema, form);
-    await deleteSegment({ actor, segmentId: input.segmentId });
-    return {
-      ok: true as const,
-      intent,
-      segmentId: input.segmentId,
-      message: "View deleted. Campaigns already sent keep their recipients.",
-    };
-  }
-  throw new AppError(
-    "bad_request",
-    "That action is not available on this page. Reload the page and try again.",
-  );
+  const input = await parseForm(request, DeleteSegmentSchema);
+  await deleteSegment({ actor, segmentId: input.segmentId });
+  return {
+    ok: true as const,
+    intent,
+    segmentId: input.segmentId,
+    message: "View deleted. Campaigns already sent keep their recipients.",
+  };
 });
 
 export default function SavedViews() {

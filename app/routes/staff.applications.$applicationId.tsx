@@ -18,8 +18,8 @@ import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
 import type { ContractStatus } from "~/modules/contracts/contract-machine";
 import { CONTRACT_STATUS_LABELS } from "~/modules/contracts/labels";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "person" in data ? data.person.name : "Application"} · Comeback` },
@@ -27,19 +27,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:pipeline:any", "read:pipeline:own"]);
-  return getApplicationPage({ actor, applicationId: params.applicationId ?? "" });
+  const { applicationId } = parseParams(params, { applicationId: recordId }, "That application");
+  return getApplicationPage({ actor, applicationId });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const mover = () => requireAnyPermission(request, ["move:application:any", "move:application:own"]);
   await mover();
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const applicationId = params.applicationId ?? "";
+  const { applicationId } = parseParams(params, { applicationId: recordId }, "That application");
+  const intent = await parseIntent(request, ["move", "decline", "offer", "note"]);
   switch (intent) {
     case "move": {
       const actor = await mover();
-      const input = await parseForm(request, MoveSchema, form);
+      const input = await parseForm(request, MoveSchema);
       const result = await moveApplication({
         actor,
         applicationId,
@@ -55,7 +55,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "decline": {
       const actor = await mover();
-      const input = await parseForm(request, DeclineSchema, form);
+      const input = await parseForm(request, DeclineSchema);
       const result = await declineApplication({ actor, applicationId, input });
       return {
         ok: true as const,
@@ -67,7 +67,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "offer": {
       const actor = await requirePermission(request, "offer:application");
-      const input = await parseForm(request, OfferSchema, form);
+      const input = await parseForm(request, OfferSchema);
       await makeOffer({ actor, applicationId, input });
       return {
         ok: true as const,
@@ -78,12 +78,10 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "note": {
       const actor = await mover();
-      const input = await parseForm(request, NoteSchema, form);
+      const input = await parseForm(request, NoteSchema);
       await addApplicationNote({ actor, applicationId, body: input.body });
       return { ok: true as const, intent, message: "Note added." };
     }
-    default:
-      throw new AppError("bad_request", "This form is out of date. Reload the page and try again.");
   }
 });
 

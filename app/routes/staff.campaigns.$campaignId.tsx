@@ -14,7 +14,7 @@ import { CampaignAnswersCard } from "~/components/campaigns/campaign-answers";
 import { CampaignStatusBadge } from "~/components/campaign-status";
 import { formatUtc, Time } from "~/components/time";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
-import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { IgnoredNotice, Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "~/modules/campaigns/control-campaign.server";
 import { updateCampaignNote } from "~/modules/campaigns/create-campaign.server";
 import { EXCLUSION_LABELS } from "~/modules/campaigns/exclusions";
@@ -33,14 +33,16 @@ import { CampaignAnswersQuerySchema, MarkAnswerHandledSchema } from "~/modules/i
 import { NOTE_MAX_CHARS } from "~/modules/outreach/schemas";
 import type { ToneReport } from "~/modules/outreach/tone";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
 import {
   defineAction,
   defineLoader,
+  parseFilters,
   parseForm,
-  parseSearchParams,
+  parseIntent,
+  parseParams,
   type ActionError,
 } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,36 +51,51 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
-  const { recipient, find } = parseSearchParams(request, PreviewRecipientSchema);
-  const { page, answer } = parseSearchParams(request, CampaignAnswersQuerySchema);
-  const campaignId = params.campaignId ?? "";
+  const { campaignId } = parseParams(params, { campaignId: recordId }, "That campaign");
+  const { values, ignored } = parseFilters(request, PreviewRecipientSchema);
+  const { recipient, find } = values;
+  const answerQuery = parseFilters(request, CampaignAnswersQuerySchema);
+  const { page, answer } = answerQuery.values;
   const [detail, answers] = await Promise.all([
     getCampaign({ campaignId, previewRecipientId: recipient || undefined, find: find || undefined }),
     getCampaignAnswers({ actor, campaignId, page, answer }),
   ]);
-  return { ...detail, answers, canOverride: can(actor, "override:tone-check") };
+  return {
+    ...detail,
+    answers,
+    canOverride: can(actor, "override:tone-check"),
+    ignored: [...ignored, ...answerQuery.ignored].map((i) =>
+      i.name === "find"
+        ? "recipient search"
+        : i.name === "recipient"
+          ? "chosen recipient"
+          : i.name === "page"
+            ? "answers page"
+            : "answer shown",
+    ),
+  };
 });
 
-type Intent = "check-note" | "save-note" | "launch" | "pause" | "resume" | "cancel" | "answer-handled";
+const INTENTS = ["check-note", "save-note", "launch", "pause", "resume", "cancel", "answer-handled"] as const;
+type Intent = (typeof INTENTS)[number];
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
-  const campaignId = params.campaignId ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "") as Intent;
+  const { campaignId } = parseParams(params, { campaignId: recordId }, "That campaign");
+  const intent = await parseIntent(request, INTENTS);
   switch (intent) {
     case "check-note": {
-      const { note } = await parseForm(request, CampaignNoteSchema, form);
+      const { note } = await parseForm(request, CampaignNoteSchema);
       const { tone, noteTone } = await checkCampaignNote({ campaignId, note });
       return { ok: true as const, intent, tone, noteTone, note };
     }
     case "save-note": {
-      const { note } = await parseForm(request, CampaignNoteSchema, form);
+      const { note } = await parseForm(request, CampaignNoteSchema);
       await updateCampaignNote({ actor, campaignId, note });
       return { ok: true as const, intent, message: "Note saved." };
     }
     case "launch": {
-      const { overrideReason } = await parseForm(request, LaunchCampaignSchema, form);
+      const { overrideReason } = await parseForm(request, LaunchCampaignSchema);
       const result = await launchCampaign({ actor, campaignId, overrideReason });
       return {
         ok: true as const,
@@ -106,7 +123,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       };
     }
     case "cancel": {
-      const { reason } = await parseForm(request, CancelCampaignSchema, form);
+      const { reason } = await parseForm(request, CancelCampaignSchema);
       const { messagesCancelled } = await cancelCampaign({ actor, campaignId, reason });
       return {
         ok: true as const,
@@ -115,7 +132,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       };
     }
     case "answer-handled": {
-      const { answerId } = await parseForm(request, MarkAnswerHandledSchema, form);
+      const { answerId } = await parseForm(request, MarkAnswerHandledSchema);
       const { changed } = await markAnswerHandled({ actor, campaignId, answerId });
       return {
         ok: true as const,
@@ -123,8 +140,6 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
         message: changed ? "Marked as followed up." : "Someone had already marked it followed up.",
       };
     }
-    default:
-      throw new AppError("bad_request", "That action is not known on this page.");
   }
 });
 
@@ -199,6 +214,11 @@ export default function CampaignPage() {
       {error && !error.intent ? (
         <div className="mb-4">
           <Notice tone="error">{error.error.message}</Notice>
+        </div>
+      ) : null}
+      {data.ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={data.ignored} />
         </div>
       ) : null}
       {campaign.status !== "draft" ? (

@@ -12,7 +12,8 @@ import { getCampaignForEdit } from "~/modules/campaigns/get-campaign.server";
 import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm, type ActionError } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseParams, type ActionError } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data && "campaign" in data ? data.campaign.name : "campaign"} · Comeback` },
@@ -20,8 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "manage:campaign");
+  const { campaignId } = parseParams(params, { campaignId: recordId }, "That campaign");
   const [campaign, segments] = await Promise.all([
-    getCampaignForEdit(params.campaignId ?? ""),
+    getCampaignForEdit(campaignId),
     listSegmentsForCampaigns(),
   ]);
   return { campaign, segments };
@@ -29,7 +31,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
-  const campaignId = params.campaignId ?? "";
+  const { campaignId } = parseParams(params, { campaignId: recordId }, "That campaign");
   const values = await parseForm(request, CampaignFormSchema);
   await updateCampaign({ actor, campaignId, values });
   return redirect(`/staff/campaigns/${campaignId}`);

@@ -1,23 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { CampaignStatusBadge } from "~/components/campaign-status";
 import { Time } from "~/components/time";
-import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { Card, EmptyState, IgnoredNotice, PageHeader } from "~/components/ui";
 import { CAMPAIGN_TEMPLATES } from "~/modules/campaigns/schemas";
 import { listCampaigns } from "~/modules/campaigns/list-campaigns.server";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader } from "~/platform/http.server";
+import { defineLoader, parseFilters } from "~/platform/http.server";
+import { pageNumber } from "~/platform/input";
 
 export const meta: MetaFunction = () => [{ title: "Campaigns · Comeback" }];
 
+const PageSchema = z.object({ page: pageNumber.default(1) });
+
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "manage:campaign");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return listCampaigns({ page: Number.isFinite(page) ? page : 1 });
+  const { values, ignored } = parseFilters(request, PageSchema);
+  return { ...(await listCampaigns({ page: values.page })), ignored: ignored.length ? ["page number"] : [] };
 });
 
 export default function Campaigns() {
-  const { campaigns, page, pages, total } = useLoaderData<typeof loader>();
+  const { campaigns, page, pages, total, ignored } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -32,6 +36,11 @@ export default function Campaigns() {
           </Link>
         }
       />
+      {ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
       {campaigns.length === 0 ? (
         <EmptyState title="No campaigns yet">
           Campaigns you create appear here with their status and how many emails have been delivered. Start

@@ -11,13 +11,24 @@ import { createCampaign } from "~/modules/campaigns/create-campaign.server";
 import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm, type ActionError } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseFilters,
+  parseForm,
+  type ActionError,
+} from "~/platform/http.server";
+import { optionalRecordId } from "~/platform/input";
+import { z } from "zod";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Comeback" }];
 
+const PreselectSchema = z.object({ segment: optionalRecordId });
+
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
-  const segmentId = new URL(request.url).searchParams.get("segment") ?? undefined;
+  // A segment chosen on the alumni list; a malformed one is simply not preselected.
+  const { segment: segmentId } = parseFilters(request, PreselectSchema).values;
   return {
     segments: await listSegmentsForCampaigns(),
     defaults: { senderName: actor.name, senderEmail: actor.email, segmentId },

@@ -12,7 +12,8 @@ import { saveDecision } from "~/modules/decisions/save-decision.server";
 import { phaseProgress } from "~/modules/applications/program-progress.server";
 import { ProgressFunnel } from "~/components/pipeline/progress";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,7 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:decision");
   const mayReadAlumni = can(actor, "read:alumnus:any");
-  const found = await getDecision({ decisionId: params.decisionId ?? "", includeAlumni: mayReadAlumni });
+  const { decisionId } = parseParams(params, { decisionId: recordId }, "That decision");
+  const found = await getDecision({ decisionId, includeAlumni: mayReadAlumni });
   const progress = can(actor, "read:pipeline:any") ? await phaseProgress(found.decision.id) : null;
   return { ...found, progress, mayManage: can(actor, "manage:decision"), mayReadAlumni };
 });
@@ -30,7 +32,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:decision");
   const input = await parseForm(request, DecisionSchema);
-  const result = await saveDecision({ actor, decisionId: params.decisionId ?? "", input });
+  const { decisionId } = parseParams(params, { decisionId: recordId }, "That decision");
+  const result = await saveDecision({ actor, decisionId, input });
   return {
     ok: true as const,
     message: result.changed ? "Decision saved." : "Nothing to save: the decision already reads like this.",

@@ -16,8 +16,7 @@ import { Notice, Button, Card, EmptyState, PageHeader } from "~/components/ui";
 import { getEligibilityOverview } from "~/modules/eligibility/overview.server";
 import { requestRecompute } from "~/modules/eligibility/request-recompute.server";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader } from "~/platform/http.server";
+import { defineAction, defineLoader, parseIntent } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Eligibility · Comeback" }];
@@ -41,12 +40,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "publish:eligibility-policy");
-  const form = await request.formData();
-  if (form.get("intent") !== "recompute")
-    throw new AppError(
-      "bad_request",
-      "That action is not available on this page. Reload the page and try again.",
-    );
+  await parseIntent(request, ["recompute"]);
   const { jobId } = await requestRecompute({ actor });
   return {
     ok: true as const,

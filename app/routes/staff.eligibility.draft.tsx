@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import {
   Notice,
@@ -34,8 +35,7 @@ import { discardDraftPolicy, saveDraftPolicy } from "~/modules/eligibility/save-
 import { runWhatIf } from "~/modules/eligibility/what-if.server";
 import { requirePermission } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Draft policy · Eligibility · Comeback" }];
@@ -65,11 +65,10 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const editor = await requirePermission(request, "edit:eligibility-policy");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = await parseIntent(request, ["save", "discard", "publish"]);
   if (intent === "save") {
     const actor = editor;
-    const input = await parseForm(request, PolicyFormSchema, form);
+    const input = await parseForm(request, PolicyFormSchema);
     const result = await saveDraftPolicy({ actor, rules: rulesFromForm(input), summary: input.summary });
     return {
       ok: true as const,
@@ -83,17 +82,14 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     await discardDraftPolicy({ actor: editor });
     return { ok: true as const, intent, message: "Draft discarded. The published policy is unchanged." };
   }
-  if (intent === "publish") {
-    const actor = await requirePermission(request, "publish:eligibility-policy");
-    const draftUpdatedAt = String(form.get("draftUpdatedAt") ?? "").slice(0, 40) || null;
-    const result = await publishPolicy({ actor, draftUpdatedAt });
-    return redirect(`/staff/eligibility?published=${result.version}`);
-  }
-  throw new AppError(
-    "bad_request",
-    "That action is not available on this page. Reload the page and try again.",
-  );
+  const actor = await requirePermission(request, "publish:eligibility-policy");
+  const { draftUpdatedAt } = await parseForm(request, PublishSchema);
+  const result = await publishPolicy({ actor, draftUpdatedAt: draftUpdatedAt || null });
+  return redirect(`/staff/eligibility?published=${result.version}`);
 });
+
+/** The draft the page showed (its last change), so a draft changed since is not published unseen. */
+const PublishSchema = z.object({ draftUpdatedAt: z.string().max(40).optional() });
 
 export default function DraftPolicy() {
   const data = useLoaderData<typeof loader>();

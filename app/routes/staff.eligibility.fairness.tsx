@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Badge, Button, Card, EmptyState, PageHeader, SelectField } from "~/components/ui";
+import { Badge, Button, Card, EmptyState, PageHeader, SelectField, IgnoredNotice } from "~/components/ui";
 import { FOUR_FIFTHS, MIN_GROUP } from "~/modules/eligibility/fairness";
 import {
   availableFairnessAttributes,
@@ -10,15 +10,17 @@ import {
   isFairnessAttribute,
 } from "~/modules/eligibility/fairness.server";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader, parseSearchParams } from "~/platform/http.server";
+import { defineLoader, parseFilters } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Fairness check · Eligibility · Comeback" }];
 
 const QuerySchema = z.object({ by: z.string().max(40).optional() });
+const LABELS = { by: "grouping" } as const;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "read:fairness");
-  const { by } = parseSearchParams(request, QuerySchema);
+  const { values, ignored } = parseFilters(request, QuerySchema);
+  const { by } = values;
   const available = await availableFairnessAttributes();
   const attribute = by && isFairnessAttribute(by) && available.includes(by) ? by : available[0];
   const report = attribute ? await fairnessReport({ attribute }) : null;
@@ -26,13 +28,14 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     available: available.map((a) => ({ value: a, label: FAIRNESS_ATTRIBUTES[a].label })),
     attribute: attribute ?? null,
     report,
+    ignored: ignored.map((i) => LABELS[i.name as keyof typeof LABELS] ?? i.name),
   };
 });
 
 const pct = (n: number | null) => (n === null ? "—" : `${(n * 100).toFixed(1)}%`);
 
 export default function Fairness() {
-  const { available, attribute, report } = useLoaderData<typeof loader>();
+  const { available, attribute, report, ignored } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="mb-2 text-sm">
@@ -44,6 +47,11 @@ export default function Fairness() {
         title="Fairness check"
         description={`Eligibility rates by group, with HR decisions counted. A group whose rate is below ${FOUR_FIFTHS * 100}% of the highest group's is flagged (the four-fifths rule of thumb for adverse impact). Groups under ${MIN_GROUP} people are shown but not flagged: their rates swing too much to read.`}
       />
+      {ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
       {!report ? (
         <EmptyState title="Nothing to compare yet">
           Once people have verdicts, their eligibility rates by decision, department, location and any other

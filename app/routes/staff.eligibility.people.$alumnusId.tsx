@@ -24,8 +24,9 @@ import {
 import { AnswerReviewRequestSchema } from "~/modules/eligibility/review-request-schemas";
 import { ClearOverrideSchema, DecideAndNextSchema, RequestInputSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError, notFound } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { notFound } from "~/platform/errors";
+import { defineAction, defineLoader, parseForm, parseIntent, parseParams, queryOf } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requirePermission(request, "read:eligibility");
-  const alumnusId = String(params.alumnusId ?? "").slice(0, 64);
+  const { alumnusId } = parseParams(params, { alumnusId: recordId }, "That person");
   const person = await getEligibilityPerson(alumnusId);
   if (!person) throw notFound("That person");
   const canDecide = can(user, "override:eligibility");
@@ -43,7 +44,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     canDecide ? listManagers() : Promise.resolve([]),
     listPersonReviewRequests(person.id),
   ]);
-  const query = new URL(request.url).searchParams;
+  const query = queryOf(request);
   const recorded = query.get("recorded");
   return {
     person: {
@@ -67,11 +68,16 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "override:eligibility");
-  const alumnusId = String(params.alumnusId ?? "").slice(0, 64);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const { alumnusId } = parseParams(params, { alumnusId: recordId }, "That person");
+  const intent = await parseIntent(request, [
+    "decide",
+    "override",
+    "clear-override",
+    "request-input",
+    "answer-request",
+  ]);
   if (intent === "decide" || intent === "override") {
-    const input = await parseForm(request, DecideAndNextSchema, form);
+    const input = await parseForm(request, DecideAndNextSchema);
     const result = await overrideVerdict({
       actor,
       alumnusId,
@@ -81,7 +87,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     });
     if (intent === "decide" && input.then === "next") {
       // "Decide and next": the oldest person still waiting in the same view of the queue.
-      const filter = parseReviewFilter(new URL(request.url).searchParams);
+      const filter = parseReviewFilter(queryOf(request));
       const next = await findNextInQueue({ filter, after: alumnusId });
       const query = reviewFilterToSearchParams(filter);
       query.set("recorded", result.outcome);
@@ -96,7 +102,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     };
   }
   if (intent === "clear-override") {
-    const input = await parseForm(request, ClearOverrideSchema, form);
+    const input = await parseForm(request, ClearOverrideSchema);
     await clearOverride({ actor, alumnusId, justification: input.justification });
     return {
       ok: true as const,
@@ -105,7 +111,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     };
   }
   if (intent === "request-input") {
-    const input = await parseForm(request, RequestInputSchema, form);
+    const input = await parseForm(request, RequestInputSchema);
     const result = await requestReviewInput({
       actor,
       alumnusId,
@@ -119,7 +125,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     };
   }
   if (intent === "answer-request") {
-    const input = await parseForm(request, AnswerReviewRequestSchema, form);
+    const input = await parseForm(request, AnswerReviewRequestSchema);
     await answerReviewRequest({ actor, alumnusId, requestId: input.requestId, answer: input.answer });
     return {
       ok: true as const,
@@ -127,10 +133,6 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       message: "Answer sent: the person reads it on their eligibility page in the alumni portal.",
     };
   }
-  throw new AppError(
-    "bad_request",
-    "That action is not available on this page. Reload the page and try again.",
-  );
 });
 
 export default function EligibilityPerson() {

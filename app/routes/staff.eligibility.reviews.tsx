@@ -20,14 +20,13 @@ import {
 import { BulkDecisionSchema } from "~/modules/eligibility/schemas";
 import { OUTCOME_LABELS, type Outcome } from "~/modules/eligibility/policy";
 import { requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent, queryOf } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · Eligibility · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "override:eligibility");
-  const query = new URL(request.url).searchParams;
+  const query = queryOf(request);
   const filter = parseReviewFilter(query);
   const { page, size } = parseReviewPaging(query);
   const [queue, options, asked] = await Promise.all([
@@ -49,15 +48,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "override:eligibility");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent !== BULK_INTENT) {
-    throw new AppError(
-      "bad_request",
-      "That action is not available on this page. Reload the page and try again.",
-    );
-  }
-  const input = await parseForm(request, BulkDecisionSchema, form);
+  const intent = await parseIntent(request, [BULK_INTENT]);
+  const input = await parseForm(request, BulkDecisionSchema);
   const result = await decideReviews({
     actor,
     alumnusIds: input.alumnusId,

@@ -6,8 +6,8 @@ import { Card, PageHeader } from "~/components/ui";
 import { getPolicyVersion } from "~/modules/eligibility/policies.server";
 import { requirePermission } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
-import { notFound } from "~/platform/errors";
-import { defineLoader } from "~/platform/http.server";
+import { defineLoader, parseParams } from "~/platform/http.server";
+import { boundedInt } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Policy version ${data?.version ?? ""} · Eligibility · Comeback` },
@@ -15,8 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "read:eligibility");
-  const version = Number(params.version);
-  if (!Number.isInteger(version) || version < 1 || version > 1_000_000) throw notFound("That policy version");
+  const { version } = parseParams(
+    params,
+    { version: boundedInt({ label: "the version", min: 1, max: 1_000_000 }) },
+    "That policy version",
+  );
   const policy = await getPolicyVersion(db, version);
   return {
     version: policy.version,

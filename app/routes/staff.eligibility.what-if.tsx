@@ -3,17 +3,18 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { Pager } from "~/components/eligibility/pager";
-import { Button, Card, EmptyState, PageHeader, SelectField } from "~/components/ui";
+import { Button, Card, EmptyState, PageHeader, SelectField, IgnoredNotice } from "~/components/ui";
 import { getDraftPolicy, getPublishedPolicy } from "~/modules/eligibility/policies.server";
 import { GROUPS, pageOfChanges, runWhatIf } from "~/modules/eligibility/what-if.server";
 import { requirePermission } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
-import { defineLoader, parseSearchParams } from "~/platform/http.server";
+import { defineLoader, parseFilters } from "~/platform/http.server";
+import { pageNumber } from "~/platform/input";
 
 export const meta: MetaFunction = () => [{ title: "People affected by the draft · Eligibility · Comeback" }];
 
 const QuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber.default(1),
   direction: z
     .enum(["more", "less", ""])
     .optional()
@@ -21,16 +22,24 @@ const QuerySchema = z.object({
   group: z.enum(GROUPS).optional(),
   value: z.string().max(200).optional(),
 });
+const LABELS = {
+  page: "page number",
+  direction: "direction",
+  group: "grouping",
+  value: "group value",
+} as const;
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "edit:eligibility-policy");
-  const query = parseSearchParams(request, QuerySchema);
+  const { values: query, ignored: dropped } = parseFilters(request, QuerySchema);
+  const ignored = dropped.map((i) => LABELS[i.name as keyof typeof LABELS] ?? i.name);
   const [draft, published] = await Promise.all([getDraftPolicy(db), getPublishedPolicy(db)]);
-  if (!draft) return { draft: false as const, query };
+  if (!draft) return { draft: false as const, query, ignored };
   const whatIf = await runWhatIf({ rules: draft.rules, version: (published?.version ?? 0) + 1 });
   return {
     draft: true as const,
     query,
+    ignored,
     changed: whatIf.changed,
     ...pageOfChanges(whatIf.changes, { ...query, pageSize: 50 }),
   };
@@ -50,6 +59,11 @@ export default function WhatIfPeople() {
         title="People whose verdict the draft would change"
         description="Compared with their current computed verdict. Nothing changes until the draft is published."
       />
+      {data.ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={data.ignored} />
+        </div>
+      ) : null}
       {!data.draft ? (
         <EmptyState title="There is no draft">
           Save a draft policy first; the people it would affect are listed here.

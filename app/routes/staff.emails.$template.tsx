@@ -2,17 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey } from "#emails/index";
+import { z } from "zod";
+import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey, type TemplateKey } from "#emails/index";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
 import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
 import { previewTemplate } from "~/modules/outreach/preview-template.server";
-import { NOTE_MAX_CHARS, NotePreviewSchema } from "~/modules/outreach/schemas";
+import { NOTE_MAX_CHARS, NotePreviewSchema, personalNoteField } from "~/modules/outreach/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { notFound } from "~/platform/errors";
 import {
   defineAction,
   defineLoader,
   parseForm,
+  parseParams,
   parseSearchParams,
   type ActionError,
 } from "~/platform/http.server";
@@ -21,28 +22,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.preview.template.title ?? "Email template"} · Comeback` },
 ];
 
-function templateFrom(params: { template?: string }) {
-  const key = params.template ?? "";
-  if (!isTemplateKey(key)) throw notFound("That email template");
-  return key;
-}
+const TemplateParams = {
+  template: z.custom<TemplateKey>((v) => typeof v === "string" && isTemplateKey(v)),
+};
+/** `?note=` on the preview link: absent means the sample note. */
+const NoteQuerySchema = z.object({ note: personalNoteField.optional() });
 
 /** GET shows the sample; `?note=` previews a note without JavaScript too (the form posts). */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "manage:campaign");
-  const template = templateFrom(params);
-  const { note } = parseSearchParams(request, NotePreviewSchema);
-  const preview = await previewTemplate({
-    template,
-    ...(new URL(request.url).searchParams.has("note") ? { note } : {}),
-  });
+  const { template } = parseParams(params, TemplateParams, "That email template");
+  const { note } = parseSearchParams(request, NoteQuerySchema);
+  const preview = await previewTemplate({ template, ...(note !== undefined ? { note } : {}) });
   return { preview };
 });
 
 /** Renders the template with the note HR is trying and returns the tone reports. Changes nothing. */
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   await requirePermission(request, "manage:campaign");
-  const template = templateFrom(params);
+  const { template } = parseParams(params, TemplateParams, "That email template");
   const { note } = await parseForm(request, NotePreviewSchema);
   return { ok: true as const, preview: await previewTemplate({ template, note }) };
 });

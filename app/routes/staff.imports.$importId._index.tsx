@@ -3,21 +3,28 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from "react";
 import { ImportStatusBadge, Pager, SameFileNotice } from "~/components/import-status";
 import { Time } from "~/components/time";
-import { Notice, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import { IgnoredNotice, Notice, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
 import { startImportCommit } from "~/modules/imports/commit-import.server";
 import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import { FIELD_LABEL, type ImportField } from "~/modules/imports/fields";
 import { getImport, listImportReasons, listImportRows } from "~/modules/imports/list-imports.server";
 import {
-  ImportIdSchema,
-  ReasonOverridesSchema,
+  ImportIdParams,
+  ReasonsFormSchema,
   RowPageSchema,
   type ImportSettings,
 } from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, fieldErrorsOf, parseSearchParams } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseFilters,
+  parseForm,
+  parseIntent,
+  parseParams,
+} from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 const RUNNING = new Set(["checking", "committing"]);
@@ -30,8 +37,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requirePermission(request, "import:alumni");
-  const { importId } = ImportIdSchema.parse(params);
-  const { page, show } = parseSearchParams(request, RowPageSchema);
+  const { importId } = parseParams(params, ImportIdParams, "That import");
+  const { values, ignored } = parseFilters(request, RowPageSchema);
+  const { page, show } = values;
   const { run, job, decision, events, sameFile } = await getImport(importId);
   const hasRows = ["checked", "committing", "committed", "failed"].includes(run.status);
   const [rows, reasons] = hasRows
@@ -64,6 +72,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
       })),
     },
     show,
+    ignored: ignored.map((i) => (i.name === "page" ? "page number" : "rows shown")),
     reasons: reasons.map((r) => ({ raw: r.raw, reason: r.reason as ExitReason, n: Number(r.n) })),
     canReadAudit: can(viewer, "read:audit"),
   };
@@ -71,9 +80,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "import:alumni");
-  const { importId } = ImportIdSchema.parse(params);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const { importId } = parseParams(params, ImportIdParams, "That import");
+  const intent = await parseIntent(request, ["commit", "reasons"]);
   if (intent === "commit") {
     await startImportCommit({ actor, importId });
     return {
@@ -82,27 +90,19 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       message: "The import is being applied. This page follows its progress.",
     };
   }
-  if (intent === "reasons") {
-    const raws = form.getAll("raw").map(String);
-    const chosen = form.getAll("reason").map(String);
-    const parsed = ReasonOverridesSchema.safeParse({
-      overrides: raws.map((raw, i) => ({ raw, reason: chosen[i] ?? "" })),
-    });
-    if (!parsed.success)
+  const { overrides } = await parseForm(request, ReasonsFormSchema).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "validation")
       throw new AppError("validation", "Choose one of Comeback's exit reasons for each wording.", {
-        fieldErrors: fieldErrorsOf(parsed.error),
+        fieldErrors: error.options.fieldErrors,
       });
-    await setImportReasons({ actor, importId, overrides: parsed.data.overrides });
-    return {
-      ok: true as const,
-      intent,
-      message: "Exit reasons saved; the dry run is running again with them.",
-    };
-  }
-  throw new AppError(
-    "bad_request",
-    "That action is not available on this page. Reload the page and try again.",
-  );
+    throw error;
+  });
+  await setImportReasons({ actor, importId, overrides });
+  return {
+    ok: true as const,
+    intent,
+    message: "Exit reasons saved; the dry run is running again with them.",
+  };
 });
 
 const n = (value: number) => value.toLocaleString("en-GB");
@@ -142,7 +142,7 @@ function Progress({
 }
 
 export default function ImportDetail() {
-  const { run, job, decision, events, rows, show, reasons, canReadAudit, sameFile } =
+  const { run, job, decision, events, rows, show, reasons, canReadAudit, sameFile, ignored } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -199,6 +199,11 @@ export default function ImportDetail() {
         }
         actions={<ImportStatusBadge status={run.status} />}
       />
+      {ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
       <div className="space-y-6">
         {actionData?.ok ? (
           <Notice tone="success">{actionData.message}</Notice>

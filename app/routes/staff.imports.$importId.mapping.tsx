@@ -17,19 +17,24 @@ import { getMappingStep } from "~/modules/imports/list-imports.server";
 import { createRowSchema, rowProblems } from "~/modules/imports/row-schema";
 import {
   columnFieldName,
-  ImportIdSchema,
+  ImportIdParams,
   MappingFormSchema,
   type ImportSettings,
 } from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseFilters, parseForm, parseParams } from "~/platform/http.server";
+import { optionalRecordId } from "~/platform/input";
+import { z } from "zod";
 
 export const meta: MetaFunction = () => [{ title: "Match the columns · Import · Comeback" }];
 
+const MappingChoiceSchema = z.object({ mappingId: optionalRecordId });
+
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "import:alumni");
-  const { importId } = ImportIdSchema.parse(params);
-  const mappingId = new URL(request.url).searchParams.get("mappingId")?.slice(0, 64) || undefined;
+  const { importId } = parseParams(params, ImportIdParams, "That import");
+  // A saved mapping chosen on the upload page; a malformed one is simply not applied.
+  const { mappingId } = parseFilters(request, MappingChoiceSchema).values;
   const step = await getMappingStep(importId, mappingId);
   const initial: ImportSettings = step.chosenMapping
     ? settingsOfMapping(step.chosenMapping)
@@ -95,7 +100,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "import:alumni");
-  const { importId } = ImportIdSchema.parse(params);
+  const { importId } = parseParams(params, ImportIdParams, "That import");
   const form = await parseForm(request, MappingFormSchema);
   await configureImport({ actor, importId, form });
   return redirect(`/staff/imports/${importId}`);

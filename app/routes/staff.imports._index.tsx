@@ -2,20 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ImportStatusBadge, Pager } from "~/components/import-status";
 import { Time } from "~/components/time";
-import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { IgnoredNotice, Card, EmptyState, PageHeader } from "~/components/ui";
 import { listImports } from "~/modules/imports/list-imports.server";
 import { ImportListSchema } from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader, parseSearchParams } from "~/platform/http.server";
+import { defineLoader, parseFilters } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Imports · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "import:alumni");
-  const { page } = parseSearchParams(request, ImportListSchema);
-  const result = await listImports({ page });
+  const { values, ignored } = parseFilters(request, ImportListSchema);
+  const result = await listImports({ page: values.page });
   return {
     ...result,
+    ignored: ignored.length ? ["page number"] : [],
     imports: result.imports.map((i) => ({
       ...i,
       createdAt: i.createdAt.toISOString(),
@@ -28,7 +29,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 const n = (value: number) => value.toLocaleString("en-GB");
 
 export default function ImportHistory() {
-  const { imports, page, pages, total } = useLoaderData<typeof loader>();
+  const { imports, page, pages, total, ignored } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -43,6 +44,11 @@ export default function ImportHistory() {
           </Link>
         }
       />
+      {ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
       <Card title="Import history">
         {imports.length === 0 ? (
           <EmptyState title="No imports yet">

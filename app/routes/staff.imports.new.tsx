@@ -1,8 +1,5 @@
 import {
   redirect,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,9 +11,14 @@ import { listImportMappings } from "~/modules/imports/import-mappings.server";
 import { tooLarge, uploadImport } from "~/modules/imports/upload-import.server";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader } from "~/platform/http.server";
+import { defineAction, defineLoader, parseUpload } from "~/platform/http.server";
+import { optionalRecordId } from "~/platform/input";
+import { z } from "zod";
 
 export const meta: MetaFunction = () => [{ title: "New import · Comeback" }];
+
+/** The upload form's other field: a saved mapping to start from (optional). */
+const UploadFieldsSchema = z.object({ mappingId: optionalRecordId });
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "import:alumni");
@@ -26,36 +28,23 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "import:alumni");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  // The form adds a little around the file; anything clearly over the limit is refused unread.
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) throw tooLarge(declared);
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    throw new AppError("validation", "Choose a CSV file to upload.", {
-      fieldErrors: { file: ["Choose a CSV file to upload."] },
-    });
-  }
+  // Anything clearly over the limit is refused unread (413); the file streams into the database.
   let importId: string | undefined;
-  const form = await unstable_parseMultipartFormData(
-    request,
-    unstable_composeUploadHandlers(
-      async (part) => {
-        if (part.name !== "file") return undefined;
-        if (!part.filename) {
-          for await (const _ of part.data) void _; // an empty file input
-          return undefined;
-        }
-        const uploaded = await uploadImport({ actor, fileName: part.filename, data: part.data });
-        importId = uploaded.id;
-        return uploaded.id;
-      },
-      unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
-    ),
-  );
+  const { fields } = await parseUpload(request, {
+    schema: UploadFieldsSchema,
+    file: "file",
+    maxBytes: MAX_UPLOAD_BYTES,
+    onFile: async (file) => {
+      const uploaded = await uploadImport({ actor, fileName: file.filename, data: file.data });
+      importId = uploaded.id;
+    },
+    tooLarge,
+  });
   if (!importId)
     throw new AppError("validation", "Choose a CSV file to upload.", {
       fieldErrors: { file: ["Choose a CSV file to upload."] },
     });
-  const mappingId = String(form.get("mappingId") ?? "").slice(0, 64);
+  const { mappingId } = fields;
   return redirect(
     `/staff/imports/${importId}/mapping${mappingId ? `?mappingId=${encodeURIComponent(mappingId)}` : ""}`,
   );

@@ -5,15 +5,17 @@ import { Time } from "~/components/time";
 import { Card, PageHeader } from "~/components/ui";
 import { getMailboxMessage } from "~/modules/mailbox/get-mailbox-message.server";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader } from "~/platform/http.server";
+import { defineLoader, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "message" in data ? data.message.subject : "Message"} · Mailbox · Comeback` },
 ];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
+  const { messageId } = parseParams(params, { messageId: recordId }, "That message");
   const actor = await requirePermission(request, "read:mailbox");
-  return getMailboxMessage({ actor, messageId: params.messageId ?? "" });
+  return getMailboxMessage({ actor, messageId });
 });
 
 export default function MailboxMessage() {

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SmtpNotice } from "~/components/smtp-notice";
 import { Time } from "~/components/time";
-import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
+import { IgnoredNotice, Badge, Card, EmptyState, PageHeader } from "~/components/ui";
 import { listMailbox } from "~/modules/mailbox/list-mailbox.server";
 import { requirePermission } from "~/platform/auth.server";
-import { defineLoader, parseSearchParams } from "~/platform/http.server";
+import { defineLoader, parseFilters } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · Comeback" }];
 
@@ -19,18 +19,26 @@ const MailboxParams = z.object({
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:mailbox");
-  const { before } = parseSearchParams(request, MailboxParams);
-  return listMailbox({ actor, before });
+  const { values, ignored } = parseFilters(request, MailboxParams);
+  return {
+    ...(await listMailbox({ actor, before: values.before })),
+    ignored: ignored.length ? ["older page"] : [],
+  };
 });
 
 export default function Mailbox() {
-  const { smtpConfigured, messages, olderCursor } = useLoaderData<typeof loader>();
+  const { smtpConfigured, messages, olderCursor, ignored } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Mailbox"
         description="Email that Comeback kept instead of sending, and email waiting to be sent. Newest first."
       />
+      {ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
       <div className="mb-6">
         <SmtpNotice configured={smtpConfigured} />
       </div>

@@ -7,21 +7,24 @@ import { getOutboxMessage } from "~/modules/outbox/get-outbox-message.server";
 import { retryOutboxMessage } from "~/modules/outbox/retry-outbox-message.server";
 import { RetryReasonSchema } from "~/modules/outbox/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "message" in data ? data.message.subject : "Message"} · Outbox · Comeback` },
 ];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
+  const { messageId } = parseParams(params, { messageId: recordId }, "That message");
   const actor = await requirePermission(request, "read:outbox");
-  return getOutboxMessage({ actor, messageId: params.messageId ?? "" });
+  return getOutboxMessage({ actor, messageId });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const { messageId } = parseParams(params, { messageId: recordId }, "That message");
   const actor = await requirePermission(request, "retry:outbox");
   const input = await parseForm(request, RetryReasonSchema);
-  await retryOutboxMessage({ actor, messageId: params.messageId ?? "", reason: input.reason });
+  await retryOutboxMessage({ actor, messageId, reason: input.reason });
   return { ok: true as const, message: "Back in the queue: the dispatcher sends it within a few seconds." };
 });
 

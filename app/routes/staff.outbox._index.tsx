@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Time } from "~/components/time";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
 import {
+  IgnoredNotice,
   Notice,
   Button,
   Card,
@@ -15,6 +16,7 @@ import {
 import { listOutbox } from "~/modules/outbox/list-outbox.server";
 import { retryAllSetAside } from "~/modules/outbox/retry-outbox-message.server";
 import {
+  OUTBOX_FILTER_LABELS,
   OUTBOX_PURPOSES,
   OUTBOX_STATUSES,
   OutboxFilterSchema,
@@ -23,21 +25,28 @@ import {
   STATUS_LABELS,
 } from "~/modules/outbox/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm, parseSearchParams } from "~/platform/http.server";
+import { defineAction, defineLoader, parseFilters, parseForm } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "read:outbox");
-  const filters = parseSearchParams(request, OutboxFilterSchema);
+  const { values: filters, ignored } = parseFilters(request, OutboxFilterSchema);
   const result = await listOutbox({ filters });
   const { before: _before, ...kept } = filters;
   const params = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Record<
     string,
     string
   >;
-  return { ...result, filters: params, canRetry: can(actor, "retry:outbox") };
+  return {
+    ...result,
+    filters: params,
+    canRetry: can(actor, "retry:outbox"),
+    ignored: ignored.map(
+      (i) => `${OUTBOX_FILTER_LABELS[i.name as keyof typeof OUTBOX_FILTER_LABELS] ?? i.name} (${i.message})`,
+    ),
+  };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -58,7 +67,7 @@ function query(base: Record<string, string>, extra: Record<string, string | unde
 }
 
 export default function Outbox() {
-  const { counts, messages, olderCursor, filters, templates, canRetry, smtpConfigured } =
+  const { counts, messages, olderCursor, filters, templates, canRetry, smtpConfigured, ignored } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -80,6 +89,11 @@ export default function Outbox() {
           </>
         }
       />
+      {ignored.length ? (
+        <div className="mb-4">
+          <IgnoredNotice names={ignored} />
+        </div>
+      ) : null}
 
       <section aria-labelledby="counts-heading" className="mb-6">
         <h2 id="counts-heading" className="sr-only">

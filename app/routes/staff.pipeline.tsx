@@ -37,8 +37,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["move:application:any", "move:application:own"]);
-  const form = await request.formData();
-  const input = await parseForm(request, BulkMoveSchema, form);
+  const input = await parseForm(request, BulkMoveSchema);
   let decline: { reason: string; whatCouldChange: string } | undefined;
   if (input.to === "declined") {
     const parsed = DeclineSchema.safeParse({

@@ -13,8 +13,8 @@ import { changeProgramStatus, saveProgram } from "~/modules/applications/save-pr
 import { AddApplicantSchema, ProgramSchema, ProgramStatusSchema } from "~/modules/applications/schemas";
 import { submitApplication } from "~/modules/applications/submit-application.server";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
-import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "program" in data ? data.program.title : "Return program"} · Comeback` },
@@ -22,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:pipeline:any", "read:pipeline:own"]);
-  return getProgramPage({ actor, programId: params.programId ?? "" });
+  const { programId } = parseParams(params, { programId: recordId }, "That program");
+  return getProgramPage({ actor, programId });
 });
 
 const STATUS_VERBS: Record<ProgramStatus, string> = {
@@ -34,13 +35,12 @@ const STATUS_VERBS: Record<ProgramStatus, string> = {
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   await requireAnyPermission(request, ["manage:program", "move:application:any"]);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const programId = params.programId ?? "";
+  const { programId } = parseParams(params, { programId: recordId }, "That program");
+  const intent = await parseIntent(request, ["save", "status", "add-applicant"]);
   switch (intent) {
     case "save": {
       const actor = await requirePermission(request, "manage:program");
-      const input = await parseForm(request, ProgramSchema, form);
+      const input = await parseForm(request, ProgramSchema);
       const result = await saveProgram({ actor, programId, input });
       return {
         ok: true as const,
@@ -50,7 +50,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "status": {
       const actor = await requirePermission(request, "manage:program");
-      const input = await parseForm(request, ProgramStatusSchema, form);
+      const input = await parseForm(request, ProgramStatusSchema);
       await changeProgramStatus({ actor, programId, version: input.version, status: input.status });
       const messages: Record<ProgramStatus, string> = {
         draft: "The program is a draft again.",
@@ -62,13 +62,11 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     }
     case "add-applicant": {
       const actor = await requirePermission(request, "move:application:any");
-      const input = await parseForm(request, AddApplicantSchema, form);
+      const input = await parseForm(request, AddApplicantSchema);
       const alumnusId = await findPersonForApplication(input.person);
       await submitApplication({ actor, programId, alumnusId, input });
       return { ok: true as const, intent, message: "Application added. It is in the pipeline as submitted." };
     }
-    default:
-      throw new AppError("bad_request", "This form is out of date. Reload the page and try again.");
   }
 });
 

@@ -14,7 +14,9 @@ import {
   forwardHeaders,
   parseForm,
   SECRET_LINK_HEADERS,
+  parseParams,
 } from "~/platform/http.server";
+import { linkTokenOrNone } from "~/platform/input";
 
 export const meta: MetaFunction = () => [
   { title: "Unsubscribe · Comeback" },
@@ -27,7 +29,8 @@ export const headers = forwardHeaders;
 // The URL carries a signed token: never cache the page, never send it on as a referrer.
 /** GET only shows what the button would do; nothing changes until the POST (mail scanners follow links). */
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  const preferences = await getPreferences({ token: params.token });
+  const { token } = parseParams(params, { token: linkTokenOrNone });
+  const preferences = await getPreferences({ token });
   return data(
     { preferences, invalidMessage: INVALID_PREFERENCES_LINK },
     { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS },
@@ -40,8 +43,9 @@ export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
  * is the credential; the change is idempotent (ADR 022).
  */
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const { token } = parseParams(params, { token: linkTokenOrNone });
   await parseForm(request, OneClickSchema);
-  const result = await unsubscribeByToken({ token: params.token });
+  const result = await unsubscribeByToken({ token });
   if (!result.ok) throw new AppError("not_found", INVALID_PREFERENCES_LINK);
   return data(result, { headers: SECRET_LINK_HEADERS });
 });

@@ -155,6 +155,8 @@ export async function buildAuthzFixtures() {
     erasureRequestId: erasure.id,
     acceptedContractId: accepted.contract.id,
     otherAcceptedContractId: otherAccepted.contract.id,
+    segmentId: segment.id,
+    templateKey: "return-invitation",
   };
   return { users, cookieFor, records };
 }

@@ -21,7 +21,7 @@ export {
   type Option,
 } from "./fields";
 export { FilterPanel } from "./filter-panel";
-export { Notice, type NoticeTone } from "./notice";
+export { IgnoredNotice, Notice, type NoticeTone } from "./notice";
 export { Pager, pageHref } from "./pager";
 export { Stat } from "./stat";
 export { Table, type Column, type StackBelow } from "./table";

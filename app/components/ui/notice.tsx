@@ -35,3 +35,19 @@ export function Notice({
     </div>
   );
 }
+
+/**
+ * Says which parts of the address a list left out because it could not read them (a mistyped
+ * date, a stale bookmark): the list still opens, without them. `names` are the filters' labels
+ * as the page shows them.
+ */
+export function IgnoredNotice({ names }: { names: string[] | undefined }) {
+  if (!names?.length) return null;
+  return (
+    <Notice tone="warning" title="Part of this address was left out">
+      Comeback could not read {names.length === 1 ? "this filter" : "these filters"} in the address, so the
+      list is shown without {names.length === 1 ? "it" : "them"}: {names.join(", ")}. Check the values in the
+      form and apply it again.
+    </Notice>
+  );
+}

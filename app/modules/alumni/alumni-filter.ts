@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate, hasNul, recordId, searchText } from "~/platform/input";
 import { EXIT_REASONS } from "./exit-reasons";
 import { foldForSearch } from "./search-text";
 
@@ -6,8 +7,14 @@ export { EXIT_REASONS };
 
 export const ALUMNI_SORTS = ["name", "-name", "exitDate", "-exitDate", "updatedAt", "-updatedAt"] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = calendarDate("the date");
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(50);
+/** A value chosen from a list (department, location, tag): anything but NUL, bounded. */
+const choice = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !hasNul(v));
 
 /**
  * The alumni list's filters, as they appear in the URL (`?q=...&exitReason=layoff_automation&...`).
@@ -16,12 +23,12 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(50);
  * rather than failing the page: a stale bookmark still opens.
  */
 export const AlumniFilterSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: searchText(200).optional(),
   exitReason: list(z.enum(EXIT_REASONS)).optional(),
-  decisionId: list(z.string().max(64)).optional(),
-  department: list(z.string().max(200)).optional(),
-  location: list(z.string().max(200)).optional(),
-  tag: list(z.string().max(100)).optional(),
+  decisionId: list(recordId).optional(),
+  department: list(choice(200)).optional(),
+  location: list(choice(200)).optional(),
+  tag: list(choice(100)).optional(),
   exitFrom: isoDate.optional(),
   exitTo: isoDate.optional(),
   /** the HR system's "eligible for rehire" flag */
@@ -35,6 +42,10 @@ export const AlumniFilterSchema = z.object({
   sort: z.enum(ALUMNI_SORTS).optional(),
 });
 export type AlumniFilter = z.infer<typeof AlumniFilterSchema>;
+export const ALUMNI_FILTER_KEYS = Object.keys(AlumniFilterSchema.shape) as [
+  keyof AlumniFilter,
+  ...(keyof AlumniFilter)[],
+];
 
 const LIST_KEYS = [
   "exitReason",
@@ -46,8 +57,30 @@ const LIST_KEYS = [
   "eligibility",
 ] as const;
 
-/** Reads filters from URL search params, keeping every valid part and dropping the rest. */
-export function parseAlumniFilter(params: URLSearchParams): AlumniFilter {
+/** How each filter is named on the page (for "left out" notices). */
+export const ALUMNI_FILTER_LABELS: Record<keyof AlumniFilter, string> = {
+  q: "search",
+  exitReason: "exit reason",
+  decisionId: "workforce decision",
+  department: "department",
+  location: "location",
+  tag: "tag",
+  exitFrom: "left from",
+  exitTo: "left until",
+  rehire: "HR system rehire flag",
+  consent: "contact consent",
+  available: "availability",
+  regrettable: "regrettable loss",
+  doNotRehire: "do not rehire",
+  eligibility: "rehire eligibility",
+  sort: "sort order",
+};
+
+/**
+ * Reads filters from URL search params, keeping every valid part and dropping the rest; the
+ * names of filters left out (wholly or partly) are added to `ignored` when given.
+ */
+export function parseAlumniFilter(params: URLSearchParams, ignored?: (keyof AlumniFilter)[]): AlumniFilter {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(AlumniFilterSchema.shape)) {
     const values = params.getAll(key).filter((v) => v !== "");
@@ -64,7 +97,8 @@ export function parseAlumniFilter(params: URLSearchParams): AlumniFilter {
       // keep the valid items of a list
       const items = value.filter((v) => field.safeParse([v]).success);
       if (items.length) filter[key] = [...new Set(items)];
-    }
+      if (items.length < value.length) ignored?.push(key as keyof AlumniFilter);
+    } else if (!parsed.success) ignored?.push(key as keyof AlumniFilter);
   }
   if (typeof filter.q === "string" && filter.q === "") delete filter.q;
   return filter as AlumniFilter;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formVersion, isAcceptedDay } from "~/platform/input";
 import { EXIT_REASONS } from "./alumni-filter";
 
 /** Form schemas of the alumni pages, shared by the forms (client checks) and the actions. */
@@ -68,10 +69,7 @@ const optionalDate = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine(
-      (v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
-      `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`,
-    )
+    .refine((v) => !v || isAcceptedDay(v), `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`)
     .transform((v) => (v ? v : null));
 
 /** A comma-separated list (skills, languages) as typed in one field. */
@@ -92,10 +90,7 @@ const commaList = (label: string, maxItems: number, maxEach: number) =>
       `Keep each of the ${label} under ${maxEach} characters.`,
     );
 
-export const versionField = z.coerce
-  .number({ error: "Reload the page and try again." })
-  .int()
-  .min(1, "Reload the page and try again.");
+export const versionField = formVersion(1);
 
 export const tagField = z
   .string({ error: "Enter a tag." })

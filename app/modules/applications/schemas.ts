@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formVersion, isAcceptedDay } from "~/platform/input";
 import { neutraliseText } from "#emails/components/text";
 import { BULK_TARGETS, isApplicationStatus } from "./pipeline";
 import { ENGAGEMENT_TYPES, PROGRAM_STATUSES } from "./labels";
@@ -49,7 +50,7 @@ const optionalParagraph = (label: string, max: number) =>
     );
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const realDay = (v: string) => isoDay.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const realDay = (v: string) => isoDay.test(v) && isAcceptedDay(v);
 
 const optionalDate = (label: string) =>
   z
@@ -101,7 +102,7 @@ export const CURRENCIES = ["EUR", "SEK", "NOK", "DKK", "GBP", "USD", "PLN", "CHF
 
 export const ProgramSchema = z
   .object({
-    version: z.coerce.number().int().min(0).optional().default(0),
+    version: formVersion(0).optional().default(0),
     title: line("a title", 3, 160),
     description: paragraph(
       "the description",
@@ -140,7 +141,7 @@ export const ProgramSchema = z
 export type ProgramInput = z.output<typeof ProgramSchema>;
 
 export const ProgramStatusSchema = z.object({
-  version: z.coerce.number().int().min(0),
+  version: formVersion(0),
   status: z.enum(PROGRAM_STATUSES, { error: "Choose the program's new status." }),
 });
 
@@ -215,14 +216,14 @@ const moveTarget = z
 
 /** One application moved from its page (the version is the one the page showed). */
 export const MoveSchema = z.object({
-  version: z.coerce.number().int().min(1),
+  version: formVersion(1),
   to: moveTarget,
   note: optionalParagraph("the note", 4000),
 });
 
 /** A decline: the reason and what could change it go into the applicant's email. */
 export const DeclineSchema = z.object({
-  version: z.coerce.number().int().min(1).optional(),
+  version: formVersion(1).optional(),
   reason: paragraph(
     "the reason",
     20,
@@ -256,7 +257,7 @@ export const BulkMoveSchema = z.object({
 /** HR makes an offer: the draft contract's first terms (the contract page refines them). */
 export const OfferSchema = z
   .object({
-    version: z.coerce.number().int().min(1),
+    version: formVersion(1),
     hourlyRate: rate("hourly rate"),
     minHoursPerWeek: z
       .string()

@@ -2,6 +2,7 @@ import { addDays } from "date-fns";
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "~/platform/audit.server";
 import type { Prisma } from "~/platform/db.server";
+import { calendarDate, searchText } from "~/platform/input";
 
 /**
  * The audit viewer's filters, all in the URL (so a filtered view can be bookmarked, shared and
@@ -13,15 +14,12 @@ const ACTION_CHOICES = new Set<string>([...AUDIT_ACTIONS, ...AUDIT_ACTION_FAMILI
 const blank = <S extends z.ZodType>(schema: S) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-27.")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That date does not exist.");
+const day = calendarDate("the date");
 
 const eventId = z.string().regex(/^\d{1,18}$/, "Not an event number.");
 
 export const AuditFilterSchema = z.object({
-  actor: blank(z.string().trim().max(120, "Search for at most 120 characters.")),
+  actor: blank(searchText(120)),
   entityType: blank(
     z
       .string()
@@ -39,6 +37,19 @@ export const AuditFilterSchema = z.object({
 });
 
 export type AuditFilters = z.infer<typeof AuditFilterSchema>;
+
+/** How the filters are named on the audit page (for "left out" notices). */
+export const AUDIT_FILTER_LABELS: Record<keyof AuditFilters, string> = {
+  actor: "who",
+  entityType: "record type",
+  entityId: "record id",
+  action: "action",
+  from: "from",
+  to: "until",
+  before: "older page",
+  after: "newer page",
+  verify: "chain check",
+};
 
 /** The filter part only (no paging, no verify), e.g. to carry into the export link. */
 export function filterParams(filters: AuditFilters): Record<string, string> {

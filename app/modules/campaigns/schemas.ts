@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { neutraliseText } from "#emails/components/text";
 import { personalNoteField } from "~/modules/outreach/schemas";
+import {
+  isAcceptedDay,
+  isDateTimeInRange,
+  MAX_DATE,
+  MIN_DATE,
+  optionalRecordId,
+  searchText,
+} from "~/platform/input";
 
 /** Form schemas for campaigns, shared by the forms and the actions. */
 
@@ -64,7 +72,10 @@ const isoDay = (label: string) =>
     .string({ error: `Enter ${label}.` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date (YYYY-MM-DD).`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `Enter ${label} as a real calendar date.`);
+    .refine(
+      (v) => isAcceptedDay(v),
+      `Enter ${label} as a real calendar date between ${MIN_DATE.slice(0, 4)} and ${MAX_DATE.slice(0, 4)}.`,
+    );
 
 /** `<input type="datetime-local">` in UTC, e.g. 2026-12-01T09:00; empty means "when launched". */
 const sendAtField = z
@@ -75,7 +86,7 @@ const sendAtField = z
     (v) => !v || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v),
     "Enter the send time as a date and time (UTC), or leave it empty to send on launch.",
   )
-  .refine((v) => !v || !Number.isNaN(Date.parse(`${v}Z`)), "Enter a real date and time.")
+  .refine((v) => !v || isDateTimeInRange(v), "Enter a real date and time.")
   .transform((v) => (v ? new Date(`${v}Z`) : undefined));
 
 const intField = (label: string, min: number, max: number, fallback: number) =>
@@ -159,9 +170,10 @@ export const CancelCampaignSchema = z.object({
     .transform((v) => (v ? neutraliseText(v, { multiline: true }) : undefined)),
 });
 
+/** The campaign page's recipient preview (lenient: a malformed value is left out and named). */
 export const PreviewRecipientSchema = z.object({
-  recipient: z.string().trim().max(64).optional(),
-  find: z.string().trim().max(200).optional(),
+  recipient: optionalRecordId,
+  find: searchText(200).optional(),
 });
 
 export const CampaignNoteSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formVersion, isAcceptedDay } from "~/platform/input";
 
 /** The workforce-decision form, shared by the page and the action. */
 
@@ -21,10 +22,7 @@ const optionalDate = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine(
-      (v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
-      `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`,
-    )
+    .refine((v) => !v || isAcceptedDay(v), `Enter the ${label} as a date (YYYY-MM-DD), or leave it empty.`)
     .transform((v) => (v ? v : null));
 
 const count = (label: string, required: boolean) =>
@@ -104,7 +102,7 @@ export const DecisionSchema = z.preprocess(
   zipPhases,
   z
     .object({
-      version: z.coerce.number().int().min(0).optional().default(0),
+      version: formVersion(0).optional().default(0),
       title: line(
         "the title",
         3,

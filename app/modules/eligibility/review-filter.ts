@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXIT_REASONS } from "~/modules/alumni/exit-reasons";
+import { searchText } from "~/platform/input";
 import type { RuleKey } from "./evaluate";
 
 /**
@@ -56,11 +57,13 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(20);
 export const ReviewFilterSchema = z.object({
   reason: list(z.enum(REVIEW_REASONS)).optional(),
   exitReason: list(z.enum(EXIT_REASONS)).optional(),
-  decisionId: z.string().trim().min(1).max(64).optional(),
-  department: z.string().trim().min(1).max(200).optional(),
-  waited: z.coerce
-    .number()
-    .refine((n) => (WAITED_DAYS as readonly number[]).includes(n))
+  decisionId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  department: searchText(200)
+    .refine((v) => v.length > 0)
+    .optional(),
+  waited: z
+    .enum(WAITED_DAYS.map(String) as [string, ...string[]])
+    .transform(Number)
     .optional(),
   input: z.enum(INPUT_STATES).optional(),
 });

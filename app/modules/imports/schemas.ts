@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXIT_REASONS } from "~/modules/alumni/exit-reasons";
+import { pageNumber, recordId } from "~/platform/input";
 import { DATE_FORMATS, type DateFormat } from "./convert";
 import {
   IMPORT_FIELD_KEYS,
@@ -86,13 +87,21 @@ export type ImportSettings = {
   decisionId: string | null;
 };
 
-export const ImportIdSchema = z.object({ importId: z.string().trim().min(1).max(64) });
+/** The reasons form: parallel `raw` and `reason` fields, one pair per wording in the file. */
+export const ReasonsFormSchema = z.preprocess((value) => {
+  const form = (value ?? {}) as Record<string, unknown>;
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const chosen = list(form.reason);
+  return { overrides: list(form.raw).map((raw, i) => ({ raw, reason: chosen[i] ?? "" })) };
+}, ReasonOverridesSchema);
+
+export const ImportIdParams = { importId: recordId };
 
 export const ImportListSchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page: pageNumber.default(1),
 });
 
 export const RowPageSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber.default(1),
   show: z.enum(["rejected", "warnings", "updates", "conflicts", "skipped", "all"]).default("rejected"),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { neutraliseText } from "#emails/components/text";
 import { t } from "~/modules/portal/strings";
+import { pageNumber } from "~/platform/input";
 import { ANSWER_CHOICES, HOURS_BANDS, START_BANDS } from "./labels";
 
 /** Form schemas for answering an invitation, shared by the page (client checks) and the actions. */
@@ -40,6 +41,6 @@ export const MarkAnswerHandledSchema = z.object({
 
 /** The campaign page's answer list: which page, which answer (the query string). */
 export const CampaignAnswersQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  page: pageNumber.optional(),
   answer: z.enum(ANSWER_CHOICES).optional(),
 });

@@ -33,6 +33,16 @@ export const OutboxFilterSchema = z.object({
 });
 export type OutboxFilters = z.infer<typeof OutboxFilterSchema>;
 
+/** How the filters are named on the outbox page (for "left out" notices). */
+export const OUTBOX_FILTER_LABELS: Record<keyof OutboxFilters, string> = {
+  status: "status",
+  purpose: "purpose",
+  template: "template",
+  to: "recipient",
+  throttleKey: "throttle",
+  before: "older page",
+};
+
 export const RetryReasonSchema = z.object({
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formVersion } from "~/platform/input";
 
 /**
  * The employer's branding for alumni-facing pages and email (ADR 036). Pure rules and the form's
@@ -92,7 +93,7 @@ export const BrandingSchema = z.object({
     .toLowerCase()
     .max(254, "That email address is too long.")
     .regex(ADDRESS, "Enter a single email address, such as people@yourcompany.com."),
-  version: z.coerce.number().int().min(0),
+  version: formVersion(0),
 });
 
 export type BrandingInput = z.infer<typeof BrandingSchema>;
