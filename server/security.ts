@@ -109,16 +109,18 @@ export function readablePath(req: Request, res: Response, next: NextFunction) {
     res
       .status(400)
       .type("text/plain")
-      .send("This address has a broken %-escape, so Comeback cannot read it. Check the link and try again.");
+      .send("This address has a broken %-escape, so it cannot be read. Check the link and try again.");
     return;
   }
   // The router builds the request's URL from Host (or X-Forwarded-Host from a trusted proxy);
   // one that makes no URL is refused here rather than failing inside it.
   try {
-    new URL(`${req.protocol}://${req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host") || ""}${req.originalUrl}`);
+    new URL(
+      `${req.protocol}://${req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host") || ""}${req.originalUrl}`,
+    );
   } catch {
     res.locals.refusedReason = "Host header makes no URL";
-    res.status(400).type("text/plain").send("This request names a host Comeback cannot read.");
+    res.status(400).type("text/plain").send("This request names a host that cannot be read.");
     return;
   }
   next();

@@ -153,7 +153,7 @@ const FORM_FIELD_LIMIT = 2000;
 const unsupportedForm = () =>
   new AppError(
     "unsupported_media_type",
-    "Comeback expected a form here (application/x-www-form-urlencoded or multipart/form-data). Send it from the page.",
+    "This address expects a form (application/x-www-form-urlencoded or multipart/form-data). Send it from the page.",
   );
 
 function mediaType(request: Request) {
@@ -211,7 +211,10 @@ async function readFormOnce(request: Request): Promise<FormData> {
     let fields = 0;
     for (const [name, value] of new URLSearchParams(text)) {
       if (++fields > FORM_FIELD_LIMIT)
-        throw formTooLarge("This form has more fields than Comeback accepts, and it");
+        throw new AppError(
+          "payload_too_large",
+          "This form has more fields than we accept. Reload the page and send it again.",
+        );
       form.append(name, value);
     }
     return form;

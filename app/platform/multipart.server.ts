@@ -36,13 +36,13 @@ export type MultipartOptions = {
 export const malformedForm = () =>
   new AppError(
     "bad_request",
-    "The form arrived malformed or incomplete, so Comeback could not read it. Reload the page and send it again.",
+    "The form arrived malformed or incomplete, so it could not be read. Reload the page and send it again.",
   );
 
 export const formTooLarge = (what = "This form") =>
   new AppError(
     "payload_too_large",
-    `${what} is larger than Comeback accepts. Send less at once, or shorten the longest fields.`,
+    `${what} is larger than we accept. Send less at once, or shorten the longest fields.`,
   );
 
 export function declaredLength(request: Request): number | undefined {
@@ -142,7 +142,7 @@ export async function readMultipart(request: Request, options: MultipartOptions)
         fail(
           new AppError(
             "payload_too_large",
-            "This form has more fields or files than Comeback accepts. Reload the page and send it again.",
+            "This form has more fields or files than we accept. Reload the page and send it again.",
           ),
         ),
       );

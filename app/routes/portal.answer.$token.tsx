@@ -13,16 +13,17 @@ import { answerInvitation } from "~/modules/invitation-answers/answer-invitation
 import { getAnswerPage } from "~/modules/invitation-answers/get-answer-page.server";
 import { AnswerInvitationSchema, FreshAnswerLinkSchema } from "~/modules/invitation-answers/schemas";
 import { sendFreshAnswerLink } from "~/modules/invitation-answers/send-fresh-answer-link.server";
-import { t } from "~/modules/portal/strings";
-import { AppError } from "~/platform/errors";
 import {
   defineAction,
   defineLoader,
   forwardHeaders,
   parseForm,
+  parseIntent,
+  parseParams,
   SECRET_LINK_HEADERS,
   type ActionError,
 } from "~/platform/http.server";
+import { linkTokenOrNone } from "~/platform/input";
 
 /**
  * The page an invitation's main button opens (ADR 038), inside the portal's frame (the
@@ -42,29 +43,27 @@ export const headers = forwardHeaders;
 const STATUS = { open: 200, expired: 410, invalid: 404, gone: 404 } as const;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  const page = await getAnswerPage({ token: params.token });
+  const { token } = parseParams(params, { token: linkTokenOrNone });
+  const page = await getAnswerPage({ token });
   return data(page, { status: STATUS[page.state], headers: SECRET_LINK_HEADERS });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
-  // A body that is not a form (JSON, a broken multipart) is the sender's mistake, not ours.
-  const form = await request.formData().catch(() => {
-    throw new AppError("bad_request", t("answer.error.unreadable"));
-  });
-  const intent = String(form.get("intent") ?? "");
+  const { token } = parseParams(params, { token: linkTokenOrNone });
+  // A body that is not a form (JSON, a broken multipart) is the sender's mistake, not ours:
+  // the helpers answer 400/413/415 with a sentence.
+  const intent = await parseIntent(request, ["answer", "fresh-link"]);
   switch (intent) {
     case "answer": {
-      const input = await parseForm(request, AnswerInvitationSchema, form);
-      const result = await answerInvitation({ token: params.token, ...input });
+      const input = await parseForm(request, AnswerInvitationSchema);
+      const result = await answerInvitation({ token, ...input });
       return data({ ok: true as const, intent, result }, { headers: SECRET_LINK_HEADERS });
     }
     case "fresh-link": {
-      await parseForm(request, FreshAnswerLinkSchema, form);
-      const sent = await sendFreshAnswerLink({ token: params.token });
+      await parseForm(request, FreshAnswerLinkSchema);
+      const sent = await sendFreshAnswerLink({ token });
       return data({ ok: true as const, intent, sent }, { headers: SECRET_LINK_HEADERS });
     }
-    default:
-      throw new AppError("bad_request", t("answer.error.unknownForm"));
   }
 });
 

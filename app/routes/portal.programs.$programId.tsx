@@ -16,19 +16,22 @@ import { DAYS_OF_WEEK, PortalApplySchema } from "~/modules/applications/schemas"
 import { submitApplication } from "~/modules/applications/submit-application.server";
 import { t } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta = portalMeta("programs.title");
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
-  return getPortalProgram({ alumnus, programId: params.programId ?? "" });
+  const { programId } = parseParams(params, { programId: recordId });
+  return getPortalProgram({ alumnus, programId });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
+  const { programId } = parseParams(params, { programId: recordId });
   const input = await parseForm(request, PortalApplySchema);
-  await submitApplication({ actor: alumnus, programId: params.programId ?? "", input });
+  await submitApplication({ actor: alumnus, programId, input });
   return redirect("/portal/applications?sent=1");
 });
 

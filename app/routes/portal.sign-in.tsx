@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { z } from "zod";
 import { useLoaderData } from "@remix-run/react";
 import { SignInRequestForm } from "~/components/portal/sign-in";
 import { portalMeta } from "~/components/portal/portal-meta";
@@ -12,18 +13,30 @@ import { getBranding } from "~/modules/portal/get-branding.server";
 import { PortalSignInSchema } from "~/modules/portal/schemas";
 import { t } from "~/modules/portal/strings";
 import { getAlumnus } from "~/platform/auth.server";
-import { clientMeta, defineAction, defineLoader, parseForm, privateHeaders } from "~/platform/http.server";
+import {
+  clientMeta,
+  defineAction,
+  defineLoader,
+  parseFilters,
+  parseForm,
+  privateHeaders,
+} from "~/platform/http.server";
 import { requestContext } from "~/platform/request-context.server";
 
 export const meta = portalMeta("signIn.title");
 
 export const headers = privateHeaders;
 
+const SignInQuerySchema = z.object({
+  redirectTo: z.string().max(2048).optional(),
+  signedOut: z.string().max(10).optional(),
+});
+
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
-  const url = new URL(request.url);
-  const next = portalNext(url.searchParams.get("redirectTo"));
+  const { values } = parseFilters(request, SignInQuerySchema);
+  const next = portalNext(values.redirectTo ?? null);
   if (await getAlumnus(request)) throw redirect(next);
-  return { redirectTo: next === "/portal" ? "" : next, signedOut: url.searchParams.has("signedOut") };
+  return { redirectTo: next === "/portal" ? "" : next, signedOut: values.signedOut !== undefined };
 });
 
 // The same answer, after the same work, whether or not the address belongs to an alumnus.

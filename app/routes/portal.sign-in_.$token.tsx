@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { companyFrom } from "~/components/portal/portal-meta";
 import { SignInConfirm } from "~/components/portal/sign-in";
@@ -17,9 +18,12 @@ import {
   defineAction,
   defineLoader,
   forwardHeaders,
+  parseFilters,
   parseForm,
+  parseParams,
   SECRET_LINK_HEADERS,
 } from "~/platform/http.server";
+import { linkTokenOrNone } from "~/platform/input";
 import { sessionTokenFrom } from "~/platform/session.server";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -32,9 +36,12 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export const headers = forwardHeaders;
 
+const NextSchema = z.object({ next: z.string().max(2048).optional() });
+
 // Opening the link only shows the page (mail scanners fetch links): nothing is used up.
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  const { usable } = await findAlumniSignInLink(params.token);
+  const { token } = parseParams(params, { token: linkTokenOrNone });
+  const { usable } = await findAlumniSignInLink(token);
   return data(
     { usable, invalidMessage: INVALID_ALUMNI_LINK_MESSAGE },
     { status: usable ? 200 : 404, headers: SECRET_LINK_HEADERS },
@@ -43,14 +50,15 @@ export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
 
 // The session starts here, on the person's own press of the button.
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+  const { token } = parseParams(params, { token: linkTokenOrNone });
   await parseForm(request, PortalSignInConfirmSchema);
   const presented = sessionTokenFrom(request, "alumnus");
   const { setCookie } = await signInAlumnus({
-    token: params.token ?? "",
+    token: token ?? "",
     ...clientMeta(request),
     previousSessionId: presented ? sha256(presented) : undefined,
   });
-  const next = portalNext(new URL(request.url).searchParams.get("next"));
+  const next = portalNext(parseFilters(request, NextSchema).values.next ?? null);
   throw redirect(next, { headers: { "Set-Cookie": setCookie, ...SECRET_LINK_HEADERS } });
 });
 

@@ -25,7 +25,14 @@ import { AnswerReviewRequestSchema } from "~/modules/eligibility/review-request-
 import { ClearOverrideSchema, DecideAndNextSchema, RequestInputSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { notFound } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm, parseIntent, parseParams, queryOf } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseForm,
+  parseIntent,
+  parseParams,
+  queryOf,
+} from "~/platform/http.server";
 import { recordId } from "~/platform/input";
 import { can } from "~/platform/permissions";
 

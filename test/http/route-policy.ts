@@ -437,7 +437,17 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     loader: hrOnly,
     action: hrOnly,
     reads: {
-      query: ["reason", "exitReason", "decisionId", "department", "waited", "input", "page", "size", "recorded"],
+      query: [
+        "reason",
+        "exitReason",
+        "decisionId",
+        "department",
+        "waited",
+        "input",
+        "page",
+        "size",
+        "recorded",
+      ],
       form: {
         "decide-selected": { alumnusId: ":alumnusId", outcome: "eligible", justification: "" },
       },

@@ -57,7 +57,11 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(20);
 export const ReviewFilterSchema = z.object({
   reason: list(z.enum(REVIEW_REASONS)).optional(),
   exitReason: list(z.enum(EXIT_REASONS)).optional(),
-  decisionId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  decisionId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   department: searchText(200)
     .refine((v) => v.length > 0)
     .optional(),
