@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { log } from "../app/platform/logging.server";
 import { runWithRequestContext } from "../app/platform/request-context.server";
-import { loggablePath, originGuard, readablePath, securityHeaders } from "./security";
+import { loggablePath, originGuard, privateByDefault, readablePath, securityHeaders } from "./security";
 
 export type AppOptions = {
   /** The Remix server build, or a function returning it (development reloads it per request). */
@@ -89,6 +89,7 @@ export function createApp(options: AppOptions) {
     app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
   }
 
+  app.use(privateByDefault);
   app.all(
     "*",
     createRequestHandler({

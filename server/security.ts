@@ -135,3 +135,23 @@ export function loggablePath(path: string) {
     .replace(/[^\x20-\x7e]/g, "?")
     .slice(0, 200);
 }
+
+/**
+ * What the app answers is personal unless a route says otherwise: every page and `.data`
+ * response is `Cache-Control: no-store` (no browser, proxy or shared cache keeps a signed-in
+ * page, the mailbox's live links or a session's data) with `Vary: Cookie`. A route may keep an
+ * explicitly `public` answer (the employer's logo) as long as it sets no cookie. Static assets
+ * are served before this and keep their long caching.
+ */
+export function privateByDefault(_req: Request, res: Response, next: NextFunction) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    const chosen = String(res.getHeader("cache-control") ?? "");
+    if (!/\bpublic\b/i.test(chosen) || res.getHeader("set-cookie") !== undefined) {
+      res.setHeader("Cache-Control", "no-store");
+    }
+    res.vary("Cookie");
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
+  next();
+}

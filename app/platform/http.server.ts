@@ -498,5 +498,11 @@ export const privateHeaders: HeadersFunction = (args) => {
   return out;
 };
 
+/**
+ * Signing out: the browser drops what it cached of the signed-in pages and every cookie of ours
+ * (a shared computer keeps nothing of the session).
+ */
+export const CLEAR_SITE_DATA = { "Clear-Site-Data": '"cache", "cookies"' } as const;
+
 /** Headers for pages whose URL carries a secret (sign-in, reset, unsubscribe links): never cached, never sent on as a referrer. */
 export const SECRET_LINK_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;
