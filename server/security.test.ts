@@ -36,6 +36,17 @@ describe("checkOrigin (cross-site form posts)", () => {
   it("accepts one-click unsubscribe posts from mail providers", () => {
     expect(checkOrigin({ method: "POST", path: "/unsubscribe/abc.def" }, ours).allowed).toBe(true);
     expect(checkOrigin({ method: "POST", path: "/unsubscribe/abc/extra" }, ours).allowed).toBe(false);
+    // The router resolves backslashes and dot segments into another route: judged as it routes.
+    for (const path of [
+      "/unsubscribe/x\\..\\..\\staff\\admin\\users",
+      "/unsubscribe/x/../../staff/admin/users",
+      "/unsubscribe/%2e%2e/staff/alumni",
+      "/unsubscribe/abc/%2E%2E/%2e%2e/sign-out",
+    ]) {
+      expect(checkOrigin({ method: "POST", path, origin: "https://evil.example" }, ours).allowed, path).toBe(
+        false,
+      );
+    }
   });
 });
 

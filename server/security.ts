@@ -13,6 +13,20 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export const CROSS_SITE_POST_ALLOWED = [/^\/unsubscribe\/[^/]+$/];
 
+/**
+ * The path as the router resolves it: the URL parser turns `\\` into `/` and resolves `.` and `..`
+ * (also written `%2e`), so `/unsubscribe/x\\..\\..\\staff\\admin` is the admin page, not an
+ * unsubscribe link. The allow-list is judged on this path, never on the raw one.
+ */
+export function routedPath(path: string): string {
+  try {
+    // Concatenated as the router builds its URL (a path of `//x` stays a path, not a host).
+    return new URL(`http://router.invalid${path}`).pathname;
+  } catch {
+    return path;
+  }
+}
+
 export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
 
 export function checkOrigin(
@@ -20,7 +34,7 @@ export function checkOrigin(
   allowedOrigins: readonly string[],
 ): OriginVerdict {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return { allowed: true };
-  if (CROSS_SITE_POST_ALLOWED.some((re) => re.test(input.path))) return { allowed: true };
+  if (CROSS_SITE_POST_ALLOWED.some((re) => re.test(routedPath(input.path)))) return { allowed: true };
   const site = input.secFetchSite?.toLowerCase();
   if (site && site !== "same-origin" && site !== "none") {
     return { allowed: false, reason: `Sec-Fetch-Site is ${site}` };
