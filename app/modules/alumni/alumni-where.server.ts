@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { eligibilityWhere } from "~/modules/eligibility/eligibility-where.server";
+import { likeLiteral } from "~/platform/like";
 import { searchTerms, type AlumniFilter } from "./alumni-filter";
 
 /**
@@ -9,7 +10,7 @@ import { searchTerms, type AlumniFilter } from "./alumni-filter";
  */
 export function alumniWhere(filter: AlumniFilter, now: Date = new Date()): Prisma.AlumnusWhereInput {
   const and: Prisma.AlumnusWhereInput[] = [];
-  for (const term of searchTerms(filter.q)) and.push({ searchText: { contains: term } });
+  for (const term of searchTerms(filter.q)) and.push({ searchText: { contains: likeLiteral(term) } });
   if (filter.exitReason) and.push({ exitReason: { in: filter.exitReason } });
   if (filter.decisionId) and.push({ decisionId: { in: filter.decisionId } });
   if (filter.department) and.push({ department: { in: filter.department } });

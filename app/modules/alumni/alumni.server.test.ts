@@ -75,6 +75,26 @@ describe("alumni list", () => {
     expect(page.page).toBeLessThanOrEqual(400);
   });
 
+  it("searches for % and _ as the characters themselves, not as wildcards", async () => {
+    const hr = await hrActor();
+    const marker = unique("lk").toLowerCase();
+    const underscored = await createAlumnus(db, { firstName: "Under_score", lastName: `Person${marker}` });
+    await createAlumnus(db, { firstName: "Underxscore", lastName: `Person${marker}` });
+    const percent = await createAlumnus(db, {
+      firstName: "Fifty",
+      lastName: `Person${marker}`,
+      jobTitle: "50% remote agent",
+    });
+    const search = async (q: string) =>
+      (await listAlumni({ actor: hr, filter: view(`q=${encodeURIComponent(`${q} ${marker}`)}`) })).rows.map(
+        (r) => r.id,
+      );
+    expect(await search("_")).toEqual([underscored.id]);
+    expect(await search("%")).toEqual([percent.id]);
+    expect(await search("50%")).toEqual([percent.id]);
+    expect(await search("\\")).toEqual([]);
+  });
+
   it("sorts newest exits first with undated people last, across page boundaries", async () => {
     const hr = await hrActor();
     const marker = unique("srt").toLowerCase();

@@ -3,6 +3,7 @@ import { effectiveOutcome } from "~/modules/eligibility/effective";
 import type { Outcome } from "~/modules/eligibility/policy";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
+import { likeLiteral } from "~/platform/like";
 import { can } from "~/platform/permissions";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES, type ApplicationStatus } from "./pipeline";
 import { applicationsVisibleTo, programsVisibleTo } from "./pipeline-access.server";
@@ -25,7 +26,7 @@ export function pipelineWhere(
   if (filters.status) and.push({ status: filters.status });
   if (filters.q) {
     const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-    for (const word of words) and.push({ alumnus: { searchText: { contains: word } } });
+    for (const word of words) and.push({ alumnus: { searchText: { contains: likeLiteral(word) } } });
   }
   if (filters.eligibility === "none") and.push({ alumnus: { eligibilityVerdict: { is: null } } });
   else if (filters.eligibility) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AUDIT_ACTIONS } from "~/platform/audit.server";
 import type { Prisma } from "~/platform/db.server";
 import { calendarDate, searchText } from "~/platform/input";
+import { likeLiteral } from "~/platform/like";
 
 /**
  * The audit viewer's filters, all in the URL (so a filtered view can be bookmarked, shared and
@@ -65,7 +66,10 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filters.actor) {
     and.push({
-      OR: [{ actorId: filters.actor }, { actorName: { contains: filters.actor, mode: "insensitive" } }],
+      OR: [
+        { actorId: filters.actor },
+        { actorName: { contains: likeLiteral(filters.actor), mode: "insensitive" } },
+      ],
     });
   }
   if (filters.entityType) and.push({ entityType: filters.entityType });

@@ -1,6 +1,7 @@
 import { describeAlumniFilter, searchTerms } from "~/modules/alumni/alumni-filter";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
+import { likeLiteral } from "~/platform/like";
 import { countThrottledEmails } from "~/platform/mailer/throttle.server";
 import { audienceRules, countAudience, segmentFilter, type AudienceCounts } from "./audience.server";
 import {
@@ -40,7 +41,7 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
   const segmentDescription = describeAlumniFilter(segmentFilter(campaign.segment.query), { decisions });
 
   // Narrows the preview picker to people whose name, email, job or skills match.
-  const matching = searchTerms(input.find).map((term) => ({ searchText: { contains: term } }));
+  const matching = searchTerms(input.find).map((term) => ({ searchText: { contains: likeLiteral(term) } }));
   // The audience: live while the campaign is a draft or waiting for its send time, the snapshot after.
   let audience: AudienceCounts & { snapshot: boolean };
   let people: (CampaignPerson & { lastName: string })[];

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
+import { likeLiteral } from "~/platform/like";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
 import { OUTBOX_STATUSES, type OutboxFilters, type OutboxStatusKey } from "./schemas";
 
@@ -10,7 +11,7 @@ export function outboxWhere(filters: OutboxFilters): Prisma.OutboxMessageWhereIn
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.purpose ? { purpose: filters.purpose } : {}),
     ...(filters.template ? { template: filters.template } : {}),
-    ...(filters.to ? { toAddress: { contains: filters.to.toLowerCase() } } : {}),
+    ...(filters.to ? { toAddress: { contains: likeLiteral(filters.to.toLowerCase()) } } : {}),
     ...(filters.throttleKey ? { throttleKey: filters.throttleKey } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { db, Prisma, type Db } from "~/platform/db.server";
 import { AppError, notFound } from "~/platform/errors";
 import { log } from "~/platform/logging.server";
+import { likeLiteral } from "~/platform/like";
 import {
   ERASED_TEXT,
   eraseValues,
@@ -104,7 +105,9 @@ export async function approveErasure(options: { actor: StaffUser; requestId: str
       const otherRecordsEdited = await eraseFreeText(tx, values, request.reference);
       await tx.rateLimit.deleteMany({
         where: {
-          OR: values.emails.map((email) => ({ key: { contains: email, mode: "insensitive" as const } })),
+          OR: values.emails.map((email) => ({
+            key: { contains: likeLiteral(email), mode: "insensitive" as const },
+          })),
         },
       });
 
