@@ -27,7 +27,7 @@ const READ_THROUGH_HELPERS =
 /**
  * Request input in routes: never read directly (a body in the wrong format, a NUL in a query
  * parameter or a broken %-escape in a path would reach the database or throw a 500), only
- * through the parsing helpers (ADR 027).
+ * through the parsing helpers (ADR 053).
  */
 const ROUTE_INPUT = [
   {
