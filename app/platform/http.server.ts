@@ -236,6 +236,12 @@ async function readFormOnce(request: Request): Promise<FormData> {
 const forms = new WeakMap<Request, Promise<FormData>>();
 
 /**
+ * The submitted form for a route that dispatches on a field itself (its `intent`): read as
+ * readForm reads it (400/413/415 with a sentence), then parsed field by field with parseForm.
+ */
+export const submittedForm = (request: Request) => readForm(request);
+
+/**
  * The submitted form, read once per request whatever asks for it (parseIntent, parseForm...):
  * urlencoded or multipart (files ignored), at most FORM_LIMIT_BYTES. Another content type is
  * 415, too large 413, a broken body 400.
@@ -275,8 +281,13 @@ function nulErrors(raw: Record<string, unknown>): FieldErrors | null {
  * fields come through (extra fields such as role, version or ids are dropped: no mass
  * assignment). Throws a validation AppError with field errors.
  */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const raw = formToObject(await readForm(request));
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  /** The form as `submittedForm` read it (the same one: a request's form is read once). */
+  form?: FormData,
+): Promise<z.infer<S>> {
+  const raw = formToObject(form ?? (await readForm(request)));
   remember(request, raw);
   const nul = nulErrors(raw);
   if (nul) throw new AppError("validation", "Some fields need your attention.", { fieldErrors: nul });

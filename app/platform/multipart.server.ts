@@ -116,11 +116,16 @@ export async function readMultipart(request: Request, options: MultipartOptions)
     });
     parser.on("file", (name, stream, info) => {
       if (settled || !options.onFile) {
+        stream.on("error", () => undefined);
         stream.resume();
         return;
       }
       files.add(stream);
       stream.on("close", () => files.delete(stream));
+      // A body that breaks off destroys the file stream with an error ("Unexpected end of form"):
+      // the handler reading it sees that error itself; without a listener of our own it would be
+      // an uncaught exception once the handler has stopped listening.
+      stream.on("error", () => undefined);
       stream.on("limit", () => fail(options.tooLarge?.() ?? formTooLarge("This file")));
       pending.push(
         options

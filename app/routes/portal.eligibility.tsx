@@ -10,7 +10,7 @@ import { AskForReviewSchema } from "~/modules/eligibility/review-request-schemas
 import { t } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm } from "~/platform/http.server";
 
 export const meta = portalMeta("nav.eligibility");
 
@@ -21,7 +21,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireAlumnus(request);
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent !== "ask") throw new AppError("bad_request", t("error.generic"));
   const input = await parseForm(request, AskForReviewSchema, form);

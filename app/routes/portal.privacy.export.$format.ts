@@ -4,15 +4,14 @@ import { t, type PortalStringKey } from "~/modules/portal/strings";
 import { exportPersonalData } from "~/modules/privacy/export-personal-data.server";
 import { PERSONAL_DATA_SECTIONS } from "~/modules/privacy/personal-data.server";
 import { requireAlumnus } from "~/platform/auth.server";
-import { notFound } from "~/platform/errors";
-import { defineLoader } from "~/platform/http.server";
+import { z } from "zod";
+import { defineLoader, parseParams } from "~/platform/http.server";
 
 // The signed-in person downloads everything held about them (resource route). Their own data
 // only (the session's id); audited; never cached.
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireAlumnus(request);
-  const format = params.format === "json" || params.format === "csv" ? params.format : null;
-  if (!format) throw notFound();
+  const { format } = parseParams(params, { format: z.enum(["json", "csv"]) });
   const { companyName: company } = await getBranding();
   const now = new Date();
   const file = await exportPersonalData({

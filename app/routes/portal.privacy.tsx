@@ -13,7 +13,7 @@ import { requestErasure } from "~/modules/privacy/request-erasure.server";
 import { RequestErasureSchema } from "~/modules/privacy/schemas";
 import { requireAlumnus } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm } from "~/platform/http.server";
 
 export const meta = portalMeta("privacy.title");
 
@@ -24,7 +24,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireAlumnus(request);
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "contact") {
     const input = await parseForm(request, PreferencesSchema, form);

@@ -12,7 +12,7 @@ import { updateOwnProfile } from "~/modules/alumni/update-own-profile.server";
 import { t, type PortalStringKey } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm } from "~/platform/http.server";
 
 export const meta = portalMeta("profile.title");
 
@@ -24,7 +24,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireAlumnus(request);
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent !== "profile") throw new AppError("bad_request", t("error.generic"));
   const input = await parseForm(request, OwnProfileSchema, form);

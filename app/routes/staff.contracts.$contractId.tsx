@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { recordId } from "~/platform/input";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ApplicantHistory } from "~/components/contracts/applicant-history";
 import { ContractText } from "~/components/contracts/contract-text";
@@ -25,7 +26,7 @@ import { submitContract } from "~/modules/contracts/submit-contract.server";
 import { updateContractTerms } from "~/modules/contracts/update-contract-terms.server";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm, parseParams } from "~/platform/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "person" in data ? `Contract: ${data.person.name}` : "Contract"} · Comeback` },
@@ -37,7 +38,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     "approve:contract:team",
     "approve:contract:second",
   ]);
-  return getContractPage({ actor, contractId: params.contractId ?? "" });
+  return getContractPage({
+    actor,
+    contractId: parseParams(params, { contractId: recordId }, "That contract").contractId,
+  });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -46,9 +50,9 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     "approve:contract:team",
     "approve:contract:second",
   ]);
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
-  const contractId = params.contractId ?? "";
+  const contractId = parseParams(params, { contractId: recordId }, "That contract").contractId;
   const hr = () => requirePermission(request, "manage:contract");
   switch (intent) {
     case "decide": {

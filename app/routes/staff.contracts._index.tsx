@@ -18,7 +18,13 @@ import { CONTRACT_VIEWS, type ContractView } from "~/modules/contracts/views";
 import { DecisionSchema } from "~/modules/contracts/schemas";
 import { requireAnyPermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm, parseSearchParams } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseForm,
+  parseSearchParams,
+  submittedForm,
+} from "~/platform/http.server";
 import { can, type Permission } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Contracts · Comeback" }];
@@ -55,7 +61,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["approve:contract:team", "approve:contract:second"]);
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
   if (!intent.startsWith("decide-"))
     throw new AppError("bad_request", "This form is out of date. Reload the page and try again.");

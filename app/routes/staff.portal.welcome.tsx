@@ -8,7 +8,7 @@ import { saveWelcome } from "~/modules/portal/save-welcome.server";
 import { WelcomeSchema } from "~/modules/portal/welcome";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Alumni welcome page · Comeback" }];
@@ -37,7 +37,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "edit:portal-welcome");
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent !== "save-welcome") {
     throw new AppError(

@@ -10,23 +10,24 @@ import { refuseErasure } from "~/modules/privacy/refuse-erasure.server";
 import { ApproveErasureSchema, RefuseErasureSchema } from "~/modules/privacy/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm, parseParams } from "~/platform/http.server";
+import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.request.reference ?? "Erasure request"} · Data requests · Comeback` },
 ];
 
-const idOf = (params: { requestId?: string }) => String(params.requestId ?? "").slice(0, 64);
-
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "review:erasure");
-  return { request: await getErasureRequest(idOf(params)) };
+  return {
+    request: await getErasureRequest(parseParams(params, { requestId: recordId }, "That request").requestId),
+  };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "review:erasure");
-  const requestId = idOf(params);
-  const form = await request.formData();
+  const requestId = parseParams(params, { requestId: recordId }, "That request").requestId;
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "approve") {
     const input = await parseForm(request, ApproveErasureSchema, form);
