@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/platform/input";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { ContractText } from "~/components/contracts/contract-text";
 import { TermsFacts } from "~/components/contracts/terms-facts";
@@ -18,21 +19,24 @@ import { dateInWords } from "~/modules/contracts/contract-text";
 import { t } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, submittedForm, parseParams } from "~/platform/http.server";
 import { requestContext } from "~/platform/request-context.server";
 
 export const meta = portalMeta("contract.title");
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
-  return getPortalContract({ alumnus, contractId: params.contractId ?? "" });
+  return getPortalContract({
+    alumnus,
+    contractId: parseParams(params, { contractId: recordId }, "That contract").contractId,
+  });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
-  const form = await request.formData();
+  const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
-  const contractId = params.contractId ?? "";
+  const contractId = parseParams(params, { contractId: recordId }, "That contract").contractId;
   if (intent === "accept") {
     const input = await parseForm(request, AcceptOfferSchema, form);
     const context = requestContext();
@@ -41,7 +45,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       contractId,
       shownHash: input.termsHash,
       ip: context?.ip ?? null,
-      userAgent: context?.userAgent ?? request.headers.get("user-agent"),
+      userAgent: context?.userAgent ?? null,
     });
     return { ok: true as const, intent, message: t("contract.acceptedNow") };
   }

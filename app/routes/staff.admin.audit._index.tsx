@@ -1,10 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Time } from "~/components/time";
-<<<<<<< HEAD
-import { Notice, Button, Card, EmptyState, PageHeader, SelectField, Table, TextField } from "~/components/ui";
-import { AUDIT_ACTION_FAMILIES, AuditFilterSchema, filterParams } from "~/modules/audit/audit-filters.server";
-=======
 import {
   IgnoredNotice,
   Notice,
@@ -13,6 +9,7 @@ import {
   EmptyState,
   PageHeader,
   SelectField,
+  Table,
   TextField,
 } from "~/components/ui";
 import {
@@ -21,7 +18,6 @@ import {
   AuditFilterSchema,
   filterParams,
 } from "~/modules/audit/audit-filters.server";
->>>>>>> 4af93bd (Hardening: restore the unfinished change (input blocks, parse helpers, multipart reader, cookie and origin fixes, manifest fuzz test))
 import { listAuditEvents } from "~/modules/audit/list-audit-events.server";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { describeDevice } from "~/modules/identity/describe-device";

@@ -8,7 +8,13 @@ import { markAnswerHandled } from "~/modules/invitation-answers/mark-answer-hand
 import { CampaignAnswersQuerySchema, MarkAnswerHandledSchema } from "~/modules/invitation-answers/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
-import { defineAction, defineLoader, parseForm, parseSearchParams } from "~/platform/http.server";
+import {
+  defineAction,
+  defineLoader,
+  parseForm,
+  parseSearchParams,
+  submittedForm,
+} from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Answers to follow up · Comeback" }];
 
@@ -21,9 +27,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
-  const form = await request.formData().catch(() => {
-    throw new AppError("bad_request", "This form could not be read. Reload the page and try again.");
-  });
+  const form = await submittedForm(request);
   if (form.get("intent") !== "answer-handled")
     throw new AppError("bad_request", "That action is not known on this page.");
   const { answerId } = await parseForm(request, MarkAnswerHandledSchema, form);
