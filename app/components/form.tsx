@@ -110,7 +110,10 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   );
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
-    mode: "onTouched",
+    // Checked on submit, then again as the person corrects a field. Not on leaving a field: a
+    // message appearing on blur moves the Save button under the pointer and loses the click.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     // The error summary takes focus instead; its links lead to each field.
     shouldFocusError: false,
     defaultValues: defaultValues as never,
