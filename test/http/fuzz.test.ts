@@ -28,7 +28,9 @@ import { ROUTE_POLICY, type Reads, type Role, type Row } from "./route-policy";
  * a form that needs them, a multipart upload).
  */
 const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
-const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
+// FUZZ_ROUTES=<regular expression> narrows the run to matching route ids (while fixing one).
+const only = process.env.FUZZ_ROUTES ? new RegExp(process.env.FUZZ_ROUTES) : null;
+const routeIds = Object.keys(build.routes).filter((id) => id !== "root" && (!only || only.test(id)));
 let app: TestApp;
 let fixtures: Awaited<ReturnType<typeof buildAuthzFixtures>>;
 let records: Record<string, string>;

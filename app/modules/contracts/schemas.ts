@@ -2,6 +2,7 @@ import { z } from "zod";
 import { neutraliseText } from "#emails/components/text";
 import { CURRENCIES, rateCents } from "~/modules/applications/schemas";
 import { t } from "~/modules/portal/strings";
+import { isAcceptedDay } from "~/platform/input";
 
 /** The contract forms, shared by the pages and the actions (ADR 033). */
 
@@ -40,8 +41,8 @@ const optionalParagraph = (label: string, max: number) =>
     .optional()
     .transform((v) => neutraliseText(v ?? "", { multiline: true }).trim() || null);
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const realDay = (v: string) => isoDay.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+// A real calendar day within the accepted years ("2024-99-99" is refused, never a RangeError).
+const realDay = isAcceptedDay;
 
 const date = (label: string) =>
   z
