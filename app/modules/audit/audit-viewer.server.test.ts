@@ -103,7 +103,8 @@ describe("audit viewer", () => {
     expect(AuditFilterSchema.safeParse({ action: "DROP TABLE" }).success).toBe(false);
     expect(AuditFilterSchema.safeParse({ entityType: "user' OR 1=1 --" }).success).toBe(false);
     expect(AuditFilterSchema.safeParse({ before: "1; DELETE" }).success).toBe(false);
-    expect(AuditFilterSchema.safeParse({ from: "2026-02-31" }).success).toBe(true); // Date.parse rolls over; still only a bound
+    // An impossible day is refused, not rolled over into March (issue 11: real calendar dates only).
+    expect(AuditFilterSchema.safeParse({ from: "2026-02-31" }).success).toBe(false);
     expect(AuditFilterSchema.safeParse({ from: "yesterday" }).success).toBe(false);
     expect(AuditFilterSchema.parse({ actor: "", action: "" })).toMatchObject({
       actor: undefined,
