@@ -59,8 +59,9 @@ describe("audit trail admin page", () => {
     const page = await (await admin.request(`/staff/admin/audit?entityType=team&entityId=${tag}`)).text();
     expect(page).toContain("Created for the filter test");
     const bad = await admin.request("/staff/admin/audit?action=DROP%20TABLE");
-    expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("This link has parameters we do not understand.");
+    // An unreadable filter is left out and named on the page (issue 11), not a refusal of the list.
+    expect(bad.status).toBe(200);
+    expect((await bad.text()).replace(/<!-- -->/g, "")).toContain("Part of this address was left out");
   });
 
   it("reports an intact trail, then the first broken link when an event is altered", async () => {

@@ -223,8 +223,9 @@ describe("outbox page", () => {
     expect(listHtml).toContain("Retry all set-aside messages");
 
     const bad = await client.request("/staff/outbox?status=lost&sort=drop%20table");
-    expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Choose one of the statuses in the list.");
+    // An unreadable filter is left out and named on the page (issue 11), not a refusal of the list.
+    expect(bad.status).toBe(200);
+    expect((await bad.text()).replace(/<!-- -->/g, "")).toContain("Part of this address was left out");
 
     const detail = await client.request(`/staff/outbox/${m.id}`);
     const detailHtml = await detail.text();
