@@ -122,7 +122,7 @@ function Progress({
   status: string;
 }) {
   const pct = job && job.total > 0 ? Math.min(100, Math.round((job.progress / job.total) * 100)) : 0;
-  const label = status === "checking" ? "Checking the file (dry run)" : "Applying the import";
+  const label = job?.message ?? (status === "checking" ? "Checking the file (dry run)" : "Applying the import");
   return (
     <div>
       <label htmlFor="import-progress" className="text-sm font-medium">
@@ -131,10 +131,15 @@ function Progress({
       <progress id="import-progress" className="mt-2 block h-3 w-full" max={100} value={pct}>
         {pct}%
       </progress>
+      {status === "committing" && job && job.total > 0 ? (
+        <p className="mt-1 text-sm tabular-nums">
+          {n(Math.min(job.progress, job.total))} of {n(job.total)} rows
+        </p>
+      ) : null}
       <p className="mt-2 text-sm text-muted">
         You can leave this page; the import carries on and this page shows where it is when you come back.
         {status === "committing"
-          ? " Nothing appears in the alumni pool until the whole import is applied."
+          ? " People appear in the alumni pool as their rows are written; if the import fails, everything it wrote is taken out again."
           : ""}
       </p>
     </div>
@@ -267,7 +272,7 @@ export default function ImportDetail() {
               </p>
             ) : (
               <p className="mt-4 text-sm text-muted">
-                Applied <Time iso={run.committedAt} /> in one step. Importing the same file again changes
+                Applied <Time iso={run.committedAt} />. Importing the same file again changes
                 nothing.
               </p>
             )}

@@ -348,18 +348,21 @@ export async function runImportCheck(context: JobContext) {
   }
 
   const read = performance.now();
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
-      await classifyImportRows(tx, importId, { hrId: columnOf("hrId"), workEmail: columnOf("workEmail") });
-      const counts = await countOutcomes(tx, importId);
-      await tx.importRun.update({
-        where: { id: importId },
-        data: { ...counts, status: "checked", checkedAt: new Date() },
-      });
-    },
-    { timeout: 600_000 },
+  // Matching runs in short steps, so other requests are answered meanwhile (ADR 073); the counts
+  // and the status change in one short transaction at the end.
+  await classifyImportRows(
+    db,
+    importId,
+    { hrId: columnOf("hrId"), workEmail: columnOf("workEmail") },
+    { progress: (done, total) => context.progress(done, total, "Matching the rows against the alumni pool") },
   );
+  await db.$transaction(async (tx) => {
+    const counts = await countOutcomes(tx, importId);
+    await tx.importRun.update({
+      where: { id: importId },
+      data: { ...counts, status: "checked", checkedAt: new Date() },
+    });
+  });
   log.info("import checked", {
     importId,
     rows: dataRows,

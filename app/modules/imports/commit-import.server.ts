@@ -1,13 +1,21 @@
 import { alumnusSearchText } from "~/modules/alumni/search-text";
 import { getPublishedPolicy } from "~/modules/eligibility/policies.server";
 import { enqueueRecompute } from "~/modules/eligibility/recompute.server";
-import { recordAudit } from "~/platform/audit.server";
+import { recordAudit, type AuditActor } from "~/platform/audit.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db, type Db } from "~/platform/db.server";
 import { conflict, notFound } from "~/platform/errors";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
-import { applyImportRows, classifyImportRows, countOutcomes } from "./classify-import.server";
+import {
+  applyImportRows,
+  classifyImportRows,
+  clearBefore,
+  countOutcomes,
+  rowRanges,
+  undoImportRows,
+  type RowRange,
+} from "./classify-import.server";
 
 export const IMPORT_COMMIT_JOB = "import.commit";
 // One import applies at a time, so two imports of overlapping files cannot interleave.
@@ -29,7 +37,14 @@ export async function startImportCommit(options: { actor: StaffUser; importId: s
     });
     const updated = await tx.importRun.updateMany({
       where: { id: importId, status: run.status },
-      data: { status: "committing", jobId: job.id, error: null, committedById: actor.id },
+      data: {
+        status: "committing",
+        jobId: job.id,
+        error: null,
+        committedById: actor.id,
+        commitPhase: null,
+        appliedThrough: null,
+      },
     });
     if (updated.count !== 1)
       throw conflict("Someone else started this import at the same moment. Reload the page.");
@@ -37,48 +52,134 @@ export async function startImportCommit(options: { actor: StaffUser; importId: s
   });
 }
 
-/** Recomputes the search text of people an import updated (names and titles may have changed). */
-async function refreshSearchText(tx: Db, importId: string) {
-  let after = "";
-  for (;;) {
-    const people = await tx.$queryRaw<
-      {
-        id: string;
-        firstName: string;
-        lastName: string;
-        preferredName: string | null;
-        workEmail: string | null;
-        personalEmail: string | null;
-        jobTitle: string | null;
-        hrId: string | null;
-        skills: string[];
-        searchText: string;
-      }[]
-    >`
-      SELECT a."id", a."firstName", a."lastName", a."preferredName", a."workEmail", a."personalEmail", a."jobTitle", a."hrId", a."skills", a."searchText"
-      FROM "ImportRow" r JOIN "Alumnus" a ON a."id" = r."alumnusId"
-      WHERE r."importId" = ${importId} AND r."outcome" = 'update' AND r."alumnusId" > ${after}
-      ORDER BY r."alumnusId" LIMIT 5000`;
-    if (people.length === 0) return;
-    after = people[people.length - 1].id;
-    const changed = people
-      .map((p) => ({ id: p.id, text: alumnusSearchText(p), old: p.searchText }))
-      .filter((p) => p.text !== p.old);
-    if (changed.length) {
-      await tx.$executeRaw`
-        UPDATE "Alumnus" a SET "searchText" = v.t FROM unnest(${changed.map((c) => c.id)}::text[], ${changed.map((c) => c.text)}::text[]) AS v(id, t)
-        WHERE a."id" = v.id`;
-    }
+/**
+ * Recomputes the search text of the people an import updated (names and titles may have changed),
+ * in one range of rows.
+ */
+async function refreshSearchText(tx: Db, importId: string, rows: RowRange) {
+  const people = await tx.$queryRaw<
+    {
+      id: string;
+      firstName: string;
+      lastName: string;
+      preferredName: string | null;
+      workEmail: string | null;
+      personalEmail: string | null;
+      jobTitle: string | null;
+      hrId: string | null;
+      skills: string[];
+      searchText: string;
+    }[]
+  >`
+    SELECT a."id", a."firstName", a."lastName", a."preferredName", a."workEmail", a."personalEmail", a."jobTitle", a."hrId", a."skills", a."searchText"
+    FROM "ImportRow" r JOIN "Alumnus" a ON a."id" = r."alumnusId"
+    WHERE r."importId" = ${importId} AND r."outcome" = 'update' AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}`;
+  const changed = people
+    .map((p) => ({ id: p.id, text: alumnusSearchText(p), old: p.searchText }))
+    .filter((p) => p.text !== p.old);
+  if (changed.length) {
+    await tx.$executeRaw`
+      UPDATE "Alumnus" a SET "searchText" = v.t FROM unnest(${changed.map((c) => c.id)}::text[], ${changed.map((c) => c.text)}::text[]) AS v(id, t)
+      WHERE a."id" = v.id`;
   }
 }
 
+/** How long a commit waits for another import's commit to end before it gives up. */
+const TURN_WAIT_MS = 15 * 60_000;
+
 /**
- * The commit job: in ONE transaction, re-classifies the staged rows against the pool as it is
- * now, applies them set-based, refreshes search text and writes the audit event. A crash or an
- * error rolls everything back: the import is then "failed" (or retried by the job runner) and
- * nothing of it is in the pool (ADR 013).
+ * One import is applied at a time (two imports of overlapping files must not interleave): the
+ * import whose commit is under way holds the turn in `commitPhase`, claimed under a transaction
+ * advisory lock. Another commit waits for it, polling.
  */
-export async function runImportCommit(context: JobContext) {
+async function takeCommitTurn(importId: string, jobId: string) {
+  const since = Date.now();
+  for (;;) {
+    const taken = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${COMMIT_LOCK})`;
+      const other = await tx.importRun.findFirst({
+        where: { status: "committing", commitPhase: { not: null }, id: { not: importId } },
+        select: { id: true },
+      });
+      if (other) return false;
+      await tx.importRun.updateMany({
+        where: { id: importId, status: "committing", jobId, commitPhase: null },
+        data: { commitPhase: "matching" },
+      });
+      return true;
+    });
+    if (taken) return;
+    if (Date.now() - since > TURN_WAIT_MS)
+      throw new Error("Another import was being applied for too long; this one did not start.");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+export type CommitOptions = {
+  /** Rows per step (tests use small steps). */
+  rows?: number;
+  /** Called before each range is written: a test makes the commit fail midway with it. */
+  beforeWrite?: (range: RowRange) => Promise<void> | void;
+};
+
+/**
+ * Takes back every range a failed commit wrote, last range first, each in its own short
+ * transaction, then marks the import failed. Resumable: `appliedThrough` moves down with each
+ * range, so a crash midway continues where it stopped (the retried job or the give-up does it).
+ */
+export async function undoImportCommit(importId: string, options: { rows?: number } = {}) {
+  const run = await db.importRun.findUnique({
+    where: { id: importId },
+    select: { status: true, appliedThrough: true },
+  });
+  if (!run || run.status !== "committing") return;
+  await db.importRun.update({ where: { id: importId }, data: { commitPhase: "undoing" } });
+  const ranges = await rowRanges(db, importId, options.rows);
+  for (const range of ranges.reverse()) {
+    const appliedThrough = (await db.importRun.findUniqueOrThrow({ where: { id: importId } })).appliedThrough;
+    if (appliedThrough == null || range.from > appliedThrough) continue;
+    const rows = { from: range.from, to: Math.min(range.to, appliedThrough) };
+    await db.$transaction(async (tx) => {
+      await undoImportRows(tx, importId, rows);
+      await refreshSearchText(tx, importId, rows);
+      await tx.importRun.update({ where: { id: importId }, data: { appliedThrough: range.from - 1 } });
+    });
+  }
+  for (const rows of ranges) await clearBefore(db, importId, rows);
+}
+
+async function markCommitFailed(importId: string, actor: AuditActor, jobId: string) {
+  const message =
+    "The import could not be applied and nothing from it was written. Try committing it again; if it fails again, give the reference on this page to your administrator.";
+  await db.$transaction(async (tx) => {
+    const updated = await tx.importRun.updateMany({
+      where: { id: importId, status: "committing" },
+      data: { status: "failed", error: message, commitPhase: null, appliedThrough: null },
+    });
+    if (updated.count !== 1) return;
+    await recordAudit(tx, {
+      actor,
+      action: "import.failed",
+      entityType: "ImportRun",
+      entityId: importId,
+      after: { stage: "commit", job: jobId },
+    });
+  });
+}
+
+/**
+ * The commit job, in short steps (ADR 073), so other requests are answered while it runs, on the
+ * embedded database too:
+ * 1. match the staged rows against the pool as it is now (classifyImportRows, range by range);
+ * 2. write them range by range, each range in one transaction that also moves `appliedThrough`
+ *    (an updated person's previous values are kept on the row, to undo);
+ * 3. one short transaction: counts, the recompute job, `committed`, the audit event.
+ * A crash resumes where it stopped (the job is retried: matching again from the start, writing
+ * from `appliedThrough`). An error takes back what was written, range by range, and the import
+ * is `failed` with nothing of it in the pool. Writing the same rows twice is impossible: a range
+ * and its `appliedThrough` commit together.
+ */
+export async function runImportCommit(context: JobContext, options: CommitOptions = {}) {
   const { importId, by } = context.job.payload as { importId: string; by: string };
   const run = await db.importRun.findUnique({ where: { id: importId } });
   if (!run || run.status !== "committing" || run.jobId !== context.job.id)
@@ -87,65 +188,84 @@ export async function runImportCommit(context: JobContext) {
     where: { id: by },
     select: { id: true, name: true, roleId: true },
   });
-  const actor = committer
+  const actor: AuditActor = committer
     ? { type: "staff" as const, id: committer.id, name: committer.name, role: committer.roleId }
     : { type: "system" as const, name: "import" };
-  await context.progress(0, 3, "Applying the import");
+  if (run.commitPhase === "undoing") {
+    await undoImportCommit(importId, options);
+    await markCommitFailed(importId, actor, context.job.id);
+    return "The commit failed; nothing was written.";
+  }
   try {
-    const counts = await db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SET LOCAL statement_timeout = 600000`;
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${COMMIT_LOCK})`;
-        await classifyImportRows(tx, importId);
-        const counts = await countOutcomes(tx, importId);
-        await applyImportRows(tx, importId);
-        await refreshSearchText(tx, importId);
-        // New and changed people need a rehire verdict: the set-based re-evaluation runs as a job
-        // once this transaction commits (it only writes verdicts that change).
-        const policy = counts.createCount + counts.updateCount > 0 ? await getPublishedPolicy(tx) : null;
-        if (policy)
-          await enqueueRecompute(tx, { policyId: policy.id, createdById: committer?.id, reason: "refresh" });
-        // The stored file still holds the rows of people who asked to be erased: once applied, it
-        // is not needed any more, so it goes (ADR 040).
-        const fileErasedAt = counts.suppressedCount > 0 ? new Date() : undefined;
-        if (fileErasedAt) await tx.importChunk.deleteMany({ where: { importId } });
-        const done = await tx.importRun.updateMany({
-          where: { id: importId, status: "committing", jobId: context.job.id },
-          data: { ...counts, status: "committed", committedAt: new Date(), fileErasedAt },
-        });
-        if (done.count !== 1) throw new Error("The import was changed while it was being applied.");
-        await recordAudit(tx, {
-          actor,
-          action: "import.committed",
-          entityType: "ImportRun",
-          entityId: importId,
-          after: { fileName: run.fileName, mapping: run.mappingName, decisionId: run.decisionId, ...counts },
-        });
-        return counts;
-      },
-      { timeout: 600_000, maxWait: 60_000 },
-    );
-    await context.progress(3, 3, "Done");
+    await takeCommitTurn(importId, context.job.id);
+    const ranges = await rowRanges(db, importId, options.rows);
+    const total = ranges.length ? ranges[ranges.length - 1].to - ranges[0].from + 1 : 0;
+    let current = await db.importRun.findUniqueOrThrow({ where: { id: importId } });
+    if (current.appliedThrough == null) {
+      await context.progress(0, total, "Matching the rows against the alumni pool");
+      await classifyImportRows(db, importId, undefined, {
+        rows: options.rows,
+        progress: (done, steps) =>
+          context.progress(Math.round((done / steps) * total), total, "Matching the rows against the alumni pool"),
+      });
+      current = await db.importRun.update({
+        where: { id: importId },
+        data: { commitPhase: "applying", appliedThrough: (ranges[0]?.from ?? 1) - 1 },
+      });
+    }
+    const appliedThrough = current.appliedThrough ?? 0;
+    for (const range of ranges) {
+      if (range.to <= appliedThrough) continue;
+      await context.progress(range.from - ranges[0].from, total, "Writing to the alumni pool");
+      await options.beforeWrite?.(range);
+      await db.$transaction(async (tx) => {
+        await applyImportRows(tx, importId, range);
+        await refreshSearchText(tx, importId, range);
+        await tx.importRun.update({ where: { id: importId }, data: { appliedThrough: range.to } });
+      });
+    }
+    await context.progress(total, total, "Writing to the alumni pool");
+    const counts = await db.$transaction(async (tx) => {
+      const counts = await countOutcomes(tx, importId);
+      // New and changed people need a rehire verdict: the set-based re-evaluation runs as a job
+      // once this transaction commits (it only writes verdicts that change).
+      const policy = counts.createCount + counts.updateCount > 0 ? await getPublishedPolicy(tx) : null;
+      if (policy)
+        await enqueueRecompute(tx, { policyId: policy.id, createdById: committer?.id, reason: "refresh" });
+      // The stored file still holds the rows of people who asked to be erased: once applied, it
+      // is not needed any more, so it goes (ADR 040).
+      const fileErasedAt = counts.suppressedCount > 0 ? new Date() : undefined;
+      if (fileErasedAt) await tx.importChunk.deleteMany({ where: { importId } });
+      const done = await tx.importRun.updateMany({
+        where: { id: importId, status: "committing", jobId: context.job.id },
+        data: {
+          ...counts,
+          status: "committed",
+          committedAt: new Date(),
+          fileErasedAt,
+          commitPhase: null,
+          appliedThrough: null,
+        },
+      });
+      if (done.count !== 1) throw new Error("The import was changed while it was being applied.");
+      await recordAudit(tx, {
+        actor,
+        action: "import.committed",
+        entityType: "ImportRun",
+        entityId: importId,
+        after: { fileName: run.fileName, mapping: run.mappingName, decisionId: run.decisionId, ...counts },
+      });
+      return counts;
+    });
+    for (const rows of ranges) await clearBefore(db, importId, rows);
     log.info("import committed", { importId, ...counts });
     return `${counts.createCount} created, ${counts.updateCount} updated, ${counts.unchangedCount} unchanged, ${counts.rejectCount} rejected${counts.suppressedCount ? `, ${counts.suppressedCount} skipped (erased at their request)` : ""}.`;
   } catch (error) {
-    // Nothing was written (the transaction rolled back). Say so on the import; HR can try again.
+    // Take back what was written, then say so on the import; HR can try again. If the undo
+    // itself fails (the database went away), the job is retried and carries on undoing.
     log.warn("import commit failed", { importId, error });
-    const message =
-      "The import could not be applied and nothing from it was written. Try committing it again; if it fails again, give the reference on this page to your administrator.";
-    await db.$transaction(async (tx) => {
-      await tx.importRun.updateMany({
-        where: { id: importId, status: "committing" },
-        data: { status: "failed", error: message },
-      });
-      await recordAudit(tx, {
-        actor,
-        action: "import.failed",
-        entityType: "ImportRun",
-        entityId: importId,
-        after: { stage: "commit", job: context.job.id },
-      });
-    });
+    await undoImportCommit(importId, options);
+    await markCommitFailed(importId, actor, context.job.id);
     return "The commit failed; nothing was written.";
   }
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import type { OwnProcess } from "~/platform/job-process.server";
 import type { JobRow } from "~/platform/jobs.server";
+import { undoImportCommit } from "./commit-import.server";
 
 /**
  * How the import's two jobs run (ADR 025): each in a process of its own that loads only the
@@ -27,13 +28,17 @@ export const IMPORT_COMMIT_PROCESS: OwnProcess = {
 /**
  * An import job that failed for good (its process crashed or ran out of memory on every attempt,
  * or the runner died each time) leaves its import in a state HR can act on: a check that never
- * finished becomes `invalid` (check again), a commit becomes `failed` (commit again); a commit's
- * transaction was rolled back with its connection, so nothing from it is in the pool.
+ * finished becomes `invalid` (check again), a commit becomes `failed` (commit again) once what it
+ * wrote is taken back (ADR 073), so nothing from it is in the pool.
  */
 export async function giveUpImportJob(job: JobRow, error: string) {
   const { importId } = job.payload as { importId?: string };
   if (!importId) return;
   const commit = job.kind === "import.commit";
+  if (commit) {
+    const run = await db.importRun.findUnique({ where: { id: importId }, select: { jobId: true } });
+    if (run?.jobId === job.id) await undoImportCommit(importId);
+  }
   const message = commit
     ? "The import could not be applied and nothing from it was written. Try committing it again; if it fails again, give the reference on this page to your administrator."
     : "The check stopped before it finished, so nothing was written. Check the file again (change the mapping, or keep it and check again); if it stops again, split the file or give the reference on this page to your administrator.";
@@ -41,7 +46,7 @@ export async function giveUpImportJob(job: JobRow, error: string) {
     const updated = await tx.importRun.updateMany({
       where: { id: importId, status: commit ? "committing" : "checking", jobId: job.id },
       data: commit
-        ? { status: "failed", error: message }
+        ? { status: "failed", error: message, commitPhase: null, appliedThrough: null }
         : {
             status: "invalid",
             error: message,

@@ -60,7 +60,11 @@ export const SUPPRESSED_MESSAGE_SQL = Prisma.sql`'Skipped: this person asked for
  * not applied, say why in the dry run, and keep none of the person's values. Rows already
  * rejected are left alone (nothing of them is imported). Returns the number of rows marked.
  */
-export async function suppressImportRows(tx: Db, importId: string): Promise<number> {
+export async function suppressImportRows(
+  tx: Db,
+  importId: string,
+  rows?: { from: number; to: number },
+): Promise<number> {
   const any = await tx.suppression.findFirst({ select: { keyHash: true } });
   if (!any) return 0;
   const p = pads();
@@ -76,5 +80,6 @@ export async function suppressImportRows(tx: Db, importId: string): Promise<numb
       "managerName" = NULL, "searchText" = NULL, "warnings" = NULL, "changes" = NULL
     FROM "Suppression" s JOIN "ErasureRequest" e ON e."id" = s."erasureRequestId"
     WHERE r."importId" = ${importId} AND r."outcome" IN ('pending', 'create', 'update', 'unchanged', 'rejected')
+      ${rows ? Prisma.sql`AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}` : Prisma.empty}
       AND s."keyHash" IN (${hr}, ${work}, ${personal})`;
 }
