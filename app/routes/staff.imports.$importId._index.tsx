@@ -122,7 +122,8 @@ function Progress({
   status: string;
 }) {
   const pct = job && job.total > 0 ? Math.min(100, Math.round((job.progress / job.total) * 100)) : 0;
-  const label = job?.message ?? (status === "checking" ? "Checking the file (dry run)" : "Applying the import");
+  const label =
+    job?.message ?? (status === "checking" ? "Checking the file (dry run)" : "Applying the import");
   return (
     <div>
       <label htmlFor="import-progress" className="text-sm font-medium">
@@ -272,8 +273,7 @@ export default function ImportDetail() {
               </p>
             ) : (
               <p className="mt-4 text-sm text-muted">
-                Applied <Time iso={run.committedAt} />. Importing the same file again changes
-                nothing.
+                Applied <Time iso={run.committedAt} />. Importing the same file again changes nothing.
               </p>
             )}
             <div className="mt-4 flex flex-wrap items-center gap-3">

@@ -206,7 +206,11 @@ export async function runImportCommit(context: JobContext, options: CommitOption
       await classifyImportRows(db, importId, undefined, {
         rows: options.rows,
         progress: (done, steps) =>
-          context.progress(Math.round((done / steps) * total), total, "Matching the rows against the alumni pool"),
+          context.progress(
+            Math.round((done / steps) * total),
+            total,
+            "Matching the rows against the alumni pool",
+          ),
       });
       current = await db.importRun.update({
         where: { id: importId },

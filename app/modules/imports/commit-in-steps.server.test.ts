@@ -127,7 +127,9 @@ describe("the import commit in short steps", () => {
     await runImportCommit(await commitContext(hr, first));
     const second = await checked(
       hr,
-      HEADER + line("S200001", "Dag Ek", "03/01/2018", "Manager") + line("S200002", "Eva Ek", "03/01/2018", "Clerk"),
+      HEADER +
+        line("S200001", "Dag Ek", "03/01/2018", "Manager") +
+        line("S200002", "Eva Ek", "03/01/2018", "Clerk"),
     );
     await runImportCommit(await commitContext(hr, second), {
       rows: 1,
