@@ -510,10 +510,11 @@ export const privateHeaders: HeadersFunction = (args) => {
 };
 
 /**
- * Signing out: the browser drops what it cached of the signed-in pages and every cookie of ours
- * (a shared computer keeps nothing of the session).
+ * Signing out: the browser drops what it cached of the signed-in pages (a shared computer keeps
+ * nothing of the session). Not "cookies": that would also end the other kind of session (staff
+ * or alumni) open in the same browser; each sign-out expires only its own cookie (ADR 066).
  */
-export const CLEAR_SITE_DATA = { "Clear-Site-Data": '"cache", "cookies"' } as const;
+export const CLEAR_SITE_DATA = { "Clear-Site-Data": '"cache"' } as const;
 
 /** Headers for pages whose URL carries a secret (sign-in, reset, unsubscribe links): never cached, never sent on as a referrer. */
 export const SECRET_LINK_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;

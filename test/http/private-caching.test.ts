@@ -12,7 +12,8 @@ import { ROLES, ROUTE_POLICY, type Role } from "./route-policy";
  * Private pages are not cached (issue 11): every signed-in answer across the route manifest, as
  * a page and as its `.data` response, is `Cache-Control: no-store` with `Vary: Cookie`; the one
  * declared exception is the employer's logo, public by design and setting no cookie. Signing
- * out asks the browser to clear its cache and cookies.
+ * out asks the browser to clear its cache and expires only its own session cookie: the other
+ * kind of session in the same browser stays signed in (ADR 066).
  */
 const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
 const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
@@ -102,12 +103,8 @@ describe("signed-in answers are never cached", () => {
 });
 
 describe("signing out clears what the browser kept", () => {
-  it.each([
-    ["staff", "/sign-out", "hr"],
-    ["alumni", "/portal/sign-out", "alumnus"],
-  ] as const)("%s sign-out sends Clear-Site-Data for the cache and cookies", async (_who, path, role) => {
-    const cookie = (await fixtures.cookieFor(role))!;
-    const response = await fetch(new URL(path, app.url), {
+  async function signOut(path: string, cookie: string) {
+    return fetch(new URL(path, app.url), {
       method: "POST",
       headers: {
         Cookie: cookie,
@@ -118,8 +115,48 @@ describe("signing out clears what the browser kept", () => {
       body: "",
       redirect: "manual",
     });
-    expect(response.status).toBe(302);
-    expect(response.headers.get("clear-site-data")).toBe('"cache", "cookies"');
-    expectPrivate(response, `POST ${path}`);
-  });
+  }
+
+  async function status(url: string, cookie: string) {
+    const response = await fetch(new URL(url, app.url), {
+      headers: { Cookie: cookie, "X-Forwarded-For": uniqueIp() },
+      redirect: "manual",
+    });
+    return response.status;
+  }
+
+  it.each([
+    ["staff", "/sign-out", "hr"],
+    ["alumni", "/portal/sign-out", "alumnus"],
+  ] as const)(
+    "%s sign-out sends Clear-Site-Data for the cache, not for every cookie",
+    async (_who, path, role) => {
+      const response = await signOut(path, (await fixtures.cookieFor(role))!);
+      expect(response.status).toBe(302);
+      expect(response.headers.get("clear-site-data")).toBe('"cache"');
+      expectPrivate(response, `POST ${path}`);
+    },
+  );
+
+  it.each([
+    ["staff", "/sign-out", "comeback_session", "/portal", "/staff"],
+    ["alumni", "/portal/sign-out", "portal_session", "/staff", "/portal"],
+  ] as const)(
+    "%s sign-out with both kinds of session in the browser ends only its own",
+    async (_who, path, ownCookie, otherPage, ownPage) => {
+      const both = `${(await fixtures.cookieFor("hr"))!}; ${(await fixtures.cookieFor("alumnus"))!}`;
+      expect(await status(otherPage, both)).toBe(200);
+      expect(await status(ownPage, both)).toBe(200);
+      const response = await signOut(path, both);
+      expect(response.status).toBe(302);
+      const cookies = response.headers.getSetCookie();
+      expect(cookies).toHaveLength(1);
+      expect(cookies[0]).toMatch(new RegExp(`^${ownCookie}=;.*Max-Age=0`));
+      expect(response.headers.get("clear-site-data") ?? "").not.toMatch(/cookies|\*/);
+      // The other session still works with the same cookie header; this one is over (its page
+      // now sees only the other kind of session, which may not enter it).
+      expect(await status(otherPage, both)).toBe(200);
+      expect(await status(ownPage, both)).toBe(403);
+    },
+  );
 });
