@@ -7,12 +7,12 @@ import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
 import { fanOut, snapshotAudience } from "~/modules/campaigns/run-campaign.server";
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { db } from "~/platform/db.server";
-import { resetEnvCache } from "~/platform/env.server";
 import { createSession } from "~/platform/session.server";
 import { createAlumnus, createDecision, createStaffUser, staffActor, unique } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
-import { startTestApp, type TestApp } from "../setup/app-server";
-import { startSmtpSink, type SmtpSink } from "../smtp/sink";
+import type { TestApp } from "../setup/app-server";
+import { startAppWithSmtpSink } from "../smtp/app-with-sink";
+import type { SmtpSink } from "../smtp/sink";
 import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
@@ -27,20 +27,15 @@ const PASSWORD = "journey portal hr password";
 let app: TestApp;
 let browser: Browser;
 let sink: SmtpSink;
-const previousSmtpUrl = process.env.SMTP_URL;
+let stopApp: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sink = await startSmtpSink({ keepRaw: true });
-  app = await startTestApp({ workers: true, env: { SMTP_URL: sink.url() } });
+  ({ app, sink, close: stopApp } = await startAppWithSmtpSink());
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await sink?.close();
-  if (previousSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtpUrl;
-  resetEnvCache();
+  await stopApp?.();
 });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>): Promise<T> {

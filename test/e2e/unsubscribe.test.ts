@@ -5,12 +5,12 @@ import { templateDefinition, type TemplateProps } from "#emails/index";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import { alumniSender } from "~/modules/portal/get-branding.server";
 import { db } from "~/platform/db.server";
-import { resetEnvCache } from "~/platform/env.server";
 import { queueThrottledEmails } from "~/platform/mailer/throttle.server";
 import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
 import { createAlumnus, createStaffUser, unique } from "../factories";
-import { startTestApp, type TestApp } from "../setup/app-server";
-import { startSmtpSink, type SmtpSink } from "../smtp/sink";
+import type { TestApp } from "../setup/app-server";
+import { startAppWithSmtpSink } from "../smtp/app-with-sink";
+import type { SmtpSink } from "../smtp/sink";
 import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
 /**
@@ -22,20 +22,15 @@ import { launchBrowser, signInStaff, watchConsole } from "./browser";
 let app: TestApp;
 let browser: Browser;
 let sink: SmtpSink;
-const previousSmtpUrl = process.env.SMTP_URL;
+let stopApp: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sink = await startSmtpSink({ keepRaw: true });
-  app = await startTestApp({ workers: true, env: { SMTP_URL: sink.url() } });
+  ({ app, sink, close: stopApp } = await startAppWithSmtpSink());
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await sink?.close();
-  if (previousSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtpUrl;
-  resetEnvCache();
+  await stopApp?.();
 });
 
 async function waitFor<T>(
