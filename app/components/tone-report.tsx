@@ -2,7 +2,7 @@ import type { ToneFinding, ToneReport } from "~/modules/outreach/tone";
 import { Badge, cx } from "./ui";
 
 /**
- * Shows a tone report: each finding with its severity, rule, where it is, the words that
+ * Shows a tone report: each finding with its severity, where it is, the words that
  * triggered it and a suggestion in plain words. Used by the template previews and by anything
  * that lets HR write a personal note.
  */
@@ -70,7 +70,6 @@ export function ToneFindings({
                 </>
               )}
             </span>
-            <code className="rounded bg-paper px-1 text-xs text-muted">{finding.ruleId}</code>
           </p>
           <p className="mt-1">{finding.message}</p>
           {finding.match && finding.category !== "reading" && finding.category !== "subject" ? (

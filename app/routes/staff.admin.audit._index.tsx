@@ -18,13 +18,14 @@ import {
   AuditFilterSchema,
   filterParams,
 } from "~/modules/audit/audit-filters.server";
+import { actionLabel, entityFamilyLabel } from "~/modules/audit/audit-words";
 import { listAuditEvents } from "~/modules/audit/list-audit-events.server";
 import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { describeDevice } from "~/modules/identity/describe-device";
 import { AUDIT_ACTIONS } from "~/platform/audit.server";
 import { requirePermission } from "~/platform/auth.server";
 import { defineLoader, parseFilters } from "~/platform/http.server";
-import { can } from "~/platform/permissions";
+import { can, ROLES, type RoleId } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Comeback" }];
 
@@ -48,6 +49,16 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
+const ACTOR_TYPES: Record<string, string> = {
+  staff: "Staff",
+  alumnus: "The person, in the portal",
+  system: "Comeback itself",
+  anonymous: "Someone not signed in",
+};
+
+/** Kinds whose id is itself readable (a page's path) rather than a record's key. */
+const GENERIC_IDS = new Set(["route", "audit", "branding", "contract_settings", "portal_welcome"]);
+
 function withParams(base: Record<string, string>, extra: Record<string, string>) {
   return `?${new URLSearchParams({ ...base, ...extra }).toString()}`;
 }
@@ -61,7 +72,7 @@ export default function AuditTrail() {
     <>
       <PageHeader
         title="Audit trail"
-        description="Every change, sign-in and refusal, with who did it and why. Times are UTC. Events are hash-chained, so an edited or deleted event shows up when the trail is verified."
+        description="Every change, sign-in and refusal, with who did it and why. Times are in your time zone (set on your account page; point at a time for UTC); the From and To filters count whole days in UTC. Events are hash-chained, so an edited or deleted event shows up when the trail is verified."
         actions={
           canExport ? (
             <a
@@ -128,8 +139,8 @@ export default function AuditTrail() {
             defaultValue={filters.action ?? ""}
             options={[
               { value: "", label: "Any action" },
-              ...families.map((f) => ({ value: f, label: `All ${f.slice(0, -2)} actions` })),
-              ...actions.map((a) => ({ value: a, label: a })),
+              ...families.map((f) => ({ value: f, label: `All ${entityFamilyLabel(f)} actions` })),
+              ...actions.map((a) => ({ value: a, label: actionLabel(a) })),
             ]}
           />
           <TextField
@@ -171,35 +182,54 @@ export default function AuditTrail() {
               { key: "time", label: "Time", cell: (e) => <Time iso={e.occurredAt} seconds /> },
               {
                 key: "actor",
-                label: "Actor",
+                label: "Who",
                 cell: (e) => (
                   <>
-                    {e.actor.name ?? (e.actor.type === "anonymous" ? "Someone not signed in" : "—")}
+                    {e.actor.href && e.actor.name ? (
+                      <Link className="text-brand underline" to={e.actor.href}>
+                        {e.actor.name}
+                      </Link>
+                    ) : (
+                      (e.actor.name ?? ACTOR_TYPES[e.actor.type] ?? e.actor.type)
+                    )}
                     <span className="block text-xs text-muted">
-                      {e.actor.type}
-                      {e.actor.role ? ` · ${e.actor.role}` : ""}
-                      {e.actor.id ? ` · ${e.actor.id}` : ""}
+                      {e.actor.type === "staff"
+                        ? (ROLES[e.actor.role as RoleId]?.label ?? "Staff")
+                        : e.actor.name
+                          ? ACTOR_TYPES[e.actor.type]
+                          : null}
                     </span>
                   </>
                 ),
               },
               {
                 key: "action",
-                label: "Action",
-                cell: (e) => <span className="font-mono text-xs">{e.action}</span>,
+                label: "What happened",
+                cell: (e) => <span title={e.action}>{e.actionLabel}</span>,
               },
               {
                 key: "entity",
-                label: "Entity",
+                label: "About",
                 cell: (e) => (
                   <>
-                    {e.entityType}
+                    <span className="block text-xs text-muted">{e.entityLabel}</span>
+                    {e.entity?.href ? (
+                      <Link className="text-brand underline" to={e.entity.href}>
+                        {e.entity.name}
+                      </Link>
+                    ) : e.entity ? (
+                      e.entity.name
+                    ) : e.entityId && !GENERIC_IDS.has(e.entityType) ? (
+                      <span className="text-muted">No longer on record</span>
+                    ) : (
+                      (e.entityId ?? null)
+                    )}
                     {e.entityId ? (
                       <Link
-                        className="block break-all font-mono text-xs text-brand underline"
+                        className="block text-xs text-brand underline"
                         to={withParams({ entityType: e.entityType, entityId: e.entityId }, {})}
                       >
-                        {e.entityId}
+                        All events about it
                       </Link>
                     ) : null}
                   </>
@@ -216,19 +246,19 @@ export default function AuditTrail() {
                     <dl className="space-y-1 text-xs">
                       {e.changes.map((c) => (
                         <div key={c.field}>
-                          <dt className="font-medium text-muted">{c.field}</dt>
+                          <dt className="font-medium text-muted">{c.label}</dt>
                           <dd className="[overflow-wrap:anywhere]">
                             {c.hasBefore ? (
                               <del className="text-bad">
                                 <span className="sr-only">before: </span>
-                                {c.before ?? "null"}
+                                {c.before}
                               </del>
                             ) : null}
                             {c.hasBefore && c.hasAfter ? " → " : null}
                             {c.hasAfter ? (
                               <ins className="text-good no-underline">
                                 <span className="sr-only">after: </span>
-                                {c.after ?? "null"}
+                                {c.after}
                               </ins>
                             ) : null}
                           </dd>

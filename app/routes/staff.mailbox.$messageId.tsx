@@ -31,7 +31,23 @@ export default function MailboxMessage() {
         title={message.subject}
         description={
           <>
-            To {message.toAddress} · written <Time iso={message.createdAt} />
+            {message.templateTitle} to{" "}
+            {message.recipient?.href ? (
+              <Link className="text-brand underline" to={message.recipient.href}>
+                {message.recipient.name}
+              </Link>
+            ) : null}{" "}
+            &lt;{message.toAddress}&gt;
+            {message.campaign?.href ? (
+              <>
+                {" "}
+                from the campaign{" "}
+                <Link className="text-brand underline" to={message.campaign.href}>
+                  {message.campaign.name}
+                </Link>
+              </>
+            ) : null}{" "}
+            · written <Time iso={message.createdAt} />
           </>
         }
       />

@@ -84,8 +84,15 @@ export default function Mailbox() {
                         </>
                       )}
                     </th>
-                    <td className="break-all py-2 pr-3">
-                      {m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}
+                    <td className="py-2 pr-3">
+                      {m.recipient?.href ? (
+                        <Link className="text-brand underline" to={m.recipient.href}>
+                          {m.recipient.name}
+                        </Link>
+                      ) : (
+                        m.toName
+                      )}
+                      <span className="block break-all text-xs text-muted">{m.toAddress}</span>
                     </td>
                     <td className="py-2 pr-3">
                       {m.transport === "mailbox" ? (

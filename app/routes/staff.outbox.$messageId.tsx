@@ -44,7 +44,7 @@ export default function OutboxMessage() {
         title={message.subject}
         description={
           <>
-            To {message.toAddress} · written <Time iso={message.createdAt} />
+            To {message.recipient?.name ? `${message.recipient.name} <${message.toAddress}>` : message.toAddress} · written <Time iso={message.createdAt} />
           </>
         }
       />
@@ -72,9 +72,18 @@ export default function OutboxMessage() {
                       "—"
                     ),
                 },
-                { label: "Template", value: message.template },
+                { label: "Template", value: message.templateTitle },
                 { label: "Purpose", value: PURPOSE_LABELS[message.purpose] ?? message.purpose },
-                { label: "Sending group", value: message.throttleKey ?? "—" },
+                {
+                  label: "Campaign",
+                  value: message.campaign?.href ? (
+                    <Link className="text-brand underline" to={message.campaign.href}>
+                      {message.campaign.name}
+                    </Link>
+                  ) : (
+                    "—"
+                  ),
+                },
                 {
                   label: "Being sent by",
                   value: message.leasedBy ? (
@@ -201,9 +210,18 @@ export default function OutboxMessage() {
           ) : null}
           {message.alumnusId ? (
             <Card title="Recipient">
-              <p className="text-sm text-muted">
-                Alumnus record {message.alumnusId}. Their contact preferences decide whether outreach email
-                reaches them; a change is honoured even for mail already queued.
+              <p className="text-sm">
+                {message.recipient?.href ? (
+                  <Link className="text-brand underline" to={message.recipient.href}>
+                    {message.recipient.name}
+                  </Link>
+                ) : (
+                  "A person no longer on record"
+                )}
+              </p>
+              <p className="mt-1 text-sm text-muted">
+                Their contact preferences decide whether outreach email reaches them; a change is honoured even
+                for mail already queued.
               </p>
             </Card>
           ) : null}

@@ -183,7 +183,7 @@ export default function Outbox() {
             defaultValue={filters.template ?? ""}
             options={[
               { value: "", label: "Any template" },
-              ...templates.map((t) => ({ value: t, label: t })),
+              ...templates,
             ]}
           />
           <TextField
@@ -252,10 +252,27 @@ export default function Outbox() {
                         {m.subject}
                       </Link>
                       <span className="block text-xs text-muted">
-                        {m.template} · {PURPOSE_LABELS[m.purpose] ?? m.purpose}
+                        {m.templateTitle} · {PURPOSE_LABELS[m.purpose] ?? m.purpose}
+                        {m.campaign ? (
+                          <>
+                            {" · "}
+                            <Link className="underline" to={m.campaign.href ?? "#"}>
+                              {m.campaign.name}
+                            </Link>
+                          </>
+                        ) : null}
                       </span>
                     </th>
-                    <td className="break-all py-2 pr-3">{m.toAddress}</td>
+                    <td className="py-2 pr-3">
+                      {m.recipient?.href ? (
+                        <Link className="text-brand underline" to={m.recipient.href}>
+                          {m.recipient.name}
+                        </Link>
+                      ) : (
+                        m.toName
+                      )}
+                      <span className="block break-all text-xs text-muted">{m.toAddress}</span>
+                    </td>
                     <td className="py-2 pr-3">
                       <OutboxStatusBadge status={m.status} held={m.held} />
                       {m.status === "failed" ||

@@ -141,7 +141,7 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     expect(text).toContain("HR decision in force");
     expect(text).toContain("His performance issues came from a team that no longer exists");
     expect(text).toContain("Computed: Needs review");
-    expect(text).toContain("Review decided: Needs review → Eligible");
+    expect(text).toContain("Review decision: Needs review → Eligible");
     expect(text).toMatch(/Left for "performance"; the policy says needs review\./);
 
     // And the queue is empty again.

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { createStaffUser, unique } from "../factories";
+import { createAlumnus, createStaffUser, unique } from "../factories";
 import { countTried, CSV_INJECTION_PAYLOADS, triedSummary } from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { signedInClient, type Client } from "./helpers";
@@ -53,6 +53,40 @@ function parseCsv(text: string): string[][] {
 }
 
 describe("audit trail admin page", () => {
+  it("names people and records with links, says what happened in words, and says whose clock it uses", async () => {
+    const person = await createAlumnus(db, {
+      firstName: "Ingrid",
+      lastName: unique("Readable"),
+      languages: ["sv"],
+    });
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actor: { type: "staff", id: adminId, name: "Audit Admin", role: "admin" },
+        action: "alumnus.updated",
+        entityType: "alumnus",
+        entityId: person.id,
+        before: { exitReason: "performance", availabilityDays: ["fri", "mon"], version: 1 },
+        after: { exitReason: "layoff_automation", availabilityDays: ["wed", "mon"], version: 2 },
+      }),
+    );
+    const html = (
+      await (await admin.request(`/staff/admin/audit?entityType=alumnus&entityId=${person.id}`)).text()
+    ).replace(/<!-- -->/g, "");
+    expect(html).toContain(`href="/staff/alumni/${person.id}">Ingrid ${person.lastName}</a>`);
+    expect(html).toContain(`href="/staff/admin/users/${adminId}">Audit Admin</a>`);
+    expect(html).toContain("Person edited by hand");
+    expect(html).toContain("Exit reason");
+    expect(html).toContain("Layoff (automation)");
+    expect(html).toContain("Monday, Friday");
+    expect(html).toContain("Monday, Wednesday");
+    // Codes stay out of sight: no raw field names, enum values, version bookkeeping or the id as text.
+    expect(html).not.toMatch(/>(exitReason|layoff_automation|availabilityDays|version)</);
+    expect(html).not.toContain(`>${person.id}<`);
+    expect(html).not.toContain("Times are UTC");
+    expect(html).toContain("Times are in your time zone");
+  });
+
+
   it("filters come from the URL; values outside the allow-list get a clear refusal", async () => {
     const tag = unique("team");
     await event(tag, "Created for the filter test");

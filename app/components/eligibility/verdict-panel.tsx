@@ -2,15 +2,10 @@ import { Time } from "~/components/time";
 import { Card } from "~/components/ui";
 import { RULE_LABELS, type RuleKey } from "~/modules/eligibility/evaluate";
 import type { EligibilityDetails } from "~/modules/eligibility/get-eligibility.server";
-import { OUTCOME_LABELS } from "~/modules/eligibility/policy";
+import { OUTCOME_LABELS, VERDICT_CHANGE_LABELS } from "~/modules/eligibility/policy";
 import { OutcomeBadge } from "./outcome-badge";
 
-const KIND_LABELS: Record<string, string> = {
-  computed: "Re-evaluated",
-  review: "Review decided",
-  override: "Overridden",
-  override_cleared: "Override removed",
-};
+const KIND_LABELS: Record<string, string> = VERDICT_CHANGE_LABELS;
 
 /**
  * A person's rehire eligibility: the verdict that counts, the computed verdict with each rule's
@@ -51,7 +46,7 @@ export function VerdictPanel({
         {override ? (
           <section aria-label="HR decision" className="rounded-md border border-line bg-paper p-3 text-sm">
             <p className="font-medium">
-              {override.kind === "review" ? "Review decision" : "Override"}:{" "}
+              {VERDICT_CHANGE_LABELS[override.kind === "review" ? "review" : "override"]}:{" "}
               {OUTCOME_LABELS[override.outcome]}
               {override.active ? null : <span className="ml-2 text-warn">(lapsed)</span>}
             </p>

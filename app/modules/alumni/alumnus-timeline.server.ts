@@ -4,6 +4,7 @@ import {
   ANSWER_TIMELINE_ACTIONS,
   invitationAnswerTimeline,
 } from "~/modules/invitation-answers/answer-timeline.server";
+import { actionLabel, fieldLabel, valueInWords } from "~/modules/audit/audit-words";
 import { can } from "~/platform/permissions";
 import { canSeeRestricted } from "./alumni-scope.server";
 import { OWN_PROFILE_FIELD_LABELS, type OwnProfileField } from "./own-profile-schema";
@@ -37,13 +38,6 @@ const RESTRICTED_ACTIONS = new Set(["alumnus.restricted_updated"]);
 /** Shown by their own sources, in their own words. */
 const OWN_SOURCE_ACTIONS = new Set<string>(["alumnus.note_added", ...ANSWER_TIMELINE_ACTIONS]);
 
-/** A value as HR reads it in "old -> new" (lists joined, empty as a dash). */
-function shown(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
-  return String(value);
-}
-
 /** What the person changed in the portal, one "Field: old → new" line per field. */
 export function describeProfileChange(
   before: Record<string, unknown> | null,
@@ -52,8 +46,8 @@ export function describeProfileChange(
   return Object.keys(after ?? {})
     .filter((k) => k !== "version")
     .map((k) => {
-      const label = OWN_PROFILE_FIELD_LABELS[k as OwnProfileField] ?? k;
-      return `${label}: ${shown(before?.[k])} → ${shown(after?.[k])}`;
+      const label = OWN_PROFILE_FIELD_LABELS[k as OwnProfileField] ?? fieldLabel(k);
+      return `${label}: ${valueInWords(before?.[k], k)} → ${valueInWords(after?.[k], k)}`;
     })
     .join("\n");
 }
@@ -72,7 +66,7 @@ function describeAuditEvent(action: string, after: Record<string, unknown> | nul
       return "Record created";
     case "alumnus.updated": {
       const fields = Object.keys(after ?? {}).filter((k) => k !== "version");
-      return `Record edited by hand: ${fields.join(", ") || "no fields"}`;
+      return `Record edited by hand: ${fields.map((f) => fieldLabel(f).toLowerCase()).join(", ") || "no fields"}`;
     }
     case "alumnus.restricted_updated":
       return after?.doNotRehire ? "Marked do not rehire" : "Do-not-rehire flag cleared";
@@ -83,7 +77,7 @@ function describeAuditEvent(action: string, after: Record<string, unknown> | nul
     case "alumnus.linked_to_decision":
       return `Linked to the decision “${String(after?.decisionTitle ?? "")}”`;
     default:
-      return action.replace(/[._]/g, " ");
+      return actionLabel(action);
   }
 }
 
@@ -123,11 +117,16 @@ const auditSource: TimelineSource = async ({ actor, alumnusId, limit }) => {
       title: describeAuditEvent(e.action, (e.after as Record<string, unknown> | null) ?? null),
       by: e.actorName ?? (e.actorType === "system" ? "System" : null),
       detail:
-        e.action === "alumnus.profile_updated"
-          ? describeProfileChange(
-              (e.before as Record<string, unknown> | null) ?? null,
-              (e.after as Record<string, unknown> | null) ?? null,
-            )
+        e.action === "alumnus.profile_updated" || e.action === "alumnus.updated"
+          ? [
+              describeProfileChange(
+                (e.before as Record<string, unknown> | null) ?? null,
+                (e.after as Record<string, unknown> | null) ?? null,
+              ),
+              e.reason,
+            ]
+              .filter(Boolean)
+              .join("\n")
           : e.reason,
     }));
 };

@@ -1,30 +1,9 @@
 import { db } from "~/platform/db.server";
 import { auditWhere, type AuditFilters } from "./audit-filters.server";
+import { actionLabel, diffRows, entityLabel } from "./audit-words";
+import { nameRecords } from "./record-names.server";
 
 export const AUDIT_PAGE_SIZE = 50;
-
-type Json = unknown;
-
-/** before/after as rows of field, old value, new value (values as short readable text). */
-export function diffRows(before: Json, after: Json) {
-  const b = (before && typeof before === "object" && !Array.isArray(before) ? before : {}) as Record<
-    string,
-    unknown
-  >;
-  const a = (after && typeof after === "object" && !Array.isArray(after) ? after : {}) as Record<
-    string,
-    unknown
-  >;
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  const show = (v: unknown) => (v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v));
-  return fields.map((field) => ({
-    field,
-    before: show(b[field]),
-    after: show(a[field]),
-    hasBefore: field in b,
-    hasAfter: field in a,
-  }));
-}
 
 /**
  * One page of the audit trail, newest first, paged by event id (keyset: stable while new events
@@ -70,14 +49,33 @@ export async function listAuditEvents({
         select: { id: true },
       }));
   }
+  // Names and links for the records and the people who acted (the event keeps its own snapshot
+  // of the actor's name, shown when the account is gone).
+  const names = await nameRecords([
+    ...rows.map((e) => [e.entityType, e.entityId] as const),
+    ...rows.map((e) => [e.actorType === "staff" ? "user" : "alumnus", e.actorId] as const),
+  ]);
+  const actorRecord = (type: string, id: string | null) =>
+    id && (type === "staff" || type === "alumnus")
+      ? (names.get(`${type === "staff" ? "user" : "alumnus"}:${id}`) ?? null)
+      : null;
   return {
     events: rows.map((e) => ({
       id: e.id.toString(),
       occurredAt: e.occurredAt.toISOString(),
-      actor: { type: e.actorType, id: e.actorId, name: e.actorName, role: e.actorRole },
+      actor: {
+        type: e.actorType,
+        id: e.actorId,
+        name: e.actorName,
+        role: e.actorRole,
+        href: actorRecord(e.actorType, e.actorId)?.href ?? null,
+      },
       action: e.action,
+      actionLabel: actionLabel(e.action),
       entityType: e.entityType,
+      entityLabel: entityLabel(e.entityType),
       entityId: e.entityId,
+      entity: e.entityId ? (names.get(`${e.entityType}:${e.entityId}`) ?? null) : null,
       changes: diffRows(e.before, e.after),
       reason: e.reason,
       ip: e.ip,

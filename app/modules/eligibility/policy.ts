@@ -14,6 +14,18 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   not_eligible: "Not eligible",
 };
 
+/**
+ * The one vocabulary for what happened to a verdict, on every page and in the audit trail: HR
+ * either decides a review or overrides a verdict (both are "HR decisions"), or removes its
+ * decision; otherwise the policy recomputes it.
+ */
+export const VERDICT_CHANGE_LABELS = {
+  computed: "Recomputed",
+  review: "Review decision",
+  override: "Override",
+  override_cleared: "HR decision removed",
+} as const;
+
 /** Worse outcomes win when rules disagree. */
 export const OUTCOME_SEVERITY: Record<Outcome, number> = { eligible: 0, needs_review: 1, not_eligible: 2 };
 

@@ -1,3 +1,4 @@
+import { outboxNames, templateTitle } from "~/modules/outbox/outbox-names.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -38,11 +39,14 @@ export async function getMailboxMessage({ actor, messageId }: { actor: StaffUser
       ([k, v]) => [k, String(v)] as [string, string],
     ),
   ];
+  const names = (await outboxNames([m]))(m);
   return {
     smtpConfigured: !!e.SMTP_URL,
     message: {
       id: m.id,
       template: m.template,
+      templateTitle: templateTitle(m.template),
+      ...names,
       subject: m.subject,
       toAddress: m.toAddress,
       status: m.status,

@@ -1,3 +1,4 @@
+import { outboxNames, templateTitle } from "~/modules/outbox/outbox-names.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -39,13 +40,19 @@ export async function listMailbox({ actor, before }: { actor: StaffUser; before?
       transport: true,
       createdAt: true,
       sentAt: true,
+      alumnusId: true,
+      campaignId: true,
+      throttleKey: true,
     },
   });
   const page = rows.slice(0, MAILBOX_PAGE_SIZE);
+  const namesOf = await outboxNames(page);
   return {
     smtpConfigured: !!env().SMTP_URL,
     messages: page.map((m) => ({
       ...m,
+      ...namesOf(m),
+      templateTitle: templateTitle(m.template),
       createdAt: m.createdAt.toISOString(),
       sentAt: m.sentAt?.toISOString() ?? null,
       mayOpen: mayOpenMessage(actor, m.template),

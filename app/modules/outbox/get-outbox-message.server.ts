@@ -3,6 +3,7 @@ import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { notFound } from "~/platform/errors";
+import { outboxNames, templateTitle } from "./outbox-names.server";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
 
 /** Templates whose text carries a live sign-in link (besides the mailbox's own list). */
@@ -32,6 +33,7 @@ export async function getOutboxMessage({ actor, messageId }: { actor: StaffUser;
     ),
   ];
   const mayReadText = mayOpenMessage(actor, m.template) && !SIGN_IN_TEMPLATES.includes(m.template);
+  const names = (await outboxNames([m]))(m);
   const failures = (Array.isArray(m.failures) ? m.failures : []) as FailureEntry[];
   return {
     smtpConfigured: !!e.SMTP_URL,
@@ -39,6 +41,8 @@ export async function getOutboxMessage({ actor, messageId }: { actor: StaffUser;
     message: {
       id: m.id,
       template: m.template,
+      templateTitle: templateTitle(m.template),
+      ...names,
       purpose: m.purpose,
       subject: m.subject,
       toAddress: m.toAddress,

@@ -2,6 +2,7 @@ import { db, type Prisma } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { likeLiteral } from "~/platform/like";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
+import { outboxNames, templateTitle } from "./outbox-names.server";
 import { OUTBOX_STATUSES, type OutboxFilters, type OutboxStatusKey } from "./schemas";
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -57,6 +58,8 @@ export async function listOutbox({ filters }: { filters: OutboxFilters }) {
         throttleKey: true,
         createdAt: true,
         sentAt: true,
+        alumnusId: true,
+        campaignId: true,
       },
     }),
     db.outboxMessage.findMany({
@@ -69,12 +72,15 @@ export async function listOutbox({ filters }: { filters: OutboxFilters }) {
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatusKey, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
   const page = rows.slice(0, OUTBOX_PAGE_SIZE);
+  const namesOf = await outboxNames(page);
   return {
     smtpConfigured: !!env().SMTP_URL,
     counts,
-    templates: templates.map((t) => t.template),
+    templates: templates.map((t) => ({ value: t.template, label: templateTitle(t.template) })),
     messages: page.map((m) => ({
       ...m,
+      ...namesOf(m),
+      templateTitle: templateTitle(m.template),
       held: (m.status === "queued" || m.status === "failed") && m.nextAttemptAt >= HELD_UNTIL,
       nextAttemptAt: m.nextAttemptAt.toISOString(),
       createdAt: m.createdAt.toISOString(),
