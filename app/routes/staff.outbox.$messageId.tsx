@@ -44,7 +44,9 @@ export default function OutboxMessage() {
         title={message.subject}
         description={
           <>
-            To {message.recipient?.name ? `${message.recipient.name} <${message.toAddress}>` : message.toAddress} · written <Time iso={message.createdAt} />
+            To{" "}
+            {message.recipient?.name ? `${message.recipient.name} <${message.toAddress}>` : message.toAddress}{" "}
+            · written <Time iso={message.createdAt} />
           </>
         }
       />
@@ -220,8 +222,8 @@ export default function OutboxMessage() {
                 )}
               </p>
               <p className="mt-1 text-sm text-muted">
-                Their contact preferences decide whether outreach email reaches them; a change is honoured even
-                for mail already queued.
+                Their contact preferences decide whether outreach email reaches them; a change is honoured
+                even for mail already queued.
               </p>
             </Card>
           ) : null}

@@ -181,10 +181,7 @@ export default function Outbox() {
             label="Template"
             name="template"
             defaultValue={filters.template ?? ""}
-            options={[
-              { value: "", label: "Any template" },
-              ...templates,
-            ]}
+            options={[{ value: "", label: "Any template" }, ...templates]}
           />
           <TextField
             label="Recipient address contains"

@@ -86,7 +86,6 @@ describe("audit trail admin page", () => {
     expect(html).toContain("Times are in your time zone");
   });
 
-
   it("filters come from the URL; values outside the allow-list get a clear refusal", async () => {
     const tag = unique("team");
     await event(tag, "Created for the filter test");

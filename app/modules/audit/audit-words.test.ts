@@ -26,7 +26,10 @@ describe("audit events in words", () => {
 
   it("lists each changed field once, in words, without the version bookkeeping", () => {
     expect(
-      diffRows({ exitReason: "performance", version: 3 }, { exitReason: "conduct", regrettable: false, version: 4 }),
+      diffRows(
+        { exitReason: "performance", version: 3 },
+        { exitReason: "conduct", regrettable: false, version: 4 },
+      ),
     ).toEqual([
       {
         field: "exitReason",
@@ -36,7 +39,14 @@ describe("audit events in words", () => {
         hasBefore: true,
         hasAfter: true,
       },
-      { field: "regrettable", label: "Regrettable loss", before: null, after: "No", hasBefore: false, hasAfter: true },
+      {
+        field: "regrettable",
+        label: "Regrettable loss",
+        before: null,
+        after: "No",
+        hasBefore: false,
+        hasAfter: true,
+      },
     ]);
   });
 
