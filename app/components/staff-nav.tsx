@@ -11,6 +11,11 @@ type NavItem = { to: string; label: string; permission?: Permission; anyOf?: Per
 /** Staff navigation; each entry shows only to people holding its permission. */
 export const STAFF_NAV: NavItem[] = [
   { to: "/staff", label: "Home", end: true },
+  {
+    to: "/staff/overview",
+    label: "Overview",
+    anyOf: ["read:alumnus:any", "read:pipeline:any", "read:pipeline:own", "read:outbox"],
+  },
   { to: "/staff/alumni", label: "Alumni", permission: "read:alumnus:any" },
   { to: "/staff/decisions", label: "Decisions", permission: "read:decision" },
   { to: "/staff/imports", label: "Imports", permission: "import:alumni" },

@@ -122,6 +122,8 @@ export const AUDIT_ACTIONS = [
   "invitation.answer_link_sent",
   // system
   "system.seeded",
+  // reports
+  "report.exported",
   // audit itself
   "audit.exported",
   "audit.redacted",

@@ -578,6 +578,28 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     action: hrOnly,
     reads: { form: { "": CAMPAIGN_FORM } },
   },
+  // The overview (ADR 078): HR sees every figure, a hiring manager their programs', an
+  // administrator email health only; reports and their CSV are for HR and hiring managers.
+  "routes/staff.overview._index": {
+    path: "/staff/overview",
+    loader: staff,
+    reads: { query: ["decision"] },
+  },
+  "routes/staff.overview.reports": {
+    path: "/staff/overview/reports?by=phase",
+    loader: pipelineStaff,
+    reads: { query: ["decision", "by"] },
+  },
+  "routes/staff.overview.export": {
+    path: "/staff/overview/export?by=decision",
+    loader: pipelineStaff,
+    reads: { query: ["decision", "by"] },
+  },
+  "routes/staff.overview.summary": {
+    path: "/staff/overview/summary",
+    loader: staff,
+    reads: { query: ["decision"] },
+  },
   // Return programs and the pipeline (ADR 041). The fixtures' manager is hiring manager of
   // :ownProgramId; another manager's program and its applications answer 404 (RECORD_POLICY).
   "routes/staff.programs._index": { path: "/staff/programs", loader: pipelineStaff },

@@ -1,4 +1,4 @@
-import { inflateSync } from "node:zlib";
+import { pdfText } from "../../../test/pdf-text";
 import { describe, expect, it } from "vitest";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { AlumnusUser, StaffUser } from "~/platform/auth.server";
@@ -60,23 +60,6 @@ async function offered() {
 }
 
 const browser = { ip: "198.51.100.7", userAgent: "Mozilla/5.0 (test) Firefox/140.0" };
-
-/** The text drawn on the PDF's pages: content streams inflated, hex strings decoded (WinAnsi). */
-function pdfText(pdf: Uint8Array): string {
-  const raw = Buffer.from(pdf).toString("latin1");
-  let out = "";
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let body: string;
-    try {
-      body = inflateSync(Buffer.from(match[1], "latin1")).toString("latin1");
-    } catch {
-      body = match[1];
-    }
-    for (const hex of body.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g))
-      out += `${Buffer.from(hex[1], "hex").toString("latin1")}\n`;
-  }
-  return out;
-}
 
 describe("the person accepts the offer", () => {
   it("records the exact text, its hash, the terms version, when and which browser; makes and stores the PDF with its hash", async () => {
