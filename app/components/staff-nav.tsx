@@ -1,6 +1,7 @@
 import { NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { can, type Permission } from "~/platform/permissions";
+import { OVERVIEW_PERMISSIONS } from "~/modules/overview/schemas";
 import { cx } from "./ui";
 
 /** A count beside a navigation entry; `label` says what it counts ("3 reviews waiting"). */
@@ -11,11 +12,7 @@ type NavItem = { to: string; label: string; permission?: Permission; anyOf?: Per
 /** Staff navigation; each entry shows only to people holding its permission. */
 export const STAFF_NAV: NavItem[] = [
   { to: "/staff", label: "Home", end: true },
-  {
-    to: "/staff/overview",
-    label: "Overview",
-    anyOf: ["read:alumnus:any", "read:pipeline:any", "read:pipeline:own", "read:outbox"],
-  },
+  { to: "/staff/overview", label: "Overview", anyOf: OVERVIEW_PERMISSIONS },
   { to: "/staff/alumni", label: "Alumni", permission: "read:alumnus:any" },
   { to: "/staff/decisions", label: "Decisions", permission: "read:decision" },
   { to: "/staff/imports", label: "Imports", permission: "import:alumni" },

@@ -1,37 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TargetChart } from "~/components/overview/charts";
+import { DecisionSelect } from "~/components/overview/decision-select";
 import { FunnelFigure, FunnelTable } from "~/components/overview/funnel";
-import {
-  Button,
-  Card,
-  EmptyState,
-  IgnoredNotice,
-  Notice,
-  PageHeader,
-  SelectField,
-  Stat,
-  Table,
-} from "~/components/ui";
+import { Button, Card, EmptyState, IgnoredNotice, Notice, PageHeader, Stat, Table } from "~/components/ui";
 import { formatDays, NOT_RECORDED } from "~/modules/overview/funnel";
 import type { PhaseTarget } from "~/modules/overview/funnel.server";
 import { getOverview } from "~/modules/overview/get-overview.server";
-import { FILTER_LABELS, OverviewFilterSchema } from "~/modules/overview/schemas";
+import { OVERVIEW_PERMISSIONS, OverviewFilterSchema } from "~/modules/overview/schemas";
 import { requireAnyPermission } from "~/platform/auth.server";
 import { defineLoader, parseFilters } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireAnyPermission(request, [
-    "read:alumnus:any",
-    "read:pipeline:any",
-    "read:pipeline:own",
-    "read:outbox",
-  ]);
+  const actor = await requireAnyPermission(request, OVERVIEW_PERMISSIONS);
   const { values, ignored } = parseFilters(request, OverviewFilterSchema);
-  const data = await getOverview({ actor, filter: values, ignored });
-  return { ...data, ignored: data.ignored.map((i) => FILTER_LABELS[i.name] ?? i.name) };
+  return getOverview({ actor, filter: values, ignored });
 });
 
 const number = new Intl.NumberFormat("en");
@@ -94,15 +79,7 @@ export default function Overview() {
       ) : null}
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div className="min-w-0 max-w-md flex-1">
-          <SelectField
-            label="Workforce decision"
-            name="decision"
-            defaultValue={decisionId ?? ""}
-            options={[
-              { value: "", label: "All decisions" },
-              ...decisions.map((d) => ({ value: d.id, label: d.title })),
-            ]}
-          />
+          <DecisionSelect decisions={decisions} value={decisionId} />
         </div>
         <Button type="submit" variant="secondary">
           Show

@@ -1,24 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DecisionSelect } from "~/components/overview/decision-select";
 import { FunnelTable } from "~/components/overview/funnel";
 import { Button, Card, EmptyState, IgnoredNotice, Notice, PageHeader, SelectField } from "~/components/ui";
 import { GROUPING_KEYS, GROUPINGS, PERSON_GROUPINGS } from "~/modules/overview/funnel";
 import { getReports } from "~/modules/overview/get-reports.server";
-import { FILTER_LABELS, ReportFilterSchema } from "~/modules/overview/schemas";
+import { REPORT_PERMISSIONS, ReportFilterSchema } from "~/modules/overview/schemas";
 import { requireAnyPermission } from "~/platform/auth.server";
 import { defineLoader, parseFilters } from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Reports · Overview · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireAnyPermission(request, [
-    "read:alumnus:any",
-    "read:pipeline:any",
-    "read:pipeline:own",
-  ]);
+  const actor = await requireAnyPermission(request, REPORT_PERMISSIONS);
   const { values, ignored } = parseFilters(request, ReportFilterSchema);
-  const data = await getReports({ actor, filter: values, ignored });
-  return { ...data, ignored: data.ignored.map((i) => FILTER_LABELS[i.name] ?? i.name) };
+  return getReports({ actor, filter: values, ignored });
 });
 
 export default function Reports() {
@@ -56,15 +52,7 @@ export default function Reports() {
         </div>
       ) : null}
       <Form method="get" className="mb-6 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-        <SelectField
-          label="Workforce decision"
-          name="decision"
-          defaultValue={decisionId ?? ""}
-          options={[
-            { value: "", label: "All decisions" },
-            ...data.decisions.map((d) => ({ value: d.id, label: d.title })),
-          ]}
-        />
+        <DecisionSelect decisions={data.decisions} value={decisionId} />
         <SelectField
           label="Group by"
           name="by"

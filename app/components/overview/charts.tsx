@@ -8,6 +8,21 @@ const number = new Intl.NumberFormat("en");
  * the same figures in a table right after it, which is what assistive technology reads.
  */
 
+/** The drawing surface: as wide as its column, hidden from assistive technology (the table says it). */
+function Picture({ height, label, children }: { height: number; label: string; children: ReactNode }) {
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      className="w-full max-w-xl"
+      aria-hidden="true"
+      focusable="false"
+      data-chart={label}
+    >
+      {children}
+    </svg>
+  );
+}
+
 export type Bar = { label: string; value: number; note?: string };
 
 const WIDTH = 400;
@@ -20,13 +35,7 @@ export function BarChart({ bars, label }: { bars: Bar[]; label: string }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const span = WIDTH - LABEL - FIGURE;
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${bars.length * ROW}`}
-      className="w-full max-w-xl"
-      aria-hidden="true"
-      focusable="false"
-      data-chart={label}
-    >
+    <Picture height={bars.length * ROW} label={label}>
       {bars.map((bar, i) => {
         const y = i * ROW;
         const width = bar.note ? 0 : Math.max(bar.value > 0 ? 2 : 0, (bar.value / max) * span);
@@ -45,7 +54,7 @@ export function BarChart({ bars, label }: { bars: Bar[]; label: string }) {
           </g>
         );
       })}
-    </svg>
+    </Picture>
   );
 }
 
@@ -66,13 +75,7 @@ export function TargetChart({
   const span = WIDTH - FIGURE;
   return (
     <figure>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${rows.length * rowHeight}`}
-        className="w-full max-w-xl"
-        aria-hidden="true"
-        focusable="false"
-        data-chart={label}
-      >
+      <Picture height={rows.length * rowHeight} label={label}>
         {rows.map((row, i) => {
           const y = i * rowHeight;
           return (
@@ -102,7 +105,7 @@ export function TargetChart({
             </g>
           );
         })}
-      </svg>
+      </Picture>
       <figcaption className="mt-1 text-xs text-muted">{legend}</figcaption>
     </figure>
   );

@@ -4,6 +4,7 @@ import type { IgnoredParam } from "~/platform/http.server";
 import { contractsVisibleTo } from "~/modules/contracts/contract-record.server";
 import { PERSON_GROUPINGS, POOL_STAGES, STAGES, type FunnelRow, type Grouping } from "./funnel";
 import { emailHealth, personFunnel, phaseTargets, programFunnel, timeToActive } from "./funnel.server";
+import { FILTER_LABELS } from "./schemas";
 import { overviewScope, type OverviewScope } from "./overview-scope.server";
 
 /** The decisions the filter offers; a decision id the address names that does not exist is left out. */
@@ -76,7 +77,7 @@ export async function getOverview(input: {
     scope,
     decisions,
     decisionId: decisionId ?? null,
-    ignored,
+    ignored: ignored.map((i) => FILTER_LABELS[i.name] ?? i.name),
     overall: overall ? (overall[0] ?? emptyRow(scope)) : null,
     byDecision,
     phases,

@@ -3,6 +3,7 @@ import type { IgnoredParam } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 import type { Grouping } from "./funnel";
 import { decisionChoice, funnelBy } from "./get-overview.server";
+import { FILTER_LABELS } from "./schemas";
 import { overviewScope } from "./overview-scope.server";
 
 /** The reports page: the funnel by one grouping, returns by engagement type, and what to download. */
@@ -24,7 +25,7 @@ export async function getReports(input: {
     decisions,
     decisionId: decisionId ?? null,
     by,
-    ignored,
+    ignored: ignored.map((i) => FILTER_LABELS[i.name] ?? i.name),
     rows,
     engagement,
     fairness: can(input.actor, "read:fairness"),

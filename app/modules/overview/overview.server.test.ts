@@ -101,7 +101,7 @@ describe("the overview's funnel", () => {
     expect(overview.overall).toBeNull();
     expect(overview.phases).toEqual([]);
     expect(overview.email).not.toBeNull();
-    expect(overview.ignored.map((i) => i.name)).toEqual(["decision"]);
+    expect(overview.ignored).toEqual(["Workforce decision"]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Permission } from "~/platform/permissions";
 import { optionalRecordId } from "~/platform/input";
 import { GROUPING_KEYS } from "./funnel";
 
@@ -18,3 +19,17 @@ export const ReportFilterSchema = z.object({
   by: groupingField.optional().default("decision"),
 });
 export type ReportFilter = z.infer<typeof ReportFilterSchema>;
+
+/** Who opens the overview and its PDF: each sees the parts their role covers (overview-scope). */
+export const OVERVIEW_PERMISSIONS: Permission[] = [
+  "read:alumnus:any",
+  "read:pipeline:any",
+  "read:pipeline:own",
+  "read:outbox",
+];
+/** Who opens the reports and their CSV: HR and hiring managers. */
+export const REPORT_PERMISSIONS: Permission[] = [
+  "read:alumnus:any",
+  "read:pipeline:any",
+  "read:pipeline:own",
+];
