@@ -25,7 +25,7 @@ export function secureCookies() {
   return env().appUrl.startsWith("https://");
 }
 
-function serializeCookie(name: string, value: string, options: { maxAge?: number }) {
+export function serializeCookie(name: string, value: string, options: { maxAge?: number }) {
   const parts = [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
   if (secureCookies()) parts.push("Secure");
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);

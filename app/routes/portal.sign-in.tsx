@@ -13,6 +13,7 @@ import { getBranding } from "~/modules/portal/get-branding.server";
 import { PortalSignInSchema } from "~/modules/portal/schemas";
 import { t } from "~/modules/portal/strings";
 import { getAlumnus } from "~/platform/auth.server";
+import { knownDeviceFrom } from "~/platform/known-device.server";
 import {
   clientMeta,
   defineAction,
@@ -47,6 +48,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     next: input.redirectTo,
     ...clientMeta(request),
     correlationId: requestContext()?.correlationId,
+    device: knownDeviceFrom(request, "alumnus"),
   });
   const { companyName } = await getBranding();
   return {

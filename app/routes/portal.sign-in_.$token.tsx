@@ -12,6 +12,7 @@ import {
 } from "~/modules/identity/sign-in-alumnus.server";
 import { PortalSignInConfirmSchema } from "~/modules/portal/schemas";
 import { t } from "~/modules/portal/strings";
+import { knownDeviceCookie } from "~/platform/known-device.server";
 import { sha256 } from "~/platform/crypto.server";
 import {
   clientMeta,
@@ -53,13 +54,17 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const { token } = parseParams(params, { token: linkTokenOrNone });
   await parseForm(request, PortalSignInConfirmSchema);
   const presented = sessionTokenFrom(request, "alumnus");
-  const { setCookie } = await signInAlumnus({
+  const { setCookie, alumnusId } = await signInAlumnus({
     token: token ?? "",
     ...clientMeta(request),
     previousSessionId: presented ? sha256(presented) : undefined,
   });
   const next = portalNext(parseFilters(request, NextSchema).values.next ?? null);
-  throw redirect(next, { headers: { "Set-Cookie": setCookie, ...SECRET_LINK_HEADERS } });
+  const headers = new Headers(SECRET_LINK_HEADERS);
+  headers.append("Set-Cookie", setCookie);
+  // This browser is now known: the person's next link request is not held up by strangers'.
+  headers.append("Set-Cookie", knownDeviceCookie("alumnus", alumnusId));
+  throw redirect(next, { headers });
 });
 
 export default function ConfirmSignIn() {

@@ -18,6 +18,7 @@ import {
 import { safeRedirectPath } from "~/platform/safe-redirect";
 import { sessionTokenFrom } from "~/platform/session.server";
 import { sha256 } from "~/platform/crypto.server";
+import { knownDeviceFrom } from "~/platform/known-device.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Comeback" }];
 
@@ -36,13 +37,17 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const input = await parseForm(request, SignInSchema);
   const token = sessionTokenFrom(request);
-  const { setCookie } = await signInStaff({
+  const { setCookie, deviceCookie } = await signInStaff({
     email: input.email,
     password: input.password,
     ...clientMeta(request),
     previousSessionId: token ? sha256(token) : undefined,
+    device: knownDeviceFrom(request, "staff"),
   });
-  throw redirect(safeRedirectPath(input.redirectTo, "/staff"), { headers: { "Set-Cookie": setCookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", setCookie);
+  headers.append("Set-Cookie", deviceCookie);
+  throw redirect(safeRedirectPath(input.redirectTo, "/staff"), { headers });
 });
 
 export default function SignIn() {

@@ -106,6 +106,39 @@ describe("sign-in", () => {
     expect(locked.headers.getSetCookie()).toEqual([]);
   });
 
+  it("a browser that signed in before gets in while a stranger's guesses hold the account (issue 11)", async () => {
+    const owner = await createStaffUser(db, { role: "hr", password: PASSWORD });
+    const first = httpClient(app.url);
+    const signIn = (client: ReturnType<typeof httpClient>, password: string) =>
+      client.request("/sign-in", {
+        method: "POST",
+        form: { email: owner.email, password },
+        headers: { "X-Forwarded-For": uniqueIp() },
+      });
+    expect((await signIn(first, PASSWORD)).status).toBe(302);
+    const note = first.cookie.split("; ").find((pair) => /^comeback_device=/.test(pair));
+    expect(note).toBeDefined();
+
+    const stranger = httpClient(app.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await signIn(stranger, `guess ${i}`)).status);
+    expect(statuses.slice(0, SIGN_IN_LIMITS.perAccount.limit)).toEqual(
+      Array(SIGN_IN_LIMITS.perAccount.limit).fill(401),
+    );
+    expect(statuses.slice(SIGN_IN_LIMITS.perAccount.limit)).toEqual(
+      Array(20 - SIGN_IN_LIMITS.perAccount.limit).fill(429),
+    );
+
+    // A browser the owner never used waits like the stranger; the one they signed in with does not.
+    expect((await signIn(httpClient(app.url), PASSWORD)).status).toBe(429);
+    const sameBrowser = httpClient(app.url);
+    sameBrowser.cookie = note!;
+    const back = await signIn(sameBrowser, PASSWORD);
+    expect(back.status).toBe(302);
+    expect(back.headers.get("location")).toBe("/staff");
+    expect((await sameBrowser.request("/staff")).status).toBe(200);
+  });
+
   it("limits attempts from one client address across many accounts", async () => {
     const ip = uniqueIp();
     let last: Response | undefined;

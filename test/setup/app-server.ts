@@ -49,18 +49,24 @@ export async function startTestApp(
 
 /** A cookie-keeping HTTP client for route-level tests (authorization matrix, CSRF...). */
 export function httpClient(baseUrl: string, options: { origin?: string | null } = {}) {
-  let cookie = "";
+  // The cookies the app set, by name, as a browser keeps them (a session and a known-device note).
+  const jar = new Map<string, string>();
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
   const origin = options.origin === undefined ? new URL(baseUrl).origin : options.origin;
   return {
     get cookie() {
-      return cookie;
+      return header();
     },
     set cookie(value: string) {
-      cookie = value;
+      jar.clear();
+      for (const pair of value.split(/;\s*/)) {
+        const index = pair.indexOf("=");
+        if (index > 0) jar.set(pair.slice(0, index), pair.slice(index + 1));
+      }
     },
     async request(pathname: string, init: RequestInit & { form?: Record<string, string> } = {}) {
       const headers = new Headers(init.headers);
-      if (cookie) headers.set("Cookie", cookie);
+      if (jar.size > 0 && !headers.has("Cookie")) headers.set("Cookie", header());
       let body = init.body;
       if (init.form) {
         body = new URLSearchParams(init.form).toString();
@@ -76,9 +82,10 @@ export function httpClient(baseUrl: string, options: { origin?: string | null } 
       const setCookie = response.headers.getSetCookie();
       for (const line of setCookie) {
         const [pair] = line.split(";");
-        const [name, value] = pair.split("=");
-        if (/Max-Age=0/i.test(line)) cookie = "";
-        else cookie = `${name}=${value}`;
+        const index = pair.indexOf("=");
+        const name = pair.slice(0, index);
+        if (/Max-Age=0/i.test(line)) jar.delete(name);
+        else jar.set(name, pair.slice(index + 1));
       }
       return response;
     },

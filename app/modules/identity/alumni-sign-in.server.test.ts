@@ -6,6 +6,7 @@ import { sha256 } from "~/platform/crypto.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { runNextJob } from "~/platform/jobs.server";
+import { knownDeviceCookie, knownDeviceFrom } from "~/platform/known-device.server";
 import { createSession, findActiveSession, sessionCookieName } from "~/platform/session.server";
 import { createAlumnus, createStaffUser, unique } from "../../../test/factories";
 import {
@@ -237,6 +238,43 @@ describe("limits", () => {
     const newest = links[links.length - 1];
     expect(await findAlumniSignInLink(newest.token)).toEqual({ usable: true });
     expect((await signInAlumnus({ token: newest.token })).alumnusId).toBe(alumnus.id);
+  });
+
+  it("a browser that signed in before gets a fresh link while strangers' requests hold the address and its network", async () => {
+    const alumnus = await person();
+    const other = await person();
+    const office = unique("ip");
+    // The owner signed in once on this browser; the portal remembered it.
+    await ask(alumnus.workEmail!, office);
+    const [first] = await linksTo(alumnus.workEmail!);
+    const signedIn = await signInAlumnus({ token: first.token });
+    const device = knownDeviceFrom(
+      cookieRequest(knownDeviceCookie("alumnus", signedIn.alumnusId)),
+      "alumnus",
+    );
+    const othersDevice = knownDeviceFrom(cookieRequest(knownDeviceCookie("alumnus", other.id)), "alumnus");
+    // A stranger fills the address's limit from many networks and the office's from one.
+    for (let i = 0; i < 100; i++) {
+      await requestAlumniSignIn({ email: alumnus.workEmail!, ip: i % 2 ? office : unique("ip") }).catch(
+        () => undefined,
+      );
+    }
+    await runSignInJobs();
+    const before = (await linksTo(alumnus.workEmail!)).length;
+    expect((await failure(requestAlumniSignIn({ email: alumnus.workEmail!, ip: office }))).code).toBe(
+      "rate_limited",
+    );
+    // Someone else's remembered browser does not get past the limits for this address.
+    expect(
+      (await failure(requestAlumniSignIn({ email: alumnus.workEmail!, ip: office, device: othersDevice })))
+        .code,
+    ).toBe("rate_limited");
+    // The owner's does: a new link, which signs them in.
+    await requestAlumniSignIn({ email: alumnus.workEmail!, ip: office, device });
+    await runSignInJobs();
+    const links = await linksTo(alumnus.workEmail!);
+    expect(links).toHaveLength(before + 1);
+    expect((await signInAlumnus({ token: links.at(-1)!.token })).alumnusId).toBe(alumnus.id);
   });
 
   it("limits requests from one client address, whatever the email", async () => {

@@ -8,6 +8,7 @@ import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { queueEmail } from "~/platform/mailer/mailer.server";
+import type { KnownDevice } from "~/platform/known-device.server";
 import { hitRateLimit } from "~/platform/rate-limit.server";
 import { runWithRequestContext } from "~/platform/request-context.server";
 import { safeRedirectPath } from "~/platform/safe-redirect";
@@ -25,6 +26,11 @@ export const ALUMNI_SIGN_IN_LIMITS = {
   perAddress: { limit: 5, windowSeconds: 15 * 60 },
   /** Requests per client address, whatever the email. */
   perIp: { limit: 30, windowSeconds: 15 * 60 },
+  /**
+   * Requests from a browser that signed in as the address's owner before (a known device): not
+   * held up by the limits above, which strangers can fill, but counted on their own.
+   */
+  perDevice: { limit: 10, windowSeconds: 60 * 60 },
 };
 
 /** Where to go after signing in: a portal page, or the portal's home. */
@@ -50,8 +56,17 @@ export async function requestAlumniSignIn(input: {
   ip?: string;
   userAgent?: string;
   correlationId?: string;
+  /** The known-device note the browser presented (signature already checked), if any. */
+  device?: KnownDevice | null;
 }) {
   const email = input.email.trim().toLowerCase();
+  if (input.device && (await isOwnDevice(input.device, email))) {
+    const deviceHit = await hitRateLimit(
+      `alumni-sign-in:device:${sha256(input.device.nonce)}`,
+      ALUMNI_SIGN_IN_LIMITS.perDevice,
+    );
+    if (deviceHit.allowed) return queueSignInRequest(email, input);
+  }
   const ipHit = await hitRateLimit(`alumni-sign-in:ip:${input.ip ?? "unknown"}`, ALUMNI_SIGN_IN_LIMITS.perIp);
   if (!ipHit.allowed) {
     throw new AppError(
@@ -76,6 +91,25 @@ export async function requestAlumniSignIn(input: {
       { retryAfterSeconds: addressHit.retryAfterSeconds },
     );
   }
+  await queueSignInRequest(email, input);
+}
+
+/**
+ * Whether a known-device note belongs to the alumnus holding this address. Only a browser with
+ * a note we signed gets here, and only about its own person, so the look-up tells nothing.
+ */
+async function isOwnDevice(device: KnownDevice, email: string) {
+  const alumnus = await db.alumnus.findUnique({
+    where: { id: device.subjectId },
+    select: { workEmail: true, personalEmail: true },
+  });
+  return !!alumnus && (alumnus.workEmail === email || alumnus.personalEmail === email);
+}
+
+async function queueSignInRequest(
+  email: string,
+  input: { next?: string; ip?: string; userAgent?: string; correlationId?: string },
+) {
   const payload: Payload = {
     email,
     next: portalNext(input.next),
