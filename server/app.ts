@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { log } from "../app/platform/logging.server";
+import { recordRefusal } from "../app/platform/refusals.server";
 import { runWithRequestContext } from "../app/platform/request-context.server";
 import { loggablePath, originGuard, privateByDefault, readablePath, securityHeaders } from "./security";
 
@@ -72,11 +73,21 @@ export function createApp(options: AppOptions) {
   });
   app.use(readablePath);
   app.use(
-    originGuard((req) => {
-      // Development also accepts the address the browser actually used (localhost vs 127.0.0.1).
-      const own = `${req.protocol}://${req.get("host")}`;
-      return development ? [appOrigin, own] : [appOrigin];
-    }),
+    originGuard(
+      (req) => {
+        // Development also accepts the address the browser actually used (localhost vs 127.0.0.1).
+        const own = `${req.protocol}://${req.get("host")}`;
+        return development ? [appOrigin, own] : [appOrigin];
+      },
+      (req, reason) =>
+        void recordRefusal({
+          kind: "cross_site",
+          ip: req.ip,
+          method: req.method,
+          path: loggablePath(req.path),
+          reason,
+        }),
+    ),
   );
 
   if (options.devMiddleware) {

@@ -48,7 +48,11 @@ export function checkOrigin(
   return { allowed: false, reason: "no Origin or Sec-Fetch-Site header" };
 }
 
-export function originGuard(allowedOrigins: (req: Request) => readonly string[]) {
+export function originGuard(
+  allowedOrigins: (req: Request) => readonly string[],
+  /** Told of each refusal (the app audits them, aggregated per address and minute). */
+  onRefused?: (req: Request, reason: string) => void,
+) {
   return (req: Request, res: Response, next: NextFunction) => {
     const verdict = checkOrigin(
       {
@@ -68,6 +72,7 @@ export function originGuard(allowedOrigins: (req: Request) => readonly string[])
       return next();
     }
     res.locals.refusedReason = verdict.reason;
+    onRefused?.(req, verdict.reason);
     res
       .status(403)
       .type("text/plain")

@@ -120,6 +120,10 @@ export const AUDIT_ACTIONS = [
   "invitation.answered",
   "invitation.answer_handled",
   "invitation.answer_link_sent",
+  // refusals (429, cross-site 403, permission 403), one event per actor or address and minute
+  "refusal.rate_limited",
+  "refusal.cross_site",
+  "refusal.forbidden",
   // system
   "system.seeded",
   // reports

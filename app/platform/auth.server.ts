@@ -1,9 +1,9 @@
 import { redirect } from "@remix-run/node";
-import { recordAudit, type AuditActor } from "./audit.server";
+import type { AuditActor } from "./audit.server";
 import { db } from "./db.server";
 import { AppError } from "./errors";
-import { log } from "./logging.server";
 import { isPermission, type Permission, type RoleId } from "./permissions";
+import { recordRefusal } from "./refusals.server";
 import { safeRedirectPath } from "./safe-redirect";
 import { findActiveSession } from "./session.server";
 
@@ -171,19 +171,12 @@ export function actorOf(viewer: Viewer): AuditActor {
 }
 
 async function auditDenied(request: Request, viewer: Viewer, needed: string) {
-  const url = new URL(request.url);
-  try {
-    await db.$transaction((tx) =>
-      recordAudit(tx, {
-        actor: actorOf(viewer),
-        action: "auth.access_denied",
-        entityType: "route",
-        entityId: url.pathname,
-        after: { method: request.method, needed },
-      }),
-    );
-  } catch (error) {
-    // Never turn a 403 into a 500 because the audit write failed; the log keeps the trace.
-    log.error("could not audit an access denial", { error });
-  }
+  // Aggregated per person and minute (a flood of refused requests is one event a minute).
+  await recordRefusal({
+    kind: "forbidden",
+    actor: actorOf(viewer),
+    method: request.method,
+    path: new URL(request.url).pathname,
+    reason: `needs ${needed}`,
+  });
 }

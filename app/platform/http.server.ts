@@ -16,6 +16,7 @@ import {
   readMultipart,
   type MultipartFile,
 } from "./multipart.server";
+import { recordRefusal } from "./refusals.server";
 import { requestContext } from "./request-context.server";
 
 /**
@@ -72,6 +73,17 @@ function isResponseLike(value: unknown) {
   );
 }
 
+/** Throttled requests are audit events, aggregated per address and minute (issue 11). */
+async function auditRateLimited(appError: AppError, request: Request) {
+  if (appError.code !== "rate_limited") return;
+  await recordRefusal({
+    kind: "rate_limited",
+    method: request.method,
+    path: new URL(request.url).pathname,
+    reason: appError.message.split(".")[0],
+  });
+}
+
 export function defineLoader<T>(fn: (args: LoaderFunctionArgs) => Promise<T>) {
   return async (args: LoaderFunctionArgs): Promise<T> => {
     try {
@@ -79,6 +91,7 @@ export function defineLoader<T>(fn: (args: LoaderFunctionArgs) => Promise<T>) {
     } catch (error) {
       if (isResponseLike(error)) throw error;
       const appError = normalizeError(error);
+      await auditRateLimited(appError, args.request);
       throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });
     }
   };
@@ -109,6 +122,7 @@ export function defineAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
     } catch (error) {
       if (isResponseLike(error)) throw error;
       const appError = normalizeError(error);
+      await auditRateLimited(appError, args.request);
       // A failed sign-in (with field errors) stays on its form; other 401s go to the boundary.
       if (appError.status >= 500 || (appError.code === "unauthenticated" && !appError.options.fieldErrors)) {
         throw data(toPayload(appError), { status: appError.status, headers: headersFor(appError) });

@@ -4,8 +4,8 @@ import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { createAlumnus, createStaffUser, unique } from "../factories";
 import { countTried, CSV_INJECTION_PAYLOADS, triedSummary } from "../hostile/payloads";
-import { startTestApp, type TestApp } from "../setup/app-server";
-import { signedInClient, type Client } from "./helpers";
+import { httpClient, startTestApp, type TestApp } from "../setup/app-server";
+import { signedInClient, uniqueIp, type Client } from "./helpers";
 
 /**
  * The audit trail's admin page and export over HTTP: the integrity check names the first broken
@@ -17,6 +17,7 @@ let app: TestApp;
 let admin: Client;
 let adminId: string;
 let hr: Client;
+let hrId: string;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -24,6 +25,7 @@ beforeAll(async () => {
   adminId = a.id;
   admin = await signedInClient(app, a.email, PASSWORD);
   const h = await createStaffUser(db, { role: "hr", password: PASSWORD });
+  hrId = h.id;
   hr = await signedInClient(app, h.email, PASSWORD);
 });
 afterAll(async () => {
@@ -51,6 +53,64 @@ async function integrityText() {
 function parseCsv(text: string): string[][] {
   return parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
 }
+
+describe("refusals in the audit trail (issue 11)", () => {
+  it("a flood of cross-site posts, throttled sign-ins and permission refusals is a few events a minute, filterable on the page", async () => {
+    const ip = uniqueIp();
+    const since = new Date();
+    const crossSite = httpClient(app.url, { origin: "https://evil.example" });
+    for (let i = 0; i < 40; i++) {
+      const response = await crossSite.request("/staff/alumni/views", {
+        method: "POST",
+        form: { name: "x" },
+        headers: { "X-Forwarded-For": ip },
+      });
+      expect(response.status).toBe(403);
+    }
+    const guesses = httpClient(app.url);
+    const email = `${unique("ghost")}@comeback.test`;
+    let throttled = 0;
+    for (let i = 0; i < 15; i++) {
+      const response = await guesses.request("/sign-in", {
+        method: "POST",
+        form: { email, password: `guess ${i}` },
+        headers: { "X-Forwarded-For": ip },
+      });
+      if (response.status === 429) throttled++;
+    }
+    expect(throttled).toBeGreaterThanOrEqual(9);
+    for (let i = 0; i < 20; i++) {
+      expect((await hr.request("/staff/admin/audit")).status).toBe(403);
+    }
+    // The cross-site refusals are written after the answer: give them a moment.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const events = await db.auditEvent.findMany({
+      where: { action: { startsWith: "refusal." }, occurredAt: { gte: since } },
+    });
+    const mine = events.filter(
+      (e) => (e.after as { address?: string } | null)?.address === ip || e.actorId === hrId,
+    );
+    const count = (action: string) => mine.filter((e) => e.action === action).length;
+    // One per kind and minute (two if the test ran across a minute's turn), not 40, 9 and 20.
+    expect(count("refusal.cross_site")).toBeGreaterThanOrEqual(1);
+    expect(count("refusal.cross_site")).toBeLessThanOrEqual(2);
+    expect(count("refusal.rate_limited")).toBeGreaterThanOrEqual(1);
+    expect(count("refusal.rate_limited")).toBeLessThanOrEqual(2);
+    expect(count("refusal.forbidden")).toBeGreaterThanOrEqual(1);
+    expect(count("refusal.forbidden")).toBeLessThanOrEqual(2);
+
+    const page = await admin.request("/staff/admin/audit?action=refusal.*");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("refusal.cross_site");
+    expect(html).toContain("refusal.forbidden");
+    const shown = [...html.matchAll(/<span class="font-mono text-xs">([a-z_]+\.[a-z_]+)<\/span>/g)].map(
+      (m) => m[1],
+    );
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.filter((action) => !action.startsWith("refusal."))).toEqual([]);
+  });
+});
 
 describe("audit trail admin page", () => {
   it("names people and records with links, says what happened in words, and says whose clock it uses", async () => {

@@ -147,7 +147,7 @@ describe("publishing needs publish:eligibility-policy", () => {
     expect(refused.status).toBe(403);
     expect(await db.eligibilityPolicy.count({ where: { status: "published" } })).toBe(1);
     expect(await db.eligibilityPolicy.findFirst({ where: { version: 2 } })).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "auth.access_denied" } })).toBeGreaterThanOrEqual(3);
+    expect(await db.auditEvent.count({ where: { action: "refusal.forbidden" } })).toBeGreaterThanOrEqual(3);
   });
 
   it("HR publishes: a new version, audited, and a recompute job queued", async () => {
