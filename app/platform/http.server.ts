@@ -315,6 +315,30 @@ export async function parseForm<S extends z.ZodType>(
 }
 
 /**
+ * parseForm for a route with no page of its own (sign-out): there is no form to show a refusal
+ * next to, and the JSON a resource route would send means nothing to a person, so a form that
+ * cannot be read (415, 413, 400) or does not fit (422) is answered with a plain sentence.
+ */
+export async function parseResourceForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.infer<S>> {
+  try {
+    return await parseForm(request, schema);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const sentence =
+      error.code === "validation"
+        ? "That form was not one Comeback sent, so nothing was changed. Go back and try again."
+        : error.message;
+    throw new Response(`${sentence}\n`, {
+      status: error.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+}
+
+/**
  * A form carrying one file (the import upload), streamed: the file goes to `onFile` as it
  * arrives, never whole in memory; the other fields are then parsed with `schema`. Not
  * multipart: 415; malformed: 400; past `maxBytes`: 413. A file input left empty is no file.

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { signOut } from "~/modules/identity/sign-in.server";
 import { actorOf, getAlumnus } from "~/platform/auth.server";
-import { CLEAR_SITE_DATA, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { CLEAR_SITE_DATA, defineAction, defineLoader, parseResourceForm } from "~/platform/http.server";
 import { clearSessionCookie } from "~/platform/session.server";
 
 // Signing out changes state, so it is a POST; a GET only goes back to the portal.
@@ -12,7 +12,7 @@ export const loader = defineLoader(async () => {
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
-  await parseForm(request, z.object({}));
+  await parseResourceForm(request, z.object({}));
   const alumnus = await getAlumnus(request);
   if (!alumnus)
     throw redirect("/portal/sign-in", {

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { signOut } from "~/modules/identity/sign-in.server";
 import { actorOf, getViewer } from "~/platform/auth.server";
-import { CLEAR_SITE_DATA, defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { CLEAR_SITE_DATA, defineAction, defineLoader, parseResourceForm } from "~/platform/http.server";
 import { clearSessionCookie } from "~/platform/session.server";
 
 // Signing out changes state, so it is a POST; a GET only sends people home.
@@ -14,7 +14,7 @@ export const loader = defineLoader(async () => {
 const SignOutSchema = z.object({ everywhere: z.enum(["yes"]).optional() });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
-  const input = await parseForm(request, SignOutSchema);
+  const input = await parseResourceForm(request, SignOutSchema);
   const viewer = await getViewer(request);
   if (!viewer)
     throw redirect("/sign-in", { headers: { "Set-Cookie": clearSessionCookie(), ...CLEAR_SITE_DATA } });

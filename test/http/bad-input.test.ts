@@ -161,6 +161,27 @@ describe("a POST that is not a form", () => {
     expect(answer.status).toBe(422);
   });
 
+  it.each(["/sign-out", "/portal/sign-out"])(
+    "a bad form to %s gets a plain sentence (no page to show it on), not JSON or a 500",
+    async (path) => {
+      const answers = [
+        await send(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }),
+        await send(path, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "x" }),
+        await send(path, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "everywhere=%00",
+        }),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([415, 415, 422]);
+      for (const answer of answers) {
+        expect(answer.headers["content-type"]).toMatch(/^text\/plain/);
+        expect(answer.body).not.toMatch(/^\s*[{[]/);
+        expect(answer.body.trim().length).toBeGreaterThan(20);
+      }
+    },
+  );
+
   it("JSON to the sign-in page is refused, not a 500", async () => {
     const answer = await send("/sign-in", {
       method: "POST",
