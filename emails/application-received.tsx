@@ -52,6 +52,6 @@ ApplicationReceived.PreviewProps = {
   companyName: "Fjord Pay",
   opportunityTitle: "Support specialist (remote shifts)",
   answerBy: "2025-07-29",
-  applicationUrl: "http://localhost:3000/portal/applications/preview",
+  applicationUrl: "http://localhost:3000/portal/applications",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
 } satisfies ApplicationReceivedProps;

@@ -125,6 +125,6 @@ AutomationPhaseNotice.PreviewProps = {
     phone: "+46 8 123 456 78",
   },
   meetingOn: "2025-09-24",
-  alumniPoolUrl: "http://localhost:3000/portal/join/preview",
+  alumniPoolUrl: "http://localhost:3000/portal/sign-in",
   note: "Jonas, I am sorry. I will do everything I can to make the next months easier for you.",
 } satisfies AutomationPhaseNoticeProps;

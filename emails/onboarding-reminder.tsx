@@ -62,6 +62,6 @@ OnboardingReminder.PreviewProps = {
     { title: "Pick your shifts for the first two weeks", dueDate: "2025-08-29" },
   ],
   doneCount: 1,
-  checklistUrl: "http://localhost:3000/portal/onboarding/preview",
+  checklistUrl: "http://localhost:3000/portal",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
 } satisfies OnboardingReminderProps;

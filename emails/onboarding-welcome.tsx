@@ -76,7 +76,7 @@ OnboardingWelcome.PreviewProps = {
     { title: "Sign the data protection statement", dueDate: "2025-08-27" },
     { title: "Pick your shifts for the first two weeks", dueDate: "2025-08-29" },
   ],
-  checklistUrl: "http://localhost:3000/portal/onboarding/preview",
+  checklistUrl: "http://localhost:3000/portal",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
   note: "Your old desk buddy Jonas is on the same team. He says hello!",
 } satisfies OnboardingWelcomeProps;

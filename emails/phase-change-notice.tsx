@@ -81,7 +81,7 @@ PhaseChangeNotice.PreviewProps = {
   effectiveOn: "2025-10-01",
   whatItMeansForYou:
     "We are opening 40 remote roles for people who know our customers. If you would like one, you will hear from us first.",
-  moreUrl: "http://localhost:3000/portal/news/preview",
+  moreUrl: "http://localhost:3000/portal",
   preferencesUrl: "http://localhost:3000/preferences/preview-token",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
 } satisfies PhaseChangeNoticeProps;

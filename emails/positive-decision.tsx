@@ -62,7 +62,7 @@ PositiveDecision.PreviewProps = {
   opportunityTitle: "Support specialist (remote shifts)",
   nextStep: "a short video call with Amara to agree on your hours and a start date",
   respondBy: "2025-08-05",
-  actionUrl: "http://localhost:3000/portal/applications/preview",
+  actionUrl: "http://localhost:3000/portal/applications",
   actionLabel: "Pick a time for the call",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
   note: "The team was so happy to see your name on the list. Welcome back, almost!",

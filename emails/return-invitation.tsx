@@ -77,7 +77,7 @@ ReturnInvitation.PreviewProps = {
   opportunity:
     "Remote shifts helping customers with disputes and complaints. You choose your hours, from 10 to 30 a week.",
   respondBy: "2025-07-15",
-  interestUrl: "http://localhost:3000/portal/opportunities/preview",
+  interestUrl: "http://localhost:3000/portal/answer/preview-token",
   preferencesUrl: "http://localhost:3000/preferences/preview-token",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
   note: "Maja, I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back, on your terms.",

@@ -67,7 +67,7 @@ ReturnReminder.PreviewProps = {
   opportunity: "remote shifts in customer support",
   invitedOn: "2025-06-24",
   respondBy: "2025-07-15",
-  interestUrl: "http://localhost:3000/portal/opportunities/preview",
+  interestUrl: "http://localhost:3000/portal/answer/preview-token",
   preferencesUrl: "http://localhost:3000/preferences/preview-token",
   contact: { name: "Amara Okafor", role: "People Partner", email: "amara.okafor@fjordpay.example" },
 } satisfies ReturnReminderProps;

@@ -69,10 +69,10 @@ export default function MailboxMessage() {
           {message.links.length ? (
             <Card title="Links to Comeback in this message">
               <ul className="space-y-1 text-sm">
-                {message.links.map((path) => (
-                  <li key={path}>
-                    <a className="break-all text-brand underline" href={path}>
-                      {path}
+                {message.links.map((href) => (
+                  <li key={href}>
+                    <a className="break-all text-brand underline" href={href}>
+                      {href}
                     </a>
                   </li>
                 ))}

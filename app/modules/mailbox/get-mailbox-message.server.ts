@@ -5,14 +5,18 @@ import { env } from "~/platform/env.server";
 import { forbidden, notFound } from "~/platform/errors";
 import { MAILBOX_WHERE, mayOpenMessage } from "./mailbox.server";
 
-/** Links in the text part that point at this app, as paths, so a developer can follow them. */
+/**
+ * Links in the text part that point at this app, so a developer can follow them: absolute URLs
+ * on APP_URL's origin only. A path beginning with `//` (or `/\`, which URLs read the same way)
+ * would be a protocol-relative link to another host once written as a path, so it is left out.
+ */
 export function ourLinks(text: string, appUrl: string): string[] {
   const origin = new URL(appUrl).origin;
   const out = new Set<string>();
   for (const match of text.matchAll(/https?:\/\/[^\s<>"'()[\]]+/g)) {
     try {
       const url = new URL(match[0]);
-      if (url.origin === origin) out.add(`${url.pathname}${url.search}`);
+      if (url.origin === origin && !url.pathname.startsWith("//")) out.add(url.href);
     } catch {
       // not a URL after all
     }

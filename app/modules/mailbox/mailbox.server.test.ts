@@ -38,9 +38,10 @@ describe("development mailbox", () => {
     expect(opened.message.text).toContain("reset-password");
   });
 
-  it("offers only links to this app, as paths", () => {
+  it("offers only absolute links to this app, never one that a path would turn into another host", () => {
     const text =
-      "Go to http://localhost:3000/invitation/abc?x=1 or https://evil.example/phish or http://localhost:3000.evil.example/x";
-    expect(ourLinks(text, "http://localhost:3000")).toEqual(["/invitation/abc?x=1"]);
+      "Go to http://localhost:3000/invitation/abc?x=1 or https://evil.example/phish or http://localhost:3000.evil.example/x" +
+      " or http://localhost:3000//evil.example/x or http://localhost:3000/\\evil.example/y";
+    expect(ourLinks(text, "http://localhost:3000")).toEqual(["http://localhost:3000/invitation/abc?x=1"]);
   });
 });

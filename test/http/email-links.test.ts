@@ -1,0 +1,120 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { TEMPLATE_KEYS, templateDefinition, type TemplateKey } from "#emails/index";
+import { newLink } from "~/modules/identity/auth-tokens.server";
+import { answerUrl } from "~/modules/invitation-answers/answer-token.server";
+import { portalContractUrl, staffContractUrl } from "~/modules/contracts/contract-record.server";
+import { renderTemplate } from "~/modules/outreach/render-template.server";
+import { env } from "~/platform/env.server";
+import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
+import { BUILD_DIR } from "../../server/build";
+
+/**
+ * Issue 11: no email may link to a page that does not exist, to another host, or to a path
+ * beginning with `//`. Every template is rendered (its sample, its links rebased on APP_URL, as
+ * the app builds them) and every link in its HTML and text must be an absolute URL on APP_URL
+ * whose path a route of the real manifest answers with a page; so must every link builder.
+ */
+
+const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
+
+/** Every path pattern of the manifest that answers a GET (a loader or a page), as a regex. */
+function pagePatterns(): { id: string; re: RegExp }[] {
+  const fullPath = (id: string): string => {
+    const route = build.routes[id];
+    const own = route.path ?? "";
+    const parent = route.parentId && route.parentId !== "root" ? fullPath(route.parentId) : "";
+    return [parent, own].filter(Boolean).join("/");
+  };
+  return Object.keys(build.routes)
+    .filter((id) => id !== "root")
+    .filter((id) => build.routes[id].module.loader || build.routes[id].module.default)
+    .map((id) => {
+      const pattern = fullPath(id)
+        .split("/")
+        .filter(Boolean)
+        .map((segment) =>
+          segment === "*"
+            ? ".+"
+            : segment.startsWith(":")
+              ? "[^/]+"
+              : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+        )
+        .join("/");
+      return { id, re: new RegExp(`^/${pattern}/?$`) };
+    });
+}
+
+const PATTERNS = pagePatterns();
+const SAMPLE_ORIGIN = "http://localhost:3000";
+
+/** What is wrong with a link in an email, or null when it is an existing page of ours. */
+function problemWith(link: string): string | null {
+  const base = env().appUrl;
+  if (!link.startsWith(`${base}/`)) return "not built from APP_URL";
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return "not a URL";
+  }
+  if (url.origin !== new URL(base).origin) return "another host";
+  if (url.pathname.includes("//")) return "a path with //";
+  const pathname = url.pathname.slice(new URL(base).pathname.replace(/\/$/, "").length);
+  const route = PATTERNS.find((p) => p.re.test(pathname));
+  return route ? null : "no page of the app answers this path";
+}
+
+function linksIn(html: string, text: string): string[] {
+  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+  const inText = [...text.matchAll(/https?:\/\/[^\s<>"'()[\]]+/g)].map((m) => m[0]);
+  return [...new Set([...hrefs, ...inText])].filter((l) => !l.startsWith("mailto:"));
+}
+
+function rebased(value: unknown): unknown {
+  if (typeof value === "string")
+    return value.startsWith(SAMPLE_ORIGIN) ? env().appUrl + value.slice(SAMPLE_ORIGIN.length) : value;
+  if (Array.isArray(value)) return value.map(rebased);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rebased(v)]));
+  }
+  return value;
+}
+
+describe("links in emails", () => {
+  it("the route manifest was read", () => {
+    expect(PATTERNS.length).toBeGreaterThan(40);
+    expect(problemWith(`${env().appUrl}/portal/sign-in/abc`)).toBeNull();
+    expect(problemWith(`${env().appUrl}/portal/nowhere`)).not.toBeNull();
+    expect(problemWith(`${env().appUrl}//evil.example/x`)).not.toBeNull();
+    expect(problemWith("https://evil.example/portal")).not.toBeNull();
+  });
+
+  it.each(TEMPLATE_KEYS)("%s links only to existing pages on APP_URL", async (key: TemplateKey) => {
+    const definition = templateDefinition(key);
+    const email = await renderTemplate(key, rebased(definition.sample) as never);
+    const links = linksIn(email.html, email.text);
+    const problems = links.map((l) => [l, problemWith(l)]).filter(([, p]) => p);
+    expect(problems, `${key}: ${links.length} links`).toEqual([]);
+  });
+
+  it("the app's own link builders point at existing pages on APP_URL", () => {
+    const links = [
+      newLink("staff_invite").url,
+      newLink("password_reset").url,
+      newLink("alumnus_sign_in").url,
+      answerUrl({
+        alumnusId: "c0ffee00c0ffee00",
+        campaignId: "c0ffee00c0ffee01",
+        expiresAt: new Date(Date.now() + 86_400_000),
+      }),
+      staffContractUrl("c0ffee00c0ffee00"),
+      portalContractUrl("c0ffee00c0ffee00"),
+      unsubscribeLinks({ alumnusId: "c0ffee00c0ffee00", purpose: "return_opportunities" }).preferencesUrl,
+      unsubscribeLinks({ alumnusId: "c0ffee00c0ffee00", purpose: "news" }).unsubscribeUrl,
+    ];
+    expect(links.map((l) => [l, problemWith(l)]).filter(([, p]) => p)).toEqual([]);
+  });
+});
