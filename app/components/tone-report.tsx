@@ -51,6 +51,8 @@ export function ToneFindings({
       {report.findings.map((finding, i) => (
         <li
           key={`${finding.ruleId}-${finding.source}-${finding.position?.start ?? i}`}
+          // The rule's code stays out of sight (it means nothing to HR); tests find findings by it.
+          data-rule={finding.ruleId}
           className={cx(
             "rounded-md border-l-4 bg-white px-3 py-2 text-sm ring-1 ring-line",
             finding.severity === "error" ? "border-l-bad" : "border-l-warn",

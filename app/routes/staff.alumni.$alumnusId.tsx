@@ -1,3 +1,5 @@
+import { DoNotRehireControl } from "~/components/alumni/do-not-rehire";
+import { ProfileSummary, type NextStep } from "~/components/alumni/profile-summary";
 import { VerdictPanel } from "~/components/eligibility/verdict-panel";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -18,6 +20,8 @@ import {
 import { addAlumnusNote } from "~/modules/alumni/add-alumnus-note.server";
 import { EXIT_REASONS } from "~/modules/alumni/alumni-filter";
 import { DoNotRehireSchema, EditAlumnusSchema, NoteSchema, TagSchema } from "~/modules/alumni/alumni-schemas";
+import { languageList, placeText } from "~/modules/alumni/alumnus-words";
+import { dayList, fieldLabel, valueInWords } from "~/modules/audit/audit-words";
 import { getAlumnusProfile } from "~/modules/alumni/get-alumnus-profile.server";
 import { setDoNotRehire } from "~/modules/alumni/set-do-not-rehire.server";
 import { tagAlumni } from "~/modules/alumni/tag-alumni.server";
@@ -53,7 +57,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       const result = await updateAlumnus({ actor, alumnusId, input });
       return done(
         result.changed.length
-          ? `Saved. Changed by hand: ${result.changed.join(", ")}. Imports will not overwrite these fields without showing you.`
+          ? `Saved. Changed by hand: ${result.changed.map((f) => fieldLabel(f).toLowerCase()).join(", ")}. Imports will not overwrite these fields without showing you.`
           : "Nothing to save: the record already has these values.",
       );
     }
@@ -183,14 +187,58 @@ export default function AlumnusProfilePage() {
       </p>
       <PageHeader
         title={name}
-        description={[a.jobTitle, a.department, a.location].filter(Boolean).join(" · ") || undefined}
-        actions={
-          <div className="flex flex-wrap gap-1">
-            {hr?.regrettable ? <Badge tone="warn">Regrettable loss</Badge> : null}
-            {restricted?.doNotRehire ? <Badge tone="bad">Do not rehire</Badge> : null}
-            {hr?.consentReturn === "granted" ? <Badge tone="good">Open to return opportunities</Badge> : null}
-          </div>
+        description={
+          [a.jobTitle, a.department, placeText(a.location, a.country)].filter(Boolean).join(" · ") ||
+          undefined
         }
+      />
+      <ProfileSummary
+        role={roleLine(a.jobTitle, a.department, hr?.hireDate ?? null, hr?.exitDate ?? null)}
+        left={
+          hr
+            ? [hr.exitDate ? `on ${longDate(hr.exitDate)}` : null, valueOrNull(hr.exitReason)]
+                .filter(Boolean)
+                .join(": ") || null
+            : null
+        }
+        verdict={
+          profile.eligibility === undefined
+            ? undefined
+            : {
+                outcome: profile.eligibility?.effective.outcome ?? null,
+                note: profile.eligibility
+                  ? profile.eligibility.effective.source === "override"
+                    ? "an HR decision"
+                    : "under the policy"
+                  : null,
+                href: `/staff/eligibility/people/${a.id}`,
+              }
+        }
+        openToReturn={
+          hr
+            ? hr.doNotContact
+              ? "Asked not to be contacted"
+              : hr.consentReturn === "granted"
+                ? "Open to return opportunities"
+                : hr.consentReturn === "withdrawn"
+                  ? "Does not want return opportunities"
+                  : "Not asked yet"
+            : null
+        }
+        availability={
+          [
+            a.availabilityHours ? `${a.availabilityHours} hours a week` : null,
+            dayList(a.availabilityDays),
+            a.earliestStart ? `from ${longDate(a.earliestStart)}` : null,
+          ]
+            .filter(Boolean)
+            .join(" · ") || null
+        }
+        flags={[
+          ...(restricted?.doNotRehire ? [{ label: "Do not rehire", tone: "bad" as const }] : []),
+          ...(hr?.regrettable ? [{ label: "Regrettable loss", tone: "warn" as const }] : []),
+        ]}
+        nextSteps={nextSteps(profile)}
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -207,9 +255,9 @@ export default function AlumnusProfilePage() {
                       { label: "Phone", value: hr.phone },
                     ]
                   : []),
-                { label: "Location", value: [a.location, a.country].filter(Boolean).join(", ") || null },
+                { label: "Location", value: placeText(a.location, a.country) },
                 { label: "Time zone", value: a.timeZone },
-                { label: "Languages", value: a.languages.join(", ") || null },
+                { label: "Languages", value: languageList(a.languages) },
                 { label: "Skills", value: a.skills.join(", ") || null },
               ]}
             />
@@ -220,7 +268,7 @@ export default function AlumnusProfilePage() {
               items={[
                 { label: "Engagement preferred", value: label(a.engagementPreference) },
                 { label: "Hours per week", value: a.availabilityHours ?? null },
-                { label: "Days", value: a.availabilityDays.join(", ") || null },
+                { label: "Days", value: dayList(a.availabilityDays) },
                 {
                   label: "Time of day",
                   value:
@@ -256,7 +304,7 @@ export default function AlumnusProfilePage() {
                   { label: "Last manager", value: hr.managerName },
                   {
                     label: "Contact consent",
-                    value: `Return opportunities: ${hr.consentReturn}; news: ${hr.consentNews}${hr.doNotContact ? "; asked not to be contacted" : ""}`,
+                    value: `Return opportunities: ${valueInWords(hr.consentReturn).toLowerCase()}; news: ${valueInWords(hr.consentNews).toLowerCase()}${hr.doNotContact ? "; asked not to be contacted" : ""}`,
                   },
                 ]}
               />
@@ -307,16 +355,25 @@ export default function AlumnusProfilePage() {
 
           <EligibilityPanelSlot alumnusId={a.id} eligibility={profile.eligibility} />
 
-          {hr ? <Timeline items={timeline} /> : null}
+          {hr ? (
+            <div id="timeline">
+              <Timeline items={timeline} />
+            </div>
+          ) : null}
         </div>
 
         <div className="space-y-6">
-          {restricted ? (
-            <DoNotRehireCard restricted={restricted} version={hr?.version ?? 1} canEdit={canEditRestricted} />
-          ) : null}
           {hr ? <TagsCard tags={hr.tags} canEdit={canEdit} /> : null}
-          {hr && canEdit ? <NoteCard /> : null}
-          {hr && canEdit ? <EditCard profile={profile} /> : null}
+          {hr && canEdit ? (
+            <div id="note">
+              <NoteCard />
+            </div>
+          ) : null}
+          {hr && canEdit ? (
+            <div id="edit">
+              <EditCard profile={profile} />
+            </div>
+          ) : null}
           {hr && hr.manualEdits.length ? (
             <Card title="Changed by hand">
               <p className="mb-2 text-sm text-muted">
@@ -325,17 +382,77 @@ export default function AlumnusProfilePage() {
               <ul className="space-y-1 text-sm">
                 {hr.manualEdits.map((m) => (
                   <li key={m.field}>
-                    <strong>{m.field}</strong> by {m.by}, <Time iso={m.at} />
+                    <strong>{fieldLabel(m.field)}</strong> by {m.by}, <Time iso={m.at} />
                   </li>
                 ))}
               </ul>
             </Card>
+          ) : null}
+          {restricted ? (
+            <DoNotRehireControl
+              doNotRehire={restricted.doNotRehire}
+              reason={restricted.doNotRehireReason}
+              version={hr?.version ?? 1}
+              canEdit={canEditRestricted}
+            />
           ) : null}
         </div>
       </div>
     </>
   );
 }
+
+const longDate = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
+const valueOrNull = (code: string | null) => (code ? valueInWords(code) : null);
+
+function roleLine(
+  jobTitle: string | null,
+  department: string | null,
+  hired: string | null,
+  left: string | null,
+) {
+  const what = [jobTitle, department].filter(Boolean).join(", ");
+  if (!what) return null;
+  if (!hired || !left) return what;
+  const years = (Date.parse(left) - Date.parse(hired)) / (365.25 * 24 * 3600 * 1000);
+  const span = years >= 1 ? `${Math.floor(years)} year${years >= 2 ? "s" : ""}` : "under a year";
+  return `${what}, for ${span}`;
+}
+
+/** What the viewer can do next with this person, the most pressing first. */
+function nextSteps(profile: AlumnusProfileData): NextStep[] {
+  const id = profile.alumnus.id;
+  const steps: NextStep[] = [];
+  const outcome = profile.eligibility?.effective.outcome;
+  if (profile.eligibility !== undefined) {
+    steps.push(
+      outcome === "needs_review"
+        ? { label: "Decide the review", href: `/staff/eligibility/people/${id}`, primary: true }
+        : { label: "See why, or override the verdict", href: `/staff/eligibility/people/${id}` },
+    );
+  }
+  if (profile.canEdit) {
+    steps.push({ label: "Add a private note", href: "#note" });
+    steps.push({ label: "Edit the record", href: "#edit" });
+  }
+  if (profile.hr) steps.push({ label: "Read the timeline", href: "#timeline" });
+  return steps;
+}
+
+const TIMELINE_KINDS: Record<string, string> = {
+  change: "Change",
+  note: "Note",
+  email: "Email",
+  request: "Request",
+  answer: "Answer",
+};
 
 function Timeline({
   items,
@@ -372,7 +489,7 @@ function Timeline({
                           : "neutral"
                   }
                 >
-                  {item.kind}
+                  {TIMELINE_KINDS[item.kind] ?? "Other"}
                 </Badge>{" "}
                 <strong>{item.title}</strong>
               </p>
@@ -392,64 +509,6 @@ function Timeline({
           ))}
         </ol>
       )}
-    </Card>
-  );
-}
-
-function DoNotRehireCard({
-  restricted,
-  version,
-  canEdit,
-}: {
-  restricted: { doNotRehire: boolean; doNotRehireReason: string | null };
-  version: number;
-  canEdit: boolean;
-}) {
-  const { notice, values, errorsFor } = useIntent("do-not-rehire");
-  return (
-    <Card title="Do not rehire">
-      <p className="text-sm">
-        {restricted.doNotRehire ? (
-          <>
-            <Badge tone="bad">Marked do not rehire</Badge>
-            {restricted.doNotRehireReason ? (
-              <span className="mt-2 block whitespace-pre-wrap">{restricted.doNotRehireReason}</span>
-            ) : null}
-          </>
-        ) : (
-          "Not marked. This person may be considered for rehire."
-        )}
-      </p>
-      {canEdit ? (
-        <Form method="post" className="mt-4 space-y-3 border-t border-line pt-4">
-          {notice}
-          <input type="hidden" name="version" value={version} />
-          <SelectField
-            label="Change the flag"
-            name="doNotRehire"
-            defaultValue={values?.doNotRehire ?? (restricted.doNotRehire ? "no" : "yes")}
-            options={[
-              { value: "yes", label: "Mark do not rehire" },
-              { value: "no", label: "Clear the flag" },
-            ]}
-            errors={errorsFor("doNotRehire")}
-          />
-          <TextArea
-            label="Reason"
-            name="reason"
-            rows={3}
-            required
-            minLength={10}
-            maxLength={1000}
-            hint="Kept in the audit trail; shown only to people allowed to see this flag."
-            defaultValue={values?.reason}
-            errors={errorsFor("reason")}
-          />
-          <Submit intent="do-not-rehire" variant="danger">
-            Save flag
-          </Submit>
-        </Form>
-      ) : null}
     </Card>
   );
 }

@@ -97,6 +97,8 @@ describe("journey: HR works with the alumni pool", () => {
     await page.getByLabel("Add a tag").fill("weekend-shifts");
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await page.getByText("Tagged “weekend-shifts”.").waitFor();
+    // The flag is a restricted action, folded at the end of the page.
+    await page.locator("summary", { hasText: "Mark do not rehire" }).click();
     await page.getByLabel("Change the flag").selectOption("yes");
     await page
       .getByLabel("Reason", { exact: true })

@@ -66,8 +66,8 @@ describe("journey: previewing email templates and checking a personal note", () 
     );
     const feedback = page.getByRole("region", { name: /Your note/ });
     // Typing may pause long enough for an early check of part of the note: wait for the final one.
-    await feedback.getByText("cold.position-eliminated").waitFor();
-    await feedback.getByText("cold.effective-immediately").waitFor();
+    await feedback.locator('[data-rule="cold.position-eliminated"]').waitFor();
+    await feedback.locator('[data-rule="cold.effective-immediately"]').waitFor();
     await page.getByText("Try this: Say it plainly and own it", { exact: false }).first().waitFor();
     // The preview follows the note; the payload is text inside the sandboxed email, never a script.
     await email
@@ -99,7 +99,7 @@ describe("journey: previewing email templates and checking a personal note", () 
       "jargon.synergies",
       "cold.at-this-time",
     ]) {
-      await expect(feedback.getByText(rule).isVisible(), rule).resolves.toBe(true);
+      await expect(feedback.locator(`[data-rule="${rule}"]`).isVisible(), rule).resolves.toBe(true);
     }
     await expect(page.getByLabel("Personal note").inputValue()).resolves.toBe(
       "A decision was made to leverage synergies at this time.",

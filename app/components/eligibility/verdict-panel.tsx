@@ -88,7 +88,7 @@ export function VerdictPanel({
                     {r.outcome ? (
                       <OutcomeBadge outcome={r.outcome} />
                     ) : (
-                      <span className="text-muted">Not used</span>
+                      <span className="text-muted">No effect</span>
                     )}
                   </td>
                   <td className="py-1.5">{r.sentence}</td>

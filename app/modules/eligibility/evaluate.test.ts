@@ -88,6 +88,19 @@ describe("verdicts from the default policy", () => {
   });
 });
 
+describe("a rule row never contradicts its sentence", () => {
+  it("a flag that agrees with a needs-review exit reason adds nothing, rather than saying eligible", () => {
+    const result = run({ exitReason: "performance", hrRehireFlag: "review" });
+    const flag = result.reasons.find((r) => r.rule === "hr_flag");
+    expect(flag).toEqual({
+      rule: "hr_flag",
+      outcome: null,
+      sentence: "The HR system says needs review, which agrees with the exit reason; nothing to add.",
+    });
+    expect(result.outcome).toBe("needs_review");
+  });
+});
+
 describe("rule options", () => {
   const cases: {
     name: string;

@@ -246,10 +246,12 @@ export function evaluateEligibility(
         sentence: `The HR system says ${words}, and the policy trusts it.`,
       });
     } else if (said === reasonOutcome) {
+      // Agreeing adds nothing of its own: the exit reason's row already gives this outcome. Saying
+      // "eligible" here put an Eligible badge beside "the HR system says needs review".
       reasons.push({
         rule: "hr_flag",
-        outcome: "eligible",
-        sentence: `The HR system says ${words}, which agrees with the exit reason.`,
+        outcome: null,
+        sentence: `The HR system says ${words}, which agrees with the exit reason; nothing to add.`,
       });
     } else {
       reasons.push({
