@@ -36,6 +36,25 @@ async function hrUser() {
   return { user, client: await signedInClient(app, user.email, PASSWORD) };
 }
 
+describe("security headers", () => {
+  it("every page, signed in or not, staff or portal, carries CSP (no framing), nosniff and a referrer policy", async () => {
+    const { client } = await hrUser();
+    const pages: [string, Response][] = [
+      ["/sign-in", await fetch(new URL("/sign-in", app.url))],
+      ["/portal/sign-in", await fetch(new URL("/portal/sign-in", app.url))],
+      ["/staff", await client.request("/staff")],
+    ];
+    for (const [path, response] of pages) {
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(response.headers.get("referrer-policy"), path).toBe("same-origin");
+      expect(response.headers.get("x-powered-by"), path).toBeNull();
+    }
+  });
+});
+
 describe("sessions over HTTP", () => {
   it("sets a HttpOnly, SameSite=Lax cookie and replaces the session the browser presented at sign-in", async () => {
     const { user } = await hrUser();

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "~/platform/errors";
 import { db } from "~/platform/db.server";
 import { sha256 } from "~/platform/crypto.server";
-import { findActiveSession, revokeSessionsOfUser } from "~/platform/session.server";
-import { createStaffUser, unique } from "../../../test/factories";
+import { resetEnvCache } from "~/platform/env.server";
+import {
+  clearSessionCookie,
+  createSession,
+  findActiveSession,
+  revokeSessionsOfUser,
+} from "~/platform/session.server";
+import { createAlumnus, createStaffUser, unique } from "../../../test/factories";
 import { SIGN_IN_LIMITS, signInStaff, signOut } from "./sign-in.server";
 
 function requestWith(setCookie: string) {
@@ -164,5 +170,34 @@ describe("staff sign-in", () => {
     expect(await findActiveSession(requestWith(c.setCookie))).not.toBeNull();
     await revokeSessionsOfUser(user.id, "test");
     expect(await findActiveSession(requestWith(c.setCookie))).toBeNull();
+  });
+});
+
+describe("session cookies in production", () => {
+  it("are Secure and __Host- prefixed, for staff and alumni alike, when the app is served over https", async () => {
+    const previous = process.env.APP_URL;
+    process.env.APP_URL = "https://comeback.example.com";
+    resetEnvCache();
+    try {
+      const user = await createStaffUser(db, { role: "hr" });
+      const alumnus = await createAlumnus(db, {});
+      for (const [subject, name] of [
+        [{ userId: user.id }, "__Host-comeback_session"],
+        [{ alumnusId: alumnus.id }, "__Host-portal_session"],
+      ] as const) {
+        const { setCookie } = await createSession(subject, {});
+        const attributes = setCookie.split("; ");
+        expect(attributes[0].startsWith(`${name}=`)).toBe(true);
+        expect(attributes).toEqual(expect.arrayContaining(["Path=/", "HttpOnly", "SameSite=Lax", "Secure"]));
+        // __Host- cookies may carry no Domain: the browser keeps them to this exact host.
+        expect(setCookie).not.toMatch(/Domain=/i);
+      }
+      expect(clearSessionCookie("staff")).toMatch(/^__Host-comeback_session=; .*Secure; Max-Age=0$/);
+      expect(clearSessionCookie("alumnus")).toMatch(/^__Host-portal_session=; .*Secure; Max-Age=0$/);
+    } finally {
+      if (previous === undefined) delete process.env.APP_URL;
+      else process.env.APP_URL = previous;
+      resetEnvCache();
+    }
   });
 });
