@@ -68,6 +68,7 @@ const PORTAL_TERMS_LABELS = {
   end: t("contract.factEnd"),
   notice: t("contract.factNotice"),
   stipend: t("contract.factStipend"),
+  rateRange: t("contract.factRateRange"),
 };
 
 function AcceptForm({ termsHash }: { termsHash: string }) {

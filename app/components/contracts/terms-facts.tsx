@@ -20,6 +20,7 @@ export const TERMS_LABELS = {
   end: "Ends",
   notice: "Notice",
   stipend: "Equipment stipend",
+  rateRange: "Program range",
 };
 
 /**
@@ -45,7 +46,9 @@ export function TermsFacts({
             <>
               {terms.rate}
               {rateRange ? (
-                <span className="block text-xs text-muted">Program range: {rateRange}</span>
+                <span className="block text-xs text-muted">
+                  {labels.rateRange}: {rateRange}
+                </span>
               ) : null}
             </>
           ),

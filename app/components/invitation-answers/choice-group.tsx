@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { cx, FieldError, firstError } from "~/components/ui";
+import { cx, FieldError, firstError, useUiWords } from "~/components/ui";
 
 /**
  * One choice from a few, as radio buttons with a label and a line of explanation each: every
@@ -24,6 +24,7 @@ export function ChoiceGroup({
   register: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "value" | "id">;
 }) {
   const error = firstError(errors);
+  const words = useUiWords();
   return (
     // A radio group (not a bare fieldset) so it may say it is required.
     <fieldset
@@ -37,7 +38,7 @@ export function ChoiceGroup({
         {required ? (
           <span aria-hidden="true" className="text-sm font-normal text-muted">
             {" "}
-            (required)
+            {words.required}
           </span>
         ) : null}
       </legend>

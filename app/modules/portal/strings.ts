@@ -176,6 +176,7 @@ export const PORTAL_STRINGS_EN = {
   "contract.factEnd": "Ends",
   "contract.factNotice": "Notice",
   "contract.factStipend": "Equipment stipend",
+  "contract.factRateRange": "Program range",
   "contract.textHeading": "The contract",
   "contract.fingerprint": "Fingerprint of this text (SHA-256): {hash}",
   "contract.fingerprintWhy":
