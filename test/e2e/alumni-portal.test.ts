@@ -82,6 +82,15 @@ describe("journey: a former colleague comes back through the portal", () => {
         doNotContact: false,
         exitDate: new Date("2022-06-01"),
       });
+      await db.employmentPeriod.create({
+        data: {
+          alumnusId: person.id,
+          startDate: new Date("2018-02-01T00:00:00Z"),
+          endDate: new Date("2022-06-01T00:00:00Z"),
+          jobTitle: "Support agent",
+          department: "Customer Service",
+        },
+      });
       await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
       const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
       const campaignName = "Come back to support";
@@ -135,8 +144,13 @@ describe("journey: a former colleague comes back through the portal", () => {
       await page.getByRole("heading", { name: "Welcome back, Maja Lindqvist" }).waitFor();
       expect(await db.session.count({ where: { alumnusId: person.id } })).toBe(1);
 
-      // Availability.
+      // Availability. Past roles are shown from HR's records, read-only.
       await page.goto(`${app.url}/portal/profile`);
+      const roles = page.locator("section", {
+        has: page.getByRole("heading", { name: "Your roles with us" }),
+      });
+      await roles.getByText("Support agent, Customer Service").waitFor();
+      expect(await roles.locator("input, textarea, select").count()).toBe(0);
       await page.getByLabel("Hours per week").fill("16");
       await page.getByLabel("Tuesday").check();
       await page.getByLabel("Wednesday").check();
