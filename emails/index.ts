@@ -13,6 +13,14 @@ import AutomationPhaseNotice, {
   type AutomationPhaseNoticeProps,
 } from "./automation-phase-notice";
 import ContractAnswered, { contractAnsweredSubject, type ContractAnsweredProps } from "./contract-answered";
+import ContractOfferChanged, {
+  contractOfferChangedSubject,
+  type ContractOfferChangedProps,
+} from "./contract-offer-changed";
+import OnboardingTaskReminder, {
+  onboardingTaskReminderSubject,
+  type OnboardingTaskReminderProps,
+} from "./onboarding-task-reminder";
 import ContractApprovalReminder, {
   contractApprovalReminderSubject,
   type ContractApprovalReminderProps,
@@ -259,6 +267,18 @@ export const TEMPLATES = {
     sample: ContractCancelled.PreviewProps,
     acceptsNote: false,
   }),
+  "contract-offer-changed": defineTemplate<ContractOfferChangedProps, "transactional", false>({
+    title: "Offer changed",
+    description:
+      "Tells a person that the offer they have not answered is taken back while its terms change, and that a new one follows.",
+    audience: "alumnus",
+    kind: "contract_offer",
+    purpose: "transactional",
+    component: ContractOfferChanged,
+    subject: contractOfferChangedSubject,
+    sample: ContractOfferChanged.PreviewProps,
+    acceptsNote: false,
+  }),
   "onboarding-welcome": defineTemplate<OnboardingWelcomeProps, "transactional", true>({
     title: "Onboarding welcome",
     description: "Welcomes a returning colleague: first day, the steps to finish before it, and who to ask.",
@@ -279,6 +299,18 @@ export const TEMPLATES = {
     component: OnboardingReminder,
     subject: onboardingReminderSubject,
     sample: OnboardingReminder.PreviewProps,
+    acceptsNote: false,
+  }),
+  "onboarding-task-reminder": defineTemplate<OnboardingTaskReminderProps, "transactional", false>({
+    title: "Onboarding steps overdue (internal)",
+    description:
+      "Tells HR or a hiring manager that onboarding steps they own are past their date (each step at most once a day).",
+    audience: "staff",
+    kind: "contract_review",
+    purpose: "transactional",
+    component: OnboardingTaskReminder,
+    subject: onboardingTaskReminderSubject,
+    sample: OnboardingTaskReminder.PreviewProps,
     acceptsNote: false,
   }),
   "sign-in-link": defineTemplate<SignInLinkProps, "transactional", false>({

@@ -116,6 +116,12 @@ export const AUDIT_ACTIONS = [
   "contract_template.saved",
   "contract_template.published",
   "contract_settings.updated",
+  // onboarding
+  "onboarding.task_done",
+  "onboarding.task_carried_over",
+  "onboarding.document_uploaded",
+  "onboarding.document_downloaded",
+  "onboarding_checklist.saved",
   // invitation answers
   "invitation.answered",
   "invitation.answer_handled",

@@ -144,6 +144,11 @@ export default function PortalContract() {
               {t("contract.download")}
             </a>
           ) : null}
+          {c.hasChecklist ? (
+            <Link to={`/portal/onboarding/${c.id}`} className="mt-2 block font-medium text-brand underline">
+              {t("contract.onboardingLink")}
+            </Link>
+          ) : null}
         </Notice>
       ) : null}
       {c.state === "declined" ? <Notice tone="info">{t("contract.declinedState")}</Notice> : null}

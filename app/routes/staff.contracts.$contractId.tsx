@@ -6,6 +6,7 @@ import { ContractText } from "~/components/contracts/contract-text";
 import { DecisionForm } from "~/components/contracts/decision-form";
 import { ContractMoveForm, TermsForm } from "~/components/contracts/hr-forms";
 import { ContractStatusBadge } from "~/components/contracts/status";
+import { CarryOverForm, TaskDoneForm, TaskList } from "~/components/onboarding/task-list";
 import { TermsFacts } from "~/components/contracts/terms-facts";
 import { ActionNotice, useActionResult } from "~/components/form";
 import { Time } from "~/components/time";
@@ -24,6 +25,8 @@ import {
 import { sendContractOffer } from "~/modules/contracts/send-contract-offer.server";
 import { submitContract } from "~/modules/contracts/submit-contract.server";
 import { updateContractTerms } from "~/modules/contracts/update-contract-terms.server";
+import { CarryOverSchema, KIND_LABELS, OWNER_LABELS, TaskSchema } from "~/modules/onboarding/checklist";
+import { carryOverOnboardingTask, completeOnboardingTask } from "~/modules/onboarding/onboarding.server";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm, submittedForm, parseParams } from "~/platform/http.server";
@@ -124,8 +127,34 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       await endContract({ actor, contractId, version: input.version, reason: input.reason });
       return { ok: true as const, intent, message: "The contract has ended." };
     }
-    default:
+    default: {
+      // Onboarding steps: one form per step, its intent naming the step.
+      if (intent.startsWith("task_done:")) {
+        const actor = await requireAnyPermission(request, ["manage:contract", "approve:contract:team"]);
+        const input = await parseForm(request, TaskSchema, form);
+        const result = await completeOnboardingTask({ actor, taskId: input.taskId });
+        return {
+          ok: true as const,
+          intent,
+          message: result.activated
+            ? "Done. That was the last step: the contract is active."
+            : "Step marked done.",
+        };
+      }
+      if (intent.startsWith("carry_over:")) {
+        const actor = await hr();
+        const input = await parseForm(request, CarryOverSchema, form);
+        const result = await carryOverOnboardingTask({ actor, taskId: input.taskId, note: input.note });
+        return {
+          ok: true as const,
+          intent,
+          message: result.activated
+            ? "Carried over. That was the last step: the contract is active."
+            : "Carried over from the earlier employment.",
+        };
+      }
       throw new AppError("bad_request", "This form is out of date. Reload the page and try again.");
+    }
   }
 });
 
@@ -151,6 +180,71 @@ function MovedOnNotice({ may }: { may: (a: string) => boolean }) {
     <div className="mb-4">
       <ActionNotice intent={intent} />
     </div>
+  );
+}
+
+type StaffOnboarding = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["onboarding"]>;
+
+const STAFF_TASK_WORDS = {
+  due: (date: string) => `Due ${date}`,
+  overdue: "Overdue",
+  done: "Done",
+  carriedOver: "Carried over",
+  optional: "Optional",
+};
+
+/** The checklist on the contract page: every step, who owns it, and the actor's own steps to mark done. */
+function OnboardingCard({ onboarding }: { onboarding: StaffOnboarding }) {
+  const open = onboarding.tasks.filter((t) => t.required && t.status === "open").length;
+  return (
+    <Card title="Onboarding">
+      <p className="mb-3 text-sm">
+        {onboarding.activatedAt ? (
+          <>
+            Active since <Time iso={onboarding.activatedAt} />.
+          </>
+        ) : onboarding.running ? (
+          `${open} required ${open === 1 ? "step" : "steps"} left before the contract becomes active.`
+        ) : (
+          "Onboarding stopped with the contract."
+        )}
+      </p>
+      <TaskList
+        tasks={onboarding.tasks}
+        words={STAFF_TASK_WORDS}
+        meta={(t) => (
+          <>
+            {KIND_LABELS[t.kind]} · for {OWNER_LABELS[t.owner]}
+            {t.doneBy ? <> · by {t.doneBy}</> : null}
+            {t.doneAt ? (
+              <>
+                , <Time iso={t.doneAt} />
+              </>
+            ) : null}
+            {t.note ? <span className="block whitespace-pre-wrap">{t.note}</span> : null}
+            {onboarding.mayReadDocuments
+              ? t.documents.map((d) => (
+                  <a
+                    key={d.id}
+                    href={`/staff/onboarding/documents/${d.id}`}
+                    className="block text-brand underline"
+                  >
+                    {d.fileName} ({Math.ceil(d.size / 1024)} kB)
+                  </a>
+                ))
+              : null}
+          </>
+        )}
+        actions={(t) =>
+          t.status !== "open" ? null : (
+            <div className="space-y-2">
+              {t.mine && t.kind !== "document" ? <TaskDoneForm taskId={t.id} label="Mark done" /> : null}
+              {onboarding.mayCarryOver ? <CarryOverForm taskId={t.id} /> : null}
+            </div>
+          )
+        }
+      />
+    </Card>
   );
 }
 
@@ -302,6 +396,7 @@ export default function ContractPage() {
               ) : null}
             </Card>
           ) : null}
+          {page.onboarding ? <OnboardingCard onboarding={page.onboarding} /> : null}
           <Card title="Contract text">
             {c.text ? (
               <>

@@ -47,10 +47,12 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     label: CONTRACT_VIEWS[key].label,
     count: counts[key],
   }));
+  const mayEditChecklist = can(actor, "manage:contract");
   if (view === "approvals") {
-    return { view, views, inbox: await getApprovalInbox({ actor }), list: null, page: 1 };
+    return { view, views, inbox: await getApprovalInbox({ actor }), list: null, page: 1, mayEditChecklist };
   }
   return {
+    mayEditChecklist,
     view,
     views,
     inbox: null,
@@ -201,12 +203,19 @@ function Inbox({ inbox }: { inbox: NonNullable<Data["inbox"]> }) {
 }
 
 export default function ContractsPage() {
-  const { view, views, inbox, list, page } = useLoaderData<typeof loader>();
+  const { view, views, inbox, list, page, mayEditChecklist } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Contracts"
         description="Gig contracts from offer to first day: what waits for your approval, and where every contract stands."
+        actions={
+          mayEditChecklist ? (
+            <Link to="/staff/onboarding/checklist" className="text-sm text-brand underline">
+              Onboarding checklist
+            </Link>
+          ) : null
+        }
       />
       <Tabs views={views} current={view} />
       {inbox ? <Inbox inbox={inbox} /> : null}

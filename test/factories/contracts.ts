@@ -1,5 +1,6 @@
 import { renderContractPdf } from "~/modules/contracts/contract-pdf.server";
-import { sha256 } from "~/platform/crypto.server";
+import { BUILT_IN_CHECKLIST, dueDay } from "~/modules/onboarding/checklist";
+import { sha256, sha256Bytes } from "~/platform/crypto.server";
 import type { Db, Prisma } from "~/platform/db.server";
 import { createAlumnus, createStaffUser, unique } from "./index";
 import { createApplication, createProgram } from "./pipeline";
@@ -81,7 +82,7 @@ export async function createAcceptedContract(tx: Db, input: { applicationId: str
       applicationId: application.id,
       programId: application.programId,
       alumnusId: application.alumnusId,
-      status: "accepted",
+      status: "onboarding",
       role: application.program.title,
       hourlyRate: "20.00",
       currency: application.program.currency,
@@ -110,5 +111,51 @@ export async function createAcceptedContract(tx: Db, input: { applicationId: str
       pdfSha256,
     },
   });
-  return { contract, pdfSha256 };
+  // Onboarding started: the built-in checklist, the person's document uploaded.
+  const tasks = await Promise.all(
+    BUILT_IN_CHECKLIST.map((item, position) =>
+      tx.onboardingTask.create({
+        data: { contractId: contract.id, position, ...item, dueOn: dueDay(acceptedAt, item.dueOffsetDays) },
+      }),
+    ),
+  );
+  const bytes = Buffer.from("%PDF-1.7\n%fixture\n%%EOF\n");
+  const document = await tx.onboardingDocument.create({
+    data: {
+      taskId: tasks[0].id,
+      contractId: contract.id,
+      alumnusId: application.alumnusId,
+      fileName: "identity.pdf",
+      mediaType: "application/pdf",
+      size: bytes.length,
+      sha256: sha256Bytes(bytes),
+      bytes,
+    },
+  });
+  return { contract, pdfSha256, tasks, document };
+}
+
+/** A document another person uploaded for their own onboarding (for record-level checks). */
+export async function createOnboardingDocument(tx: Db, input: { contractId: string; alumnusId: string }) {
+  const task = await tx.onboardingTask.create({
+    data: {
+      contractId: input.contractId,
+      position: 0,
+      ...BUILT_IN_CHECKLIST[0],
+      dueOn: new Date("2027-01-13T00:00:00Z"),
+    },
+  });
+  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return tx.onboardingDocument.create({
+    data: {
+      taskId: task.id,
+      contractId: input.contractId,
+      alumnusId: input.alumnusId,
+      fileName: "photo.png",
+      mediaType: "image/png",
+      size: bytes.length,
+      sha256: sha256Bytes(bytes),
+      bytes,
+    },
+  });
 }

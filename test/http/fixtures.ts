@@ -15,7 +15,11 @@ import {
 } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import { TINY_PNG } from "../factories/images";
-import { createAcceptedContract, createDraftContract } from "../factories/contracts";
+import {
+  createAcceptedContract,
+  createDraftContract,
+  createOnboardingDocument,
+} from "../factories/contracts";
 import { createApplication, createProgram } from "../factories/pipeline";
 import type { Role } from "./route-policy";
 
@@ -123,6 +127,11 @@ export async function buildAuthzFixtures() {
   // Contracts the fixture alumnus accepted (with their PDFs): on the manager's program, and on another's.
   const accepted = await createAcceptedContract(db, { applicationId: ownApplication.id });
   const otherAccepted = await createAcceptedContract(db, { applicationId: otherApplication.id });
+  // Someone else's onboarding document: neither the fixture alumnus nor a manager may fetch it.
+  const otherDocument = await createOnboardingDocument(db, {
+    contractId: otherContract.contract.id,
+    alumnusId: otherContract.person.id,
+  });
   /** A fresh session per request, so a route that ends sessions (sign-out) does not leak into the next check. */
   const cookieFor = async (role: Role): Promise<string | null> => {
     if (role === "anonymous") return null;
@@ -155,6 +164,8 @@ export async function buildAuthzFixtures() {
     erasureRequestId: erasure.id,
     acceptedContractId: accepted.contract.id,
     otherAcceptedContractId: otherAccepted.contract.id,
+    ownDocumentId: accepted.document.id,
+    otherDocumentId: otherDocument.id,
     segmentId: segment.id,
     templateKey: "return-invitation",
   };

@@ -649,6 +649,27 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     path: "/portal/contracts/:acceptedContractId/pdf",
     loader: alumniOnly,
   },
+  // Onboarding (ADR 067): the person's steps in the portal; documents for the person and HR only;
+  // the checklist's versions for HR (manage:contract).
+  "routes/portal.onboarding.$contractId": {
+    path: "/portal/onboarding/:acceptedContractId",
+    loader: alumniOnly,
+    action: alumniOnly,
+    reads: { multipart: { file: "document", fields: ["taskId"] } },
+  },
+  "routes/portal.onboarding.documents.$documentId": {
+    path: "/portal/onboarding/documents/:ownDocumentId",
+    loader: alumniOnly,
+  },
+  "routes/staff.onboarding.documents.$documentId": {
+    path: "/staff/onboarding/documents/:ownDocumentId",
+    loader: hrOnly,
+  },
+  "routes/staff.onboarding.checklist": {
+    path: "/staff/onboarding/checklist",
+    loader: hrOnly,
+    action: hrOnly,
+  },
 };
 
 /**
@@ -697,6 +718,17 @@ export const RECORD_POLICY: (RoutePolicy & { route: string })[] = [
   {
     route: "routes/portal.contracts.$contractId_.pdf",
     path: "/portal/contracts/:otherContractId/pdf",
+    loader: { ...alumniOnly, alumnus: "not-found" },
+  },
+  {
+    // Another person's checklist and document: as if they did not exist.
+    route: "routes/portal.onboarding.$contractId",
+    path: "/portal/onboarding/:otherContractId",
+    loader: { ...alumniOnly, alumnus: "not-found" },
+  },
+  {
+    route: "routes/portal.onboarding.documents.$documentId",
+    path: "/portal/onboarding/documents/:otherDocumentId",
     loader: { ...alumniOnly, alumnus: "not-found" },
   },
 ];

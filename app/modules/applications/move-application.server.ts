@@ -529,3 +529,34 @@ export async function markApplicationHired({
     after: { status: "hired", version: app.version + 1, contractId },
   });
 }
+
+/**
+ * The person declined the offer in the portal (contracts module, inside its transaction): the
+ * application leaves "offered" as withdrawn, by them. An application that already left
+ * "offered" (HR took the offer back meanwhile) stays as it is.
+ */
+export async function markApplicationWithdrawn({
+  tx,
+  applicationId,
+  contractId,
+  actor,
+}: {
+  tx: Tx;
+  applicationId: string;
+  contractId: string;
+  actor: PipelineActor;
+}) {
+  const app = await lockApplication(tx, applicationId);
+  if (!app) throw notFound("That application");
+  if (app.status !== "offered") return false;
+  assertMove(app, actor, "withdrawn", undefined);
+  await writeMove(tx, { actor, app, to: "withdrawn", note: "Declined the offered contract." });
+  await audit(tx, {
+    actor,
+    app,
+    to: "withdrawn",
+    action: "application.withdrawn",
+    extra: { contractId, contractStatus: "withdrawn" },
+  });
+  return true;
+}

@@ -73,7 +73,8 @@ describe("the person accepts the offer", () => {
       shownHash: page.termsHash,
       ...browser,
     });
-    expect(accepted.status).toBe("accepted");
+    // Acceptance starts onboarding at once (ADR 067).
+    expect(accepted.status).toBe("onboarding");
     const record = await db.contractAcceptance.findUniqueOrThrow({ where: { contractId: contract.id } });
     expect(record.text).toBe(row.termsText);
     expect(record.textSha256).toBe(sha256(row.termsText!));
@@ -91,7 +92,7 @@ describe("the person accepts the offer", () => {
     );
     // The contract, the application, the audit trail and the emails.
     const after = await current(contract.id);
-    expect(after.status).toBe("accepted");
+    expect(after.status).toBe("onboarding");
     expect(after.acceptedAt?.getTime()).toBe(record.acceptedAt.getTime());
     expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("hired");
     const audit = await db.auditEvent.findMany({

@@ -1,4 +1,8 @@
-import { markApplicationHired } from "~/modules/applications/move-application.server";
+import {
+  markApplicationHired,
+  markApplicationWithdrawn,
+} from "~/modules/applications/move-application.server";
+import { prepareOnboarding, startOnboarding } from "~/modules/onboarding/onboarding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import { getBranding } from "~/modules/portal/get-branding.server";
 import { t } from "~/modules/portal/strings";
@@ -122,7 +126,7 @@ export async function acceptContract({
   if (!contract.termsText || !contract.termsHash) throw conflict(CHANGED);
   // Trim to whole milliseconds as the database stores them: the PDF prints the recorded time.
   const acceptedAt = new Date(Math.floor(now.getTime()));
-  const [{ pdf, sha256: pdfSha256 }, emails] = await Promise.all([
+  const [{ pdf, sha256: pdfSha256 }, emails, onboarding] = await Promise.all([
     renderContractPdf({
       employer: (await getBranding()).companyName,
       person: legalName(contract.alumnus),
@@ -137,6 +141,7 @@ export async function acceptContract({
       acceptedAt,
     }),
     answerEmails(contract, "accepted", null, now),
+    prepareOnboarding(contract, acceptedAt),
   ]);
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);
@@ -177,7 +182,19 @@ export async function acceptContract({
       to: "accepted",
       after: { termsVersion: locked.termsVersion, textSha256: shownHash, pdfSha256, emails: emails.length },
     });
-    return { status: "accepted" as const, version: moved.version, textSha256: shownHash, pdfSha256 };
+    // Acceptance starts onboarding at once: the checklist is copied and the person welcomed.
+    const started = await startOnboarding(tx, {
+      contract,
+      locked: { ...locked, status: "accepted", version: moved.version },
+      prepared: onboarding,
+      acceptedAt,
+    });
+    return {
+      status: started.activated ? ("active" as const) : ("onboarding" as const),
+      version: started.version,
+      textSha256: shownHash,
+      pdfSha256,
+    };
   });
 }
 
@@ -211,6 +228,8 @@ export async function declineContract({
       to: "withdrawn",
       note: comment,
     });
+    // The person said no: their application leaves "offered" as withdrawn (by them).
+    await markApplicationWithdrawn({ tx, applicationId: contract.applicationId, contractId, actor: alumnus });
     await queueAnswerEmails(tx, emails);
     await auditMove(tx, {
       actor: alumnus,

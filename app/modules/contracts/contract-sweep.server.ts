@@ -19,13 +19,14 @@ import {
 } from "./contract-record.server";
 import { answerEmails, queueAnswerEmails } from "./answer-offer.server";
 import { contractsWaitingFor } from "./list-contracts.server";
+import { sendOnboardingReminders } from "~/modules/onboarding/onboarding-reminders.server";
 
 /**
  * The contracts' background sweep, about once an hour (ADR 059): offers not answered in time
  * expire, and approvers with contracts waiting longer than the set number of days get one
  * reminder listing them all, never more than one a day (a ReminderLog row per person and UTC
  * day, inserted in the same transaction as the email, decides; and never within 20 hours of
- * the last one).
+ * the last one). Overdue onboarding steps remind their owners the same way (ADR 067).
  */
 
 export const CONTRACT_SWEEP_JOB = "contracts.sweep";
@@ -154,7 +155,8 @@ export async function runContractSweep() {
   try {
     const expired = await expireOffers();
     const reminded = await sendApprovalReminders();
-    return `${expired} offers expired, ${reminded} approval reminders queued`;
+    const onboarding = await sendOnboardingReminders();
+    return `${expired} offers expired, ${reminded} approval reminders queued, ${onboarding} onboarding reminders queued`;
   } finally {
     // Even when this sweep failed, the next one is queued: a bad hour must not stop the sweeps.
     await scheduleContractSweep(new Date(Date.now() + HOUR));

@@ -315,8 +315,8 @@ describe("the second approver", () => {
     expect(await outboxTo(manager.email, "contract-approval-request")).toBe(2);
   });
 
-  it("an offered contract whose terms change is taken back for approval", async () => {
-    const { hr, manager, contract } = await setup();
+  it("an offered contract whose terms change is taken back for approval, and the person is told", async () => {
+    const { hr, manager, contract, person } = await setup();
     const { version: v } = await submitContract({ actor: hr, contractId: contract.id, version: 1 });
     const approved = await decide(manager, contract.id, v, "approve");
     const offered = await sendContractOffer({
@@ -332,6 +332,11 @@ describe("the second approver", () => {
     expect(edited.status).toBe("pending_approval");
     const row = await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } });
     expect(row.offerExpiresAt).toBeNull();
+    const told = await db.outboxMessage.findMany({
+      where: { toAddress: person.personalEmail!, template: "contract-offer-changed" },
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain("the maximum hours");
     // Saving the same terms again changes nothing.
     const same = await updateContractTerms({
       actor: hr,

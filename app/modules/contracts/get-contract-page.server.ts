@@ -8,13 +8,14 @@ import { textBlocks } from "./contract-text";
 import { CONTRACT_ACTION_PAST, CONTRACT_STATUS_HINTS, CONTRACT_STATUS_LABELS } from "./labels";
 import { applicantHistories, termsSummary } from "./list-contracts.server";
 import { missingTerms } from "./submit-contract.server";
+import { getStaffOnboarding } from "~/modules/onboarding/onboarding.server";
 
 /** The staff contract page: terms, the text, who still needs to approve and why, history, actions. */
 export async function getContractPage({ actor, contractId }: { actor: StaffUser; contractId: string }) {
   const contract = await contractFor(actor, contractId);
   const roles = rolesOn(actor, contract);
   const facts = approverFacts(actor, contract);
-  const [history, histories, templates, acceptance] = await Promise.all([
+  const [history, histories, templates, acceptance, onboarding] = await Promise.all([
     db.contractNote.findMany({
       where: { contractId },
       orderBy: { createdAt: "asc" },
@@ -49,6 +50,7 @@ export async function getContractPage({ actor, contractId }: { actor: StaffUser;
         userAgent: true,
       },
     }),
+    getStaffOnboarding({ actor, contract }),
   ]);
 
   let actions: ContractAction[] = actionsFor(roles, contract.status as ContractStatus);
@@ -157,6 +159,7 @@ export async function getContractPage({ actor, contractId }: { actor: StaffUser;
     templates: templates.map((v) => ({ id: v.id, label: `${v.template.name}, version ${v.version}` })),
     mayReadApplication: can(actor, "read:pipeline:any") || facts.hiringManagerId === actor.id,
     mayReadProfile: can(actor, "read:alumnus:any"),
+    onboarding,
   };
 }
 

@@ -50,6 +50,7 @@ export async function getPortalContract({
           select: { acceptedAt: true, textSha256: true, text: true, pdfSha256: true },
         })
       : null;
+  const hasChecklist = state === "accepted" && (await db.onboardingTask.count({ where: { contractId } })) > 0;
   // After acceptance the person reads what they accepted, even if HR later changes something.
   const text = acceptance?.text ?? contract.termsText ?? "";
   return {
@@ -61,6 +62,7 @@ export async function getPortalContract({
     blocks: state === "revising" ? [] : textBlocks(text),
     termsHash: contract.termsHash ?? "",
     offerExpiresOn: contract.offerExpiresAt?.toISOString() ?? null,
+    hasChecklist,
     acceptance: acceptance
       ? {
           at: acceptance.acceptedAt.toISOString(),

@@ -1,10 +1,14 @@
+import { renderTemplate } from "~/modules/outreach/render-template.server";
+import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
 import { changedFields } from "~/platform/audit.server";
+import { queueEmail } from "~/platform/mailer/mailer.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { approvalRequestEmails, linesFor, queuePending } from "./approval-requests.server";
 import { targetOf } from "./contract-machine";
 import {
+  alumnusEmail,
   assertAllowed,
   assertCurrent,
   auditMove,
@@ -81,6 +85,22 @@ export async function updateContractTerms({
           changed: true,
         })
       : [];
+  // An offer the person may be reading is taken back: they are told, never left to find out.
+  const address = alumnusEmail(contract);
+  const offerTakenBack =
+    contract.status === "offered" && address
+      ? {
+          address,
+          from: await alumniSender(),
+          email: await renderTemplate("contract-offer-changed", {
+            firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
+            companyName: (await getBranding()).companyName,
+            role: contract.terms.role,
+            changed: changedInWords(Object.keys(diff.after)),
+            contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
+          }),
+        }
+      : null;
 
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);
@@ -117,14 +137,55 @@ export async function updateContractTerms({
       },
     });
     const queued = await queuePending(tx, emails);
+    // Only when the offer was still open under the lock (a person who answered meanwhile made the edit fail above).
+    if (offerTakenBack && locked.status === "offered")
+      await queueEmail(tx, {
+        template: offerTakenBack.email.template,
+        purpose: offerTakenBack.email.purpose,
+        to: {
+          address: offerTakenBack.address,
+          name: contract.alumnus.preferredName || contract.alumnus.firstName,
+        },
+        alumnusId: contract.alumnusId,
+        email: offerTakenBack.email,
+        from: offerTakenBack.from,
+      });
     await auditMove(tx, {
       actor,
       action: "contract.terms_changed",
       locked,
       to,
       before: { termsVersion: locked.termsVersion, ...diff.before },
-      after: { termsVersion, termsHash: rendered.hash, ...diff.after, approvalRequests: queued },
+      after: {
+        termsVersion,
+        termsHash: rendered.hash,
+        ...diff.after,
+        approvalRequests: queued,
+        offerTakenBack: !!offerTakenBack && locked.status === "offered",
+      },
     });
     return { changed: true as const, status: to, version: moved.version, termsVersion };
   });
+}
+
+const TERM_WORDS: Record<string, string> = {
+  role: "the role",
+  hourlyRate: "the hourly rate",
+  currency: "the currency",
+  minHoursPerWeek: "the minimum hours",
+  maxHoursPerWeek: "the maximum hours",
+  startsOn: "the start date",
+  endsOn: "the end date",
+  noticeDays: "the notice period",
+  remote: "where the work happens",
+  place: "where the work happens",
+  equipmentStipend: "the equipment stipend",
+  templateVersionId: "the contract's wording",
+};
+
+/** "the hourly rate and the start date": what changed, for the person's email. */
+export function changedInWords(fields: string[]) {
+  const words = [...new Set(fields.map((f) => TERM_WORDS[f] ?? "the terms"))];
+  if (words.length <= 1) return words[0] ?? "the terms";
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }

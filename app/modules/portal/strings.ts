@@ -215,6 +215,31 @@ export const PORTAL_STRINGS_EN = {
   "contract.stateDeclined": "Declined",
   "contract.stateClosed": "No longer open",
   "contract.read": "Read the contract for {role}",
+  "contract.onboardingLink": "Your steps before you start",
+
+  // Onboarding: the person's steps after accepting (ADR 067)
+  "onboarding.title": "Before you start",
+  "onboarding.intro":
+    "Welcome back as {role}! A few steps are left before your contract becomes active. Some are yours; the others are ours.",
+  "onboarding.activeNow": "All done: your contract is active. Welcome back!",
+  "onboarding.stopped": "This contract is no longer going ahead, so there is nothing more to do here.",
+  "onboarding.mineHeading": "Your steps",
+  "onboarding.othersHeading": "What we are doing for you",
+  "onboarding.due": "Please finish by {date}",
+  "onboarding.dueOurs": "We plan to finish by {date}",
+  "onboarding.overdue": "Past its date",
+  "onboarding.done": "Done",
+  "onboarding.carriedOver": "Covered by your earlier employment",
+  "onboarding.optional": "Optional",
+  "onboarding.markDone": "I have done this",
+  "onboarding.doneNow": "Thank you, that step is done.",
+  "onboarding.activatedNow": "Thank you, that was the last step: your contract is active. Welcome back!",
+  "onboarding.uploadLabel": "Your document (PDF, PNG or JPEG, at most {size})",
+  "onboarding.uploadHint": "A scan or a clear photo. Only you and HR can see it.",
+  "onboarding.uploadButton": "Upload",
+  "onboarding.uploaded": "You uploaded {file}.",
+  "onboarding.uploadedNow": "Thank you, we have your document.",
+  "onboarding.reload": "Reload the page and try again.",
 
   // Answering an invitation (the page a campaign email's main button opens; ADR 038)
   "answer.title": "Your answer",

@@ -1,0 +1,144 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SubmitButton, useActionResult, useValidatedForm, ValidatedForm } from "~/components/form";
+import { Badge, Button, FieldError, TextArea } from "~/components/ui";
+import { CarryOverSchema, TaskSchema } from "~/modules/onboarding/checklist";
+
+/** One onboarding step as both sides see it (the words are the page's own: staff or portal). */
+export type TaskItem = {
+  id: string;
+  title: string;
+  dueOn: string;
+  overdue: boolean;
+  status: string;
+  required: boolean;
+};
+
+export type TaskWords = {
+  due: (date: string) => string;
+  overdue: string;
+  done: string;
+  carriedOver: string;
+  optional: string;
+};
+
+/** The list of steps, each with its state and whatever the owner can do with it. */
+export function TaskList<T extends TaskItem>({
+  tasks,
+  words,
+  meta,
+  actions,
+}: {
+  tasks: T[];
+  words: TaskWords;
+  /** A line under the title (owner, who finished it, a note). */
+  meta?: (task: T) => ReactNode;
+  actions?: (task: T) => ReactNode;
+}) {
+  return (
+    <ol className="space-y-3">
+      {tasks.map((task) => (
+        <li key={task.id} className="rounded-md border border-line p-3">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <p className="font-medium">{task.title}</p>
+            <span className="flex flex-wrap gap-1">
+              {task.status === "done" ? <Badge tone="good">{words.done}</Badge> : null}
+              {task.status === "carried_over" ? <Badge tone="good">{words.carriedOver}</Badge> : null}
+              {task.overdue ? <Badge tone="bad">{words.overdue}</Badge> : null}
+              {!task.required ? <Badge tone="neutral">{words.optional}</Badge> : null}
+            </span>
+          </div>
+          <p className="mt-1 text-sm text-muted">{words.due(task.dueOn)}</p>
+          {meta ? <div className="mt-1 text-sm text-muted">{meta(task)}</div> : null}
+          {actions ? <div className="mt-3">{actions(task)}</div> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** "Mark done" for a step its owner finishes by saying so. */
+export function TaskDoneForm({ taskId, label }: { taskId: string; label: string }) {
+  const form = useValidatedForm(TaskSchema, { intent: `task_done:${taskId}`, defaultValues: { taskId } });
+  return (
+    <ValidatedForm form={form}>
+      <input type="hidden" name="taskId" value={taskId} />
+      <SubmitButton variant="secondary">{label}</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+/** HR: the step is already satisfied by the earlier employment (with why). */
+export function CarryOverForm({ taskId }: { taskId: string }) {
+  const form = useValidatedForm(CarryOverSchema, {
+    intent: `carry_over:${taskId}`,
+    defaultValues: { taskId },
+  });
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm text-brand underline">
+        Carried over from the earlier employment?
+      </summary>
+      <div className="mt-2">
+        <ValidatedForm form={form}>
+          <input type="hidden" name="taskId" value={taskId} />
+          <TextArea
+            label="Why the earlier employment covers this step"
+            rows={2}
+            hint="For example: identity checked in March 2025; still has the laptop."
+            {...form.field("note")}
+          />
+          <SubmitButton variant="secondary">Carry over</SubmitButton>
+        </ValidatedForm>
+      </div>
+    </details>
+  );
+}
+
+/** The person's document upload for one step (a native multipart form: files do not go through react-hook-form). */
+export function DocumentUploadForm({
+  taskId,
+  label,
+  hint,
+  button,
+}: {
+  taskId: string;
+  label: string;
+  hint: string;
+  button: string;
+}) {
+  const intent = "upload";
+  const navigation = useNavigation();
+  const result = useActionResult(intent);
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const error =
+    result && !result.ok ? (result.error.fieldErrors?.document ?? [result.error.message]) : undefined;
+  const id = `upload-${taskId}-document`;
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-3">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="taskId" value={taskId} />
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
+          {hint}
+        </p>
+        <input
+          id={id}
+          name="document"
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+          aria-invalid={error ? true : undefined}
+          className="mt-2 block w-full text-sm"
+        />
+        <FieldError id={`${id}-error`} errors={error} />
+      </div>
+      <Button type="submit" busy={busy}>
+        {button}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,78 @@
+import { actorOf, type StaffUser } from "~/platform/auth.server";
+import { recordAudit } from "~/platform/audit.server";
+import { db, type Db } from "~/platform/db.server";
+import { conflict } from "~/platform/errors";
+import {
+  BUILT_IN_CHECKLIST,
+  checklistToText,
+  parseChecklistText,
+  type ChecklistInput,
+  type ChecklistItem,
+} from "./checklist";
+
+/**
+ * The onboarding checklist's versions (ADR 067). Saving writes a new version row (a trigger
+ * refuses changes to saved ones); a contract's tasks are copied from the version current when
+ * it was accepted, so running checklists never change under the people working through them.
+ */
+
+export type CurrentChecklist = { id: string | null; version: number; items: ChecklistItem[] };
+
+export async function currentChecklist(client: Db = db): Promise<CurrentChecklist> {
+  const row = await client.onboardingChecklistVersion.findFirst({ orderBy: { version: "desc" } });
+  if (!row) return { id: null, version: 0, items: [...BUILT_IN_CHECKLIST] };
+  return { id: row.id, version: row.version, items: row.tasks as unknown as ChecklistItem[] };
+}
+
+/** The settings page: the current version as text, earlier versions, and how many contracts use each. */
+export async function getChecklistSettings() {
+  const [current, versions, running] = await Promise.all([
+    currentChecklist(),
+    db.onboardingChecklistVersion.findMany({
+      orderBy: { version: "desc" },
+      take: 20,
+      select: { id: true, version: true, createdByName: true, createdAt: true },
+    }),
+    db.gigContract.count({ where: { status: "onboarding" } }),
+  ]);
+  return {
+    version: current.version,
+    items: current.items,
+    text: checklistToText(current.items),
+    versions: versions.map((v) => ({
+      version: v.version,
+      by: v.createdByName,
+      at: v.createdAt.toISOString(),
+    })),
+    /** Contracts in onboarding now: they keep the version they started with. */
+    running,
+  };
+}
+
+/** Saves the edited checklist as the next version; a stale page (someone saved meanwhile) is refused. */
+export async function saveChecklist({ actor, input }: { actor: StaffUser; input: ChecklistInput }) {
+  const { items } = parseChecklistText(input.checklist);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(727114067)`;
+    const current = await currentChecklist(tx);
+    if (current.version !== input.version)
+      throw conflict(
+        `Someone saved version ${current.version} of the checklist while you were editing. Nothing of yours was saved. Reload the page to see it, then make your change again.`,
+      );
+    if (JSON.stringify(current.items) === JSON.stringify(items))
+      return { changed: false as const, version: current.version };
+    const version = current.version + 1;
+    const row = await tx.onboardingChecklistVersion.create({
+      data: { version, tasks: items, createdById: actor.id, createdByName: actor.name },
+    });
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: "onboarding_checklist.saved",
+      entityType: "onboarding_checklist",
+      entityId: row.id,
+      before: { version: current.version, steps: current.items.length },
+      after: { version, steps: items.length, items },
+    });
+    return { changed: true as const, version };
+  });
+}

@@ -1,0 +1,314 @@
+import { describe, expect, it } from "vitest";
+import { acceptContract, declineContract } from "~/modules/contracts/answer-offer.server";
+import { decideContract } from "~/modules/contracts/decide-contract.server";
+import { sendContractOffer } from "~/modules/contracts/send-contract-offer.server";
+import { submitContract } from "~/modules/contracts/submit-contract.server";
+import type { AlumnusUser, StaffUser } from "~/platform/auth.server";
+import { db } from "~/platform/db.server";
+import { AppError } from "~/platform/errors";
+import { createStaffUser, staffActor } from "../../../test/factories";
+import { createDraftContract } from "../../../test/factories/contracts";
+import { BUILT_IN_CHECKLIST, checklistToText, MAX_DOCUMENT_BYTES, sniffDocument } from "./checklist";
+import { currentChecklist, saveChecklist } from "./checklist-versions.server";
+import {
+  carryOverOnboardingTask,
+  completeOnboardingTask,
+  downloadOnboardingDocument,
+  getPortalOnboarding,
+  uploadOnboardingDocument,
+} from "./onboarding.server";
+import { sendOnboardingReminders } from "./onboarding-reminders.server";
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const row = (id: string) => db.gigContract.findUniqueOrThrow({ where: { id } });
+
+/** A contract offered to a person, approved by its hiring manager; the person signed in. */
+async function offeredContract() {
+  const hr = staffActor(await createStaffUser(db, { role: "hr", name: "Hanna Berg" }));
+  const manager = staffActor(await createStaffUser(db, { role: "manager", name: "Mats Lindqvist" }));
+  const made = await createDraftContract(db, { hiringManagerId: manager.id, createdById: hr.id });
+  const id = made.contract.id;
+  const submitted = await submitContract({ actor: hr, contractId: id, version: 1 });
+  const approved = await decideContract({
+    actor: manager,
+    contractId: id,
+    input: { version: submitted.version, decision: "approve", comment: null },
+  });
+  await sendContractOffer({ actor: hr, contractId: id, version: approved.version });
+  const alumnus: AlumnusUser = {
+    kind: "alumnus",
+    id: made.person.id,
+    sessionId: "t",
+    name: made.person.firstName,
+  };
+  return { hr, manager, alumnus, ...made };
+}
+
+async function accepted(now = new Date()) {
+  const o = await offeredContract();
+  const result = await acceptContract({
+    alumnus: o.alumnus,
+    contractId: o.contract.id,
+    shownHash: (await row(o.contract.id)).termsHash!,
+    ip: null,
+    userAgent: null,
+    now,
+  });
+  const tasks = await db.onboardingTask.findMany({
+    where: { contractId: o.contract.id },
+    orderBy: { position: "asc" },
+  });
+  return { ...o, result, tasks };
+}
+
+const PDF = Buffer.from("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+const ownerOf = (o: Awaited<ReturnType<typeof accepted>>, owner: string): StaffUser | AlumnusUser =>
+  owner === "alumnus" ? o.alumnus : owner === "hr" ? o.hr : o.manager;
+
+/** Finishes every task but those given, each by its owner. */
+async function finishAllBut(o: Awaited<ReturnType<typeof accepted>>, keep: string[] = []) {
+  for (const task of o.tasks) {
+    if (keep.includes(task.id)) continue;
+    if (task.kind === "document")
+      await uploadOnboardingDocument({ alumnus: o.alumnus, taskId: task.id, fileName: "id.pdf", bytes: PDF });
+    else await completeOnboardingTask({ actor: ownerOf(o, task.owner), taskId: task.id });
+  }
+}
+
+describe("onboarding from acceptance to active", () => {
+  it("accepting copies the current checklist, moves to onboarding and welcomes the person", async () => {
+    const o = await accepted();
+    expect(o.result.status).toBe("onboarding");
+    expect((await row(o.contract.id)).status).toBe("onboarding");
+    expect(o.tasks.map((t) => [t.title, t.owner, t.required])).toEqual(
+      BUILT_IN_CHECKLIST.map((i) => [i.title, i.owner, i.required]),
+    );
+    expect(o.tasks[0].dueOn.toISOString().slice(0, 10)).toBe(
+      new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(
+      await db.outboxMessage.count({
+        where: { toAddress: o.person.personalEmail!, template: "onboarding-welcome" },
+      }),
+    ).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: o.contract.id, action: "contract.onboarding_started" },
+      }),
+    ).toBe(1);
+    const page = await getPortalOnboarding({ alumnus: o.alumnus, contractId: o.contract.id });
+    expect(page.mine.map((t) => t.owner)).toEqual(["alumnus", "alumnus"]);
+    expect(page.others.every((t) => t.owner !== "alumnus")).toBe(true);
+  });
+
+  it("each task is done by its owner only; a document task only by an upload", async () => {
+    const o = await accepted();
+    const hrTask = o.tasks.find((t) => t.owner === "hr")!;
+    const managerTask = o.tasks.find((t) => t.owner === "manager")!;
+    const docTask = o.tasks.find((t) => t.kind === "document")!;
+    expect((await failure(completeOnboardingTask({ actor: o.alumnus, taskId: hrTask.id }))).code).toBe(
+      "forbidden",
+    );
+    expect((await failure(completeOnboardingTask({ actor: o.hr, taskId: managerTask.id }))).code).toBe(
+      "forbidden",
+    );
+    const stranger = staffActor(await createStaffUser(db, { role: "manager", name: "Other Manager" }));
+    expect((await failure(completeOnboardingTask({ actor: stranger, taskId: managerTask.id }))).code).toBe(
+      "not_found",
+    );
+    const otherPerson: AlumnusUser = { kind: "alumnus", id: "someone-else", sessionId: "t", name: "X" };
+    expect((await failure(completeOnboardingTask({ actor: otherPerson, taskId: docTask.id }))).code).toBe(
+      "not_found",
+    );
+    expect((await failure(completeOnboardingTask({ actor: o.alumnus, taskId: docTask.id }))).message).toMatch(
+      /Upload the document/,
+    );
+    await completeOnboardingTask({ actor: o.hr, taskId: hrTask.id });
+    expect((await failure(completeOnboardingTask({ actor: o.hr, taskId: hrTask.id }))).message).toMatch(
+      /Hanna Berg already finished this step/,
+    );
+    expect(
+      await db.auditEvent.count({ where: { entityId: hrTask.id, action: "onboarding.task_done" } }),
+    ).toBe(1);
+  });
+
+  it("an upload is judged by its bytes: type, size, and a name that does not match the content", async () => {
+    expect(sniffDocument(Buffer.from("hello, I am text"), "id.pdf")).toMatchObject({
+      ok: false,
+      message: /not a PDF/,
+    });
+    expect(sniffDocument(PNG, "id.pdf")).toMatchObject({ ok: false, message: /name says one type/ });
+    expect(sniffDocument(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), "photo.JPG")).toEqual({
+      ok: true,
+      mediaType: "image/jpeg",
+    });
+    expect(sniffDocument(new Uint8Array(MAX_DOCUMENT_BYTES + 1).fill(0x25), "x.pdf")).toMatchObject({
+      ok: false,
+      message: /larger than 5 MB/,
+    });
+    const o = await accepted();
+    const docTask = o.tasks.find((t) => t.kind === "document")!;
+    const exe = Buffer.from("MZ\x90\x00 this is a program");
+    const refused = await failure(
+      uploadOnboardingDocument({
+        alumnus: o.alumnus,
+        taskId: docTask.id,
+        fileName: "passport.pdf",
+        bytes: exe,
+      }),
+    );
+    expect(refused.code).toBe("validation");
+    expect(await db.onboardingDocument.count({ where: { taskId: docTask.id } })).toBe(0);
+    const { documentId } = await uploadOnboardingDocument({
+      alumnus: o.alumnus,
+      taskId: docTask.id,
+      fileName: "passport.png",
+      bytes: PNG,
+    });
+    const stored = await db.onboardingDocument.findUniqueOrThrow({ where: { id: documentId } });
+    expect(stored).toMatchObject({ mediaType: "image/png", size: PNG.length, fileName: "passport.png" });
+    expect((await db.onboardingTask.findUniqueOrThrow({ where: { id: docTask.id } })).status).toBe("done");
+    // The person and HR may download it; the hiring manager may not.
+    expect((await downloadOnboardingDocument({ actor: o.alumnus, documentId })).bytes).toEqual(stored.bytes);
+    await downloadOnboardingDocument({ actor: o.hr, documentId });
+    expect((await failure(downloadOnboardingDocument({ actor: o.manager, documentId }))).code).toBe(
+      "not_found",
+    );
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: documentId, action: "onboarding.document_downloaded" },
+      }),
+    ).toBe(2);
+  });
+
+  it("completing the last two required tasks at once activates the contract exactly once", async () => {
+    const o = await accepted();
+    const last = o.tasks.filter((t) => t.owner !== "alumnus").slice(-2);
+    await finishAllBut(
+      o,
+      last.map((t) => t.id),
+    );
+    expect((await row(o.contract.id)).status).toBe("onboarding");
+    const results = await Promise.allSettled(
+      last.map((t) => completeOnboardingTask({ actor: ownerOf(o, t.owner), taskId: t.id })),
+    );
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    const activations = results.filter((r) => r.status === "fulfilled" && r.value.activated);
+    expect(activations).toHaveLength(1);
+    const contract = await row(o.contract.id);
+    expect(contract.status).toBe("active");
+    expect(contract.activatedAt).not.toBeNull();
+    expect(
+      await db.auditEvent.count({ where: { entityId: o.contract.id, action: "contract.activated" } }),
+    ).toBe(1);
+    expect(await db.contractNote.count({ where: { contractId: o.contract.id, action: "activate" } })).toBe(1);
+  });
+
+  it("twenty parallel completions of the same last task: one wins, one activation", async () => {
+    const o = await accepted();
+    const last = o.tasks.find((t) => t.owner === "hr")!;
+    await finishAllBut(o, [last.id]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => completeOnboardingTask({ actor: o.hr, taskId: last.id })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results)
+      if (r.status === "rejected") expect((r.reason as AppError).code).toBe("conflict");
+    expect(
+      await db.auditEvent.count({ where: { entityId: o.contract.id, action: "contract.activated" } }),
+    ).toBe(1);
+  });
+
+  it("HR carries a step over from the earlier employment with a note", async () => {
+    const o = await accepted();
+    const task = o.tasks.find((t) => t.owner === "manager")!;
+    expect(
+      (await failure(carryOverOnboardingTask({ actor: o.manager, taskId: task.id, note: "held" }))).code,
+    ).toBe("forbidden");
+    await carryOverOnboardingTask({ actor: o.hr, taskId: task.id, note: "Still has the laptop from 2024." });
+    expect(await db.onboardingTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      status: "carried_over",
+      note: "Still has the laptop from 2024.",
+      doneByName: "Hanna Berg",
+    });
+  });
+});
+
+describe("the checklist's versions", () => {
+  it("a saved version applies to later acceptances only; saved versions never change; a stale page is refused", async () => {
+    const running = await accepted();
+    const before = running.tasks.map((t) => t.title);
+    const hr = running.hr;
+    const current = await currentChecklist();
+    const text = `${checklistToText(current.items)}\nperson | training | 2 | optional | Watch the welcome video ${Date.now()}`;
+    const saved = await saveChecklist({ actor: hr, input: { version: current.version, checklist: text } });
+    expect(saved).toMatchObject({ changed: true, version: current.version + 1 });
+    expect(
+      (await failure(saveChecklist({ actor: hr, input: { version: current.version, checklist: text } })))
+        .code,
+    ).toBe("conflict");
+    const after = await db.onboardingTask.findMany({
+      where: { contractId: running.contract.id },
+      orderBy: { position: "asc" },
+    });
+    expect(after.map((t) => t.title)).toEqual(before);
+    const later = await accepted();
+    expect(later.tasks).toHaveLength(current.items.length + 1);
+    expect(later.tasks.at(-1)).toMatchObject({ required: false, owner: "alumnus" });
+    await expect(
+      db.$executeRaw`UPDATE "OnboardingChecklistVersion" SET "tasks" = '[]' WHERE "version" = ${saved.version}`,
+    ).rejects.toThrow(/cannot be changed/);
+  });
+});
+
+describe("overdue reminders", () => {
+  it("remind each owner, at most once a day per task", async () => {
+    const o = await accepted(new Date());
+    const inTen = new Date(Date.now() + 10 * 86_400_000);
+    await sendOnboardingReminders({ now: inTen });
+    const toPerson = () =>
+      db.outboxMessage.count({
+        where: { toAddress: o.person.personalEmail!, template: "onboarding-reminder" },
+      });
+    const toManager = () =>
+      db.outboxMessage.count({ where: { toAddress: o.manager.email, template: "onboarding-task-reminder" } });
+    const toHr = () =>
+      db.outboxMessage.count({ where: { toAddress: o.hr.email, template: "onboarding-task-reminder" } });
+    expect([await toPerson(), await toManager(), await toHr()]).toEqual([1, 1, 1]);
+    await Promise.all([sendOnboardingReminders({ now: inTen }), sendOnboardingReminders({ now: inTen })]);
+    await sendOnboardingReminders({ now: new Date(inTen.getTime() + 5 * 3_600_000) });
+    expect([await toPerson(), await toManager(), await toHr()]).toEqual([1, 1, 1]);
+    // A day later, what is still overdue reminds again; a done step does not.
+    await completeOnboardingTask({ actor: o.hr, taskId: o.tasks.find((t) => t.owner === "hr")!.id });
+    await sendOnboardingReminders({ now: new Date(inTen.getTime() + 24 * 3_600_000) });
+    expect([await toPerson(), await toManager(), await toHr()]).toEqual([2, 2, 1]);
+  });
+});
+
+describe("declining", () => {
+  it("moves the application out of offered, as withdrawn by the person", async () => {
+    const o = await offeredContract();
+    await declineContract({
+      alumnus: o.alumnus,
+      contractId: o.contract.id,
+      shownHash: (await row(o.contract.id)).termsHash!,
+      comment: "I found another job.",
+    });
+    expect((await db.application.findUniqueOrThrow({ where: { id: o.application.id } })).status).toBe(
+      "withdrawn",
+    );
+    expect(
+      await db.auditEvent.count({ where: { entityId: o.application.id, action: "application.withdrawn" } }),
+    ).toBe(1);
+  });
+});
