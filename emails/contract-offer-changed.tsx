@@ -22,13 +22,13 @@ export default function ContractOfferChanged(p: ContractOfferChangedProps) {
     >
       <Greeting name={p.firstName} />
       <P>
-        Thank you for considering our offer as {p.role}. We have changed its terms ({p.changed}), so the
-        version we sent you can no longer be accepted. Nothing is needed from you right now.
+        Thank you for considering our offer as {p.role}. We have changed its terms ({p.changed}), so you can
+        no longer accept the version we sent you. Nothing is needed from you right now.
       </P>
       <P>
-        <strong>Next step:</strong> once the new terms are approved, you will get a new email with the
-        contract to read. Your application stays open, and you can still decline then if it is not right for
-        you.
+        <strong>Next step:</strong> once the approvers agree to the new terms, you will get a new email with
+        the contract to read. We expect to send it within 5 working days. Your application stays open, and you
+        can still decline then if it is not right for you.
       </P>
       <ContactLine contact={p.contact} lead="If you have questions in the meantime, write to" />
       <SignOff contact={p.contact} companyName={p.companyName} />

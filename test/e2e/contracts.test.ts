@@ -7,6 +7,7 @@ import { createSession } from "~/platform/session.server";
 import { createStaffUser } from "../factories";
 import { createDraftContract } from "../factories/contracts";
 import { startTestApp, type TestApp } from "../setup/app-server";
+import { startSmtpSink, type SmtpSink } from "../smtp/sink";
 import { axeViolations } from "./axe";
 import { launchBrowser, signInStaff, watchConsole } from "./browser";
 
@@ -14,23 +15,49 @@ import { launchBrowser, signInStaff, watchConsole } from "./browser";
  * Journey: HR sends a drafted gig contract for approval; the hiring manager sees it on their
  * home page and in the approval inbox (terms and the person's history), approves it; HR sees
  * the approval on the contract page and sends the offer; the person reads it in the portal,
- * accepts it and downloads the PDF, which HR downloads too, byte for byte. Phone and desktop screenshots of the
+ * accepts it and downloads the PDF, which HR downloads too, byte for byte. The person opens the
+ * offer from the email the SMTP sink received; after accepting, they upload their document and
+ * finish their steps, HR and the manager finish theirs on the contract page, and the contract
+ * becomes active (ADR 067). Phone and desktop screenshots of the
  * new pages go to /tmp/shots/contracts when SHOTS=1; axe checks each page.
  */
 const PASSWORD = "journey contracts password";
 const SHOTS = process.env.SHOTS ? "/tmp/shots/contracts" : null;
 let app: TestApp;
 let browser: Browser;
+let sink: SmtpSink;
 
 beforeAll(async () => {
-  app = await startTestApp({ workers: false });
+  sink = await startSmtpSink({ keepRaw: true });
+  // Workers on: the outbox delivers to the sink, as in production.
+  app = await startTestApp({ workers: true, env: { SMTP_URL: sink.url() } });
   browser = await launchBrowser();
   if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await sink?.close();
 });
+
+/** The first link to `path` in the mail the sink received for `to` (quoted-printable undone). */
+async function linkInMail(to: string, path: RegExp) {
+  let found: string | undefined;
+  await expect
+    .poll(
+      () => {
+        for (const mail of sink.mails.filter((m) => m.rcptTo.includes(to))) {
+          const raw = mail.raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
+          found = raw.match(path)?.[0];
+          if (found) return true;
+        }
+        return false;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return found!;
+}
 
 async function shoot(page: Page, name: string) {
   if (!SHOTS) return;
@@ -130,8 +157,13 @@ describe("journey: a gig contract through approval", () => {
       await pContext.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: app.url }]);
       const pPage = await pContext.newPage();
       const pProblems = watchConsole(pPage);
-      await pPage.goto(`${app.url}/portal/applications`);
-      await pPage.getByRole("link", { name: `Read the contract for ${row.role}` }).click();
+      // The offer email, as delivered over SMTP, leads to the contract.
+      const offerLink = await linkInMail(
+        person.personalEmail!,
+        new RegExp(`${app.url.replace(/[.:/]/g, "\\$&")}/portal/contracts/[A-Za-z0-9_-]+`),
+      );
+      expect(offerLink).toBe(`${app.url}/portal/contracts/${contract.id}`);
+      await pPage.goto(offerLink);
       await pPage.waitForURL(`${app.url}/portal/contracts/${contract.id}`);
       await pPage.getByRole("heading", { name: "Your contract", level: 1 }).waitFor();
       expect(await pPage.content()).not.toContain("Comeback");
@@ -166,6 +198,53 @@ describe("journey: a gig contract through approval", () => {
       await shoot(hrPage, "contract-accepted");
       const staffPdf = await hrPage.request.get(`${app.url}/staff/contracts/${contract.id}/pdf`);
       expect(sha256Bytes(await staffPdf.body())).toBe(acceptance.pdfSha256);
+
+      // Onboarding: the person's steps in the portal, a document upload, then HR's and the manager's.
+      expect((await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe(
+        "onboarding",
+      );
+      await pPage.getByRole("link", { name: "Your steps before you start" }).click();
+      await pPage.waitForURL(`${app.url}/portal/onboarding/${contract.id}`);
+      await pPage.getByRole("heading", { name: "Before you start", level: 1 }).waitFor();
+      await noSeriousAxe(pPage);
+      await shoot(pPage, "portal-onboarding");
+      const fileInput = pPage.getByLabel(/Your document \(PDF, PNG or JPEG/);
+      await fileInput.setInputFiles({
+        name: "notes.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("plain text"),
+      });
+      await pPage.getByRole("button", { name: "Upload" }).click();
+      await pPage.getByText("This file is not a PDF, PNG or JPEG.").first().waitFor();
+      await pPage.getByLabel(/Your document \(PDF, PNG or JPEG/).setInputFiles({
+        name: "passport.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+      });
+      await pPage.getByRole("button", { name: "Upload" }).click();
+      await pPage.getByText("Thank you, we have your document.").waitFor();
+      await pPage.getByRole("button", { name: "I have done this" }).click();
+      await pPage.getByText("Thank you, that step is done.").waitFor();
+      await hrPage.goto(`${app.url}/staff/contracts/${contract.id}`);
+      await hrPage.getByRole("heading", { name: "Onboarding" }).waitFor();
+      await hrPage.getByRole("link", { name: /passport\.pdf/ }).waitFor();
+      await noSeriousAxe(hrPage);
+      await shoot(hrPage, "contract-onboarding");
+      await hrPage.getByRole("button", { name: "Mark done" }).click();
+      await hrPage.getByText("Step marked done.").waitFor();
+      await mPage.goto(`${app.url}/staff/contracts/${contract.id}`);
+      await mPage.getByRole("button", { name: "Mark done" }).first().click();
+      await mPage.getByText("Step marked done.").waitFor();
+      await mPage.getByRole("button", { name: "Mark done" }).click();
+      await mPage.getByText("Done. That was the last step: the contract is active.").waitFor();
+      const active = await db.gigContract.findUniqueOrThrow({ where: { id: contract.id } });
+      expect(active.status).toBe("active");
+      expect(
+        await db.auditEvent.count({ where: { entityId: contract.id, action: "contract.activated" } }),
+      ).toBe(1);
+      await pPage.reload();
+      await pPage.getByText("All done: your contract is active. Welcome back!").waitFor();
+      await shoot(pPage, "portal-onboarding-active");
       expect(hrProblems).toEqual([]);
       expect(mProblems).toEqual([]);
       expect(pProblems).toEqual([]);
