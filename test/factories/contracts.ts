@@ -113,9 +113,9 @@ export async function createAcceptedContract(tx: Db, input: { applicationId: str
   });
   // Onboarding started: the built-in checklist, the person's document uploaded.
   const tasks = await Promise.all(
-    BUILT_IN_CHECKLIST.map((item, position) =>
+    BUILT_IN_CHECKLIST.map(({ dueOffsetDays, ...item }, position) =>
       tx.onboardingTask.create({
-        data: { contractId: contract.id, position, ...item, dueOn: dueDay(acceptedAt, item.dueOffsetDays) },
+        data: { contractId: contract.id, position, ...item, dueOn: dueDay(acceptedAt, dueOffsetDays) },
       }),
     ),
   );
@@ -137,13 +137,9 @@ export async function createAcceptedContract(tx: Db, input: { applicationId: str
 
 /** A document another person uploaded for their own onboarding (for record-level checks). */
 export async function createOnboardingDocument(tx: Db, input: { contractId: string; alumnusId: string }) {
+  const { dueOffsetDays: _offset, ...item } = BUILT_IN_CHECKLIST[0];
   const task = await tx.onboardingTask.create({
-    data: {
-      contractId: input.contractId,
-      position: 0,
-      ...BUILT_IN_CHECKLIST[0],
-      dueOn: new Date("2027-01-13T00:00:00Z"),
-    },
+    data: { contractId: input.contractId, position: 0, ...item, dueOn: new Date("2027-01-13T00:00:00Z") },
   });
   const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return tx.onboardingDocument.create({

@@ -1,0 +1,269 @@
+/**
+ * npm run bench:approvals — managers approving gig contracts at once, on the PostgreSQL server.
+ *
+ * Creates a fresh database on the server (DATABASE_URL, default the local one), starts the built
+ * app on it (migrations, demo data), then adds 50 managers, each hiring for a program of their
+ * own, and 2,000 contracts waiting for their approval (40 each, terms inside every rule, so the
+ * hiring manager's approval completes each). autocannon (loopback, bounded: BENCH_CONNECTIONS
+ * connections, one request per contract) posts the approve action from all managers at once,
+ * interleaved; then /healthz of the same server for BENCH_SECONDS. Prints approvals/s at zero
+ * errors and p95, healthz req/s, checks the database for double transitions (a contract
+ * approved twice, two history rows, two audit events), and last the line
+ *   bench approvals: ratio <approvals/s / healthz req/s>
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { ensureBuild } from "../../server/build";
+
+const MANAGERS = Number(process.env.BENCH_MANAGERS ?? 50);
+const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 2000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SERVER = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DB_NAME = `comeback_bench_approvals_${process.pid}`;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "comeback-approvals-"));
+const databaseUrl = (() => {
+  const u = new URL(SERVER);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApp(extra: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "warn",
+      DISPATCHER: "false",
+      WORKERS: "false",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      SHOW_DEMO_ACCOUNTS: "false",
+      ...extra,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start (code ${child.exitCode}).`);
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** Managers, their programs and sessions, and the contracts waiting for them (set-based SQL). */
+async function seedContracts(client: pg.Client) {
+  const program = await client.query<{ id: string }>(
+    `SELECT id FROM "ReturnProgram" ORDER BY "createdAt" LIMIT 1`,
+  );
+  if (!program.rows[0]) throw new Error("The demo data has no return program to copy.");
+  const template = program.rows[0].id;
+  await client.query(
+    `INSERT INTO "User" (id, email, name, "roleId", status, "updatedAt")
+     SELECT 'bench-m-' || g, 'bench.manager' || g || '@example.com', 'Bench Manager ' || g, 'manager', 'active', now()
+     FROM generate_series(1, $1::int) g`,
+    [MANAGERS],
+  );
+  await client.query(
+    `INSERT INTO "ReturnProgram" (id, title, description, "decisionId", "phaseId", "engagementType", remote, "rateMin", "rateMax",
+       currency, openings, "hiringManagerId", status, version, "updatedAt")
+     SELECT 'bench-p-' || g, 'Bench program ' || g, p.description, p."decisionId", p."phaseId", p."engagementType", true,
+       p."rateMin", p."rateMax", p.currency, 100, 'bench-m-' || g, 'open', 1, now()
+     FROM generate_series(1, $1::int) g, "ReturnProgram" p WHERE p.id = $2`,
+    [MANAGERS, template],
+  );
+  await client.query(
+    `INSERT INTO "Alumnus" (id, "hrId", "workEmail", "firstName", "lastName", source, "updatedAt")
+     SELECT 'bench-a-' || g, 'BENCH-' || g, 'bench.person' || g || '@example.com', 'Bench', 'Person ' || g, 'seed', now()
+     FROM generate_series(1, $1::int) g`,
+    [CONTRACTS],
+  );
+  await client.query(
+    `INSERT INTO "Application" (id, "programId", "alumnusId", status, motivation, source, "updatedAt")
+     SELECT 'bench-app-' || g, 'bench-p-' || (1 + g % $2::int), 'bench-a-' || g, 'offered', 'Bench', 'hr', now()
+     FROM generate_series(1, $1::int) g`,
+    [CONTRACTS, MANAGERS],
+  );
+  const text = "Gig contract for the bench.";
+  await client.query(
+    `INSERT INTO "GigContract" (id, "applicationId", "programId", "alumnusId", status, role, "hourlyRate", currency,
+       "minHoursPerWeek", "maxHoursPerWeek", "startsOn", "noticeDays", remote, "termsText", "termsHash", "submittedAt",
+       "templateVersionId", "updatedAt")
+     SELECT 'bench-c-' || g, 'bench-app-' || g, 'bench-p-' || (1 + g % $2::int), 'bench-a-' || g, 'pending_approval',
+       'Support specialist', p."rateMin", p.currency, 10, 20, DATE '2027-03-01', 14, true, $3, $4, now(),
+       'default-gig-contract-v1', now()
+     FROM generate_series(1, $1::int) g, "ReturnProgram" p WHERE p.id = $5`,
+    [CONTRACTS, MANAGERS, text, sha256(text), template],
+  );
+  const cookies: string[] = [];
+  for (let m = 1; m <= MANAGERS; m++) {
+    const token = randomBytes(32).toString("base64url");
+    await client.query(
+      `INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`,
+      [sha256(token), `bench-m-${m}`],
+    );
+    cookies.push(`comeback_session=${token}`);
+  }
+  // Interleaved: every manager's contracts one after another, so all managers act at once.
+  const work: { path: string; cookie: string }[] = [];
+  for (let g = 1; g <= CONTRACTS; g++)
+    work.push({ path: `/staff/contracts/bench-c-${g}`, cookie: cookies[g % MANAGERS] });
+  await client.query(`ANALYZE`);
+  return work;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const p95 = (sorted: number[]) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN;
+
+async function approveAll(url: string, work: { path: string; cookie: string }[]) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const body = new URLSearchParams({ intent: "decide", version: "1", decision: "approve" }).toString();
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        amount: work.length,
+        timeout: 30,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const item = work[next++ % work.length];
+              return {
+                ...req,
+                path: item.path,
+                headers: {
+                  cookie: item.cookie,
+                  origin: url,
+                  "content-type": "application/x-www-form-urlencoded",
+                },
+                body,
+              };
+            },
+          },
+        ],
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    instance.on("response", (_c: unknown, status: number, _b: number, time: number) => {
+      latencies.push(time);
+      if (status !== 200) errors++;
+    });
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  errors += result.errors + result.timeouts;
+  return {
+    done: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p95: round(p95(latencies)),
+  };
+}
+
+async function healthz(url: string) {
+  const result = await autocannon({ url: `${url}/healthz`, connections: CONNECTIONS, duration: SECONDS });
+  return {
+    perSecond: result.requests.average,
+    p95: result.latency.p97_5,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main() {
+  await ensureBuild((line) => console.log(line));
+  console.log(
+    `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL server (database ${DB_NAME})`,
+  );
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  try {
+    console.log("Preparing the database (migrations, demo data)...");
+    const first = await startApp({ SEED_ON_EMPTY: "true" });
+    await first.stop();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const work = await seedContracts(client);
+    app = await startApp({ SEED_ON_EMPTY: "false" });
+    // Warm up on one contract of each manager's? No: each contract may be approved once. Warm the page instead.
+    for (let i = 0; i < 20; i++) await fetch(`${app.url}/healthz`).then((r) => r.arrayBuffer());
+    const approvals = await approveAll(app.url, work);
+    const health = await healthz(app.url);
+    const checks = await client.query<{ approved: string; notes: string; audits: string; doubles: string }>(
+      `SELECT
+         (SELECT count(*) FROM "GigContract" WHERE id LIKE 'bench-c-%' AND status = 'approved') AS approved,
+         (SELECT count(*) FROM "ContractNote" WHERE "contractId" LIKE 'bench-c-%' AND action = 'approve') AS notes,
+         (SELECT count(*) FROM "AuditEvent" WHERE "entityId" LIKE 'bench-c-%' AND action = 'contract.approved') AS audits,
+         (SELECT count(*) FROM (SELECT "contractId" FROM "ContractNote" WHERE "contractId" LIKE 'bench-c-%' AND action = 'approve'
+            GROUP BY "contractId" HAVING count(*) > 1) d) AS doubles`,
+    );
+    await client.end();
+    const c = checks.rows[0];
+    console.log(
+      `approvals: ${approvals.done} in ${approvals.seconds.toFixed(1)} s, ${approvals.perSecond.toFixed(1)} approvals/s, ${approvals.errors} errors, p95 ${approvals.p95} ms (${MANAGERS} managers, ${CONNECTIONS} connections)`,
+    );
+    console.log(`healthz: ${health.perSecond.toFixed(0)} req/s, ${health.errors} errors (${SECONDS} s)`);
+    console.log(
+      `database: ${c.approved} of ${CONTRACTS} approved, ${c.notes} approve history rows, ${c.audits} audit events, ${c.doubles} double transitions`,
+    );
+    console.log(`bench approvals: ratio ${(approvals.perSecond / Math.max(1, health.perSecond)).toFixed(3)}`);
+    if (approvals.errors > 0 || Number(c.doubles) > 0 || Number(c.approved) !== CONTRACTS)
+      process.exitCode = 1;
+  } finally {
+    await app?.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(1);
+});
