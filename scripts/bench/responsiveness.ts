@@ -241,7 +241,8 @@ async function benchOne(kind: "embedded" | "server") {
     NODE_ENV: "production",
     DATA_DIR: dir,
     LOG_LEVEL: "warn",
-    DISPATCHER: "false",
+    // the app's own job runner does the import and the recompute, as in production
+    DISPATCHER: "true",
   };
   delete env.DATABASE_URL;
   if (kind === "server") {
