@@ -44,11 +44,18 @@ export function BarChart({ bars, label }: { bars: Bar[]; label: string }) {
             <text x={0} y={y + 17} className="fill-ink text-[12px]">
               {bar.label}
             </text>
-            <rect x={LABEL} y={y + 5} width={span} height={16} rx={3} className="fill-paper" />
+            {bar.note ? null : (
+              <rect x={LABEL} y={y + 5} width={span} height={16} rx={3} className="fill-paper" />
+            )}
             {width ? (
               <rect x={LABEL} y={y + 5} width={width} height={16} rx={3} className="fill-brand" />
             ) : null}
-            <text x={WIDTH} y={y + 17} textAnchor="end" className="fill-ink text-[12px] tabular-nums">
+            <text
+              x={bar.note ? LABEL : WIDTH}
+              y={y + 17}
+              textAnchor={bar.note ? "start" : "end"}
+              className={bar.note ? "fill-muted text-[12px]" : "fill-ink text-[12px] tabular-nums"}
+            >
               {bar.note ? bar.note : number.format(bar.value)}
             </text>
           </g>

@@ -57,15 +57,17 @@ const PERSON_GROUP: Record<
  * Person-level funnel over the whole pool (HR): every stage, grouped by the person's decision,
  * department or location, or overall. `decisionId` narrows to the people of one decision.
  */
-export async function personFunnel(input: {
+type PersonFunnelInput = {
   by: "overall" | "decision" | "department" | "location";
   decisionId?: string;
   now?: Date;
-}): Promise<FunnelRow[]> {
+};
+
+export function personFunnelQuery(input: PersonFunnelInput): Prisma.Sql {
   const group = PERSON_GROUP[input.by];
   const eligible = effectiveOutcomeSql(input.now ?? new Date(), "v");
   const where = input.decisionId ? Prisma.sql`WHERE a."decisionId" = ${input.decisionId}` : Prisma.empty;
-  const rows = await db.$queryRaw<RawRow[]>`
+  return Prisma.sql`
     WITH invited AS (
       SELECT DISTINCT o."alumnusId" AS id FROM "OutboxMessage" o WHERE ${DELIVERED_INVITATION}
     ), interested AS (
@@ -96,6 +98,10 @@ export async function personFunnel(input: {
     GROUP BY 1
     ORDER BY "affected" DESC, 2 ASC
     LIMIT ${MAX_GROUPS}`;
+}
+
+export async function personFunnel(input: PersonFunnelInput): Promise<FunnelRow[]> {
+  const rows = await db.$queryRaw<RawRow[]>(personFunnelQuery(input));
   const fallback = input.by === "decision" ? "No decision recorded" : `No ${input.by} recorded`;
   return rows.map((r) => toRow(r, fallback));
 }
@@ -127,18 +133,19 @@ const PROGRAM_GROUP: Record<
  * it, their answers, applications and contracts), grouped by the program's decision, phase or
  * engagement type. A hiring manager's scope keeps their own programs only.
  */
-export async function programFunnel(input: {
+type ProgramFunnelInput = {
   by: "overall" | "decision" | "phase" | "engagement";
   scope: OverviewScope;
   decisionId?: string;
-}): Promise<FunnelRow[]> {
-  if (!input.scope.pipeline) return [];
+};
+
+export function programFunnelQuery(input: ProgramFunnelInput): Prisma.Sql {
   const group = PROGRAM_GROUP[input.by];
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (input.scope.pipeline !== "any")
+  if (input.scope.pipeline && input.scope.pipeline !== "any")
     conditions.push(Prisma.sql`rp."hiringManagerId" = ${input.scope.pipeline.hiringManagerId}`);
   if (input.decisionId) conditions.push(Prisma.sql`rp."decisionId" = ${input.decisionId}`);
-  const rows = await db.$queryRaw<RawRow[]>`
+  return Prisma.sql`
     WITH facts AS (
       SELECT o."alumnusId" AS person, cp."programId" AS program, 1 AS invited, 0 AS interested, 0 AS stage
       FROM "OutboxMessage" o JOIN "Campaign" cp ON cp."id" = o."campaignId"
@@ -169,6 +176,11 @@ export async function programFunnel(input: {
     GROUP BY 1
     ORDER BY ${group.order}
     LIMIT ${MAX_GROUPS}`;
+}
+
+export async function programFunnel(input: ProgramFunnelInput): Promise<FunnelRow[]> {
+  if (!input.scope.pipeline) return [];
+  const rows = await db.$queryRaw<RawRow[]>(programFunnelQuery(input));
   return rows.map((r) => {
     const row = toRow(r, "—");
     return input.by === "engagement"
@@ -217,13 +229,12 @@ export type PhaseTarget = Awaited<ReturnType<typeof phaseTargets>>[number];
  * Days from a person's first delivered invitation to their contract becoming active: median and
  * 90th percentile over the contracts in scope that became active after an invitation.
  */
-export async function timeToActive(input: { scope: OverviewScope; decisionId?: string }) {
-  if (!input.scope.pipeline) return null;
+export function timeToActiveQuery(input: { scope: OverviewScope; decisionId?: string }): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."activatedAt" IS NOT NULL`];
-  if (input.scope.pipeline !== "any")
+  if (input.scope.pipeline && input.scope.pipeline !== "any")
     conditions.push(Prisma.sql`rp."hiringManagerId" = ${input.scope.pipeline.hiringManagerId}`);
   if (input.decisionId) conditions.push(Prisma.sql`rp."decisionId" = ${input.decisionId}`);
-  const [row] = await db.$queryRaw<{ people: number; median: number | null; p90: number | null }[]>`
+  return Prisma.sql`
     SELECT count(*)::int AS "people",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days)::float8 AS "median",
       percentile_cont(0.9) WITHIN GROUP (ORDER BY t.days)::float8 AS "p90"
@@ -237,6 +248,13 @@ export async function timeToActive(input: { scope: OverviewScope; decisionId?: s
       ) first ON first."sentAt" IS NOT NULL
       WHERE ${Prisma.join(conditions, " AND ")}
     ) t`;
+}
+
+export async function timeToActive(input: { scope: OverviewScope; decisionId?: string }) {
+  if (!input.scope.pipeline) return null;
+  const [row] = await db.$queryRaw<{ people: number; median: number | null; p90: number | null }[]>(
+    timeToActiveQuery(input),
+  );
   return { people: row?.people ?? 0, median: row?.median ?? null, p90: row?.p90 ?? null };
 }
 

@@ -3,7 +3,14 @@ import { db } from "~/platform/db.server";
 import type { IgnoredParam } from "~/platform/http.server";
 import { contractsVisibleTo } from "~/modules/contracts/contract-record.server";
 import { PERSON_GROUPINGS, POOL_STAGES, STAGES, type FunnelRow, type Grouping } from "./funnel";
-import { emailHealth, personFunnel, phaseTargets, programFunnel, timeToActive } from "./funnel.server";
+import {
+  emailHealth,
+  MAX_GROUPS,
+  personFunnel,
+  phaseTargets,
+  programFunnel,
+  timeToActive,
+} from "./funnel.server";
 import { FILTER_LABELS } from "./schemas";
 import { overviewScope, type OverviewScope } from "./overview-scope.server";
 
@@ -46,6 +53,14 @@ function emptyRow(scope: OverviewScope): FunnelRow {
   return { key: "all", label: scope.pool ? "Everyone in the pool" : "Every program", counts };
 }
 
+/** Rows of disjoint groups added up into one. */
+function sumRows(rows: FunnelRow[], into: FunnelRow): FunnelRow {
+  const counts = { ...into.counts };
+  for (const row of rows)
+    for (const s of STAGES) counts[s] = counts[s] === null ? null : (counts[s] ?? 0) + (row.counts[s] ?? 0);
+  return { ...into, counts };
+}
+
 /** Everything the overview dashboard shows, each part only when the viewer's scope includes it. */
 export async function getOverview(input: {
   actor: StaffUser;
@@ -56,7 +71,9 @@ export async function getOverview(input: {
   const ignored = [...input.ignored];
   const { decisions, decisionId } = await decisionChoice(input.filter.decision, ignored);
   const [overall, byDecision, phases, time, email, pendingApprovals] = await Promise.all([
-    funnelBy({ scope, by: "overall", decisionId }),
+    // Over the whole pool each person sits in exactly one decision row, so the overall funnel is
+    // their sum: one scan of the pool instead of two.
+    scope.pool && !decisionId ? Promise.resolve(null) : funnelBy({ scope, by: "overall", decisionId }),
     decisionId ? Promise.resolve(null) : funnelBy({ scope, by: "decision" }),
     phaseTargets({ scope, decisionId }),
     timeToActive({ scope, decisionId }),
@@ -78,7 +95,14 @@ export async function getOverview(input: {
     decisions,
     decisionId: decisionId ?? null,
     ignored: ignored.map((i) => FILTER_LABELS[i.name] ?? i.name),
-    overall: overall ? (overall[0] ?? emptyRow(scope)) : null,
+    overall:
+      scope.pool && !decisionId && byDecision && byDecision.length < MAX_GROUPS
+        ? sumRows(byDecision, emptyRow(scope))
+        : overall
+          ? (overall[0] ?? emptyRow(scope))
+          : scope.pool && !decisionId
+            ? ((await funnelBy({ scope, by: "overall" }))?.[0] ?? emptyRow(scope))
+            : null,
     byDecision,
     phases,
     time,
