@@ -184,7 +184,7 @@ export function CampaignForm({
             type="datetime-local"
             defaultValue={values.sendAt}
             errors={e("sendAt")}
-            hint="Leave empty to start as soon as it is launched."
+            hint="In UTC, on a 24-hour clock. Leave empty to start as soon as it is launched."
           />
           <TextField
             label="Emails per hour"

@@ -497,20 +497,30 @@ function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: A
           {launchError && !launchError.fieldErrors ? (
             <Notice tone="error">{launchError.message}</Notice>
           ) : null}
-          <Button
-            type="submit"
-            name="intent"
-            value="launch"
-            busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "launch"}
-          >
-            Launch campaign
-          </Button>
-          <p className="text-sm text-muted">
-            {data.audience.recipients.toLocaleString("en")}{" "}
-            {data.audience.recipients === 1 ? "person" : "people"} will get it, at most{" "}
-            {campaign.throttlePerHour.toLocaleString("en")} per hour. You can pause or cancel at any time;
-            emails already sent cannot be called back.
-          </p>
+          {/* Launching asks once more, with the number of people, before anything is sent (works
+              without JavaScript: the confirmation is a native disclosure). */}
+          <details className="rounded-md border border-line p-3" open={!!launchError}>
+            <summary className="cursor-pointer font-medium text-brand">Launch campaign…</summary>
+            <p className="mt-2 text-sm">
+              This sends the email to{" "}
+              <strong data-testid="launch-recipients">
+                {data.audience.recipients.toLocaleString("en")}{" "}
+                {data.audience.recipients === 1 ? "person" : "people"}
+              </strong>
+              , at most {campaign.throttlePerHour.toLocaleString("en")} per hour. You can pause or cancel at
+              any time; emails already sent cannot be called back.
+            </p>
+            <Button
+              type="submit"
+              name="intent"
+              value="launch"
+              className="mt-3"
+              busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "launch"}
+            >
+              Yes, send to {data.audience.recipients.toLocaleString("en")}{" "}
+              {data.audience.recipients === 1 ? "person" : "people"}
+            </Button>
+          </details>
         </Form>
       ) : null}
     </Card>

@@ -7,6 +7,7 @@ import {
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
 import { EmptyState, PageHeader } from "~/components/ui";
+import { campaignFormDefaults } from "~/modules/campaigns/campaign-form-defaults.server";
 import { createCampaign } from "~/modules/campaigns/create-campaign.server";
 import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
@@ -29,10 +30,11 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
   // A segment chosen on the alumni list; a malformed one is simply not preselected.
   const { segment: segmentId } = parseFilters(request, PreselectSchema).values;
-  return {
-    segments: await listSegmentsForCampaigns(),
-    defaults: { senderName: actor.name, senderEmail: actor.email, segmentId },
-  };
+  const [segments, defaults] = await Promise.all([
+    listSegmentsForCampaigns(),
+    campaignFormDefaults({ actor }),
+  ]);
+  return { segments, defaults: { ...defaults, segmentId } };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -69,13 +71,7 @@ export default function NewCampaign() {
       ) : (
         <CampaignForm
           segments={segments}
-          values={
-            actionData?.values ?? {
-              senderName: defaults.senderName,
-              senderEmail: defaults.senderEmail,
-              segmentId: defaults.segmentId,
-            }
-          }
+          values={actionData?.values ?? defaults}
           errors={error?.fieldErrors}
           formError={error ? error.message : undefined}
           submitLabel="Create draft"

@@ -112,7 +112,10 @@ describe("journey: an outreach campaign", () => {
     await page.getByLabel("Reply by").fill("2027-01-15");
     await expect(page.getByLabel("Sender's name").inputValue()).resolves.toBe("Hanna Berg");
     await page.getByLabel("Sender's role").fill("People Partner");
-    await page.getByLabel("Only people whose rehire verdict is eligible").check();
+    // On by default for a new campaign.
+    await expect(page.getByLabel("Only people whose rehire verdict is eligible").isChecked()).resolves.toBe(
+      true,
+    );
     await page.getByLabel("Emails per hour").fill("360000"); // spaced 10 ms apart: the journey does not wait for the pace
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.waitForURL(/\/staff\/campaigns\/[a-z0-9]+$/);
@@ -124,7 +127,7 @@ describe("journey: an outreach campaign", () => {
     // A note that reads cold draws a warning as it is typed; the rewrite reads warmly.
     const note = page.getByRole("textbox", { name: "Your note" });
     await note.fill("We value our human capital and hope you will consider returning.");
-    await page.locator("#note-findings").getByText("cold.resources").waitFor();
+    await page.locator('#note-findings [data-rule="cold.resources"]').waitFor();
     await note.fill(
       "I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back, on your terms.",
     );
@@ -150,7 +153,15 @@ describe("journey: an outreach campaign", () => {
       .waitFor();
 
     // Launch; the counts follow live; every email arrives at the SMTP server once.
-    await page.getByRole("button", { name: "Launch campaign" }).click();
+    // Launching asks once more, naming how many people the email goes to.
+    await page.getByText("Launch campaign…").click();
+    await page
+      .getByTestId("launch-recipients")
+      .filter({ hasText: `${expected.recipients.toLocaleString("en")} people` })
+      .waitFor();
+    await page
+      .getByRole("button", { name: `Yes, send to ${expected.recipients.toLocaleString("en")} people` })
+      .click();
     await page.getByText("Launched.").waitFor();
     await until("every email at the SMTP server", async () => inbox.length >= expected.recipients);
     await page
