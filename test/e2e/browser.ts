@@ -2,30 +2,50 @@ import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /**
- * Debian's Chromium driven by playwright-core. No browser download ever: the executable comes
- * from the system (`apt-get install -y chromium`), see .ci/run.
+ * The browser the journeys drive with playwright-core (no browser download by Playwright):
+ * the system's Chromium when there is one (`CHROMIUM_PATH`, else `/usr/bin/chromium`), otherwise
+ * the headless Chromium shipped inside the `@sparticuz/chromium` dev dependency, unpacked on
+ * first use (a few seconds). `PACKAGED_CHROMIUM=1` ignores the system browser, so the packaged
+ * path a fresh machine takes is proven in CI too (ADR 072).
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+/** The package's own flags it needs to run anywhere; not `--single-process` (a second browser
+ * context fails with it) nor the ones that switch web security off, which the journeys test. */
+const PACKAGED_FLAGS_NOT_USED = new Set([
+  "--single-process",
+  "--disable-web-security",
+  "--allow-running-insecure-content",
+  "--disable-site-isolation-trials",
+  "--disable-setuid-sandbox",
+]);
+
+export async function chromiumExecutable(): Promise<{ path: string; args: string[]; packaged: boolean }> {
+  if (process.env.PACKAGED_CHROMIUM !== "1" && fs.existsSync(SYSTEM_CHROMIUM)) {
+    return { path: SYSTEM_CHROMIUM, args: ARGS, packaged: false };
+  }
+  const { default: packaged } = await import("@sparticuz/chromium");
+  const extra = packaged.args.filter(
+    (arg) => !PACKAGED_FLAGS_NOT_USED.has(arg) && !arg.startsWith("--headless") && !ARGS.includes(arg),
+  );
+  return { path: await packaged.executablePath(), args: [...ARGS, ...extra], packaged: true };
+}
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`,
-    );
-  }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  const executable = await chromiumExecutable();
+  if (executable.packaged) console.info(`browser journeys: the packaged Chromium (${executable.path})`);
+  const browser = await chromium.launch({ executablePath: executable.path, args: executable.args });
   // CI machines are small and busy (two cores running the app, the database and the browser):
   // give every wait a minute rather than Playwright's 30 s. A journey that never gets there
   // still fails, with the step that did not happen.
