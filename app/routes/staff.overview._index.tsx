@@ -154,8 +154,16 @@ export default function Overview() {
               hint={
                 NOT_RECORDED.active
                   ? "Not recorded yet: Comeback does not mark contracts active until onboarding is tracked."
-                  : `90th percentile ${formatDays(data.time.p90)}, over ${number.format(data.time.people)} people.`
+                  : `90th percentile ${formatDays(data.time.p90)}, over ${number.format(data.time.people)} ${data.time.people === 1 ? "person" : "people"}.`
               }
+            />
+          ) : null}
+          {data.overdueTasks !== null ? (
+            <Stat
+              label="Onboarding tasks overdue"
+              value={data.overdueTasks}
+              tone={data.overdueTasks ? "attention" : "neutral"}
+              hint="Open tasks past their due day, on the contracts you see."
             />
           ) : null}
           {data.pendingApprovals !== null ? (

@@ -51,12 +51,9 @@ export const STAGE_DEFINITIONS: Record<Stage, string> = {
 
 /**
  * Stages Comeback does not record yet, with the sentence the page shows instead of a figure.
- * Onboarding is what makes a contract active; until it does, "active" would always read 0.
+ * Empty since onboarding marks a contract active when its checklist is complete.
  */
-export const NOT_RECORDED: Partial<Record<Stage, string>> = {
-  active:
-    "Not recorded yet: a contract becomes active when its onboarding is complete, and Comeback does not track onboarding yet.",
-};
+export const NOT_RECORDED: Partial<Record<Stage, string>> = {};
 
 export type FunnelCounts = Record<Stage, number | null>;
 

@@ -70,7 +70,11 @@ export async function getOverview(input: {
   const scope = overviewScope(input.actor);
   const ignored = [...input.ignored];
   const { decisions, decisionId } = await decisionChoice(input.filter.decision, ignored);
-  const [overall, byDecision, phases, time, email, pendingApprovals] = await Promise.all([
+  const contractScope = scope.contracts
+    ? { AND: [contractsVisibleTo(input.actor), decisionId ? { program: { decisionId } } : {}] }
+    : null;
+  const today = new Date(new Date().toISOString().slice(0, 10));
+  const [overall, byDecision, phases, time, email, pendingApprovals, overdueTasks] = await Promise.all([
     // Over the whole pool each person sits in exactly one decision row, so the overall funnel is
     // their sum: one scan of the pool instead of two.
     scope.pool && !decisionId ? Promise.resolve(null) : funnelBy({ scope, by: "overall", decisionId }),
@@ -88,6 +92,10 @@ export async function getOverview(input: {
             ],
           },
         })
+      : Promise.resolve(null),
+    // Onboarding tasks still open after their due day, on the contracts the viewer sees.
+    contractScope
+      ? db.onboardingTask.count({ where: { status: "open", dueOn: { lt: today }, contract: contractScope } })
       : Promise.resolve(null),
   ]);
   return {
@@ -108,6 +116,7 @@ export async function getOverview(input: {
     time,
     email,
     pendingApprovals,
+    overdueTasks,
   };
 }
 

@@ -31,6 +31,7 @@ describe("the overview's funnel", () => {
     });
     expect(overview.time).toEqual({ people: 1, median: 10, p90: 10 });
     expect(overview.pendingApprovals).toBe(1);
+    expect(overview.overdueTasks).toBe(0);
     expect(overview.email).toEqual({
       queued: expect.any(Number),
       failed: expect.any(Number),
@@ -113,7 +114,7 @@ describe("exports", () => {
     const { csv } = await exportReportCsv({ actor: hr, by: "department", decision: decision.id });
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv.split("\r\n")[0]).toContain('"Department","Affected"');
-    expect(csv).toContain('"Support","4","2","2","2","1","2","2","1"');
+    expect(csv).toContain('"Support","4","2","2","2","1","2","2","1","0"');
     const audit = await db.auditEvent.findFirst({
       where: { action: "report.exported", actorId: hr.id },
       orderBy: { id: "desc" },
@@ -134,7 +135,7 @@ describe("exports", () => {
       ["Contracted", "2"],
     ])
       expect(printed).toMatch(new RegExp(`${stage}\n${figure}\n`));
-    expect(printed).toContain("not recorded yet (onboarding does not mark contracts active yet)");
+    expect(printed).toContain("median 10 days, 90th percentile 10 days (1 person)");
   });
 
   it("a manager cannot export the pool's breakdowns", async () => {

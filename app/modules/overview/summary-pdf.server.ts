@@ -142,7 +142,7 @@ export async function renderSummaryPdf(input: { actor: StaffUser; decision?: str
       NOT_RECORDED.active
         ? "not recorded yet (onboarding does not mark contracts active yet)"
         : data.time.people
-          ? `median ${formatDays(data.time.median)}, 90th percentile ${formatDays(data.time.p90)} (${data.time.people} people)`
+          ? `median ${formatDays(data.time.median)}, 90th percentile ${formatDays(data.time.p90)} (${data.time.people} ${data.time.people === 1 ? "person" : "people"})`
           : "nobody has become active after an invitation yet",
     ]);
   if (data.email)
@@ -150,6 +150,8 @@ export async function renderSummaryPdf(input: { actor: StaffUser; decision?: str
       "Email delivery",
       `${data.email.queued.toLocaleString("en")} waiting, ${data.email.failed.toLocaleString("en")} failed for now (retrying), ${data.email.setAside.toLocaleString("en")} set aside`,
     ]);
+  if (data.overdueTasks !== null)
+    facts.push(["Onboarding tasks overdue", data.overdueTasks.toLocaleString("en")]);
   if (data.pendingApprovals !== null)
     facts.push(["Contracts awaiting approval", data.pendingApprovals.toLocaleString("en")]);
   for (const [label, value] of facts) {
