@@ -218,15 +218,25 @@ async function main() {
   console.log(
     `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL server (database ${DB_NAME})`,
   );
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  // Short-lived connections to the server's own database: a shared server may end idle ones.
+  const onServer = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: SERVER });
+    admin.on("error", () => undefined);
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  };
+  await onServer(`CREATE DATABASE ${DB_NAME}`);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
     console.log("Preparing the database (migrations, demo data)...");
     const first = await startApp({ SEED_ON_EMPTY: "true" });
     await first.stop();
     const client = new pg.Client({ connectionString: databaseUrl });
+    client.on("error", () => undefined);
     await client.connect();
     const work = await seedContracts(client);
     app = await startApp({ SEED_ON_EMPTY: "false" });
@@ -256,8 +266,7 @@ async function main() {
       process.exitCode = 1;
   } finally {
     await app?.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await onServer(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
