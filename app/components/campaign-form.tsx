@@ -18,6 +18,7 @@ export type CampaignFormValues = Partial<Record<string, string>>;
 
 export function CampaignForm({
   segments,
+  programs = [],
   values,
   errors,
   formError,
@@ -25,6 +26,8 @@ export function CampaignForm({
   busy,
 }: {
   segments: { id: string; name: string }[];
+  /** Return programs the invitation may point at. */
+  programs?: { id: string; title: string; status: string }[];
   values: CampaignFormValues;
   errors?: FieldErrors;
   formError?: string;
@@ -56,6 +59,20 @@ export function CampaignForm({
             ]}
             errors={e("segmentId")}
             hint="A saved alumni view. People who must not be written to are left out; the campaign page shows who and why."
+          />
+          <SelectField
+            label="Return program (optional)"
+            name="programId"
+            defaultValue={values.programId ?? ""}
+            options={[
+              { value: "", label: "None: a general invitation" },
+              ...programs.map((p) => ({
+                value: p.id,
+                label: p.status === "open" ? p.title : `${p.title} (${p.status}: open it before launching)`,
+              })),
+            ]}
+            errors={e("programId")}
+            hint="People who say yes are shown this program and can apply to it."
           />
           <SelectField
             label="Email"

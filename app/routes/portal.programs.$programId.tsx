@@ -16,7 +16,7 @@ import { DAYS_OF_WEEK, PortalApplySchema } from "~/modules/applications/schemas"
 import { submitApplication } from "~/modules/applications/submit-application.server";
 import { t } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm, parseParams } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseParams, queryOf } from "~/platform/http.server";
 import { recordId } from "~/platform/input";
 
 export const meta = portalMeta("programs.title");
@@ -24,21 +24,26 @@ export const meta = portalMeta("programs.title");
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
   const { programId } = parseParams(params, { programId: recordId });
-  return getPortalProgram({ alumnus, programId });
+  const page = await getPortalProgram({ alumnus, programId });
+  // Arrived from an invitation's "apply" link: the application records that campaign.
+  const campaign = queryOf(request).get("campaign");
+  return { ...page, campaign: campaign && /^[a-z0-9]{1,64}$/i.test(campaign) ? campaign : null };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
   const { programId } = parseParams(params, { programId: recordId });
-  const input = await parseForm(request, PortalApplySchema);
-  await submitApplication({ actor: alumnus, programId, input });
+  const { campaign, ...input } = await parseForm(request, PortalApplySchema);
+  await submitApplication({ actor: alumnus, programId, input, campaignId: campaign });
   return redirect("/portal/applications?sent=1");
 });
 
 function ApplyForm({
   defaults,
+  campaign,
 }: {
   defaults: { availabilityHours: string; availabilityDays: string[]; earliestStart: string };
+  campaign: string | null;
 }) {
   const form = useValidatedForm(PortalApplySchema, {
     intent: "apply",
@@ -51,6 +56,7 @@ function ApplyForm({
     (form.values?.availabilityDays ? [form.values.availabilityDays] : undefined) ?? defaults.availabilityDays;
   return (
     <ValidatedForm form={form}>
+      {campaign ? <input type="hidden" name="campaign" value={campaign} /> : null}
       <TextArea
         label={t("apply.motivation")}
         hint={t("apply.motivationHint")}
@@ -84,7 +90,14 @@ function ApplyForm({
 }
 
 export default function PortalProgram() {
-  const { program: p, closedReason, notEligible, applied, defaults } = useLoaderData<typeof loader>();
+  const {
+    program: p,
+    closedReason,
+    notEligible,
+    applied,
+    defaults,
+    campaign,
+  } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -138,7 +151,7 @@ export default function PortalProgram() {
         ) : (
           <>
             <p className="mb-4">{t("apply.intro")}</p>
-            <ApplyForm defaults={defaults} />
+            <ApplyForm defaults={defaults} campaign={campaign} />
           </>
         )}
       </section>

@@ -23,6 +23,8 @@ import { DoNotRehireSchema, EditAlumnusSchema, NoteSchema, TagSchema } from "~/m
 import { languageList, placeText } from "~/modules/alumni/alumnus-words";
 import { dayList, fieldLabel, valueInWords } from "~/modules/audit/audit-words";
 import { getAlumnusProfile } from "~/modules/alumni/get-alumnus-profile.server";
+import { getReturnJourney } from "~/modules/applications/return-journey.server";
+import { ReturnJourneyCard } from "~/components/pipeline/journey";
 import { setDoNotRehire } from "~/modules/alumni/set-do-not-rehire.server";
 import { tagAlumni } from "~/modules/alumni/tag-alumni.server";
 import { updateAlumnus } from "~/modules/alumni/update-alumnus.server";
@@ -39,7 +41,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:alumnus:any", "read:alumnus:team"]);
   const { alumnusId } = parseParams(params, { alumnusId: recordId }, "That person");
-  return getAlumnusProfile({ actor, alumnusId });
+  const [profile, journey] = await Promise.all([
+    getAlumnusProfile({ actor, alumnusId }),
+    getReturnJourney({ actor, alumnusId }),
+  ]);
+  return { ...profile, journey };
 });
 
 const INTENTS = ["edit", "do-not-rehire", "add-note", "add-tag", "remove-tag"] as const;
@@ -176,7 +182,7 @@ type AlumnusProfileData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AlumnusProfilePage() {
   const profile = useLoaderData<typeof loader>();
-  const { alumnus: a, hr, restricted, timeline, canEdit, canEditRestricted } = profile;
+  const { alumnus: a, hr, restricted, timeline, canEdit, canEditRestricted, journey } = profile;
   const name = `${a.preferredName || a.firstName} ${a.lastName}`;
   return (
     <>
@@ -242,6 +248,7 @@ export default function AlumnusProfilePage() {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {journey ? <ReturnJourneyCard journey={journey} /> : null}
           <Card title="Identity and contact">
             <Facts
               items={[

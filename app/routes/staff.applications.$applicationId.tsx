@@ -1,10 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ActionNotice, SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
+import {
+  ActionNotice,
+  SubmitButton,
+  useActionResult,
+  useValidatedForm,
+  ValidatedForm,
+} from "~/components/form";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { ApplicationStatusBadge } from "~/components/pipeline/status";
 import { Time } from "~/components/time";
-import { Button, Card, Facts, PageHeader, TextArea, TextField } from "~/components/ui";
+import { Button, Card, Facts, Notice, PageHeader, TextArea, TextField } from "~/components/ui";
 import { addApplicationNote } from "~/modules/applications/add-application-note.server";
 import { getApplicationPage } from "~/modules/applications/get-application-page.server";
 import { APPLICATION_STATUS_LABELS, ENGAGEMENT_LABELS, SOURCE_LABELS } from "~/modules/applications/labels";
@@ -128,11 +134,12 @@ function DeclineForm({ version }: { version: number }) {
 function OfferForm({ version, program }: { version: number; program: Page["application"]["program"] }) {
   const form = useValidatedForm(OfferSchema, {
     intent: "offer",
-    defaultValues: { hourlyRate: program.rateMin } as never,
+    // The version is part of the schema, so the browser's check needs it as a registered value.
+    defaultValues: { hourlyRate: program.rateMin, version: String(version) } as never,
   });
   return (
     <ValidatedForm form={form}>
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" {...form.register("version")} />
       <TextField
         label={`Hourly rate (${program.currency})`}
         inputMode="decimal"
@@ -170,6 +177,8 @@ export default function ApplicationPage() {
   const mayOffer = moves.some((m) => m.to === "offered");
   const days = (list: string[]) =>
     list.length ? list.map((d) => d[0].toUpperCase() + d.slice(1)).join(", ") : null;
+  // An offer or a decline removes its own form (the status moved on): say what happened up here.
+  const finished = useActionResult(["offer", "decline"]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -187,6 +196,11 @@ export default function ApplicationPage() {
         }
         actions={<ApplicationStatusBadge status={a.status} />}
       />
+      {finished?.ok && finished.message ? (
+        <div className="mb-4">
+          <Notice tone="success">{finished.message}</Notice>
+        </div>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="In their words">
@@ -231,7 +245,7 @@ export default function ApplicationPage() {
                 <details className="mt-4 rounded-md border border-line p-3" open>
                   <summary className="cursor-pointer text-sm font-medium">Make an offer</summary>
                   <div className="mt-3">
-                    <OfferForm version={a.version} program={a.program} />
+                    <OfferForm key={a.version} version={a.version} program={a.program} />
                   </div>
                 </details>
               ) : null}

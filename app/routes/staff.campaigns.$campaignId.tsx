@@ -27,6 +27,8 @@ import {
   LaunchCampaignSchema,
   PreviewRecipientSchema,
 } from "~/modules/campaigns/schemas";
+import { applyFromAnswer } from "~/modules/applications/apply-from-answer.server";
+import { PROGRAM_STATUS_LABELS } from "~/modules/applications/labels";
 import { getCampaignAnswers } from "~/modules/invitation-answers/get-campaign-answers.server";
 import { markAnswerHandled } from "~/modules/invitation-answers/mark-answer-handled.server";
 import { CampaignAnswersQuerySchema, MarkAnswerHandledSchema } from "~/modules/invitation-answers/schemas";
@@ -76,7 +78,16 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   };
 });
 
-const INTENTS = ["check-note", "save-note", "launch", "pause", "resume", "cancel", "answer-handled"] as const;
+const INTENTS = [
+  "check-note",
+  "save-note",
+  "launch",
+  "pause",
+  "resume",
+  "cancel",
+  "answer-handled",
+  "answer-apply",
+] as const;
 type Intent = (typeof INTENTS)[number];
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -140,6 +151,16 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
         message: changed ? "Marked as followed up." : "Someone had already marked it followed up.",
       };
     }
+    case "answer-apply": {
+      const { answerId } = await parseForm(request, MarkAnswerHandledSchema);
+      await applyFromAnswer({ actor, campaignId, answerId });
+      return {
+        ok: true as const,
+        intent,
+        message:
+          "Application entered: it is in the pipeline as submitted, and the person has an email saying so.",
+      };
+    }
   }
 });
 
@@ -193,6 +214,17 @@ export default function CampaignPage() {
             <CampaignStatusBadge status={campaign.status} />{" "}
             {CAMPAIGN_TEMPLATES[campaign.template as keyof typeof CAMPAIGN_TEMPLATES] ?? campaign.template} to
             the segment “{campaign.segment.name}”
+            {campaign.program ? (
+              <>
+                , for the return program{" "}
+                <Link to={`/staff/programs/${campaign.program.id}`} className="text-brand underline">
+                  {campaign.program.title}
+                </Link>
+                {campaign.program.status === "open"
+                  ? ""
+                  : ` (${PROGRAM_STATUS_LABELS[campaign.program.status].toLowerCase()}: open it before launching)`}
+              </>
+            ) : null}
           </>
         }
         actions={
@@ -223,11 +255,19 @@ export default function CampaignPage() {
       ) : null}
       {campaign.status !== "draft" ? (
         <div className="mb-6">
+          {errorFor("answer-apply") || errorFor("answer-handled") ? (
+            <div className="mb-4">
+              <Notice tone="error">
+                {(errorFor("answer-apply") ?? errorFor("answer-handled"))!.message}
+              </Notice>
+            </div>
+          ) : null}
           <CampaignAnswersCard
             answers={data.answers}
             busyAnswerId={
-              navigation.state === "submitting" && navigation.formData?.get("intent") === "answer-handled"
-                ? String(navigation.formData.get("answerId"))
+              navigation.state === "submitting" &&
+              ["answer-handled", "answer-apply"].includes(String(navigation.formData?.get("intent")))
+                ? String(navigation.formData?.get("answerId"))
                 : null
             }
           />

@@ -9,7 +9,10 @@ import { CampaignForm } from "~/components/campaign-form";
 import { Notice, PageHeader } from "~/components/ui";
 import { updateCampaign } from "~/modules/campaigns/create-campaign.server";
 import { getCampaignForEdit } from "~/modules/campaigns/get-campaign.server";
-import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
+import {
+  listProgramsForCampaigns,
+  listSegmentsForCampaigns,
+} from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm, parseParams, type ActionError } from "~/platform/http.server";
@@ -22,11 +25,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   await requirePermission(request, "manage:campaign");
   const { campaignId } = parseParams(params, { campaignId: recordId }, "That campaign");
-  const [campaign, segments] = await Promise.all([
+  const [campaign, segments, programs] = await Promise.all([
     getCampaignForEdit(campaignId),
     listSegmentsForCampaigns(),
+    listProgramsForCampaigns(),
   ]);
-  return { campaign, segments };
+  return { campaign, segments, programs };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -38,7 +42,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function EditCampaign() {
-  const { campaign, segments } = useLoaderData<typeof loader>();
+  const { campaign, segments, programs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : undefined;
@@ -60,6 +64,7 @@ export default function EditCampaign() {
       ) : (
         <CampaignForm
           segments={segments}
+          programs={programs}
           values={actionData?.values ?? campaign.values}
           errors={error?.fieldErrors}
           formError={error?.message}

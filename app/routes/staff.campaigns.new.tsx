@@ -9,7 +9,10 @@ import { CampaignForm } from "~/components/campaign-form";
 import { EmptyState, PageHeader } from "~/components/ui";
 import { campaignFormDefaults } from "~/modules/campaigns/campaign-form-defaults.server";
 import { createCampaign } from "~/modules/campaigns/create-campaign.server";
-import { listSegmentsForCampaigns } from "~/modules/campaigns/list-campaigns.server";
+import {
+  listProgramsForCampaigns,
+  listSegmentsForCampaigns,
+} from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import {
@@ -30,11 +33,12 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "manage:campaign");
   // A segment chosen on the alumni list; a malformed one is simply not preselected.
   const { segment: segmentId } = parseFilters(request, PreselectSchema).values;
-  const [segments, defaults] = await Promise.all([
+  const [segments, programs, defaults] = await Promise.all([
     listSegmentsForCampaigns(),
+    listProgramsForCampaigns(),
     campaignFormDefaults({ actor }),
   ]);
-  return { segments, defaults: { ...defaults, segmentId } };
+  return { segments, programs, defaults: { ...defaults, segmentId } };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -45,7 +49,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewCampaign() {
-  const { segments, defaults } = useLoaderData<typeof loader>();
+  const { segments, programs, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
   const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : undefined;
@@ -71,6 +75,7 @@ export default function NewCampaign() {
       ) : (
         <CampaignForm
           segments={segments}
+          programs={programs}
           values={actionData?.values ?? defaults}
           errors={error?.fieldErrors}
           formError={error ? error.message : undefined}

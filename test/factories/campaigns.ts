@@ -24,6 +24,7 @@ export function campaignValues(
   return {
     name: unique("Campaign "),
     segmentId,
+    programId: undefined,
     template: "return-invitation",
     subject: undefined,
     note: "I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back, on your terms.",

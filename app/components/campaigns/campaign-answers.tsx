@@ -5,6 +5,7 @@ import type {
   CampaignAnswerRow,
   CampaignAnswers,
 } from "~/modules/invitation-answers/get-campaign-answers.server";
+import { APPLICATION_STATUS_LABELS } from "~/modules/applications/labels";
 import { ANSWER_DESCRIPTIONS, ANSWER_LABELS, type AnswerChoice } from "~/modules/invitation-answers/labels";
 
 const TONE: Record<AnswerChoice, "good" | "neutral" | "bad"> = {
@@ -21,6 +22,8 @@ const TONE: Record<AnswerChoice, "good" | "neutral" | "bad"> = {
 export function AnswersTable({
   rows,
   canHandle,
+  program = null,
+  canApply = false,
   busyAnswerId,
   showCampaign = false,
   caption,
@@ -28,7 +31,11 @@ export function AnswersTable({
 }: {
   rows: CampaignAnswerRow[];
   canHandle: boolean;
-  /** The answer whose "followed up" form is being sent. */
+  /** The campaign's program: adds each person's application, or the button to enter one. */
+  program?: { id: string; title: string } | null;
+  /** HR may enter an application for a yes (the program is open). */
+  canApply?: boolean;
+  /** The answer whose "followed up" or "enter the application" form is being sent. */
   busyAnswerId?: string | null;
   showCampaign?: boolean;
   caption: string;
@@ -82,6 +89,31 @@ export function AnswersTable({
         </>
       ),
     },
+    ...(program
+      ? [
+          {
+            key: "application",
+            label: "Application",
+            cell: (r: CampaignAnswerRow) =>
+              r.application ? (
+                <Link to={`/staff/applications/${r.application.id}`} className="text-brand underline">
+                  {APPLICATION_STATUS_LABELS[r.application.status]}
+                  <span className="sr-only">: {r.name}&apos;s application</span>
+                </Link>
+              ) : r.answer === "interested" && canApply ? (
+                <Form method="post" preventScrollReset>
+                  <input type="hidden" name="intent" value="answer-apply" />
+                  <input type="hidden" name="answerId" value={r.id} />
+                  <Button type="submit" variant="secondary" busy={busyAnswerId === r.id}>
+                    Enter the application<span className="sr-only"> for {r.name}</span>
+                  </Button>
+                </Form>
+              ) : (
+                "None"
+              ),
+          } satisfies Column<CampaignAnswerRow>,
+        ]
+      : []),
     {
       key: "followUp",
       label: "Follow-up",
@@ -142,6 +174,16 @@ export function CampaignAnswersCard({
             {answers.toFollowUp.toLocaleString("en")} to follow up
           </Link>
         ) : null}
+        {answers.program ? (
+          <>
+            {" "}
+            People who said yes can apply to{" "}
+            <Link to={`/staff/programs/${answers.program.id}`} className="text-brand underline">
+              {answers.program.title}
+            </Link>{" "}
+            from the portal, or you enter the application for them here (it counts as followed up).
+          </>
+        ) : null}
       </p>
       <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat
@@ -171,6 +213,8 @@ export function CampaignAnswersCard({
         caption="Who answered what"
         rows={answers.rows}
         canHandle={answers.canHandle}
+        program={answers.program}
+        canApply={answers.canApply}
         busyAnswerId={busyAnswerId}
         empty={
           <p className="py-4 text-sm text-muted">

@@ -158,7 +158,12 @@ export function AnswerDone({
       <h1 className="text-2xl font-semibold">{title}</h1>
       <div role="status" className="mt-4 space-y-3">
         {result.answer === "interested" ? (
-          <p>{t("answer.done.interested", { company, sender: result.sender })}</p>
+          <p>
+            {t(result.apply ? "answer.done.interestedApply" : "answer.done.interested", {
+              company,
+              sender: result.sender,
+            })}
+          </p>
         ) : result.answer === "not_now" ? (
           <p>{t("answer.done.notNow")}</p>
         ) : (
@@ -175,6 +180,20 @@ export function AnswerDone({
           </>
         )}
       </div>
+      {result.apply ? (
+        <section aria-labelledby="apply-next" className="mt-6 rounded-lg border border-line bg-white p-4">
+          <h2 id="apply-next" className="text-lg font-semibold">
+            {t("answer.done.applyTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-muted">{t("answer.done.applyHint")}</p>
+          <a
+            href={result.apply.path}
+            className="mt-3 inline-flex min-h-11 items-center rounded-md bg-brand px-4 py-2 font-medium text-white hover:bg-brand-strong"
+          >
+            {t("answer.done.apply", { title: result.apply.title })}
+          </a>
+        </section>
+      ) : null}
       {availability.length || result.message ? (
         <dl className="mt-6 space-y-3 rounded-lg border border-line bg-white p-4 text-sm">
           {availability.length ? (

@@ -47,15 +47,15 @@ export function ProgressFunnel({
         ))}
         <p className="text-xs text-muted">The dark line marks the {goalLabel.toLowerCase()}.</p>
       </div>
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-xs sm:text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-muted">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
+            <th scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 font-medium">
               {goalLabel}
             </th>
             {STEPS.map((s) => (
-              <th key={s.key} scope="col" className="py-1 pr-3 text-right font-medium">
+              <th key={s.key} scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 text-right font-medium">
                 {s.label}
               </th>
             ))}
@@ -63,9 +63,9 @@ export function ProgressFunnel({
         </thead>
         <tbody>
           <tr className="border-t border-line">
-            <td className="py-1 pr-3 tabular-nums">{number.format(goal)}</td>
+            <td className="py-1 pr-2 last:pr-0 sm:pr-3 tabular-nums">{number.format(goal)}</td>
             {STEPS.map((s) => (
-              <td key={s.key} className="py-1 pr-3 text-right tabular-nums">
+              <td key={s.key} className="py-1 pr-2 last:pr-0 sm:pr-3 text-right tabular-nums">
                 {number.format(progress[s.key])}
               </td>
             ))}

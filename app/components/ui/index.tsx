@@ -142,7 +142,7 @@ export function Facts({ items }: { items: { label: string; value: ReactNode }[] 
       {items.map((item) => (
         <div key={item.label}>
           <dt className="text-xs font-medium uppercase tracking-wide text-muted">{item.label}</dt>
-          <dd className="mt-0.5 text-sm">{item.value ?? "—"}</dd>
+          <dd className="mt-0.5 text-sm [overflow-wrap:anywhere]">{item.value ?? "—"}</dd>
         </div>
       ))}
     </dl>

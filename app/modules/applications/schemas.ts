@@ -188,13 +188,22 @@ export const ApplySchema = applySchema({
   dateInvalid: "Enter the earliest start as a date (YYYY-MM-DD), or leave it empty.",
 });
 
-/** The portal's apply form: the same fields, in the portal's catalogue words. */
+/**
+ * The portal's apply form: the same fields, in the portal's catalogue words, plus the campaign
+ * whose invitation led here (from the answer page's link; checked on the server, else ignored).
+ */
 export const PortalApplySchema = applySchema({
   motivationMissing: t("apply.motivationMissing"),
   motivationTooLong: t("apply.motivationTooLong"),
   hoursInvalid: t("apply.hoursInvalid"),
   daysInvalid: t("apply.daysInvalid"),
   dateInvalid: t("apply.dateInvalid"),
+}).extend({
+  campaign: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v && /^[a-z0-9]{1,64}$/i.test(v) ? v : null)),
 });
 
 export const DAYS_OF_WEEK = DAYS;

@@ -42,6 +42,15 @@ export async function eligibilityOf(tx: Db, alumnusId: string, now = new Date())
   return verdict ? effectiveOutcome(verdict, now).outcome : null;
 }
 
+/** The campaign's id when it invited this person and points at this program; else null. */
+async function invitationFor(campaignId: string, programId: string, alumnusId: string) {
+  const recipient = await db.campaignRecipient.findFirst({
+    where: { campaignId, alumnusId, campaign: { programId } },
+    select: { campaignId: true },
+  });
+  return recipient?.campaignId ?? null;
+}
+
 /**
  * An application to an open program: from the portal by the person themself, or entered by HR
  * for them (after an "interested" answer to an invitation, or a phone call). Refused with a
@@ -101,10 +110,16 @@ export async function submitApplication({
     );
   }
 
+  // The invitation that led here counts only when it was sent to this person and points at this
+  // program; a stale or foreign campaign id from the portal's link is dropped, not an error.
+  const invitedBy = campaignId ? await invitationFor(campaignId, program.id, person.id) : null;
+  if (actor.kind === "staff" && campaignId && !invitedBy)
+    throw new AppError("validation", "That campaign did not invite this person to this program.");
+
   const answerBy = new Date(now.getTime() + ANSWER_WITHIN_DAYS * 86_400_000).toISOString().slice(0, 10);
   const address = alumnusAddress(person);
   const employer = await employerForEmail();
-  const source = actor.kind === "alumnus" ? "portal" : campaignId ? "invitation" : "hr";
+  const source = invitedBy ? "invitation" : actor.kind === "alumnus" ? "portal" : "hr";
   const email = address
     ? await renderTemplate("application-received", {
         firstName: person.preferredName || person.firstName,
@@ -131,7 +146,7 @@ export async function submitApplication({
           availabilityDays: input.availabilityDays,
           earliestStart: input.earliestStart ? new Date(`${input.earliestStart}T00:00:00Z`) : null,
           source,
-          campaignId: campaignId ?? null,
+          campaignId: invitedBy,
           createdById: actor.kind === "staff" ? actor.id : null,
           submittedAt: now,
           statusChangedAt: now,
@@ -170,7 +185,7 @@ export async function submitApplication({
           alumnusId: person.id,
           status: "submitted",
           source,
-          campaignId: campaignId ?? null,
+          campaignId: invitedBy,
         },
       });
       return { id: created.id };

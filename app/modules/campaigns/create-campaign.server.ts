@@ -27,7 +27,18 @@ function campaignData(input: CampaignFormInput) {
     throttlePerHour: input.throttlePerHour,
     quietDays: input.quietDays,
     onlyEligible: input.onlyEligible,
+    programId: input.programId ?? null,
   };
+}
+
+async function assertProgram(tx: Db, programId: string | undefined) {
+  if (!programId) return;
+  const program = await tx.returnProgram.findUnique({ where: { id: programId }, select: { status: true } });
+  if (!program || program.status === "closed") {
+    throw new AppError("validation", "Choose an open or draft return program, or none.", {
+      fieldErrors: { programId: ["That program is closed or no longer exists. Choose another, or none."] },
+    });
+  }
 }
 
 async function assertSegment(tx: Db, segmentId: string) {
@@ -48,6 +59,7 @@ function summary(data: ReturnType<typeof campaignData>) {
     throttlePerHour: data.throttlePerHour,
     quietDays: data.quietDays,
     onlyEligible: data.onlyEligible,
+    programId: data.programId,
     noteLength: data.note.length,
   };
 }
@@ -56,6 +68,7 @@ function summary(data: ReturnType<typeof campaignData>) {
 export async function createCampaign(input: { actor: StaffUser; values: CampaignFormInput }) {
   return db.$transaction(async (tx) => {
     await assertSegment(tx, input.values.segmentId);
+    await assertProgram(tx, input.values.programId);
     const data = campaignData(input.values);
     const campaign = await tx.campaign.create({
       data: { ...data, createdById: input.actor.id },
@@ -84,6 +97,7 @@ export async function updateCampaign(input: {
     if (before.status !== "draft")
       throw conflict("This campaign has been launched; its email can no longer be changed.");
     await assertSegment(tx, input.values.segmentId);
+    await assertProgram(tx, input.values.programId);
     const data = campaignData(input.values);
     const moved = await tx.campaign.updateMany({
       where: { id: before.id, status: "draft", version: before.version },
@@ -141,6 +155,7 @@ type StoredCampaign = CampaignContent & {
   throttlePerHour: number;
   quietDays: number;
   onlyEligible: boolean;
+  programId?: string | null;
 };
 
 /** A stored campaign as the form's parsed values (for the edit form and audit "before"). */
@@ -165,5 +180,6 @@ export function formValuesOf(c: StoredCampaign): CampaignFormInput {
     throttlePerHour: c.throttlePerHour,
     quietDays: c.quietDays,
     onlyEligible: c.onlyEligible,
+    programId: c.programId ?? undefined,
   };
 }

@@ -19,7 +19,10 @@ const PICKER_SIZE = 100;
 export async function getCampaign(input: { campaignId: string; previewRecipientId?: string; find?: string }) {
   const campaign = await db.campaign.findUnique({
     where: { id: input.campaignId },
-    include: { segment: { select: { id: true, name: true, query: true } } },
+    include: {
+      segment: { select: { id: true, name: true, query: true } },
+      program: { select: { id: true, title: true, status: true } },
+    },
   });
   if (!campaign) throw notFound("That campaign");
   const audienceOptions = {
@@ -142,6 +145,7 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
         description: segmentDescription,
         query: campaign.segment.query,
       },
+      program: campaign.program,
     },
     audience,
     exclusionReasons: EXCLUSION_REASONS,

@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import { AppError, conflict, forbidden, notFound } from "~/platform/errors";
 import { enqueueJob } from "~/platform/jobs.server";
 import { can } from "~/platform/permissions";
+import { PROGRAM_STATUS_LABELS } from "~/modules/applications/labels";
 import { audienceRules, countAudience } from "./audience.server";
 import { campaignTone, renderCampaignEmail, SAMPLE_PERSON } from "./campaign-email.server";
 
@@ -23,10 +24,20 @@ export async function launchCampaign(input: {
 }) {
   const campaign = await db.campaign.findUnique({
     where: { id: input.campaignId },
-    include: { segment: { select: { query: true } } },
+    include: {
+      segment: { select: { query: true } },
+      program: { select: { title: true, status: true } },
+    },
   });
   if (!campaign) throw notFound("That campaign");
   if (campaign.status !== "draft") throw conflict("This campaign has already been launched.");
+  // People who say yes are sent to the program to apply: it must take applications.
+  if (campaign.program && campaign.program.status !== "open") {
+    throw new AppError(
+      "validation",
+      `The invitation points at “${campaign.program.title}”, which is ${PROGRAM_STATUS_LABELS[campaign.program.status].toLowerCase()}. Open the program first (people who say yes are sent there to apply), or edit the campaign to point at another program or none.`,
+    );
+  }
 
   const audience = await countAudience(db, {
     query: campaign.segment.query,

@@ -55,3 +55,13 @@ export async function listSegmentsForCampaigns() {
     take: 500,
   });
 }
+
+/** Return programs an invitation may point at: open ones, and drafts or paused ones to open before launching. */
+export async function listProgramsForCampaigns() {
+  return db.returnProgram.findMany({
+    where: { status: { in: ["open", "draft", "paused"] } },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, status: true },
+    take: 500,
+  });
+}

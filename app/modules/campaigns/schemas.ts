@@ -140,6 +140,13 @@ export const CampaignFormSchema = z
       .string()
       .optional()
       .transform((v) => v === "on" || v === "true" || v === "yes"),
+    // The return program the invitation points at (optional): its portal page is where people apply.
+    programId: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((v) => v || undefined),
   })
   .superRefine((value, ctx) => {
     if (value.template === "return-reminder" && !value.invitedOn) {

@@ -20,6 +20,8 @@ export type AnswerResult = {
   cancelled: number;
   /** "Please don't contact me": where they can change their mind (the signed preferences page). */
   preferencesPath: string | null;
+  /** A yes to an invitation that points at an open program: where they apply (after signing in). */
+  apply: { title: string; path: string } | null;
 };
 
 /**
@@ -114,6 +116,13 @@ export async function answerInvitation(input: {
       sender: campaign.senderName,
       expiresOn: formatDay(found.expiresAt),
       cancelled,
+      apply:
+        interested && campaign.program?.status === "open"
+          ? {
+              title: campaign.program.title,
+              path: `/portal/programs/${campaign.program.id}?campaign=${campaign.id}`,
+            }
+          : null,
       preferencesPath:
         input.answer === "stop"
           ? new URL(

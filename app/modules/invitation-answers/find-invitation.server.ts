@@ -31,6 +31,8 @@ export type FoundInvitation =
           senderName: string;
           senderRole: string;
           senderEmail: string;
+          /** The return program the invitation points at, if any. */
+          program: { id: string; title: string; status: string } | null;
         };
         address: string;
       });
@@ -67,6 +69,7 @@ export async function findInvitation(
       senderName: true,
       senderRole: true,
       senderEmail: true,
+      program: { select: { id: true, title: true, status: true } },
     },
   });
   const recipient = await tx.campaignRecipient.findUnique({

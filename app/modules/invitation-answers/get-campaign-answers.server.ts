@@ -4,6 +4,7 @@ import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
 import { can } from "~/platform/permissions";
+import type { ApplicationStatus } from "~/modules/applications/pipeline";
 import { ANSWER_CHOICES, ANSWER_LABELS, describeAvailability, type AnswerChoice } from "./labels";
 
 export const ANSWERS_PAGE_SIZE = 25;
@@ -32,6 +33,8 @@ export type CampaignAnswerRow = {
   handled: { at: string; by: string | null } | null;
   /** A yes, or an answer with words: HR's time is asked for (ANSWERS_TO_FOLLOW_UP). */
   needsFollowUp: boolean;
+  /** Their application to the campaign's program, if they have one (the campaign's page only). */
+  application?: { id: string; status: ApplicationStatus } | null;
 };
 
 const ROW_SELECT = {
@@ -91,7 +94,11 @@ export async function getCampaignAnswers(input: {
 }) {
   const campaign = await db.campaign.findUnique({
     where: { id: input.campaignId },
-    select: { id: true, recipientCount: true },
+    select: {
+      id: true,
+      recipientCount: true,
+      program: { select: { id: true, title: true, status: true } },
+    },
   });
   if (!campaign) throw notFound("That campaign");
   const visible = { campaignId: campaign.id, alumnus: alumniVisibleTo(input.actor) };
@@ -109,6 +116,14 @@ export async function getCampaignAnswers(input: {
     db.invitationAnswer.count({ where }),
     db.invitationAnswer.count({ where: { ...visible, ...ANSWERS_TO_FOLLOW_UP } }),
   ]);
+  // An "interested" answer becomes an application to the campaign's program (HR, or the person).
+  const applications = campaign.program
+    ? await db.application.findMany({
+        where: { programId: campaign.program.id, alumnusId: { in: rows.map((r) => r.alumnusId) } },
+        select: { id: true, alumnusId: true, status: true },
+      })
+    : [];
+  const applicationOf = new Map(applications.map((a) => [a.alumnusId, { id: a.id, status: a.status }]));
   const counts = Object.fromEntries(ANSWER_CHOICES.map((c) => [c, 0])) as Record<AnswerChoice, number>;
   for (const g of grouped) counts[g.answer] = g._count._all;
   const answered = ANSWER_CHOICES.reduce((sum, c) => sum + counts[c], 0);
@@ -121,7 +136,13 @@ export async function getCampaignAnswers(input: {
     page,
     pageCount: Math.max(1, Math.ceil(matching / ANSWERS_PAGE_SIZE)),
     canHandle: can(input.actor, "manage:campaign"),
-    rows: await answerRows(rows),
+    program: campaign.program,
+    /** HR may enter an application for an interested person while the program is open. */
+    canApply: can(input.actor, "move:application:any") && campaign.program?.status === "open",
+    rows: (await answerRows(rows)).map((r) => ({
+      ...r,
+      application: applicationOf.get(r.alumnusId) ?? null,
+    })),
   };
 }
 

@@ -282,6 +282,12 @@ export const PORTAL_STRINGS_EN = {
   "answer.done.interestedTitle": "Thank you, {firstName}",
   "answer.done.interested":
     "We have your answer: yes, you are interested. {sender} from {company} will get in touch about the next step.",
+  "answer.done.interestedApply":
+    "We have your answer: yes, you are interested. The next step is yours: apply below, and {sender} from {company} will read your application and get in touch.",
+  "answer.done.applyTitle": "The next step: apply",
+  "answer.done.apply": "Apply for {title}",
+  "answer.done.applyHint":
+    "Sign in with your email address (we send you a link) and tell us in a few sentences why you would like to come back.",
   "answer.done.notNowTitle": "Thank you for letting us know",
   "answer.done.notNow":
     "We have your answer: not now. You stay in our alumni pool, and we may ask again when something fits.",
