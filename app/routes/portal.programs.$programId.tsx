@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { ProgramDescription } from "~/components/pipeline/description";
@@ -16,18 +17,21 @@ import { DAYS_OF_WEEK, PortalApplySchema } from "~/modules/applications/schemas"
 import { submitApplication } from "~/modules/applications/submit-application.server";
 import { t } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm, parseParams, queryOf } from "~/platform/http.server";
+import { defineAction, defineLoader, parseFilters, parseForm, parseParams } from "~/platform/http.server";
 import { recordId } from "~/platform/input";
 
 export const meta = portalMeta("programs.title");
+
+const FromInvitationQuery = z.object({ campaign: recordId.optional() });
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
   const { programId } = parseParams(params, { programId: recordId });
   const page = await getPortalProgram({ alumnus, programId });
-  // Arrived from an invitation's "apply" link: the application records that campaign.
-  const campaign = queryOf(request).get("campaign");
-  return { ...page, campaign: campaign && /^[a-z0-9]{1,64}$/i.test(campaign) ? campaign : null };
+  // Arrived from an invitation's "apply" link: the application records that campaign (a value
+  // that cannot be a record id is left out; the form works without it).
+  const { campaign } = parseFilters(request, FromInvitationQuery).values;
+  return { ...page, campaign: campaign ?? null };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
