@@ -146,6 +146,9 @@ export default function PortalProgram() {
           <Notice tone="info">
             <strong className="block">{t("programs.notEligibleTitle")}</strong>
             {t("programs.notEligible")}
+            <Link to="/portal/eligibility" className="mt-2 block text-brand underline">
+              {t("programs.askReview")}
+            </Link>
           </Notice>
         ) : closedReason ? (
           <Notice tone="info">

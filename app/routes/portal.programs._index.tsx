@@ -29,6 +29,9 @@ export default function PortalPrograms() {
         <Notice tone="info">
           <strong className="block">{t("programs.notEligibleTitle")}</strong>
           {t("programs.notEligible")}
+          <Link to="/portal/eligibility" className="mt-2 block text-brand underline">
+            {t("programs.askReview")}
+          </Link>
         </Notice>
       ) : null}
       {programs.length === 0 ? (

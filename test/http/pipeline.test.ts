@@ -246,6 +246,36 @@ describe("applying from the portal over HTTP", () => {
     expect(await db.application.count({ where: { programId: paused.id } })).toBe(0);
   });
 
+  it("someone not eligible reads why and is led to ask for a review; no apply form, and a POST is refused", async () => {
+    const program = await createProgram(db);
+    const person = await createAlumnus(db);
+    await db.eligibilityVerdict.create({
+      data: {
+        alumnusId: person.id,
+        outcome: "not_eligible",
+        reasons: [],
+        policyId: "policy",
+        policyVersion: 1,
+        computedAt: new Date(),
+        decidedAt: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const client = await alumnusClient(person.id);
+    for (const path of ["/portal/programs", `/portal/programs/${program.id}`]) {
+      const html = await page(client, path);
+      expect(html).toContain("We cannot take an application from you right now");
+      expect(html).toMatch(/<a[^>]*href="\/portal\/eligibility"[^>]*>Ask for a review<\/a>/);
+      expect(html).not.toContain("Send my application");
+    }
+    const refused = await client.request(`/portal/programs/${program.id}`, {
+      method: "POST",
+      form: applyForm,
+    });
+    expect(refused.status).toBe(403);
+    expect(await db.application.count({ where: { alumnusId: person.id } })).toBe(0);
+  });
+
   it("an alumnus cannot withdraw someone else's application", async () => {
     const program = await createProgram(db);
     const owner = await createAlumnus(db);
