@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   "alumnus.tagged",
   "alumnus.note_added",
   "alumnus.linked_to_decision",
+  "alumnus.invited_to_program",
   "alumni.exported",
   "import.uploaded",
   "import.committed",

@@ -25,6 +25,9 @@ import { dayList, fieldLabel, valueInWords } from "~/modules/audit/audit-words";
 import { getAlumnusProfile } from "~/modules/alumni/get-alumnus-profile.server";
 import { getReturnJourney } from "~/modules/applications/return-journey.server";
 import { ReturnJourneyCard } from "~/components/pipeline/journey";
+import { InviteToProgramCard } from "~/components/pipeline/invite";
+import { getInviteOptions, inviteToProgram } from "~/modules/campaigns/invite-to-program.server";
+import { InviteToProgramSchema } from "~/modules/campaigns/schemas";
 import { setDoNotRehire } from "~/modules/alumni/set-do-not-rehire.server";
 import { tagAlumni } from "~/modules/alumni/tag-alumni.server";
 import { updateAlumnus } from "~/modules/alumni/update-alumnus.server";
@@ -41,14 +44,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireAnyPermission(request, ["read:alumnus:any", "read:alumnus:team"]);
   const { alumnusId } = parseParams(params, { alumnusId: recordId }, "That person");
-  const [profile, journey] = await Promise.all([
+  const [profile, journey, invite] = await Promise.all([
     getAlumnusProfile({ actor, alumnusId }),
     getReturnJourney({ actor, alumnusId }),
+    getInviteOptions({ actor, alumnusId }),
   ]);
-  return { ...profile, journey };
+  return { ...profile, journey, invite };
 });
 
-const INTENTS = ["edit", "do-not-rehire", "add-note", "add-tag", "remove-tag"] as const;
+const INTENTS = ["edit", "do-not-rehire", "add-note", "add-tag", "remove-tag", "invite"] as const;
 type Intent = (typeof INTENTS)[number];
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -90,6 +94,14 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       const input = await parseForm(request, NoteSchema);
       await addAlumnusNote({ actor, alumnusId, body: input.body });
       return done("Note added to the timeline.");
+    }
+    case "invite": {
+      const actor = await requirePermission(request, "manage:campaign");
+      const values = await parseForm(request, InviteToProgramSchema);
+      const sent = await inviteToProgram({ actor, alumnusId, values });
+      return done(
+        `Invitation to “${sent.program.title}” on its way: it goes out with the campaign made for it, and their answer appears with the campaign's answers.`,
+      );
     }
     case "add-tag":
     case "remove-tag": {
@@ -182,7 +194,7 @@ type AlumnusProfileData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AlumnusProfilePage() {
   const profile = useLoaderData<typeof loader>();
-  const { alumnus: a, hr, restricted, timeline, canEdit, canEditRestricted, journey } = profile;
+  const { alumnus: a, hr, restricted, timeline, canEdit, canEditRestricted, journey, invite } = profile;
   const name = `${a.preferredName || a.firstName} ${a.lastName}`;
   return (
     <>
@@ -249,6 +261,7 @@ export default function AlumnusProfilePage() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {journey ? <ReturnJourneyCard journey={journey} /> : null}
+          {invite && hr ? <InviteToProgramCard options={invite} name={name} /> : null}
           <Card title="Identity and contact">
             <Facts
               items={[

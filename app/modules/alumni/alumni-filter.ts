@@ -40,6 +40,8 @@ export const AlumniFilterSchema = z.object({
   doNotRehire: z.enum(["yes", "no"]).optional(),
   eligibility: list(z.enum(["eligible", "needs_review", "not_eligible", "none"])).optional(),
   sort: z.enum(ALUMNI_SORTS).optional(),
+  /** one person by record id: the segment behind an invitation sent from a profile */
+  person: recordId.optional(),
 });
 export type AlumniFilter = z.infer<typeof AlumniFilterSchema>;
 export const ALUMNI_FILTER_KEYS = Object.keys(AlumniFilterSchema.shape) as [
@@ -56,6 +58,9 @@ const LIST_KEYS = [
   "rehire",
   "eligibility",
 ] as const;
+
+/** How a one-person segment's query starts (`person=<id>`, the only key it has). */
+export const ONE_PERSON_QUERY = "person=";
 
 /** How each filter is named on the page (for "left out" notices). */
 export const ALUMNI_FILTER_LABELS: Record<keyof AlumniFilter, string> = {
@@ -74,6 +79,7 @@ export const ALUMNI_FILTER_LABELS: Record<keyof AlumniFilter, string> = {
   doNotRehire: "do not rehire",
   eligibility: "rehire eligibility",
   sort: "sort order",
+  person: "person",
 };
 
 /**

@@ -11,6 +11,7 @@ import { searchTerms, type AlumniFilter } from "./alumni-filter";
 export function alumniWhere(filter: AlumniFilter, now: Date = new Date()): Prisma.AlumnusWhereInput {
   const and: Prisma.AlumnusWhereInput[] = [];
   for (const term of searchTerms(filter.q)) and.push({ searchText: { contains: likeLiteral(term) } });
+  if (filter.person) and.push({ id: filter.person });
   if (filter.exitReason) and.push({ exitReason: { in: filter.exitReason } });
   if (filter.decisionId) and.push({ decisionId: { in: filter.decisionId } });
   if (filter.department) and.push({ department: { in: filter.department } });

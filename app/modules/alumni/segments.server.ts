@@ -2,7 +2,12 @@ import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
-import { alumniFilterToSearchParams, describeAlumniFilter, parseAlumniFilter } from "./alumni-filter";
+import {
+  alumniFilterToSearchParams,
+  describeAlumniFilter,
+  ONE_PERSON_QUERY,
+  parseAlumniFilter,
+} from "./alumni-filter";
 
 /**
  * Saved alumni views (segments): a name and the list's canonical filter query. Campaigns use
@@ -10,7 +15,11 @@ import { alumniFilterToSearchParams, describeAlumniFilter, parseAlumniFilter } f
  */
 export async function listSegments() {
   const [segments, decisions] = await Promise.all([
-    db.segment.findMany({ orderBy: { name: "asc" } }),
+    // One-person segments belong to invitations sent from a profile, not to the saved views.
+    db.segment.findMany({
+      where: { NOT: { query: { startsWith: ONE_PERSON_QUERY } } },
+      orderBy: { name: "asc" },
+    }),
     db.workforceDecision.findMany({ select: { id: true, title: true } }),
   ]);
   const names = { decisions: Object.fromEntries(decisions.map((d) => [d.id, d.title])) };

@@ -1,3 +1,4 @@
+import { ONE_PERSON_QUERY } from "~/modules/alumni/alumni-filter";
 import { db } from "~/platform/db.server";
 import { countThrottledEmails } from "~/platform/mailer/throttle.server";
 import { campaignThrottleKey } from "./run-campaign.server";
@@ -47,9 +48,10 @@ export async function listCampaigns(input: { page: number }) {
   return { campaigns, page, pages: Math.max(1, Math.ceil(total / CAMPAIGNS_PAGE_SIZE)), total };
 }
 
-/** The saved segments a campaign can go to. */
+/** The saved segments a campaign can go to (not the one-person ones behind profile invitations). */
 export async function listSegmentsForCampaigns() {
   return db.segment.findMany({
+    where: { NOT: { query: { startsWith: ONE_PERSON_QUERY } } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, description: true },
     take: 500,

@@ -186,3 +186,14 @@ export const PreviewRecipientSchema = z.object({
 export const CampaignNoteSchema = z.object({
   note: personalNoteField.optional().transform((v) => (v ?? "").trim()),
 });
+
+/** "Invite to a program" on a person's profile: the program, the sender's role and a personal note. */
+export const InviteToProgramSchema = z.object({
+  programId: z
+    .string({ error: "Choose an open program." })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose an open program."),
+  senderRole: line("your role", 120),
+  note: personalNoteField.optional().transform((v) => (v ?? "").trim()),
+});
+export type InviteToProgramInput = z.output<typeof InviteToProgramSchema>;
