@@ -29,7 +29,7 @@ describe("email:dev preview server", () => {
     expect(html).toContain("Would you like to work with us again, Maja?");
     expect(html).toContain("No problems found.");
     expect(html).toMatch(/<iframe sandbox="" [^>]*srcdoc="&lt;!DOCTYPE html/);
-    expect(html).toContain("Tell us you are interested http://localhost:3000/portal/opportunities/preview");
+    expect(html).toContain("Tell us you are interested http://localhost:3000/portal/answer/preview-token");
   });
 
   it("checks a note given in the query, escaping it everywhere", async () => {

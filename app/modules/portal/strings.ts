@@ -542,6 +542,8 @@ export const PORTAL_STRINGS_EN = {
   "export.section.applicationHistory": "What happened to your applications",
   "export.section.contracts": "Your contracts",
   "export.section.contractAcceptances": "Contract terms you accepted",
+  "export.section.onboardingSteps": "Your onboarding steps",
+  "export.section.onboardingDocuments": "Documents you uploaded for onboarding",
   "export.section.campaigns": "Invitations sent to you",
   "export.section.invitationAnswers": "Your answers to invitations",
   "export.section.emails": "Emails sent to you",

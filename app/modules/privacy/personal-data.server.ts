@@ -187,6 +187,26 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     omit: ["alumnusId", "templateVersionId"],
   },
   {
+    // Their onboarding steps (ADR 067): what was asked of whom, and when it was done.
+    model: "OnboardingTask",
+    key: "onboardingSteps",
+    read: (tx, id) =>
+      tx.onboardingTask.findMany({
+        where: { contract: { alumnusId: id } },
+        orderBy: [{ createdAt: "asc" }, { position: "asc" }],
+      }),
+    omit: ["doneById", "checklistVersionId"],
+  },
+  {
+    // The documents they uploaded for onboarding: the file's name, type, size and hash; the bytes
+    // themselves are downloaded from the onboarding page.
+    model: "OnboardingDocument",
+    key: "onboardingDocuments",
+    read: (tx, id) =>
+      tx.onboardingDocument.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
+    omit: ["alumnusId", "bytes"],
+  },
+  {
     model: "Session",
     key: "sessions",
     read: (tx, id) => tx.session.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
