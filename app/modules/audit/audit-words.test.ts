@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { languageList, placeText } from "~/modules/alumni/alumnus-words";
-import { actionLabel, diffRows, entityFamilyLabel, fieldLabel, valueInWords } from "./audit-words";
+import {
+  actionLabel,
+  diffRows,
+  entityFamilyLabel,
+  entityLabel,
+  fieldLabel,
+  valueInWords,
+} from "./audit-words";
 
 describe("audit events in words", () => {
   it("says what happened without codes", () => {
@@ -59,5 +66,18 @@ describe("audit events in words", () => {
     expect(placeText(null, "DE")).toBe("DE");
     expect(languageList(["sv", "en"])).toBe("Swedish, English");
     expect(languageList([])).toBeNull();
+  });
+
+  it("reads stored words that are also names on every object as plain text, never the object behind them", () => {
+    for (const word of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect(valueInWords(word)).toBe(word);
+      expect(typeof fieldLabel(word)).toBe("string");
+      expect(typeof actionLabel(word)).toBe("string");
+      expect(typeof entityLabel(word)).toBe("string");
+      expect(diffRows({ [word]: word }, JSON.parse(`{"${word}": "${word}"}`))).toSatisfy((rows: unknown[]) =>
+        rows.every((r) => typeof (r as { label: unknown }).label === "string"),
+      );
+    }
+    expect(valueInWords(["constructor"])).toBe("constructor");
   });
 });

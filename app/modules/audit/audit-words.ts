@@ -86,25 +86,34 @@ const ACTION_LABELS: Record<string, string> = {
 const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 const words = (code: string) => code.replaceAll("_", " ").replaceAll("-", " ");
 
+/**
+ * A label from one of the tables above, only when the table has it as its own entry: a stored
+ * value such as "__proto__" or "constructor" must not reach the object's prototype.
+ */
+function label(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** "campaign.launched" -> "Campaign launched". */
 export function actionLabel(action: string): string {
-  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  const known = label(ACTION_LABELS, action);
+  if (known) return known;
   const dot = action.indexOf(".");
   if (dot < 0) return capitalise(words(action));
   const family = action.slice(0, dot);
   const verb = words(action.slice(dot + 1));
-  const noun = FAMILY_LABELS[family] ?? capitalise(words(family));
+  const noun = label(FAMILY_LABELS, family) ?? capitalise(words(family));
   return `${noun} ${verb}`;
 }
 
 /** "campaign.*" -> "campaign" (for "All campaign actions"). */
 export function entityFamilyLabel(family: string): string {
   const code = family.replace(/\.\*$/, "");
-  return (FAMILY_LABELS[code] ?? words(code)).toLowerCase();
+  return (label(FAMILY_LABELS, code) ?? words(code)).toLowerCase();
 }
 
 export function entityLabel(entityType: string): string {
-  return ENTITY_LABELS[entityType] ?? capitalise(words(entityType));
+  return label(ENTITY_LABELS, entityType) ?? capitalise(words(entityType));
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -144,7 +153,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** "availabilityHours" -> "Hours per week"; an unknown camelCase name is split into words. */
 export function fieldLabel(field: string): string {
-  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
+  const knownField = label(FIELD_LABELS, field);
+  if (knownField) return knownField;
   const spaced = field
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replaceAll("_", " ")
@@ -182,7 +192,7 @@ export function valueInWords(value: unknown, field?: string): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) {
     if (value.length === 0) return "—";
-    if (value.every((v) => typeof v === "string" && v in DAY_LABELS)) {
+    if (value.every((v) => typeof v === "string" && Object.hasOwn(DAY_LABELS, v))) {
       return WEEK_DAYS.filter((d) => value.includes(d))
         .map((d) => DAY_LABELS[d])
         .join(", ");
@@ -195,7 +205,7 @@ export function valueInWords(value: unknown, field?: string): string {
   }
   if (typeof value === "string") {
     if (field === "regrettable" && (value === "yes" || value === "no")) return capitalise(value);
-    return VALUE_LABELS[value] ?? value;
+    return label(VALUE_LABELS, value) ?? value;
   }
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
