@@ -143,11 +143,15 @@ describe("journey: a return program from creation to an offer", () => {
       .getByLabel("Personal note")
       .fill("I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back.");
     await hr.getByLabel("Emails per hour").fill("360000");
+    // Maja has no verdict yet: the campaign writes to everyone in the view, not only the eligible.
+    await hr.getByLabel("Only people whose rehire verdict is eligible").uncheck();
     await shoot(hr, "staff-campaign-new");
     await hr.getByRole("button", { name: "Create draft" }).click();
     await hr.waitForURL(/\/staff\/campaigns\/[a-z0-9]+$/);
     await hr.getByText("for the return program").waitFor();
-    await hr.getByRole("button", { name: "Launch campaign" }).click();
+    // Launching asks once more, naming how many people the email goes to.
+    await hr.getByText("Launch campaign…").click();
+    await hr.getByRole("button", { name: /^Yes, send to \d+ (person|people)$/ }).click();
     await hr.getByText("Launched.").waitFor();
     const campaign = await db.campaign.findFirstOrThrow({ where: { name: "Weekend shifts invitation" } });
     expect(campaign.programId).toBe(programId);
