@@ -35,6 +35,10 @@ if (config.kind === "pglite") {
   };
 }
 process.env.NODE_ENV = "test";
+// The embedded database answers on this process's own event loop; with every test file of a full
+// run busy on two cores a first connection can take longer than production's 5 s. Tests of the
+// outage behaviour set their own, shorter timeouts.
+process.env.DB_CONNECT_TIMEOUT_MS ??= "20000";
 resetEnvCache();
 
 afterAll(async () => {
