@@ -63,13 +63,15 @@ export function ProfileSummary({
   return (
     <Card className="mb-6">
       <div className="grid grid-cols-1 gap-5 md:grid-cols-3">
-        <dl className="space-y-2 text-sm md:col-span-2" aria-label="Who this is">
-          {lines.map((line) => (
-            <div key={line.label} className="flex flex-wrap gap-x-2">
-              <dt className="w-36 shrink-0 text-muted">{line.label}</dt>
-              <dd className="min-w-0">{line.value ?? <span className="text-muted">Not recorded</span>}</dd>
-            </div>
-          ))}
+        <section className="space-y-2 text-sm md:col-span-2" aria-label="Who this is">
+          <dl className="space-y-2">
+            {lines.map((line) => (
+              <div key={line.label} className="flex flex-wrap gap-x-2">
+                <dt className="w-36 shrink-0 text-muted">{line.label}</dt>
+                <dd className="min-w-0">{line.value ?? <span className="text-muted">Not recorded</span>}</dd>
+              </div>
+            ))}
+          </dl>
           {flags.length ? (
             <div className="flex flex-wrap gap-1 pt-1">
               {flags.map((f) => (
@@ -79,7 +81,7 @@ export function ProfileSummary({
               ))}
             </div>
           ) : null}
-        </dl>
+        </section>
         <nav aria-label="Next steps" className="text-sm">
           <h2 className="mb-2 font-semibold">Next steps</h2>
           {primary ? (
