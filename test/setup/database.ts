@@ -40,6 +40,9 @@ process.env.NODE_ENV = "test";
 // outage behaviour set their own, shorter timeouts.
 process.env.DB_CONNECT_TIMEOUT_MS ??= "20000";
 resetEnvCache();
+// Browser and HTTP tests share one process: a timer an earlier file left running may have opened a
+// client on that file's database (now gone) after it disconnected. Start this file from none.
+await disconnectDb();
 
 afterAll(async () => {
   await stopJobProcesses();
