@@ -131,6 +131,7 @@ export default function ProgramPage() {
                   { label: "Openings", value: String(p.openings) },
                   { label: "Hiring manager", value: p.hiringManager.name },
                   { label: "Closing date", value: p.closesOn ?? "None" },
+                  { label: "Onboarding checklist", value: p.checklist },
                 ]}
               />
             </div>
@@ -147,6 +148,7 @@ export default function ProgramPage() {
                 }}
                 phases={options.phases}
                 managers={options.managers}
+                checklists={options.checklists}
                 submitLabel="Save the program"
               />
             </Card>

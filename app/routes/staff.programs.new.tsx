@@ -24,7 +24,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewProgram() {
-  const { phases, managers } = useLoaderData<typeof loader>();
+  const { phases, managers, checklists } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="mb-2 text-sm">
@@ -46,7 +46,13 @@ export default function NewProgram() {
             first.
           </p>
         ) : null}
-        <ProgramForm intent="save" phases={phases} managers={managers} submitLabel="Create the program" />
+        <ProgramForm
+          intent="save"
+          phases={phases}
+          managers={managers}
+          checklists={checklists}
+          submitLabel="Create the program"
+        />
       </Card>
     </>
   );

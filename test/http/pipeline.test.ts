@@ -118,6 +118,51 @@ describe("programs over HTTP", () => {
     const list = await page(hr, "/staff/programs");
     expect(list).not.toMatch(/<script>alert/i);
   });
+
+  it("offers the saved onboarding checklists, refuses one that does not exist next to the field, and shows the choice", async () => {
+    const saved = await db.onboardingChecklistVersion.create({
+      data: {
+        version: 700_000 + Math.floor(Math.random() * 99_999),
+        tasks: [
+          {
+            title: "Sign the agreement",
+            owner: "alumnus",
+            kind: "document",
+            dueOffsetDays: 2,
+            required: true,
+          },
+        ],
+        createdByName: "Hanna Berg",
+      },
+    });
+    const form = await page(hr, "/staff/programs/new");
+    expect(form).toContain('name="checklistTemplateId"');
+    expect(form).toContain(`value="${saved.id}"`);
+    expect(form).toContain(`Version ${saved.version}: 1 step, saved`);
+
+    const refused = await hr.request("/staff/programs/new", {
+      method: "POST",
+      form: programForm({ title: "Checklist refused", checklistTemplateId: "cknotachecklist0000000000" }),
+    });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('id="save-checklistTemplateId-error"');
+    expect(html).toContain("Choose a saved onboarding checklist from the list, or the current checklist.");
+    expect(await db.returnProgram.count({ where: { title: "Checklist refused" } })).toBe(0);
+
+    const created = await hr.request("/staff/programs/new", {
+      method: "POST",
+      form: programForm({ title: "Checklist chosen", checklistTemplateId: saved.id }),
+    });
+    expect(created.status).toBe(302);
+    const path = locationOf(created, app.url)!.split("?")[0];
+    const program = await db.returnProgram.findFirstOrThrow({ where: { title: "Checklist chosen" } });
+    expect(program.checklistTemplateId).toBe(saved.id);
+    const shown = await page(hr, path);
+    expect(shown).toContain("Onboarding checklist");
+    expect(shown).toContain(`Version ${saved.version}: 1 step, saved`);
+    expect(shown).toMatch(new RegExp(`<option value="${saved.id}" selected=""`));
+  });
 });
 
 describe("the pipeline over HTTP", () => {

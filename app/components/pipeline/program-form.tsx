@@ -17,6 +17,7 @@ export type ProgramFormValues = {
   openings?: number | string;
   hiringManagerId?: string;
   closesOn?: string | null;
+  checklistTemplateId?: string | null;
 };
 
 /** The return program's form (create and edit), one schema with the action (ADR 033). */
@@ -25,12 +26,15 @@ export function ProgramForm({
   initial,
   phases,
   managers,
+  checklists,
   submitLabel,
 }: {
   intent: string;
   initial?: ProgramFormValues;
   phases: Option[];
   managers: Option[];
+  /** The first is the current checklist (value ""), then each saved version. */
+  checklists: Option[];
   submitLabel: string;
 }) {
   const form = useValidatedForm(ProgramSchema, {
@@ -49,6 +53,7 @@ export function ProgramForm({
       openings: initial?.openings === undefined ? "" : String(initial.openings),
       hiringManagerId: initial?.hiringManagerId ?? "",
       closesOn: initial?.closesOn ?? "",
+      checklistTemplateId: initial?.checklistTemplateId ?? "",
     } as never,
   });
   return (
@@ -135,6 +140,12 @@ export function ProgramForm({
           ...managers,
         ]}
         {...form.field("hiringManagerId")}
+      />
+      <SelectField
+        label="Onboarding checklist"
+        hint="The steps a person finishes after accepting a contract from this program. A saved version never changes; the current checklist follows later saves (Contracts → Onboarding checklist)."
+        options={checklists}
+        {...form.field("checklistTemplateId")}
       />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ValidatedForm>

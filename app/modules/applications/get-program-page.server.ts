@@ -2,6 +2,11 @@ import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { notFound } from "~/platform/errors";
 import { can } from "~/platform/permissions";
+import {
+  checklistChoiceLabel,
+  checklistChoices,
+  currentChecklist,
+} from "~/modules/onboarding/checklist-versions.server";
 import { type ProgramStatus } from "./labels";
 import { programsVisibleTo } from "./pipeline-access.server";
 import { EMPTY_PROGRESS, progressByProgram } from "./program-progress.server";
@@ -47,9 +52,9 @@ export async function getProgramsPage({ actor }: { actor: StaffUser }) {
   };
 }
 
-/** What the program form offers: decisions with their phases, and active managers. */
+/** What the program form offers: decisions with their phases, active managers, saved checklists. */
 export async function getProgramFormOptions() {
-  const [decisions, managers] = await Promise.all([
+  const [decisions, managers, checklists, current] = await Promise.all([
     db.workforceDecision.findMany({
       orderBy: { title: "asc" },
       select: {
@@ -63,8 +68,14 @@ export async function getProgramFormOptions() {
       orderBy: { name: "asc" },
       select: { id: true, name: true, team: { select: { name: true } } },
     }),
+    checklistChoices(),
+    currentChecklist(),
   ]);
   return {
+    checklists: [
+      { value: "", label: checklistChoiceLabel(null, current) },
+      ...checklists.map((c) => ({ value: c.id, label: checklistChoiceLabel(c) })),
+    ],
     phases: decisions.flatMap((d) =>
       d.phases.map((p) => ({ value: p.id, label: `${d.title} — ${p.name} (target ${p.targetHeadcount})` })),
     ),
@@ -85,9 +96,10 @@ export async function getProgramPage({ actor, programId }: { actor: StaffUser; p
   });
   if (!program) throw notFound("That program");
   const mayManage = can(actor, "manage:program");
-  const [progress, options] = await Promise.all([
+  const [progress, options, checklist] = await Promise.all([
     progressByProgram({ id: program.id }),
     mayManage ? getProgramFormOptions() : null,
+    checklistOf(program.checklistTemplateId),
   ]);
   return {
     program: {
@@ -103,6 +115,8 @@ export async function getProgramPage({ actor, programId }: { actor: StaffUser; p
       currency: program.currency,
       openings: program.openings,
       closesOn: day(program.closesOn),
+      checklistTemplateId: program.checklistTemplateId,
+      checklist,
       version: program.version,
       decision: program.decision,
       phase: program.phase,
@@ -115,4 +129,20 @@ export async function getProgramPage({ actor, programId }: { actor: StaffUser; p
     mayAddApplicant: can(actor, "move:application:any"),
     options,
   };
+}
+
+/** How the program's onboarding checklist reads on its page (ADR 079). */
+async function checklistOf(checklistTemplateId: string | null) {
+  const chosen = checklistTemplateId
+    ? await db.onboardingChecklistVersion.findUnique({ where: { id: checklistTemplateId } })
+    : null;
+  if (chosen)
+    return checklistChoiceLabel({
+      id: chosen.id,
+      version: chosen.version,
+      steps: Array.isArray(chosen.tasks) ? chosen.tasks.length : 0,
+      by: chosen.createdByName,
+      at: chosen.createdAt.toISOString().slice(0, 10),
+    });
+  return checklistChoiceLabel(null, await currentChecklist());
 }

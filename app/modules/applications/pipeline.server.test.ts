@@ -14,8 +14,9 @@ import {
   moveApplications,
   withdrawApplication,
 } from "./move-application.server";
-import { changeProgramStatus } from "./save-program.server";
-import { ApplySchema, DeclineSchema, OfferSchema } from "./schemas";
+import { currentChecklist, saveChecklist } from "~/modules/onboarding/checklist-versions.server";
+import { changeProgramStatus, saveProgram } from "./save-program.server";
+import { ApplySchema, DeclineSchema, OfferSchema, ProgramSchema } from "./schemas";
 import {
   ALREADY_APPLIED_MESSAGE,
   NOT_ELIGIBLE_FOR_APPLICANT,
@@ -356,6 +357,64 @@ describe("applying", () => {
 });
 
 describe("programs", () => {
+  it("a program chooses a saved onboarding checklist version; an unknown one is refused next to the field", async () => {
+    const program = await createProgram(db);
+    const hr = await hrUser();
+    const saved0 = await saveChecklist({
+      actor: hr,
+      input: {
+        version: (await currentChecklist()).version,
+        checklist: `person | document | 2 | required | Sign the confidentiality agreement ${unique("v")}`,
+      },
+    });
+    const version = await db.onboardingChecklistVersion.findUniqueOrThrow({
+      where: { version: saved0.version },
+    });
+    const form = (checklistTemplateId: string) =>
+      ProgramSchema.parse({
+        version: String(program.version),
+        title: program.title,
+        description: program.description,
+        phaseId: program.phaseId,
+        engagementType: program.engagementType,
+        workplace: "remote",
+        rateMin: program.rateMin.toFixed(2),
+        rateMax: program.rateMax.toFixed(2),
+        currency: program.currency,
+        openings: String(program.openings),
+        hiringManagerId: program.hiringManagerId,
+        checklistTemplateId,
+      });
+    expect(form("").checklistTemplateId).toBeNull();
+    expect(ProgramSchema.safeParse({ ...form(""), checklistTemplateId: "x'; drop" }).success).toBe(false);
+    const unknown = await failure(
+      saveProgram({ actor: hr, programId: program.id, input: form("cknotachecklist0000000000") }),
+    );
+    expect(unknown.code).toBe("validation");
+    expect(unknown.options.fieldErrors).toEqual({
+      checklistTemplateId: ["Choose a saved onboarding checklist from the list, or the current checklist."],
+    });
+    expect(
+      (await db.returnProgram.findUniqueOrThrow({ where: { id: program.id } })).checklistTemplateId,
+    ).toBeNull();
+
+    expect(await saveProgram({ actor: hr, programId: program.id, input: form(version.id) })).toMatchObject({
+      changed: true,
+    });
+    const saved = await db.returnProgram.findUniqueOrThrow({ where: { id: program.id } });
+    expect(saved).toMatchObject({ checklistTemplateId: version.id, version: program.version + 1 });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: program.id, action: "program.updated" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.after).toMatchObject({ checklistTemplateId: version.id });
+    // Back to the current checklist.
+    await saveProgram({ actor: hr, programId: program.id, input: { ...form(""), version: saved.version } });
+    expect(
+      (await db.returnProgram.findUniqueOrThrow({ where: { id: program.id } })).checklistTemplateId,
+    ).toBeNull();
+  });
+
   it("open, pause and close with the version the page showed", async () => {
     const program = await createProgram(db, { status: "draft", openedAt: null });
     const hr = await hrUser();

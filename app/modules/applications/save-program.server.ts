@@ -24,23 +24,34 @@ function comparable(p: {
   openings: number;
   hiringManagerId: string;
   closesOn: string | null;
+  checklistTemplateId: string | null;
 }) {
   return { ...p };
 }
 
-/** Checks the phase and the hiring manager exist and fit; field errors otherwise. */
+/** Checks the phase, the hiring manager and the checklist exist and fit; field errors otherwise. */
 async function resolveReferences(input: ProgramInput) {
-  const [phase, manager] = await Promise.all([
+  const [phase, manager, checklist] = await Promise.all([
     db.decisionPhase.findUnique({ where: { id: input.phaseId }, select: { id: true, decisionId: true } }),
     db.user.findUnique({
       where: { id: input.hiringManagerId },
       select: { id: true, roleId: true, status: true },
     }),
+    input.checklistTemplateId
+      ? db.onboardingChecklistVersion.findUnique({
+          where: { id: input.checklistTemplateId },
+          select: { id: true },
+        })
+      : null,
   ]);
   const fieldErrors: Record<string, string[]> = {};
   if (!phase) fieldErrors.phaseId = ["Choose a phase from the list."];
   if (!manager || manager.roleId !== "manager" || manager.status === "deactivated")
     fieldErrors.hiringManagerId = ["Choose a hiring manager from the list (staff with the manager role)."];
+  if (input.checklistTemplateId && !checklist)
+    fieldErrors.checklistTemplateId = [
+      "Choose a saved onboarding checklist from the list, or the current checklist.",
+    ];
   if (Object.keys(fieldErrors).length)
     throw new AppError("validation", "Some choices are no longer available. Choose again.", { fieldErrors });
   return { decisionId: phase!.decisionId };
@@ -73,6 +84,7 @@ export async function saveProgram({
     openings: input.openings,
     hiringManagerId: input.hiringManagerId,
     closesOn: input.closesOn,
+    checklistTemplateId: input.checklistTemplateId,
   });
   const columns = {
     ...next,
@@ -110,6 +122,7 @@ export async function saveProgram({
       openings: current.openings,
       hiringManagerId: current.hiringManagerId,
       closesOn: day(current.closesOn),
+      checklistTemplateId: current.checklistTemplateId,
     });
     const diff = changedFields(before, {
       ...next,

@@ -126,6 +126,14 @@ export const ProgramSchema = z
       .trim()
       .min(1, "Choose the hiring manager."),
     closesOn: optionalDate("the closing date"),
+    // a saved onboarding checklist version (ADR 079); empty: the current checklist at acceptance
+    checklistTemplateId: z
+      .string({ error: "Choose an onboarding checklist from the list." })
+      .trim()
+      .max(64, "Choose an onboarding checklist from the list.")
+      .regex(/^[a-z0-9]*$/i, "Choose an onboarding checklist from the list.")
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((p) => p.workplace === "remote" || !!p.place, {
     message: "Say where the work happens, or choose remote.",

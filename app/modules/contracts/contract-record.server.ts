@@ -54,6 +54,7 @@ const CONTRACT_INCLUDE = {
       hiringManager: { select: { id: true, name: true, email: true, status: true } },
       phaseId: true,
       decisionId: true,
+      checklistTemplateId: true,
     },
   },
   alumnus: {

@@ -24,6 +24,48 @@ export async function currentChecklist(client: Db = db): Promise<CurrentChecklis
   return { id: row.id, version: row.version, items: row.tasks as unknown as ChecklistItem[] };
 }
 
+/**
+ * The checklist a contract of this program copies at acceptance (ADR 079): the saved version
+ * the program chose, or the current one when it chose none (or its choice is gone).
+ */
+export async function checklistForProgram(
+  checklistTemplateId: string | null,
+  client: Db = db,
+): Promise<CurrentChecklist> {
+  if (checklistTemplateId) {
+    const row = await client.onboardingChecklistVersion.findUnique({ where: { id: checklistTemplateId } });
+    if (row) return { id: row.id, version: row.version, items: row.tasks as unknown as ChecklistItem[] };
+  }
+  return currentChecklist(client);
+}
+
+export type ChecklistChoice = { id: string; version: number; steps: number; by: string | null; at: string };
+
+/** The saved (published, never changed) checklist versions a program may choose, newest first. */
+export async function checklistChoices(client: Db = db): Promise<ChecklistChoice[]> {
+  const rows = await client.onboardingChecklistVersion.findMany({
+    orderBy: { version: "desc" },
+    take: 50,
+    select: { id: true, version: true, tasks: true, createdByName: true, createdAt: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    steps: Array.isArray(r.tasks) ? r.tasks.length : 0,
+    by: r.createdByName,
+    at: r.createdAt.toISOString().slice(0, 10),
+  }));
+}
+
+/** How a program's checklist choice reads on its page and in its form. */
+export function checklistChoiceLabel(choice: ChecklistChoice | null, current?: { version: number }) {
+  if (!choice)
+    return current && current.version > 0
+      ? `The current checklist (now version ${current.version}; follows later saves)`
+      : "The current checklist (the built-in one until HR saves one; follows later saves)";
+  return `Version ${choice.version}: ${choice.steps} step${choice.steps === 1 ? "" : "s"}, saved ${choice.at}${choice.by ? ` by ${choice.by}` : ""}`;
+}
+
 /** The settings page: the current version as text, earlier versions, and how many contracts use each. */
 export async function getChecklistSettings() {
   const [current, versions, running] = await Promise.all([

@@ -31,10 +31,14 @@ async function failure(promise: Promise<unknown>) {
 const row = (id: string) => db.gigContract.findUniqueOrThrow({ where: { id } });
 
 /** A contract offered to a person, approved by its hiring manager; the person signed in. */
-async function offeredContract() {
+async function offeredContract(checklistTemplateId: string | null = null) {
   const hr = staffActor(await createStaffUser(db, { role: "hr", name: "Hanna Berg" }));
   const manager = staffActor(await createStaffUser(db, { role: "manager", name: "Mats Lindqvist" }));
-  const made = await createDraftContract(db, { hiringManagerId: manager.id, createdById: hr.id });
+  const made = await createDraftContract(db, {
+    hiringManagerId: manager.id,
+    createdById: hr.id,
+    program: { checklistTemplateId },
+  });
   const id = made.contract.id;
   const submitted = await submitContract({ actor: hr, contractId: id, version: 1 });
   const approved = await decideContract({
@@ -52,8 +56,8 @@ async function offeredContract() {
   return { hr, manager, alumnus, ...made };
 }
 
-async function accepted(now = new Date()) {
-  const o = await offeredContract();
+async function accepted(now = new Date(), checklistTemplateId: string | null = null) {
+  const o = await offeredContract(checklistTemplateId);
   const result = await acceptContract({
     alumnus: o.alumnus,
     contractId: o.contract.id,
@@ -268,6 +272,46 @@ describe("the checklist's versions", () => {
     await expect(
       db.$executeRaw`UPDATE "OnboardingChecklistVersion" SET "tasks" = '[]' WHERE "version" = ${saved.version}`,
     ).rejects.toThrow(/cannot be changed/);
+  });
+});
+
+describe("the program's checklist", () => {
+  it("a program that chose a saved version copies that version at acceptance, whatever is saved later; one that chose none copies the current", async () => {
+    const hr = staffActor(await createStaffUser(db, { role: "hr", name: "Hanna Berg" }));
+    const start = await currentChecklist();
+    const pinnedText = `${checklistToText(start.items)}\nperson | training | 1 | optional | Meet the team ${Date.now()}`;
+    const pinned = await saveChecklist({
+      actor: hr,
+      input: { version: start.version, checklist: pinnedText },
+    });
+    const pinnedRow = await db.onboardingChecklistVersion.findUniqueOrThrow({
+      where: { version: pinned.version },
+    });
+    // HR saves a later version with one step fewer: the pinned program keeps its own.
+    const laterText = checklistToText(start.items.slice(1));
+    const later = await saveChecklist({
+      actor: hr,
+      input: { version: pinned.version, checklist: laterText },
+    });
+    expect(later.changed).toBe(true);
+
+    const chosen = await accepted(new Date(), pinnedRow.id);
+    expect(chosen.tasks.map((t) => t.title)).toEqual([
+      ...start.items.map((i) => i.title),
+      expect.stringMatching(/^Meet the team/),
+    ]);
+    expect(new Set(chosen.tasks.map((t) => t.checklistVersionId))).toEqual(new Set([pinnedRow.id]));
+    const welcome = await db.outboxMessage.findFirstOrThrow({
+      where: { toAddress: chosen.person.personalEmail!, template: "onboarding-welcome" },
+    });
+    expect(welcome.text).toContain("Meet the team");
+
+    const current = await accepted(new Date(), null);
+    expect(current.tasks.map((t) => t.title)).toEqual(start.items.slice(1).map((i) => i.title));
+    const laterRow = await db.onboardingChecklistVersion.findUniqueOrThrow({
+      where: { version: later.version },
+    });
+    expect(current.tasks[0].checklistVersionId).toBe(laterRow.id);
   });
 });
 

@@ -20,10 +20,11 @@ import { AppError, conflict, notFound } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import { can } from "~/platform/permissions";
 import { dueDay, sniffDocument, type OnboardingOwner } from "./checklist";
-import { currentChecklist, type CurrentChecklist } from "./checklist-versions.server";
+import { checklistForProgram, type CurrentChecklist } from "./checklist-versions.server";
 
 /**
- * Onboarding (ADR 067): acceptance copies the current checklist into the contract's tasks and
+ * Onboarding (ADR 067): acceptance copies the program's checklist (ADR 079: the version it chose,
+ * else the current one) into the contract's tasks and
  * moves it to "onboarding"; each task is done by its owner (the person in the portal, HR or the
  * hiring manager on the contract page), or carried over by HR with a note; a document task is
  * done by uploading a PDF, PNG or JPEG judged by its bytes. Every completion locks the
@@ -40,7 +41,7 @@ const firstName = (c: LoadedContract) => c.alumnus.preferredName || c.alumnus.fi
 
 /** Before the acceptance transaction: the checklist to copy, and the welcome email listing the person's steps. */
 export async function prepareOnboarding(contract: LoadedContract, acceptedAt: Date) {
-  const checklist = await currentChecklist();
+  const checklist = await checklistForProgram(contract.program.checklistTemplateId);
   const address = alumnusEmail(contract);
   const mine = checklist.items.filter((i) => i.owner === "alumnus");
   const contact = contract.creator ?? contract.program.hiringManager;
