@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LinkPage } from "~/components/link-page";
+import { ExpiredPreferencesLink, InvalidPreferencesLink } from "~/components/preferences-link";
 import { Notice, Button } from "~/components/ui";
+import { PREFERENCES_SIGN_IN_PATH } from "~/modules/preferences/contact-rules";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
-import { getPreferences } from "~/modules/preferences/get-preferences.server";
+import { getPreferencesPage } from "~/modules/preferences/get-preferences.server";
 import { PreferencesSchema } from "~/modules/preferences/schemas";
 import { updatePreferences } from "~/modules/preferences/update-preferences.server";
 import {
@@ -25,12 +27,15 @@ export const meta: MetaFunction = () => [
 
 export const headers = forwardHeaders;
 
+/** A tampered link: 404 with its page; an expired one (ADR 081): 410 with its page. */
+const STATUS = { open: 200, expired: 410, invalid: 404, saved: 200 } as const;
+
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const { token } = parseParams(params, { token: linkTokenOrNone });
-  const preferences = await getPreferences({ token });
+  const page = await getPreferencesPage({ token });
   return data(
-    { preferences, invalidMessage: INVALID_PREFERENCES_LINK },
-    { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS },
+    { page, invalidMessage: INVALID_PREFERENCES_LINK },
+    { status: STATUS[page.state], headers: SECRET_LINK_HEADERS },
   );
 });
 
@@ -39,21 +44,36 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const { token } = parseParams(params, { token: linkTokenOrNone });
   const input = await parseForm(request, PreferencesSchema);
   const result = await updatePreferences({ token, ...input });
-  return data({ ok: true as const, ...result }, { headers: SECRET_LINK_HEADERS });
+  return data(
+    { ok: true as const, ...result },
+    { status: STATUS[result.state], headers: SECRET_LINK_HEADERS },
+  );
 });
 
 export default function Preferences() {
-  const { preferences, invalidMessage } = useLoaderData<typeof loader>();
+  const { page, invalidMessage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : null;
-  if (!preferences || error?.code === "not_found") {
+  const state = actionData?.ok && actionData.state !== "saved" ? actionData.state : page.state;
+  if (state === "expired" || page.state === "expired") {
     return (
-      <LinkPage title="This link cannot be used">
-        <p className="mt-4 text-muted">{error?.code === "not_found" ? error.message : invalidMessage}</p>
-      </LinkPage>
+      <ExpiredPreferencesLink
+        expiredOn={page.state === "expired" ? page.expiredOn : null}
+        signInHref={PREFERENCES_SIGN_IN_PATH}
+      />
     );
   }
+  if (page.state === "invalid" || state === "invalid" || error?.code === "not_found") {
+    return (
+      <InvalidPreferencesLink
+        message={error?.code === "not_found" ? error.message : invalidMessage}
+        signInHref={PREFERENCES_SIGN_IN_PATH}
+      />
+    );
+  }
+  const preferences = page;
+  const saved = actionData?.ok && actionData.state === "saved" ? actionData : null;
   if (!preferences.known) {
     return (
       <LinkPage title="Nothing to change">
@@ -66,7 +86,7 @@ export default function Preferences() {
       <p className="mt-4 text-muted">
         {preferences.firstName ? `${preferences.firstName}, choose` : "Choose"} what Comeback may write to you
         about. Email about something you started yourself, such as an application or a contract, always
-        reaches you.
+        reaches you. This link works until {preferences.expiresOn}.
       </p>
       {preferences.doNotContact ? (
         <div className="mt-6">
@@ -77,14 +97,23 @@ export default function Preferences() {
         </div>
       ) : null}
       <Form method="post" className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
-        {actionData?.ok ? (
+        {saved ? (
           <Notice tone="success">
-            {actionData.changed
-              ? `Saved. ${actionData.cancelled ? `We also stopped ${actionData.cancelled} message${actionData.cancelled === 1 ? "" : "s"} that were waiting to go out.` : "It applies at once."}`
+            {saved.changed
+              ? `Saved. ${saved.cancelled ? `We also stopped ${saved.cancelled} message${saved.cancelled === 1 ? "" : "s"} that were waiting to go out.` : "It applies at once."}`
               : "Nothing changed: these were already your choices."}
           </Notice>
         ) : null}
-        {error ? <Notice tone="error">{error.message}</Notice> : null}
+        {error ? (
+          <Notice tone="error">
+            {error.message}{" "}
+            {error.code === "conflict" ? (
+              <a className="underline" href={PREFERENCES_SIGN_IN_PATH}>
+                Sign in to the alumni site
+              </a>
+            ) : null}
+          </Notice>
+        ) : null}
         <fieldset className="space-y-4">
           <legend className="text-sm font-medium">Email me about</legend>
           {preferences.purposes.map((p) => (
@@ -94,6 +123,7 @@ export default function Preferences() {
                 name={p.purpose === "news" ? "news" : "returnOpportunities"}
                 value="yes"
                 defaultChecked={p.subscribed}
+                disabled={p.locked}
                 className="mt-1 h-4 w-4"
                 aria-describedby={`${p.purpose}-hint`}
               />
@@ -101,6 +131,16 @@ export default function Preferences() {
                 <span className="block font-medium">{p.title}</span>
                 <span id={`${p.purpose}-hint`} className="block text-sm text-muted">
                   {p.description}
+                  {p.locked ? (
+                    <>
+                      {" "}
+                      You said no to this after this link was sent, so it cannot say yes again.{" "}
+                      <a className="text-brand underline" href={PREFERENCES_SIGN_IN_PATH}>
+                        Sign in to choose again
+                      </a>
+                      .
+                    </>
+                  ) : null}
                 </span>
               </span>
             </label>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LinkPage } from "~/components/link-page";
+import { InvalidPreferencesLink } from "~/components/preferences-link";
 import { Notice, Button } from "~/components/ui";
+import { PREFERENCES_SIGN_IN_PATH } from "~/modules/preferences/contact-rules";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
 import { OneClickSchema } from "~/modules/preferences/schemas";
@@ -54,15 +56,12 @@ export default function Unsubscribe() {
   const { preferences, invalidMessage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const params = useParams();
   if (!preferences || (actionData && !actionData.ok && actionData.error.code === "not_found")) {
-    return (
-      <LinkPage title="This link cannot be used">
-        <p className="mt-4 text-muted">{invalidMessage}</p>
-      </LinkPage>
-    );
+    return <InvalidPreferencesLink message={invalidMessage} signInHref={PREFERENCES_SIGN_IN_PATH} />;
   }
-  const preferencesPath = `/preferences/${encodeURIComponent(params.token ?? "")}`;
+  // This link never expires, so it cannot lead to a page that grants consent (ADR 081): choosing
+  // again is for the signed-in person, or the fresh preferences link in their next email.
+  const preferencesPath = PREFERENCES_SIGN_IN_PATH;
   const current = preferences.purposes.find((p) => p.purpose === preferences.purpose);
   const done = actionData?.ok ? actionData : null;
   const error = actionData && !actionData.ok ? actionData.error : null;
@@ -81,7 +80,7 @@ export default function Unsubscribe() {
         </p>
         <p className="mt-6">
           <a className="text-brand underline" href={preferencesPath}>
-            Choose what we email you about
+            Sign in to choose what we email you about
           </a>
         </p>
       </LinkPage>
@@ -104,7 +103,7 @@ export default function Unsubscribe() {
       </Form>
       <p className="mt-6 text-sm">
         <a className="text-brand underline" href={preferencesPath}>
-          Choose what we email you about instead
+          Sign in to choose what we email you about instead
         </a>
       </p>
     </LinkPage>

@@ -123,11 +123,19 @@ describe("journey: an alumnus unsubscribes with one click", () => {
       status: "cancelled",
     });
 
-    // They can still choose what they hear about.
-    await page.getByRole("link", { name: "Choose what we email you about" }).click();
+    // The unsubscribe link never expires, so it does not lead to a page that can say yes again:
+    // it points to signing in (ADR 081).
+    await page.getByRole("link", { name: "Sign in to choose what we email you about" }).click();
+    await page.waitForURL(/\/portal\/sign-in\?redirectTo=%2Fportal%2Fprivacy$/);
+    // The email's own preferences link still works for 30 days, but cannot undo the "no" that
+    // came after it was sent; the other purpose stays theirs to choose.
+    await page.goto(links.preferencesUrl);
     await page.getByRole("heading", { name: "What we email you about" }).waitFor();
     await expect(page.getByLabel("Return opportunities").isChecked()).resolves.toBe(false);
+    await expect(page.getByLabel("Return opportunities").isDisabled()).resolves.toBe(true);
+    await page.getByText("You said no to this after this link was sent").waitFor();
     await expect(page.getByLabel("Alumni news").isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel("Alumni news").isDisabled()).resolves.toBe(false);
     expect(problems).toEqual([]);
     await context.close();
 

@@ -4,7 +4,7 @@ import { DEFAULT_BRANDING } from "~/modules/portal/branding";
 import { sha256Bytes } from "~/platform/crypto.server";
 import { signAnswerToken } from "~/modules/invitation-answers/answer-token.server";
 import { db } from "~/platform/db.server";
-import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import { signPreferencesToken, signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { createSession } from "~/platform/session.server";
 import {
   createAlumnus,
@@ -153,6 +153,7 @@ export async function buildAuthzFixtures() {
     importId: upload.id,
     outboxMessageId: message.id,
     unsubscribeToken: signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "news" }),
+    preferencesToken: signPreferencesToken({ alumnusId: alumnus.id, purpose: "news" }),
     campaignId: campaign.id,
     ownProgramId: ownProgram.id,
     otherProgramId: otherProgram.id,

@@ -491,7 +491,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     reads: { form: { "": { "List-Unsubscribe": "One-Click" } } },
   },
   "routes/preferences.$token": {
-    path: "/preferences/:unsubscribeToken",
+    path: "/preferences/:preferencesToken",
     loader: everyone,
     action: everyone,
     reads: { form: { "": { returnOpportunities: "yes", news: "" } } },

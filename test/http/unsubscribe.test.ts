@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { queueEmail } from "~/platform/mailer/mailer.server";
-import { signUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import {
+  PREFERENCES_LINK_DAYS,
+  signPreferencesToken,
+  signUnsubscribeToken,
+} from "~/platform/mailer/unsubscribe.server";
 import { createAlumnus, createStaffUser, unique } from "../factories";
 import { countTried, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
 import { httpClient, startTestApp, type TestApp } from "../setup/app-server";
@@ -10,8 +14,11 @@ import { signedInClient } from "./helpers";
 /**
  * RFC 8058 one-click unsubscribe and the preference page over HTTP against the production
  * build: no cookies, no known Origin, idempotent; GET never changes anything; tampered links
- * change nothing; the outbox page's retry works and is audited.
+ * change nothing; preference links expire after 30 days and cannot undo a later "no" (ADR 081);
+ * the outbox page's retry works and is audited.
  */
+const SIGN_IN_HREF = 'href="/portal/sign-in?redirectTo=%2Fportal%2Fprivacy"';
+const DAY_MS = 86_400_000;
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -54,7 +61,9 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     expect(page.headers.get("referrer-policy")).toMatch(/no-referrer$/);
     const html = (await page.text()).replace(/<!-- -->/g, "");
     expect(html).toContain("Unsubscribe from return opportunities");
-    expect(html).toContain(`/preferences/${token}`);
+    // The never-expiring link does not lead to a page that grants consent: choosing again is signing in.
+    expect(html).not.toContain("/preferences/");
+    expect(html).toContain(SIGN_IN_HREF);
     expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentReturn).toBe("granted");
 
     // What a mail provider sends: a urlencoded POST, no cookie, a foreign or no Origin.
@@ -111,7 +120,11 @@ describe("one-click unsubscribe (RFC 8058)", () => {
         const get = await fetch(new URL(path, app.url));
         const body = await get.text();
         expect([400, 404], `${path}`).toContain(get.status);
-        if (get.status === 404) expect(body).toContain("This link cannot be used");
+        if (get.status === 404) {
+          expect(body).toContain("This link cannot be used");
+          // A way on: the alumni site's sign-in, back to the contact choices.
+          expect(body).toContain(SIGN_IN_HREF);
+        }
         expect(body).not.toContain("<script>alert");
       }
       const oneClick = await post(`/unsubscribe/${t}`, "List-Unsubscribe=One-Click", {
@@ -119,7 +132,27 @@ describe("one-click unsubscribe (RFC 8058)", () => {
       });
       expect([400, 404]).toContain(oneClick.status);
     }
-    countTried("tampered unsubscribe links", tampered.length * 3);
+    // A preferences link with its date, person or purpose changed is as broken as any other.
+    const preferences = signPreferencesToken({ alumnusId: alumnus.id, purpose: "news" });
+    const [pid, pcode, issued, psig] = preferences.split(".");
+    const later = (parseInt(issued, 36) + 30 * 86_400).toString(36);
+    const tamperedPreferences = [
+      `${pid}.${pcode}.${later}.${psig}`,
+      `${other.id}.${pcode}.${issued}.${psig}`,
+      `${pid}.r.${issued}.${psig}`,
+      `${pid}.${pcode}.${issued}.${sig}`,
+    ];
+    for (const t of tamperedPreferences) {
+      const get = await fetch(new URL(`/preferences/${t}`, app.url));
+      expect(get.status, t).toBe(404);
+      expect(await get.text()).toContain("This link cannot be used");
+      const saved = await httpClient(app.url).request(`/preferences/${t}`, {
+        method: "POST",
+        form: { returnOpportunities: "yes", news: "yes" },
+      });
+      expect(saved.status, t).toBe(404);
+    }
+    countTried("tampered unsubscribe links", tampered.length * 3 + tamperedPreferences.length * 2);
     countTried("xss in link tokens", hostile.length * 3);
     expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
       consentReturn: "granted",
@@ -140,7 +173,7 @@ describe("preference page", () => {
   it("shows and saves a choice per purpose, audited; refuses cross-site posts", async () => {
     const alumnus = await createAlumnus(db, { consentReturn: "granted", consentNews: "unknown" });
     const queued = await outreachFor(alumnus.id);
-    const token = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" });
+    const token = signPreferencesToken({ alumnusId: alumnus.id, purpose: "return_opportunities" });
     const client = httpClient(app.url);
     const page = await client.request(`/preferences/${token}`);
     expect(page.status).toBe(200);
@@ -183,6 +216,113 @@ describe("preference page", () => {
     expect(
       await db.auditEvent.count({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } }),
     ).toBe(1);
+  });
+});
+
+describe("preference links expire and cannot undo a later no (ADR 081)", () => {
+  it(`works for ${PREFERENCES_LINK_DAYS} days; after that a clear 410 page offers signing in, and nothing changes`, async () => {
+    const alumnus = await createAlumnus(db, {
+      firstName: "Expirio",
+      consentReturn: "withdrawn",
+      consentNews: "withdrawn",
+    });
+    const client = httpClient(app.url);
+    const issuedAgo = (days: number) =>
+      signPreferencesToken({
+        alumnusId: alumnus.id,
+        purpose: "return_opportunities",
+        issuedAt: new Date(Date.now() - days * DAY_MS),
+      });
+
+    // 29 days old: still usable.
+    const young = await client.request(`/preferences/${issuedAgo(PREFERENCES_LINK_DAYS - 1)}`);
+    expect(young.status).toBe(200);
+    expect((await young.text()).replace(/<!-- -->/g, "")).toContain("This link works until");
+
+    // 31 days old: the page says so, names nobody, offers signing in, and a POST changes nothing.
+    const old = issuedAgo(PREFERENCES_LINK_DAYS + 1);
+    const expired = await client.request(`/preferences/${old}`);
+    expect(expired.status).toBe(410);
+    expect(expired.headers.get("cache-control")).toBe("no-store");
+    const html = (await expired.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("This link has expired");
+    expect(html).toContain("works for 30 days");
+    expect(html).toContain(SIGN_IN_HREF);
+    expect(html).not.toContain("Expirio");
+    expect(html).not.toContain('type="checkbox"');
+    const posted = await client.request(`/preferences/${old}`, {
+      method: "POST",
+      form: { returnOpportunities: "yes", news: "yes" },
+    });
+    expect(posted.status).toBe(410);
+    expect(await posted.text()).toContain("This link has expired");
+
+    // A link from before preferences links expired (the never-expiring unsubscribe token) is
+    // treated as expired on this page: it can still unsubscribe, never grant.
+    const legacy = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" });
+    const legacyPage = await client.request(`/preferences/${legacy}`);
+    expect(legacyPage.status).toBe(410);
+    expect(await legacyPage.text()).toContain(SIGN_IN_HREF);
+    const legacyPost = await client.request(`/preferences/${legacy}`, {
+      method: "POST",
+      form: { returnOpportunities: "yes", news: "yes" },
+    });
+    expect(legacyPost.status).toBe(410);
+
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
+      consentReturn: "withdrawn",
+      consentNews: "withdrawn",
+    });
+    expect(
+      await db.auditEvent.count({ where: { action: "alumnus.preferences_updated", entityId: alumnus.id } }),
+    ).toBe(0);
+  });
+
+  it("a link written before the person said no cannot say yes again; the one-click link keeps working", async () => {
+    const alumnus = await createAlumnus(db, { consentReturn: "granted", consentNews: "unknown" });
+    const preferences = signPreferencesToken({
+      alumnusId: alumnus.id,
+      purpose: "return_opportunities",
+      issuedAt: new Date(Date.now() - 60_000),
+    });
+    // Years later, the one-click link in the same email still withdraws.
+    const unsubscribe = signUnsubscribeToken({ alumnusId: alumnus.id, purpose: "return_opportunities" });
+    const oneClick = await post(`/unsubscribe/${unsubscribe}`, "List-Unsubscribe=One-Click", {
+      "Content-Type": "application/x-www-form-urlencoded",
+    });
+    expect(oneClick.status).toBe(200);
+
+    const client = httpClient(app.url);
+    const page = await client.request(`/preferences/${preferences}`);
+    expect(page.status).toBe(200);
+    const html = (await page.text()).replace(/<!-- -->/g, "");
+    expect(html).toMatch(/<input type="checkbox" name="returnOpportunities"[^>]*disabled=""/);
+    expect(html).toContain("You said no to this after this link was sent");
+
+    // A hand-made POST asking for yes again is refused with the way on, and changes nothing.
+    const regrant = await client.request(`/preferences/${preferences}`, {
+      method: "POST",
+      form: { returnOpportunities: "yes", news: "yes" },
+    });
+    expect(regrant.status).toBe(409);
+    const refusal = (await regrant.text()).replace(/<!-- -->/g, "");
+    expect(refusal).toContain("You said no to return opportunities after this link was sent");
+    expect(refusal).toContain(SIGN_IN_HREF);
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
+      consentReturn: "withdrawn",
+      consentNews: "unknown",
+    });
+
+    // The other purpose is still theirs to choose with this link.
+    const news = await client.request(`/preferences/${preferences}`, {
+      method: "POST",
+      form: { news: "yes" },
+    });
+    expect(news.status).toBe(200);
+    expect(await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).toMatchObject({
+      consentReturn: "withdrawn",
+      consentNews: "granted",
+    });
   });
 });
 

@@ -11,7 +11,7 @@ import {
 } from "../../../test/hostile/payloads";
 import { mayEmail } from "~/modules/preferences/contact-rules";
 import { HELD_UNTIL } from "~/platform/mailer/throttle.server";
-import { verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
+import { verifyPreferencesToken, verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import { verifyAnswerToken } from "~/modules/invitation-answers/answer-token.server";
 import { env } from "~/platform/env.server";
 
@@ -308,8 +308,17 @@ describe("launching a campaign", () => {
       });
       expect(message.text.split(answerLink![0]).join("")).not.toContain(id);
       expect(message.html).not.toMatch(/href="[^"]*\?/);
-      // The body's preferences link carries the same signed token as the header.
-      expect(message.text).toContain(`/preferences/${token}`);
+      // The body's preferences link is its own signed link for the same person, and it expires
+      // (ADR 081); the header's unsubscribe link does not lead to a page that grants consent.
+      const preferences = new RegExp(`${escapeRegExp(env().appUrl)}/preferences/([A-Za-z0-9._-]+)`).exec(
+        message.text,
+      );
+      expect(verifyPreferencesToken(preferences?.[1])).toMatchObject({
+        status: "valid",
+        alumnusId: message.alumnusId,
+        purpose: "return_opportunities",
+      });
+      expect(message.text).not.toContain(`/preferences/${token}`);
     }
     expect(await db.auditEvent.count({ where: { entityId: id, action: "campaign.launched" } })).toBe(1);
 

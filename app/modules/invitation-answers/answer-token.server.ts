@@ -33,7 +33,8 @@ function sign(body: string) {
   return createHmac("sha256", tokenKey()).update(body).digest("base64url").slice(0, 22);
 }
 
-const ID = /^[a-z0-9]{8,40}$/i;
+/** Ids as Comeback makes them (cuid) or an import does (UUID, with hyphens). */
+const ID = /^[a-z0-9][a-z0-9-]{7,63}$/i;
 const EXPIRY = /^[0-9a-z]{1,10}$/;
 
 /** The end of the UTC day `days` after `from`: links expire at a whole day, the same for everyone in a batch. */

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { simpleParser } from "mailparser";
+import { signAnswerToken, verifyAnswerToken } from "~/modules/invitation-answers/answer-token.server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerBackgroundWork } from "~/modules/background.server";
 import { retryOutboxMessage } from "./retry-outbox-message.server";
@@ -23,8 +25,10 @@ import {
   rescheduleThrottledEmails,
 } from "~/platform/mailer/throttle.server";
 import {
+  signPreferencesToken,
   signUnsubscribeToken,
   unsubscribeLinks,
+  verifyPreferencesToken,
   verifyUnsubscribeToken,
 } from "~/platform/mailer/unsubscribe.server";
 
@@ -390,6 +394,25 @@ describe("unsubscribe honoured by queued mail", () => {
       status: "cancelled",
       lastError: expect.stringMatching(/no longer exists/),
     });
+  });
+
+  it("signs links for imported people, whose ids are UUIDs (issue 11)", async () => {
+    const id = randomUUID();
+    const token = signUnsubscribeToken({ alumnusId: id, purpose: "return_opportunities" });
+    expect(verifyUnsubscribeToken(token)).toEqual({ alumnusId: id, purpose: "return_opportunities" });
+    const preferences = signPreferencesToken({ alumnusId: id, purpose: "news" });
+    expect(verifyPreferencesToken(preferences)).toMatchObject({
+      status: "valid",
+      alumnusId: id,
+      purpose: "news",
+    });
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    expect(
+      verifyAnswerToken(signAnswerToken({ alumnusId: id, campaignId: randomUUID(), expiresAt })),
+    ).toMatchObject({ status: "valid", alumnusId: id });
+    // Still no dots, slashes or other punctuation in an id.
+    for (const bad of [`${id}.x`, "../../etc", "-leading-hyphen", "short"])
+      expect(() => signUnsubscribeToken({ alumnusId: bad, purpose: "news" }), bad).toThrow();
   });
 
   it("refuses tampered tokens and changes nothing", async () => {

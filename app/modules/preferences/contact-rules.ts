@@ -26,6 +26,12 @@ export const PURPOSE_LABELS: Record<UnsubscribePurpose, { title: string; descrip
   },
 };
 
+/**
+ * Where a person whose preferences link does not work, or who followed the never-expiring
+ * unsubscribe link, can still choose (ADR 081): the alumni site, which signs in by email link.
+ */
+export const PREFERENCES_SIGN_IN_PATH = "/portal/sign-in?redirectTo=%2Fportal%2Fprivacy";
+
 export function consentFor(facts: ContactFacts, purpose: UnsubscribePurpose): ConsentValue {
   return purpose === "news" ? facts.consentNews : facts.consentReturn;
 }

@@ -5,25 +5,47 @@ import { db, type Db } from "~/platform/db.server";
 import { AppError, notFound } from "~/platform/errors";
 import type { UnsubscribePurpose } from "~/platform/mailer/unsubscribe.server";
 import { CANCEL_REASONS, type ConsentValue } from "./contact-rules";
-import { cancelQueuedFor, displayName, findByToken, INVALID_PREFERENCES_LINK } from "./find-by-token.server";
+import { PURPOSE_LABELS } from "./contact-rules";
+import {
+  cancelQueuedFor,
+  displayName,
+  findByPreferencesToken,
+  purposesLockedFor,
+} from "./find-by-token.server";
+
+export type UpdatePreferencesResult =
+  { state: "invalid" | "expired" } | { state: "saved"; changed: boolean; cancelled: number };
 
 /**
- * The preference page: one yes/no per purpose, authenticated by the signed link. Saying no
- * cancels mail still queued for that purpose, in the same transaction. Audited when something
- * changed.
+ * The preference page: one yes/no per purpose, authenticated by the signed, expiring link
+ * (ADR 081). Saying no cancels mail still queued for that purpose, in the same transaction.
+ * Saying yes again to something the person refused after the link was written is refused:
+ * only a fresh link or signing in can grant consent again. Audited when something changed.
  */
 export async function updatePreferences(input: {
   token: string | undefined;
   returnOpportunities: boolean;
   news: boolean;
-}) {
+  now?: Date;
+}): Promise<UpdatePreferencesResult> {
   return db.$transaction(async (tx) => {
-    const found = await findByToken(tx, input.token, { lock: true });
-    if (!found) throw new AppError("not_found", INVALID_PREFERENCES_LINK);
-    const { alumnus } = found;
+    const found = await findByPreferencesToken(tx, input.token, { lock: true, now: input.now });
+    if (found.state !== "open") return { state: found.state };
+    const { alumnus, claim } = found;
     if (!alumnus)
       throw new AppError("not_found", "We no longer hold a record for this link, so we will not email you.");
-    return applyPreferences(tx, alumnus, { ...input, via: "preference page" });
+    const locked = purposesLockedFor(alumnus, claim.issuedAt);
+    const wanted = { return_opportunities: input.returnOpportunities, news: input.news };
+    const regranting = locked.filter((p) => wanted[p]);
+    if (regranting.length > 0) {
+      const what = regranting.map((p) => PURPOSE_LABELS[p].title.toLowerCase()).join(" and ");
+      throw new AppError(
+        "conflict",
+        `You said no to ${what} after this link was sent, so this link cannot say yes to it again. Sign in to the alumni site to choose again.`,
+      );
+    }
+    const result = await applyPreferences(tx, alumnus, { ...input, via: "preference page" });
+    return { state: "saved", ...result };
   });
 }
 
