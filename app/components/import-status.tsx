@@ -22,37 +22,6 @@ export function ImportStatusBadge({ status }: { status: string }) {
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }
 
-export function Pager({
-  page,
-  pages,
-  href,
-  label,
-}: {
-  page: number;
-  pages: number;
-  href: (page: number) => string;
-  label: string;
-}) {
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={label} className="mt-4 flex items-center gap-3 text-sm">
-      {page > 1 ? (
-        <a className="text-brand underline" href={href(page - 1)}>
-          ← Previous
-        </a>
-      ) : null}
-      <span className="text-muted">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? (
-        <a className="text-brand underline" href={href(page + 1)}>
-          Next →
-        </a>
-      ) : null}
-    </nav>
-  );
-}
-
 /** Shown when exactly this file (same bytes) was already imported: usually an upload by mistake. */
 export function SameFileNotice({
   sameFile,

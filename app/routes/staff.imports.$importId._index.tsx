@@ -1,9 +1,19 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { ImportStatusBadge, Pager, SameFileNotice } from "~/components/import-status";
+import { ImportStatusBadge, SameFileNotice } from "~/components/import-status";
 import { Time } from "~/components/time";
-import { IgnoredNotice, Notice, Badge, Button, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Facts,
+  IgnoredNotice,
+  Notice,
+  PageHeader,
+  Pager,
+} from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
 import { startImportCommit } from "~/modules/imports/commit-import.server";
 import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
@@ -444,12 +454,7 @@ export default function ImportDetail() {
                 </table>
               </div>
             )}
-            <Pager
-              page={rows.page}
-              pages={rows.pages}
-              href={(p) => `?show=${show}&page=${p}`}
-              label="Row pages"
-            />
+            <Pager page={rows.page} pageCount={rows.pages} search={`?show=${show}`} label="Row pages" />
           </Card>
         ) : null}
         {reasons.length > 0 ? (

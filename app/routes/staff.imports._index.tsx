@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ImportStatusBadge, Pager } from "~/components/import-status";
+import { ImportStatusBadge } from "~/components/import-status";
 import { Time } from "~/components/time";
-import { IgnoredNotice, Card, EmptyState, PageHeader } from "~/components/ui";
+import { Card, EmptyState, IgnoredNotice, PageHeader, Pager } from "~/components/ui";
 import { listImports } from "~/modules/imports/list-imports.server";
 import { ImportListSchema } from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
@@ -128,12 +128,7 @@ export default function ImportHistory() {
                 </tbody>
               </table>
             </div>
-            <Pager
-              page={page}
-              pages={pages}
-              href={(p) => `/staff/imports?page=${p}`}
-              label="Import history pages"
-            />
+            <Pager page={page} pageCount={pages} label="Import history pages" />
           </>
         )}
       </Card>

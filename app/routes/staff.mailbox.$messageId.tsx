@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SmtpNotice } from "~/components/smtp-notice";
+import { Recipient } from "~/components/outbox/recipient";
 import { Time } from "~/components/time";
 import { Card, PageHeader } from "~/components/ui";
 import { getMailboxMessage } from "~/modules/mailbox/get-mailbox-message.server";
@@ -31,13 +32,7 @@ export default function MailboxMessage() {
         title={message.subject}
         description={
           <>
-            {message.templateTitle} to{" "}
-            {message.recipient?.href ? (
-              <Link className="text-brand underline" to={message.recipient.href}>
-                {message.recipient.name}
-              </Link>
-            ) : null}{" "}
-            &lt;{message.toAddress}&gt;
+            {message.templateTitle} to <Recipient message={message} inline />
             {message.campaign?.href ? (
               <>
                 {" "}

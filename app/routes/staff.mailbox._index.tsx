@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SmtpNotice } from "~/components/smtp-notice";
 import { Time } from "~/components/time";
-import { IgnoredNotice, Badge, Card, EmptyState, PageHeader } from "~/components/ui";
+import { Recipient } from "~/components/outbox/recipient";
+import { Badge, Card, EmptyState, IgnoredNotice, PageHeader, Table } from "~/components/ui";
 import { listMailbox } from "~/modules/mailbox/list-mailbox.server";
 import { requirePermission } from "~/platform/auth.server";
 import { defineLoader, parseFilters } from "~/platform/http.server";
@@ -48,67 +49,43 @@ export default function Mailbox() {
             Invitations, password resets and other email appear here when Comeback writes them.
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Messages, newest first</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Subject
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Written
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {messages.map((m) => (
-                  <tr key={m.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      {m.mayOpen ? (
-                        <Link className="text-brand underline" to={`/staff/mailbox/${m.id}`}>
-                          {m.subject}
-                        </Link>
-                      ) : (
-                        <>
-                          {m.subject}
-                          <p className="text-xs text-muted">
-                            Carries a sign-in link: only administrators can open it.
-                          </p>
-                        </>
-                      )}
-                    </th>
-                    <td className="py-2 pr-3">
-                      {m.recipient?.href ? (
-                        <Link className="text-brand underline" to={m.recipient.href}>
-                          {m.recipient.name}
-                        </Link>
-                      ) : (
-                        m.toName
-                      )}
-                      <span className="block break-all text-xs text-muted">{m.toAddress}</span>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {m.transport === "mailbox" ? (
-                        <Badge tone="good">Kept here</Badge>
-                      ) : (
-                        <Badge tone="warn">{m.status === "failed" ? "Retrying" : "Waiting to be sent"}</Badge>
-                      )}
-                    </td>
-                    <td className="py-2 whitespace-nowrap">
-                      <Time iso={m.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Messages, newest first"
+            rows={messages}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                key: "subject",
+                label: "Subject",
+                rowHeader: true,
+                cell: (m) =>
+                  m.mayOpen ? (
+                    <Link className="text-brand underline" to={`/staff/mailbox/${m.id}`}>
+                      {m.subject}
+                    </Link>
+                  ) : (
+                    <>
+                      {m.subject}
+                      <span className="block text-xs text-muted">
+                        Carries a sign-in link: only administrators can open it.
+                      </span>
+                    </>
+                  ),
+              },
+              { key: "to", label: "To", cell: (m) => <Recipient message={m} /> },
+              {
+                key: "status",
+                label: "Status",
+                cell: (m) =>
+                  m.transport === "mailbox" ? (
+                    <Badge tone="good">Kept here</Badge>
+                  ) : (
+                    <Badge tone="warn">{m.status === "failed" ? "Retrying" : "Waiting to be sent"}</Badge>
+                  ),
+              },
+              { key: "written", label: "Written", cell: (m) => <Time iso={m.createdAt} /> },
+            ]}
+          />
         )}
         {olderCursor ? (
           <p className="mt-4 text-sm">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
+import { Recipient } from "~/components/outbox/recipient";
 import { Time } from "~/components/time";
 import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
 import { getOutboxMessage } from "~/modules/outbox/get-outbox-message.server";
@@ -44,9 +45,7 @@ export default function OutboxMessage() {
         title={message.subject}
         description={
           <>
-            To{" "}
-            {message.recipient?.name ? `${message.recipient.name} <${message.toAddress}>` : message.toAddress}{" "}
-            · written <Time iso={message.createdAt} />
+            To <Recipient message={message} inline /> · written <Time iso={message.createdAt} />
           </>
         }
       />

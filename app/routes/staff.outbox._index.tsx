@@ -10,9 +10,11 @@ import {
   EmptyState,
   PageHeader,
   SelectField,
+  Table,
   TextArea,
   TextField,
 } from "~/components/ui";
+import { Recipient } from "~/components/outbox/recipient";
 import { listOutbox } from "~/modules/outbox/list-outbox.server";
 import { retryAllSetAside } from "~/modules/outbox/retry-outbox-message.server";
 import {
@@ -219,80 +221,65 @@ export default function Outbox() {
             <EmptyState title="No messages match">Try another status or fewer filters.</EmptyState>
           )
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Messages, newest first</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Subject
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Attempts
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Written
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {messages.map((m) => (
-                  <tr key={m.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <Link className="text-brand underline" to={`/staff/outbox/${m.id}`}>
-                        {m.subject}
-                      </Link>
+          <Table
+            caption="Messages, newest first"
+            rows={messages}
+            rowKey={(m) => m.id}
+            stackBelow="lg"
+            columns={[
+              {
+                key: "subject",
+                label: "Subject",
+                rowHeader: true,
+                cell: (m) => (
+                  <>
+                    <Link className="text-brand underline" to={`/staff/outbox/${m.id}`}>
+                      {m.subject}
+                    </Link>
+                    <span className="block text-xs text-muted">
+                      {m.templateTitle} · {PURPOSE_LABELS[m.purpose] ?? m.purpose}
+                      {m.campaign ? (
+                        <>
+                          {" · "}
+                          <Link className="underline" to={m.campaign.href ?? "#"}>
+                            {m.campaign.name}
+                          </Link>
+                        </>
+                      ) : null}
+                    </span>
+                  </>
+                ),
+              },
+              { key: "to", label: "To", cell: (m) => <Recipient message={m} /> },
+              {
+                key: "status",
+                label: "Status",
+                cell: (m) => (
+                  <>
+                    <OutboxStatusBadge status={m.status} held={m.held} />
+                    {m.status === "failed" ||
+                    (m.status === "queued" && !m.held && m.nextAttemptAt > m.createdAt) ? (
                       <span className="block text-xs text-muted">
-                        {m.templateTitle} · {PURPOSE_LABELS[m.purpose] ?? m.purpose}
-                        {m.campaign ? (
-                          <>
-                            {" · "}
-                            <Link className="underline" to={m.campaign.href ?? "#"}>
-                              {m.campaign.name}
-                            </Link>
-                          </>
-                        ) : null}
+                        next <Time iso={m.nextAttemptAt} />
                       </span>
-                    </th>
-                    <td className="py-2 pr-3">
-                      {m.recipient?.href ? (
-                        <Link className="text-brand underline" to={m.recipient.href}>
-                          {m.recipient.name}
-                        </Link>
-                      ) : (
-                        m.toName
-                      )}
-                      <span className="block break-all text-xs text-muted">{m.toAddress}</span>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <OutboxStatusBadge status={m.status} held={m.held} />
-                      {m.status === "failed" ||
-                      (m.status === "queued" && !m.held && m.nextAttemptAt > m.createdAt) ? (
-                        <span className="block text-xs text-muted">
-                          next <Time iso={m.nextAttemptAt} />
-                        </span>
-                      ) : null}
-                      {m.lastError && m.status !== "sent" ? (
-                        <span className="block max-w-xs truncate text-xs text-muted" title={m.lastError}>
-                          {m.lastError}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-2 pr-3 tabular-nums">{m.attempts}</td>
-                    <td className="py-2 whitespace-nowrap">
-                      <Time iso={m.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    ) : null}
+                    {m.lastError && m.status !== "sent" ? (
+                      <span className="block max-w-xs truncate text-xs text-muted" title={m.lastError}>
+                        {m.lastError}
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                key: "attempts",
+                label: "Attempts",
+                align: "right",
+                cell: (m) => <span className="tabular-nums">{m.attempts}</span>,
+              },
+              { key: "written", label: "Written", cell: (m) => <Time iso={m.createdAt} /> },
+            ]}
+          />
         )}
         {olderCursor ? (
           <p className="mt-4 text-sm">

@@ -52,6 +52,7 @@ export async function getMailboxMessage({ actor, messageId }: { actor: StaffUser
       templateTitle: templateTitle(m.template),
       ...names,
       subject: m.subject,
+      toName: m.toName,
       toAddress: m.toAddress,
       status: m.status,
       transport: m.transport,

@@ -45,6 +45,7 @@ export async function getOutboxMessage({ actor, messageId }: { actor: StaffUser;
       ...names,
       purpose: m.purpose,
       subject: m.subject,
+      toName: m.toName,
       toAddress: m.toAddress,
       alumnusId: m.alumnusId,
       status: m.status,

@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage();
+const base = "http://127.0.0.1:4350";
+await page.goto(`${base}/sign-in`);
+await page.getByLabel("Work email").fill("hr@comeback.localhost");
+await page.getByLabel("Password").fill("demo-hr-pass-2026");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL(`${base}/staff`);
+await page.goto(`${base}/staff/imports/new`);
+await page.getByLabel("CSV file").setInputFiles(process.argv[2]);
+await page.getByRole("button", { name: "Upload and continue" }).click();
+await page.waitForURL(/mapping/);
+console.log(page.url());
+await browser.close();
