@@ -7,6 +7,7 @@ import { verifyAuditChain } from "~/modules/audit/verify-chain.server";
 import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
+import { unsubscribeLinks, verifyUnsubscribeToken } from "~/platform/mailer/unsubscribe.server";
 import {
   createAlumnus,
   createDecision,
@@ -103,6 +104,15 @@ describe("the answer link in a campaign email", () => {
     expect(answerLinkExpiry({ respondBy, now: new Date("2027-03-01T10:00:00Z") }).toISOString()).toBe(
       "2027-03-31T23:59:59.000Z",
     );
+  });
+
+  it("works for people an import created (their ids are UUIDs), as the unsubscribe link does", () => {
+    const alumnusId = "0b6f3c1e-5d2a-4c8e-9f41-7a2d9e6b3c10";
+    const expiresAt = new Date(Date.now() + DAY_MS);
+    const token = signAnswerToken({ alumnusId, campaignId: "cmcampaign0000000000000000", expiresAt });
+    expect(verifyAnswerToken(token)).toMatchObject({ status: "valid", alumnusId });
+    const links = unsubscribeLinks({ alumnusId, purpose: "return_opportunities" });
+    expect(verifyUnsubscribeToken(links.token)).toEqual({ alumnusId, purpose: "return_opportunities" });
   });
 });
 
