@@ -12,7 +12,6 @@
  *   bench approvals: ratio <approvals/s / healthz req/s>
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -20,6 +19,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ensureBuild } from "../../server/build";
+import { seedContracts } from "./seed-contracts";
 
 const MANAGERS = Number(process.env.BENCH_MANAGERS ?? 50);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 2000);
@@ -84,69 +84,6 @@ async function startApp(extra: Record<string, string>): Promise<{ url: string; s
       await exited;
     },
   };
-}
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
-
-/** Managers, their programs and sessions, and the contracts waiting for them (set-based SQL). */
-async function seedContracts(client: pg.Client) {
-  const program = await client.query<{ id: string }>(
-    `SELECT id FROM "ReturnProgram" ORDER BY "createdAt" LIMIT 1`,
-  );
-  if (!program.rows[0]) throw new Error("The demo data has no return program to copy.");
-  const template = program.rows[0].id;
-  await client.query(
-    `INSERT INTO "User" (id, email, name, "roleId", status, "updatedAt")
-     SELECT 'bench-m-' || g, 'bench.manager' || g || '@example.com', 'Bench Manager ' || g, 'manager', 'active', now()
-     FROM generate_series(1, $1::int) g`,
-    [MANAGERS],
-  );
-  await client.query(
-    `INSERT INTO "ReturnProgram" (id, title, description, "decisionId", "phaseId", "engagementType", remote, "rateMin", "rateMax",
-       currency, openings, "hiringManagerId", status, version, "updatedAt")
-     SELECT 'bench-p-' || g, 'Bench program ' || g, p.description, p."decisionId", p."phaseId", p."engagementType", true,
-       p."rateMin", p."rateMax", p.currency, 100, 'bench-m-' || g, 'open', 1, now()
-     FROM generate_series(1, $1::int) g, "ReturnProgram" p WHERE p.id = $2`,
-    [MANAGERS, template],
-  );
-  await client.query(
-    `INSERT INTO "Alumnus" (id, "hrId", "workEmail", "firstName", "lastName", source, "updatedAt")
-     SELECT 'bench-a-' || g, 'BENCH-' || g, 'bench.person' || g || '@example.com', 'Bench', 'Person ' || g, 'seed', now()
-     FROM generate_series(1, $1::int) g`,
-    [CONTRACTS],
-  );
-  await client.query(
-    `INSERT INTO "Application" (id, "programId", "alumnusId", status, motivation, source, "updatedAt")
-     SELECT 'bench-app-' || g, 'bench-p-' || (1 + g % $2::int), 'bench-a-' || g, 'offered', 'Bench', 'hr', now()
-     FROM generate_series(1, $1::int) g`,
-    [CONTRACTS, MANAGERS],
-  );
-  const text = "Gig contract for the bench.";
-  await client.query(
-    `INSERT INTO "GigContract" (id, "applicationId", "programId", "alumnusId", status, role, "hourlyRate", currency,
-       "minHoursPerWeek", "maxHoursPerWeek", "startsOn", "noticeDays", remote, "termsText", "termsHash", "submittedAt",
-       "templateVersionId", "updatedAt")
-     SELECT 'bench-c-' || g, 'bench-app-' || g, 'bench-p-' || (1 + g % $2::int), 'bench-a-' || g, 'pending_approval',
-       'Support specialist', p."rateMin", p.currency, 10, 20, DATE '2027-03-01', 14, true, $3, $4, now(),
-       'default-gig-contract-v1', now()
-     FROM generate_series(1, $1::int) g, "ReturnProgram" p WHERE p.id = $5`,
-    [CONTRACTS, MANAGERS, text, sha256(text), template],
-  );
-  const cookies: string[] = [];
-  for (let m = 1; m <= MANAGERS; m++) {
-    const token = randomBytes(32).toString("base64url");
-    await client.query(
-      `INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`,
-      [sha256(token), `bench-m-${m}`],
-    );
-    cookies.push(`comeback_session=${token}`);
-  }
-  // Interleaved: every manager's contracts one after another, so all managers act at once.
-  const work: { path: string; cookie: string }[] = [];
-  for (let g = 1; g <= CONTRACTS; g++)
-    work.push({ path: `/staff/contracts/bench-c-${g}`, cookie: cookies[g % MANAGERS] });
-  await client.query(`ANALYZE`);
-  return work;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -238,7 +175,7 @@ async function main() {
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on("error", () => undefined);
     await client.connect();
-    const work = await seedContracts(client);
+    const work = await seedContracts(client, { managers: MANAGERS, contracts: CONTRACTS });
     app = await startApp({ SEED_ON_EMPTY: "false" });
     // Warm up on one contract of each manager's? No: each contract may be approved once. Warm the page instead.
     for (let i = 0; i < 20; i++) await fetch(`${app.url}/healthz`).then((r) => r.arrayBuffer());
