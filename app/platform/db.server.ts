@@ -92,14 +92,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (e.name === "PrismaClientInitializationError") return true;
   if (
     e.code &&
-    ["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ETIMEDOUT", "57P01", "57014"].includes(
-      e.code,
-    )
+    [
+      ...["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"],
+      // PostgreSQL shutting down, crashed, or still starting; a statement timeout
+      ...["57P01", "57P02", "57P03", "57014"],
+    ].includes(e.code)
   )
     return true;
   const message = e.message ?? "";
   if (
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Query read timeout|canceling statement due to statement timeout|Transaction API error: Unable to start a transaction in the given time/i.test(
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Query read timeout|canceling statement due to statement timeout|Transaction API error: Unable to start a transaction in the given time|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|Code: `57P0[123]`/i.test(
       message,
     )
   )
