@@ -391,7 +391,9 @@ describe("journey: the whole product, from an HR export to a colleague at work a
       await accessible(hr, "overview");
       await shoot(hr, "overview", { phone: true });
       const funnel = hr.getByRole("table", { name: `People at each stage, ${decision.title}` });
-      const activeRow = funnel.getByRole("row").filter({ has: hr.getByRole("rowheader", { name: "Active" }) });
+      const activeRow = funnel
+        .getByRole("row")
+        .filter({ has: hr.getByRole("rowheader", { name: "Active" }) });
       expect(await activeRow.getByRole("cell").first().innerText()).toBe("1");
 
       expect(hrProblems).toEqual([]);
