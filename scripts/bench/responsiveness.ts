@@ -34,6 +34,10 @@ const TIMEOUT_MS = 10_000;
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const benchStart = performance.now();
+/** Where the run is, on stderr with the seconds since start (a stalled phase shows where). */
+const phase = (line: string) =>
+  process.stderr.write(`  [${((performance.now() - benchStart) / 1000).toFixed(1)} s] ${line}\n`);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -190,10 +194,17 @@ async function signIn(url: string, role: "hr") {
 
 /** Polls a page until its HTML matches `until`; throws when it matches `failure`. */
 async function waitForPage(url: string, cookie: string, until: RegExp, failure?: RegExp) {
+  let said = 0;
   for (;;) {
-    const html = await fetch(url, { headers: { cookie } }).then((r) => r.text());
+    const response = await fetch(url, { headers: { cookie } });
+    const html = await response.text();
     if (failure?.test(html)) throw new Error(`${url} shows a failure.`);
     if (until.test(html)) return;
+    if (performance.now() - said > 10_000) {
+      said = performance.now();
+      const progress = /role="progressbar"[^>]*>|aria-valuenow="\d+"[^>]*/.exec(html)?.[0] ?? "";
+      phase(`waiting for ${new URL(url).pathname} (${response.status}) ${progress.slice(0, 160)}`);
+    }
     await sleep(500);
   }
 }
@@ -222,10 +233,12 @@ async function importFile(url: string, cookie: string, file: string) {
       headers: { cookie, Origin: url, "Content-Type": "application/x-www-form-urlencoded" },
       body,
     });
+  phase(`uploaded (${importId}); mapping, which starts the dry run`);
   const mapped = await post(`/staff/imports/${importId}/mapping`, mapping);
   if (mapped.status !== 302) throw new Error(`The mapping answered ${mapped.status}.`);
   const page = `${url}/staff/imports/${importId}`;
   await waitForPage(page, cookie, /value="commit"/, /The import failed|could not be read|cannot be read/);
+  phase("dry run done; committing");
   const committed = await post(`/staff/imports/${importId}`, new URLSearchParams({ intent: "commit" }));
   if (committed.status >= 400) throw new Error(`The commit answered ${committed.status}.`);
   await waitForPage(page, cookie, /Applied <!-- -->|Applied <time|>Applied /, /The import failed/);
@@ -262,7 +275,9 @@ async function benchOne(kind: "embedded" | "server") {
     const file = workdayFile(dir);
     const first = await startApp({ ...env, SEED_ON_EMPTY: "true" });
     await first.stop();
+    phase("seeded; filling the pool");
     await withDatabase(readEnv(), fillPool);
+    phase(`pool filled to ${ALUMNI.toLocaleString("en-GB")}; starting the app`);
     const app = await startApp({ ...env, SEED_ON_EMPTY: "false" });
     try {
       const cookie = await signIn(app.url, "hr");
@@ -272,22 +287,34 @@ async function benchOne(kind: "embedded" | "server") {
 
       let listProbe = probe(app.url, list, cookie);
       let healthProbe = probe(app.url, "/healthz", "");
+      phase("idle probes");
       await sleep(IDLE_SECONDS * 1000);
       const idle = { list: stats(await listProbe.stop()), health: stats(await healthProbe.stop()) };
 
       listProbe = probe(app.url, list, cookie);
       healthProbe = probe(app.url, "/healthz", "");
       const t0 = performance.now();
+      phase(`busy probes: importing ${ROWS.toLocaleString("en-GB")} rows`);
       await importFile(app.url, cookie, file);
+      phase("import applied; re-evaluating everyone");
       const tImport = performance.now();
-      const recompute = await fetch(`${app.url}/staff/eligibility`, {
-        method: "POST",
-        headers: { cookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "recompute" }),
-      });
-      if (recompute.status !== 200) throw new Error(`"Re-evaluate everyone" answered ${recompute.status}.`);
-      await sleep(1000);
-      await waitForPage(`${app.url}/staff/eligibility`, cookie, /^(?![\s\S]*Re-evaluation progress)/);
+      // The import queued a re-evaluation of its own; "Re-evaluate everyone" is refused (409) while
+      // one runs, so it is asked again once that one is done.
+      const eligibility = `${app.url}/staff/eligibility`;
+      const finished = />(Done|Failed|Stopped)<\/span>/;
+      for (;;) {
+        const recompute = await fetch(eligibility, {
+          method: "POST",
+          headers: { cookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ intent: "recompute" }),
+        });
+        if (recompute.status === 200) break;
+        if (recompute.status !== 409) throw new Error(`"Re-evaluate everyone" answered ${recompute.status}.`);
+        await waitForPage(eligibility, cookie, finished);
+      }
+      await waitForPage(eligibility, cookie, finished);
+      const shown = await fetch(eligibility, { headers: { cookie } }).then((r) => r.text());
+      if (!/>Done<\/span>/.test(shown)) throw new Error("The re-evaluation did not finish.");
       const tRecompute = performance.now();
       const busy = { list: stats(await listProbe.stop()), health: stats(await healthProbe.stop()) };
       const ratio = busy.list.p95 / idle.list.p95;
