@@ -1,7 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { BACKGROUND_APPLICATION } from "./db/session-queue.server";
 import { databaseUrl, env } from "./env.server";
+
+/**
+ * Processes that only do background work (the import jobs' own processes) say so in their
+ * connections' application_name: on the embedded database their statements then give way to
+ * requests (db/session-queue.server.ts).
+ */
+export const BACKGROUND_PROCESS_ENV = "COMEBACK_BACKGROUND_PROCESS";
+const applicationName = () =>
+  process.env[BACKGROUND_PROCESS_ENV] === "1" ? BACKGROUND_APPLICATION : "comeback";
 
 export { Prisma };
 export type { PrismaClient };
@@ -11,15 +21,22 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 
 function createClient() {
   const e = env();
+  // A dead or saturated database server must fail fast (503) rather than hang requests. The
+  // embedded database this process serves is a local socket that opens at once: waiting for a
+  // connection there only means waiting in line for its one backend, so requests queue (up to
+  // the statement timeout) instead of failing after the connect timeout.
+  const localQueue = !process.env.DATABASE_URL && embeddedDatabaseInThisProcess();
+  const waitForConnection = localQueue
+    ? Math.max(e.DB_CONNECT_TIMEOUT_MS, e.DB_STATEMENT_TIMEOUT_MS)
+    : e.DB_CONNECT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: e.DB_POOL_MAX,
-    // A dead or saturated database must fail fast (503) rather than hang requests.
-    connectionTimeoutMillis: e.DB_CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: waitForConnection,
     idleTimeoutMillis: 30_000,
     statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
     query_timeout: e.DB_STATEMENT_TIMEOUT_MS + 2_000,
-    application_name: "comeback",
+    application_name: applicationName(),
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
@@ -29,13 +46,17 @@ function createClient() {
     // through source maps and overflowed the stack, so a refused unique name answered 500 in
     // tests while production answered 409.
     errorFormat: "minimal",
-    transactionOptions: { maxWait: e.DB_CONNECT_TIMEOUT_MS, timeout: 20_000 },
+    transactionOptions: { maxWait: waitForConnection, timeout: 20_000 },
   });
   return { client, pool };
 }
 
 // One client per process; kept on globalThis so Vite's module reloads in development reuse it.
-const globalForDb = globalThis as unknown as { __comebackPrisma?: PrismaClient; __comebackPool?: pg.Pool };
+const globalForDb = globalThis as unknown as {
+  __comebackPrisma?: PrismaClient;
+  __comebackPool?: pg.Pool;
+  __comebackBackgroundPool?: pg.Pool;
+};
 
 export function getDb(): PrismaClient {
   if (!globalForDb.__comebackPrisma) {
@@ -68,6 +89,27 @@ export async function bulkQuery<Row>(text: string, params: unknown[]): Promise<R
 }
 
 /**
+ * `bulkQuery` for background work that runs in the web process (the eligibility recompute): its
+ * own few connections, named as background work, so on the embedded database requests go first.
+ */
+export async function backgroundQuery<Row>(text: string, params: unknown[]): Promise<Row[]> {
+  if (!globalForDb.__comebackBackgroundPool) {
+    const e = env();
+    globalForDb.__comebackBackgroundPool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: 4,
+      connectionTimeoutMillis: e.DB_CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
+      query_timeout: e.DB_STATEMENT_TIMEOUT_MS + 2_000,
+      application_name: BACKGROUND_APPLICATION,
+    });
+  }
+  const result = await globalForDb.__comebackBackgroundPool.query(text, params);
+  return result.rows as Row[];
+}
+
+/**
  * True while this process serves the embedded database (db/embedded.server.ts counts them on
  * globalThis, so every copy of this module agrees): PostgreSQL then runs on this process's main
  * thread, beside the app's JavaScript, instead of in processes of its own.
@@ -80,9 +122,12 @@ export function embeddedDatabaseInThisProcess() {
 
 export async function disconnectDb() {
   const client = globalForDb.__comebackPrisma;
+  const background = globalForDb.__comebackBackgroundPool;
   globalForDb.__comebackPrisma = undefined;
   globalForDb.__comebackPool = undefined;
+  globalForDb.__comebackBackgroundPool = undefined;
   await client?.$disconnect();
+  await background?.end();
 }
 
 /** True when an error means the database could not be reached or timed out (-> 503). */

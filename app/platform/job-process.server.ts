@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BACKGROUND_PROCESS_ENV } from "./db.server";
 import { databaseUrl } from "./env.server";
 import type { JobRow } from "./jobs.server";
 import { log } from "./logging.server";
@@ -101,7 +102,7 @@ function spawnChild(key: string, spec: OwnProcess): Child {
         `--max-old-space-size=${spec.maxHeapMb}`,
         "--max-semi-space-size=4",
       ],
-      env: { ...process.env, DATABASE_URL: databaseUrl() },
+      env: { ...process.env, DATABASE_URL: databaseUrl(), [BACKGROUND_PROCESS_ENV]: "1" },
       stdio: ["ignore", "inherit", "pipe", "ipc"],
       serialization: "json",
     }),

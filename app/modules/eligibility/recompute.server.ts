@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { addMonths } from "date-fns";
 import { recordAudit } from "~/platform/audit.server";
-import { bulkQuery, db, embeddedDatabaseInThisProcess, type Db } from "~/platform/db.server";
+import { backgroundQuery, db, embeddedDatabaseInThisProcess, type Db } from "~/platform/db.server";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
 import { log } from "~/platform/logging.server";
 import { startWorkerThread } from "~/platform/worker-thread.server";
@@ -40,7 +40,7 @@ const THREAD_FROM_PEOPLE = 20 * PAGE_SIZE;
 
 /**
  * Runs one statement with $1..$n parameters: through Prisma inside a caller's transaction, or on
- * the pool directly for the bulk recompute (no transaction; see `bulkQuery`). Both paths run
+ * the background pool directly for the bulk recompute (no transaction; see `backgroundQuery`). Both paths run
  * the same SQL text.
  */
 type Run = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
@@ -50,7 +50,7 @@ const inTransaction =
     // The text is one of this module's constant statements; every value is a $n parameter.
     // eslint-disable-next-line no-restricted-syntax
     tx.$queryRawUnsafe(text, ...params);
-const onPool: Run = bulkQuery;
+const onPool: Run = backgroundQuery;
 
 /**
  * One keyset page of people, as the evaluation needs them. The page comes back as ONE json value

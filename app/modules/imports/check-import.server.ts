@@ -4,6 +4,7 @@ import { recordAudit } from "~/platform/audit.server";
 import type { StaffUser } from "~/platform/auth.server";
 import pg from "pg";
 import { db, Prisma } from "~/platform/db.server";
+import { BACKGROUND_APPLICATION } from "~/platform/db/session-queue.server";
 import { databaseUrl } from "~/platform/env.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { enqueueJob, type JobContext } from "~/platform/jobs.server";
@@ -251,7 +252,7 @@ export async function runImportCheck(context: JobContext) {
   const width = run.headers.length;
   const staging = new pg.Client({
     connectionString: databaseUrl(),
-    application_name: "comeback-import",
+    application_name: `${BACKGROUND_APPLICATION}-import`,
     statement_timeout: 600_000,
   });
   await staging.connect();

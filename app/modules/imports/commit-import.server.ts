@@ -14,6 +14,7 @@ import {
   countOutcomes,
   rowRanges,
   undoImportRows,
+  WRITE_ROWS,
   type RowRange,
 } from "./classify-import.server";
 
@@ -134,7 +135,7 @@ export async function undoImportCommit(importId: string, options: { rows?: numbe
   });
   if (!run || run.status !== "committing") return;
   await db.importRun.update({ where: { id: importId }, data: { commitPhase: "undoing" } });
-  const ranges = await rowRanges(db, importId, options.rows);
+  const ranges = await rowRanges(db, importId, options.rows ?? WRITE_ROWS);
   for (const range of ranges.reverse()) {
     const appliedThrough = (await db.importRun.findUniqueOrThrow({ where: { id: importId } })).appliedThrough;
     if (appliedThrough == null || range.from > appliedThrough) continue;
@@ -198,7 +199,7 @@ export async function runImportCommit(context: JobContext, options: CommitOption
   }
   try {
     await takeCommitTurn(importId, context.job.id);
-    const ranges = await rowRanges(db, importId, options.rows);
+    const ranges = await rowRanges(db, importId, options.rows ?? WRITE_ROWS);
     const total = ranges.length ? ranges[ranges.length - 1].to - ranges[0].from + 1 : 0;
     let current = await db.importRun.findUniqueOrThrow({ where: { id: importId } });
     if (current.appliedThrough == null) {
@@ -218,8 +219,10 @@ export async function runImportCommit(context: JobContext, options: CommitOption
       });
     }
     const appliedThrough = current.appliedThrough ?? 0;
-    for (const range of ranges) {
-      if (range.to <= appliedThrough) continue;
+    for (const whole of ranges) {
+      if (whole.to <= appliedThrough) continue;
+      // Never a row twice, even if the step size changed between a crash and the resume.
+      const range = { from: Math.max(whole.from, appliedThrough + 1), to: whole.to };
       await context.progress(range.from - ranges[0].from, total, "Writing to the alumni pool");
       await options.beforeWrite?.(range);
       await db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEphemeralPostgres, type EmbeddedPostgres } from "./embedded.server";
+import { BACKGROUND_APPLICATION } from "./session-queue.server";
 
 /**
  * The embedded database serves many connections from one PostgreSQL session. Queries that wait
@@ -67,5 +68,42 @@ describe("embedded database session queue", () => {
     const other = pool.query("SELECT count(*)::int AS n FROM queue_probe");
     (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
     expect((await other).rows[0]).toEqual({ n: 0 });
+  });
+
+  it("serves a request's statement before background work that was waiting longer", async () => {
+    const connect = async (background: boolean) => {
+      const client = new pg.Client({
+        connectionString: embedded.url,
+        application_name: background ? `${BACKGROUND_APPLICATION}-test` : "comeback",
+      });
+      await client.connect();
+      return client;
+    };
+    const [holder, ...background] = await Promise.all([
+      connect(true),
+      connect(true),
+      connect(true),
+      connect(true),
+    ]);
+    const request = await connect(false);
+    try {
+      const at = (client: pg.Client) =>
+        client.query<{ t: string }>("SELECT clock_timestamp()::text AS t").then((r) => r.rows[0].t);
+      // A background transaction holds the session (PGlite runs on this thread, so a statement
+      // that sleeps would stop the test too); three background statements queue, then a request's.
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1");
+      const backgroundTimes = background.map(at);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const requestTime = at(request);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await holder.query("COMMIT");
+      const later = await Promise.all(backgroundTimes);
+      for (const t of later) expect(t > (await requestTime)).toBe(true);
+      // Background work alone is still served.
+      expect(await at(background[0])).toBeTruthy();
+    } finally {
+      await Promise.all([holder, ...background, request].map((c) => c.end()));
+    }
   });
 });

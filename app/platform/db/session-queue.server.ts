@@ -16,6 +16,7 @@ import type { PGlite } from "@electric-sql/pglite";
  */
 type Item = {
   handlerId: number;
+  queuedAt: number;
   message: Uint8Array;
   onData: (data: Uint8Array) => void;
   resolve: (bytes: number) => void;
@@ -56,18 +57,71 @@ class CopyDetector {
   }
 }
 
+/** The SQL text of a Parse ('P') or simple Query ('Q') message, or null. */
+function statementText(message: Uint8Array): string | null {
+  const type = message[0];
+  if (type !== 0x50 && type !== 0x51) return null;
+  let start = 5;
+  if (type === 0x50) {
+    while (start < message.length && message[start] !== 0) start++; // the statement's name
+    start++;
+  }
+  let end = start;
+  while (end < message.length && message[end] !== 0) end++;
+  return new TextDecoder().decode(message.subarray(start, end));
+}
+
+/**
+ * Background work (an import's check and commit, the eligibility recompute) connects with an
+ * application_name starting with this. Its statements go after any waiting request's, and only
+ * once requests have left the session alone for BACKGROUND_GRACE_MS: a request sends its
+ * queries one after another with a little JavaScript between them, and without the pause a
+ * background statement would slip in before each of them. A background statement never waits
+ * more than BACKGROUND_MAX_WAIT_MS, so busy pages cannot stop an import.
+ */
+export const BACKGROUND_APPLICATION = "comeback-background";
+const BACKGROUND_GRACE_MS = 30;
+const BACKGROUND_MAX_WAIT_MS = 400;
+/** The protocol version 3.0 in a startup message. */
+const PROTOCOL_3 = 196608;
+
+/** application_name from a startup message, or null when `message` is not one. */
+function startupApplicationName(message: Uint8Array): string | null {
+  if (message.length < 9) return null;
+  const view = new DataView(message.buffer, message.byteOffset, message.byteLength);
+  if (view.getInt32(4) !== PROTOCOL_3) return null;
+  const parts = new TextDecoder().decode(message.subarray(8)).split("\0");
+  for (let i = 0; i + 1 < parts.length; i += 2) if (parts[i] === "application_name") return parts[i + 1];
+  return "";
+}
+
+/**
+ * EMBEDDED_SLOW_MS=<ms>: statements that hold the session longer are written to stderr with
+ * their time and text (what kept other requests waiting).
+ */
+const SLOW_MS = Number(process.env.EMBEDDED_SLOW_MS ?? 0);
+
 export class SessionQueryQueue {
   private queue: Item[] = [];
+  /** The last statement each connection parsed or sent (for the slow-statement log). */
+  private statements = new Map<number, string>();
   private processing = false;
   /** The connection holding the session, or null when any may go next. */
   private owner: number | null = null;
   private midSequence = false;
+  /** Connections that said they are background work (see BACKGROUND_APPLICATION). */
+  private background = new Set<number>();
+  /** When a request's statement last ended. */
+  private lastForeground = 0;
+  private wakeUp: NodeJS.Timeout | undefined;
 
   constructor(private db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ handlerId, message, onData, resolve, reject });
+      const name = startupApplicationName(message);
+      if (name?.startsWith(BACKGROUND_APPLICATION)) this.background.add(handlerId);
+      this.queue.push({ handlerId, queuedAt: performance.now(), message, onData, resolve, reject });
       void this.process();
     });
   }
@@ -77,6 +131,8 @@ export class SessionQueryQueue {
   }
 
   clearQueueForHandler(handlerId: number) {
+    this.statements.delete(handlerId);
+    this.background.delete(handlerId);
     this.queue = this.queue.filter((item) => {
       if (item.handlerId !== handlerId) return true;
       item.reject(new Error("Handler disconnected"));
@@ -99,9 +155,26 @@ export class SessionQueryQueue {
   }
 
   private next(): Item | undefined {
-    if (this.owner === null) return this.queue.shift();
-    const index = this.queue.findIndex((item) => item.handlerId === this.owner);
-    return index === -1 ? undefined : this.queue.splice(index, 1)[0];
+    if (this.owner !== null) {
+      const index = this.queue.findIndex((item) => item.handlerId === this.owner);
+      return index === -1 ? undefined : this.queue.splice(index, 1)[0];
+    }
+    if (this.queue.length === 0) return undefined;
+    const request = this.queue.findIndex((item) => !this.background.has(item.handlerId));
+    if (request !== -1) return this.queue.splice(request, 1)[0];
+    // Only background work waits: it goes once requests have paused (or it waited long enough).
+    const now = performance.now();
+    const wait = Math.min(
+      BACKGROUND_GRACE_MS - (now - this.lastForeground),
+      BACKGROUND_MAX_WAIT_MS - (now - this.queue[0].queuedAt),
+    );
+    if (wait <= 0) return this.queue.shift();
+    if (!this.wakeUp)
+      this.wakeUp = setTimeout(() => {
+        this.wakeUp = undefined;
+        void this.process();
+      }, Math.ceil(wait));
+    return undefined;
   }
 
   private async process() {
@@ -112,6 +185,11 @@ export class SessionQueryQueue {
         const type = String.fromCharCode(item.message[0]);
         const copy = new CopyDetector();
         let bytes = 0;
+        const started = SLOW_MS ? performance.now() : 0;
+        if (SLOW_MS) {
+          const text = statementText(item.message);
+          if (text !== null) this.statements.set(item.handlerId, text);
+        }
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, {
@@ -126,6 +204,11 @@ export class SessionQueryQueue {
           item.reject(error);
           continue;
         } finally {
+          if (SLOW_MS && performance.now() - started > SLOW_MS)
+            process.stderr.write(
+              `slow statement ${(performance.now() - started).toFixed(0)} ms (${type}): ${(this.statements.get(item.handlerId) ?? "").replace(/\s+/g, " ").slice(0, 300)}\n`,
+            );
+          if (!this.background.has(item.handlerId)) this.lastForeground = performance.now();
           this.midSequence = OPENS_SEQUENCE.has(type) || copy.found;
           this.owner = this.midSequence || this.db.isInTransaction() ? item.handlerId : null;
         }
