@@ -6,7 +6,8 @@
  * own, and 2,000 contracts waiting for their approval (40 each, terms inside every rule, so the
  * hiring manager's approval completes each). autocannon (loopback, bounded: BENCH_CONNECTIONS
  * connections, one request per contract) posts the approve action from all managers at once,
- * interleaved; then /healthz of the same server for BENCH_SECONDS. Prints approvals/s at zero
+ * interleaved, as the page's script posts it (BENCH_DOCUMENT=1: as a browser without script);
+ * then /healthz of the same server for BENCH_SECONDS. Prints approvals/s at zero
  * errors and p95, healthz req/s, checks the database for double transitions (a contract
  * approved twice, two history rows, two audit events), and last the line
  *   bench approvals: ratio <approvals/s / healthz req/s>
@@ -25,6 +26,9 @@ const MANAGERS = Number(process.env.BENCH_MANAGERS ?? 50);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// What a browser running the page's script posts (single fetch): the route's action alone;
+// BENCH_DOCUMENT=1 posts as without script (the action, then the whole page rendered again).
+const ACTION_ONLY = process.env.BENCH_DOCUMENT === "1" ? "" : ".data";
 const SERVER = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DB_NAME = `comeback_bench_approvals_${process.pid}`;
 
@@ -110,7 +114,7 @@ async function approveAll(url: string, work: { path: string; cookie: string }[])
               const item = work[next++ % work.length];
               return {
                 ...req,
-                path: item.path,
+                path: `${item.path}${ACTION_ONLY}`,
                 headers: {
                   cookie: item.cookie,
                   origin: url,
