@@ -162,7 +162,7 @@ export default function DecisionPage() {
             <Card title="Return progress by phase">
               <p className="mb-4 text-sm text-muted">
                 Each phase's target headcount against the people applying, shortlisted, offered and hired
-                across its return programs.
+                across its return programs, then those under contract and those active (onboarding done).
               </p>
               <div className="space-y-6">
                 {progress.map((phase) => (

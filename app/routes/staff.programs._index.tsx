@@ -39,10 +39,17 @@ const columns: Column<Row>[] = [
   { key: "openings", label: "Openings", align: "right", cell: (p) => number.format(p.openings) },
   {
     key: "progress",
-    label: "Applied · shortlisted · offered · hired",
+    label: "Applied · shortlisted · offered · hired · contracted · active",
     cell: (p) => (
       <Link to={`/staff/pipeline?program=${p.id}`} className="tabular-nums text-brand underline">
-        {[p.progress.applied, p.progress.shortlisted, p.progress.offered, p.progress.hired]
+        {[
+          p.progress.applied,
+          p.progress.shortlisted,
+          p.progress.offered,
+          p.progress.hired,
+          p.progress.contracted,
+          p.progress.active,
+        ]
           .map((n) => number.format(n))
           .join(" · ")}
       </Link>

@@ -7,6 +7,8 @@ const STEPS = [
   { key: "shortlisted", label: "Shortlisted" },
   { key: "offered", label: "Offered" },
   { key: "hired", label: "Hired" },
+  { key: "contracted", label: "Contracted" },
+  { key: "active", label: "Active" },
 ] as const;
 
 /**
@@ -47,31 +49,33 @@ export function ProgressFunnel({
         ))}
         <p className="text-xs text-muted">The dark line marks the {goalLabel.toLowerCase()}.</p>
       </div>
-      <table className="w-full text-left text-xs sm:text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-muted">
-          <tr>
-            <th scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 font-medium">
-              {goalLabel}
-            </th>
-            {STEPS.map((s) => (
-              <th key={s.key} scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 text-right font-medium">
-                {s.label}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+        <table className="w-full text-left text-xs sm:text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="text-muted">
+            <tr>
+              <th scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 font-medium">
+                {goalLabel}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="border-t border-line">
-            <td className="py-1 pr-2 last:pr-0 sm:pr-3 tabular-nums">{number.format(goal)}</td>
-            {STEPS.map((s) => (
-              <td key={s.key} className="py-1 pr-2 last:pr-0 sm:pr-3 text-right tabular-nums">
-                {number.format(progress[s.key])}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+              {STEPS.map((s) => (
+                <th key={s.key} scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 text-right font-medium">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="border-t border-line">
+              <td className="py-1 pr-2 last:pr-0 sm:pr-3 tabular-nums">{number.format(goal)}</td>
+              {STEPS.map((s) => (
+                <td key={s.key} className="py-1 pr-2 last:pr-0 sm:pr-3 text-right tabular-nums">
+                  {number.format(progress[s.key])}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import {
   uploadOnboardingDocument,
 } from "./onboarding.server";
 import { sendOnboardingReminders } from "./onboarding-reminders.server";
+import { phaseProgress, progressByProgram } from "~/modules/applications/program-progress.server";
 
 async function failure(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -272,6 +273,25 @@ describe("the checklist's versions", () => {
     await expect(
       db.$executeRaw`UPDATE "OnboardingChecklistVersion" SET "tasks" = '[]' WHERE "version" = ${saved.version}`,
     ).rejects.toThrow(/cannot be changed/);
+  });
+});
+
+describe("phase progress", () => {
+  it("counts the person as contracted from acceptance, and as active once onboarding is done", async () => {
+    const o = await accepted();
+    const phaseOf = async () =>
+      (await phaseProgress(o.program.decisionId)).find((p) => p.id === o.program.phaseId)!.progress;
+    expect(await phaseOf()).toMatchObject({ hired: 1, contracted: 1, active: 0 });
+    await finishAllBut(o);
+    expect((await row(o.contract.id)).status).toBe("active");
+    expect(await phaseOf()).toMatchObject({ applied: 1, hired: 1, contracted: 1, active: 1 });
+    expect((await progressByProgram({ id: o.program.id })).get(o.program.id)).toMatchObject({
+      contracted: 1,
+      active: 1,
+    });
+    // An ended contract leaves both counts; the application stays hired.
+    await db.gigContract.update({ where: { id: o.contract.id }, data: { status: "ended" } });
+    expect(await phaseOf()).toMatchObject({ hired: 1, contracted: 0, active: 0 });
   });
 });
 
