@@ -11,10 +11,11 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CampaignAnswersCard } from "~/components/campaigns/campaign-answers";
+import { ScheduleCard } from "~/components/campaigns/launch-card";
 import { CampaignStatusBadge } from "~/components/campaign-status";
-import { formatUtc, Time } from "~/components/time";
+import { formatUtc } from "~/components/time";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
-import { IgnoredNotice, Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { IgnoredNotice, Notice, Button, Card, PageHeader, TextArea } from "~/components/ui";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "~/modules/campaigns/control-campaign.server";
 import { updateCampaignNote } from "~/modules/campaigns/create-campaign.server";
 import { EXCLUSION_LABELS } from "~/modules/campaigns/exclusions";
@@ -300,7 +301,13 @@ export default function CampaignPage() {
               <ReadingGrade report={data.preview.tone} which="text" />
             </div>
           </Card>
-          <ScheduleCard data={data} launchError={errorFor("launch")} />
+          <ScheduleCard
+            campaign={campaign}
+            recipients={data.audience.recipients}
+            toneOk={data.preview.tone.ok}
+            canOverride={data.canOverride}
+            launchError={errorFor("launch")}
+          />
           {campaign.status !== "draft" ? (
             <DeliveryCard
               data={data}
@@ -480,89 +487,6 @@ function NoteCard({
           </p>
         )}
       </section>
-    </Card>
-  );
-}
-
-function ScheduleCard({ data, launchError }: { data: LoaderData; launchError?: ActionError["error"] }) {
-  const { campaign } = data;
-  const navigation = useNavigation();
-  const blocked = !data.preview.tone.ok;
-  return (
-    <Card title="Schedule and launch">
-      <Facts
-        items={[
-          {
-            label: "Send at",
-            value: campaign.sendAt ? <Time iso={campaign.sendAt} /> : "As soon as it is launched",
-          },
-          {
-            label: "Pace",
-            value: `At most ${campaign.throttlePerHour.toLocaleString("en")} emails per hour`,
-          },
-          { label: "Quiet period", value: `${campaign.quietDays} days after someone's exit` },
-          { label: "Only eligible people", value: campaign.onlyEligible ? "Yes" : "No" },
-          {
-            label: "From",
-            value: `${campaign.senderName} (${campaign.senderRole}), ${campaign.senderEmail}`,
-          },
-          {
-            label: "Launched",
-            value: campaign.launchedAt ? <Time iso={campaign.launchedAt} /> : "Not yet",
-          },
-          ...(campaign.toneOverrideReason
-            ? [{ label: "Tone check overridden because", value: campaign.toneOverrideReason }]
-            : []),
-        ]}
-      />
-      {campaign.status === "draft" ? (
-        <Form method="post" className="mt-4 space-y-3" noValidate>
-          {blocked ? (
-            data.canOverride ? (
-              <TextArea
-                label="Reason to launch despite the tone errors"
-                name="overrideReason"
-                rows={2}
-                maxLength={500}
-                hint="Fixing the note is better. If you launch anyway, your reason is kept in the audit trail."
-                errors={launchError?.fieldErrors?.overrideReason}
-              />
-            ) : (
-              <Notice tone="warning">
-                The email has tone errors. Fix the note to launch; only someone allowed to override the tone
-                check can launch it as it is.
-              </Notice>
-            )
-          ) : null}
-          {launchError && !launchError.fieldErrors ? (
-            <Notice tone="error">{launchError.message}</Notice>
-          ) : null}
-          {/* Launching asks once more, with the number of people, before anything is sent (works
-              without JavaScript: the confirmation is a native disclosure). */}
-          <details className="rounded-md border border-line p-3" open={!!launchError}>
-            <summary className="cursor-pointer font-medium text-brand">Launch campaign…</summary>
-            <p className="mt-2 text-sm">
-              This sends the email to{" "}
-              <strong data-testid="launch-recipients">
-                {data.audience.recipients.toLocaleString("en")}{" "}
-                {data.audience.recipients === 1 ? "person" : "people"}
-              </strong>
-              , at most {campaign.throttlePerHour.toLocaleString("en")} per hour. You can pause or cancel at
-              any time; emails already sent cannot be called back.
-            </p>
-            <Button
-              type="submit"
-              name="intent"
-              value="launch"
-              className="mt-3"
-              busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "launch"}
-            >
-              Yes, send to {data.audience.recipients.toLocaleString("en")}{" "}
-              {data.audience.recipients === 1 ? "person" : "people"}
-            </Button>
-          </details>
-        </Form>
-      ) : null}
     </Card>
   );
 }
