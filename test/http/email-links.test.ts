@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATE_KEYS, templateDefinition, type TemplateKey } from "#emails/index";
 import { newLink } from "~/modules/identity/auth-tokens.server";
 import { answerUrl } from "~/modules/invitation-answers/answer-token.server";
@@ -10,12 +10,15 @@ import { renderTemplate } from "~/modules/outreach/render-template.server";
 import { env } from "~/platform/env.server";
 import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
 import { BUILD_DIR } from "../../server/build";
+import { startTestApp, type TestApp } from "../setup/app-server";
 
 /**
  * Issue 11: no email may link to a page that does not exist, to another host, or to a path
  * beginning with `//`. Every template is rendered (its sample, its links rebased on APP_URL, as
  * the app builds them) and every link in its HTML and text must be an absolute URL on APP_URL
  * whose path a route of the real manifest answers with a page; so must every link builder.
+ * Then every link is requested from the running app: none may reach the "no such page" answer
+ * or a 5xx (a sample's made-up token gets its link page's own refusal, which is a page of ours).
  */
 
 const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
@@ -83,6 +86,17 @@ function rebased(value: unknown): unknown {
   return value;
 }
 
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The title of every 404 error page, staff and portal (app/components/error-page.tsx, portal strings). */
+const NO_SUCH_PAGE = "We could not find that page";
+
 describe("links in emails", () => {
   it("the route manifest was read", () => {
     expect(PATTERNS.length).toBeGreaterThan(40);
@@ -98,6 +112,28 @@ describe("links in emails", () => {
     const links = linksIn(email.html, email.text);
     const problems = links.map((l) => [l, problemWith(l)]).filter(([, p]) => p);
     expect(problems, `${key}: ${links.length} links`).toEqual([]);
+  });
+
+  it("every link of every template, requested from the running app, reaches a page of ours", async () => {
+    const requested = new Set<string>();
+    for (const key of TEMPLATE_KEYS) {
+      const email = await renderTemplate(key, rebased(templateDefinition(key).sample) as never);
+      for (const link of linksIn(email.html, email.text)) {
+        const url = new URL(link);
+        const target = `${url.pathname}${url.search}`;
+        if (requested.has(target)) continue;
+        requested.add(target);
+        const response = await fetch(new URL(target, app.url), { redirect: "manual" });
+        const body = await response.text();
+        expect(response.status, `${key}: ${target}`).toBeLessThan(500);
+        expect(body, `${key}: ${target}`).not.toContain(NO_SUCH_PAGE);
+      }
+    }
+    // The check itself can fail: a path no route answers meets that page.
+    const nowhere = await fetch(new URL("/portal/nowhere-at-all", app.url), { redirect: "manual" });
+    expect([nowhere.status, (await nowhere.text()).includes(NO_SUCH_PAGE)]).toEqual([404, true]);
+    expect(requested.size).toBeGreaterThan(10);
+    console.log(`links in emails: ${requested.size} distinct links requested, 0 missing pages`);
   });
 
   it("the app's own link builders point at existing pages on APP_URL", () => {
