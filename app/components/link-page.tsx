@@ -1,10 +1,21 @@
 import type { ReactNode } from "react";
 
-/** The narrow, centred frame of pages reached from an email link (invitation, password reset). */
-export function LinkPage({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * The narrow, centred frame of pages reached from an email link (invitation, password reset).
+ * Pages an alumnus reaches pass the employer's name as `brand`: they never name the product.
+ */
+export function LinkPage({
+  title,
+  brand = "Comeback",
+  children,
+}: {
+  title: string;
+  brand?: string;
+  children: ReactNode;
+}) {
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand">Comeback</p>
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand">{brand}</p>
       <h1 className="mt-2 text-2xl font-semibold">{title}</h1>
       {children}
     </main>

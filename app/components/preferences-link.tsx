@@ -17,9 +17,17 @@ function WaysBack({ signInHref }: { signInHref: string }) {
   );
 }
 
-export function InvalidPreferencesLink({ message, signInHref }: { message: string; signInHref: string }) {
+export function InvalidPreferencesLink({
+  message,
+  signInHref,
+  brand,
+}: {
+  message: string;
+  signInHref: string;
+  brand: string;
+}) {
   return (
-    <LinkPage title="This link cannot be used">
+    <LinkPage title="This link cannot be used" brand={brand}>
       <p className="mt-4 text-muted">{message}</p>
       <WaysBack signInHref={signInHref} />
     </LinkPage>
@@ -29,12 +37,14 @@ export function InvalidPreferencesLink({ message, signInHref }: { message: strin
 export function ExpiredPreferencesLink({
   expiredOn,
   signInHref,
+  brand,
 }: {
   expiredOn: string | null;
   signInHref: string;
+  brand: string;
 }) {
   return (
-    <LinkPage title="This link has expired">
+    <LinkPage title="This link has expired" brand={brand}>
       <p className="mt-4 text-muted">
         A link to choose what we email you about works for 30 days
         {expiredOn ? `; this one stopped working on ${expiredOn}` : ""}. Nothing about you has changed.

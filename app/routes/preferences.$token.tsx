@@ -17,10 +17,11 @@ import {
   SECRET_LINK_HEADERS,
   parseParams,
 } from "~/platform/http.server";
+import { getBranding } from "~/modules/portal/get-branding.server";
 import { linkTokenOrNone } from "~/platform/input";
 
-export const meta: MetaFunction = () => [
-  { title: "Email preferences · Comeback" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Email preferences · ${data?.company ?? ""}` },
   { name: "referrer", content: "no-referrer" },
   { name: "robots", content: "noindex" },
 ];
@@ -32,9 +33,9 @@ const STATUS = { open: 200, expired: 410, invalid: 404, saved: 200 } as const;
 
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const { token } = parseParams(params, { token: linkTokenOrNone });
-  const page = await getPreferencesPage({ token });
+  const [page, branding] = await Promise.all([getPreferencesPage({ token }), getBranding()]);
   return data(
-    { page, invalidMessage: INVALID_PREFERENCES_LINK },
+    { page, invalidMessage: INVALID_PREFERENCES_LINK, company: branding.companyName },
     { status: STATUS[page.state], headers: SECRET_LINK_HEADERS },
   );
 });
@@ -51,7 +52,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function Preferences() {
-  const { page, invalidMessage } = useLoaderData<typeof loader>();
+  const { page, invalidMessage, company } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : null;
@@ -59,6 +60,7 @@ export default function Preferences() {
   if (state === "expired" || page.state === "expired") {
     return (
       <ExpiredPreferencesLink
+        brand={company}
         expiredOn={page.state === "expired" ? page.expiredOn : null}
         signInHref={PREFERENCES_SIGN_IN_PATH}
       />
@@ -67,6 +69,7 @@ export default function Preferences() {
   if (page.state === "invalid" || state === "invalid" || error?.code === "not_found") {
     return (
       <InvalidPreferencesLink
+        brand={company}
         message={error?.code === "not_found" ? error.message : invalidMessage}
         signInHref={PREFERENCES_SIGN_IN_PATH}
       />
@@ -76,16 +79,16 @@ export default function Preferences() {
   const saved = actionData?.ok && actionData.state === "saved" ? actionData : null;
   if (!preferences.known) {
     return (
-      <LinkPage title="Nothing to change">
+      <LinkPage brand={company} title="Nothing to change">
         <p className="mt-4 text-muted">We no longer hold a record for this link, so we will not email you.</p>
       </LinkPage>
     );
   }
   return (
-    <LinkPage title="What we email you about">
+    <LinkPage brand={company} title="What we email you about">
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, choose` : "Choose"} what Comeback may write to you
-        about. Email about something you started yourself, such as an application or a contract, always
+        {preferences.firstName ? `${preferences.firstName}, choose` : "Choose"} what {company} may write to
+        you about. Email about something you started yourself, such as an application or a contract, always
         reaches you. This link works until {preferences.expiresOn}.
       </p>
       {preferences.doNotContact ? (

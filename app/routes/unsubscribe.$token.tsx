@@ -18,10 +18,11 @@ import {
   SECRET_LINK_HEADERS,
   parseParams,
 } from "~/platform/http.server";
+import { getBranding } from "~/modules/portal/get-branding.server";
 import { linkTokenOrNone } from "~/platform/input";
 
-export const meta: MetaFunction = () => [
-  { title: "Unsubscribe · Comeback" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Unsubscribe · ${data?.company ?? ""}` },
   { name: "referrer", content: "no-referrer" },
   { name: "robots", content: "noindex" },
 ];
@@ -32,9 +33,9 @@ export const headers = forwardHeaders;
 /** GET only shows what the button would do; nothing changes until the POST (mail scanners follow links). */
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const { token } = parseParams(params, { token: linkTokenOrNone });
-  const preferences = await getPreferences({ token });
+  const [preferences, branding] = await Promise.all([getPreferences({ token }), getBranding()]);
   return data(
-    { preferences, invalidMessage: INVALID_PREFERENCES_LINK },
+    { preferences, invalidMessage: INVALID_PREFERENCES_LINK, company: branding.companyName },
     { status: preferences ? 200 : 404, headers: SECRET_LINK_HEADERS },
   );
 });
@@ -53,11 +54,17 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function Unsubscribe() {
-  const { preferences, invalidMessage } = useLoaderData<typeof loader>();
+  const { preferences, invalidMessage, company } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   if (!preferences || (actionData && !actionData.ok && actionData.error.code === "not_found")) {
-    return <InvalidPreferencesLink message={invalidMessage} signInHref={PREFERENCES_SIGN_IN_PATH} />;
+    return (
+      <InvalidPreferencesLink
+        brand={company}
+        message={invalidMessage}
+        signInHref={PREFERENCES_SIGN_IN_PATH}
+      />
+    );
   }
   // This link never expires, so it cannot lead to a page that grants consent (ADR 081): choosing
   // again is for the signed-in person, or the fresh preferences link in their next email.
@@ -68,7 +75,7 @@ export default function Unsubscribe() {
   const topic = preferences.purposeTitle.toLowerCase();
   if (done || current?.consent === "withdrawn") {
     return (
-      <LinkPage title="You are unsubscribed">
+      <LinkPage brand={company} title="You are unsubscribed">
         <p className="mt-4" role="status">
           {preferences.firstName ? `${preferences.firstName}, we` : "We"} will not email you about {topic} any
           more{done?.cancelled ? ", and we stopped the messages that were already waiting to go out" : ""}.
@@ -87,9 +94,9 @@ export default function Unsubscribe() {
     );
   }
   return (
-    <LinkPage title={`Stop email about ${topic}?`}>
+    <LinkPage brand={company} title={`Stop email about ${topic}?`}>
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from Comeback
+        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from {company}
         about {topic}: {current?.description.toLowerCase()} If you would rather not, press the button and we
         stop at once, including anything already waiting to be sent.
       </p>

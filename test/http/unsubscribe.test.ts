@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_BRANDING } from "~/modules/portal/branding";
 import { db } from "~/platform/db.server";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import {
@@ -61,6 +62,9 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     expect(page.headers.get("referrer-policy")).toMatch(/no-referrer$/);
     const html = (await page.text()).replace(/<!-- -->/g, "");
     expect(html).toContain("Unsubscribe from return opportunities");
+    // An alumnus sees the employer's name (the demo default here), never the product's.
+    expect(html).toContain(`getting email from ${DEFAULT_BRANDING.companyName}`);
+    expect(html).not.toMatch(/Comeback/);
     // The never-expiring link does not lead to a page that grants consent: choosing again is signing in.
     expect(html).not.toContain("/preferences/");
     expect(html).toContain(SIGN_IN_HREF);
@@ -181,6 +185,8 @@ describe("preference page", () => {
     expect(html).toMatch(/<input type="checkbox" name="returnOpportunities"[^>]*checked=""/);
     expect(html).not.toMatch(/<input type="checkbox" name="news"[^>]*checked=""/);
     expect(html).toContain("Alumni news");
+    expect(html.replace(/<!-- -->/g, "")).toContain(`what ${DEFAULT_BRANDING.companyName} may write to you`);
+    expect(html).not.toMatch(/Comeback/);
 
     const refused = await fetch(new URL(`/preferences/${token}`, app.url), {
       method: "POST",
