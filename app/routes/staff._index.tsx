@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { TodoList } from "~/components/home/todo-list";
-import { Card, EmptyState, PageHeader, Stat, Table } from "~/components/ui";
+import { Badge, Card, EmptyState, PageHeader, Stat, Table } from "~/components/ui";
 import { getPoolOverview } from "~/modules/alumni/pool-overview.server";
+import { listManagerOnboardingTasks } from "~/modules/onboarding/onboarding.server";
 import type { Todo } from "~/modules/home/list-todos.server";
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from "~/modules/decisions/decision-schemas";
 import { requireStaffUser } from "~/platform/auth.server";
@@ -12,13 +13,17 @@ export const meta: MetaFunction = () => [{ title: "Home · Comeback" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireStaffUser(request);
-  return { name: user.name, overview: await getPoolOverview({ actor: user }) };
+  const [overview, onboardingTasks] = await Promise.all([
+    getPoolOverview({ actor: user }),
+    listManagerOnboardingTasks({ actor: user }),
+  ]);
+  return { name: user.name, overview, onboardingTasks };
 });
 
 const number = new Intl.NumberFormat("en");
 
 export default function StaffHome() {
-  const { name, overview } = useLoaderData<typeof loader>();
+  const { name, overview, onboardingTasks } = useLoaderData<typeof loader>();
   // The to-do counts are the layout's (they also feed the navigation badges): read once per request.
   const layout = useRouteLoaderData("routes/staff") as { todos: Todo[] } | undefined;
   const todos = layout?.todos ?? [];
@@ -29,6 +34,7 @@ export default function StaffHome() {
         description="What is waiting for you first, then where the return of former colleagues stands."
       />
       <TodoList todos={todos} />
+      {onboardingTasks.length ? <OnboardingTasks tasks={onboardingTasks} /> : null}
       {overview.alumni ? (
         <section aria-labelledby="pool-heading" className="mb-8">
           <h2 id="pool-heading" className="mb-3 text-lg font-semibold">
@@ -87,5 +93,35 @@ export default function StaffHome() {
         </Card>
       ) : null}
     </>
+  );
+}
+
+type OnboardingTask = ReturnType<typeof useLoaderData<typeof loader>>["onboardingTasks"][number];
+
+/** The hiring manager's own open onboarding steps, soonest due first, each linking to its contract. */
+function OnboardingTasks({ tasks }: { tasks: OnboardingTask[] }) {
+  return (
+    <section aria-labelledby="onboarding-heading" className="mb-8">
+      <h2 id="onboarding-heading" className="mb-3 text-lg font-semibold">
+        Your onboarding steps
+      </h2>
+      <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+        {tasks.map((t) => (
+          <li key={t.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+            <div className="min-w-0">
+              <Link to={t.to} className="font-medium text-brand underline">
+                {t.title}
+              </Link>
+              <span className="block text-sm text-muted">
+                for {t.person} · {t.role}
+              </span>
+            </div>
+            <span className="text-sm text-muted">
+              {t.overdue ? <Badge tone="bad">Overdue</Badge> : null} Due {t.dueOn}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -197,54 +197,56 @@ const STAFF_TASK_WORDS = {
 function OnboardingCard({ onboarding }: { onboarding: StaffOnboarding }) {
   const open = onboarding.tasks.filter((t) => t.required && t.status === "open").length;
   return (
-    <Card title="Onboarding">
-      <p className="mb-3 text-sm">
-        {onboarding.activatedAt ? (
-          <>
-            Active since <Time iso={onboarding.activatedAt} />.
-          </>
-        ) : onboarding.running ? (
-          `${open} required ${open === 1 ? "step" : "steps"} left before the contract becomes active.`
-        ) : (
-          "Onboarding stopped with the contract."
-        )}
-      </p>
-      <TaskList
-        tasks={onboarding.tasks}
-        words={STAFF_TASK_WORDS}
-        meta={(t) => (
-          <>
-            {KIND_LABELS[t.kind]} · for {OWNER_LABELS[t.owner]}
-            {t.doneBy ? <> · by {t.doneBy}</> : null}
-            {t.doneAt ? (
-              <>
-                , <Time iso={t.doneAt} />
-              </>
-            ) : null}
-            {t.note ? <span className="block whitespace-pre-wrap">{t.note}</span> : null}
-            {onboarding.mayReadDocuments
-              ? t.documents.map((d) => (
-                  <a
-                    key={d.id}
-                    href={`/staff/onboarding/documents/${d.id}`}
-                    className="block text-brand underline"
-                  >
-                    {d.fileName} ({Math.ceil(d.size / 1024)} kB)
-                  </a>
-                ))
-              : null}
-          </>
-        )}
-        actions={(t) =>
-          t.status !== "open" ? null : (
-            <div className="space-y-2">
-              {t.mine && t.kind !== "document" ? <TaskDoneForm taskId={t.id} label="Mark done" /> : null}
-              {onboarding.mayCarryOver ? <CarryOverForm taskId={t.id} /> : null}
-            </div>
-          )
-        }
-      />
-    </Card>
+    <div id="onboarding">
+      <Card title="Onboarding">
+        <p className="mb-3 text-sm">
+          {onboarding.activatedAt ? (
+            <>
+              Active since <Time iso={onboarding.activatedAt} />.
+            </>
+          ) : onboarding.running ? (
+            `${open} required ${open === 1 ? "step" : "steps"} left before the contract becomes active.`
+          ) : (
+            "Onboarding stopped with the contract."
+          )}
+        </p>
+        <TaskList
+          tasks={onboarding.tasks}
+          words={STAFF_TASK_WORDS}
+          meta={(t) => (
+            <>
+              {KIND_LABELS[t.kind]} · for {OWNER_LABELS[t.owner]}
+              {t.doneBy ? <> · by {t.doneBy}</> : null}
+              {t.doneAt ? (
+                <>
+                  , <Time iso={t.doneAt} />
+                </>
+              ) : null}
+              {t.note ? <span className="block whitespace-pre-wrap">{t.note}</span> : null}
+              {onboarding.mayReadDocuments
+                ? t.documents.map((d) => (
+                    <a
+                      key={d.id}
+                      href={`/staff/onboarding/documents/${d.id}`}
+                      className="block text-brand underline"
+                    >
+                      {d.fileName} ({Math.ceil(d.size / 1024)} kB)
+                    </a>
+                  ))
+                : null}
+            </>
+          )}
+          actions={(t) =>
+            t.status !== "open" ? null : (
+              <div className="space-y-2">
+                {t.mine && t.kind !== "document" ? <TaskDoneForm taskId={t.id} label="Mark done" /> : null}
+                {onboarding.mayCarryOver ? <CarryOverForm taskId={t.id} /> : null}
+              </div>
+            )
+          }
+        />
+      </Card>
+    </div>
   );
 }
 

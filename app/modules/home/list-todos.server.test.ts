@@ -184,10 +184,12 @@ describe("the home page's to-do list", () => {
     expect(counts(await listTodos({ actor: manager, now }))).toEqual({
       "review-questions": 2,
       "contract-approvals": 0,
+      "onboarding-tasks": 0,
     });
     expect(counts(await listTodos({ actor: otherManager, now }))).toEqual({
       "review-questions": 1,
       "contract-approvals": 0,
+      "onboarding-tasks": 0,
     });
   });
 

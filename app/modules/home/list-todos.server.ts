@@ -3,6 +3,7 @@ import { db } from "~/platform/db.server";
 import { can, type Permission } from "~/platform/permissions";
 import { reviewQueueWhere } from "~/modules/eligibility/review-queue.server";
 import { countContractsWaitingFor } from "~/modules/contracts/list-contracts.server";
+import { countManagerOnboardingTasks } from "~/modules/onboarding/onboarding.server";
 import { ANSWERS_TO_FOLLOW_UP } from "~/modules/invitation-answers/get-campaign-answers.server";
 import { alumniVisibleTo } from "~/modules/alumni/alumni-scope.server";
 
@@ -150,6 +151,16 @@ export const TODO_SOURCES: TodoSource[] = [
     nav: "/staff/contracts",
     tone: "attention",
     count: ({ actor }) => countContractsWaitingFor(actor),
+  },
+  {
+    key: "onboarding-tasks",
+    label: "Onboarding steps for you",
+    hint: "Steps you own on the checklist of someone coming back to your team, before their contract becomes active.",
+    to: "/staff/contracts?view=onboarding",
+    permission: "approve:contract:team",
+    nav: "/staff/contracts",
+    tone: "attention",
+    count: ({ actor }) => countManagerOnboardingTasks(actor),
   },
   {
     key: "contract-second-approvals",

@@ -13,11 +13,14 @@ import { currentChecklist, saveChecklist } from "./checklist-versions.server";
 import {
   carryOverOnboardingTask,
   completeOnboardingTask,
+  countManagerOnboardingTasks,
   downloadOnboardingDocument,
+  listManagerOnboardingTasks,
   getPortalOnboarding,
   uploadOnboardingDocument,
 } from "./onboarding.server";
 import { sendOnboardingReminders } from "./onboarding-reminders.server";
+import { listTodos, todoBadges } from "~/modules/home/list-todos.server";
 import { phaseProgress, progressByProgram } from "~/modules/applications/program-progress.server";
 
 async function failure(promise: Promise<unknown>) {
@@ -374,5 +377,48 @@ describe("declining", () => {
     expect(
       await db.auditEvent.count({ where: { entityId: o.application.id, action: "application.withdrawn" } }),
     ).toBe(1);
+  });
+});
+
+describe("the manager's home: their onboarding steps and their team's approvals", () => {
+  it("counts only the manager's own open steps and their own team's pending contracts", async () => {
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    const mine = await accepted(tenDaysAgo);
+    const theirs = await accepted();
+    const managerTasks = mine.tasks.filter((t) => t.owner === "manager");
+    expect(managerTasks.length).toBeGreaterThanOrEqual(2);
+    // One of the manager's steps is done already; the other manager's steps never count.
+    await completeOnboardingTask({ actor: mine.manager, taskId: managerTasks[0].id });
+    // A contract waiting for this manager, and one waiting for the other manager.
+    for (const [manager, hr] of [
+      [mine.manager, mine.hr],
+      [theirs.manager, theirs.hr],
+    ]) {
+      const draft = await createDraftContract(db, { hiringManagerId: manager.id, createdById: hr.id });
+      await submitContract({ actor: hr, contractId: draft.contract.id, version: 1 });
+    }
+
+    expect(await countManagerOnboardingTasks(mine.manager)).toBe(managerTasks.length - 1);
+    expect(await countManagerOnboardingTasks(mine.hr)).toBe(0);
+    const listed = await listManagerOnboardingTasks({ actor: mine.manager });
+    expect(listed.map((t) => t.id)).toEqual(managerTasks.slice(1).map((t) => t.id));
+    expect(listed[0]).toMatchObject({
+      title: managerTasks[1].title,
+      overdue: true,
+      person: expect.stringContaining(mine.person.lastName),
+      to: `/staff/contracts/${mine.contract.id}#onboarding`,
+    });
+    expect((await listManagerOnboardingTasks({ actor: theirs.manager })).every((t) => !t.overdue)).toBe(true);
+
+    const todos = await listTodos({ actor: mine.manager });
+    const count = (key: string) => todos.find((t) => t.key === key)?.count;
+    expect(count("onboarding-tasks")).toBe(managerTasks.length - 1);
+    expect(count("contract-approvals")).toBe(1);
+    expect(todoBadges(todos)["/staff/contracts"].count).toBe(managerTasks.length);
+
+    // Once the contract is no longer onboarding, its steps leave the list.
+    await finishAllBut(mine, [managerTasks[0].id]);
+    expect((await row(mine.contract.id)).status).toBe("active");
+    expect(await countManagerOnboardingTasks(mine.manager)).toBe(0);
   });
 });

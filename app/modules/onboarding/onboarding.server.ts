@@ -450,3 +450,60 @@ export async function getPortalOnboarding({
       .map(({ documents: _d, note: _n, doneBy: _b, ...t }) => t),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The manager's own steps (home page and navigation)
+// ---------------------------------------------------------------------------------------------
+
+/** Open steps owned by this hiring manager, on contracts still onboarding. */
+const managerTasksWhere = (actor: StaffUser) =>
+  ({
+    owner: "manager",
+    status: "open",
+    contract: { status: "onboarding", program: { hiringManagerId: actor.id } },
+  }) satisfies Prisma.OnboardingTaskWhereInput;
+
+/** How many onboarding steps wait for this manager (the navigation count). */
+export async function countManagerOnboardingTasks(actor: StaffUser) {
+  if (!can(actor, "approve:contract:team")) return 0;
+  return db.onboardingTask.count({ where: managerTasksWhere(actor) });
+}
+
+/** The manager's open onboarding steps, soonest due first: the person, the step, its due day. */
+export async function listManagerOnboardingTasks({
+  actor,
+  now = new Date(),
+}: {
+  actor: StaffUser;
+  now?: Date;
+}) {
+  if (!can(actor, "approve:contract:team")) return [];
+  const today = now.toISOString().slice(0, 10);
+  const tasks = await db.onboardingTask.findMany({
+    where: managerTasksWhere(actor),
+    orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      title: true,
+      dueOn: true,
+      contractId: true,
+      contract: {
+        select: { role: true, alumnus: { select: { firstName: true, lastName: true, preferredName: true } } },
+      },
+    },
+  });
+  return tasks.map((t) => {
+    const due = t.dueOn.toISOString().slice(0, 10);
+    const a = t.contract.alumnus;
+    return {
+      id: t.id,
+      title: t.title,
+      dueOn: due,
+      overdue: due < today,
+      person: `${a.preferredName || a.firstName} ${a.lastName}`,
+      role: t.contract.role,
+      to: `/staff/contracts/${t.contractId}#onboarding`,
+    };
+  });
+}
