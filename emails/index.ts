@@ -45,6 +45,7 @@ import OnboardingReminder, {
   onboardingReminderSubject,
   type OnboardingReminderProps,
 } from "./onboarding-reminder";
+import ContractActive, { contractActiveSubject, type ContractActiveProps } from "./contract-active";
 import OnboardingWelcome, {
   onboardingWelcomeSubject,
   type OnboardingWelcomeProps,
@@ -289,6 +290,18 @@ export const TEMPLATES = {
     subject: onboardingWelcomeSubject,
     sample: OnboardingWelcome.PreviewProps,
     acceptsNote: true,
+  }),
+  "contract-active": defineTemplate<ContractActiveProps, "transactional", false>({
+    title: "Contract active",
+    description:
+      "Tells a returning colleague that onboarding is complete: the contract is active, the start date, what happens next.",
+    audience: "alumnus",
+    kind: "onboarding_welcome",
+    purpose: "transactional",
+    component: ContractActive,
+    subject: contractActiveSubject,
+    sample: ContractActive.PreviewProps,
+    acceptsNote: false,
   }),
   "onboarding-reminder": defineTemplate<OnboardingReminderProps, "transactional", false>({
     title: "Onboarding reminder",

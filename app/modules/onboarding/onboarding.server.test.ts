@@ -220,6 +220,12 @@ describe("onboarding from acceptance to active", () => {
       await db.auditEvent.count({ where: { entityId: o.contract.id, action: "contract.activated" } }),
     ).toBe(1);
     expect(await db.contractNote.count({ where: { contractId: o.contract.id, action: "activate" } })).toBe(1);
+    // The person hears once that they are all set, with the start date.
+    const allSet = await db.outboxMessage.findMany({
+      where: { alumnusId: o.person.id, template: "contract-active" },
+    });
+    expect(allSet).toHaveLength(1);
+    expect(allSet[0].subject).toBe(`You're all set, ${o.person.preferredName || o.person.firstName}`);
   });
 
   it("twenty parallel completions of the same last task: one wins, one activation", async () => {
@@ -234,6 +240,9 @@ describe("onboarding from acceptance to active", () => {
       if (r.status === "rejected") expect((r.reason as AppError).code).toBe("conflict");
     expect(
       await db.auditEvent.count({ where: { entityId: o.contract.id, action: "contract.activated" } }),
+    ).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { alumnusId: o.person.id, template: "contract-active" } }),
     ).toBe(1);
   });
 

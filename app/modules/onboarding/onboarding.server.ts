@@ -6,6 +6,7 @@ import {
   auditMove,
   contractFor,
   lockContract,
+  portalContractUrl,
   writeMove,
   type ContractActor,
   type LoadedContract,
@@ -118,7 +119,7 @@ export async function startOnboarding(
 }
 
 /** Under the contract's row lock: when no required task is open, onboarding -> active (once). */
-async function activateIfComplete(tx: Tx, locked: Locked) {
+async function activateIfComplete(tx: Tx, locked: Locked, allSet: PreparedAllSet = null) {
   if (locked.status !== "onboarding") return false;
   const open = await tx.onboardingTask.count({
     where: { contractId: locked.id, required: true, status: "open" },
@@ -133,8 +134,48 @@ async function activateIfComplete(tx: Tx, locked: Locked) {
     data: { activatedAt: now },
   });
   await auditMove(tx, { actor: SYSTEM, action: "contract.activated", locked, to: "active" });
+  if (allSet)
+    await queueEmail(tx, {
+      template: allSet.email.template,
+      purpose: allSet.email.purpose,
+      to: { address: allSet.address, name: allSet.name },
+      alumnusId: allSet.alumnusId,
+      email: allSet.email,
+      from: allSet.from,
+    });
   return true;
 }
+
+/**
+ * Before a completion's transaction (never under the row lock, which would hold a connection while
+ * reading settings): the "you're all set" email, queued only if this completion activates.
+ */
+async function prepareAllSet(contract: LoadedContract) {
+  const address = alumnusEmail(contract);
+  if (!address) return null;
+  const contact = contract.creator ?? contract.program.hiringManager;
+  const email = await renderTemplate("contract-active", {
+    firstName: firstName(contract),
+    companyName: (await getBranding()).companyName,
+    role: contract.terms.role,
+    startDate: contract.terms.startsOn ?? new Date().toISOString().slice(0, 10),
+    contractUrl: portalContractUrl(contract.id),
+    contact: {
+      name: contact.name,
+      role: contact.id === contract.createdById ? "HR" : "Hiring manager",
+      email: contact.email,
+    },
+  });
+  return {
+    email,
+    address,
+    name: firstName(contract),
+    alumnusId: contract.alumnusId,
+    from: await alumniSender(),
+  };
+}
+
+type PreparedAllSet = Awaited<ReturnType<typeof prepareAllSet>>;
 
 // ---------------------------------------------------------------------------------------------
 // Who may act on a task
@@ -179,6 +220,7 @@ async function finishTask(
     note?: string | null;
     audit: "onboarding.task_done" | "onboarding.task_carried_over" | "onboarding.document_uploaded";
     after?: Record<string, unknown>;
+    allSet: PreparedAllSet;
   },
 ) {
   const locked = await lockContract(tx, input.contractId);
@@ -212,7 +254,7 @@ async function finishTask(
     after: { status: input.status, contractId: input.contractId, ...(input.after ?? {}) },
     reason: input.note ?? null,
   });
-  const activated = await activateIfComplete(tx, locked);
+  const activated = await activateIfComplete(tx, locked, input.allSet);
   return { activated };
 }
 
@@ -229,11 +271,13 @@ export async function completeOnboardingTask({
     throw new AppError("forbidden", "This step belongs to someone else: only its owner can mark it done.");
   if (task.kind === "document") throw new AppError("validation", "Upload the document to finish this step.");
   if (task.status !== "open") throw done(task.doneByName);
+  const allSet = await prepareAllSet(contract);
   return db.$transaction((tx) =>
     finishTask(tx, {
       actor,
       taskId,
       contractId: task.contractId,
+      allSet,
       status: "done",
       audit: "onboarding.task_done",
     }),
@@ -250,15 +294,17 @@ export async function carryOverOnboardingTask({
   taskId: string;
   note: string;
 }) {
-  const { task } = await taskFor(actor, taskId);
+  const { task, contract } = await taskFor(actor, taskId);
   if (!can(actor, "manage:contract"))
     throw new AppError("forbidden", "Only HR can carry a step over from an earlier employment.");
   if (task.status !== "open") throw done(task.doneByName);
+  const allSet = await prepareAllSet(contract);
   return db.$transaction((tx) =>
     finishTask(tx, {
       actor,
       taskId,
       contractId: task.contractId,
+      allSet,
       status: "carried_over",
       note,
       audit: "onboarding.task_carried_over",
@@ -289,6 +335,7 @@ export async function uploadOnboardingDocument({
     throw new AppError("validation", sniffed.message, { fieldErrors: { document: [sniffed.message] } });
   if (task.status !== "open") throw done(task.doneByName);
   const sha256 = sha256Bytes(bytes);
+  const allSet = await prepareAllSet(contract);
   const name = fileName.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(-120) || "document";
   return db.$transaction(async (tx) => {
     const doc = await tx.onboardingDocument.create({
@@ -309,6 +356,7 @@ export async function uploadOnboardingDocument({
       taskId,
       contractId: task.contractId,
       status: "done",
+      allSet,
       audit: "onboarding.document_uploaded",
       after: { documentId: doc.id, mediaType: sniffed.mediaType, size: bytes.byteLength, sha256 },
     });
