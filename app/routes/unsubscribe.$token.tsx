@@ -96,7 +96,7 @@ export default function Unsubscribe() {
   return (
     <LinkPage brand={company} title={`Stop email about ${topic}?`}>
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from {company}
+        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from {company}{" "}
         about {topic}: {current?.description.toLowerCase()} If you would rather not, press the button and we
         stop at once, including anything already waiting to be sent.
       </p>

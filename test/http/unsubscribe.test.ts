@@ -63,7 +63,7 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     const html = (await page.text()).replace(/<!-- -->/g, "");
     expect(html).toContain("Unsubscribe from return opportunities");
     // An alumnus sees the employer's name (the demo default here), never the product's.
-    expect(html).toContain(`getting email from ${DEFAULT_BRANDING.companyName}`);
+    expect(html).toContain(`getting email from ${DEFAULT_BRANDING.companyName} about return opportunities`);
     expect(html).not.toMatch(/Comeback/);
     // The never-expiring link does not lead to a page that grants consent: choosing again is signing in.
     expect(html).not.toContain("/preferences/");
