@@ -8,6 +8,7 @@ import { createSegment } from "../factories/campaigns";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { axeViolations } from "./axe";
 import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { fillInvitationCampaign } from "./campaign-form";
 
 /**
  * Journey: HR creates a return program for the 2022 decision's phase 2, opens it, points a
@@ -125,24 +126,12 @@ describe("journey: a return program from creation to an offer", () => {
     await shoot(hr, "staff-program");
 
     await hr.goto(`${app.url}/staff/campaigns/new?segment=${segment.id}`);
-    await hr.getByLabel("Campaign name").fill("Weekend shifts invitation");
-    await hr.getByLabel("Return program (optional)").selectOption(programId);
-    await hr.getByLabel("Company name").fill("Fjord Pay");
-    await hr.getByLabel("Team or work").fill("customer support");
-    await hr
-      .getByLabel("What changed, and why we are writing now (invitation)")
-      .fill(
+    await fillInvitationCampaign(hr, {
+      name: "Weekend shifts invitation",
+      programId,
+      whyNow:
         "In 2022 we let most of our support team go and handed the work to an automated assistant. Customers with hard problems miss talking to a person.",
-      );
-    await hr
-      .getByLabel("What we can offer")
-      .fill("Remote weekend shifts on disputes, 10 to 20 hours a week.");
-    await hr.getByLabel("Reply by").fill("2099-01-15");
-    await hr.getByLabel("Sender's role").fill("People Partner");
-    await hr
-      .getByLabel("Personal note")
-      .fill("I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back.");
-    await hr.getByLabel("Emails per hour").fill("360000");
+    });
     // Maja has no verdict yet: the campaign writes to everyone in the view, not only the eligible.
     await hr.getByLabel("Only people whose rehire verdict is eligible").uncheck();
     await shoot(hr, "staff-campaign-new");

@@ -11,6 +11,7 @@ import { startAppWithSmtpSink } from "../smtp/app-with-sink";
 import type { SmtpSink } from "../smtp/sink";
 import { axeViolations } from "./axe";
 import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { fillInvitationCampaign } from "./campaign-form";
 
 /**
  * The whole product, once, in a real browser (issue 17): HR imports the Workday sample export
@@ -233,24 +234,12 @@ describe("journey: the whole product, from an HR export to a colleague at work a
         .first()
         .click();
       await hr.waitForURL(/\/staff\/campaigns\/new\?segment=/);
-      await hr.getByLabel("Campaign name").fill("Weekend disputes invitation");
-      await hr.getByLabel("Return program (optional)").selectOption(programId);
-      await hr.getByLabel("Company name").fill("Fjord Pay");
-      await hr.getByLabel("Team or work").fill("customer support");
-      await hr
-        .getByLabel("What changed, and why we are writing now (invitation)")
-        .fill(
+      await fillInvitationCampaign(hr, {
+        name: "Weekend disputes invitation",
+        programId,
+        whyNow:
           "In 2020 we handed routine support to an automated assistant. Customers with hard disputes miss talking to a person.",
-        );
-      await hr
-        .getByLabel("What we can offer")
-        .fill("Remote weekend shifts on disputes, 10 to 20 hours a week.");
-      await hr.getByLabel("Reply by").fill("2099-01-15");
-      await hr.getByLabel("Sender's role").fill("People Partner");
-      await hr
-        .getByLabel("Personal note")
-        .fill("I remember how calm you stayed with the hardest calls.\n\nWe would love to have you back.");
-      await hr.getByLabel("Emails per hour").fill("360000");
+      });
       await hr.getByRole("button", { name: "Create draft" }).click();
       await hr.waitForURL(/\/staff\/campaigns\/[a-z0-9]+$/);
       await hr.getByText("Launch campaign…").click();
