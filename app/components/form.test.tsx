@@ -188,4 +188,40 @@ describe("the form pattern", () => {
     );
     expect(screen.queryByRole("alert")).toBeNull();
   });
+
+  it("a hidden input the schema names (a record's version) is checked with the value it sends and does not block the submit", async () => {
+    const VersionedSchema = z.object({
+      version: z.coerce.number().int().min(1, "Reload the page and try again."),
+      reason: z.string().trim().min(1, "Say why."),
+    });
+    function CancelForm() {
+      // No default for the version: it travels only in the hidden input, as on the contract page.
+      const form = useValidatedForm(VersionedSchema, { intent: "cancel" });
+      return (
+        <ValidatedForm form={form}>
+          <input type="hidden" name="version" value="7" />
+          <TextArea label="Reason" {...form.field("reason")} />
+          <SubmitButton>Cancel the contract</SubmitButton>
+        </ValidatedForm>
+      );
+    }
+    const posts: Posted[] = [];
+    const Stub = createRemixStub([
+      {
+        path: "/",
+        Component: CancelForm,
+        action: async ({ request }) => {
+          posts.push(Object.fromEntries(await request.formData()));
+          return { ok: true, intent: "cancel", message: "Cancelled." };
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    render(<Stub />);
+    await user.type(await screen.findByLabelText(/^Reason/), "The role was filled.");
+    await user.click(screen.getByRole("button", { name: "Cancel the contract" }));
+    expect(await screen.findByText("Cancelled.")).toBeTruthy();
+    expect(screen.queryByText("Reload the page and try again.")).toBeNull();
+    expect(posts).toEqual([{ intent: "cancel", version: "7", reason: "The role was filled." }]);
+  });
 });

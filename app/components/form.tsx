@@ -124,6 +124,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   // The server's answer stays on screen until the next submission.
   const [cleared, setCleared] = useState<unknown>(undefined);
   const required = useMemo(() => requiredFields(schema), [schema]);
+  const shape = useMemo(() => new Set(Object.keys(shapeOf(schema) ?? {})), [schema]);
   const prefix = options.intent ?? "field";
   const idFor = (name: string) => `${prefix}-${name}`;
 
@@ -141,6 +142,13 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     setCleared(failed);
+    // Hidden inputs (a record's `version`, an id) are part of the schema but typed by nobody:
+    // the check reads what the form will send, so one not registered cannot block the submit.
+    for (const input of element.querySelectorAll<HTMLInputElement>('input[type="hidden"][name]')) {
+      if (input.name !== "intent" && shape.has(input.name)) {
+        form.setValue(input.name as FieldPath<z.input<S>>, input.value as never);
+      }
+    }
     void form.handleSubmit(
       () => submit(submitter ?? element, { method: (element.method as "post") || "post" }),
       () => setAttempt((n) => n + 1),
