@@ -76,12 +76,13 @@ function statementText(message: Uint8Array): string | null {
  * application_name starting with this. Its statements go after any waiting request's, and only
  * once requests have left the session alone for BACKGROUND_GRACE_MS: a request sends its
  * queries one after another with a little JavaScript between them, and without the pause a
- * background statement would slip in before each of them. A background statement never waits
- * more than BACKGROUND_MAX_WAIT_MS, so busy pages cannot stop an import.
+ * background statement would slip in before each of them. A background statement that has
+ * waited BACKGROUND_MAX_WAIT_MS goes next even while requests wait, so a steady stream of
+ * requests cannot stop an import or a recompute: it moves at least one statement per wait.
  */
 export const BACKGROUND_APPLICATION = "comeback-background";
-const BACKGROUND_GRACE_MS = 30;
-const BACKGROUND_MAX_WAIT_MS = 400;
+export const BACKGROUND_GRACE_MS = 30;
+export const BACKGROUND_MAX_WAIT_MS = 400;
 /** The protocol version 3.0 in a startup message. */
 const PROTOCOL_3 = 196608;
 
@@ -115,13 +116,17 @@ export class SessionQueryQueue {
   private lastForeground = 0;
   private wakeUp: NodeJS.Timeout | undefined;
 
-  constructor(private db: PGlite) {}
+  /** `now` is the clock in milliseconds (performance.now(); the tests give their own). */
+  constructor(
+    private db: PGlite,
+    private now: () => number = () => performance.now(),
+  ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
       const name = startupApplicationName(message);
       if (name?.startsWith(BACKGROUND_APPLICATION)) this.background.add(handlerId);
-      this.queue.push({ handlerId, queuedAt: performance.now(), message, onData, resolve, reject });
+      this.queue.push({ handlerId, queuedAt: this.now(), message, onData, resolve, reject });
       void this.process();
     });
   }
@@ -160,10 +165,15 @@ export class SessionQueryQueue {
       return index === -1 ? undefined : this.queue.splice(index, 1)[0];
     }
     if (this.queue.length === 0) return undefined;
+    const now = this.now();
+    // Background work that has waited long enough goes first, requests or not (it is oldest first
+    // in the queue, so the first background message is the one that waited longest).
+    const background = this.queue.findIndex((item) => this.background.has(item.handlerId));
+    if (background !== -1 && now - this.queue[background].queuedAt >= BACKGROUND_MAX_WAIT_MS)
+      return this.queue.splice(background, 1)[0];
     const request = this.queue.findIndex((item) => !this.background.has(item.handlerId));
     if (request !== -1) return this.queue.splice(request, 1)[0];
     // Only background work waits: it goes once requests have paused (or it waited long enough).
-    const now = performance.now();
     const wait = Math.min(
       BACKGROUND_GRACE_MS - (now - this.lastForeground),
       BACKGROUND_MAX_WAIT_MS - (now - this.queue[0].queuedAt),
@@ -208,7 +218,7 @@ export class SessionQueryQueue {
             process.stderr.write(
               `slow statement ${(performance.now() - started).toFixed(0)} ms (${type}): ${(this.statements.get(item.handlerId) ?? "").replace(/\s+/g, " ").slice(0, 300)}\n`,
             );
-          if (!this.background.has(item.handlerId)) this.lastForeground = performance.now();
+          if (!this.background.has(item.handlerId)) this.lastForeground = this.now();
           this.midSequence = OPENS_SEQUENCE.has(type) || copy.found;
           this.owner = this.midSequence || this.db.isInTransaction() ? item.handlerId : null;
         }
