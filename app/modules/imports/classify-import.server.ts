@@ -72,6 +72,19 @@ export const STEP_ROWS = 500;
  */
 export const WRITE_ROWS = 250;
 
+/** Rows per statement when counting outcomes (a count reads little per row). */
+export const COUNT_ROWS = 5000;
+
+/**
+ * Fresh statistics on the staged rows, for the columns the check's statements filter and join
+ * on: without them the planner takes a freshly staged 100,000-row import for a handful of rows.
+ * ANALYZE samples a fixed number of rows, so this costs the same for any size; the sample is
+ * kept small (and the wide columns left out) so it holds the embedded database only briefly.
+ */
+async function analyzeStagedRows(tx: Db) {
+  await tx.$executeRaw`ANALYZE "ImportRow" ("importId", "rowNumber", "outcome", "alumnusId", "hrId", "workEmail")`;
+}
+
 /** The import's row numbers in ranges of `size` rows (empty when nothing is staged). */
 export async function rowRanges(q: Db, importId: string, size = STEP_ROWS): Promise<RowRange[]> {
   const [span] = await q.$queryRaw<{ min: number | null; max: number | null }[]>`
@@ -119,10 +132,7 @@ export async function classifyImportRows(
   columns: { hrId: string; workEmail: string } = { hrId: "Employee ID", workEmail: "Work email" },
   options: { rows?: number; progress?: (done: number, total: number) => Promise<void> } = {},
 ) {
-  // The staged rows were just written: without fresh statistics the planner takes a 100,000-row
-  // import for a handful of rows and joins the file's groups row by row (minutes). ANALYZE samples
-  // a fixed number of rows, so this costs the same for any size.
-  await tx.$executeRaw`ANALYZE "ImportRow"`;
+  await analyzeStagedRows(tx);
   const ranges = await rowRanges(tx, importId, options.rows);
   const total = ranges.length * 2;
   let done = 0;
@@ -132,26 +142,40 @@ export async function classifyImportRows(
   };
   // People whose data was erased at their request are skipped first, before any matching (ADR 040).
   for (const rows of ranges) await suppressImportRows(tx, importId, rows);
-  // The same person twice in one file: the first row wins, later ones are rejected (set-based, so
-  // the check keeps no per-file list of ids in memory). Column names are bound as parameters. A
+  // The same person twice in one file: the first row wins, later ones are rejected. Range by
+  // range, each row looks up the file's first row with its employee ID (then its work email)
+  // through the staged rows' index, so a repeat is found whichever ranges the two rows are in,
+  // and no statement reads the whole file (ADR 086). Column names are bound as parameters. A
   // rejected row keeps its employee ID as read from the file, so a repeat is reported even when
-  // the first row was refused for another reason (then neither row is imported). These two read
-  // only the staged rows, grouped over the whole file.
-  await tx.$executeRaw`
-    UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
-      'message', 'Employee ID ' || r."hrId" || ' is also on row ' || d."first" || CASE WHEN d."firstRejected"
-        THEN ', which was rejected; an employee ID can be in a file only once. Fix row ' || d."first" || ' or remove one of the two rows, and import again.'
-        ELSE '; only row ' || d."first" || ' is imported.' END, 'value', r."hrId"))
-    FROM (SELECT "hrId", min("rowNumber") AS "first", (array_agg("outcome" ORDER BY "rowNumber"))[1] = 'rejected' AS "firstRejected"
-          FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" IN ('pending', 'rejected') AND "hrId" IS NOT NULL
-          GROUP BY "hrId" HAVING count(*) > 1) d
-    WHERE r."importId" = ${importId} AND r."outcome" = 'pending' AND r."hrId" = d."hrId" AND r."rowNumber" > d."first"`;
-  await tx.$executeRaw`
-    UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'workEmail', 'column', ${columns.workEmail}::text,
-      'message', 'This work email is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', r."workEmail"))
-    FROM (SELECT "workEmail", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = ${importId} AND "outcome" = 'pending' AND "workEmail" IS NOT NULL
-          GROUP BY "workEmail" HAVING count(*) > 1) d
-    WHERE r."importId" = ${importId} AND r."outcome" = 'pending' AND r."workEmail" = d."workEmail" AND r."rowNumber" > d."first"`;
+  // the first row was refused for another reason (then neither row is imported). All ranges are
+  // checked for employee IDs before any for work emails: the employee-ID message says whether
+  // the first row was rejected, before the work-email check rejects more.
+  for (const rows of ranges)
+    await tx.$executeRaw`
+      UPDATE "ImportRow" t SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
+        'message', 'Employee ID ' || t."hrId" || ' is also on row ' || d."first" || CASE WHEN d."firstRejected"
+          THEN ', which was rejected; an employee ID can be in a file only once. Fix row ' || d."first" || ' or remove one of the two rows, and import again.'
+          ELSE '; only row ' || d."first" || ' is imported.' END, 'value', t."hrId"))
+      FROM (SELECT r."rowNumber", f."rowNumber" AS "first", f."outcome" = 'rejected' AS "firstRejected"
+            FROM "ImportRow" r CROSS JOIN LATERAL (
+              SELECT e."rowNumber", e."outcome" FROM "ImportRow" e
+              WHERE e."importId" = r."importId" AND e."hrId" = r."hrId" AND e."outcome" IN ('pending', 'rejected')
+              ORDER BY e."rowNumber" LIMIT 1) f
+            WHERE r."importId" = ${importId} AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}
+              AND r."outcome" = 'pending' AND r."hrId" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
+      WHERE t."importId" = ${importId} AND t."rowNumber" = d."rowNumber"`;
+  for (const rows of ranges)
+    await tx.$executeRaw`
+      UPDATE "ImportRow" t SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'workEmail', 'column', ${columns.workEmail}::text,
+        'message', 'This work email is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', t."workEmail"))
+      FROM (SELECT r."rowNumber", f."rowNumber" AS "first"
+            FROM "ImportRow" r CROSS JOIN LATERAL (
+              SELECT e."rowNumber" FROM "ImportRow" e
+              WHERE e."importId" = r."importId" AND e."workEmail" = r."workEmail" AND e."outcome" = 'pending'
+              ORDER BY e."rowNumber" LIMIT 1) f
+            WHERE r."importId" = ${importId} AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}
+              AND r."outcome" = 'pending' AND r."workEmail" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
+      WHERE t."importId" = ${importId} AND t."rowNumber" = d."rowNumber"`;
   for (const rows of ranges) {
     // Back to pending: rows that matched someone (the pool may have changed since), and rows that
     // would create a person whose employee ID or work email has since appeared in the pool. A row
@@ -194,19 +218,27 @@ export async function classifyImportRows(
     );
     await step();
   }
-  // Two rows matching the one person: a group over the whole file, on the staged rows only.
-  await exec(
-    tx,
-    `UPDATE "ImportRow" r SET "outcome" = 'rejected', "errors" = ${rejectWith(
-      `'The same person as row ' || d."first" || ' (matched by employee ID or work email); only row ' || d."first" || ' is imported.'`,
-      "hrId",
-      `COALESCE(r."hrId", r."workEmail")`,
-    )}
-     FROM (SELECT "alumnusId", min("rowNumber") AS "first" FROM "ImportRow" WHERE "importId" = $IMPORT AND "outcome" = 'pending' AND "alumnusId" IS NOT NULL
-           GROUP BY "alumnusId" HAVING count(*) > 1) d
-     WHERE r."importId" = $IMPORT AND r."outcome" = 'pending' AND r."alumnusId" = d."alumnusId" AND r."rowNumber" > d."first"`,
-    importId,
-  );
+  // Two rows matching the one person: range by range, each row against the file's first row
+  // matched to that person (the index on the staged rows' person), after every range is matched.
+  for (const rows of ranges)
+    await exec(
+      tx,
+      `UPDATE "ImportRow" t SET "outcome" = 'rejected', "errors" = ${rejectWith(
+        `'The same person as row ' || d."first" || ' (matched by employee ID or work email); only row ' || d."first" || ' is imported.'`,
+        "hrId",
+        `COALESCE(t."hrId", t."workEmail")`,
+      )}
+       FROM (SELECT r."rowNumber", f."rowNumber" AS "first"
+             FROM "ImportRow" r CROSS JOIN LATERAL (
+               SELECT e."rowNumber" FROM "ImportRow" e
+               WHERE e."importId" = r."importId" AND e."alumnusId" = r."alumnusId" AND e."outcome" = 'pending'
+               ORDER BY e."rowNumber" LIMIT 1) f
+             WHERE r."importId" = $IMPORT $ROWS AND r."outcome" = 'pending' AND r."alumnusId" IS NOT NULL
+               AND f."rowNumber" < r."rowNumber") d
+       WHERE t."importId" = $IMPORT AND t."rowNumber" = d."rowNumber"`,
+      importId,
+      rows,
+    );
   for (const rows of ranges) {
     await exec(
       tx,
@@ -231,11 +263,20 @@ export async function classifyImportRows(
   }
 }
 
-export async function countOutcomes(tx: Db, importId: string) {
-  const rows = await tx.$queryRaw<{ outcome: string; n: bigint; conflicts: bigint; warnings: bigint }[]>`
-    SELECT "outcome", count(*) AS n, count("conflicts") AS conflicts, count("warnings") AS warnings
-    FROM "ImportRow" WHERE "importId" = ${importId} GROUP BY "outcome"`;
-  const by = (o: string) => Number(rows.find((r) => r.outcome === o)?.n ?? 0);
+/**
+ * The import's counts by outcome, added up range by range (COUNT_ROWS rows per statement), so
+ * counting a big file never holds the embedded database for long (ADR 086).
+ */
+export async function countOutcomes(tx: Db, importId: string, size = COUNT_ROWS) {
+  const rows: { outcome: string; n: bigint; conflicts: bigint; warnings: bigint }[] = [];
+  for (const range of await rowRanges(tx, importId, size)) {
+    const part = await tx.$queryRaw<typeof rows>`
+      SELECT "outcome", count(*) AS n, count("conflicts") AS conflicts, count("warnings") AS warnings
+      FROM "ImportRow" WHERE "importId" = ${importId} AND "rowNumber" BETWEEN ${range.from} AND ${range.to}
+      GROUP BY "outcome"`;
+    rows.push(...part);
+  }
+  const by = (o: string) => rows.reduce((sum, r) => sum + (r.outcome === o ? Number(r.n) : 0), 0);
   return {
     rowCount: rows.reduce((sum, r) => sum + Number(r.n), 0),
     createCount: by("create"),

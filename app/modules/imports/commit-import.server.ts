@@ -232,8 +232,10 @@ export async function runImportCommit(context: JobContext, options: CommitOption
       });
     }
     await context.progress(total, total, "Writing to the alumni pool");
-    const counts = await db.$transaction(async (tx) => {
-      const counts = await countOutcomes(tx, importId);
+    // Counted range by range before the last transaction (the outcomes no longer change), so
+    // that transaction stays short (ADR 086).
+    const counts = await countOutcomes(db, importId);
+    await db.$transaction(async (tx) => {
       // New and changed people need a rehire verdict: the set-based re-evaluation runs as a job
       // once this transaction commits (it only writes verdicts that change).
       const policy = counts.createCount + counts.updateCount > 0 ? await getPublishedPolicy(tx) : null;
@@ -262,7 +264,6 @@ export async function runImportCommit(context: JobContext, options: CommitOption
         entityId: importId,
         after: { fileName: run.fileName, mapping: run.mappingName, decisionId: run.decisionId, ...counts },
       });
-      return counts;
     });
     for (const rows of ranges) await clearBefore(db, importId, rows);
     log.info("import committed", { importId, ...counts });

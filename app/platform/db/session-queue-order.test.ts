@@ -35,23 +35,26 @@ function startup(applicationName: string) {
 
 function fakeSession() {
   const runs: Run[] = [];
-  let queue: SessionQueryQueue | undefined;
   const session = {
     runExclusive: <T>(fn: () => Promise<T>) => fn(),
     isInTransaction: () => false,
     async execProtocolRawStream(message: Uint8Array) {
       if (message[0] !== 0x51) return; // a startup message
       const sql = new TextDecoder().decode(message.subarray(5, message.length - 1));
-      runs.push({ sql, at: Date.now(), waiting: queue!.getQueueLength() });
+      runs.push({ sql, at: Date.now(), waiting: queue.getQueueLength() });
       const ms = Number(/took (\d+)/.exec(sql)?.[1] ?? 0);
       await new Promise((resolve) => setTimeout(resolve, ms));
     },
   };
-  queue = new SessionQueryQueue(session as unknown as PGlite, () => Date.now());
+  const queue = new SessionQueryQueue(session as unknown as PGlite, () => Date.now());
   let nextHandler = 1;
   const connect = (background: boolean) => {
     const handler = nextHandler++;
-    void queue.enqueue(handler, startup(background ? `${BACKGROUND_APPLICATION}-import` : "comeback"), () => {});
+    void queue.enqueue(
+      handler,
+      startup(background ? `${BACKGROUND_APPLICATION}-import` : "comeback"),
+      () => {},
+    );
     return (sql: string) => queue.enqueue(handler, query(sql), () => {});
   };
   return { runs, connect };
