@@ -3,17 +3,17 @@ import { parse } from "csv-parse/sync";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
-import { createAlumnus, createDecision, createStaffUser, unique } from "../factories";
+import { createAlumnus, createDecision, unique } from "../factories";
 import { CSV_INJECTION_PAYLOADS } from "../hostile/payloads";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { launchBrowser } from "./browser";
+import { signInAsHr } from "./sign-in";
 
 /**
  * Journey: HR finds a person by search, narrows the list with a filter, saves the view, opens
  * the profile, adds a note and a tag, marks the person do-not-rehire with a reason, then
  * exports the saved view: the download arrives and no cell would run as a formula.
  */
-const PASSWORD = "journey hr password";
 let app: TestApp;
 let browser: Browser;
 
@@ -28,7 +28,6 @@ afterAll(async () => {
 
 describe("journey: HR works with the alumni pool", () => {
   it("searches, filters, saves a view, edits a profile and exports the view", async () => {
-    const hr = await createStaffUser(db, { role: "hr", name: "Hedda HR", password: PASSWORD });
     const surname = `Okafor${unique("").slice(-6)}`;
     const decision = await createDecision(db, { title: unique("2022 AI customer-service automation ") });
     const kwame = await createAlumnus(db, {
@@ -53,10 +52,12 @@ describe("journey: HR works with the alumni pool", () => {
         consentReturn: "granted",
       });
 
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
+    const {
+      user: hr,
+      context,
+      page,
+      problems,
+    } = await signInAsHr(browser, app.url, { name: "Hedda HR", acceptDownloads: true });
     await page.getByRole("link", { name: "Alumni", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/alumni`);
 

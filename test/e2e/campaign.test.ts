@@ -6,17 +6,16 @@ import { db } from "~/platform/db.server";
 import { resetEnvCache } from "~/platform/env.server";
 import { countAudience } from "~/modules/campaigns/audience.server";
 import { AUTOMATION_DECISION_TITLE, seedDemoData } from "../../prisma/seed";
-import { createStaffUser } from "../factories";
 import { createSegment } from "../factories/campaigns";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { launchBrowser } from "./browser";
+import { signInAsHr } from "./sign-in";
 
 /**
  * Journey: HR creates a campaign to a segment of the 2022 automation cohort, writes a personal
  * note that draws a tone warning, rewrites it, previews the email for one recipient, launches,
  * watches the live counts, and every email arrives at the SMTP sink exactly once.
  */
-const PASSWORD = "journey hr password";
 let app: TestApp;
 let browser: Browser;
 let smtp: SMTPServer;
@@ -73,7 +72,6 @@ async function until<T>(
 
 describe("journey: an outreach campaign", () => {
   it("HR writes, checks, previews and launches a campaign to eligible people; every email arrives once; one recipient unsubscribes with one click", async () => {
-    const hr = await createStaffUser(db, { role: "hr", name: "Hanna Berg", password: PASSWORD });
     const decision = await db.workforceDecision.findUniqueOrThrow({
       where: { title: AUTOMATION_DECISION_TITLE },
     });
@@ -85,9 +83,7 @@ describe("journey: an outreach campaign", () => {
     const expected = await countAudience(db, { query: segment.query, quietDays: 30, onlyEligible: true });
     expect(expected.recipients).toBeGreaterThan(10);
 
-    const page = await browser.newPage();
-    const problems = watchConsole(page);
-    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
+    const { page, problems } = await signInAsHr(browser, app.url, { name: "Hanna Berg" });
     await page.getByRole("link", { name: "Outreach", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/campaigns`);
     await page.getByText("No campaigns yet").waitFor();

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Bytes } from "~/platform/crypto.server";
 import { db } from "~/platform/db.server";
 import { createSession } from "~/platform/session.server";
-import { createStaffUser } from "../factories";
 import { createDraftContract } from "../factories/contracts";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { startSmtpSink, type SmtpSink } from "../smtp/sink";
 import { axeViolations } from "./axe";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { launchBrowser, watchConsole } from "./browser";
+import { createStaffMember, signInAs } from "./sign-in";
 
 /**
  * Journey: HR sends a drafted gig contract for approval; the hiring manager sees it on their
@@ -21,8 +21,8 @@ import { launchBrowser, signInStaff, watchConsole } from "./browser";
  * becomes active (ADR 067). Phone and desktop screenshots of the
  * new pages go to /tmp/shots/contracts when SHOTS=1; axe checks each page.
  */
-const PASSWORD = "journey contracts password";
 const SHOTS = process.env.SHOTS ? "/tmp/shots/contracts" : null;
+const DESKTOP = { width: 1280, height: 900 };
 let app: TestApp;
 let browser: Browser;
 let sink: SmtpSink;
@@ -77,12 +77,8 @@ describe("journey: a gig contract through approval", () => {
     "HR sends it, the manager approves it from the inbox, HR sends the offer, the person accepts it",
     { timeout: 300_000 },
     async () => {
-      const hr = await createStaffUser(db, { role: "hr", name: "Hanna Contracts", password: PASSWORD });
-      const manager = await createStaffUser(db, {
-        role: "manager",
-        name: "Mats Lindqvist",
-        password: PASSWORD,
-      });
+      const hr = await createStaffMember("hr", { name: "Hanna Contracts" });
+      const manager = await createStaffMember("manager", { name: "Mats Lindqvist" });
       const { contract, person } = await createDraftContract(db, {
         hiringManagerId: manager.id,
         createdById: hr.id,
@@ -100,10 +96,9 @@ describe("journey: a gig contract through approval", () => {
       const name = `${person.preferredName || person.firstName} ${person.lastName}`;
 
       // HR: the draft, then send it for approval.
-      const hrContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const hrPage = await hrContext.newPage();
-      const hrProblems = watchConsole(hrPage);
-      await signInStaff(hrPage, app.url, { email: hr.email, password: PASSWORD });
+      const { page: hrPage, problems: hrProblems } = await signInAs(browser, app.url, hr, {
+        viewport: DESKTOP,
+      });
       await hrPage.goto(`${app.url}/staff/contracts?view=prepare`);
       await hrPage.getByRole("link", { name }).click();
       await hrPage.waitForURL(`${app.url}/staff/contracts/${contract.id}`);
@@ -114,10 +109,9 @@ describe("journey: a gig contract through approval", () => {
       await hrPage.getByText("Sent for approval. One approver was emailed.").waitFor();
 
       // The manager: home page to-do, the inbox, approve.
-      const mContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const mPage = await mContext.newPage();
-      const mProblems = watchConsole(mPage);
-      await signInStaff(mPage, app.url, { email: manager.email, password: PASSWORD });
+      const { page: mPage, problems: mProblems } = await signInAs(browser, app.url, manager, {
+        viewport: DESKTOP,
+      });
       await mPage.getByRole("link", { name: /Contracts waiting for your approval/ }).click();
       await mPage.waitForURL(/\/staff\/contracts/);
       await mPage.getByRole("heading", { name, level: 2 }).waitFor();
@@ -151,7 +145,7 @@ describe("journey: a gig contract through approval", () => {
 
       // The person, signed in to the portal (the email-link sign-in has its own tests): reads the
       // contract from My applications, tries to accept without ticking the box, then accepts.
-      const pContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const pContext = await browser.newContext({ viewport: DESKTOP });
       const cookie = (await createSession({ alumnusId: person.id }, {})).setCookie.split(";")[0];
       const eq = cookie.indexOf("=");
       await pContext.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: app.url }]);

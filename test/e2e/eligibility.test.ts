@@ -3,9 +3,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { db } from "~/platform/db.server";
-import { createAlumnus, createStaffUser } from "../factories";
+import { createAlumnus } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { launchBrowser } from "./browser";
+import { signInAsHr } from "./sign-in";
 
 /**
  * Journey: HR shortens the cooling-off period from 12 to 6 months in a draft, reads the what-if,
@@ -13,7 +14,6 @@ import { launchBrowser, signInStaff, watchConsole } from "./browser";
  * review queue, decides one person's review with a justification and sees the decision beside
  * the computed verdict on that person's eligibility page.
  */
-const PASSWORD = "journey hr password";
 let app: TestApp;
 let browser: Browser;
 
@@ -33,7 +33,6 @@ afterAll(async () => {
 
 describe("journey: changing the eligibility policy and deciding a review", () => {
   it("HR edits the draft, sees the what-if, publishes, decides a review and sees it on the person's page", async () => {
-    const hr = await createStaffUser(db, { role: "hr", name: "Hanna Policy", password: PASSWORD });
     const base = {
       hireDate: new Date(Date.UTC(2016, 2, 1)),
       hrRehireFlag: "yes" as const,
@@ -71,9 +70,7 @@ describe("journey: changing the eligibility policy and deciding a review", () =>
     });
     await db.$transaction((tx) => publishInitialPolicy(tx, undefined, { recomputeNow: true }));
 
-    const page = await browser.newPage();
-    const problems = watchConsole(page);
-    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
+    const { page, problems } = await signInAsHr(browser, app.url, { name: "Hanna Policy" });
     await page.getByRole("link", { name: "Eligibility", exact: true }).click();
     await page.waitForURL(`${app.url}/staff/eligibility`);
     await expect

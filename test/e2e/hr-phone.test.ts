@@ -5,17 +5,11 @@ import { countAudience } from "~/modules/campaigns/audience.server";
 import { createCampaign } from "~/modules/campaigns/create-campaign.server";
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
 import { db } from "~/platform/db.server";
-import {
-  buildAlumnus,
-  createDecision,
-  createRng,
-  createStaffUser,
-  insertAlumni,
-  staffActor,
-} from "../factories";
+import { buildAlumnus, createDecision, createRng, insertAlumni, staffActor } from "../factories";
 import { campaignValues, createSegment } from "../factories/campaigns";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { launchBrowser } from "./browser";
+import { createStaffMember, signInAs } from "./sign-in";
 
 /**
  * Journey: HR's morning on a phone (390 px). HR signs in and sees the to-do counts, opens the
@@ -25,7 +19,6 @@ import { launchBrowser, signInStaff, watchConsole } from "./browser";
  * that names how many people it writes to (the 25 just decided eligible among them). No page
  * on the way scrolls sideways.
  */
-const PASSWORD = "journey hr password";
 const PHONE = { width: 390, height: 844 };
 let app: TestApp;
 let browser: Browser;
@@ -46,7 +39,7 @@ afterAll(async () => {
 
 describe("journey: HR's review morning on a phone", () => {
   it("sees the counts, filters the queue to one reason, decides 25 people at once, decides the next one and launches a campaign", async () => {
-    const hr = await createStaffUser(db, { role: "hr", name: "Hanna Phone", password: PASSWORD });
+    const hr = await createStaffMember("hr", { name: "Hanna Phone" });
     const decision = await createDecision(db, { title: "2022 support automation" });
     const rng = createRng(20261207);
     const person = (index: number, overrides: Parameters<typeof buildAlumnus>[1]) =>
@@ -86,16 +79,14 @@ describe("journey: HR's review morning on a phone", () => {
       values: campaignValues(segment.id, { name: campaignName, onlyEligible: true }),
     });
 
-    const page = await browser.newPage({ viewport: PHONE });
-    const problems = watchConsole(page);
+    // Home: the to-do counts, each a link to the work.
+    const { page, problems } = await signInAs(browser, app.url, hr, { viewport: PHONE });
     const sideways: string[] = [];
     const checkWidth = async () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > PHONE.width) sideways.push(`${new URL(page.url()).pathname} is ${width} px wide`);
     };
 
-    // Home: the to-do counts, each a link to the work.
-    await signInStaff(page, app.url, { email: hr.email, password: PASSWORD });
     const todos = page.getByRole("region", { name: "What needs doing" });
     const reviews = todos.getByRole("link", { name: /Reviews waiting/ });
     await expect.poll(() => reviews.innerText()).toMatch(/^36\s+Reviews waiting/);

@@ -3,11 +3,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { WORKDAY_MAPPING_COLUMNS, WORKDAY_MAPPING_NAME } from "../../prisma/seed";
-import { createStaffUser } from "../factories";
 import { startTestApp, type TestApp } from "../setup/app-server";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
-
-const PASSWORD = "an import journey password";
+import { launchBrowser } from "./browser";
+import { signInAsHr } from "./sign-in";
 
 describe("journey: HR imports a Workday terminations export", () => {
   let app: TestApp;
@@ -22,7 +20,6 @@ describe("journey: HR imports a Workday terminations export", () => {
   });
 
   it("uploads the sample with the saved mapping, sees the dry run, commits and finds it in the history", async () => {
-    const user = await createStaffUser(db, { role: "hr", password: PASSWORD });
     // The saved mapping the demo data carries.
     await db.importMapping.upsert({
       where: { name: WORKDAY_MAPPING_NAME },
@@ -35,9 +32,7 @@ describe("journey: HR imports a Workday terminations export", () => {
       },
       update: {},
     });
-    const page = await browser.newPage();
-    const problems = watchConsole(page);
-    await signInStaff(page, app.url, { email: user.email, password: PASSWORD });
+    const { page, problems } = await signInAsHr(browser, app.url);
 
     await page.goto(`${app.url}/staff/imports`);
     await page.getByRole("link", { name: "New import" }).click();

@@ -3,11 +3,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { AUTOMATION_DECISION_TITLE, seedDemoData } from "../../prisma/seed";
-import { createAlumnus, createStaffUser, unique } from "../factories";
+import { createAlumnus, unique } from "../factories";
 import { createSegment } from "../factories/campaigns";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { axeViolations } from "./axe";
-import { launchBrowser, signInStaff, watchConsole } from "./browser";
+import { launchBrowser, watchConsole } from "./browser";
+import { createStaffMember, signInAs } from "./sign-in";
 import { fillInvitationCampaign } from "./campaign-form";
 
 /**
@@ -18,7 +19,6 @@ import { fillInvitationCampaign } from "./campaign-form";
  * offer (a draft contract exists); the decision's phase progress shows one offered.
  * Screenshots at phone and desktop widths go to /tmp/shots/pipeline for people to look at.
  */
-const PASSWORD = "journey pipeline password";
 const SHOTS = "/tmp/shots/pipeline";
 let app: TestApp;
 let browser: Browser;
@@ -71,12 +71,8 @@ async function accessible(page: Page, name: string) {
 
 describe("journey: a return program from creation to an offer", () => {
   it("HR creates and opens a program, an alumnus applies in the portal, the manager shortlists, HR offers", async () => {
-    const hrUser = await createStaffUser(db, { role: "hr", name: "Hanna Berg", password: PASSWORD });
-    const managerUser = await createStaffUser(db, {
-      role: "manager",
-      name: "Mats Lindqvist",
-      password: PASSWORD,
-    });
+    const hrUser = await createStaffMember("hr", { name: "Hanna Berg" });
+    const managerUser = await createStaffMember("manager", { name: "Mats Lindqvist" });
     const decision = await db.workforceDecision.findUniqueOrThrow({
       where: { title: AUTOMATION_DECISION_TITLE },
       include: { phases: { orderBy: { position: "asc" } } },
@@ -101,10 +97,7 @@ describe("journey: a return program from creation to an offer", () => {
     const segment = await createSegment(db, { name: "Maja, for the weekend program", query: `q=${handle}` });
 
     // HR creates the program (a draft), opens it, and points a campaign at it.
-    const hrContext = await browser.newContext();
-    const hr = await hrContext.newPage();
-    const hrProblems = watchConsole(hr);
-    await signInStaff(hr, app.url, { email: hrUser.email, password: PASSWORD });
+    const { page: hr, problems: hrProblems } = await signInAs(browser, app.url, hrUser);
     await hr.goto(`${app.url}/staff/programs/new`);
     await hr.getByLabel("Title").fill("Support specialist (weekend shifts)");
     await hr
@@ -207,10 +200,7 @@ describe("journey: a return program from creation to an offer", () => {
     await shoot(hr, "staff-campaign-answers");
 
     // The hiring manager shortlists with a note.
-    const mgrContext = await browser.newContext();
-    const mgr = await mgrContext.newPage();
-    const mgrProblems = watchConsole(mgr);
-    await signInStaff(mgr, app.url, { email: managerUser.email, password: PASSWORD });
+    const { page: mgr, problems: mgrProblems } = await signInAs(browser, app.url, managerUser);
     await mgr.goto(`${app.url}/staff/pipeline?view=board`);
     await shoot(mgr, "staff-pipeline-board");
     await mgr.getByRole("link", { name: "Maja Lindgren" }).first().click();

@@ -1,6 +1,19 @@
-import type { Db } from "~/platform/db.server";
+import { createCampaign } from "~/modules/campaigns/create-campaign.server";
+import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
+import { fanOut, snapshotAudience } from "~/modules/campaigns/run-campaign.server";
 import type { CampaignFormInput } from "~/modules/campaigns/schemas";
-import { unique } from "./index";
+import { db, type Db } from "~/platform/db.server";
+import type { StaffUser } from "~/platform/auth.server";
+import {
+  buildAlumnus,
+  createDecision,
+  createRng,
+  createStaffUser,
+  insertAlumni,
+  isoDate,
+  staffActor,
+  unique,
+} from "./index";
 
 /** A saved segment (the alumni list's URL query, by name). */
 export async function createSegment(
@@ -46,4 +59,46 @@ export function campaignValues(
     onlyEligible: false,
     ...overrides,
   };
+}
+
+/**
+ * A launched campaign to `recipients` new people of one workforce decision (consent given,
+ * reachable, left in 2022), from a saved segment of exactly them, by an HR user. Launching
+ * queues the launch job; with `fanOut` the audience is snapshotted and the messages queued here
+ * instead of by a job runner. The throttle is the fastest (10 ms apart) unless given.
+ */
+export async function createLaunchedCampaign(input: {
+  recipients: number;
+  seed?: number;
+  actor?: StaffUser;
+  values?: Partial<CampaignFormInput>;
+  fanOut?: boolean;
+}) {
+  const actor = input.actor ?? staffActor(await createStaffUser(db, { role: "hr" }));
+  const decision = await createDecision(db);
+  const rng = createRng(input.seed ?? 4242);
+  const base = 7_000_000 + Math.floor(Math.random() * 2_000_000);
+  await insertAlumni(
+    db,
+    Array.from({ length: input.recipients }, (_, i) =>
+      buildAlumnus(rng, {
+        index: base + i,
+        decisionId: decision.id,
+        consentReturn: "granted",
+        doNotContact: false,
+        exitDate: isoDate(2022, 6, 1),
+      }),
+    ),
+  );
+  const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
+  const { id } = await createCampaign({
+    actor,
+    values: campaignValues(segment.id, { throttlePerHour: 360_000, ...input.values }),
+  });
+  await launchCampaign({ actor, campaignId: id });
+  if (input.fanOut) {
+    await snapshotAudience(id);
+    await fanOut(id);
+  }
+  return { campaignId: id, actor, decision, segment };
 }

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCampaign } from "~/modules/campaigns/create-campaign.server";
-import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
 import { db } from "~/platform/db.server";
 import { resetEnvCache } from "~/platform/env.server";
-import {
-  buildAlumnus,
-  createDecision,
-  createRng,
-  createStaffUser,
-  insertAlumni,
-  isoDate,
-  staffActor,
-} from "../factories";
-import { campaignValues, createSegment } from "../factories/campaigns";
+import { createLaunchedCampaign } from "../factories/campaigns";
 import { startTestApp, type TestApp } from "../setup/app-server";
 import { startSmtpSink, type SmtpSink } from "../smtp/sink";
 
@@ -47,29 +36,8 @@ afterAll(async () => {
 
 describe("two app instances on one database", () => {
   it("run a campaign's launch job once and deliver each email once", async () => {
-    const actor = staffActor(await createStaffUser(db, { role: "hr" }));
-    const decision = await createDecision(db);
-    const rng = createRng(1717);
-    const base = 8_000_000 + Math.floor(Math.random() * 1_000_000);
-    await insertAlumni(
-      db,
-      Array.from({ length: RECIPIENTS }, (_, i) =>
-        buildAlumnus(rng, {
-          index: base + i,
-          decisionId: decision.id,
-          consentReturn: "granted",
-          doNotContact: false,
-          exitDate: isoDate(2022, 6, 1),
-        }),
-      ),
-    );
-    const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
-    const { id } = await createCampaign({
-      actor,
-      values: campaignValues(segment.id, { throttlePerHour: 360_000 }),
-    });
     // Launching queues the job; both instances' runners look for it.
-    await launchCampaign({ actor, campaignId: id });
+    const { campaignId: id } = await createLaunchedCampaign({ recipients: RECIPIENTS, seed: 1717 });
 
     await expect.poll(() => sink.counts.size, { timeout: 120_000, interval: 250 }).toBe(RECIPIENTS);
     // Give a second delivery of anything the time to happen, if it were going to.

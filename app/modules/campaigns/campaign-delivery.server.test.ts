@@ -3,16 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { dispatchOnce, SmtpTransport } from "~/platform/mailer/dispatcher.server";
-import {
-  buildAlumnus,
-  createDecision,
-  createRng,
-  createStaffUser,
-  insertAlumni,
-  isoDate,
-  staffActor,
-} from "../../../test/factories";
-import { campaignValues, createSegment } from "../../../test/factories/campaigns";
+import { campaignValues, createLaunchedCampaign } from "../../../test/factories/campaigns";
 import { pauseCampaign, resumeCampaign } from "./control-campaign.server";
 import { createCampaign } from "./create-campaign.server";
 import { getCampaign } from "./get-campaign.server";
@@ -72,29 +63,12 @@ afterAll(async () => {
 
 describe("a 1,000-message campaign through an SMTP outage", () => {
   it("delivers every recipient's email exactly once after the server recovers", async () => {
-    const actor = staffActor(await createStaffUser(db, { role: "hr" }));
-    const decision = await createDecision(db);
-    const rng = createRng(4242);
-    const base = 7_000_000 + Math.floor(Math.random() * 1_000_000);
-    const people = Array.from({ length: RECIPIENTS }, (_, i) =>
-      buildAlumnus(rng, {
-        index: base + i,
-        decisionId: decision.id,
-        consentReturn: "granted",
-        doNotContact: false,
-        exitDate: isoDate(2022, 6, 1),
-      }),
-    );
-    await insertAlumni(db, people);
-    const segment = await createSegment(db, { query: `decisionId=${decision.id}` });
-    // The fastest throttle (10 ms apart), so the test does not wait for the pace.
-    const { id } = await createCampaign({
+    // The fastest throttle (10 ms apart, the factory's), so the test does not wait for the pace.
+    const {
+      campaignId: id,
       actor,
-      values: campaignValues(segment.id, { throttlePerHour: 360_000 }),
-    });
-    await launchCampaign({ actor, campaignId: id });
-    await snapshotAudience(id);
-    await fanOut(id);
+      segment,
+    } = await createLaunchedCampaign({ recipients: RECIPIENTS, seed: 4242, fanOut: true });
     expect(await db.outboxMessage.count({ where: { campaignId: id } })).toBe(RECIPIENTS);
     // A reminder to the same people, queued for next week.
     const reminder = await createCampaign({
