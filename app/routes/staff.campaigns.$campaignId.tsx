@@ -17,9 +17,10 @@ import { formatUtc } from "~/components/time";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
 import { IgnoredNotice, Notice, Button, Card, PageHeader, TextArea } from "~/components/ui";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "~/modules/campaigns/control-campaign.server";
-import { updateCampaignNote } from "~/modules/campaigns/create-campaign.server";
+import { updateCampaignNote } from "~/modules/campaigns/update-campaign-note.server";
 import { EXCLUSION_LABELS } from "~/modules/campaigns/exclusions";
-import { checkCampaignNote, getCampaign } from "~/modules/campaigns/get-campaign.server";
+import { checkCampaignNote } from "~/modules/campaigns/check-campaign-note.server";
+import { getCampaignPage } from "~/modules/campaigns/get-campaign-page.server";
 import { launchCampaign } from "~/modules/campaigns/launch-campaign.server";
 import {
   CAMPAIGN_TEMPLATES,
@@ -60,7 +61,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const answerQuery = parseFilters(request, CampaignAnswersQuerySchema);
   const { page, answer } = answerQuery.values;
   const [detail, answers] = await Promise.all([
-    getCampaign({ campaignId, previewRecipientId: recipient || undefined, find: find || undefined }),
+    getCampaignPage({ campaignId, previewRecipientId: recipient || undefined, find: find || undefined }),
     getCampaignAnswers({ actor, campaignId, page, answer }),
   ]);
   return {

@@ -7,8 +7,8 @@ import {
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
 import { Notice, PageHeader } from "~/components/ui";
-import { updateCampaign } from "~/modules/campaigns/create-campaign.server";
-import { getCampaignForEdit } from "~/modules/campaigns/get-campaign.server";
+import { updateCampaign } from "~/modules/campaigns/update-campaign.server";
+import { getCampaignForEdit } from "~/modules/campaigns/get-campaign-for-edit.server";
 import {
   listProgramsForCampaigns,
   listSegmentsForCampaigns,

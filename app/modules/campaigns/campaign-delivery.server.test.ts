@@ -6,7 +6,7 @@ import { dispatchOnce, SmtpTransport } from "~/platform/mailer/dispatcher.server
 import { campaignValues, createLaunchedCampaign } from "../../../test/factories/campaigns";
 import { pauseCampaign, resumeCampaign } from "./control-campaign.server";
 import { createCampaign } from "./create-campaign.server";
-import { getCampaign } from "./get-campaign.server";
+import { getCampaignPage } from "./get-campaign-page.server";
 import { launchCampaign } from "./launch-campaign.server";
 import { fanOut, settleCampaign, snapshotAudience } from "./run-campaign.server";
 import { unsubscribeByToken } from "~/modules/preferences/unsubscribe-by-token.server";
@@ -166,7 +166,7 @@ describe("a 1,000-message campaign through an SMTP outage", () => {
     );
 
     expect(await settleCampaign(id)).toBeNull();
-    const view = await getCampaign({ campaignId: id });
+    const view = await getCampaignPage({ campaignId: id });
     expect(view.campaign.status).toBe("completed");
     expect(view.progress).toMatchObject({ sent: RECIPIENTS, queued: 0, held: 0, failed: 0, set_aside: 0 });
 

@@ -20,8 +20,9 @@ import { listOutbox } from "~/modules/outbox/list-outbox.server";
 import { OutboxFilterSchema } from "~/modules/outbox/schemas";
 import { CONTACT_REASON, countAudience } from "./audience.server";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "./control-campaign.server";
-import { createCampaign, updateCampaignNote } from "./create-campaign.server";
-import { getCampaign } from "./get-campaign.server";
+import { createCampaign } from "./create-campaign.server";
+import { updateCampaignNote } from "./update-campaign-note.server";
+import { getCampaignPage } from "./get-campaign-page.server";
 import { launchCampaign } from "./launch-campaign.server";
 import { fanOut, settleCampaign, snapshotAudience } from "./run-campaign.server";
 import { CampaignFormSchema } from "./schemas";
@@ -384,7 +385,7 @@ describe("launching a campaign", () => {
       }),
     ).toBe(5);
     expect((await failure(pauseCampaign({ actor, campaignId: id }))).code).toBe("conflict");
-    const view = await getCampaign({ campaignId: id });
+    const view = await getCampaignPage({ campaignId: id });
     expect(view.progress).toMatchObject({ sent: 1, queued: 0, held: 5 });
     // The outbox page lists them, under the campaign's throttle key, as held.
     const outbox = await listOutbox({ filters: OutboxFilterSchema.parse({ throttleKey: `campaign:${id}` }) });
@@ -471,17 +472,17 @@ describe("the campaign page's data", () => {
     const outsider = await createAlumnus(db, { firstName: "Outsider", consentReturn: "granted" });
     const { id } = await createCampaign({ actor, values: campaignValues(segment.id) });
     const chosen = await db.alumnus.findUniqueOrThrow({ where: { id: people[2].id } });
-    const view = await getCampaign({ campaignId: id, previewRecipientId: chosen.id });
+    const view = await getCampaignPage({ campaignId: id, previewRecipientId: chosen.id });
     expect(view.preview.personId).toBe(chosen.id);
     expect(view.preview.email.subject).toBe(
       `Would you like to work with us again, ${chosen.preferredName?.trim() || chosen.firstName}?`,
     );
     expect(view.audience).toMatchObject({ snapshot: false, inSegment: 3, recipients: 3 });
-    const other = await getCampaign({ campaignId: id, previewRecipientId: outsider.id });
+    const other = await getCampaignPage({ campaignId: id, previewRecipientId: outsider.id });
     expect(other.preview.personId).not.toBe(outsider.id);
-    const found = await getCampaign({ campaignId: id, find: chosen.lastName });
+    const found = await getCampaignPage({ campaignId: id, find: chosen.lastName });
     expect(found.people.map((p) => p.id)).toContain(chosen.id);
-    expect((await getCampaign({ campaignId: id, find: "nobody-has-this-name" })).people).toEqual([]);
+    expect((await getCampaignPage({ campaignId: id, find: "nobody-has-this-name" })).people).toEqual([]);
   });
 
   it("refuses to launch when nobody in the audience can receive the email", async () => {
@@ -565,7 +566,7 @@ describe("hostile input in campaigns", () => {
         note: payload,
       });
       const { id } = await createCampaign({ actor, values });
-      const view = await getCampaign({ campaignId: id });
+      const view = await getCampaignPage({ campaignId: id });
       expect(view.campaign.name.length).toBeGreaterThan(0);
       const html = view.preview.email.html;
       expect(html).not.toMatch(/<script[\s>]/i);

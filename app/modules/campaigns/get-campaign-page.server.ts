@@ -16,7 +16,11 @@ import { campaignThrottleKey } from "./run-campaign.server";
 const PICKER_SIZE = 100;
 
 /** Everything the campaign page shows: settings, audience and exclusions, a preview, live counts. */
-export async function getCampaign(input: { campaignId: string; previewRecipientId?: string; find?: string }) {
+export async function getCampaignPage(input: {
+  campaignId: string;
+  previewRecipientId?: string;
+  find?: string;
+}) {
   const campaign = await db.campaign.findUnique({
     where: { id: input.campaignId },
     include: {
@@ -31,23 +35,20 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
     onlyEligible: campaign.onlyEligible,
   };
   const decisionIds = segmentFilter(campaign.segment.query).decisionId ?? [];
-  const decisions = decisionIds.length
-    ? Object.fromEntries(
-        (
-          await db.workforceDecision.findMany({
-            where: { id: { in: decisionIds } },
-            select: { id: true, title: true },
-          })
-        ).map((d) => [d.id, d.title]),
-      )
-    : {};
-  const segmentDescription = describeAlumniFilter(segmentFilter(campaign.segment.query), { decisions });
+  const readDecisionTitles = async () =>
+    decisionIds.length
+      ? db.workforceDecision.findMany({
+          where: { id: { in: decisionIds } },
+          select: { id: true, title: true },
+        })
+      : [];
 
   // Narrows the preview picker to people whose name, email, job or skills match.
   const matching = searchTerms(input.find).map((term) => ({ searchText: { contains: likeLiteral(term) } }));
   // The audience: live while the campaign is a draft or waiting for its send time, the snapshot after.
   let audience: AudienceCounts & { snapshot: boolean };
   let people: (CampaignPerson & { lastName: string })[];
+  let decisionTitles: { id: string; title: string }[];
   if (campaign.snapshotAt) {
     const byReason = { ...emptyExclusionCounts(), ...(campaign.exclusions as Partial<ExclusionCounts>) };
     audience = {
@@ -59,22 +60,35 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
       quietPeriodCutoff: "",
       onlyEligible: campaign.onlyEligible,
     };
-    const recipients = await db.campaignRecipient.findMany({
-      where: { campaignId: campaign.id, ...(matching.length ? { alumnus: { AND: matching } } : {}) },
-      orderBy: { sequence: "asc" },
-      take: PICKER_SIZE,
-      select: { alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
-    });
+    const [recipients, titles] = await Promise.all([
+      db.campaignRecipient.findMany({
+        where: { campaignId: campaign.id, ...(matching.length ? { alumnus: { AND: matching } } : {}) },
+        orderBy: { sequence: "asc" },
+        take: PICKER_SIZE,
+        select: { alumnus: { select: { id: true, firstName: true, lastName: true, preferredName: true } } },
+      }),
+      readDecisionTitles(),
+    ]);
     people = recipients.map((r) => r.alumnus);
+    decisionTitles = titles;
   } else {
-    audience = { snapshot: false, ...(await countAudience(db, audienceOptions)) };
-    people = await db.alumnus.findMany({
-      where: { AND: [audienceRules(audienceOptions).recipients, ...matching] },
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-      take: PICKER_SIZE,
-      select: { id: true, firstName: true, lastName: true, preferredName: true },
-    });
+    // Independent reads run together: the counts, the picker's people, the decisions' names.
+    const [counts, found, titles] = await Promise.all([
+      countAudience(db, audienceOptions),
+      db.alumnus.findMany({
+        where: { AND: [audienceRules(audienceOptions).recipients, ...matching] },
+        orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+        take: PICKER_SIZE,
+        select: { id: true, firstName: true, lastName: true, preferredName: true },
+      }),
+      readDecisionTitles(),
+    ]);
+    audience = { snapshot: false, ...counts };
+    people = found;
+    decisionTitles = titles;
   }
+  const decisions = Object.fromEntries(decisionTitles.map((d) => [d.id, d.title]));
+  const segmentDescription = describeAlumniFilter(segmentFilter(campaign.segment.query), { decisions });
 
   // Preview for the chosen person, who must be in the audience (not anyone in the pool).
   let previewPerson: CampaignPerson | null = null;
@@ -102,14 +116,16 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
   const { tone, noteTone } = campaignTone(campaign, email);
 
   // The outbox's own counts for the campaign's throttle key ("held" while paused).
-  const messages = await countThrottledEmails(db, campaignThrottleKey(campaign.id));
-  const pending = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "pending" } });
-  const job = campaign.jobId
-    ? await db.job.findUnique({
-        where: { id: campaign.jobId },
-        select: { status: true, progress: true, total: true, lastError: true, runAfter: true },
-      })
-    : null;
+  const [messages, pending, job] = await Promise.all([
+    countThrottledEmails(db, campaignThrottleKey(campaign.id)),
+    db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "pending" } }),
+    campaign.jobId
+      ? db.job.findUnique({
+          where: { id: campaign.jobId },
+          select: { status: true, progress: true, total: true, lastError: true, runAfter: true },
+        })
+      : null,
+  ]);
 
   return {
     campaign: {
@@ -170,40 +186,4 @@ export async function getCampaign(input: { campaignId: string; previewRecipientI
   };
 }
 
-export type CampaignDetail = Awaited<ReturnType<typeof getCampaign>>;
-
-/** The tone of a note HR is trying (nothing is saved): the note alone and the whole email with it. */
-export async function checkCampaignNote(input: { campaignId: string; note: string }) {
-  const campaign = await db.campaign.findUnique({ where: { id: input.campaignId } });
-  if (!campaign) throw notFound("That campaign");
-  const email = await renderCampaignEmail({ ...campaign, note: input.note }, SAMPLE_PERSON);
-  return campaignTone({ ...campaign, note: input.note }, email);
-}
-
-/** A draft's stored values as the edit form shows them (strings, as a browser would send them). */
-export async function getCampaignForEdit(campaignId: string) {
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
-  if (!campaign) throw notFound("That campaign");
-  const values: Record<string, string> = {
-    name: campaign.name,
-    segmentId: campaign.segmentId,
-    template: campaign.template,
-    subject: campaign.subject ?? "",
-    note: campaign.note,
-    senderName: campaign.senderName,
-    senderRole: campaign.senderRole,
-    senderEmail: campaign.senderEmail,
-    senderPhone: campaign.senderPhone ?? "",
-    companyName: campaign.companyName,
-    teamName: campaign.teamName,
-    whatChanged: campaign.whatChanged,
-    opportunity: campaign.opportunity,
-    respondBy: campaign.respondBy.toISOString().slice(0, 10),
-    invitedOn: campaign.invitedOn?.toISOString().slice(0, 10) ?? "",
-    sendAt: campaign.sendAt?.toISOString().slice(0, 16) ?? "",
-    throttlePerHour: String(campaign.throttlePerHour),
-    quietDays: String(campaign.quietDays),
-    ...(campaign.onlyEligible ? { onlyEligible: "on" } : {}),
-  };
-  return { id: campaign.id, name: campaign.name, status: campaign.status, values };
-}
+export type CampaignPage = Awaited<ReturnType<typeof getCampaignPage>>;
