@@ -1,5 +1,6 @@
 import { registerJobHandler } from "~/platform/jobs.server";
 import { RECOMPUTE_JOB, runRecomputeJob } from "./eligibility/recompute.server";
+import { runWhatIfJob, WHAT_IF_JOB } from "./eligibility/what-if.server";
 import { CAMPAIGN_LAUNCH_JOB } from "./campaigns/launch-campaign.server";
 import {
   CAMPAIGN_SETTLE_JOB,
@@ -24,6 +25,7 @@ export function registerBackgroundWork() {
   registerJobHandler(PASSWORD_RESET_JOB, processPasswordResetRequest);
   registerJobHandler(ALUMNI_SIGN_IN_JOB, processAlumniSignInRequest);
   registerJobHandler(RECOMPUTE_JOB, runRecomputeJob);
+  registerJobHandler(WHAT_IF_JOB, runWhatIfJob);
   // Imports run in a lean process of their own with a capped heap (ADR 025).
   registerJobHandler(IMPORT_CHECK_JOB, runImportCheck, {
     ownProcess: IMPORT_CHECK_PROCESS,

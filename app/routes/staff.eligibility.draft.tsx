@@ -3,6 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
+import { WhatIfProgress } from "~/components/eligibility/what-if-progress";
+import { Time } from "~/components/time";
 import {
   Notice,
   Button,
@@ -32,7 +34,7 @@ import {
 } from "~/modules/eligibility/policy";
 import { publishPolicy } from "~/modules/eligibility/publish-policy.server";
 import { discardDraftPolicy, saveDraftPolicy } from "~/modules/eligibility/save-draft-policy.server";
-import { runWhatIf } from "~/modules/eligibility/what-if.server";
+import { getWhatIfState } from "~/modules/eligibility/what-if.server";
 import { requirePermission } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { defineAction, defineLoader, parseForm, parseIntent } from "~/platform/http.server";
@@ -51,14 +53,17 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const [draft, published] = await Promise.all([getDraftPolicy(db), getPublishedPolicy(db)]);
   const rules = draft?.rules ?? published?.rules ?? DEFAULT_RULES;
   const nextVersion = (published?.version ?? 0) + 1;
-  const whatIf = draft ? await runWhatIf({ rules: draft.rules, version: nextVersion }) : null;
+  // The what-if of this draft's revision only (ADR 087): worked out in the background, read here.
+  const whatIf = await getWhatIfState(db, draft);
   return {
     values: formFromRules(rules),
-    draft: draft ? { updatedAt: draft.updatedAt.toISOString(), summary: draft.summary } : null,
+    draft: draft
+      ? { updatedAt: draft.updatedAt.toISOString(), summary: draft.summary, revision: draft.revision }
+      : null,
     publishedVersion: published?.version ?? null,
     nextVersion,
     ruleChanges: draft ? describeRuleChanges(published?.rules ?? DEFAULT_RULES, draft.rules) : [],
-    whatIf: whatIf ? { ...whatIf, changes: undefined, preview: whatIf.changes.slice(0, 8) } : null,
+    whatIf,
     canPublish: can(user, "publish:eligibility-policy"),
   };
 });
@@ -73,8 +78,9 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     return {
       ok: true as const,
       intent,
+      revision: result.revision,
       message: result.changed
-        ? "Draft saved. The what-if below shows what it would change."
+        ? "Draft saved. The what-if beside it shows what it would change."
         : "Draft saved (the rules are the same as before).",
     };
   }
@@ -102,7 +108,8 @@ export default function DraftPolicy() {
   const busy = (intent: string) =>
     navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const outcomeOptions = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
-  const w = data.whatIf;
+  const whatIf = data.whatIf;
+  const w = whatIf.state === "ready" ? whatIf.summary : null;
   // The form is keyed on the draft's save time, so fields show the saved values after a save.
   const formKey = `${data.draft?.updatedAt ?? "new"}-${failed ? "failed" : "ok"}`;
 
@@ -236,10 +243,16 @@ export default function DraftPolicy() {
 
         <div className="space-y-6 lg:col-span-2">
           <Card title="What-if">
-            {!w ? (
+            {whatIf.state === "none" ? (
               <EmptyState title="No draft yet">
                 Save a draft to see how many verdicts would change, in which direction, and for whom.
               </EmptyState>
+            ) : whatIf.state === "working" ? (
+              <WhatIfProgress percent={whatIf.percent} done={whatIf.done} total={whatIf.total} />
+            ) : whatIf.state === "failed" || !w ? (
+              <Notice tone="error">
+                {whatIf.state === "failed" ? whatIf.message : "The what-if could not be read."}
+              </Notice>
             ) : (
               <div className="space-y-4 text-sm" data-testid="what-if">
                 {data.ruleChanges.length ? (
@@ -336,7 +349,14 @@ export default function DraftPolicy() {
                   </p>
                 ) : null}
                 <p className="text-xs text-muted">
-                  HR decisions in force stay as they are; the counts compare computed verdicts.
+                  HR decisions in force stay as they are; the counts compare computed verdicts
+                  {whatIf.state === "ready" ? (
+                    <>
+                      {" "}
+                      as they were at <Time iso={whatIf.computedAt} />
+                    </>
+                  ) : null}
+                  .
                 </p>
               </div>
             )}

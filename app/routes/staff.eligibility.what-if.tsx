@@ -2,9 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
-import { Button, Card, EmptyState, IgnoredNotice, PageHeader, Pager, SelectField } from "~/components/ui";
-import { getDraftPolicy, getPublishedPolicy } from "~/modules/eligibility/policies.server";
-import { GROUPS, pageOfChanges, runWhatIf } from "~/modules/eligibility/what-if.server";
+import { WhatIfProgress } from "~/components/eligibility/what-if-progress";
+import {
+  Button,
+  Card,
+  EmptyState,
+  IgnoredNotice,
+  Notice,
+  PageHeader,
+  Pager,
+  SelectField,
+} from "~/components/ui";
+import { getDraftPolicy } from "~/modules/eligibility/policies.server";
+import { getWhatIfState, GROUPS, pageOfChanges } from "~/modules/eligibility/what-if.server";
 import { requirePermission } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { defineLoader, parseFilters } from "~/platform/http.server";
@@ -32,15 +42,19 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "edit:eligibility-policy");
   const { values: query, ignored: dropped } = parseFilters(request, QuerySchema);
   const ignored = dropped.map((i) => LABELS[i.name as keyof typeof LABELS] ?? i.name);
-  const [draft, published] = await Promise.all([getDraftPolicy(db), getPublishedPolicy(db)]);
-  if (!draft) return { draft: false as const, query, ignored };
-  const whatIf = await runWhatIf({ rules: draft.rules, version: (published?.version ?? 0) + 1 });
+  const draft = await getDraftPolicy(db);
+  // Only the draft's current revision's what-if (ADR 087); its people are paged in SQL.
+  const whatIf = await getWhatIfState(db, draft);
+  if (whatIf.state !== "ready") return { draft: !!draft, query, ignored, whatIf, list: null };
   return {
-    draft: true as const,
+    draft: true,
     query,
     ignored,
-    changed: whatIf.changed,
-    ...pageOfChanges(whatIf.changes, { ...query, pageSize: 50 }),
+    whatIf: { state: whatIf.state },
+    list: {
+      changed: whatIf.summary.changed,
+      ...(await pageOfChanges(db, whatIf, { ...query, pageSize: 50 })),
+    },
   };
 });
 
@@ -67,6 +81,14 @@ export default function WhatIfPeople() {
         <EmptyState title="There is no draft">
           Save a draft policy first; the people it would affect are listed here.
         </EmptyState>
+      ) : data.whatIf.state === "working" ? (
+        <Card>
+          <WhatIfProgress percent={data.whatIf.percent} done={data.whatIf.done} total={data.whatIf.total} />
+        </Card>
+      ) : !data.list ? (
+        <Notice tone="error">
+          {data.whatIf.state === "failed" ? data.whatIf.message : "The what-if could not be read."}
+        </Notice>
       ) : (
         <Card>
           <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
@@ -97,9 +119,9 @@ export default function WhatIfPeople() {
             ) : null}
           </Form>
           <p className="mb-2 text-sm text-muted">
-            {data.total} of {data.changed} people affected.
+            {data.list.total} of {data.list.changed} people affected.
           </p>
-          {data.items.length === 0 ? (
+          {data.list.items.length === 0 ? (
             <EmptyState title="Nobody here">No verdict would change for this selection.</EmptyState>
           ) : (
             <div className="overflow-x-auto">
@@ -125,7 +147,7 @@ export default function WhatIfPeople() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.items.map((c) => (
+                  {data.list.items.map((c) => (
                     <tr key={c.alumnusId} className="border-t border-line align-top">
                       <th scope="row" className="py-2 pr-3 font-medium">
                         <Link
@@ -158,8 +180,8 @@ export default function WhatIfPeople() {
             </div>
           )}
           <Pager
-            page={data.page}
-            pageCount={data.pageCount}
+            page={data.list.page}
+            pageCount={data.list.pageCount}
             search={location.search}
             label="Pages of affected people"
           />

@@ -1,7 +1,10 @@
 import { NUL_MESSAGE } from "~/platform/input";
 import { subMonths } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerBackgroundWork } from "~/modules/background.server";
 import { publishInitialPolicy } from "~/modules/eligibility/publish-policy.server";
+import { WHAT_IF_JOB } from "~/modules/eligibility/what-if.server";
+import { runNextJob } from "~/platform/jobs.server";
 import { db } from "~/platform/db.server";
 import { createAlumnus, createStaffUser, createTeam } from "../factories";
 import { countTried, INVISIBLE_AND_CONTROL_PAYLOADS, triedSummary, XSS_PAYLOADS } from "../hostile/payloads";
@@ -387,5 +390,57 @@ describe("hostile text", () => {
         );
       }
     }
+  });
+});
+
+describe("the draft page and its what-if (worked out in the background)", () => {
+  // React separates text parts with empty comments; they are left out here.
+  const text = async (response: Response) => (await response.text()).replaceAll("<!-- -->", "");
+  const whatIfJobs = async () => {
+    registerBackgroundWork();
+    while (await runNextJob({ kinds: [WHAT_IF_JOB] }));
+  };
+
+  it("a saved draft shows 'Draft saved' beside its what-if under way, never 'No draft yet'; then the counts and the people", async () => {
+    const saved = await hr.request("/staff/eligibility/draft", {
+      method: "POST",
+      form: draftForm({ coolingOffMonths: "9", exit_layoff_automation: "needs_review" }),
+    });
+    expect(saved.status).toBe(200);
+    const html = await text(saved);
+    expect(html).toContain("Draft saved. The what-if beside it shows what it would change.");
+    expect(html).toContain("Working out the effect of this draft: 0%");
+    expect(html).not.toContain("No draft yet");
+    // Without JavaScript the page reloads itself while the what-if is worked out.
+    expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="3"\/?><\/noscript>/);
+    const people = await hr.request("/staff/eligibility/what-if");
+    expect(people.status).toBe(200);
+    expect(await text(people)).toContain("Working out the effect of this draft: 0%");
+
+    await whatIfJobs();
+    const draft = await text(await hr.request("/staff/eligibility/draft"));
+    expect(draft).not.toContain("Working out the effect");
+    expect(draft).toMatch(/<strong>1<\/strong> of \d+ verdicts would change/);
+    const list = await hr.request("/staff/eligibility/what-if?direction=less");
+    const listed = markupOutsideOurScripts(await text(list), cspNonce(list));
+    expect(listed).toContain(`/staff/eligibility/people/${eligible}`);
+    expect(listed).not.toContain(`/staff/eligibility/people/${needsReview}`);
+    expect(listed).toMatch(/1 of 1 people affected/);
+    const more = await hr.request("/staff/eligibility/what-if?direction=more");
+    expect(await more.text()).toContain("Nobody here");
+  });
+
+  it("a later save shows its own what-if under way, not the earlier revision's counts", async () => {
+    const saved = await hr.request("/staff/eligibility/draft", {
+      method: "POST",
+      form: draftForm({ coolingOffMonths: "9" }),
+    });
+    const html = await text(saved);
+    expect(html).toContain("Working out the effect of this draft");
+    expect(html).not.toMatch(/verdicts would change/);
+    await whatIfJobs();
+    expect(await text(await hr.request("/staff/eligibility/draft"))).toMatch(
+      /<strong>0<\/strong> of \d+ verdicts would change/,
+    );
   });
 });

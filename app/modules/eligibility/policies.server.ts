@@ -12,6 +12,8 @@ export type PolicyView = {
   publishedAt: Date | null;
   publishedById: string | null;
   updatedAt: Date;
+  /** The draft's saves that changed its rules (ADR 087). */
+  revision: number;
 };
 
 function toView(row: {
@@ -23,6 +25,7 @@ function toView(row: {
   publishedAt: Date | null;
   publishedById: string | null;
   updatedAt: Date;
+  revision: number;
 }): PolicyView {
   return { ...row, rules: parseRules(row.rules) };
 }
@@ -36,6 +39,7 @@ const select = {
   publishedAt: true,
   publishedById: true,
   updatedAt: true,
+  revision: true,
 } as const;
 
 export async function getPublishedPolicy(tx: Db): Promise<(PolicyView & { version: number }) | null> {
