@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
 import type { Db } from "./db.server";
-import { Prisma } from "./db.server";
+import { afterCommit, Prisma } from "./db.server";
 import { requestContext } from "./request-context.server";
 
 /**
  * The audit writer. Every state-changing domain function calls `recordAudit(tx, ...)` inside the
  * same transaction as its change, so a change and its event commit or vanish together.
- * Events are hash-chained: each row stores the previous row's hash and its own hash over its
- * content; `npm run audit:verify` recomputes the chain. Writers take a transaction-scoped
- * advisory lock so the chain stays linear when transactions run in parallel.
+ * Events are hash-chained (ADR 006): each row stores its place in the chain, the previous row's
+ * hash and its own hash over its content; `npm run audit:verify` recomputes the chain. The writer
+ * only inserts the event; the chain linker (audit-chain.server.ts) links committed events into the
+ * chain right after their transaction commits, one linker at a time (ADR 084), so transactions
+ * that write events run in parallel instead of waiting for each other.
  */
 
 /** The typed event list. Add an action here before using it. */
@@ -160,7 +162,6 @@ export type AuditInput = {
 
 /** Bumped when the meaning of `before`/`after` payloads changes. */
 export const AUDIT_PAYLOAD_VERSION = 1;
-const CHAIN_LOCK = 727_114_001;
 export const GENESIS_HASH = "0".repeat(64);
 
 export type HashedFields = {
@@ -201,6 +202,30 @@ export function hashAuditEvent(fields: HashedFields): string {
   return createHash("sha256").update(canonicalJson(fields)).digest("hex");
 }
 
+/** The hashed fields of a stored event, as they read back from the database. */
+export function hashedFieldsOf(
+  row: Omit<HashedFields, "prevHash"> & { prevHash: string | null },
+): HashedFields {
+  return {
+    occurredAt: row.occurredAt,
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    actorRole: row.actorRole,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    reason: row.reason,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    correlationId: row.correlationId,
+    payloadVersion: row.payloadVersion,
+    prevHash: row.prevHash ?? "",
+  };
+}
+
 /** Dates and other values as they will read back from jsonb. */
 function toJson(value: Record<string, unknown> | null | undefined): Prisma.InputJsonValue | undefined {
   if (value === null || value === undefined) return undefined;
@@ -233,34 +258,51 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }
 
-/** Writes one audit event inside the caller's transaction. Returns its id. */
+/**
+ * The chain linker running in this process, if any (audit-chain.server.ts starts it). On
+ * globalThis, so the server's and the bundle's copies of this module reach the same one.
+ */
+type RunningLinker = { request(): void };
+const linkerSlot = globalThis as unknown as { __comebackAuditLinker?: RunningLinker };
+
+export function setAuditLinker(linker: RunningLinker) {
+  linkerSlot.__comebackAuditLinker = linker;
+}
+
+export function clearAuditLinker(linker: RunningLinker) {
+  if (linkerSlot.__comebackAuditLinker === linker) linkerSlot.__comebackAuditLinker = undefined;
+}
+
+/** Asks this process's linker, if it runs, to link what has committed. Cheap; safe to call often. */
+export function requestAuditLink() {
+  linkerSlot.__comebackAuditLinker?.request();
+}
+
+/**
+ * Writes one audit event inside the caller's transaction. Returns its id. The event is linked into
+ * the hash chain after the transaction commits (ADR 084): nothing here waits for other writers.
+ */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<bigint> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const context = requestContext();
-  const fields: HashedFields = {
-    occurredAt: new Date(),
-    ...actorFields(input.actor),
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    before: toJson(input.before) ?? null,
-    after: toJson(input.after) ?? null,
-    reason: input.reason ?? null,
-    ip: context?.ip?.slice(0, 64) ?? null,
-    userAgent: context?.userAgent?.slice(0, 300) ?? null,
-    correlationId: context?.correlationId ?? null,
-    payloadVersion: AUDIT_PAYLOAD_VERSION,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
+  const before = toJson(input.before);
+  const after = toJson(input.after);
   const row = await tx.auditEvent.create({
     data: {
-      ...fields,
-      before: fields.before === null ? Prisma.DbNull : (fields.before as Prisma.InputJsonValue),
-      after: fields.after === null ? Prisma.DbNull : (fields.after as Prisma.InputJsonValue),
-      hash: hashAuditEvent(fields),
+      occurredAt: new Date(),
+      ...actorFields(input.actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      before: before === undefined ? Prisma.DbNull : before,
+      after: after === undefined ? Prisma.DbNull : after,
+      reason: input.reason ?? null,
+      ip: context?.ip?.slice(0, 64) ?? null,
+      userAgent: context?.userAgent?.slice(0, 300) ?? null,
+      correlationId: context?.correlationId ?? null,
+      payloadVersion: AUDIT_PAYLOAD_VERSION,
     },
     select: { id: true },
   });
+  afterCommit(tx, requestAuditLink);
   return row.id;
 }

@@ -67,10 +67,52 @@ export function getDb(): PrismaClient {
   return globalForDb.__comebackPrisma;
 }
 
+/**
+ * Work to do once a transaction has committed (ADR 084), by transaction client. On globalThis, so
+ * the server's and the bundle's copies of this module share it.
+ */
+const afterCommitWork = ((
+  globalThis as unknown as { __comebackAfterCommit?: WeakMap<object, (() => void)[]> }
+).__comebackAfterCommit ??= new WeakMap());
+
+/**
+ * Runs `callback` after the transaction `tx` commits, and never if it rolls back. Outside a
+ * transaction started by `db.$transaction(fn)` (the client itself, or a statement that commits on
+ * its own) it runs on the next turn of the event loop. The callback must not throw and must not
+ * be needed for correctness: a process can die between the commit and the callback.
+ */
+export function afterCommit(tx: Db, callback: () => void) {
+  const pending = afterCommitWork.get(tx);
+  if (pending) pending.push(callback);
+  else setImmediate(callback);
+}
+
+/** `$transaction(fn)` that runs the transaction's after-commit work once it has committed. */
+function transactionWithAfterCommit(client: PrismaClient): PrismaClient["$transaction"] {
+  const transaction = client.$transaction.bind(client) as (
+    arg: unknown,
+    options?: unknown,
+  ) => Promise<unknown>;
+  return ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return transaction(arg, options);
+    let work: (() => void)[] = [];
+    const run = async (tx: Prisma.TransactionClient) => {
+      work = [];
+      afterCommitWork.set(tx, work);
+      return (arg as (tx: Prisma.TransactionClient) => Promise<unknown>)(tx);
+    };
+    return transaction(run, options).then((result) => {
+      for (const callback of work) callback();
+      return result;
+    });
+  }) as PrismaClient["$transaction"];
+}
+
 /** The shared client. Lazily created so importing a module never opens a connection. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = getDb();
+    if (property === "$transaction") return transactionWithAfterCommit(client);
     const value = Reflect.get(client, property, client);
     return typeof value === "function" ? value.bind(client) : value;
   },

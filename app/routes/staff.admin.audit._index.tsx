@@ -34,7 +34,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const { values: filters, ignored } = parseFilters(request, AuditFilterSchema);
   const [page, integrity] = await Promise.all([
     listAuditEvents({ filters }),
-    filters.verify ? verifyAuditChain() : null,
+    // A page view changes nothing: events not linked yet are counted, not linked (ADR 084).
+    filters.verify ? verifyAuditChain({ linkPending: false }) : null,
   ]);
   return {
     ...page,
@@ -116,6 +117,9 @@ export default function AuditTrail() {
               ? `; personal data was erased from ${integrity.redacted} of them at people's request, each erasure recorded in a later event`
               : ""}
             .
+            {integrity.waiting
+              ? ` ${integrity.waiting} event${integrity.waiting === 1 ? " was" : "s were"} written in the last minute and ${integrity.waiting === 1 ? "is" : "are"} still being linked into the chain; verify again to include ${integrity.waiting === 1 ? "it" : "them"}.`
+              : ""}
           </Notice>
         ) : (
           <Notice tone="error" title={`The audit trail is broken at event ${integrity.brokenAt}`}>

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkPendingAuditEvents } from "~/platform/audit-chain.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { createAlumnus, createStaffUser, unique } from "../factories";
@@ -33,8 +34,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-const event = (entityId: string, reason?: string) =>
-  db.$transaction((tx) =>
+/** One event, linked into the chain as the app's linker would link it after the commit (ADR 084). */
+async function event(entityId: string, reason?: string) {
+  const id = await db.$transaction((tx) =>
     recordAudit(tx, {
       actor: { type: "system", name: "audit test" },
       action: "team.created",
@@ -43,6 +45,9 @@ const event = (entityId: string, reason?: string) =>
       reason,
     }),
   );
+  await linkPendingAuditEvents({ wait: true });
+  return id;
+}
 
 async function integrityText() {
   const response = await admin.request("/staff/admin/audit?verify=1");

@@ -27,6 +27,8 @@ export const AUDIT_CSV_COLUMNS: readonly CsvColumn<Row>[] = [
   { header: "Payload version", value: (r) => r.payloadVersion },
   { header: "Previous hash", value: (r) => r.prevHash },
   { header: "Hash", value: (r) => r.hash },
+  // The chain's order is the order events were linked in, not their ids (ADR 084); blank until linked.
+  { header: "Chain position", value: (r) => r.chainPosition?.toString() ?? null },
 ];
 
 const EXPORT_PAGE = 1000;

@@ -1,4 +1,11 @@
-import { hashAuditEvent, recordAudit, type AuditActor, type HashedFields } from "~/platform/audit.server";
+import { linkAuditChainInTx } from "~/platform/audit-chain.server";
+import {
+  hashAuditEvent,
+  hashedFieldsOf,
+  recordAudit,
+  type AuditActor,
+  type HashedFields,
+} from "~/platform/audit.server";
 import { Prisma, type Db } from "~/platform/db.server";
 
 /**
@@ -11,6 +18,10 @@ import { Prisma, type Db } from "~/platform/db.server";
  * that attestation in `redactedBy`. The verifier checks a redacted row against its attestation
  * instead of its own hash, so an erased row cannot be edited further without detection, and the
  * attestation cannot be edited because the chain covers it.
+ *
+ * Events are linked into the chain after their transaction commits (ADR 084); an event not linked
+ * yet has no hash to attest, so the redaction first links everything waiting, holding the chain
+ * lock until the erasure commits.
  */
 
 /** The parts of an event that may carry personal data and can be erased. */
@@ -26,44 +37,6 @@ export type AttestedEvent = [string, string, string];
 
 /** Events listed per attestation, so no single audit row grows without bound. */
 const PER_ATTESTATION = 500;
-
-export function hashedFieldsOf(row: {
-  occurredAt: Date;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  correlationId: string | null;
-  payloadVersion: number;
-  prevHash: string;
-}): HashedFields {
-  return {
-    occurredAt: row.occurredAt,
-    actorType: row.actorType,
-    actorId: row.actorId,
-    actorName: row.actorName,
-    actorRole: row.actorRole,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    reason: row.reason,
-    ip: row.ip,
-    userAgent: row.userAgent,
-    correlationId: row.correlationId,
-    payloadVersion: row.payloadVersion,
-    prevHash: row.prevHash,
-  };
-}
 
 /** Reads an attestation's list; anything malformed reads as empty (and fails verification). */
 export function attestedEvents(after: unknown): AttestedEvent[] {
@@ -91,6 +64,7 @@ export async function redactAuditEvents(options: {
   const { tx, actor, reference, redactions } = options;
   if (redactions.length === 0) return 0;
   const byId = new Map(redactions.map((r) => [r.id, r.fields]));
+  await linkAuditChainInTx(tx);
   const rows = await tx.auditEvent.findMany({
     where: { id: { in: [...byId.keys()] } },
     orderBy: { id: "asc" },
@@ -100,7 +74,8 @@ export async function redactAuditEvents(options: {
       // jsonb reads back as plain JSON: round-trip the new values so the sealed hash matches what is stored
       const fields = JSON.parse(JSON.stringify(byId.get(row.id) ?? {})) as Partial<RedactableFields>;
       const redacted: HashedFields = { ...hashedFieldsOf(row), ...fields };
-      return { row, fields, sealed: hashAuditEvent(redacted) };
+      if (row.hash === null) throw new Error(`Audit event ${row.id} is not linked into the chain.`);
+      return { row, hash: row.hash, fields, sealed: hashAuditEvent(redacted) };
     });
     const attestationId = await recordAudit(tx, {
       actor,
@@ -108,7 +83,7 @@ export async function redactAuditEvents(options: {
       entityType: "audit",
       after: {
         reference,
-        events: chunk.map(({ row, sealed }): AttestedEvent => [row.id.toString(), row.hash, sealed]),
+        events: chunk.map(({ row, hash, sealed }): AttestedEvent => [row.id.toString(), hash, sealed]),
       },
       reason: "Personal data erased at the person's request",
     });
