@@ -37,7 +37,6 @@ const ALLOWED: { file: string; match: string; why: string }[] = [
  */
 const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "components/alumni/alumni-results.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "components/alumni/do-not-rehire.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/alumni/saved-views.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/campaign-form.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/campaigns/campaign-answers.tsx": { forms: 2, why: "to convert (issue 16)" },

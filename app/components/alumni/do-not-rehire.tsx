@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
-import { ActionNotice, SubmitButton, useActionResult } from "~/components/form";
+import { SubmitButton, useActionResult, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Badge, SelectField, TextArea } from "~/components/ui";
+import { DoNotRehireSchema } from "~/modules/alumni/alumni-schemas";
 
 const INTENT = "do-not-rehire";
 
@@ -20,10 +20,12 @@ export function DoNotRehireControl({
   version: number;
   canEdit: boolean;
 }) {
-  const result = useActionResult(INTENT);
-  const failed = result && !result.ok ? result : undefined;
-  const values = failed?.values;
-  const errors = failed?.error.fieldErrors;
+  const form = useValidatedForm(DoNotRehireSchema, {
+    intent: INTENT,
+    defaultValues: { version, doNotRehire: doNotRehire ? "no" : "yes" },
+  });
+  // Unfolded while the action's answer to it (done, or refused) is on screen.
+  const answered = !!useActionResult(INTENT);
   return (
     <section
       aria-labelledby="restricted-heading"
@@ -43,38 +45,29 @@ export function DoNotRehireControl({
         )}
       </div>
       {canEdit ? (
-        <details className="mt-3" open={!!result}>
+        <details className="mt-3" open={answered}>
           <summary className="cursor-pointer text-brand underline">
             {doNotRehire ? "Change or clear the do-not-rehire flag" : "Mark do not rehire"}
           </summary>
-          <Form method="post" className="mt-3 space-y-3" noValidate>
-            <ActionNotice intent={INTENT} />
-            <input type="hidden" name="intent" value={INTENT} />
+          <ValidatedForm form={form} className="mt-3 space-y-3">
             <input type="hidden" name="version" value={version} />
             <SelectField
-              id={`${INTENT}-doNotRehire`}
               label="Change the flag"
-              name="doNotRehire"
-              defaultValue={values?.doNotRehire ?? (doNotRehire ? "no" : "yes")}
               options={[
                 { value: "yes", label: "Mark do not rehire" },
                 { value: "no", label: "Clear the flag" },
               ]}
-              errors={errors?.doNotRehire}
+              {...form.field("doNotRehire")}
             />
             <TextArea
-              id={`${INTENT}-reason`}
               label="Reason"
-              name="reason"
               rows={3}
-              required
               maxLength={1000}
               hint="At least 10 characters. Kept in the audit trail; shown only to people allowed to see this flag."
-              defaultValue={values?.reason}
-              errors={errors?.reason}
+              {...form.field("reason")}
             />
             <SubmitButton variant="secondary">Save flag</SubmitButton>
-          </Form>
+          </ValidatedForm>
         </details>
       ) : null}
     </section>

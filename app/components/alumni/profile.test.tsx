@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { createRemixStub } from "@remix-run/testing";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { DoNotRehireControl } from "./do-not-rehire";
 import { ProfileSummary } from "./profile-summary";
@@ -74,5 +75,33 @@ describe("the do-not-rehire flag", () => {
     expect(section.textContent).toContain("Marked do not rehire");
     expect(section.textContent).toContain("Shared customer data (case HR-2022-114).");
     expect(section.querySelector("form")).toBeNull();
+  });
+
+  it("checks the reason in the browser first, then sends it with the version it showed", async () => {
+    const posts: Record<string, FormDataEntryValue>[] = [];
+    const Stub = createRemixStub([
+      {
+        path: "*",
+        Component: () => <DoNotRehireControl doNotRehire={false} reason={null} version={3} canEdit />,
+        action: async ({ request }) => {
+          posts.push(Object.fromEntries(await request.formData()));
+          return { ok: true, intent: "do-not-rehire", message: "Marked do not rehire." };
+        },
+      },
+    ]);
+    const user = userEvent.setup();
+    render(<Stub initialEntries={["/staff/alumni/a1"]} />);
+    await user.click(await screen.findByText("Mark do not rehire", { selector: "summary" }));
+    await user.type(screen.getByLabelText(/^Reason/), "Too short");
+    await user.click(screen.getByRole("button", { name: "Save flag" }));
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("link").getAttribute("href")).toBe("#do-not-rehire-reason");
+    expect(posts).toEqual([]);
+
+    await user.type(screen.getByLabelText(/^Reason/), " and now long enough.");
+    await user.click(screen.getByRole("button", { name: "Save flag" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toMatchObject({ intent: "do-not-rehire", version: "3", doNotRehire: "yes" });
+    expect(await screen.findByText("Marked do not rehire.")).toBeTruthy();
   });
 });
