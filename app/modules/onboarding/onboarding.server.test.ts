@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { renderTemplate } from "~/modules/outreach/render-template.server";
 import { acceptContract, declineContract } from "~/modules/contracts/answer-offer.server";
 import { decideContract } from "~/modules/contracts/decide-contract.server";
 import { sendContractOffer } from "~/modules/contracts/send-contract-offer.server";
@@ -22,6 +23,14 @@ import {
 import { sendOnboardingReminders } from "./onboarding-reminders.server";
 import { listTodos, todoBadges } from "~/modules/home/list-todos.server";
 import { phaseProgress, progressByProgram } from "~/modules/applications/program-progress.server";
+
+// The real renderer, counted: the "all set" email should be rendered only when it will be sent.
+vi.mock("~/modules/outreach/render-template.server", async (importOriginal) => {
+  const real = await importOriginal<typeof import("~/modules/outreach/render-template.server")>();
+  return { ...real, renderTemplate: vi.fn(real.renderTemplate) };
+});
+const allSetRenders = () =>
+  vi.mocked(renderTemplate).mock.calls.filter(([key]) => key === "contract-active").length;
 
 async function failure(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -207,9 +216,12 @@ describe("onboarding from acceptance to active", () => {
       last.map((t) => t.id),
     );
     expect((await row(o.contract.id)).status).toBe("onboarding");
+    const rendersBefore = allSetRenders();
     const results = await Promise.allSettled(
       last.map((t) => completeOnboardingTask({ actor: ownerOf(o, t.owner), taskId: t.id })),
     );
+    // Rendered once, for the completion that activated (whichever of the two it was).
+    expect(allSetRenders() - rendersBefore).toBe(1);
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     const activations = results.filter((r) => r.status === "fulfilled" && r.value.activated);
     expect(activations).toHaveLength(1);
@@ -429,5 +441,57 @@ describe("the manager's home: their onboarding steps and their team's approvals"
     await finishAllBut(mine, [managerTasks[0].id]);
     expect((await row(mine.contract.id)).status).toBe("active");
     expect(await countManagerOnboardingTasks(mine.manager)).toBe(0);
+  });
+});
+
+describe("the all-set email", () => {
+  it("is rendered only for the completion that activates the contract", async () => {
+    const o = await accepted();
+    const last = o.tasks.find((t) => t.owner === "hr")!;
+    const before = allSetRenders();
+    await finishAllBut(o, [last.id]);
+    expect((await row(o.contract.id)).status).toBe("onboarding");
+    expect(allSetRenders() - before).toBe(0);
+    await carryOverOnboardingTask({ actor: o.hr, taskId: last.id, note: "Accounts kept from 2024." });
+    expect((await row(o.contract.id)).status).toBe("active");
+    expect(allSetRenders() - before).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { alumnusId: o.person.id, template: "contract-active" } }),
+    ).toBe(1);
+  });
+
+  it("is sent once when a checklist with no required step activates the contract at acceptance", async () => {
+    const current = await currentChecklist();
+    const optional = await db.onboardingChecklistVersion.create({
+      data: {
+        version: current.version + 1,
+        tasks: [
+          {
+            title: "Watch the welcome video",
+            owner: "alumnus",
+            kind: "training",
+            dueOffsetDays: 2,
+            required: false,
+          },
+        ],
+      },
+    });
+    const o = await accepted(new Date(), optional.id);
+    expect(o.result.status).toBe("active");
+    const contract = await row(o.contract.id);
+    expect(contract.status).toBe("active");
+    const allSet = await db.outboxMessage.findMany({
+      where: { alumnusId: o.person.id, template: "contract-active" },
+    });
+    expect(allSet).toHaveLength(1);
+    expect(allSet[0].toAddress).toBe(o.person.personalEmail);
+    expect(
+      await db.outboxMessage.count({ where: { alumnusId: o.person.id, template: "onboarding-welcome" } }),
+    ).toBe(1);
+    // Finishing the optional step afterwards sends nothing more.
+    await completeOnboardingTask({ actor: o.alumnus, taskId: o.tasks[0].id });
+    expect(
+      await db.outboxMessage.count({ where: { alumnusId: o.person.id, template: "contract-active" } }),
+    ).toBe(1);
   });
 });

@@ -30,7 +30,8 @@ import { checklistForProgram, type CurrentChecklist } from "./checklist-versions
  * hiring manager on the contract page), or carried over by HR with a note; a document task is
  * done by uploading a PDF, PNG or JPEG judged by its bytes. Every completion locks the
  * contract's row, so when the last required task is done the contract becomes active exactly
- * once, however many completions arrive together.
+ * once, however many completions arrive together, with the "all set" email (rendered before the
+ * transaction only when that completion is the likely last, see withAllSet).
  */
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +40,9 @@ const SYSTEM = { kind: "system", name: "Onboarding" } as const;
 export const portalOnboardingUrl = (contractId: string) => `${env().appUrl}/portal/onboarding/${contractId}`;
 
 const firstName = (c: LoadedContract) => c.alumnus.preferredName || c.alumnus.firstName;
+
+/** The "all set" email was not rendered before the transaction (null: rendered, but no address). */
+const NOT_RENDERED = Object.freeze({ notRendered: true as const });
 
 /** Before the acceptance transaction: the checklist to copy, and the welcome email listing the person's steps. */
 export async function prepareOnboarding(contract: LoadedContract, acceptedAt: Date) {
@@ -64,7 +68,12 @@ export async function prepareOnboarding(contract: LoadedContract, acceptedAt: Da
         },
       })
     : null;
-  return { checklist, email, address, from: email ? await alumniSender() : null };
+  // A checklist with no required step activates at acceptance: the "all set" email goes with it.
+  const allSet: AllSetSlot = checklist.items.some((i) => i.required)
+    ? NOT_RENDERED
+    : await prepareAllSet(contract);
+  const from = email ? await alumniSender() : null;
+  return { checklist, email, address, from, allSet };
 }
 
 export type PreparedOnboarding = Awaited<ReturnType<typeof prepareOnboarding>>;
@@ -114,17 +123,24 @@ export async function startOnboarding(
     },
   });
   const next: Locked = { ...locked, status: "onboarding", version: moved.version };
-  const activated = await activateIfComplete(tx, next);
+  const activated = await activateIfComplete(tx, next, prepared.allSet);
   return { version: activated ? next.version + 1 : next.version, activated };
 }
 
-/** Under the contract's row lock: when no required task is open, onboarding -> active (once). */
-async function activateIfComplete(tx: Tx, locked: Locked, allSet: PreparedAllSet = null) {
+/**
+ * Under the contract's row lock: when no required task is open, onboarding -> active (once), with
+ * the "all set" email in the same transaction. The email is rendered before the transaction only
+ * when the change looked likely to activate; if it activates without one (another owner finished
+ * the other last step meanwhile), AllSetNeeded rolls the transaction back so the caller renders
+ * it and runs the change again.
+ */
+async function activateIfComplete(tx: Tx, locked: Locked, allSet: AllSetSlot) {
   if (locked.status !== "onboarding") return false;
   const open = await tx.onboardingTask.count({
     where: { contractId: locked.id, required: true, status: "open" },
   });
   if (open > 0) return false;
+  if (isNotRendered(allSet)) throw new AllSetNeeded();
   const now = new Date();
   await writeMove(tx, {
     actor: SYSTEM,
@@ -177,6 +193,38 @@ async function prepareAllSet(contract: LoadedContract) {
 
 type PreparedAllSet = Awaited<ReturnType<typeof prepareAllSet>>;
 
+type AllSetSlot = PreparedAllSet | typeof NOT_RENDERED;
+const isNotRendered = (slot: AllSetSlot): slot is typeof NOT_RENDERED => slot === NOT_RENDERED;
+
+/** Thrown inside a completion's transaction that would activate without its email rendered. */
+class AllSetNeeded extends Error {
+  constructor() {
+    super("The all-set email must be rendered before this completion activates the contract.");
+  }
+}
+
+/**
+ * Runs a completion of `taskId`, rendering the "all set" email first only when no other required
+ * step is open (so this completion will likely activate). When the guess was wrong because
+ * another last step was finished meanwhile, the rolled-back change runs once more with the email.
+ */
+async function withAllSet<T>(
+  contract: LoadedContract,
+  taskId: string,
+  run: (allSet: AllSetSlot) => Promise<T>,
+): Promise<T> {
+  const othersOpen = await db.onboardingTask.count({
+    where: { contractId: contract.id, required: true, status: "open", id: { not: taskId } },
+  });
+  const allSet = othersOpen === 0 ? await prepareAllSet(contract) : NOT_RENDERED;
+  try {
+    return await run(allSet);
+  } catch (error) {
+    if (!(error instanceof AllSetNeeded) || !isNotRendered(allSet)) throw error;
+    return run(await prepareAllSet(contract));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who may act on a task
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +268,7 @@ async function finishTask(
     note?: string | null;
     audit: "onboarding.task_done" | "onboarding.task_carried_over" | "onboarding.document_uploaded";
     after?: Record<string, unknown>;
-    allSet: PreparedAllSet;
+    allSet: AllSetSlot;
   },
 ) {
   const locked = await lockContract(tx, input.contractId);
@@ -271,16 +319,17 @@ export async function completeOnboardingTask({
     throw new AppError("forbidden", "This step belongs to someone else: only its owner can mark it done.");
   if (task.kind === "document") throw new AppError("validation", "Upload the document to finish this step.");
   if (task.status !== "open") throw done(task.doneByName);
-  const allSet = await prepareAllSet(contract);
-  return db.$transaction((tx) =>
-    finishTask(tx, {
-      actor,
-      taskId,
-      contractId: task.contractId,
-      allSet,
-      status: "done",
-      audit: "onboarding.task_done",
-    }),
+  return withAllSet(contract, taskId, (allSet) =>
+    db.$transaction((tx) =>
+      finishTask(tx, {
+        actor,
+        taskId,
+        contractId: task.contractId,
+        allSet,
+        status: "done",
+        audit: "onboarding.task_done",
+      }),
+    ),
   );
 }
 
@@ -298,17 +347,18 @@ export async function carryOverOnboardingTask({
   if (!can(actor, "manage:contract"))
     throw new AppError("forbidden", "Only HR can carry a step over from an earlier employment.");
   if (task.status !== "open") throw done(task.doneByName);
-  const allSet = await prepareAllSet(contract);
-  return db.$transaction((tx) =>
-    finishTask(tx, {
-      actor,
-      taskId,
-      contractId: task.contractId,
-      allSet,
-      status: "carried_over",
-      note,
-      audit: "onboarding.task_carried_over",
-    }),
+  return withAllSet(contract, taskId, (allSet) =>
+    db.$transaction((tx) =>
+      finishTask(tx, {
+        actor,
+        taskId,
+        contractId: task.contractId,
+        allSet,
+        status: "carried_over",
+        note,
+        audit: "onboarding.task_carried_over",
+      }),
+    ),
   );
 }
 
@@ -335,33 +385,34 @@ export async function uploadOnboardingDocument({
     throw new AppError("validation", sniffed.message, { fieldErrors: { document: [sniffed.message] } });
   if (task.status !== "open") throw done(task.doneByName);
   const sha256 = sha256Bytes(bytes);
-  const allSet = await prepareAllSet(contract);
   const name = fileName.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(-120) || "document";
-  return db.$transaction(async (tx) => {
-    const doc = await tx.onboardingDocument.create({
-      data: {
+  return withAllSet(contract, taskId, (allSet) =>
+    db.$transaction(async (tx) => {
+      const doc = await tx.onboardingDocument.create({
+        data: {
+          taskId,
+          contractId: task.contractId,
+          alumnusId: alumnus.id,
+          fileName: name,
+          mediaType: sniffed.mediaType,
+          size: bytes.byteLength,
+          sha256,
+          bytes: Buffer.from(bytes),
+        },
+        select: { id: true },
+      });
+      const result = await finishTask(tx, {
+        actor: alumnus,
         taskId,
         contractId: task.contractId,
-        alumnusId: alumnus.id,
-        fileName: name,
-        mediaType: sniffed.mediaType,
-        size: bytes.byteLength,
-        sha256,
-        bytes: Buffer.from(bytes),
-      },
-      select: { id: true },
-    });
-    const result = await finishTask(tx, {
-      actor: alumnus,
-      taskId,
-      contractId: task.contractId,
-      status: "done",
-      allSet,
-      audit: "onboarding.document_uploaded",
-      after: { documentId: doc.id, mediaType: sniffed.mediaType, size: bytes.byteLength, sha256 },
-    });
-    return { ...result, documentId: doc.id };
-  });
+        status: "done",
+        allSet,
+        audit: "onboarding.document_uploaded",
+        after: { documentId: doc.id, mediaType: sniffed.mediaType, size: bytes.byteLength, sha256 },
+      });
+      return { ...result, documentId: doc.id };
+    }),
+  );
 }
 
 /** A document for the person who uploaded it or for HR; 404 for anyone else. Audited. */
