@@ -16,6 +16,7 @@ import {
   readMultipart,
   type MultipartFile,
 } from "./multipart.server";
+import { nestIndexedFields } from "./indexed-fields";
 import { recordRefusal } from "./refusals.server";
 import { requestContext } from "./request-context.server";
 
@@ -293,7 +294,8 @@ function nulErrors(raw: Record<string, unknown>): FieldErrors | null {
 /**
  * Parses a submitted form with the same zod schema the page's form uses. Only the schema's
  * fields come through (extra fields such as role, version or ids are dropped: no mass
- * assignment). Throws a validation AppError with field errors.
+ * assignment). Indexed names (`tasks.0.title`) become rows (`tasks: [{ title }]`). Throws a
+ * validation AppError with field errors keyed by the same names.
  */
 export async function parseForm<S extends z.ZodType>(
   request: Request,
@@ -305,13 +307,18 @@ export async function parseForm<S extends z.ZodType>(
   remember(request, raw);
   const nul = nulErrors(raw);
   if (nul) throw new AppError("validation", "Some fields need your attention.", { fieldErrors: nul });
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(nestIndexedFields(raw));
   if (!result.success) {
     throw new AppError("validation", "Some fields need your attention.", {
       fieldErrors: fieldErrorsOf(result.error),
     });
   }
   return result.data;
+}
+
+/** The submitted values, indexed names nested into rows, unchecked (a form's draft, echoed back). */
+export async function submittedValues(request: Request): Promise<Record<string, unknown>> {
+  return nestIndexedFields(formToObject(await readForm(request)));
 }
 
 /**
@@ -458,7 +465,7 @@ export function parseSearchParams<S extends z.ZodObject<Shape>>(request: Request
   const nul = nulErrors(raw);
   if (nul)
     throw new AppError("bad_request", "This link has parameters we do not understand.", { fieldErrors: nul });
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(nestIndexedFields(raw));
   if (!result.success) {
     throw new AppError("bad_request", "This link has parameters we do not understand.", {
       fieldErrors: fieldErrorsOf(result.error),
@@ -490,7 +497,7 @@ export function parseFilters<S extends z.ZodObject<Shape>>(
       delete raw[key];
     }
   }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(nestIndexedFields(raw));
   if (!result.success) {
     // Only rules across fields can fail here; the address as a whole is not one we made.
     throw new AppError("bad_request", "This link has parameters we do not understand.", {

@@ -1,17 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
+import { ChecklistEditor } from "~/components/onboarding/checklist-editor";
 import { Time } from "~/components/time";
-import { Card, PageHeader, Table, TextArea } from "~/components/ui";
-import {
-  ChecklistSchema,
-  KIND_LABELS,
-  OWNER_LABELS,
-  type ChecklistItem,
-} from "~/modules/onboarding/checklist";
+import { Card, PageHeader } from "~/components/ui";
+import { ChecklistSchema, editChecklistDraft } from "~/modules/onboarding/checklist";
 import { getChecklistSettings, saveChecklist } from "~/modules/onboarding/checklist-versions.server";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
+import { AppError } from "~/platform/errors";
+import {
+  defineAction,
+  defineLoader,
+  parseForm,
+  submittedForm,
+  submittedValues,
+} from "~/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Onboarding checklist · Comeback" }];
 
@@ -22,6 +24,17 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "manage:contract");
+  const edit = (await submittedForm(request)).get("edit");
+  if (typeof edit === "string") {
+    // "Add a task", "Remove", "Move up/down" without JavaScript: the rows come back changed, unsaved.
+    const draft = editChecklistDraft(await submittedValues(request), edit);
+    if (!draft)
+      throw new AppError(
+        "bad_request",
+        "That change to the checklist is not one this page offers. Reload it.",
+      );
+    return { ok: true as const, intent: "checklist", draft };
+  }
   const input = await parseForm(request, ChecklistSchema);
   const result = await saveChecklist({ actor, input });
   return {
@@ -35,10 +48,6 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 
 export default function ChecklistSettings() {
   const page = useLoaderData<typeof loader>();
-  const form = useValidatedForm(ChecklistSchema, {
-    intent: "checklist",
-    defaultValues: { version: page.version, checklist: page.text } as never,
-  });
   return (
     <>
       <p className="mb-2 text-sm">
@@ -55,39 +64,27 @@ export default function ChecklistSettings() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title="The steps now">
-            <Table<ChecklistItem>
-              caption="The current onboarding checklist"
-              rows={page.items}
-              rowKey={(i) => `${i.owner}:${i.title}`}
-              columns={[
-                { key: "title", label: "Step", cell: (i) => i.title, rowHeader: true },
-                { key: "owner", label: "Who", cell: (i) => OWNER_LABELS[i.owner] },
-                { key: "kind", label: "Kind", cell: (i) => KIND_LABELS[i.kind] },
-                { key: "due", label: "Due", cell: (i) => `${i.dueOffsetDays} days after acceptance` },
-                { key: "required", label: "Required", cell: (i) => (i.required ? "Required" : "Optional") },
-              ]}
-            />
-          </Card>
-          <Card title="Change the checklist">
-            <p className="mb-3 text-sm text-muted">
-              One step a line: who (person, hr or manager) | kind ({Object.keys(KIND_LABELS).join(", ")}) |
-              due in days after acceptance | required or optional | the step’s title. Saving makes a new
-              version: {page.running === 1 ? "the 1 contract" : `the ${page.running} contracts`} in onboarding
-              now keep the steps they started with.
+        <Card title="The steps after a contract is accepted" className="lg:col-span-2">
+          <div className="mb-4 space-y-2 text-sm text-muted">
+            <p>
+              When a person accepts a contract, these steps are copied onto it. Each has an owner who marks it
+              done: the returning person in the portal, HR or the hiring manager on the contract’s page. The
+              contract becomes active once every required step is done; optional steps never hold it back.
             </p>
-            <ValidatedForm form={form}>
-              <input type="hidden" name="version" value={page.version} />
-              <TextArea
-                label="Steps"
-                rows={Math.max(8, page.items.length + 3)}
-                {...form.field("checklist")}
-              />
-              <SubmitButton>Save as a new version</SubmitButton>
-            </ValidatedForm>
-          </Card>
-        </div>
+            <p>
+              “Due within” counts days from the day the person accepts. Saving makes a new version: contracts
+              accepted after that use it, and{" "}
+              {page.running === 0
+                ? "contracts already in onboarding keep the steps they started with"
+                : page.running === 1
+                  ? "the 1 contract in onboarding now keeps the steps it started with"
+                  : `the ${page.running} contracts in onboarding now keep the steps they started with`}
+              . On a contract’s page HR can mark a step as carried over when an earlier employment already
+              covers it.
+            </p>
+          </div>
+          <ChecklistEditor items={page.items} version={page.version} />
+        </Card>
         <Card title="Versions">
           {page.versions.length ? (
             <ol className="space-y-2 text-sm">

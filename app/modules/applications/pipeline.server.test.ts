@@ -364,7 +364,15 @@ describe("programs", () => {
       actor: hr,
       input: {
         version: (await currentChecklist()).version,
-        checklist: `person | document | 2 | required | Sign the confidentiality agreement ${unique("v")}`,
+        tasks: [
+          {
+            title: `Sign the confidentiality agreement ${unique("v")}`,
+            owner: "alumnus",
+            kind: "document",
+            dueOffsetDays: 2,
+            required: true,
+          },
+        ],
       },
     });
     const version = await db.onboardingChecklistVersion.findUniqueOrThrow({

@@ -2,13 +2,7 @@ import { actorOf, type StaffUser } from "~/platform/auth.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db, type Db } from "~/platform/db.server";
 import { conflict } from "~/platform/errors";
-import {
-  BUILT_IN_CHECKLIST,
-  checklistToText,
-  parseChecklistText,
-  type ChecklistInput,
-  type ChecklistItem,
-} from "./checklist";
+import { BUILT_IN_CHECKLIST, type ChecklistInput, type ChecklistItem } from "./checklist";
 
 /**
  * The onboarding checklist's versions (ADR 067). Saving writes a new version row (a trigger
@@ -66,7 +60,7 @@ export function checklistChoiceLabel(choice: ChecklistChoice | null, current?: {
   return `Version ${choice.version}: ${choice.steps} step${choice.steps === 1 ? "" : "s"}, saved ${choice.at}${choice.by ? ` by ${choice.by}` : ""}`;
 }
 
-/** The settings page: the current version as text, earlier versions, and how many contracts use each. */
+/** The settings page: the current version's steps, earlier versions, and how many contracts run now. */
 export async function getChecklistSettings() {
   const [current, versions, running] = await Promise.all([
     currentChecklist(),
@@ -80,7 +74,6 @@ export async function getChecklistSettings() {
   return {
     version: current.version,
     items: current.items,
-    text: checklistToText(current.items),
     versions: versions.map((v) => ({
       version: v.version,
       by: v.createdByName,
@@ -91,9 +84,21 @@ export async function getChecklistSettings() {
   };
 }
 
+/** Same steps in the same order (the database keeps JSON keys in its own order, so compare values). */
+const sameSteps = (a: readonly ChecklistItem[], b: readonly ChecklistItem[]) => {
+  const key = (i: ChecklistItem) => [i.title, i.owner, i.kind, i.dueOffsetDays, i.required];
+  return JSON.stringify(a.map(key)) === JSON.stringify(b.map(key));
+};
+
 /** Saves the edited checklist as the next version; a stale page (someone saved meanwhile) is refused. */
 export async function saveChecklist({ actor, input }: { actor: StaffUser; input: ChecklistInput }) {
-  const { items } = parseChecklistText(input.checklist);
+  const items: ChecklistItem[] = input.tasks.map((t) => ({
+    title: t.title,
+    owner: t.owner,
+    kind: t.kind,
+    dueOffsetDays: t.dueOffsetDays,
+    required: t.required,
+  }));
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(727114067)`;
     const current = await currentChecklist(tx);
@@ -101,8 +106,7 @@ export async function saveChecklist({ actor, input }: { actor: StaffUser; input:
       throw conflict(
         `Someone saved version ${current.version} of the checklist while you were editing. Nothing of yours was saved. Reload the page to see it, then make your change again.`,
       );
-    if (JSON.stringify(current.items) === JSON.stringify(items))
-      return { changed: false as const, version: current.version };
+    if (sameSteps(current.items, items)) return { changed: false as const, version: current.version };
     const version = current.version + 1;
     const row = await tx.onboardingChecklistVersion.create({
       data: { version, tasks: items, createdById: actor.id, createdByName: actor.name },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formVersion, hasNul, NUL_MESSAGE, plainText, recordId } from "~/platform/input";
+import { formVersion, plainText, recordId } from "~/platform/input";
 
 /**
  * The onboarding checklist as data (ADR 067): the steps between an accepted contract and the
@@ -108,77 +108,123 @@ export function sniffDocument(bytes: Uint8Array, fileName: string): SniffedDocum
 }
 
 // ---------------------------------------------------------------------------------------------
-// The checklist as HR edits it: one step a line, "who | kind | due in days | required | title"
+// The checklist as HR edits it: one group of fields per step (tasks.0.title, tasks.0.owner, ...)
 // ---------------------------------------------------------------------------------------------
 
-const OWNER_WORDS: Record<string, OnboardingOwner> = {
-  person: "alumnus",
-  alumnus: "alumnus",
-  hr: "hr",
-  manager: "manager",
+/** How the editor names each owner (the select's choices). */
+export const OWNER_CHOICES: Record<OnboardingOwner, string> = {
+  alumnus: "The returning person",
+  hr: "HR",
+  manager: "The hiring manager",
 };
-const REQUIRED_WORDS: Record<string, boolean> = { required: true, optional: false };
 
-export function checklistToText(items: readonly ChecklistItem[]): string {
-  return items
-    .map(
-      (i) =>
-        `${i.owner === "alumnus" ? "person" : i.owner} | ${i.kind} | ${i.dueOffsetDays} | ${i.required ? "required" : "optional"} | ${i.title}`,
-    )
-    .join("\n");
-}
+export const CHECKLIST_MESSAGES = {
+  title: "Enter the step’s title.",
+  owner: "Choose who does this step.",
+  kind: "Choose what kind of step this is.",
+  due: "Write the days after acceptance as a whole number from 0 to 365.",
+  required: "Choose whether the contract waits for this step.",
+  documentOwner: "Only the returning person can upload a document: choose them, or another kind of step.",
+  none: "Keep at least one step: a contract with no steps would have nothing to onboard.",
+  tooMany: `Keep the checklist to ${MAX_CHECKLIST_ITEMS} steps.`,
+};
 
-/** Parses the edited text: every line's problem named with its number. */
-export function parseChecklistText(text: string): { items: ChecklistItem[]; problems: string[] } {
-  const items: ChecklistItem[] = [];
-  const problems: string[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line) return;
-    const n = index + 1;
-    const parts = line.split("|").map((p) => p.trim());
-    if (parts.length < 5) {
-      problems.push(
-        `Line ${n}: write five parts separated by |: who, kind, due in days, required or optional, title.`,
-      );
-      return;
-    }
-    const [who, kind, due, required, ...rest] = parts;
-    const title = rest.join(" | ").trim();
-    const owner = OWNER_WORDS[who.toLowerCase()];
-    if (!owner) problems.push(`Line ${n}: who must be person, hr or manager (not “${who.slice(0, 30)}”).`);
-    const k = kind.toLowerCase().replace(/\s+/g, "_");
-    if (!(ONBOARDING_KINDS as readonly string[]).includes(k))
-      problems.push(`Line ${n}: the kind must be one of ${ONBOARDING_KINDS.join(", ")}.`);
-    const days = /^\d{1,3}$/.test(due) ? Number(due) : NaN;
-    if (!(days >= 0 && days <= 365))
-      problems.push(`Line ${n}: due in days must be a whole number from 0 to 365.`);
-    const req = REQUIRED_WORDS[required.toLowerCase()];
-    if (req === undefined) problems.push(`Line ${n}: write required or optional.`);
-    if (!title || title.length > 200) problems.push(`Line ${n}: the title must be 1 to 200 characters.`);
-    if (owner && k && req !== undefined && title && days >= 0)
-      items.push({ title, owner, kind: k as OnboardingKind, dueOffsetDays: days, required: req });
+/** One step as its fields hold it (all text, as a form posts it). */
+export type ChecklistTaskFields = {
+  title: string;
+  owner: string;
+  kind: string;
+  dueOffsetDays: string;
+  required: string;
+};
+
+/** A new row: nothing chosen yet but "required", which most steps are. */
+export const BLANK_TASK: ChecklistTaskFields = {
+  title: "",
+  owner: "",
+  kind: "",
+  dueOffsetDays: "",
+  required: "yes",
+};
+
+export const taskFieldsOf = (item: ChecklistItem): ChecklistTaskFields => ({
+  title: item.title,
+  owner: item.owner,
+  kind: item.kind,
+  dueOffsetDays: String(item.dueOffsetDays),
+  required: item.required ? "yes" : "no",
+});
+
+export const ChecklistTaskSchema = z
+  .object({
+    title: plainText({ label: "the step’s title", max: 200, min: 1 }),
+    owner: z.enum(ONBOARDING_OWNERS, { error: CHECKLIST_MESSAGES.owner }),
+    kind: z.enum(ONBOARDING_KINDS, { error: CHECKLIST_MESSAGES.kind }),
+    dueOffsetDays: z
+      .string({ error: CHECKLIST_MESSAGES.due })
+      .trim()
+      .refine((v) => /^\d{1,3}$/.test(v) && Number(v) <= 365, CHECKLIST_MESSAGES.due)
+      .transform(Number),
+    required: z.enum(["yes", "no"], { error: CHECKLIST_MESSAGES.required }).transform((v) => v === "yes"),
+  })
+  .superRefine((task, ctx) => {
+    if (task.kind === "document" && task.owner !== "alumnus")
+      ctx.addIssue({ code: "custom", path: ["owner"], message: CHECKLIST_MESSAGES.documentOwner });
   });
-  if (problems.length === 0 && items.length === 0) problems.push("Write at least one step.");
-  if (items.length > MAX_CHECKLIST_ITEMS)
-    problems.push(`Keep the checklist to ${MAX_CHECKLIST_ITEMS} steps.`);
-  if (items.some((i) => i.kind === "document" && i.owner !== "alumnus"))
-    problems.push("A document step belongs to the person: only they upload documents.");
-  return { items, problems };
-}
 
+/** The editor's form: the version it started from and its steps, in order. */
 export const ChecklistSchema = z.object({
   version: formVersion(),
-  checklist: z
-    .string()
-    .max(20_000, "Keep the checklist under 20,000 characters.")
-    .refine((v) => !hasNul(v), NUL_MESSAGE)
-    .superRefine((value, ctx) => {
-      for (const message of parseChecklistText(value).problems) ctx.addIssue({ code: "custom", message });
-    }),
+  tasks: z
+    .array(ChecklistTaskSchema, { error: CHECKLIST_MESSAGES.none })
+    .min(1, CHECKLIST_MESSAGES.none)
+    .max(MAX_CHECKLIST_ITEMS, CHECKLIST_MESSAGES.tooMany),
 });
 export type ChecklistInput = z.infer<typeof ChecklistSchema>;
+
+/**
+ * Without JavaScript, "Add a task", "Remove", "Move up" and "Move down" post the form with
+ * `edit` = add | remove:N | up:N | down:N; the page comes back with the rows changed and nothing
+ * saved. (With JavaScript the same buttons change the rows in place.)
+ */
+export const EDIT_PATTERN = /^(add|remove|up|down)(?::(\d{1,2}))?$/;
+
+export type ChecklistDraft = { version: string; tasks: ChecklistTaskFields[]; focus: number | null };
+
+const text = (value: unknown) => (typeof value === "string" ? value.slice(0, 2000) : "");
+
+/** The rows as posted (whatever they hold: nothing is checked until Save), one edit applied. */
+export function editChecklistDraft(values: Record<string, unknown>, edit: string): ChecklistDraft | null {
+  const match = EDIT_PATTERN.exec(edit);
+  if (!match) return null;
+  const rows = Array.isArray(values.tasks) ? values.tasks : [];
+  const tasks: ChecklistTaskFields[] = rows.slice(0, MAX_CHECKLIST_ITEMS).map((row: unknown) => {
+    const r = (row && typeof row === "object" ? row : {}) as Record<string, unknown>;
+    return {
+      title: text(r.title),
+      owner: text(r.owner),
+      kind: text(r.kind),
+      dueOffsetDays: text(r.dueOffsetDays),
+      required: text(r.required),
+    };
+  });
+  const [, verb, n] = match;
+  const i = n === undefined ? -1 : Number(n);
+  let focus: number | null = null;
+  if (verb === "add" && tasks.length < MAX_CHECKLIST_ITEMS) {
+    tasks.push({ ...BLANK_TASK });
+    focus = tasks.length - 1;
+  } else if (verb === "remove" && i >= 0 && i < tasks.length && tasks.length > 1) {
+    tasks.splice(i, 1);
+  } else if (verb === "up" && i > 0 && i < tasks.length) {
+    [tasks[i - 1], tasks[i]] = [tasks[i], tasks[i - 1]];
+    focus = i - 1;
+  } else if (verb === "down" && i >= 0 && i < tasks.length - 1) {
+    [tasks[i], tasks[i + 1]] = [tasks[i + 1], tasks[i]];
+    focus = i + 1;
+  }
+  return { version: text(values.version), tasks, focus };
+}
 
 export const TaskSchema = z.object({ taskId: recordId });
 export const CarryOverSchema = TaskSchema.extend({

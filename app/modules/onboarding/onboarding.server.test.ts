@@ -9,7 +9,7 @@ import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { createStaffUser, staffActor } from "../../../test/factories";
 import { createDraftContract } from "../../../test/factories/contracts";
-import { BUILT_IN_CHECKLIST, checklistToText, MAX_DOCUMENT_BYTES, sniffDocument } from "./checklist";
+import { BUILT_IN_CHECKLIST, MAX_DOCUMENT_BYTES, sniffDocument, type ChecklistItem } from "./checklist";
 import { currentChecklist, saveChecklist } from "./checklist-versions.server";
 import {
   carryOverOnboardingTask,
@@ -40,6 +40,16 @@ async function failure(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
+
+/** A step of a checklist (the person's training unless told). */
+const step = (title: string, more: Partial<ChecklistItem> = {}): ChecklistItem => ({
+  title,
+  owner: "alumnus",
+  kind: "training",
+  dueOffsetDays: 3,
+  required: true,
+  ...more,
+});
 
 const row = (id: string) => db.gigContract.findUniqueOrThrow({ where: { id } });
 
@@ -279,12 +289,14 @@ describe("the checklist's versions", () => {
     const before = running.tasks.map((t) => t.title);
     const hr = running.hr;
     const current = await currentChecklist();
-    const text = `${checklistToText(current.items)}\nperson | training | 2 | optional | Watch the welcome video ${Date.now()}`;
-    const saved = await saveChecklist({ actor: hr, input: { version: current.version, checklist: text } });
+    const tasks: ChecklistItem[] = [
+      ...current.items,
+      step(`Watch the welcome video ${Date.now()}`, { dueOffsetDays: 2, required: false }),
+    ];
+    const saved = await saveChecklist({ actor: hr, input: { version: current.version, tasks } });
     expect(saved).toMatchObject({ changed: true, version: current.version + 1 });
     expect(
-      (await failure(saveChecklist({ actor: hr, input: { version: current.version, checklist: text } })))
-        .code,
+      (await failure(saveChecklist({ actor: hr, input: { version: current.version, tasks } }))).code,
     ).toBe("conflict");
     const after = await db.onboardingTask.findMany({
       where: { contractId: running.contract.id },
@@ -323,19 +335,20 @@ describe("the program's checklist", () => {
   it("a program that chose a saved version copies that version at acceptance, whatever is saved later; one that chose none copies the current", async () => {
     const hr = staffActor(await createStaffUser(db, { role: "hr", name: "Hanna Berg" }));
     const start = await currentChecklist();
-    const pinnedText = `${checklistToText(start.items)}\nperson | training | 1 | optional | Meet the team ${Date.now()}`;
     const pinned = await saveChecklist({
       actor: hr,
-      input: { version: start.version, checklist: pinnedText },
+      input: {
+        version: start.version,
+        tasks: [...start.items, step(`Meet the team ${Date.now()}`, { dueOffsetDays: 1, required: false })],
+      },
     });
     const pinnedRow = await db.onboardingChecklistVersion.findUniqueOrThrow({
       where: { version: pinned.version },
     });
     // HR saves a later version with one step fewer: the pinned program keeps its own.
-    const laterText = checklistToText(start.items.slice(1));
     const later = await saveChecklist({
       actor: hr,
-      input: { version: pinned.version, checklist: laterText },
+      input: { version: pinned.version, tasks: start.items.slice(1) },
     });
     expect(later.changed).toBe(true);
 
