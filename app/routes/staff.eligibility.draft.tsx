@@ -42,6 +42,8 @@ import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Draft policy · Eligibility · Comeback" }];
 
+const n = (value: number) => value.toLocaleString("en-GB");
+
 const GROUP_LABELS = {
   decision: "Workforce decision",
   department: "Department",
@@ -265,8 +267,8 @@ export default function DraftPolicy() {
                   <p className="text-muted">The draft's rules are the same as the published version's.</p>
                 )}
                 <p className="text-base">
-                  <strong>{w.changed}</strong> of {w.people} verdicts would change: <strong>{w.more}</strong>{" "}
-                  more eligible, <strong>{w.less}</strong> less eligible.
+                  <strong>{n(w.changed)}</strong> of {n(w.people)} verdicts would change:{" "}
+                  <strong>{n(w.more)}</strong> more eligible, <strong>{n(w.less)}</strong> less eligible.
                 </p>
                 {w.matrix.length ? (
                   <table className="w-full text-left">
@@ -344,7 +346,7 @@ export default function DraftPolicy() {
                 {w.changed ? (
                   <p>
                     <Link className="text-brand underline" to="/staff/eligibility/what-if">
-                      See all {w.changed} people affected
+                      See all {n(w.changed)} people affected
                     </Link>
                   </p>
                 ) : null}

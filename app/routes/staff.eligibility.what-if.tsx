@@ -119,7 +119,8 @@ export default function WhatIfPeople() {
             ) : null}
           </Form>
           <p className="mb-2 text-sm text-muted">
-            {data.list.total} of {data.list.changed} people affected.
+            {data.list.total.toLocaleString("en-GB")} of {data.list.changed.toLocaleString("en-GB")} people
+            affected.
           </p>
           {data.list.items.length === 0 ? (
             <EmptyState title="Nobody here">No verdict would change for this selection.</EmptyState>
