@@ -110,8 +110,19 @@ export function ExitCard({ hr }: { hr: HrRecord }) {
             </p>
           }
           columns={[
-            { key: "from", label: "From", rowHeader: true, cell: (p) => p.startDate },
-            { key: "until", label: "Until", cell: (p) => p.endDate ?? "—" },
+            {
+              key: "from",
+              label: "From",
+              rowHeader: true,
+              className: "sm:whitespace-nowrap",
+              cell: (p) => p.startDate,
+            },
+            {
+              key: "until",
+              label: "Until",
+              className: "sm:whitespace-nowrap",
+              cell: (p) => p.endDate ?? "—",
+            },
             {
               key: "role",
               label: "Role",
