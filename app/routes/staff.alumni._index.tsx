@@ -76,6 +76,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     throw redirect(`/staff/alumni${canonical.size ? `?${canonical}` : ""}`);
   }
   const hr = alumniAccess(actor) === "any";
+  /** A manager whom no administrator has put in a team yet: their list is empty, and says why. */
+  const noTeam = !hr && !actor.teamId;
   const [list, options, segments] = await Promise.all([
     listAlumni({ actor, filter, page }),
     alumniFilterOptions({ actor }),
@@ -89,6 +91,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
         : null,
     ignored: leftOut.map((name) => (name === "page" ? "page number" : ALUMNI_FILTER_LABELS[name])),
     hr,
+    noTeam,
     filter,
     query: alumniFilterToSearchParams(filter).toString(),
     summary: describeAlumniFilter(filter, { decisions }),
@@ -153,7 +156,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 const number = new Intl.NumberFormat("en");
 
 export default function AlumniList() {
-  const { problem, ignored, hr, filter, query, summary, list, options, segments, may } =
+  const { problem, ignored, hr, noTeam, filter, query, summary, list, options, segments, may } =
     useLoaderData<typeof loader>();
   const formAction = `/staff/alumni?index${query ? `&${query}` : ""}${list.page > 1 ? `&page=${list.page}` : ""}`;
 
@@ -205,8 +208,18 @@ export default function AlumniList() {
             <strong>{number.format(list.total)}</strong> {list.total === 1 ? "person" : "people"} · {summary}
           </p>
           {list.rows.length === 0 ? (
-            <EmptyState title={hr ? "Nobody matches this view" : "No alumni involve your team yet"}>
-              {hr ? (
+            <EmptyState
+              title={
+                hr
+                  ? "Nobody matches this view"
+                  : noTeam
+                    ? "You are not in a team yet"
+                    : "No alumni involve your team yet"
+              }
+            >
+              {noTeam ? (
+                "Managers see the former employees whose review or gig contract involves their team. An administrator puts you in a team (Admin, Teams); until then this list stays empty."
+              ) : hr ? (
                 <>
                   Try fewer filters or another spelling. People arrive in the pool through{" "}
                   <Link to="/staff/imports" className="text-brand underline">

@@ -219,6 +219,8 @@ describe("journey: a gig contract through approval", () => {
       await pPage.getByText("Thank you, we have your document.").first().waitFor();
       await pPage.getByRole("button", { name: "I have done this" }).click();
       await pPage.getByText("Thank you, that step is done.").first().waitFor();
+      // Said once, at the top of the page (the step's own form is gone once it is done).
+      expect(await pPage.getByText("Thank you, that step is done.").count()).toBe(1);
       await hrPage.goto(`${app.url}/staff/contracts/${contract.id}`);
       await hrPage.getByRole("heading", { name: "Onboarding" }).waitFor();
       await hrPage.getByRole("link", { name: /passport\.pdf/ }).waitFor();

@@ -25,6 +25,7 @@ let app: TestApp;
 let hr: Client;
 let assistant: Client;
 let manager: Client;
+let teamless: Client;
 const gotThrough: string[] = [];
 let pagesChecked = 0;
 
@@ -52,6 +53,8 @@ beforeAll(async () => {
   hr = await signedInClient(app, h.email, PASSWORD);
   assistant = await signedInClient(app, a.email, PASSWORD);
   manager = await signedInClient(app, m.email, PASSWORD);
+  const t = await createStaffUser(db, { role: "manager", password: PASSWORD, teamId: null });
+  teamless = await signedInClient(app, t.email, PASSWORD);
 });
 afterAll(async () => {
   console.log(
@@ -131,6 +134,19 @@ describe("restricted fields", () => {
     expect(list).toContain("No alumni involve your team yet");
     expect(list).not.toContain(someone.id);
     expect((await manager.request("/staff/alumni/export")).status).toBe(403);
+  });
+
+  it("a manager in no team yet gets an empty list that says why, and 404 for a profile, never 403", async () => {
+    const someone = await createAlumnus(db);
+    expect((await teamless.request(`/staff/alumni/${someone.id}`)).status).toBe(404);
+    const response = await teamless.request("/staff/alumni");
+    expect(response.status).toBe(200);
+    const list = await response.text();
+    expect(list).toContain("You are not in a team yet");
+    expect(list).toContain("An administrator puts you in a team");
+    expect(list).not.toContain(someone.id);
+    expect((await teamless.request("/staff")).status).toBe(200);
+    expect((await teamless.request("/staff/alumni/export")).status).toBe(403);
   });
 
   it("requires a reason to set the flag, and audits it with the reason", async () => {
