@@ -9,7 +9,8 @@
  * interleaved, as the page's script posts it (BENCH_DOCUMENT=1: as a browser without script);
  * then /healthz of the same server for BENCH_SECONDS. Prints approvals/s at zero
  * errors and p95, healthz req/s, checks the database for double transitions (a contract
- * approved twice, two history rows, two audit events), and last the line
+ * approved twice, two history rows, two audit events) and for audit events the chain's linker
+ * left unlinked (ADR 084), and last the line
  *   bench approvals: ratio <approvals/s / healthz req/s>
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -185,9 +186,16 @@ async function main() {
     for (let i = 0; i < 20; i++) await fetch(`${app.url}/healthz`).then((r) => r.arrayBuffer());
     const approvals = await approveAll(app.url, work);
     const health = await healthz(app.url);
-    const checks = await client.query<{ approved: string; notes: string; audits: string; doubles: string }>(
+    const checks = await client.query<{
+      approved: string;
+      notes: string;
+      audits: string;
+      doubles: string;
+      unlinked: string;
+    }>(
       `SELECT
          (SELECT count(*) FROM "GigContract" WHERE id LIKE 'bench-c-%' AND status = 'approved') AS approved,
+         (SELECT count(*) FROM "AuditEvent" WHERE "chainPosition" IS NULL) AS unlinked,
          (SELECT count(*) FROM "ContractNote" WHERE "contractId" LIKE 'bench-c-%' AND action = 'approve') AS notes,
          (SELECT count(*) FROM "AuditEvent" WHERE "entityId" LIKE 'bench-c-%' AND action = 'contract.approved') AS audits,
          (SELECT count(*) FROM (SELECT "contractId" FROM "ContractNote" WHERE "contractId" LIKE 'bench-c-%' AND action = 'approve'
@@ -200,10 +208,15 @@ async function main() {
     );
     console.log(`healthz: ${health.perSecond.toFixed(0)} req/s, ${health.errors} errors (${SECONDS} s)`);
     console.log(
-      `database: ${c.approved} of ${CONTRACTS} approved, ${c.notes} approve history rows, ${c.audits} audit events, ${c.doubles} double transitions`,
+      `database: ${c.approved} of ${CONTRACTS} approved, ${c.notes} approve history rows, ${c.audits} audit events, ${c.doubles} double transitions, ${c.unlinked} audit events not linked into the chain (ADR 084) ${SECONDS} s later`,
     );
     console.log(`bench approvals: ratio ${(approvals.perSecond / Math.max(1, health.perSecond)).toFixed(3)}`);
-    if (approvals.errors > 0 || Number(c.doubles) > 0 || Number(c.approved) !== CONTRACTS)
+    if (
+      approvals.errors > 0 ||
+      Number(c.doubles) > 0 ||
+      Number(c.approved) !== CONTRACTS ||
+      Number(c.unlinked) > 0
+    )
       process.exitCode = 1;
   } finally {
     await app?.stop();
