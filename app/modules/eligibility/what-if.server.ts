@@ -116,6 +116,8 @@ const WRITE_CHANGES = `
     "fromOutcome", "toOutcome", "direction", "why")
   SELECT $1, x.a, x.n, lower(x.n), x.dp, x.lo, x.de, x.f::"EligibilityOutcome", x.t::"EligibilityOutcome", x.di, x.w
   FROM jsonb_to_recordset($2::jsonb) AS x(a text, n text, dp text, lo text, de text, f text, t text, di text, w jsonb)
+  -- a person erased since their page was read is not written back
+  WHERE EXISTS (SELECT 1 FROM "Alumnus" p WHERE p."id" = x.a)
   ON CONFLICT DO NOTHING`;
 
 /** Adds people up as they are evaluated; `changes` holds the current page's affected people. */

@@ -536,6 +536,7 @@ export const PORTAL_STRINGS_EN = {
   "export.section.notes": "HR notes about you",
   "export.section.verdict": "Whether you can return",
   "export.section.verdictHistory": "Changes to whether you can return",
+  "export.section.policyPreview": "How a policy HR is drafting would change whether you can return",
   "export.section.managerInput": "Managers' input on your review",
   "export.section.reviewRequests": "Your requests to look again",
   "export.section.applications": "Your applications",

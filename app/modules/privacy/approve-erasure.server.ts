@@ -100,6 +100,8 @@ export async function approveErasure(options: { actor: StaffUser; requestId: str
         skipDuplicates: true,
       });
 
+      // What-if rows copy the name, department and location and hang off a run, not the person.
+      await tx.whatIfChange.deleteMany({ where: { alumnusId } });
       const outbox = await eraseOutbox(tx, alumnusId, values, request.reference);
       const imports = await eraseImports(tx, alumnusId, values);
       const otherRecordsEdited = await eraseFreeText(tx, values, request.reference);

@@ -204,6 +204,21 @@ describe("erasure", () => {
     const asked = await requestErasure({ actor: alumnus, message: `Erase me please. ${p.secret}` });
     // A second request while one waits is refused.
     await expect(requestErasure({ actor: alumnus, message: "" })).rejects.toMatchObject({ code: "conflict" });
+    // A draft policy's what-if that lists the person by name, department and location.
+    const whatIf = await db.whatIfRun.create({
+      data: { policyId: unique("draft"), revision: 1, status: "done", computedAt: new Date() },
+    });
+    await db.whatIfChange.create({
+      data: {
+        runId: whatIf.id,
+        alumnusId: person.id,
+        name: `${p.firstName} ${p.lastName}`,
+        sortKey: `${p.firstName} ${p.lastName}`.toLowerCase(),
+        toOutcome: "eligible",
+        direction: "more",
+        why: [`${p.firstName} left under the old rule`],
+      },
+    });
     // A checked import not yet committed that also holds the person.
     const pending = await importCsv(hr, csvFor(p), false);
     expect(pending.status).toBe("checked");
@@ -212,7 +227,7 @@ describe("erasure", () => {
 
     const done = await approveErasure({ actor: hr, requestId: asked.id, note: "Checked: no legal hold." });
     expect(done.reference).toBe(asked.reference);
-    expect(done.summary).toMatchObject({ Alumnus: 1, AlumnusNote: 1, CampaignRecipient: 1 });
+    expect(done.summary).toMatchObject({ Alumnus: 1, AlumnusNote: 1, CampaignRecipient: 1, WhatIfChange: 1 });
 
     // Nothing of the person is left anywhere.
     expect(await leftovers(values(p))).toEqual([]);

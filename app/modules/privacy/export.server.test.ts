@@ -75,6 +75,23 @@ describe("data export", () => {
     });
     await createSession({ alumnusId: me.id }, { ip: "10.1.2.3", userAgent: "Phone" });
     await requestErasure({ actor, message: '=HYPERLINK("http://evil")' });
+    // A draft policy's what-if names the person; its reasons are HR's deliberation.
+    const run = await db.whatIfRun.create({
+      data: { policyId: unique("draft"), revision: 1, status: "done", computedAt: new Date() },
+    });
+    const draftReason = `Draft rule only HR sees ${unique()}`;
+    await db.whatIfChange.create({
+      data: {
+        runId: run.id,
+        alumnusId: me.id,
+        name: me.firstName,
+        sortKey: me.firstName.toLowerCase(),
+        toOutcome: "eligible",
+        fromOutcome: "needs_review",
+        direction: "more",
+        why: [draftReason],
+      },
+    });
 
     const json = await exportPersonalData({ actor, format: "json", wording });
     expect(json.fileName).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);
@@ -102,6 +119,9 @@ describe("data export", () => {
     ]);
     expect(section("Session")?.rows).toEqual([expect.objectContaining({ id: WITHHELD, ip: "10.1.2.3" })]);
     expect(section("ErasureRequest")?.rows).toHaveLength(1);
+    expect(section("WhatIfChange")?.rows).toEqual([
+      expect.objectContaining({ name: me.firstName, toOutcome: "eligible", why: WITHHELD }),
+    ]);
     expect(section("AuditEvent")?.rows.map((e) => e.action)).toEqual(
       expect.arrayContaining(["alumnus.note_added", "erasure.requested"]),
     );
@@ -110,6 +130,7 @@ describe("data export", () => {
     expect(json.body).not.toContain("about someone else");
     expect(json.body).not.toContain(noteBody);
     expect(json.body).not.toContain("Reason only HR sees");
+    expect(json.body).not.toContain(draftReason);
 
     const csv = await exportPersonalData({ actor, format: "csv", wording });
     expect(csv.contentType).toMatch(/^text\/csv/);

@@ -70,6 +70,19 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     omit: ["alumnusId", "actorId"],
   },
   {
+    // A draft policy's estimate of how the person's verdict would change (ADR 087): HR's
+    // deliberation on a rule not yet in force, so its reasons are withheld like other internal notes.
+    model: "WhatIfChange",
+    key: "policyPreview",
+    read: (tx, id) =>
+      tx.whatIfChange.findMany({
+        where: { alumnusId: id },
+        include: { run: { select: { computedAt: true } } },
+      }),
+    withheld: { why: "internal" },
+    omit: ["alumnusId", "runId", "sortKey"],
+  },
+  {
     model: "ReviewInputRequest",
     key: "managerInput",
     read: (tx, id) =>
