@@ -156,7 +156,7 @@ export default function PortalOnboarding() {
                 button={t("onboarding.uploadButton")}
               />
             ) : (
-              <TaskDoneForm taskId={task.id} label={t("onboarding.markDone")} />
+              <TaskDoneForm taskId={task.id} label={t("onboarding.markDone")} answeredAbove />
             )
           }
         />

@@ -33,6 +33,10 @@ beforeAll(async () => {
     preferredName: null,
     personalEmail: "ada.private@mail.example.org",
     location: "Göteborg, SE",
+    country: "SE",
+    // Not what the profile test saves (20 hours, Monday and Wednesday), so the change is recorded.
+    availabilityHours: 40,
+    availabilityDays: ["fri"],
     doNotRehire: true,
     doNotRehireReason: "Secret reason HR keeps to itself",
     exitReason: "conduct",
@@ -126,7 +130,7 @@ describe("the person's own data in the portal", () => {
     const html = await profile.text();
     expect(html).toContain("Profile updated by the person");
     expect(html).toContain("Location: Göteborg, SE → Stockholm, SE");
-    expect(html).toContain("Hours per week:");
+    expect(html).toContain("Hours per week: 40 → 20");
   });
 
   it("refuses a stale or invalid form with the reason, keeping what was typed", async () => {

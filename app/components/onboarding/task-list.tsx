@@ -57,11 +57,22 @@ export function TaskList<T extends TaskItem>({
   );
 }
 
-/** "Mark done" for a step its owner finishes by saying so. */
-export function TaskDoneForm({ taskId, label }: { taskId: string; label: string }) {
+/**
+ * "Mark done" for a step its owner finishes by saying so. `answeredAbove`: the page shows the
+ * answer at its top, so the form does not say it a second time while it is still on screen.
+ */
+export function TaskDoneForm({
+  taskId,
+  label,
+  answeredAbove = false,
+}: {
+  taskId: string;
+  label: string;
+  answeredAbove?: boolean;
+}) {
   const form = useValidatedForm(TaskSchema, { intent: `task_done:${taskId}`, defaultValues: { taskId } });
   return (
-    <ValidatedForm form={form}>
+    <ValidatedForm form={answeredAbove ? { ...form, success: undefined } : form}>
       <input type="hidden" name="taskId" value={taskId} />
       <SubmitButton variant="secondary">{label}</SubmitButton>
     </ValidatedForm>
