@@ -10,49 +10,18 @@
  * Embedded PGlite in a temporary data directory by default; with DATABASE_URL set, a fresh
  * database is created on that server for the run and dropped afterwards.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { seedEligibilityPool } from "./eligibility-pool";
+import { benchDatabase } from "./bench-database";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
-const serverUrl = process.env.DATABASE_URL;
 process.env.DB_STATEMENT_TIMEOUT_MS ??= "600000";
 process.env.LOG_LEVEL ??= "warn";
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
-let cleanup: () => Promise<void> = async () => {};
-let where: string;
-if (serverUrl) {
-  const name = `bench_eligibility_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  where = `PostgreSQL server ${url.hostname}:${url.port || 5432} (database ${name}, dropped afterwards)`;
-  cleanup = async () => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  };
-} else {
-  const { startEmbeddedPostgres } = await import("../../app/platform/db/embedded.server");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "comeback-bench-eligibility-"));
-  const embedded = await startEmbeddedPostgres({ dataDir });
-  process.env.DATABASE_URL = embedded.url;
-  where = `embedded PGlite (temporary data directory ${dataDir})`;
-  cleanup = async () => {
-    await embedded.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-}
+const { where, cleanup } = await benchDatabase("eligibility");
 
 const { applyMigrations } = await import("../../app/platform/db/migrations.server");
 const { db, disconnectDb } = await import("../../app/platform/db.server");

@@ -16,15 +16,12 @@
  * ratio <slower page p95 / floor p95>`. Embedded PGlite in a temporary data directory by
  * default; with DATABASE_URL set, a fresh database on that server, dropped afterwards.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { seedEligibilityPool } from "./eligibility-pool";
+import { benchDatabase } from "./bench-database";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const serverUrl = process.env.DATABASE_URL;
 process.env.DB_STATEMENT_TIMEOUT_MS ??= "600000";
 process.env.LOG_LEVEL ??= "warn";
 
@@ -45,35 +42,7 @@ async function measure(fn: () => Promise<unknown>, runs = RUNS) {
   return { p95: p95(times), max: Math.max(...times) };
 }
 
-let cleanup: () => Promise<void> = async () => {};
-let where: string;
-if (serverUrl) {
-  const name = `bench_whatif_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  where = `PostgreSQL server ${url.hostname}:${url.port || 5432} (database ${name}, dropped afterwards)`;
-  cleanup = async () => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  };
-} else {
-  const { startEmbeddedPostgres } = await import("../../app/platform/db/embedded.server");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "comeback-bench-whatif-"));
-  const embedded = await startEmbeddedPostgres({ dataDir });
-  process.env.DATABASE_URL = embedded.url;
-  where = `embedded PGlite (temporary data directory ${dataDir})`;
-  cleanup = async () => {
-    await embedded.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-}
+const { where, cleanup } = await benchDatabase("whatif");
 
 const { applyMigrations } = await import("../../app/platform/db/migrations.server");
 const { db, disconnectDb } = await import("../../app/platform/db.server");
