@@ -149,10 +149,16 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
         form.setValue(input.name as FieldPath<z.input<S>>, input.value as never);
       }
     }
-    void form.handleSubmit(
-      () => submit(submitter ?? element, { method: (element.method as "post") || "post" }),
-      () => setAttempt((n) => n + 1),
-    )(event);
+    form
+      .handleSubmit(
+        () => submit(submitter ?? element, { method: (element.method as "post") || "post" }),
+        () => setAttempt((n) => n + 1),
+      )(event)
+      .catch((error: unknown) => {
+        // A submission cut short by the next navigation: the newer one wins, nothing went wrong.
+        if (error instanceof DOMException && error.name === "AbortError") return;
+        throw error;
+      });
   };
 
   /** The one message to show for a field: the browser's check first, else the server's. */
