@@ -389,16 +389,15 @@ export async function getWhatIfState(
   draft: { id: string; revision: number } | null,
 ): Promise<WhatIfState> {
   if (!draft) return { state: "none" };
-  let run = await tx.whatIfRun.findUnique({
-    where: { policyId_revision: { policyId: draft.id, revision: draft.revision } },
-    select: { id: true, status: true, jobId: true, summary: true, computedAt: true },
-  });
-  if (!run) {
-    await queueWhatIf(tx, { policyId: draft.id, revision: draft.revision });
-    run = await tx.whatIfRun.findUnique({
+  const findRun = () =>
+    tx.whatIfRun.findUnique({
       where: { policyId_revision: { policyId: draft.id, revision: draft.revision } },
       select: { id: true, status: true, jobId: true, summary: true, computedAt: true },
     });
+  let run = await findRun();
+  if (!run) {
+    await queueWhatIf(tx, { policyId: draft.id, revision: draft.revision });
+    run = await findRun();
   }
   if (run?.status === "done" && run.summary && run.computedAt)
     return {
