@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import { useFieldArray } from "react-hook-form";
 import { SubmitButton, useActionResult, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Button, FieldError, Notice, SelectField, TextField } from "~/components/ui";
@@ -156,37 +156,19 @@ export function ChecklistEditor({ items, version }: { items: ChecklistItem[]; ve
                 </fieldset>
                 <div className="flex flex-wrap gap-2 border-t border-line pt-3">
                   {i > 0 ? (
-                    <Button
-                      type="submit"
-                      variant="secondary"
-                      name="edit"
-                      value={`up:${i}`}
-                      onClick={inPlace(() => move(i, i - 1))}
-                    >
+                    <StepButton edit={`up:${i}`} onClick={inPlace(() => move(i, i - 1))}>
                       Move up<span className="sr-only">{` step ${i + 1}`}</span>
-                    </Button>
+                    </StepButton>
                   ) : null}
                   {i < count - 1 ? (
-                    <Button
-                      type="submit"
-                      variant="secondary"
-                      name="edit"
-                      value={`down:${i}`}
-                      onClick={inPlace(() => move(i, i + 1))}
-                    >
+                    <StepButton edit={`down:${i}`} onClick={inPlace(() => move(i, i + 1))}>
                       Move down<span className="sr-only">{` step ${i + 1}`}</span>
-                    </Button>
+                    </StepButton>
                   ) : null}
                   {count > 1 ? (
-                    <Button
-                      type="submit"
-                      variant="ghost"
-                      name="edit"
-                      value={`remove:${i}`}
-                      onClick={inPlace(() => remove(i))}
-                    >
+                    <StepButton edit={`remove:${i}`} variant="ghost" onClick={inPlace(() => remove(i))}>
                       {`Remove step ${i + 1}`}
-                    </Button>
+                    </StepButton>
                   ) : null}
                 </div>
               </fieldset>
@@ -212,5 +194,27 @@ export function ChecklistEditor({ items, version }: { items: ChecklistItem[]; ve
         <SubmitButton>Save as a new version</SubmitButton>
       </div>
     </ValidatedForm>
+  );
+}
+
+/**
+ * A button that changes the list of steps: without JavaScript it posts `edit` (the server moves
+ * or removes the step and shows the form again); with it, `onClick` does the same in place.
+ */
+function StepButton({
+  edit,
+  variant = "secondary",
+  onClick,
+  children,
+}: {
+  edit: string;
+  variant?: "secondary" | "ghost";
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button type="submit" variant={variant} name="edit" value={edit} onClick={onClick}>
+      {children}
+    </Button>
   );
 }
