@@ -9,7 +9,7 @@ import { z } from "zod";
 import { AlumniFilters } from "~/components/alumni/alumni-filters";
 import { AlumniResults } from "~/components/alumni/alumni-results";
 import { SavedViews } from "~/components/alumni/saved-views";
-import { Card, EmptyState, PageHeader, Pager } from "~/components/ui";
+import { EmptyState, FilterPanel, PageHeader, Pager } from "~/components/ui";
 import {
   ALUMNI_FILTER_KEYS,
   ALUMNI_FILTER_LABELS,
@@ -155,6 +155,13 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 
 const number = new Intl.NumberFormat("en");
 
+/** How many of the view's filters are in use (the search counts; the sort order does not). */
+function filtersInUse(filter: AlumniFilter) {
+  return Object.entries(filter).filter(
+    ([key, v]) => key !== "sort" && v !== undefined && v !== "" && (!Array.isArray(v) || v.length > 0),
+  ).length;
+}
+
 export default function AlumniList() {
   const { problem, ignored, hr, noTeam, filter, query, summary, list, options, segments, may } =
     useLoaderData<typeof loader>();
@@ -183,7 +190,7 @@ export default function AlumniList() {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-4">
         <div className="min-w-0 space-y-6">
-          <Card title="Filters">
+          <FilterPanel title="Search and filters" active={filtersInUse(filter)} resultsId="alumni-results">
             <AlumniFilters
               filter={filter}
               options={options}
@@ -191,7 +198,7 @@ export default function AlumniList() {
               restricted={may.restricted}
               eligibility={may.eligibility}
             />
-          </Card>
+          </FilterPanel>
           {hr ? (
             <SavedViews
               segments={segments}
@@ -203,7 +210,7 @@ export default function AlumniList() {
           ) : null}
         </div>
 
-        <div className="min-w-0 lg:col-span-3">
+        <div id="alumni-results" tabIndex={-1} className="min-w-0 outline-none lg:col-span-3">
           <p className="mb-3 text-sm" aria-live="polite">
             <strong>{number.format(list.total)}</strong> {list.total === 1 ? "person" : "people"} · {summary}
           </p>

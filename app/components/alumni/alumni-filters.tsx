@@ -1,6 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { SelectHTMLAttributes } from "react";
-import { Button, SelectField, TextField } from "~/components/ui";
+import { Button, CheckboxList, SelectField, TextField } from "~/components/ui";
 import { ALUMNI_SORTS, EXIT_REASONS, type AlumniFilter } from "~/modules/alumni/alumni-filter";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
 
@@ -18,46 +17,6 @@ export type AlumniFilterOptions = {
   departments: string[];
   locations: string[];
 };
-
-function MultiSelect({
-  label: text,
-  name,
-  options,
-  selected,
-  ...rest
-}: {
-  label: string;
-  name: string;
-  options: { value: string; label: string }[];
-  selected?: string[];
-} & SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <div>
-      <label htmlFor={`f-${name}`} className="block text-sm font-medium">
-        {text}
-      </label>
-      <p id={`f-${name}-hint`} className="text-xs text-muted">
-        Hold Ctrl (⌘ on a Mac) to choose several.
-      </p>
-      <select
-        id={`f-${name}`}
-        aria-describedby={`f-${name}-hint`}
-        name={name}
-        multiple
-        size={Math.min(4, Math.max(2, options.length))}
-        defaultValue={selected ?? []}
-        className="mt-1 block w-full rounded-md border border-line bg-white px-2 py-1 text-sm"
-        {...rest}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * The alumni list's search and filters: a GET form, so the view lives in the address. HR sees
@@ -88,43 +47,40 @@ export function AlumniFilters({
         hint="Name, email, job title or skill"
       />
       {hr ? (
-        <fieldset>
-          <legend className="text-sm font-medium">Exit reason</legend>
-          <div className="mt-1 grid grid-cols-1 gap-1">
-            {EXIT_REASONS.map((reason) => (
-              <label key={reason} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="exitReason"
-                  value={reason}
-                  defaultChecked={filter.exitReason?.includes(reason)}
-                />
-                {EXIT_REASON_LABELS[reason]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CheckboxList
+          legend="Exit reason"
+          name="exitReason"
+          id="f-exitReason"
+          options={EXIT_REASONS.map((reason) => ({ value: reason, label: EXIT_REASON_LABELS[reason] }))}
+          selected={filter.exitReason}
+        />
       ) : null}
       {hr && options.decisions.length ? (
-        <MultiSelect
-          label="Workforce decision"
+        <CheckboxList
+          legend="Workforce decision"
           name="decisionId"
+          id="f-decisionId"
+          searchLabel="Find a decision"
           selected={filter.decisionId}
           options={options.decisions.map((d) => ({ value: d.id, label: d.title }))}
         />
       ) : null}
       {options.departments.length ? (
-        <MultiSelect
-          label="Department"
+        <CheckboxList
+          legend="Department"
           name="department"
+          id="f-department"
+          searchLabel="Find a department"
           selected={filter.department}
           options={options.departments.map((d) => ({ value: d, label: d }))}
         />
       ) : null}
       {options.locations.length ? (
-        <MultiSelect
-          label="Location"
+        <CheckboxList
+          legend="Location"
           name="location"
+          id="f-location"
+          searchLabel="Find a location"
           selected={filter.location}
           options={options.locations.map((d) => ({ value: d, label: d }))}
         />

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { forwardRef, useId } from "react";
+import { forwardRef, useEffect, useId, useState } from "react";
 import { cx } from "./cx";
 import { useUiWords } from "./words";
 
@@ -203,8 +203,14 @@ export const Checkbox = forwardRef<
 });
 
 /**
- * Several choices from a short list, as tick boxes in a fieldset: no "hold Ctrl" multi-selects.
- * Posts one `name=value` pair per ticked box, as a multiple select would.
+ * Several choices from a list, as tick boxes in a fieldset: no "hold Ctrl" multi-selects.
+ * Posts one `name=value` pair per ticked box, as a multiple select would, so an address built
+ * from a multi-select means the same here.
+ *
+ * A long list (`searchLabel` set and more than `searchFrom` options) scrolls inside a box, puts
+ * the ticked choices first and, once the page runs, gets a search box above it that narrows the
+ * boxes shown (ticked boxes hidden by a search still count). Without JavaScript the whole list
+ * is there to scroll.
  */
 export function CheckboxList({
   legend,
@@ -216,6 +222,8 @@ export function CheckboxList({
   id,
   columns = 1,
   className,
+  searchLabel,
+  searchFrom = 8,
 }: {
   legend: ReactNode;
   name: string;
@@ -227,10 +235,27 @@ export function CheckboxList({
   id?: string;
   columns?: 1 | 2 | 3;
   className?: string;
+  /** The search box's label, e.g. "Find a department"; a long list gets the box. */
+  searchLabel?: string;
+  /** How many options make a list long. */
+  searchFrom?: number;
 }) {
   const generated = useId();
   const baseId = id ?? generated;
   const error = firstError(errors);
+  const long = searchLabel !== undefined && options.length > searchFrom;
+  const [running, setRunning] = useState(false);
+  const [search, setSearch] = useState("");
+  useEffect(() => setRunning(true), []);
+  const ordered = long
+    ? [
+        ...options.filter((o) => selected?.includes(o.value)),
+        ...options.filter((o) => !selected?.includes(o.value)),
+      ]
+    : options;
+  const needle = search.trim().toLocaleLowerCase();
+  const shows = (o: Option) => !needle || o.label.toLocaleLowerCase().includes(needle);
+  const shown = needle ? ordered.filter(shows).length : ordered.length;
   return (
     <fieldset
       className={className}
@@ -242,15 +267,41 @@ export function CheckboxList({
           {hint}
         </p>
       ) : null}
+      {long && running ? (
+        <div className="mt-1">
+          <label htmlFor={`${baseId}-search`} className="sr-only">
+            {searchLabel}
+          </label>
+          <input
+            id={`${baseId}-search`}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            // Enter in the search box narrows the list; it does not send the filter form.
+            onKeyDown={(e) => {
+              if (e.key === "Enter") e.preventDefault();
+            }}
+            placeholder={searchLabel}
+            aria-controls={`${baseId}-options`}
+            autoComplete="off"
+            className="block w-full rounded-md border border-line bg-white px-2 py-1 text-sm"
+          />
+          <p className="sr-only" aria-live="polite">
+            {needle ? `${shown} of ${options.length} shown` : ""}
+          </p>
+        </div>
+      ) : null}
       <div
+        id={`${baseId}-options`}
         className={cx(
           "mt-1 grid gap-x-4 gap-y-1",
           columns === 2 && "sm:grid-cols-2",
           columns === 3 && "sm:grid-cols-3",
+          long && "max-h-48 overflow-y-auto rounded-md border border-line p-2",
         )}
       >
-        {options.map((o, i) => (
-          <label key={o.value} className="flex items-start gap-2 text-sm">
+        {ordered.map((o, i) => (
+          <label key={o.value} className="flex items-start gap-2 text-sm" hidden={!shows(o)}>
             <input
               type="checkbox"
               name={name}
@@ -262,6 +313,7 @@ export function CheckboxList({
             <span className="min-w-0 [overflow-wrap:anywhere]">{o.label}</span>
           </label>
         ))}
+        {needle && shown === 0 ? <p className="text-sm text-muted">Nothing matches “{search.trim()}”.</p> : null}
       </div>
       <FieldError id={`${baseId}-error`} errors={error} />
     </fieldset>
