@@ -96,7 +96,9 @@ describe("the alumni filters' several-choice lists", () => {
     expect(filter.department).toEqual(["Support"]);
     // A saved view's address (repeated keys) reads back as the same ticks.
     expect(
-      alumniFilterToSearchParams(parseAlumniFilter(new URLSearchParams("location=Paris%2C+FR&location=Leeds%2C+UK"))).toString(),
+      alumniFilterToSearchParams(
+        parseAlumniFilter(new URLSearchParams("location=Paris%2C+FR&location=Leeds%2C+UK")),
+      ).toString(),
     ).toBe("location=Leeds%2C+UK&location=Paris%2C+FR");
   });
 });

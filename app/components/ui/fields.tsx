@@ -313,7 +313,9 @@ export function CheckboxList({
             <span className="min-w-0 [overflow-wrap:anywhere]">{o.label}</span>
           </label>
         ))}
-        {needle && shown === 0 ? <p className="text-sm text-muted">Nothing matches “{search.trim()}”.</p> : null}
+        {needle && shown === 0 ? (
+          <p className="text-sm text-muted">Nothing matches “{search.trim()}”.</p>
+        ) : null}
       </div>
       <FieldError id={`${baseId}-error`} errors={error} />
     </fieldset>
