@@ -39,9 +39,6 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "components/alumni/alumni-results.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/alumni/record-forms.tsx": { forms: 4, why: "to convert (issue 16)" },
   "components/alumni/saved-views.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "components/campaign-form.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "components/campaigns/campaign-answers.tsx": { forms: 2, why: "to convert (issue 16)" },
-  "components/campaigns/launch-card.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/decision-form.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/eligibility/bulk-decision-form.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/invitation-answers/answer-sections.tsx": { forms: 1, why: "to convert (issue 16)" },
@@ -52,7 +49,6 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "routes/preferences.$token.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.alumni.views.tsx": { forms: 2, why: "to convert (issue 16)" },
   "routes/staff.applications.$applicationId.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/staff.campaigns.$campaignId.tsx": { forms: 4, why: "to convert (issue 16)" },
   "routes/staff.eligibility._index.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.eligibility.draft.tsx": {
     forms: 3,

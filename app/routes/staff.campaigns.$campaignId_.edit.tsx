@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
 import { Notice, PageHeader } from "~/components/ui";
 import { updateCampaign } from "~/modules/campaigns/update-campaign.server";
@@ -15,7 +15,7 @@ import {
 } from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseForm, parseParams, type ActionError } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseParams } from "~/platform/http.server";
 import { recordId } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -43,9 +43,6 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 
 export default function EditCampaign() {
   const { campaign, segments, programs } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionError | undefined;
-  const navigation = useNavigation();
-  const error = actionData && !actionData.ok ? actionData.error : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -65,11 +62,8 @@ export default function EditCampaign() {
         <CampaignForm
           segments={segments}
           programs={programs}
-          values={actionData?.values ?? campaign.values}
-          errors={error?.fieldErrors}
-          formError={error?.message}
+          values={campaign.values}
           submitLabel="Save changes"
-          busy={navigation.state === "submitting"}
         />
       )}
     </>

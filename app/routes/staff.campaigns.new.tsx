@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignForm } from "~/components/campaign-form";
 import { EmptyState, PageHeader } from "~/components/ui";
 import { campaignFormDefaults } from "~/modules/campaigns/campaign-form-defaults.server";
@@ -15,13 +15,7 @@ import {
 } from "~/modules/campaigns/list-campaigns.server";
 import { CampaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import {
-  defineAction,
-  defineLoader,
-  parseFilters,
-  parseForm,
-  type ActionError,
-} from "~/platform/http.server";
+import { defineAction, defineLoader, parseFilters, parseForm } from "~/platform/http.server";
 import { optionalRecordId } from "~/platform/input";
 import { z } from "zod";
 
@@ -50,9 +44,6 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 
 export default function NewCampaign() {
   const { segments, programs, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionError | undefined;
-  const navigation = useNavigation();
-  const error = actionData && !actionData.ok ? actionData.error : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -73,15 +64,7 @@ export default function NewCampaign() {
           and save the view, then come back here.
         </EmptyState>
       ) : (
-        <CampaignForm
-          segments={segments}
-          programs={programs}
-          values={actionData?.values ?? defaults}
-          errors={error?.fieldErrors}
-          formError={error ? error.message : undefined}
-          submitLabel="Create draft"
-          busy={navigation.state === "submitting"}
-        />
+        <CampaignForm segments={segments} programs={programs} values={defaults} submitLabel="Create draft" />
       )}
     </>
   );

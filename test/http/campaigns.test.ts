@@ -160,6 +160,60 @@ describe("campaign pages", () => {
     }
   });
 
+  it("refuses bad input in each of the campaign's forms with the field's message under that field, without JavaScript", async () => {
+    /** The message under the field with this id (the form's intent, then the field's name). */
+    const under = (html: string, id: string) =>
+      new RegExp(`<p id="${id}-error"[^>]*>(?:<span[^>]*>[^<]*</span>)?([^<]*)</p>`).exec(html)?.[1];
+
+    const created = await hr.request("/staff/campaigns/new", {
+      method: "POST",
+      form: form({ companyName: "  " }),
+    });
+    expect(created.status).toBe(422);
+    const createdHtml = await created.text();
+    expect(under(createdHtml, "save-companyName")).toBe("Enter the company name.");
+    // The values typed come back in the fields.
+    expect(createdHtml).toContain(`value="${campaignValues(segmentId).teamName}"`);
+
+    const id = await create({ note: "Your position has been eliminated effective immediately." });
+    const note = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "save-note", note: "a".repeat(4001) },
+    });
+    expect(note.status).toBe(422);
+    expect(under(await note.text(), "save-note-note")).toBe(
+      "Keep the note under 4,000 characters: a few short paragraphs read best.",
+    );
+
+    const launch = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "launch", overrideReason: "r".repeat(501) },
+    });
+    expect(launch.status).toBe(422);
+    expect(under(await launch.text(), "launch-overrideReason")).toBe("Keep the reason under 500 characters.");
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
+
+    const launched = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "launch", overrideReason: "The wording was agreed with the works council." },
+    });
+    expect(launched.status).toBe(200);
+    const cancel = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "cancel", reason: "c".repeat(501) },
+    });
+    expect(cancel.status).toBe(422);
+    expect(under(await cancel.text(), "cancel-reason")).toBe("Keep the reason under 500 characters.");
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).not.toBe("cancelled");
+
+    const answer = await hr.request(`/staff/campaigns/${id}`, {
+      method: "POST",
+      form: { intent: "answer-handled", answerId: "not an id" },
+    });
+    expect(answer.status).toBe(422);
+    expect(await answer.text()).toContain("Some fields need your attention.");
+  });
+
   it("checks a note's tone without JavaScript and without saving it", async () => {
     const id = await create();
     const response = await hr.request(`/staff/campaigns/${id}`, {

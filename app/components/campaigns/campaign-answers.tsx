@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
+import { useValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
 import { Badge, Button, Card, Pager, Stat, Table, type Column } from "~/components/ui";
+import { MarkAnswerHandledSchema } from "~/modules/invitation-answers/schemas";
 import type {
   CampaignAnswerRow,
   CampaignAnswers,
@@ -13,6 +15,34 @@ const TONE: Record<AnswerChoice, "good" | "neutral" | "bad"> = {
   not_now: "neutral",
   stop: "bad",
 };
+
+/**
+ * One button on one answer's row ("mark as followed up", "enter the application"): a form of
+ * its own posting the answer's id, checked with MarkAnswerHandledSchema here and in the action.
+ * Its outcome is shown above the table (the page's notice), not in each row that shares the intent.
+ */
+function AnswerButton({
+  intent,
+  answerId,
+  busy,
+  children,
+}: {
+  intent: "answer-handled" | "answer-apply";
+  answerId: string;
+  busy: boolean;
+  children: React.ReactNode;
+}) {
+  const form = useValidatedForm(MarkAnswerHandledSchema, { intent, defaultValues: { answerId } });
+  return (
+    <Form method="post" preventScrollReset noValidate onSubmit={form.onSubmit}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="answerId" value={answerId} />
+      <Button type="submit" variant="secondary" busy={busy}>
+        {children}
+      </Button>
+    </Form>
+  );
+}
 
 /**
  * Who answered what (ADR 038): the person (a link to their profile), the answer, availability,
@@ -101,13 +131,9 @@ export function AnswersTable({
                   <span className="sr-only">: {r.name}&apos;s application</span>
                 </Link>
               ) : r.answer === "interested" && canApply ? (
-                <Form method="post" preventScrollReset>
-                  <input type="hidden" name="intent" value="answer-apply" />
-                  <input type="hidden" name="answerId" value={r.id} />
-                  <Button type="submit" variant="secondary" busy={busyAnswerId === r.id}>
-                    Enter the application<span className="sr-only"> for {r.name}</span>
-                  </Button>
-                </Form>
+                <AnswerButton intent="answer-apply" answerId={r.id} busy={busyAnswerId === r.id}>
+                  Enter the application<span className="sr-only"> for {r.name}</span>
+                </AnswerButton>
               ) : (
                 "None"
               ),
@@ -125,13 +151,9 @@ export function AnswersTable({
         ) : !r.needsFollowUp ? (
           <span className="text-sm text-muted">Nothing to follow up</span>
         ) : canHandle ? (
-          <Form method="post" preventScrollReset>
-            <input type="hidden" name="intent" value="answer-handled" />
-            <input type="hidden" name="answerId" value={r.id} />
-            <Button type="submit" variant="secondary" busy={busyAnswerId === r.id}>
-              Mark as followed up<span className="sr-only"> for {r.name}</span>
-            </Button>
-          </Form>
+          <AnswerButton intent="answer-handled" answerId={r.id} busy={busyAnswerId === r.id}>
+            Mark as followed up<span className="sr-only"> for {r.name}</span>
+          </AnswerButton>
         ) : (
           "Not yet"
         ),

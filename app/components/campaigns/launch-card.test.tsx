@@ -1,12 +1,27 @@
 // @vitest-environment happy-dom
 import { createRemixStub } from "@remix-run/testing";
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { ScheduleCard, type ScheduledCampaign } from "./launch-card";
 
-function inRouter(element: React.ReactElement) {
-  const Stub = createRemixStub([{ path: "*", Component: () => element }]);
-  return render(<Stub initialEntries={["/staff/campaigns/c1"]} />);
+function inRouter(
+  element: React.ReactElement,
+  answer: (posted: Record<string, FormDataEntryValue>) => unknown = () => ({ ok: true }),
+) {
+  const posts: Record<string, FormDataEntryValue>[] = [];
+  const Stub = createRemixStub([
+    {
+      path: "*",
+      Component: () => element,
+      action: async ({ request }) => {
+        const posted = Object.fromEntries(await request.formData());
+        posts.push(posted);
+        return answer(posted);
+      },
+    },
+  ]);
+  return { ...render(<Stub initialEntries={["/staff/campaigns/c1"]} />), posts };
 }
 
 const draft: ScheduledCampaign = {
@@ -31,23 +46,58 @@ describe("the campaign's schedule and launch", () => {
     expect(screen.getByText("Hanna Berg (People Partner), hanna.berg@fjordpay.example")).toBeTruthy();
     expect(screen.getByTestId("launch-recipients").textContent).toBe("1,234 people");
     const launch = screen.getByRole("button", { name: "Yes, send to 1,234 people" }) as HTMLButtonElement;
-    expect(launch.value).toBe("launch");
     expect(launch.closest("details")?.open).toBe(false);
+    expect((launch.closest("form")?.querySelector('input[name="intent"]') as HTMLInputElement).value).toBe(
+      "launch",
+    );
   });
 
   it("says one person, and opens the confirmation again with the error when a launch failed", async () => {
-    inRouter(
-      <ScheduleCard
-        campaign={draft}
-        recipients={1}
-        toneOk
-        canOverride={false}
-        launchError={{ message: "Nobody in this segment can be written to now." }}
-      />,
+    const user = userEvent.setup();
+    const { posts } = inRouter(
+      <ScheduleCard campaign={draft} recipients={1} toneOk canOverride={false} />,
+      () => ({
+        ok: false,
+        intent: "launch",
+        error: { code: "conflict", message: "Nobody in this segment can be written to now." },
+      }),
     );
-    const launch = await screen.findByRole("button", { name: "Yes, send to 1 person" });
-    expect(launch.closest("details")?.open).toBe(true);
-    expect(screen.getByText("Nobody in this segment can be written to now.")).toBeTruthy();
+    await user.click(await screen.findByText("Launch campaign…"));
+    await user.click(screen.getByRole("button", { name: "Yes, send to 1 person" }));
+    const summary = await screen.findByRole("alert");
+    expect(summary.textContent).toContain("Nobody in this segment can be written to now.");
+    expect(posts).toEqual([{ intent: "launch" }]);
+    expect(screen.getByRole("button", { name: "Yes, send to 1 person" }).closest("details")?.open).toBe(true);
+  });
+
+  it("posts the override reason, and shows the server's refusal under that field and in the summary", async () => {
+    const user = userEvent.setup();
+    const { posts } = inRouter(
+      <ScheduleCard campaign={draft} recipients={5} toneOk={false} canOverride />,
+      () => ({
+        ok: false,
+        intent: "launch",
+        values: { intent: "launch", overrideReason: "Agreed with the works council" },
+        error: {
+          code: "validation",
+          message: "Some fields need your attention.",
+          fieldErrors: { overrideReason: ["Keep the reason under 500 characters."] },
+        },
+      }),
+    );
+    const reason = await screen.findByLabelText("Reason to launch despite the tone errors");
+    await user.click(screen.getByText("Launch campaign…"));
+    await user.type(reason, "Agreed with the works council");
+    await user.click(screen.getByRole("button", { name: "Yes, send to 5 people" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toEqual({ intent: "launch", overrideReason: "Agreed with the works council" });
+    const summary = await screen.findByRole("alert");
+    const link = within(summary).getByRole("link", { name: "Keep the reason under 500 characters." });
+    expect(link.getAttribute("href")).toBe(`#${reason.id}`);
+    expect(reason.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(`${reason.id}-error`)?.textContent).toContain(
+      "Keep the reason under 500 characters.",
+    );
   });
 
   it("asks for a reason when the tone check failed and the viewer may override it; otherwise says who can", async () => {

@@ -1,6 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Button, Card, Facts, Notice, TextArea } from "~/components/ui";
+import { Card, Facts, Notice, TextArea } from "~/components/ui";
+import { LaunchCampaignSchema } from "~/modules/campaigns/schemas";
 
 export type ScheduledCampaign = {
   status: string;
@@ -25,16 +26,15 @@ export function ScheduleCard({
   recipients,
   toneOk,
   canOverride,
-  launchError,
 }: {
   campaign: ScheduledCampaign;
   /** How many people the email would go to now. */
   recipients: number;
   toneOk: boolean;
   canOverride: boolean;
-  launchError?: { message: string; fieldErrors?: Record<string, string[] | undefined> };
 }) {
-  const navigation = useNavigation();
+  // LaunchCampaignSchema here and in the action: the reason is checked before anything is sent.
+  const form = useValidatedForm(LaunchCampaignSchema, { intent: "launch" });
   const blocked = !toneOk;
   return (
     <Card title="Schedule and launch">
@@ -64,16 +64,15 @@ export function ScheduleCard({
         ]}
       />
       {campaign.status === "draft" ? (
-        <Form method="post" className="mt-4 space-y-3" noValidate>
+        <ValidatedForm form={form} className="mt-4 space-y-3">
           {blocked ? (
             canOverride ? (
               <TextArea
                 label="Reason to launch despite the tone errors"
-                name="overrideReason"
                 rows={2}
                 maxLength={500}
                 hint="Fixing the note is better. If you launch anyway, your reason is kept in the audit trail."
-                errors={launchError?.fieldErrors?.overrideReason}
+                {...form.field("overrideReason")}
               />
             ) : (
               <Notice tone="warning">
@@ -82,12 +81,9 @@ export function ScheduleCard({
               </Notice>
             )
           ) : null}
-          {launchError && !launchError.fieldErrors ? (
-            <Notice tone="error">{launchError.message}</Notice>
-          ) : null}
           {/* Launching asks once more, with the number of people, before anything is sent (works
               without JavaScript: the confirmation is a native disclosure). */}
-          <details className="rounded-md border border-line p-3" open={!!launchError}>
+          <details className="rounded-md border border-line p-3" open={!!form.summary}>
             <summary className="cursor-pointer font-medium text-brand">Launch campaign…</summary>
             <p className="mt-2 text-sm">
               This sends the email to{" "}
@@ -97,17 +93,11 @@ export function ScheduleCard({
               , at most {campaign.throttlePerHour.toLocaleString("en")} per hour. You can pause or cancel at
               any time; emails already sent cannot be called back.
             </p>
-            <Button
-              type="submit"
-              name="intent"
-              value="launch"
-              className="mt-3"
-              busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "launch"}
-            >
+            <SubmitButton className="mt-3">
               Yes, send to {recipients.toLocaleString("en")} {recipients === 1 ? "person" : "people"}
-            </Button>
+            </SubmitButton>
           </details>
-        </Form>
+        </ValidatedForm>
       ) : null}
     </Card>
   );

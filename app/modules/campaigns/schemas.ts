@@ -168,6 +168,10 @@ export const LaunchCampaignSchema = z.object({
     .transform((v) => (v ? neutraliseText(v, { multiline: true }) : undefined)),
 });
 
+/** Pause and resume have no fields: the intent is the whole form. */
+export const PauseCampaignSchema = z.object({});
+export const ResumeCampaignSchema = z.object({});
+
 export const CancelCampaignSchema = z.object({
   reason: z
     .string()
