@@ -44,9 +44,6 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "components/invitation-answers/answer-sections.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/onboarding/task-list.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/portal/branding-admin.tsx": { forms: 2, why: "to convert (issue 16)" },
-  "components/portal/sign-in.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/portal.applications.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/preferences.$token.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.alumni.views.tsx": { forms: 2, why: "to convert (issue 16)" },
   "routes/staff.applications.$applicationId.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.eligibility._index.tsx": { forms: 1, why: "to convert (issue 16)" },
@@ -63,7 +60,6 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "routes/staff.pipeline.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.programs.$programId.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.reviews.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/unsubscribe.$token.tsx": { forms: 1, why: "to convert (issue 16)" },
 };
 
 type FoundForm = { file: string; line: number; tag: string };

@@ -1,9 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ActionNotice } from "~/components/form";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  ActionNotice,
+  SubmitButton,
+  useActionResult,
+  useValidatedForm,
+  ValidatedForm,
+} from "~/components/form";
 import { portalStatusSentence, PortalStatusBadge } from "~/components/pipeline/portal";
 import { portalMeta } from "~/components/portal/portal-meta";
-import { Button, Notice } from "~/components/ui";
+import { Notice } from "~/components/ui";
 import { withdrawApplication } from "~/modules/applications/move-application.server";
 import { listMyApplications } from "~/modules/applications/portal-programs.server";
 import { listMyContracts } from "~/modules/contracts/get-portal-contract.server";
@@ -13,7 +19,6 @@ import { t } from "~/modules/portal/strings";
 import { requireAlumnus } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, parseForm } from "~/platform/http.server";
-import { z } from "zod";
 
 export const meta = portalMeta("applications.title");
 
@@ -26,11 +31,11 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return { applications, contracts };
 });
 
-const WithdrawFormSchema = WithdrawSchema.extend({ applicationId: z.string().trim().min(1).max(64) });
-
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
-  const input = await parseForm(request, WithdrawFormSchema);
+  const input = await parseForm(request, WithdrawSchema);
+  // Each application's form has its own intent, so the answer lands next to the right one.
+  const intent = `withdraw:${input.applicationId}`;
   try {
     await withdrawApplication({ actor: alumnus, applicationId: input.applicationId, version: input.version });
   } catch (error) {
@@ -38,7 +43,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
       throw new AppError("conflict", t("applications.changed"));
     throw error;
   }
-  return { ok: true as const, intent: "withdraw", message: t("applications.withdrawn") };
+  return { ok: true as const, intent, message: t("applications.withdrawn") };
 });
 
 const CONTRACT_STATE_LABELS = {
@@ -48,6 +53,40 @@ const CONTRACT_STATE_LABELS = {
   declined: "contract.stateDeclined",
   closed: "contract.stateClosed",
 } as const;
+
+/** "Withdraw this application", folded away until asked for (open again when it was refused). */
+function WithdrawForm({ application }: { application: { id: string; version: number; title: string } }) {
+  const form = useValidatedForm(WithdrawSchema, {
+    intent: `withdraw:${application.id}`,
+    defaultValues: { applicationId: application.id, version: application.version },
+  });
+  return (
+    <details className="mt-3" open={form.summary ? true : undefined}>
+      <summary className="cursor-pointer text-sm font-medium text-brand underline">
+        {t("applications.withdraw")}
+      </summary>
+      <ValidatedForm form={form} className="mt-2 space-y-2">
+        <p className="text-sm">{t("applications.withdrawExplain")}</p>
+        <input type="hidden" name="applicationId" value={application.id} />
+        <input type="hidden" name="version" value={application.version} />
+        <SubmitButton variant="secondary">
+          {t("applications.withdrawConfirm", { title: application.title })}
+        </SubmitButton>
+      </ValidatedForm>
+    </details>
+  );
+}
+
+/**
+ * A withdrawal's answer at the top of the page: its success (the form is gone once it is
+ * withdrawn), or a refusal whose form is no longer on the page.
+ */
+function WithdrawNotice({ formsShown }: { formsShown: string[] }) {
+  const result = useActionResult();
+  if (!result?.intent?.startsWith("withdraw")) return null;
+  if (!result.ok && formsShown.includes(result.intent)) return null;
+  return <ActionNotice intent={result.intent} />;
+}
 
 export default function MyApplications() {
   const { applications, contracts } = useLoaderData<typeof loader>();
@@ -60,7 +99,9 @@ export default function MyApplications() {
         <p className="mt-2 text-lg">{t("applications.intro")}</p>
       </div>
       {params.get("sent") ? <Notice tone="success">{t("apply.sent")}</Notice> : null}
-      <ActionNotice intent="withdraw" />
+      <WithdrawNotice
+        formsShown={applications.filter((a) => withdrawable(a.status)).map((a) => `withdraw:${a.id}`)}
+      />
       {contracts.length ? (
         <section
           aria-labelledby="contracts-heading"
@@ -105,20 +146,7 @@ export default function MyApplications() {
                 <p>{portalStatusSentence(a.status)}</p>
               </div>
               {withdrawable(a.status) ? (
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-brand underline">
-                    {t("applications.withdraw")}
-                  </summary>
-                  <Form method="post" className="mt-2 space-y-2">
-                    <p className="text-sm">{t("applications.withdrawExplain")}</p>
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="applicationId" value={a.id} />
-                    <input type="hidden" name="version" value={a.version} />
-                    <Button type="submit" variant="secondary">
-                      {t("applications.withdrawConfirm", { title: a.program.title })}
-                    </Button>
-                  </Form>
-                </details>
+                <WithdrawForm application={{ id: a.id, version: a.version, title: a.program.title }} />
               ) : null}
             </li>
           ))}

@@ -14,6 +14,7 @@ import { PortalSignInConfirmSchema } from "~/modules/portal/schemas";
 import { t } from "~/modules/portal/strings";
 import { knownDeviceCookie } from "~/platform/known-device.server";
 import { sha256 } from "~/platform/crypto.server";
+import { AppError } from "~/platform/errors";
 import {
   clientMeta,
   defineAction,
@@ -52,7 +53,13 @@ export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
 // The session starts here, on the person's own press of the button.
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const { token } = parseParams(params, { token: linkTokenOrNone });
-  await parseForm(request, PortalSignInConfirmSchema);
+  await parseForm(request, PortalSignInConfirmSchema).catch((error: unknown) => {
+    // Only the button's own POST uses the link: anything else is answered on the same page.
+    if (error instanceof AppError && error.code === "validation") {
+      throw new AppError("validation", t("signIn.invalidRequest"));
+    }
+    throw error;
+  });
   const presented = sessionTokenFrom(request, "alumnus");
   const { setCookie, alumnusId } = await signInAlumnus({
     token: token ?? "",
@@ -70,6 +77,8 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 export default function ConfirmSignIn() {
   const { usable, invalidMessage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const error = actionData && !actionData.ok ? actionData.error.message : undefined;
+  // A refused form is shown on the form (its summary); a link that no longer works, on its own page.
+  const error =
+    actionData && !actionData.ok && actionData.error.code !== "validation" ? actionData.error.message : undefined;
   return <SignInConfirm usable={usable} invalidMessage={invalidMessage} error={error} />;
 }

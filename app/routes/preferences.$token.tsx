@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { LinkPage } from "~/components/link-page";
 import { ExpiredPreferencesLink, InvalidPreferencesLink } from "~/components/preferences-link";
-import { Notice, Button } from "~/components/ui";
+import { Notice } from "~/components/ui";
 import { PREFERENCES_SIGN_IN_PATH } from "~/modules/preferences/contact-rules";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferencesPage } from "~/modules/preferences/get-preferences.server";
@@ -54,8 +55,15 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 export default function Preferences() {
   const { page, invalidMessage, company } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : null;
+  const subscribed = (purpose: string) =>
+    page.state === "open" && page.known ? !!page.purposes.find((p) => p.purpose === purpose)?.subscribed : false;
+  const form = useValidatedForm(PreferencesSchema, {
+    defaultValues: {
+      returnOpportunities: subscribed("return_opportunities"),
+      news: subscribed("news"),
+    },
+  });
   const state = actionData?.ok && actionData.state !== "saved" ? actionData.state : page.state;
   if (state === "expired" || page.state === "expired") {
     return (
@@ -99,7 +107,7 @@ export default function Preferences() {
           </Notice>
         </div>
       ) : null}
-      <Form method="post" className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
+      <ValidatedForm form={form} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
         {saved ? (
           <Notice tone="success">
             {saved.changed
@@ -107,15 +115,12 @@ export default function Preferences() {
               : "Nothing changed: these were already your choices."}
           </Notice>
         ) : null}
-        {error ? (
-          <Notice tone="error">
-            {error.message}{" "}
-            {error.code === "conflict" ? (
-              <a className="underline" href={PREFERENCES_SIGN_IN_PATH}>
-                Sign in to the alumni site
-              </a>
-            ) : null}
-          </Notice>
+        {error?.code === "conflict" ? (
+          <p className="text-sm">
+            <a className="text-brand underline" href={PREFERENCES_SIGN_IN_PATH}>
+              Sign in to the alumni site
+            </a>
+          </p>
         ) : null}
         <fieldset className="space-y-4">
           <legend className="text-sm font-medium">Email me about</legend>
@@ -123,9 +128,12 @@ export default function Preferences() {
             <label key={p.purpose} className="flex gap-3">
               <input
                 type="checkbox"
-                name={p.purpose === "news" ? "news" : "returnOpportunities"}
+                {...form.register(p.purpose === "news" ? "news" : "returnOpportunities")}
+                id={form.idFor(p.purpose === "news" ? "news" : "returnOpportunities")}
                 value="yes"
-                defaultChecked={p.subscribed}
+                defaultChecked={
+                  form.values ? form.values[p.purpose === "news" ? "news" : "returnOpportunities"] === "yes" : p.subscribed
+                }
                 disabled={p.locked}
                 className="mt-1 h-4 w-4"
                 aria-describedby={`${p.purpose}-hint`}
@@ -149,10 +157,8 @@ export default function Preferences() {
             </label>
           ))}
         </fieldset>
-        <Button type="submit" className="w-full" busy={navigation.state === "submitting"}>
-          Save my choices
-        </Button>
-      </Form>
+        <SubmitButton className="w-full">Save my choices</SubmitButton>
+      </ValidatedForm>
     </LinkPage>
   );
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { LinkPage } from "~/components/link-page";
 import { InvalidPreferencesLink } from "~/components/preferences-link";
-import { Notice, Button } from "~/components/ui";
 import { PREFERENCES_SIGN_IN_PATH } from "~/modules/preferences/contact-rules";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
@@ -56,7 +56,8 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 export default function Unsubscribe() {
   const { preferences, invalidMessage, company } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  // The mail program's one-click POST and this button send the same field (RFC 8058).
+  const form = useValidatedForm(OneClickSchema, { defaultValues: { "List-Unsubscribe": "One-Click" } });
   if (!preferences || (actionData && !actionData.ok && actionData.error.code === "not_found")) {
     return (
       <InvalidPreferencesLink
@@ -71,7 +72,6 @@ export default function Unsubscribe() {
   const preferencesPath = PREFERENCES_SIGN_IN_PATH;
   const current = preferences.purposes.find((p) => p.purpose === preferences.purpose);
   const done = actionData?.ok ? actionData : null;
-  const error = actionData && !actionData.ok ? actionData.error : null;
   const topic = preferences.purposeTitle.toLowerCase();
   if (done || current?.consent === "withdrawn") {
     return (
@@ -100,14 +100,11 @@ export default function Unsubscribe() {
         about {topic}: {current?.description.toLowerCase()} If you would rather not, press the button and we
         stop at once, including anything already waiting to be sent.
       </p>
-      <Form method="post" className="mt-8 space-y-4 rounded-lg border border-line bg-white p-6">
-        {error ? <Notice tone="error">{error.message}</Notice> : null}
+      <ValidatedForm form={form} className="mt-8 space-y-4 rounded-lg border border-line bg-white p-6">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-        <Button type="submit" className="w-full" busy={navigation.state === "submitting"}>
-          Unsubscribe from {topic}
-        </Button>
+        <SubmitButton className="w-full">Unsubscribe from {topic}</SubmitButton>
         <p className="text-sm text-muted">No sign-in needed. Nothing else about you changes.</p>
-      </Form>
+      </ValidatedForm>
       <p className="mt-6 text-sm">
         <a className="text-brand underline" href={preferencesPath}>
           Sign in to choose what we email you about instead

@@ -321,6 +321,22 @@ describe("applying from the portal over HTTP", () => {
     expect(await db.application.count({ where: { alumnusId: person.id } })).toBe(0);
   });
 
+  it("a withdrawal with a version that is not a number is refused with the form's message, nothing withdrawn", async () => {
+    const program = await createProgram(db);
+    const owner = await createAlumnus(db);
+    const application = await createApplication(db, { programId: program.id, alumnusId: owner.id });
+    const client = await alumnusClient(owner.id);
+    const response = await client.request("/portal/applications", {
+      method: "POST",
+      form: { intent: `withdraw:${application.id}`, applicationId: application.id, version: "latest" },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("This page is out of date. Reload it and try again");
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
+  });
+
   it("an alumnus cannot withdraw someone else's application", async () => {
     const program = await createProgram(db);
     const owner = await createAlumnus(db);

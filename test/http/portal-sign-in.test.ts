@@ -180,6 +180,10 @@ describe("the link", () => {
     const stray = await client.request(path, { method: "POST", form: {} });
     expect(stray.status).toBe(422);
     expect(stray.headers.getSetCookie()).toEqual([]);
+    // Answered on the confirm page, in its form's error summary, with the button still there.
+    const strayPage = await stray.text();
+    expect(strayPage).toContain("Press the Sign in button on this page to finish signing in.");
+    expect(strayPage).toContain('name="intent" value="confirm-sign-in"');
 
     const confirmed = await client.request(path, { method: "POST", form: { intent: "confirm-sign-in" } });
     expect(confirmed.status).toBe(302);

@@ -103,6 +103,8 @@ describe("one-click unsubscribe (RFC 8058)", () => {
       "Content-Type": "application/x-www-form-urlencoded",
     });
     expect(response.status).toBe(422);
+    // The page's own form answers with the schema's message for the field.
+    expect(await response.text()).toContain("This request is missing List-Unsubscribe=One-Click.");
     expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentNews).toBe("granted");
   });
 
@@ -195,6 +197,17 @@ describe("preference page", () => {
       redirect: "manual",
     });
     expect(refused.status).toBe(403);
+
+    // The form's own check: a value the schema cannot read is answered next to its box.
+    const nul = await client.request(`/preferences/${token}`, {
+      method: "POST",
+      form: { returnOpportunities: "yes", news: "yes\u0000" },
+    });
+    expect(nul.status).toBe(422);
+    const nulPage = await nul.text();
+    expect(nulPage).toContain("Remove the invisible NUL character from this field.");
+    expect(nulPage).toContain('href="#field-news"');
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: alumnus.id } })).consentNews).toBe("unknown");
 
     // News yes, return opportunities no (an unticked box is absent from the form).
     const saved = await client.request(`/preferences/${token}`, { method: "POST", form: { news: "yes" } });

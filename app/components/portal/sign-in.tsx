@@ -1,8 +1,8 @@
-import { Form, useRouteLoaderData } from "@remix-run/react";
+import { useRouteLoaderData } from "@remix-run/react";
 import { t } from "~/modules/portal/strings";
-import { PortalSignInSchema } from "~/modules/portal/schemas";
+import { PortalSignInConfirmSchema, PortalSignInSchema } from "~/modules/portal/schemas";
 import { SubmitButton, ValidatedForm, useActionResult, useValidatedForm } from "../form";
-import { Button, Notice, TextField } from "../ui";
+import { Notice, TextField } from "../ui";
 
 function useCompany() {
   return (
@@ -70,6 +70,10 @@ export function SignInConfirm({
   error?: string;
 }) {
   const company = useCompany();
+  const form = useValidatedForm(PortalSignInConfirmSchema, {
+    intent: "confirm-sign-in",
+    defaultValues: { intent: "confirm-sign-in" },
+  });
   if (!usable || error) {
     return (
       <section className="mx-auto max-w-md space-y-4">
@@ -87,12 +91,9 @@ export function SignInConfirm({
     <section className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-semibold">{t("signIn.confirmTitle")}</h1>
       <p>{t("signIn.confirm", { company })}</p>
-      <Form method="post" className="rounded-lg border border-line bg-white p-5">
-        <input type="hidden" name="intent" value="confirm-sign-in" />
-        <Button type="submit" className="min-h-11 w-full">
-          {t("signIn.confirmButton")}
-        </Button>
-      </Form>
+      <ValidatedForm form={form} className="rounded-lg border border-line bg-white p-5">
+        <SubmitButton className="min-h-11 w-full">{t("signIn.confirmButton")}</SubmitButton>
+      </ValidatedForm>
       <p className="text-sm text-muted">{t("signIn.confirmWhy")}</p>
     </section>
   );

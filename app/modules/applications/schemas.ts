@@ -216,9 +216,15 @@ export const PortalApplySchema = applySchema({
 
 export const DAYS_OF_WEEK = DAYS;
 
+/** The person withdraws one of their applications on the portal (its id and the version they saw). */
 export const WithdrawSchema = z.object({
-  version: z.coerce.number().int().min(1),
-  confirm: z.literal("yes", { error: "Tick the box to confirm." }).optional(),
+  applicationId: z
+    .string({ error: t("applications.reload") })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, t("applications.reload")),
+  version: z.coerce
+    .number({ error: t("applications.reload") })
+    .int(t("applications.reload"))
+    .min(1, t("applications.reload")),
 });
 
 export type ApplyInput = z.output<typeof ApplySchema>;

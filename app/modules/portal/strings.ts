@@ -157,6 +157,7 @@ export const PORTAL_STRINGS_EN = {
   "applications.withdrawExplain":
     "If you withdraw, we stop considering you for this role. You can still apply to other roles.",
   "applications.withdrawn": "Your application is withdrawn. Thank you for letting us know.",
+  "applications.reload": "This page is out of date. Reload it and try again: nothing was withdrawn.",
   "applications.changed":
     "Your application changed while you were looking at it. Nothing was withdrawn: look at it again below.",
   // The contract offered to the person: read, accept or decline, download (ADR 060)
