@@ -79,6 +79,8 @@ export default function ConfirmSignIn() {
   const actionData = useActionData<typeof action>();
   // A refused form is shown on the form (its summary); a link that no longer works, on its own page.
   const error =
-    actionData && !actionData.ok && actionData.error.code !== "validation" ? actionData.error.message : undefined;
+    actionData && !actionData.ok && actionData.error.code !== "validation"
+      ? actionData.error.message
+      : undefined;
   return <SignInConfirm usable={usable} invalidMessage={invalidMessage} error={error} />;
 }

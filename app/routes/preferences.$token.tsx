@@ -57,7 +57,9 @@ export default function Preferences() {
   const actionData = useActionData<typeof action>();
   const error = actionData && !actionData.ok ? actionData.error : null;
   const subscribed = (purpose: string) =>
-    page.state === "open" && page.known ? !!page.purposes.find((p) => p.purpose === purpose)?.subscribed : false;
+    page.state === "open" && page.known
+      ? !!page.purposes.find((p) => p.purpose === purpose)?.subscribed
+      : false;
   const form = useValidatedForm(PreferencesSchema, {
     defaultValues: {
       returnOpportunities: subscribed("return_opportunities"),
@@ -132,7 +134,9 @@ export default function Preferences() {
                 id={form.idFor(p.purpose === "news" ? "news" : "returnOpportunities")}
                 value="yes"
                 defaultChecked={
-                  form.values ? form.values[p.purpose === "news" ? "news" : "returnOpportunities"] === "yes" : p.subscribed
+                  form.values
+                    ? form.values[p.purpose === "news" ? "news" : "returnOpportunities"] === "yes"
+                    : p.subscribed
                 }
                 disabled={p.locked}
                 className="mt-1 h-4 w-4"
