@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { DecisionForm } from "~/components/decision-form";
-import { Notice, Badge, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import { DecisionStatusBadge } from "~/components/decisions/decision-list";
 import {
-  DECISION_KIND_LABELS,
-  DECISION_STATUS_LABELS,
-  DecisionSchema,
-} from "~/modules/decisions/decision-schemas";
+  DecisionAlumniCard,
+  DecisionPhases,
+  DecisionSummary,
+  PhaseProgressCard,
+} from "~/components/decisions/decision-sections";
+import { Card, Notice, PageHeader } from "~/components/ui";
+import { DECISION_KIND_LABELS, DecisionSchema } from "~/modules/decisions/decision-schemas";
 import { getDecision } from "~/modules/decisions/get-decision.server";
 import { saveDecision } from "~/modules/decisions/save-decision.server";
 import { phaseProgress } from "~/modules/applications/program-progress.server";
-import { ProgressFunnel } from "~/components/pipeline/progress";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseForm, parseParams } from "~/platform/http.server";
 import { recordId } from "~/platform/input";
@@ -24,8 +26,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const actor = await requirePermission(request, "read:decision");
   const mayReadAlumni = can(actor, "read:alumnus:any");
   const { decisionId } = parseParams(params, { decisionId: recordId }, "That decision");
-  const found = await getDecision({ decisionId, includeAlumni: mayReadAlumni });
-  const progress = can(actor, "read:pipeline:any") ? await phaseProgress(found.decision.id) : null;
+  const [found, progress] = await Promise.all([
+    getDecision({ decisionId, includeAlumni: mayReadAlumni }),
+    can(actor, "read:pipeline:any") ? phaseProgress(decisionId) : null,
+  ]);
   return { ...found, progress, mayManage: can(actor, "manage:decision"), mayReadAlumni };
 });
 
@@ -40,44 +44,12 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   };
 });
 
-const number = new Intl.NumberFormat("en");
-
-function PhaseBars({
-  phases,
-  rolesAffected,
-}: {
-  phases: { id: string; name: string; targetHeadcount: number }[];
-  rolesAffected: number | null;
-}) {
-  const max = Math.max(rolesAffected ?? 0, ...phases.map((p) => p.targetHeadcount), 1);
-  return (
-    <div aria-hidden="true" className="mb-4 space-y-2">
-      {phases.map((p) => (
-        <div key={p.id} className="flex items-center gap-3 text-xs">
-          <span className="w-40 shrink-0 truncate">{p.name}</span>
-          <span
-            className="h-3 rounded bg-brand"
-            style={{ width: `${Math.max(1, (p.targetHeadcount / max) * 60)}%` }}
-          />
-          <span>{number.format(p.targetHeadcount)}</span>
-        </div>
-      ))}
-      {rolesAffected ? (
-        <p className="text-xs text-muted">
-          Bars are to scale against the {number.format(rolesAffected)} roles the decision affected.
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export default function DecisionPage() {
   const { decision: d, alumni, progress, mayManage, mayReadAlumni } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const failed = actionData && !actionData.ok ? actionData : undefined;
-  const alumniLink = `/staff/alumni?decisionId=${encodeURIComponent(d.id)}`;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -88,7 +60,7 @@ export default function DecisionPage() {
       <PageHeader
         title={d.title}
         description={`${DECISION_KIND_LABELS[d.kind]} · ${d.function}`}
-        actions={<Badge>{DECISION_STATUS_LABELS[d.status]}</Badge>}
+        actions={<DecisionStatusBadge status={d.status} />}
       />
       {params.get("saved") === "created" && !actionData ? (
         <div className="mb-4">
@@ -96,113 +68,10 @@ export default function DecisionPage() {
         </div>
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title="The decision">
-            <p className="mb-4 whitespace-pre-wrap text-sm">{d.rationale}</p>
-            <Facts
-              items={[
-                { label: "Announced", value: d.announcedOn },
-                { label: "Effective from", value: d.effectiveOn },
-                {
-                  label: "Roles affected",
-                  value: d.rolesAffected === null ? null : number.format(d.rolesAffected),
-                },
-                { label: "Status", value: DECISION_STATUS_LABELS[d.status] },
-              ]}
-            />
-          </Card>
-          <Card title="Phases">
-            {d.phases.length === 0 ? (
-              <EmptyState title="No phases yet">
-                When the decision is phased back, each phase appears here with its target headcount.
-              </EmptyState>
-            ) : (
-              <>
-                {/* The phases' target headcounts at a glance; the table below carries the same figures. */}
-                <PhaseBars phases={d.phases} rolesAffected={d.rolesAffected} />
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Phases in order</caption>
-                  <thead className="text-muted">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Phase
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        From
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Until
-                      </th>
-                      <th scope="col" className="py-1 pr-3 text-right font-medium">
-                        Target headcount
-                      </th>
-                      <th scope="col" className="py-1 font-medium">
-                        Notes
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.phases.map((p) => (
-                      <tr key={p.id} className="border-t border-line align-top">
-                        <th scope="row" className="py-1 pr-3 font-normal">
-                          {p.name}
-                        </th>
-                        <td className="py-1 pr-3">{p.startsOn}</td>
-                        <td className="py-1 pr-3">{p.endsOn ?? "—"}</td>
-                        <td className="py-1 pr-3 text-right">{number.format(p.targetHeadcount)}</td>
-                        <td className="whitespace-pre-wrap py-1">{p.notes ?? ""}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            )}
-          </Card>
-          {progress && progress.length ? (
-            <Card title="Return progress by phase">
-              <p className="mb-4 text-sm text-muted">
-                Each phase's target headcount against the people applying, shortlisted, offered and hired
-                across its return programs, then those under contract and those active (onboarding done).
-              </p>
-              <div className="space-y-6">
-                {progress.map((phase) => (
-                  <section key={phase.id} aria-labelledby={`phase-${phase.id}`}>
-                    <h3 id={`phase-${phase.id}`} className="mb-2 text-sm font-semibold">
-                      {phase.name}
-                    </h3>
-                    {phase.programs.length ? (
-                      <>
-                        <ProgressFunnel
-                          progress={phase.progress}
-                          goal={phase.targetHeadcount}
-                          goalLabel="Target headcount"
-                          caption={`${phase.name}: target headcount against applications`}
-                        />
-                        <p className="mt-2 text-xs text-muted">
-                          Programs:{" "}
-                          {phase.programs.map((p, i) => (
-                            <span key={p.id}>
-                              {i ? ", " : ""}
-                              <Link to={`/staff/programs/${p.id}`} className="text-brand underline">
-                                {p.title}
-                              </Link>
-                            </span>
-                          ))}
-                        </p>
-                      </>
-                    ) : (
-                      <p className="text-sm text-muted">
-                        No return program for this phase yet (target {phase.targetHeadcount}).{" "}
-                        <Link to="/staff/programs/new" className="text-brand underline">
-                          Create one
-                        </Link>
-                      </p>
-                    )}
-                  </section>
-                ))}
-              </div>
-            </Card>
-          ) : null}
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <DecisionSummary decision={d} />
+          <DecisionPhases phases={d.phases} rolesAffected={d.rolesAffected} />
+          {progress && progress.length ? <PhaseProgressCard progress={progress} /> : null}
           {mayManage ? (
             <Card title="Edit the decision">
               {actionData?.ok ? (
@@ -220,34 +89,7 @@ export default function DecisionPage() {
             </Card>
           ) : null}
         </div>
-        {mayReadAlumni && alumni ? (
-          <Card title="People who left under it" className="self-start">
-            <p className="text-3xl font-semibold">{number.format(alumni.total)}</p>
-            <p className="text-sm text-muted">
-              {number.format(alumni.consenting)} open to hearing about returning
-            </p>
-            {alumni.sample.length ? (
-              <ul className="mt-3 space-y-1 text-sm">
-                {alumni.sample.map((a) => (
-                  <li key={a.id}>
-                    <Link to={`/staff/alumni/${a.id}`} className="text-brand underline">
-                      {a.preferredName || a.firstName} {a.lastName}
-                    </Link>
-                    {a.jobTitle ? <span className="text-muted"> · {a.jobTitle}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="mt-3 text-sm text-muted">
-                Nobody is linked yet. Tick people in the alumni list (or filter them) and use “Link” to attach
-                them to this decision.
-              </p>
-            )}
-            <Link to={alumniLink} className="mt-4 inline-block text-sm text-brand underline">
-              See all of them in the alumni list →
-            </Link>
-          </Card>
-        ) : null}
+        {mayReadAlumni && alumni ? <DecisionAlumniCard decisionId={d.id} alumni={alumni} /> : null}
       </div>
     </>
   );
