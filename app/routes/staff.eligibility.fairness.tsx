@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Badge, Button, Card, EmptyState, PageHeader, SelectField, IgnoredNotice } from "~/components/ui";
+import { FairnessTable, percent as pct } from "~/components/eligibility/fairness-table";
+import { Button, Card, EmptyState, IgnoredNotice, PageHeader, SelectField } from "~/components/ui";
 import { FOUR_FIFTHS, MIN_GROUP } from "~/modules/eligibility/fairness";
 import {
   availableFairnessAttributes,
@@ -31,8 +32,6 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     ignored: ignored.map((i) => LABELS[i.name as keyof typeof LABELS] ?? i.name),
   };
 });
-
-const pct = (n: number | null) => (n === null ? "—" : `${(n * 100).toFixed(1)}%`);
 
 export default function Fairness() {
   const { available, attribute, report, ignored } = useLoaderData<typeof loader>();
@@ -72,78 +71,7 @@ export default function Fairness() {
               ? `Highest rate: ${report.reference || "Not recorded"} (${pct(report.referenceRate)}).`
               : `No group has ${MIN_GROUP} or more people, so none is flagged.`}
           </p>
-          {/* Scrolls sideways on a phone: focusable and named so keyboard users can scroll it too. */}
-          <div
-            className="overflow-x-auto"
-            tabIndex={0}
-            role="region"
-            aria-label={`Eligibility rate by ${report.label.toLowerCase()}`}
-          >
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Eligibility rate by {report.label.toLowerCase()}</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {report.label}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    People
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Eligible
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Needs review
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Not eligible
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Eligibility rate
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Against highest
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Check
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.groups.map((g) => (
-                  <tr key={g.value ?? "(none)"} className="border-t border-line">
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      {g.value || "Not recorded"}
-                    </th>
-                    <td className="py-2 pr-3 text-right tabular-nums">{g.total}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{g.eligible}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{g.needsReview}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{g.notEligible}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      <span className="inline-flex items-center gap-2">
-                        <span
-                          aria-hidden="true"
-                          className="inline-block h-2 rounded bg-brand"
-                          style={{ width: `${Math.round(g.rate * 60)}px` }}
-                        />
-                        {pct(g.rate)}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{pct(g.impactRatio)}</td>
-                    <td className="py-2">
-                      {g.flagged ? (
-                        <Badge tone="bad">Below four fifths</Badge>
-                      ) : g.small ? (
-                        <Badge tone="neutral">Too few to judge</Badge>
-                      ) : (
-                        <Badge tone="good">Within range</Badge>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FairnessTable label={report.label} groups={report.groups} />
         </Card>
       )}
     </>

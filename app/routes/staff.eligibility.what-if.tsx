@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
+import { WhatIfPeopleTable } from "~/components/eligibility/what-if-people";
 import { WhatIfProgress } from "~/components/eligibility/what-if-progress";
 import {
   Button,
@@ -125,60 +125,7 @@ export default function WhatIfPeople() {
           {data.list.items.length === 0 ? (
             <EmptyState title="Nobody here">No verdict would change for this selection.</EmptyState>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">People affected by the draft</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Person
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Department · location
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Now
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      With the draft
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Why
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.list.items.map((c) => (
-                    <tr key={c.alumnusId} className="border-t border-line align-top">
-                      <th scope="row" className="py-2 pr-3 font-medium">
-                        <Link
-                          className="text-brand underline"
-                          to={`/staff/eligibility/people/${c.alumnusId}`}
-                        >
-                          {c.name}
-                        </Link>
-                      </th>
-                      <td className="py-2 pr-3">
-                        {[c.department, c.location].filter(Boolean).join(" · ") || "—"}
-                      </td>
-                      <td className="py-2 pr-3">
-                        <OutcomeBadge outcome={c.from} />
-                      </td>
-                      <td className="py-2 pr-3">
-                        <OutcomeBadge outcome={c.to} />
-                      </td>
-                      <td className="py-2">
-                        <ul className="space-y-1">
-                          {c.why.map((s) => (
-                            <li key={s}>{s}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <WhatIfPeopleTable changes={data.list.items} />
           )}
           <Pager
             page={data.list.page}
