@@ -91,6 +91,8 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     /** Names this form among several on a page: it posts `intent`, and ids start with it. */
     intent?: string;
     defaultValues?: Partial<z.input<S>>;
+    /** Prefixes the field ids when one form repeats on a page (a row each): defaults to `intent`. */
+    idPrefix?: string;
     /** Another route's answer, when the form posts elsewhere (defaults to this route's). */
     actionData?: unknown;
     /** Extra server errors to show (rarely needed: the action's answer is read already). */
@@ -125,7 +127,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const [cleared, setCleared] = useState<unknown>(undefined);
   const required = useMemo(() => requiredFields(schema), [schema]);
   const shape = useMemo(() => new Set(Object.keys(shapeOf(schema) ?? {})), [schema]);
-  const prefix = options.intent ?? "field";
+  const prefix = options.idPrefix ?? options.intent ?? "field";
   const idFor = (name: string) => `${prefix}-${name}`;
 
   const server = failed && failed !== cleared ? failed : undefined;

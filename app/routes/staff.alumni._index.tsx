@@ -18,7 +18,7 @@ import {
   parseAlumniFilter,
   type AlumniFilter,
 } from "~/modules/alumni/alumni-filter";
-import { BulkLinkSchema, BulkTagSchema, SaveSegmentSchema } from "~/modules/alumni/alumni-schemas";
+import { BulkActionSchema, SaveSegmentSchema } from "~/modules/alumni/alumni-schemas";
 import { alumniAccess, canSeeRestricted } from "~/modules/alumni/alumni-scope.server";
 import { alumniFilterOptions, listAlumni, viewableFilter } from "~/modules/alumni/list-alumni.server";
 import { listSegments, saveSegment } from "~/modules/alumni/segments.server";
@@ -125,7 +125,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   switch (intent) {
     case "tag": {
       const actor = await requirePermission(request, "edit:alumnus:any");
-      const input = await parseForm(request, BulkTagSchema);
+      const input = await parseForm(request, BulkActionSchema);
       const result = await tagAlumni({ actor, selection: input, tag: input.tag, mode: input.mode });
       const verb = input.mode === "remove" ? "removed from" : "added to";
       return {
@@ -136,7 +136,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     }
     case "link-decision": {
       const actor = await requirePermission(request, "manage:decision");
-      const input = await parseForm(request, BulkLinkSchema);
+      const input = await parseForm(request, BulkActionSchema);
       const result = await linkAlumniToDecision({ actor, selection: input, decisionId: input.decisionId });
       return {
         ok: true as const,

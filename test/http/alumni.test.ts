@@ -440,3 +440,93 @@ describe("bulk actions and saved views", () => {
     expect(await db.auditEvent.count({ where: { entityType: "segment", entityId: segment.id } })).toBe(3);
   });
 });
+
+describe("the alumni forms without JavaScript", () => {
+  const shown = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
+  /** The message is rendered under the input with this id (aria-describedby names it). */
+  const underField = (page: string, id: string, message: string) => {
+    const input = new RegExp(`<(?:input|select|textarea)[^>]*id="${id}"[^>]*>`).exec(page)?.[0] ?? "";
+    expect(input, id).toContain('aria-invalid="true"');
+    const describedBy = /aria-describedby="([^"]+)"/.exec(input)?.[1] ?? "";
+    const errorId = describedBy.split(" ").find((d) => page.includes(`id="${d}"`) && d.includes("error"));
+    expect(errorId, `${id} is described by its error`).toBeTruthy();
+    expect(page.slice(page.indexOf(`id="${errorId}"`)).slice(0, 400)).toContain(reactEscaped(message));
+  };
+
+  it("the profile refuses a long tag and an empty note with the field's message, under the field", async () => {
+    const a = await createAlumnus(db);
+    const tag = await post(hr, `/staff/alumni/${a.id}`, [
+      ["intent", "add-tag"],
+      ["tag", "t".repeat(61)],
+    ]);
+    expect(tag.status).toBe(422);
+    underField(await shown(tag), "add-tag-tag", "Keep a tag under 60 characters.");
+    const note = await post(hr, `/staff/alumni/${a.id}`, [
+      ["intent", "add-note"],
+      ["body", "   "],
+    ]);
+    expect(note.status).toBe(422);
+    underField(await shown(note), "add-note-body", "Write the note before saving it.");
+    const edit = await post(hr, `/staff/alumni/${a.id}`, [
+      ["intent", "edit"],
+      ["version", String(a.version)],
+      ["firstName", ""],
+      ["lastName", a.lastName],
+      ["country", "G1"],
+    ]);
+    expect(edit.status).toBe(422);
+    const page = await shown(edit);
+    underField(page, "edit-firstName", "Enter the first name.");
+    underField(page, "edit-country", "Use the two-letter country code, such as SE or DE.");
+    expect(page).toContain('value="G1"');
+    expect((await db.alumnus.findUniqueOrThrow({ where: { id: a.id } })).tags).toEqual(a.tags);
+  });
+
+  it("the list's bulk form refuses a missing tag or decision under the field, and nothing changes", async () => {
+    const marker = unique("bulkform").toLowerCase();
+    const person = await createAlumnus(db, { lastName: `Bulk${marker}`, tags: [] });
+    const noTag = await post(hr, `/staff/alumni?index&q=${marker}`, [
+      ["intent", "tag"],
+      ["scope", "selected"],
+      ["alumnusId", person.id],
+      ["view", `q=${marker}`],
+      ["tag", " "],
+    ]);
+    expect(noTag.status).toBe(422);
+    underField(await shown(noTag), "bulk-tag", "Enter a tag.");
+    const noDecision = await post(hr, `/staff/alumni?index&q=${marker}`, [
+      ["intent", "link-decision"],
+      ["scope", "view"],
+      ["view", `q=${marker}`],
+      ["decisionId", ""],
+    ]);
+    expect(noDecision.status).toBe(422);
+    underField(await shown(noDecision), "bulk-decisionId", "Choose a workforce decision.");
+    const now = await db.alumnus.findUniqueOrThrow({ where: { id: person.id } });
+    expect([now.tags, now.decisionId]).toEqual([[], null]);
+  });
+
+  it("saving and renaming a view refuse an empty name under the field of that view only", async () => {
+    const empty = await post(hr, "/staff/alumni?index", [
+      ["intent", "save-segment"],
+      ["name", " "],
+      ["view", ""],
+    ]);
+    expect(empty.status).toBe(422);
+    underField(await shown(empty), "save-segment-name", "Name the view, e.g. “Support agents in Stockholm”.");
+    const names = [unique("View one "), unique("View two ")];
+    const [one, two] = await Promise.all(
+      names.map((name) => db.segment.create({ data: { name, query: "" } })),
+    );
+    const rename = await post(hr, "/staff/alumni/views", [
+      ["intent", "rename"],
+      ["segmentId", two.id],
+      ["name", ""],
+    ]);
+    expect(rename.status).toBe(422);
+    const page = await shown(rename);
+    underField(page, `rename-${two.id}-name`, "Name the view, e.g. “Support agents in Stockholm”.");
+    expect(page).not.toMatch(new RegExp(`id="rename-${one.id}-name"[^>]*aria-invalid="true"`));
+    expect((await db.segment.findUniqueOrThrow({ where: { id: two.id } })).name).toBe(names[1]);
+  });
+});

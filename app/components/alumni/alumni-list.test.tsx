@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { createRemixStub } from "@remix-run/testing";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { AlumniFilters } from "./alumni-filters";
 import { AlumniResults, type AlumniRow } from "./alumni-results";
@@ -28,6 +29,26 @@ const row = (id: string, first: string, last: string, extra: Partial<AlumniRow> 
   decision: null,
   ...extra,
 });
+
+type Posted = [string, FormDataEntryValue][];
+
+/** The element on a page whose action records each post and answers with `answer`. */
+function withAction(element: React.ReactElement, answer: (posted: Posted) => unknown) {
+  const posts: Posted[] = [];
+  const Stub = createRemixStub([
+    {
+      path: "/staff/alumni",
+      Component: () => element,
+      action: async ({ request }) => {
+        const posted = [...(await request.formData())];
+        posts.push(posted);
+        return answer(posted);
+      },
+    },
+  ]);
+  render(<Stub initialEntries={["/staff/alumni"]} />);
+  return posts;
+}
 
 const rows = [
   row("a1", "Kwame", "Mensah", {
@@ -90,6 +111,83 @@ describe("the alumni list's results", () => {
     expect(screen.getByRole("button", { name: "Export as CSV" }).getAttribute("formaction")).toBe(
       "/staff/alumni/export",
     );
+  });
+
+  it("checks what the pressed button needs before sending: a tag and someone ticked", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(results({ formAction: "/staff/alumni" }), () => ({ ok: true }));
+    await user.click(await screen.findByRole("button", { name: "Apply tag" }));
+    const summary = await screen.findByRole("alert");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((l) => [l.textContent, l.getAttribute("href")]),
+    ).toEqual([
+      ["Tick at least one person first.", "#bulk-alumnusId"],
+      ["Enter a tag.", "#bulk-tag"],
+    ]);
+    expect(screen.getByLabelText(/^Tag/).getAttribute("aria-invalid")).toBe("true");
+    expect(posts).toEqual([]);
+  });
+
+  it("sends the ticked people with the button's action, and shows the server's refusal under the field", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(results({ formAction: "/staff/alumni" }), (posted) => ({
+      ok: false,
+      intent: "tag",
+      values: Object.fromEntries(posted),
+      error: {
+        code: "validation",
+        message: "Some fields need your attention.",
+        fieldErrors: { tag: ["Keep a tag under 60 characters."] },
+      },
+    }));
+    await user.click(await screen.findByRole("checkbox", { name: "Tick Ama Mensah" }));
+    await user.type(screen.getByLabelText(/^Tag/), "spring");
+    await user.click(screen.getByRole("button", { name: "Apply tag" }));
+    const summary = await screen.findByRole("alert");
+    expect(summary.textContent).toContain("Some fields need your attention.");
+    expect(within(summary).getByRole("link").getAttribute("href")).toBe("#bulk-tag");
+    expect(screen.getByLabelText(/^Tag/).getAttribute("aria-invalid")).toBe("true");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toEqual(
+      expect.arrayContaining([
+        ["intent", "tag"],
+        ["scope", "selected"],
+        ["alumnusId", "a2"],
+        ["tag", "spring"],
+        ["mode", "add"],
+        ["view", "q=mensah"],
+      ]),
+    );
+  });
+
+  it("asks for a decision before linking, and ignores the saved-view form's answer", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(results({ formAction: "/staff/alumni" }), () => ({
+      ok: true,
+      intent: "save-segment",
+      message: "View saved.",
+    }));
+    await user.click(await screen.findByRole("radio", { name: /Everyone in this view/ }));
+    await user.click(screen.getByRole("button", { name: "Link" }));
+    const summary = await screen.findByRole("alert");
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((l) => l.textContent),
+    ).toEqual(["Choose a workforce decision."]);
+    await user.selectOptions(screen.getByLabelText(/^Workforce decision/), "d1");
+    await user.click(screen.getByRole("button", { name: "Link" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toEqual(
+      expect.arrayContaining([
+        ["intent", "link-decision"],
+        ["decisionId", "d1"],
+      ]),
+    );
+    expect(screen.queryByText("View saved.")).toBeNull();
   });
 
   it("gives a manager the people only: no tick boxes, bulk actions, exit or decision columns", async () => {
@@ -176,5 +274,35 @@ describe("the saved views", () => {
         .getAttribute("href"),
     ).toBe("/staff/campaigns/new?segment=s1");
     expect(screen.getByRole("button", { name: "Save view" })).toBeTruthy();
+  });
+
+  it("asks for a name before saving a view, and sends the view's query with it", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(
+      <SavedViews
+        segments={[]}
+        query="consent=granted"
+        formAction="/staff/alumni"
+        canManage
+        canStartCampaign={false}
+      />,
+      () => ({ ok: true, intent: "save-segment", message: "View saved as “Open”." }),
+    );
+    await user.click(await screen.findByRole("button", { name: "Save view" }));
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("link").textContent).toBe(
+      "Name the view, e.g. “Support agents in Stockholm”.",
+    );
+    expect(posts).toEqual([]);
+    await user.type(screen.getByLabelText(/^Save this view as/), "Open");
+    await user.click(screen.getByRole("button", { name: "Save view" }));
+    expect((await screen.findByRole("status")).textContent).toBe("View saved as “Open”.");
+    expect(posts[0]).toEqual(
+      expect.arrayContaining([
+        ["intent", "save-segment"],
+        ["view", "consent=granted"],
+        ["name", "Open"],
+      ]),
+    );
   });
 });

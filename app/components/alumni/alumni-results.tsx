@@ -1,11 +1,12 @@
-import { Link } from "@remix-run/react";
-import { useState } from "react";
+import { Link, useActionData, useNavigation } from "@remix-run/react";
+import { useMemo, useState, type FormEvent } from "react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
-import { ActionNotice } from "~/components/form";
+import { useValidatedForm } from "~/components/form";
 import {
   Badge,
   Button,
   Card,
+  ErrorSummary,
   IgnoredNotice,
   Notice,
   SelectField,
@@ -13,6 +14,7 @@ import {
   TextField,
   type Column,
 } from "~/components/ui";
+import { BulkActionSchema } from "~/modules/alumni/alumni-schemas";
 import { EXIT_REASON_LABELS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import type { Outcome } from "~/modules/eligibility/policy";
 
@@ -40,9 +42,15 @@ export type AlumniRow = {
 
 /**
  * The people in the current view: HR's bulk actions (tag, link to a decision, export) for the
- * ticked rows or the whole view, above one row per person. A native form, so the bulk actions
- * post without JavaScript. Rows stack as cards below `lg`, so a phone never scrolls sideways.
+ * ticked rows or the whole view, above one row per person. One form with `BulkActionSchema`
+ * (ADR 010): the submit button names the action, the browser checks what that action needs
+ * before sending, and the action's refusal lands in the same summary and fields. Without
+ * JavaScript it posts natively; the export button always does (the answer is a file). Rows stack
+ * as cards below `lg`, so a phone never scrolls sideways.
  */
+
+/** The list action's answer, when it is the bulk form's (not the saved-view form's). */
+const BULK_INTENTS = ["tag", "link-decision"];
 export function AlumniResults({
   rows,
   total,
@@ -77,6 +85,33 @@ export function AlumniResults({
       else next.delete(id);
       return next;
     });
+  const answer = useActionData<{ intent?: string }>();
+  // The answer to either of this form's buttons, named for the form (the hook matches one intent).
+  const mine = useMemo(
+    () => (answer && BULK_INTENTS.includes(answer.intent ?? "") ? { ...answer, intent: "bulk" } : {}),
+    [answer],
+  );
+  const form = useValidatedForm(BulkActionSchema, {
+    intent: "bulk",
+    defaultValues: { scope: "selected", view: query, mode: "add" },
+    actionData: mine,
+  });
+  const navigation = useNavigation();
+  const sending = (intent: string) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const bulkForm = {
+    /** The ticked people, the scope and the pressed button are values of the form too. */
+    onSubmit(event: FormEvent<HTMLFormElement>) {
+      const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+      // The export answers with a file: the browser posts it and downloads what comes back.
+      if (!submitter || submitter.name !== "intent") return;
+      const data = new FormData(event.currentTarget);
+      form.setValue("intent", submitter.value as never);
+      form.setValue("scope", (data.get("scope") ?? "") as never);
+      form.setValue("alumnusId", data.getAll("alumnusId") as never);
+      form.onSubmit(event);
+    },
+  };
   const name = (r: AlumniRow) => `${r.preferredName || r.firstName} ${r.lastName}`;
 
   const columns: Column<AlumniRow>[] = [
@@ -90,6 +125,7 @@ export function AlumniResults({
             header: (
               <input
                 type="checkbox"
+                id={form.idFor("alumnusId")}
                 aria-label="Tick everyone on this page"
                 checked={allTicked}
                 onChange={(e) => {
@@ -190,18 +226,20 @@ export function AlumniResults({
   ];
 
   return (
-    <form method="post" action={formAction} className="space-y-4">
+    <form method="post" action={formAction} noValidate onSubmit={bulkForm.onSubmit} className="space-y-4">
       <input type="hidden" name="view" value={query} />
       {bulk ? (
         <Card title="With the people below">
-          {problem ? <Notice tone="error">{problem}</Notice> : null}
-          <IgnoredNotice names={ignored} />
-          <ActionNotice intent="tag" />
-          <ActionNotice intent="link-decision" />
+          <div className="mb-3 space-y-3 empty:hidden">
+            {problem ? <Notice tone="error">{problem}</Notice> : null}
+            <IgnoredNotice names={ignored} />
+            {form.success ? <Notice tone="success">{form.success}</Notice> : null}
+            {form.summary ? <ErrorSummary {...form.summary} /> : null}
+          </div>
           <fieldset className="mb-3 flex flex-wrap gap-4 text-sm">
             <legend className="sr-only">Who</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" name="scope" value="selected" defaultChecked />
+              <input type="radio" name="scope" value="selected" id={form.idFor("scope")} defaultChecked />
               The people I ticked{ticked.size ? ` (${ticked.size} on this page)` : ""}
             </label>
             <label className="flex items-center gap-2">
@@ -211,34 +249,53 @@ export function AlumniResults({
           </fieldset>
           <div className="flex flex-wrap items-end gap-3">
             {may.tag ? (
-              <div className="flex items-end gap-2">
-                <TextField label="Tag" name="tag" maxLength={60} className="w-40" />
+              <div className="flex w-full items-end gap-2 sm:w-auto">
+                <TextField
+                  label="Tag"
+                  maxLength={60}
+                  className="min-w-0 flex-1 sm:w-40 sm:flex-none"
+                  {...form.field("tag")}
+                />
                 <select
                   name="mode"
                   aria-label="Add or remove the tag"
-                  className="rounded-md border border-line bg-white px-2 py-2 text-sm"
+                  className="shrink-0 rounded-md border border-line bg-white px-2 py-2 text-sm"
                   defaultValue="add"
                 >
                   <option value="add">Add</option>
                   <option value="remove">Remove</option>
                 </select>
-                <Button type="submit" name="intent" value="tag" variant="secondary">
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="tag"
+                  variant="secondary"
+                  className="shrink-0 whitespace-nowrap"
+                  busy={sending("tag")}
+                >
                   Apply tag
                 </Button>
               </div>
             ) : null}
             {may.link && decisions.length ? (
-              <div className="flex min-w-0 items-end gap-2">
+              <div className="flex w-full min-w-0 items-end gap-2 sm:w-auto">
                 <SelectField
                   label="Workforce decision"
-                  name="decisionId"
                   options={[
                     { value: "", label: "Choose…" },
                     ...decisions.map((d) => ({ value: d.id, label: d.title })),
                   ]}
-                  className="w-64 max-w-full"
+                  className="min-w-0 flex-1 sm:w-64 sm:flex-none"
+                  {...form.field("decisionId")}
                 />
-                <Button type="submit" name="intent" value="link-decision" variant="secondary">
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="link-decision"
+                  variant="secondary"
+                  className="shrink-0"
+                  busy={sending("link-decision")}
+                >
                   Link
                 </Button>
               </div>

@@ -1,64 +1,45 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
-import { useActionResult } from "~/components/form";
-import { Badge, Button, Card, Notice, SelectField, TextArea, TextField } from "~/components/ui";
+import { Form } from "@remix-run/react";
+import {
+  ActionNotice,
+  SubmitButton,
+  useActionResult,
+  useValidatedForm,
+  ValidatedForm,
+} from "~/components/form";
+import { Badge, Card, SelectField, TextArea, TextField } from "~/components/ui";
+import { EditAlumnusSchema, NoteSchema, TagSchema } from "~/modules/alumni/alumni-schemas";
 import { EXIT_REASON_LABELS, EXIT_REASONS } from "~/modules/alumni/exit-reasons";
 import type { AlumnusProfile } from "~/modules/alumni/get-alumnus-profile.server";
 
 /**
  * The forms on a person's profile (tags, a private note, the record itself). Each posts its
- * own `intent` to the profile's action and shows that intent's answer: the success message or
- * the error, with the typed values kept and each field's message under it.
+ * own `intent` to the profile's action with the schema the action parses (ADR 010): checked in
+ * the browser first, and the server's answer (the success message, or the error with the typed
+ * values kept and each field's message under it) shown in the same places.
  */
 
 type Alumnus = AlumnusProfile["alumnus"];
 type HrRecord = NonNullable<AlumnusProfile["hr"]>;
-type ProfileIntent = "edit" | "add-note" | "add-tag" | "remove-tag";
 
-function useIntent(intent: ProfileIntent) {
-  const mine = useActionResult(intent);
-  const error = mine && !mine.ok ? mine.error : undefined;
-  const values = mine && !mine.ok ? mine.values : undefined;
-  const notice = mine?.ok ? (
-    <Notice tone="success">{mine.message}</Notice>
-  ) : error ? (
-    <Notice tone="error">{error.message}</Notice>
-  ) : null;
-  const errorsFor = (field: string) => error?.fieldErrors?.[field];
-  // Empties a form once its post succeeded (each answer is a new object, so every success counts).
-  const formRef = useRef<HTMLFormElement>(null);
-  const succeeded = mine?.ok ? mine : undefined;
-  useEffect(() => {
-    if (succeeded) formRef.current?.reset();
-  }, [succeeded]);
-  return { notice, values, errorsFor, error, formRef };
-}
-
-function Submit({
-  intent,
-  children,
-  variant,
-}: {
-  intent: ProfileIntent;
-  children: ReactNode;
-  variant?: "primary" | "secondary" | "danger";
-}) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+/** One tag's remove button: its own small form, posting the tag it removes. */
+function RemoveTagButton({ tag }: { tag: string }) {
+  const form = useValidatedForm(TagSchema, { intent: "remove-tag", defaultValues: { tag } });
   return (
-    <Button type="submit" name="intent" value={intent} variant={variant} busy={busy}>
-      {children}
-    </Button>
+    <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <input type="hidden" name="intent" value="remove-tag" />
+      <input type="hidden" name="tag" value={tag} />
+      <button type="submit" className="text-xs text-bad underline" aria-label={`Remove tag ${tag}`}>
+        remove
+      </button>
+    </Form>
   );
 }
 
 export function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }) {
-  const add = useIntent("add-tag");
-  const remove = useIntent("remove-tag");
+  const add = useValidatedForm(TagSchema, { intent: "add-tag", resetOnSuccess: true });
   return (
     <Card title="Tags">
-      {add.notice}
-      {remove.notice}
+      <ActionNotice intent="remove-tag" />
       {tags.length === 0 ? (
         <p className="text-sm text-muted">No tags yet. Tags group people for views and campaigns.</p>
       ) : null}
@@ -66,219 +47,127 @@ export function TagsCard({ tags, canEdit }: { tags: string[]; canEdit: boolean }
         {tags.map((t) => (
           <li key={t} className="flex items-center gap-1">
             <Badge tone="brand">{t}</Badge>
-            {canEdit ? (
-              <Form method="post">
-                <input type="hidden" name="tag" value={t} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="remove-tag"
-                  className="text-xs text-bad underline"
-                  aria-label={`Remove tag ${t}`}
-                >
-                  remove
-                </button>
-              </Form>
-            ) : null}
+            {canEdit ? <RemoveTagButton tag={t} /> : null}
           </li>
         ))}
       </ul>
       {canEdit ? (
-        <Form method="post" className="mt-3 flex items-end gap-2" ref={add.formRef}>
-          <TextField
-            label="Add a tag"
-            name="tag"
-            maxLength={60}
-            required
-            defaultValue={add.values?.tag}
-            errors={add.errorsFor("tag")}
-          />
-          <Submit intent="add-tag" variant="secondary">
-            Add
-          </Submit>
-        </Form>
+        <ValidatedForm form={add} className="mt-3 space-y-2">
+          <div className="flex flex-wrap items-end gap-2">
+            <TextField label="Add a tag" maxLength={60} {...add.field("tag")} />
+            <SubmitButton variant="secondary">Add</SubmitButton>
+          </div>
+        </ValidatedForm>
       ) : null}
     </Card>
   );
 }
 
 export function NoteCard() {
-  const { notice, values, errorsFor, formRef } = useIntent("add-note");
+  const form = useValidatedForm(NoteSchema, { intent: "add-note", resetOnSuccess: true });
   return (
     <Card title="Private HR note">
-      <Form method="post" className="space-y-3" ref={formRef}>
-        {notice}
+      <ValidatedForm form={form} className="space-y-3">
         <TextArea
           label="Note"
-          name="body"
           rows={4}
-          required
           maxLength={5000}
           hint="Seen by HR only, never by the person or by managers."
-          defaultValue={values?.body}
-          errors={errorsFor("body")}
+          {...form.field("body")}
         />
-        <Submit intent="add-note" variant="secondary">
-          Add note
-        </Submit>
-      </Form>
+        <SubmitButton variant="secondary">Add note</SubmitButton>
+      </ValidatedForm>
     </Card>
   );
 }
 
 export function EditCard({ alumnus: a, hr }: { alumnus: Alumnus; hr: HrRecord }) {
-  const { notice, values, errorsFor, error } = useIntent("edit");
-  const v = (field: string, current: string | number | null | undefined) =>
-    values?.[field] ?? (current === null || current === undefined ? "" : String(current));
+  const text = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? "" : String(value);
+  const form = useValidatedForm(EditAlumnusSchema, {
+    intent: "edit",
+    defaultValues: {
+      version: String(hr.version),
+      firstName: a.firstName,
+      lastName: a.lastName,
+      preferredName: text(a.preferredName),
+      workEmail: text(hr.workEmail),
+      personalEmail: text(hr.personalEmail),
+      jobTitle: text(a.jobTitle),
+      department: text(a.department),
+      location: text(a.location),
+      country: text(a.country),
+      skills: a.skills.join(", "),
+      languages: a.languages.join(", "),
+      hireDate: text(hr.hireDate),
+      exitDate: text(hr.exitDate),
+      exitReason: (hr.exitReason ?? "") as never,
+      regrettable: hr.regrettable === null ? "" : hr.regrettable ? "yes" : "no",
+      availabilityHours: text(a.availabilityHours),
+      earliestStart: text(a.earliestStart),
+      engagementPreference: (a.engagementPreference ?? "") as never,
+    },
+  });
+  const answer = useActionResult("edit");
+  const error = answer && !answer.ok ? answer.error : undefined;
   const stale = error?.code === "conflict" && !error.fieldErrors;
   return (
     <Card title="Edit record">
-      <details open={!!values}>
+      <details open={!!error}>
         <summary className="cursor-pointer text-sm text-brand underline">
           Edit identity, contact, employment and availability
         </summary>
-        <Form method="post" className="mt-3 space-y-3">
-          {notice}
+        <ValidatedForm form={form} className="mt-3 space-y-3">
           {stale ? (
             <p className="text-sm">The record above shows what is saved now (version {hr.version}).</p>
           ) : null}
           <input type="hidden" name="version" value={hr.version} />
-          <TextField
-            label="First name"
-            name="firstName"
-            required
-            defaultValue={v("firstName", a.firstName)}
-            errors={errorsFor("firstName")}
-          />
-          <TextField
-            label="Last name"
-            name="lastName"
-            required
-            defaultValue={v("lastName", a.lastName)}
-            errors={errorsFor("lastName")}
-          />
-          <TextField
-            label="Preferred name"
-            name="preferredName"
-            defaultValue={v("preferredName", a.preferredName)}
-            errors={errorsFor("preferredName")}
-          />
-          <TextField
-            label="Work email"
-            name="workEmail"
-            type="email"
-            defaultValue={v("workEmail", hr.workEmail)}
-            errors={errorsFor("workEmail")}
-          />
-          <TextField
-            label="Personal email"
-            name="personalEmail"
-            type="email"
-            defaultValue={v("personalEmail", hr.personalEmail)}
-            errors={errorsFor("personalEmail")}
-          />
-          <TextField
-            label="Job title"
-            name="jobTitle"
-            defaultValue={v("jobTitle", a.jobTitle)}
-            errors={errorsFor("jobTitle")}
-          />
-          <TextField
-            label="Department"
-            name="department"
-            defaultValue={v("department", a.department)}
-            errors={errorsFor("department")}
-          />
-          <TextField
-            label="Location"
-            name="location"
-            defaultValue={v("location", a.location)}
-            errors={errorsFor("location")}
-          />
-          <TextField
-            label="Country (two letters)"
-            name="country"
-            maxLength={2}
-            defaultValue={v("country", a.country)}
-            errors={errorsFor("country")}
-          />
-          <TextField
-            label="Skills (comma-separated)"
-            name="skills"
-            defaultValue={v("skills", a.skills.join(", "))}
-            errors={errorsFor("skills")}
-          />
-          <TextField
-            label="Languages (comma-separated)"
-            name="languages"
-            defaultValue={v("languages", a.languages.join(", "))}
-            errors={errorsFor("languages")}
-          />
+          <TextField label="First name" {...form.field("firstName")} />
+          <TextField label="Last name" {...form.field("lastName")} />
+          <TextField label="Preferred name" {...form.field("preferredName")} />
+          <TextField label="Work email" type="email" {...form.field("workEmail")} />
+          <TextField label="Personal email" type="email" {...form.field("personalEmail")} />
+          <TextField label="Job title" {...form.field("jobTitle")} />
+          <TextField label="Department" {...form.field("department")} />
+          <TextField label="Location" {...form.field("location")} />
+          <TextField label="Country (two letters)" maxLength={2} {...form.field("country")} />
+          <TextField label="Skills (comma-separated)" {...form.field("skills")} />
+          <TextField label="Languages (comma-separated)" {...form.field("languages")} />
           <div className="grid grid-cols-2 gap-2">
-            <TextField
-              label="Hire date"
-              name="hireDate"
-              type="date"
-              defaultValue={v("hireDate", hr.hireDate)}
-              errors={errorsFor("hireDate")}
-            />
-            <TextField
-              label="Exit date"
-              name="exitDate"
-              type="date"
-              defaultValue={v("exitDate", hr.exitDate)}
-              errors={errorsFor("exitDate")}
-            />
+            <TextField label="Hire date" type="date" {...form.field("hireDate")} />
+            <TextField label="Exit date" type="date" {...form.field("exitDate")} />
           </div>
           <SelectField
             label="Exit reason"
-            name="exitReason"
-            defaultValue={v("exitReason", hr.exitReason)}
             options={[
               { value: "", label: "Not recorded" },
               ...EXIT_REASONS.map((r) => ({ value: r, label: EXIT_REASON_LABELS[r] })),
             ]}
-            errors={errorsFor("exitReason")}
+            {...form.field("exitReason")}
           />
           <SelectField
             label="Regrettable loss"
-            name="regrettable"
-            defaultValue={v("regrettable", hr.regrettable === null ? "" : hr.regrettable ? "yes" : "no")}
             options={[
               { value: "", label: "Not recorded" },
               { value: "yes", label: "Yes" },
               { value: "no", label: "No" },
             ]}
-            errors={errorsFor("regrettable")}
+            {...form.field("regrettable")}
           />
-          <TextField
-            label="Hours per week"
-            name="availabilityHours"
-            inputMode="numeric"
-            defaultValue={v("availabilityHours", a.availabilityHours)}
-            errors={errorsFor("availabilityHours")}
-          />
-          <TextField
-            label="Earliest start"
-            name="earliestStart"
-            type="date"
-            defaultValue={v("earliestStart", a.earliestStart)}
-            errors={errorsFor("earliestStart")}
-          />
+          <TextField label="Hours per week" inputMode="numeric" {...form.field("availabilityHours")} />
+          <TextField label="Earliest start" type="date" {...form.field("earliestStart")} />
           <SelectField
             label="Engagement preferred"
-            name="engagementPreference"
-            defaultValue={v("engagementPreference", a.engagementPreference)}
             options={[
               { value: "", label: "Not said" },
               { value: "gig", label: "Gig" },
               { value: "part_time", label: "Part-time" },
               { value: "full_time", label: "Full-time" },
             ]}
-            errors={errorsFor("engagementPreference")}
+            {...form.field("engagementPreference")}
           />
-          <Submit intent="edit">Save changes</Submit>
-        </Form>
+          <SubmitButton>Save changes</SubmitButton>
+        </ValidatedForm>
       </details>
     </Card>
   );

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { createRemixStub } from "@remix-run/testing";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { AlumnusSummary, nextSteps, roleLine, type SummaryProfile } from "./alumnus-summary";
 import { EditCard, NoteCard, TagsCard } from "./record-forms";
@@ -181,6 +182,115 @@ describe("a person's record", () => {
       ),
     ).toBe(true);
     expect((document.querySelector('input[name="version"]') as HTMLInputElement).value).toBe("7");
+  });
+});
+
+type Posted = Record<string, FormDataEntryValue>;
+
+/** The profile's forms on a page whose action records each post and answers with `answer`. */
+function withAction(element: React.ReactElement, answer: (posted: Posted) => unknown) {
+  const posts: Posted[] = [];
+  const Stub = createRemixStub([
+    {
+      path: "/staff/alumni/a1",
+      Component: () => element,
+      action: async ({ request }) => {
+        const posted = Object.fromEntries(await request.formData());
+        posts.push(posted);
+        return answer(posted);
+      },
+    },
+  ]);
+  render(<Stub initialEntries={["/staff/alumni/a1"]} />);
+  return posts;
+}
+
+describe("the profile's forms", () => {
+  it("checks the record in the browser first: a name is required, the summary links to it, nothing is sent", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(<EditCard alumnus={alumnus} hr={hr} />, () => ({ ok: true }));
+    await user.click(await screen.findByText("Edit identity, contact, employment and availability"));
+    expect(screen.getByLabelText(/^First name/).getAttribute("aria-required")).toBe("true");
+    await user.clear(screen.getByLabelText(/^First name/));
+    await user.clear(screen.getByLabelText(/^Country/));
+    await user.type(screen.getByLabelText(/^Country/), "G1");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    const summary = await screen.findByRole("alert");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((l) => [l.textContent, l.getAttribute("href")]),
+    ).toEqual([
+      ["Enter the first name.", "#edit-firstName"],
+      ["Use the two-letter country code, such as SE or DE.", "#edit-country"],
+    ]);
+    expect(posts).toEqual([]);
+  });
+
+  it("shows a stale edit's refusal in the form, with what is saved now", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(<EditCard alumnus={alumnus} hr={hr} />, (posted) => ({
+      ok: false,
+      intent: "edit",
+      values: posted,
+      error: { code: "conflict", message: "Someone else saved this record first." },
+    }));
+    await user.click(await screen.findByText("Edit identity, contact, employment and availability"));
+    await user.clear(screen.getByLabelText(/^Job title/));
+    await user.type(screen.getByLabelText(/^Job title/), "Team Lead");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    const summary = await screen.findByRole("alert");
+    expect(summary.textContent).toContain("Someone else saved this record first.");
+    expect(screen.getByText("The record above shows what is saved now (version 7).")).toBeTruthy();
+    expect(posts[0]).toMatchObject({
+      intent: "edit",
+      version: "7",
+      jobTitle: "Team Lead",
+      firstName: "Kwame",
+    });
+  });
+
+  it("adds a tag and a note with their own messages, and a server refusal lands under the tag field", async () => {
+    const user = userEvent.setup();
+    const posts = withAction(
+      <>
+        <TagsCard tags={["weekend-shifts"]} canEdit />
+        <NoteCard />
+      </>,
+      (posted) =>
+        posted.intent === "add-tag"
+          ? {
+              ok: false,
+              intent: "add-tag",
+              values: posted,
+              error: {
+                code: "validation",
+                message: "Some fields need your attention.",
+                fieldErrors: { tag: ["Keep a tag under 60 characters."] },
+              },
+            }
+          : { ok: true, intent: posted.intent, message: "Note added to the timeline." },
+    );
+    await user.click(await screen.findByRole("button", { name: "Add note" }));
+    expect(within(await screen.findByRole("alert")).getByRole("link").textContent).toBe(
+      "Write the note before saving it.",
+    );
+    expect(posts).toEqual([]);
+    await user.type(screen.getByLabelText(/^Note/), "Keen to come back.");
+    await user.click(screen.getByRole("button", { name: "Add note" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Note added to the timeline.");
+    await waitFor(() => expect((screen.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe(""));
+
+    await user.type(screen.getByLabelText(/^Add a tag/), "x".repeat(5));
+    await user.click(screen.getByRole("button", { name: "Add" }));
+    const tagField = await screen.findByLabelText(/^Add a tag/);
+    await waitFor(() => expect(tagField.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("Keep a tag under 60 characters.", { selector: "a" }).getAttribute("href")).toBe(
+      "#add-tag-tag",
+    );
+    await user.click(screen.getByRole("button", { name: "Remove tag weekend-shifts" }));
+    await waitFor(() => expect(posts.at(-1)).toEqual({ intent: "remove-tag", tag: "weekend-shifts" }));
   });
 });
 

@@ -1,6 +1,7 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { ActionNotice } from "~/components/form";
-import { Button, Card, TextField, cx } from "~/components/ui";
+import { Link } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
+import { Card, TextField, cx } from "~/components/ui";
+import { SaveSegmentSchema } from "~/modules/alumni/alumni-schemas";
 
 export type SavedView = { id: string; name: string; query: string; summary: string };
 
@@ -22,7 +23,11 @@ export function SavedViews({
   canManage: boolean;
   canStartCampaign: boolean;
 }) {
-  const navigation = useNavigation();
+  const form = useValidatedForm(SaveSegmentSchema, {
+    intent: "save-segment",
+    defaultValues: { view: query },
+    resetOnSuccess: true,
+  });
   return (
     <Card
       title="Saved views"
@@ -62,21 +67,12 @@ export function SavedViews({
         </ul>
       )}
       {canManage ? (
-        <Form method="post" action={formAction} className="mt-4 space-y-2 border-t border-line pt-4">
-          <ActionNotice intent="save-segment" />
+        <ValidatedForm form={form} action={formAction} className="mt-4 space-y-2 border-t border-line pt-4">
           <input type="hidden" name="view" value={query} />
-          <TextField label="Save this view as" name="name" required maxLength={80} />
-          <TextField label="Description (optional)" name="description" maxLength={300} />
-          <Button
-            type="submit"
-            name="intent"
-            value="save-segment"
-            variant="secondary"
-            busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-segment"}
-          >
-            Save view
-          </Button>
-        </Form>
+          <TextField label="Save this view as" maxLength={80} {...form.field("name")} />
+          <TextField label="Description (optional)" maxLength={300} {...form.field("description")} />
+          <SubmitButton variant="secondary">Save view</SubmitButton>
+        </ValidatedForm>
       ) : null}
     </Card>
   );

@@ -215,21 +215,42 @@ export const SelectionSchema = z
   });
 export type Selection = z.infer<typeof SelectionSchema>;
 
-export const BulkTagSchema = SelectionSchema.and(
-  z.object({
-    tag: tagField,
+/**
+ * The alumni list's bulk form (the ticked people, or everyone in the view). The submit button
+ * names the action: `tag` needs a tag, `link-decision` a workforce decision. One schema for the
+ * form, so the browser's check and the action's agree on what each button needs.
+ */
+export const BulkActionSchema = z
+  .object({
+    intent: z.enum(["tag", "link-decision"], { error: "Choose what to do with these people." }),
+    scope: z.enum(["selected", "view"], {
+      error: "Choose whether to act on the ticked people or on everyone in this view.",
+    }),
+    alumnusId: z
+      .union([
+        z.string().max(64),
+        z.array(z.string().max(64)).max(500, "Tick at most 500 people, or act on everyone in this view."),
+      ])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    view: z.string().max(4000).optional().default(""),
+    tag: z.string().max(2000).optional().default(""),
     mode: z.enum(["add", "remove"], { error: "Choose to add or remove the tag." }).default("add"),
-  }),
-);
-export const BulkLinkSchema = SelectionSchema.and(
-  z.object({
-    decisionId: z
-      .string({ error: "Choose a workforce decision." })
-      .trim()
-      .min(1, "Choose a workforce decision.")
-      .max(64),
-  }),
-);
+    decisionId: z.string().trim().max(64).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.scope === "selected" && v.alumnusId.length === 0) {
+      ctx.addIssue({ code: "custom", message: "Tick at least one person first.", path: ["alumnusId"] });
+    }
+    if (v.intent === "tag") {
+      const tag = tagField.safeParse(v.tag);
+      if (!tag.success) ctx.addIssue({ code: "custom", message: tag.error.issues[0].message, path: ["tag"] });
+    }
+    if (v.intent === "link-decision" && !v.decisionId) {
+      ctx.addIssue({ code: "custom", message: "Choose a workforce decision.", path: ["decisionId"] });
+    }
+  })
+  .transform((v) => ({ ...v, tag: v.intent === "tag" ? (tagField.safeParse(v.tag).data ?? "") : "" }));
 
 export const segmentNameField = requiredLine(
   "the name",
