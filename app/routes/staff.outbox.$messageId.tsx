@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
 import { Recipient } from "~/components/outbox/recipient";
 import { Time } from "~/components/time";
-import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { Card, Facts, Notice, PageHeader, TextArea } from "~/components/ui";
 import { getOutboxMessage } from "~/modules/outbox/get-outbox-message.server";
 import { retryOutboxMessage } from "~/modules/outbox/retry-outbox-message.server";
 import { RetryReasonSchema } from "~/modules/outbox/schemas";
@@ -26,13 +27,16 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const actor = await requirePermission(request, "retry:outbox");
   const input = await parseForm(request, RetryReasonSchema);
   await retryOutboxMessage({ actor, messageId, reason: input.reason });
-  return { ok: true as const, message: "Back in the queue: the dispatcher sends it within a few seconds." };
+  return {
+    ok: true as const,
+    intent: "retry",
+    message: "Back in the queue: the dispatcher sends it within a few seconds.",
+  };
 });
 
 export default function OutboxMessage() {
   const { message, canRetry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const error = actionData && !actionData.ok ? actionData.error : undefined;
   return (
     <>
@@ -184,25 +188,7 @@ export default function OutboxMessage() {
         <div className="space-y-6">
           {canRetry ? (
             <Card title="Retry">
-              <Form method="post" className="space-y-3">
-                {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
-                <p className="text-sm text-muted">
-                  Puts the message back in the queue with a few more attempts. It keeps its Message-ID, so a
-                  mail server that already has it can tell. If the recipient unsubscribed meanwhile, it is
-                  cancelled instead.
-                </p>
-                <TextArea
-                  label="Reason (kept in the audit trail)"
-                  name="reason"
-                  rows={2}
-                  maxLength={500}
-                  defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined}
-                  errors={error?.fieldErrors?.reason}
-                />
-                <Button type="submit" busy={navigation.state === "submitting"}>
-                  Retry this message
-                </Button>
-              </Form>
+              <RetryForm />
             </Card>
           ) : actionData?.ok ? (
             <Notice tone="success">{actionData.message}</Notice>
@@ -229,5 +215,20 @@ export default function OutboxMessage() {
         </div>
       </div>
     </>
+  );
+}
+
+/** Puts this message back in the queue, with a reason for the audit trail (RetryReasonSchema). */
+function RetryForm() {
+  const form = useValidatedForm(RetryReasonSchema, { intent: "retry" });
+  return (
+    <ValidatedForm form={form} className="space-y-3">
+      <p className="text-sm text-muted">
+        Puts the message back in the queue with a few more attempts. It keeps its Message-ID, so a mail server
+        that already has it can tell. If the recipient unsubscribed meanwhile, it is cancelled instead.
+      </p>
+      <TextArea label="Reason (kept in the audit trail)" rows={2} maxLength={500} {...form.field("reason")} />
+      <SubmitButton>Retry this message</SubmitButton>
+    </ValidatedForm>
   );
 }

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
 import {
-  IgnoredNotice,
-  Notice,
   Button,
   Card,
+  Checkbox,
+  IgnoredNotice,
+  Notice,
   EmptyState,
   PageHeader,
   SelectField,
@@ -57,6 +59,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const result = await retryAllSetAside({ actor, reason: input.reason });
   return {
     ok: true as const,
+    intent: "retry-all",
     message: `${result.retried} message${result.retried === 1 ? "" : "s"} put back in the queue.${result.remaining ? ` ${result.remaining} more are still set aside: retry again to include them.` : ""}`,
   };
 });
@@ -72,8 +75,6 @@ export default function Outbox() {
   const { counts, messages, olderCursor, filters, templates, canRetry, smtpConfigured, ignored } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const error = actionData && !actionData.ok ? actionData.error : undefined;
   const filtered = Object.keys(filters).length > 0;
   const total = OUTBOX_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
@@ -121,37 +122,7 @@ export default function Outbox() {
 
       {counts.set_aside > 0 && canRetry ? (
         <Card title="Set aside" className="mb-6">
-          <Form method="post" className="space-y-3">
-            {actionData?.ok ? <Notice tone="success">{actionData.message}</Notice> : null}
-            {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
-            <p className="text-sm text-muted">
-              {counts.set_aside} message{counts.set_aside === 1 ? " was" : "s were"} refused by the mail
-              server or ran out of attempts. Open one to see why, or put them all back in the queue once the
-              cause is fixed (up to {RETRY_ALL_LIMIT} at a time). People who unsubscribed meanwhile are still
-              left out.
-            </p>
-            <TextArea
-              label="Reason (kept in the audit trail)"
-              name="reason"
-              rows={2}
-              maxLength={500}
-              defaultValue={actionData && !actionData.ok ? actionData.values?.reason : undefined}
-            />
-            <div>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="confirm" value="yes" /> I fixed the cause; retry every set-aside
-                message
-              </label>
-              {error?.fieldErrors?.confirm ? (
-                <p className="mt-1 text-sm text-bad" role="alert">
-                  {error.fieldErrors.confirm.join(" ")}
-                </p>
-              ) : null}
-            </div>
-            <Button type="submit" variant="secondary" busy={navigation.state === "submitting"}>
-              Retry all set-aside messages
-            </Button>
-          </Form>
+          <RetryAllForm setAside={counts.set_aside} />
         </Card>
       ) : actionData?.ok ? (
         <div className="mb-6">
@@ -290,5 +261,27 @@ export default function Outbox() {
         ) : null}
       </Card>
     </>
+  );
+}
+
+/** Puts every set-aside message back in the queue, with a reason and a tick box (RetryAllSchema). */
+function RetryAllForm({ setAside }: { setAside: number }) {
+  const form = useValidatedForm(RetryAllSchema, { intent: "retry-all" });
+  return (
+    <ValidatedForm form={form} className="space-y-3">
+      <p className="text-sm text-muted">
+        {setAside} message{setAside === 1 ? " was" : "s were"} refused by the mail server or ran out of
+        attempts. Open one to see why, or put them all back in the queue once the cause is fixed (up to{" "}
+        {RETRY_ALL_LIMIT} at a time). People who unsubscribed meanwhile are still left out.
+      </p>
+      <TextArea label="Reason (kept in the audit trail)" rows={2} maxLength={500} {...form.field("reason")} />
+      <Checkbox
+        label="I fixed the cause; retry every set-aside message"
+        value="yes"
+        {...form.checkbox("confirm")}
+        defaultChecked={false}
+      />
+      <SubmitButton variant="secondary">Retry all set-aside messages</SubmitButton>
+    </ValidatedForm>
   );
 }

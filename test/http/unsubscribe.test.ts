@@ -381,6 +381,18 @@ describe("outbox page", () => {
     expect(listHtml).toContain(subject);
     expect(listHtml).toContain("Retry all set-aside messages");
 
+    const noConfirm = await client.request("/staff/outbox", {
+      method: "POST",
+      form: { intent: "retry-all", reason: "x" },
+    });
+    expect(noConfirm.status).toBe(422);
+    // The refusal lands under the tick box, and the reason typed comes back.
+    const noConfirmHtml = await noConfirm.text();
+    expect(noConfirmHtml).toMatch(
+      /<p id="retry-all-confirm-error"[^>]*>(<span[^>]*>[^<]*<\/span>)?Tick the box to confirm you want every set-aside message retried\.<\/p>/,
+    );
+    expect(noConfirmHtml).toMatch(/<textarea[^>]*id="retry-all-reason"[^>]*>x<\/textarea>/);
+
     const bad = await client.request("/staff/outbox?status=lost&sort=drop%20table");
     // An unreadable filter is left out and named on the page (issue 11), not a refusal of the list.
     expect(bad.status).toBe(200);
@@ -391,6 +403,17 @@ describe("outbox page", () => {
     expect(detailHtml).toContain("Mailbox unavailable");
     expect(detailHtml).toContain("Refused for good");
     expect(detailHtml).toContain("Retry this message");
+
+    // The form's schema refuses a long reason, under the field, and retries nothing.
+    const tooLong = await client.request(`/staff/outbox/${m.id}`, {
+      method: "POST",
+      form: { intent: "retry", reason: "r".repeat(501) },
+    });
+    expect(tooLong.status).toBe(422);
+    expect(await tooLong.text()).toMatch(
+      /<p id="retry-reason-error"[^>]*>(<span[^>]*>[^<]*<\/span>)?Keep the reason under 500 characters\.<\/p>/,
+    );
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).status).toBe("set_aside");
 
     const retried = await client.request(`/staff/outbox/${m.id}`, {
       method: "POST",
@@ -408,8 +431,5 @@ describe("outbox page", () => {
 
     const twice = await client.request(`/staff/outbox/${m.id}`, { method: "POST", form: {} });
     expect(twice.status).toBe(409);
-
-    const noConfirm = await client.request("/staff/outbox", { method: "POST", form: { reason: "x" } });
-    expect(noConfirm.status).toBe(422);
   });
 });
