@@ -1,3 +1,4 @@
+import { actionLabel } from "~/modules/audit/audit-words";
 import { db } from "~/platform/db.server";
 import type { RoleId } from "~/platform/permissions";
 
@@ -54,6 +55,12 @@ export async function getStaffMember(userId: string) {
           expired: invitation.expiresAt <= now,
         }
       : null,
-    events: events.map((e) => ({ ...e, id: e.id.toString(), occurredAt: e.occurredAt.toISOString() })),
+    events: events.map((e) => ({
+      ...e,
+      id: e.id.toString(),
+      occurredAt: e.occurredAt.toISOString(),
+      /** What happened, in words ("Role changed"), not the audit code. */
+      what: actionLabel(e.action),
+    })),
   };
 }
