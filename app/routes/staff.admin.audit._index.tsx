@@ -8,6 +8,7 @@ import {
   Card,
   EmptyState,
   PageHeader,
+  Pager,
   SelectField,
   Table,
   TextField,
@@ -295,20 +296,15 @@ export default function AuditTrail() {
             ]}
           />
         )}
-        <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-          {newerCursor ? (
-            <Link className="text-brand underline" to={withParams(filters, { after: newerCursor })}>
-              ← Newer events
-            </Link>
-          ) : (
-            <span />
-          )}
-          {olderCursor ? (
-            <Link className="text-brand underline" to={withParams(filters, { before: olderCursor })}>
-              Older events →
-            </Link>
-          ) : null}
-        </nav>
+        <Pager
+          label="Pages of the audit trail"
+          previous={
+            newerCursor ? { to: withParams(filters, { after: newerCursor }), text: "Newer events" } : null
+          }
+          next={
+            olderCursor ? { to: withParams(filters, { before: olderCursor }), text: "Older events" } : null
+          }
+        />
       </Card>
     </>
   );

@@ -83,6 +83,42 @@ describe("Pager", () => {
     );
   });
 
+  it("pages a list read by cursor with the links it is given", async () => {
+    inRouter(
+      <Pager
+        label="Pages of the audit trail"
+        previous={{ to: "/audit?actor=u1&after=90", text: "Newer events" }}
+        next={{ to: "/audit?actor=u1&before=41", text: "Older events" }}
+      />,
+    );
+    const nav = await screen.findByRole("navigation", { name: "Pages of the audit trail" });
+    expect(within(nav).getByRole("link", { name: "← Newer events" }).getAttribute("href")).toBe(
+      "/audit?actor=u1&after=90",
+    );
+    expect(within(nav).getByRole("link", { name: "Older events →" }).getAttribute("rel")).toBe("next");
+  });
+
+  it("shows a cursor list's one link on its first page, and nothing when all fits", async () => {
+    const { unmount } = inRouter(
+      <Pager label="Pages" previous={null} next={{ to: "/audit?before=41", text: "Older events" }} />,
+    );
+    const nav = await screen.findByRole("navigation", { name: "Pages" });
+    expect(
+      within(nav)
+        .getAllByRole("link")
+        .map((a) => a.textContent),
+    ).toEqual(["Older events →"]);
+    unmount();
+    inRouter(
+      <>
+        <p>list</p>
+        <Pager label="Pages" previous={null} next={null} />
+      </>,
+    );
+    await screen.findByText("list");
+    expect(screen.queryByRole("navigation")).toBeNull();
+  });
+
   it("stops at the limit and says how to see further", async () => {
     inRouter(<Pager page={400} pageCount={900} limit={400} label="Pages" />, "/alumni?page=400");
     const nav = await screen.findByRole("navigation", { name: "Pages" });
