@@ -5,7 +5,7 @@ import { AppError } from "./errors";
 import { isPermission, type Permission, type RoleId } from "./permissions";
 import { recordRefusal } from "./refusals.server";
 import { safeRedirectPath } from "./safe-redirect";
-import { findActiveSession } from "./session.server";
+import { findActiveSession, findActiveStaffSession } from "./session.server";
 
 /**
  * Who is asking. Staff permissions are read from the Role/Permission rows on every request, so
@@ -50,13 +50,10 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
 }
 
 async function loadStaffUser(request: Request): Promise<StaffUser | null> {
-  const session = await findActiveSession(request, "staff");
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    include: { role: { include: { permissions: { select: { permissionKey: true } } } } },
-  });
-  if (!user || user.status !== "active") return null;
+  const found = await findActiveStaffSession(request);
+  if (!found) return null;
+  const { session, user } = found;
+  if (user.status !== "active") return null;
   return {
     kind: "staff",
     id: user.id,
@@ -64,9 +61,9 @@ async function loadStaffUser(request: Request): Promise<StaffUser | null> {
     email: user.email,
     name: user.name,
     role: user.roleId as RoleId,
-    roleLabel: user.role.label,
+    roleLabel: user.roleLabel,
     teamId: user.teamId,
-    permissions: user.role.permissions.map((p) => p.permissionKey).filter(isPermission),
+    permissions: user.permissionKeys.filter(isPermission),
     timeZone: user.timeZone,
   };
 }

@@ -94,6 +94,32 @@ export function clearSessionCookie(kind: SessionKind = "staff") {
 
 export type ActiveSession = { id: string; userId: string | null; alumnusId: string | null; createdAt: Date };
 
+type SessionTimes = {
+  id: string;
+  userId: string | null;
+  alumnusId: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+};
+
+/**
+ * Whether a session row read for a request is live for that kind (not revoked, not expired, not
+ * idle, of the right kind); when it is, slides the idle window (written at most once a minute).
+ */
+async function liveSession(row: SessionTimes, kind: SessionKind): Promise<boolean> {
+  if (row.revokedAt) return false;
+  if (kind === "staff" ? !row.userId : !row.alumnusId) return false;
+  const now = new Date();
+  if (row.expiresAt <= now) return false;
+  if (addMinutes(row.lastSeenAt, env().SESSION_IDLE_MINUTES) <= now) return false;
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  }
+  return true;
+}
+
 /**
  * The live session of that kind behind the request's cookie for it, or null (missing, revoked,
  * idle, expired, or a session of the other kind presented in this kind's cookie).
@@ -104,18 +130,52 @@ export async function findActiveSession(
 ): Promise<ActiveSession | null> {
   const token = sessionTokenFrom(request, kind);
   if (!token) return null;
-  const id = sha256(token);
-  const row = await db.session.findUnique({ where: { id } });
-  if (!row || row.revokedAt) return null;
-  if (kind === "staff" ? !row.userId : !row.alumnusId) return null;
-  const now = new Date();
-  if (row.expiresAt <= now) return null;
-  if (addMinutes(row.lastSeenAt, env().SESSION_IDLE_MINUTES) <= now) return null;
-  // Sliding idle window; written at most once a minute per session.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db.session.update({ where: { id }, data: { lastSeenAt: now } });
-  }
+  const row = await db.session.findUnique({ where: { id: sha256(token) } });
+  if (!row || !(await liveSession(row, kind))) return null;
   return { id: row.id, userId: row.userId, alumnusId: row.alumnusId, createdAt: row.createdAt };
+}
+
+export type StaffSessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  roleId: string;
+  roleLabel: string;
+  teamId: string | null;
+  status: string;
+  timeZone: string | null;
+  permissionKeys: string[];
+};
+
+/**
+ * The live staff session behind the request's cookie with its user, the user's role and the
+ * role's permissions, read in one statement (every staff request asks this first), or null. The
+ * checks are those of `findActiveSession`.
+ */
+export async function findActiveStaffSession(
+  request: Request,
+): Promise<{ session: ActiveSession; user: StaffSessionUser } | null> {
+  const token = sessionTokenFrom(request, "staff");
+  if (!token) return null;
+  const rows = await db.$queryRaw<(SessionTimes & { user: StaffSessionUser | null })[]>`
+    SELECT s."id", s."userId", s."alumnusId", s."createdAt", s."lastSeenAt", s."expiresAt", s."revokedAt",
+      CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object(
+        'id', u."id", 'email', u."email", 'name', u."name", 'roleId', u."roleId", 'roleLabel', r."label",
+        'teamId', u."teamId", 'status', u."status"::text, 'timeZone', u."timeZone",
+        'permissionKeys', ARRAY(
+          SELECT p."permissionKey" FROM "RolePermission" p WHERE p."roleId" = u."roleId" ORDER BY p."permissionKey"
+        )
+      ) END AS "user"
+    FROM "Session" s
+    LEFT JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Role" r ON r."id" = u."roleId"
+    WHERE s."id" = ${sha256(token)}`;
+  const row = rows[0];
+  if (!row?.user || !(await liveSession(row, "staff"))) return null;
+  return {
+    session: { id: row.id, userId: row.userId, alumnusId: row.alumnusId, createdAt: row.createdAt },
+    user: row.user,
+  };
 }
 
 export async function revokeSession(id: string, reason: string, tx: Db = db) {
