@@ -57,14 +57,25 @@ export function toCents(amount: string): number {
   return Math.round(Number(amount) * 100);
 }
 
-export function money(amount: string, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: 2 }).format(
-      Number(amount),
-    );
-  } catch {
-    return `${amount} ${currency}`;
+// One formatter per currency: building one costs more than the rest of the rules together.
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+function formatterFor(currency: string): Intl.NumberFormat | null {
+  let formatter = formatters.get(currency);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: 2 });
+    } catch {
+      formatter = null;
+    }
+    if (formatters.size < 100) formatters.set(currency, formatter);
   }
+  return formatter;
+}
+
+export function money(amount: string, currency: string): string {
+  const formatter = formatterFor(currency);
+  return formatter ? formatter.format(Number(amount)) : `${amount} ${currency}`;
 }
 
 function evaluate(

@@ -4,7 +4,7 @@ import type { AlumnusUser, StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
 import { recordAudit, type AuditAction } from "~/platform/audit.server";
 import { sha256 } from "~/platform/crypto.server";
-import { db, type Db, type Prisma } from "~/platform/db.server";
+import { db, Prisma, type Db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { can } from "~/platform/permissions";
@@ -42,35 +42,36 @@ export async function contractSettings(client: Db = db) {
   return row ?? { id: 1, ...DEFAULT_SETTINGS, updatedById: null, updatedAt: new Date(0) };
 }
 
-const CONTRACT_INCLUDE = {
+/** The related rows a loaded contract carries (read by `loadContract` in one statement). */
+type ContractInclude = {
   program: {
     select: {
-      id: true,
-      title: true,
-      rateMin: true,
-      rateMax: true,
-      currency: true,
-      hiringManagerId: true,
-      hiringManager: { select: { id: true, name: true, email: true, status: true } },
-      phaseId: true,
-      decisionId: true,
-      checklistTemplateId: true,
-    },
-  },
+      id: true;
+      title: true;
+      rateMin: true;
+      rateMax: true;
+      currency: true;
+      hiringManagerId: true;
+      hiringManager: { select: { id: true; name: true; email: true; status: true } };
+      phaseId: true;
+      decisionId: true;
+      checklistTemplateId: true;
+    };
+  };
   alumnus: {
     select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      preferredName: true,
-      personalEmail: true,
-      workEmail: true,
-    },
-  },
-  templateVersion: { select: { id: true, version: true, body: true, template: { select: { name: true } } } },
-} satisfies Prisma.GigContractInclude;
+      id: true;
+      firstName: true;
+      lastName: true;
+      preferredName: true;
+      personalEmail: true;
+      workEmail: true;
+    };
+  };
+  templateVersion: { select: { id: true; version: true; body: true; template: { select: { name: true } } } };
+};
 
-export type ContractRow = Prisma.GigContractGetPayload<{ include: typeof CONTRACT_INCLUDE }>;
+export type ContractRow = Prisma.GigContractGetPayload<{ include: ContractInclude }>;
 
 export type LoadedContract = ContractRow & {
   terms: ContractTerms;
@@ -110,26 +111,66 @@ export function termsOf(c: {
   };
 }
 
-/** Everything a decision on the contract reads, with the approvals of the current terms version. */
+type Person = { id: string; name: string; email: string; status: string };
+
+type ContractReadRow = Omit<ContractRow, "program" | "alumnus" | "templateVersion"> & {
+  __program: Omit<ContractRow["program"], "rateMin" | "rateMax"> & { rateMin: string; rateMax: string };
+  __alumnus: ContractRow["alumnus"];
+  __templateVersion: ContractRow["templateVersion"];
+  __creator: Person | null;
+  __approvals: { capacity: string; approverId: string; approverName: string; createdAt: string }[];
+  __settings: { hoursLimitPerWeek: number; approvalReminderDays: number; offerValidDays: number } | null;
+};
+
+/**
+ * Everything a decision on the contract reads, with the approvals of the current terms version:
+ * the contract, its program (and hiring manager), the person, the template version, the draft's
+ * author, the approvals and the contract settings, in one statement (every decision and every
+ * contract page reads it first).
+ */
 export async function loadContract(contractId: string, client: Db = db): Promise<LoadedContract | null> {
-  const contract = await client.gigContract.findUnique({
-    where: { id: contractId },
-    include: CONTRACT_INCLUDE,
-  });
-  if (!contract) return null;
-  const [approvals, creator, settings] = await Promise.all([
-    client.contractApproval.findMany({
-      where: { contractId, termsVersion: contract.termsVersion },
-      orderBy: { createdAt: "asc" },
-    }),
-    contract.createdById
-      ? client.user.findUnique({
-          where: { id: contract.createdById },
-          select: { id: true, name: true, email: true, status: true },
-        })
-      : null,
-    contractSettings(client),
-  ]);
+  const rows = await client.$queryRaw<ContractReadRow[]>`
+    SELECT c.*,
+      json_build_object(
+        'id', p."id", 'title', p."title", 'rateMin', p."rateMin"::text, 'rateMax', p."rateMax"::text,
+        'currency', p."currency", 'hiringManagerId', p."hiringManagerId",
+        'hiringManager', json_build_object('id', m."id", 'name', m."name", 'email', m."email", 'status', m."status"::text),
+        'phaseId', p."phaseId", 'decisionId', p."decisionId", 'checklistTemplateId', p."checklistTemplateId"
+      ) AS "__program",
+      json_build_object(
+        'id', a."id", 'firstName', a."firstName", 'lastName', a."lastName", 'preferredName', a."preferredName",
+        'personalEmail', a."personalEmail", 'workEmail', a."workEmail"
+      ) AS "__alumnus",
+      (SELECT json_build_object('id', v."id", 'version', v."version", 'body', v."body", 'template', json_build_object('name', t."name"))
+         FROM "ContractTemplateVersion" v JOIN "ContractTemplate" t ON t."id" = v."templateId"
+         WHERE v."id" = c."templateVersionId") AS "__templateVersion",
+      (SELECT json_build_object('id', u."id", 'name', u."name", 'email', u."email", 'status', u."status"::text)
+         FROM "User" u WHERE u."id" = c."createdById") AS "__creator",
+      COALESCE((SELECT json_agg(json_build_object('capacity', ca."capacity", 'approverId', ca."approverId",
+           'approverName', ca."approverName", 'createdAt', ca."createdAt") ORDER BY ca."createdAt")
+         FROM "ContractApproval" ca WHERE ca."contractId" = c."id" AND ca."termsVersion" = c."termsVersion"), '[]'::json) AS "__approvals",
+      (SELECT json_build_object('hoursLimitPerWeek', st."hoursLimitPerWeek", 'approvalReminderDays', st."approvalReminderDays",
+           'offerValidDays', st."offerValidDays")
+         FROM "ContractSettings" st WHERE st."id" = 1) AS "__settings"
+    FROM "GigContract" c
+    JOIN "ReturnProgram" p ON p."id" = c."programId"
+    JOIN "User" m ON m."id" = p."hiringManagerId"
+    JOIN "Alumnus" a ON a."id" = c."alumnusId"
+    WHERE c."id" = ${contractId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { __program, __alumnus, __templateVersion, __creator, __approvals, __settings, ...scalars } = row;
+  const contract: ContractRow = {
+    ...scalars,
+    program: {
+      ...__program,
+      rateMin: new Prisma.Decimal(__program.rateMin),
+      rateMax: new Prisma.Decimal(__program.rateMax),
+    },
+    alumnus: __alumnus,
+    templateVersion: __templateVersion,
+  };
+  const settings = __settings ?? DEFAULT_SETTINGS;
   const terms = termsOf(contract);
   const requirements = requiredApprovals(
     terms,
@@ -140,7 +181,13 @@ export async function loadContract(contractId: string, client: Db = db): Promise
     },
     settings,
   );
-  return { ...contract, terms, lines: approvalLines(requirements, approvals), creator, settings };
+  return {
+    ...contract,
+    terms,
+    lines: approvalLines(requirements, __approvals),
+    creator: __creator,
+    settings,
+  };
 }
 
 /** May this staff member see the contract at all? HR sees all; a manager their programs' contracts. */
@@ -320,7 +367,12 @@ export async function writeMove(tx: Tx, input: WriteMoveInput) {
       version: { increment: 1 },
     },
   });
-  if (updated.count !== 1) throw conflict(await movedMessage(tx, locked.id, locked.status));
+  if (updated.count !== 1) {
+    // Someone else moved it first (a caller that did not lock the row): say what it is now.
+    const now = await tx.gigContract.findUnique({ where: { id: locked.id }, select: { status: true } });
+    if (!now) throw notFound("That contract");
+    throw conflict(await movedMessage(tx, locked.id, now.status));
+  }
   await tx.contractNote.create({
     data: {
       contractId: locked.id,

@@ -1,7 +1,7 @@
 import { renderTemplate, type RenderedTemplate } from "~/modules/outreach/render-template.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
-import { AppError, notFound } from "~/platform/errors";
+import { AppError } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import {
   CAPACITY_LABELS,
@@ -17,12 +17,12 @@ import {
   assertCurrent,
   auditMove,
   contractFor,
-  lockContract,
   personName,
   rolesOn,
   staffContractUrl,
   writeMove,
   type LoadedContract,
+  type Locked,
 } from "./contract-record.server";
 import type { DecisionInput } from "./schemas";
 
@@ -128,15 +128,28 @@ export async function decideContract({
         : "changes_requested";
   const pending = await staffEmail(contract, input.decision, actor, input.comment, completes);
 
+  // The version the decision was made on (checked above). The status change below is a
+  // compare-and-set on it, so it takes the row lock and is refused, before anything is written,
+  // when someone else moved the contract meanwhile: exactly one of two decisions at once wins.
+  const seen: Locked = {
+    id: contract.id,
+    status: contract.status,
+    version: contract.version,
+    termsVersion: contract.termsVersion,
+  };
   return db.$transaction(async (tx) => {
-    const locked = await lockContract(tx, contractId);
-    if (!locked) throw notFound("That contract");
-    await assertCurrent(tx, locked, input.version);
+    const moved = await writeMove(tx, {
+      actor,
+      locked: seen,
+      action: input.decision,
+      to,
+      note: input.comment,
+    });
     if (capacity) {
       await tx.contractApproval.create({
         data: {
           contractId,
-          termsVersion: locked.termsVersion,
+          termsVersion: seen.termsVersion,
           capacity,
           approverId: actor.id,
           approverName: actor.name,
@@ -144,13 +157,6 @@ export async function decideContract({
         },
       });
     }
-    const moved = await writeMove(tx, {
-      actor,
-      locked,
-      action: input.decision,
-      to,
-      note: input.comment,
-    });
     if (pending)
       await queueEmail(tx, {
         template: pending.email.template,
@@ -167,11 +173,11 @@ export async function decideContract({
           : input.decision === "reject"
             ? "contract.rejected"
             : "contract.changes_requested",
-      locked,
+      locked: seen,
       to,
       note: input.comment,
       after: {
-        termsVersion: locked.termsVersion,
+        termsVersion: seen.termsVersion,
         ...(capacity ? { capacity, complete: completes } : {}),
         emailQueued: !!pending,
       },
