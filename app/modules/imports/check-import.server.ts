@@ -28,13 +28,16 @@ import {
 } from "./row-schema";
 import type { ImportSettings } from "./schemas";
 import { readImportFile } from "./upload-import.server";
+import { StepSizer } from "~/platform/step-size";
 
 export const IMPORT_CHECK_JOB = "import.check";
 /**
- * Rows staged per statement: 2,000-row inserts held the embedded database 0.6-1.2 s each at
- * 100,000 rows on a loaded machine (ADR 086); 500 rows take a quarter of that.
+ * Rows staged per statement, sized by time (ADR 089): 2,000-row inserts held the embedded
+ * database 0.6-1.2 s each at 100,000 rows on a loaded machine (ADR 086); each insert now aims at
+ * STAGE_TARGET_MS, from 500 rows, between 100 and 2,000.
  */
-const BATCH = 500;
+const STAGE_TARGET_MS = 150;
+const stageSizer = () => new StepSizer({ start: 500, min: 100, max: 2000, targetMs: STAGE_TARGET_MS });
 /** A batch is also written once its rows hold this many characters, so wide rows cannot fill the capped heap. */
 const BATCH_CHARS = 2 * 1024 * 1024;
 
@@ -263,13 +266,16 @@ export async function runImportCheck(context: JobContext, options: { rows?: numb
   await staging.connect();
   const started = performance.now();
   let stagingMs = 0;
+  const sizer = stageSizer();
   // One batch is written while the next is parsed: at most two batches in memory.
   let writing: Promise<void> = Promise.resolve();
   const stage = async (rows: Staged[]) => {
     await writing;
     const t = performance.now();
     writing = insertStaged(staging, importId, rows).then(() => {
-      stagingMs += performance.now() - t;
+      const ms = performance.now() - t;
+      stagingMs += ms;
+      sizer.record(rows.length, ms);
     });
     writing.catch(() => {}); // awaited (and rethrown) at the next batch or the end
   };
@@ -324,7 +330,7 @@ export async function runImportCheck(context: JobContext, options: { rows?: numb
               searchText: alumnusSearchText(values),
             },
       );
-      if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
+      if (batch.length >= sizer.rows || batchChars >= BATCH_CHARS) {
         await stage(batch);
         batch = [];
         batchChars = 0;

@@ -17,6 +17,7 @@ import {
   WRITE_ROWS,
   type RowRange,
 } from "./classify-import.server";
+import { StepSizer } from "~/platform/step-size";
 
 export const IMPORT_COMMIT_JOB = "import.commit";
 // One import applies at a time, so two imports of overlapping files cannot interleave.
@@ -85,6 +86,14 @@ async function refreshSearchText(tx: Db, importId: string, rows: RowRange) {
   }
 }
 
+/**
+ * Writing steps are sized to hold the embedded database about this long each (ADR 089), between
+ * MIN_WRITE_ROWS and MAX_WRITE_ROWS rows.
+ */
+const WRITE_TARGET_MS = 150;
+const MIN_WRITE_ROWS = 25;
+const MAX_WRITE_ROWS = 1000;
+
 /** How long a commit waits for another import's commit to end before it gives up. */
 const TURN_WAIT_MS = 15 * 60_000;
 
@@ -117,7 +126,7 @@ async function takeCommitTurn(importId: string, jobId: string) {
 }
 
 export type CommitOptions = {
-  /** Rows per step (tests use small steps). */
+  /** Rows per step, fixed (tests use small steps); by default steps are sized by time. */
   rows?: number;
   /** Called before each range is written: a test makes the commit fail midway with it. */
   beforeWrite?: (range: RowRange) => Promise<void> | void;
@@ -218,18 +227,29 @@ export async function runImportCommit(context: JobContext, options: CommitOption
         data: { commitPhase: "applying", appliedThrough: (ranges[0]?.from ?? 1) - 1 },
       });
     }
-    const appliedThrough = current.appliedThrough ?? 0;
-    for (const whole of ranges) {
-      if (whole.to <= appliedThrough) continue;
-      // Never a row twice, even if the step size changed between a crash and the resume.
-      const range = { from: Math.max(whole.from, appliedThrough + 1), to: whole.to };
+    // Written in steps sized by time (ADR 089): each step's transaction holds the embedded
+    // database for about WRITE_TARGET_MS, fewer rows when the machine is loaded, more when quiet.
+    // A step and its `appliedThrough` commit together, so no row is ever written twice, whatever
+    // the sizes before and after a crash.
+    const last = ranges.length ? ranges[ranges.length - 1].to : 0;
+    const sizer = new StepSizer({
+      start: options.rows ?? WRITE_ROWS,
+      min: options.rows ?? MIN_WRITE_ROWS,
+      max: options.rows ?? MAX_WRITE_ROWS,
+      targetMs: WRITE_TARGET_MS,
+    });
+    for (let from = (current.appliedThrough ?? 0) + 1; from <= last; ) {
+      const range = { from, to: Math.min(last, from + sizer.rows - 1) };
       await context.progress(range.from - ranges[0].from, total, "Writing to the alumni pool");
       await options.beforeWrite?.(range);
       await db.$transaction(async (tx) => {
+        const started = performance.now();
         await applyImportRows(tx, importId, range);
         await refreshSearchText(tx, importId, range);
         await tx.importRun.update({ where: { id: importId }, data: { appliedThrough: range.to } });
+        sizer.record(range.to - range.from + 1, performance.now() - started);
       });
+      from = range.to + 1;
     }
     await context.progress(total, total, "Writing to the alumni pool");
     // Counted range by range before the last transaction (the outcomes no longer change), so
