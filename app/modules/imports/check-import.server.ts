@@ -106,7 +106,8 @@ export async function startImportCheck(options: {
 
 type Staged = {
   rowNumber: number;
-  outcome: "pending" | "rejected";
+  /** A valid row is staged as a create with a new id (ADR 089); matching turns it into an update. */
+  outcome: "create" | "rejected";
   errors: unknown;
   values: RowValues | null;
   /** A rejected row: who it is about, as read from the file. */
@@ -119,9 +120,10 @@ const toDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10)
 const STAGE_SQL = `
   INSERT INTO "ImportRow" ("importId", "rowNumber", "outcome", "errors", "hrId", "workEmail", "personalEmail", "firstName", "lastName",
     "preferredName", "jobTitle", "department", "location", "hireDate", "exitDate", "exitReason", "exitReasonRaw", "regrettable",
-    "hrRehireFlag", "managerName", "decisionId", "searchText", "warnings")
+    "hrRehireFlag", "managerName", "decisionId", "searchText", "warnings", "alumnusId")
   SELECT $1, t.n, t.o, t.e::jsonb, t.hr, t.we, t.pe, t.fn, t.ln, t.pn, t.jt, t.dp, t.lo, t.hd::date, t.ed::date,
-    t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st, t.w::jsonb
+    t.er::"ExitReason", t.err, t.rg::boolean, t.rf::"RehireFlag", t.mn, t.di, t.st, t.w::jsonb,
+    CASE WHEN t.o = 'create' THEN gen_random_uuid()::text END
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
     $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[],
     $23::text[])
@@ -323,7 +325,7 @@ export async function runImportCheck(context: JobContext, options: { rows?: numb
             }
           : {
               rowNumber: recordNumber,
-              outcome: "pending",
+              outcome: "create",
               errors: null,
               values,
               identity: null,

@@ -152,34 +152,35 @@ export async function classifyImportRows(
   // the first row was rejected, before the work-email check rejects more.
   for (const rows of ranges)
     await tx.$executeRaw`
-      UPDATE "ImportRow" t SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
+      UPDATE "ImportRow" t SET "outcome" = 'rejected', "alumnusId" = NULL, "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
         'message', 'Employee ID ' || t."hrId" || ' is also on row ' || d."first" || CASE WHEN d."firstRejected"
           THEN ', which was rejected; an employee ID can be in a file only once. Fix row ' || d."first" || ' or remove one of the two rows, and import again.'
           ELSE '; only row ' || d."first" || ' is imported.' END, 'value', t."hrId"))
       FROM (SELECT r."rowNumber", f."rowNumber" AS "first", f."outcome" = 'rejected' AS "firstRejected"
             FROM "ImportRow" r CROSS JOIN LATERAL (
               SELECT e."rowNumber", e."outcome" FROM "ImportRow" e
-              WHERE e."importId" = r."importId" AND e."hrId" = r."hrId" AND e."outcome" IN ('pending', 'rejected')
+              WHERE e."importId" = r."importId" AND e."hrId" = r."hrId" AND e."outcome" IN ('pending', 'create', 'rejected')
               ORDER BY e."rowNumber" LIMIT 1) f
             WHERE r."importId" = ${importId} AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}
-              AND r."outcome" = 'pending' AND r."hrId" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
+              AND r."outcome" IN ('pending', 'create') AND r."hrId" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
       WHERE t."importId" = ${importId} AND t."rowNumber" = d."rowNumber"`;
   for (const rows of ranges)
     await tx.$executeRaw`
-      UPDATE "ImportRow" t SET "outcome" = 'rejected', "errors" = jsonb_build_array(jsonb_build_object('field', 'workEmail', 'column', ${columns.workEmail}::text,
+      UPDATE "ImportRow" t SET "outcome" = 'rejected', "alumnusId" = NULL, "errors" = jsonb_build_array(jsonb_build_object('field', 'workEmail', 'column', ${columns.workEmail}::text,
         'message', 'This work email is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', t."workEmail"))
       FROM (SELECT r."rowNumber", f."rowNumber" AS "first"
             FROM "ImportRow" r CROSS JOIN LATERAL (
               SELECT e."rowNumber" FROM "ImportRow" e
-              WHERE e."importId" = r."importId" AND e."workEmail" = r."workEmail" AND e."outcome" = 'pending'
+              WHERE e."importId" = r."importId" AND e."workEmail" = r."workEmail" AND e."outcome" IN ('pending', 'create')
               ORDER BY e."rowNumber" LIMIT 1) f
             WHERE r."importId" = ${importId} AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}
-              AND r."outcome" = 'pending' AND r."workEmail" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
+              AND r."outcome" IN ('pending', 'create') AND r."workEmail" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
       WHERE t."importId" = ${importId} AND t."rowNumber" = d."rowNumber"`;
   for (const rows of ranges) {
     // Back to pending: rows that matched someone (the pool may have changed since), and rows that
-    // would create a person whose employee ID or work email has since appeared in the pool. A row
-    // that still matches no one stays a create (rewriting 100,000 rows twice cost seconds).
+    // would create a person whose employee ID or work email is in the pool. A row that matches no
+    // one stays a create and is not written at all: the check stages valid rows as creates with
+    // a new id (ADR 089; rewriting 100,000 staged rows cost seconds and index entries).
     await exec(
       tx,
       `UPDATE "ImportRow" r SET "outcome" = 'pending', "alumnusId" = NULL, "conflicts" = NULL, "changes" = NULL
