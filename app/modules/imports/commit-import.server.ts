@@ -238,7 +238,7 @@ export async function runImportCommit(context: JobContext, options: CommitOption
       max: options.rows ?? MAX_WRITE_ROWS,
       targetMs: WRITE_TARGET_MS,
     });
-    for (let from = (current.appliedThrough ?? 0) + 1; from <= last; ) {
+    for (let from = (current.appliedThrough ?? 0) + 1; from <= last;) {
       const range = { from, to: Math.min(last, from + sizer.rows - 1) };
       await context.progress(range.from - ranges[0].from, total, "Writing to the alumni pool");
       await options.beforeWrite?.(range);
