@@ -6,6 +6,7 @@ import {
   percentOf,
   type FunnelRow,
 } from "~/modules/overview/funnel";
+import { Table, type Column } from "~/components/ui";
 import { BarChart } from "./charts";
 
 const th = "py-1.5 pr-3 font-medium";
@@ -69,8 +70,8 @@ export function FunnelFigure({ row, caption }: { row: FunnelRow; caption: string
 
 /**
  * A funnel per group (decision, department...): a row each, a column per stage the viewer
- * sees. Wide, so on a phone it scrolls sideways inside its own region (focusable and named, so
- * keyboard users can scroll it too) rather than stacking into a card per group.
+ * sees. On phones and tablets each group becomes a card with its stages listed, so nothing
+ * scrolls sideways.
  */
 export function FunnelTable({
   rows,
@@ -84,50 +85,30 @@ export function FunnelTable({
   groupHref?: (row: FunnelRow) => string | null;
 }) {
   const stages = rows.length ? visibleStages(rows[0].counts) : [];
-  return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full min-w-[40rem] text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-muted">
-          <tr>
-            <th scope="col" className={th}>
-              {groupLabel}
-            </th>
-            {stages.map((s) => (
-              <th key={s} scope="col" className={`${th} text-right`}>
-                {STAGE_LABELS[s]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const href = groupHref?.(r);
-            return (
-              <tr key={r.key} className="border-t border-line">
-                <th scope="row" className="py-1.5 pr-3 font-normal">
-                  {href ? (
-                    <a href={href} className="font-medium text-brand underline">
-                      {r.label}
-                    </a>
-                  ) : (
-                    r.label
-                  )}
-                </th>
-                {stages.map((s) => (
-                  <td key={s} className={num}>
-                    {NOT_RECORDED[s] ? (
-                      <span className="text-muted">not recorded</span>
-                    ) : (
-                      countText(r.counts, s)
-                    )}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<FunnelRow>[] = [
+    {
+      key: "group",
+      label: groupLabel,
+      rowHeader: true,
+      cell: (r) => {
+        const href = groupHref?.(r);
+        return href ? (
+          <a href={href} className="font-medium text-brand underline">
+            {r.label}
+          </a>
+        ) : (
+          <span className="font-medium">{r.label}</span>
+        );
+      },
+    },
+    ...stages.map((s): Column<FunnelRow> => ({
+      key: s,
+      label: STAGE_LABELS[s],
+      align: "right",
+      className: "tabular-nums",
+      cell: (r) =>
+        NOT_RECORDED[s] ? <span className="text-muted">not recorded</span> : countText(r.counts, s),
+    })),
+  ];
+  return <Table caption={caption} rows={rows} rowKey={(r) => r.key} columns={columns} stackBelow="lg" />;
 }
