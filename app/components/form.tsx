@@ -151,6 +151,22 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
         form.setValue(input.name as FieldPath<z.input<S>>, input.value as never);
       }
     }
+    // Controls outside the form that belong to it (`form="bulk"`: the tick boxes of a table's
+    // rows) are sent with it: the check reads them as the list they will post.
+    const outside = new Set<string>();
+    for (const control of Array.from(element.elements) as HTMLInputElement[]) {
+      if (control.name && shape.has(control.name) && !element.contains(control)) outside.add(control.name);
+    }
+    if (outside.size) {
+      const data = new FormData(element);
+      for (const name of outside) {
+        form.setValue(name as FieldPath<z.input<S>>, data.getAll(name).map(String) as never);
+      }
+    }
+    // So is the value of the button pressed, when it names a field ("Move to: shortlisted").
+    if (submitter?.name && submitter.name !== "intent" && shape.has(submitter.name)) {
+      form.setValue(submitter.name as FieldPath<z.input<S>>, submitter.value as never);
+    }
     form
       .handleSubmit(
         () => submit(submitter ?? element, { method: (element.method as "post") || "post" }),

@@ -41,18 +41,14 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "components/invitation-answers/answer-sections.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/onboarding/task-list.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/portal/branding-admin.tsx": { forms: 2, why: "to convert (issue 16)" },
-  "routes/staff.applications.$applicationId.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.eligibility._index.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.eligibility.draft.tsx": {
     forms: 3,
     why: "the policy draft and its what-if are being rewritten",
   },
-  "routes/staff.emails.$template.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.imports.$importId._index.tsx": { forms: 2, why: "to convert (issue 16)" },
   "routes/staff.imports.$importId.mapping.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.imports.new.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/staff.pipeline.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/staff.programs.$programId.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.reviews.tsx": { forms: 1, why: "to convert (issue 16)" },
 };
 

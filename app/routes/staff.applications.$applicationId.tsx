@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import {
   ActionNotice,
   SubmitButton,
@@ -104,6 +104,31 @@ function NoteForm() {
         {...form.field("body")}
       />
       <SubmitButton variant="secondary">Add note</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+/** The plain moves (shortlist, interview, withdraw...): one button each, with an optional note. */
+function MoveForm({ version, moves }: { version: number; moves: { to: string; label: string }[] }) {
+  const form = useValidatedForm(MoveSchema, { intent: "move", resetOnSuccess: true });
+  return (
+    <ValidatedForm form={form} className="space-y-3">
+      <input type="hidden" name="version" value={version} />
+      <TextArea label="Note with the move (optional)" rows={2} {...form.field("note")} />
+      <div className="flex flex-wrap gap-2">
+        {moves.map((m) => (
+          <Button
+            key={m.to}
+            type="submit"
+            name="to"
+            value={m.to}
+            variant={m.to === "withdrawn" ? "secondary" : "primary"}
+            busy={form.busy && form.getValues("to") === m.to}
+          >
+            {m.to === "withdrawn" ? "Record a withdrawal" : m.label}
+          </Button>
+        ))}
+      </div>
     </ValidatedForm>
   );
 }
@@ -220,27 +245,9 @@ export default function ApplicationPage() {
           </Card>
           {moves.length ? (
             <Card title="Move it along">
-              <ActionNotice intent="move" />
-              {plainMoves.length ? (
-                <Form method="post" className="space-y-3">
-                  <input type="hidden" name="intent" value="move" />
-                  <input type="hidden" name="version" value={a.version} />
-                  <TextArea id="move-note" label="Note with the move (optional)" name="note" rows={2} />
-                  <div className="flex flex-wrap gap-2">
-                    {plainMoves.map((m) => (
-                      <Button
-                        key={m.to}
-                        type="submit"
-                        name="to"
-                        value={m.to}
-                        variant={m.to === "withdrawn" ? "secondary" : "primary"}
-                      >
-                        {m.to === "withdrawn" ? "Record a withdrawal" : m.label}
-                      </Button>
-                    ))}
-                  </div>
-                </Form>
-              ) : null}
+              {/* A move that leaves no further plain move removes its form: its outcome shows here. */}
+              {plainMoves.length ? null : <ActionNotice intent="move" />}
+              {plainMoves.length ? <MoveForm version={a.version} moves={plainMoves} /> : null}
               {mayOffer ? (
                 <details className="mt-4 rounded-md border border-line p-3" open>
                   <summary className="cursor-pointer text-sm font-medium">Make an offer</summary>

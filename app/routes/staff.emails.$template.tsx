@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey, type TemplateKey } from "#emails/index";
+import { SubmitButton, useValidatedForm } from "~/components/form";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
-import { Notice, Button, Card, Facts, PageHeader, TextArea } from "~/components/ui";
+import { Card, ErrorSummary, Facts, Notice, PageHeader, TextArea } from "~/components/ui";
 import { previewTemplate } from "~/modules/outreach/preview-template.server";
 import { NOTE_MAX_CHARS, NotePreviewSchema, personalNoteField } from "~/modules/outreach/schemas";
 import { requirePermission } from "~/platform/auth.server";
@@ -42,7 +43,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   await requirePermission(request, "manage:campaign");
   const { template } = parseParams(params, TemplateParams, "That email template");
   const { note } = await parseForm(request, NotePreviewSchema);
-  return { ok: true as const, preview: await previewTemplate({ template, note }) };
+  return { ok: true as const, intent: "preview-note", preview: await previewTemplate({ template, note }) };
 });
 
 // Trying a note changes nothing on the server: no need to reload this page's data afterwards.
@@ -61,17 +62,28 @@ export default function EmailTemplatePreview() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const fetcher = useFetcher<typeof action>();
   const fetched = fetcher.data as ActionData | undefined;
-  const latest = fetched ?? actionData;
+  // The newest answer wins: the check as one types (the fetcher) or the button's post (the page).
+  const [typed, setTyped] = useState(false);
+  const latest = (typed ? fetched : undefined) ?? actionData ?? fetched;
+  useEffect(() => setTyped(false), [actionData]);
   const preview = (latest && latest.ok ? latest.preview : loaderData.preview) as Preview;
   const error = latest && !latest.ok ? latest.error : undefined;
   const { template, email, tone, noteTone } = preview;
 
+  // NotePreviewSchema here and in the action: a note past the limit is refused before it is sent.
+  const form = useValidatedForm(NotePreviewSchema, {
+    intent: "preview-note",
+    defaultValues: { note: preview.note ?? "" },
+    serverErrors: typed && fetched && !fetched.ok ? fetched.error.fieldErrors : undefined,
+  });
+  const noteField = form.field("note");
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [length, setLength] = useState(preview.note?.length ?? 0);
   useEffect(() => () => clearTimeout(timer.current), []);
   const checkAsYouType = (value: string) => {
     setLength(value.length);
+    setTyped(true);
     clearTimeout(timer.current);
     if (value.length > NOTE_MAX_CHARS) return;
     timer.current = setTimeout(() => {
@@ -102,25 +114,26 @@ export default function EmailTemplatePreview() {
 
           {template.acceptsNote ? (
             <Card title="Try a personal note">
-              <fetcher.Form method="post" ref={formRef} className="space-y-3" noValidate>
+              <Form method="post" ref={formRef} className="space-y-3" noValidate onSubmit={form.onSubmit}>
+                <input type="hidden" name="intent" value="preview-note" />
+                {form.summary ? <ErrorSummary {...form.summary} /> : null}
                 <TextArea
                   label="Personal note"
-                  name="note"
                   rows={6}
                   maxLength={NOTE_MAX_CHARS}
-                  defaultValue={preview.note ?? ""}
                   hint="Plain text. Leave a blank line between paragraphs. The check runs as you type."
-                  errors={error?.fieldErrors?.note}
-                  onChange={(event) => checkAsYouType(event.currentTarget.value)}
+                  {...noteField}
+                  onChange={(event) => {
+                    void noteField.onChange(event);
+                    checkAsYouType(event.currentTarget.value);
+                  }}
                 />
                 <p className="text-xs text-muted" aria-live="polite">
                   {length.toLocaleString("en")} of {NOTE_MAX_CHARS.toLocaleString("en")} characters
                 </p>
                 {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
-                <Button type="submit" variant="secondary" busy={fetcher.state === "submitting"}>
-                  Check and preview
-                </Button>
-              </fetcher.Form>
+                <SubmitButton variant="secondary">Check and preview</SubmitButton>
+              </Form>
               <section aria-labelledby="note-feedback" className="mt-4" aria-live="polite">
                 <h3 id="note-feedback" className="mb-2 text-sm font-semibold">
                   Your note {noteTone ? <ToneSummary report={noteTone} /> : null}

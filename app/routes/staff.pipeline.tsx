@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { ActionNotice } from "~/components/form";
+import { ActionNotice, SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { ApplicationStatusBadge } from "~/components/pipeline/status";
 import { Time } from "~/components/time";
@@ -269,7 +269,8 @@ export default function Pipeline() {
           </div>
         ) : (
           <Card>
-            <ActionNotice intent="bulk" />
+            {/* The bulk form says its own outcome; without it (no rows left), it is said here. */}
+            {mayMove && data.rows.length ? null : <ActionNotice intent="bulk" />}
             <p className="mb-3 text-sm text-muted">
               {data.total.toLocaleString("en")} application{data.total === 1 ? "" : "s"}
               {filterCount ? " match" : ""}, most recently changed first.
@@ -289,50 +290,43 @@ export default function Pipeline() {
               }
             />
             <Pager page={data.page} pageCount={data.pageCount} label="Pages of the pipeline" />
-            {mayMove && data.rows.length ? (
-              <Form method="post" id="bulk" className="mt-6 space-y-3 border-t border-line pt-4">
-                <input type="hidden" name="intent" value="bulk" />
-                <h2 className="text-base font-semibold">Move the ticked applications</h2>
-                <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                  <SelectField
-                    id="bulk-to"
-                    label="Move to"
-                    name="to"
-                    options={[
-                      { value: "in_review", label: "In review" },
-                      { value: "shortlisted", label: "Shortlisted" },
-                      { value: "declined", label: "Declined (each person gets the decline email)" },
-                    ]}
-                  />
-                  <TextArea
-                    id="bulk-note"
-                    label="Note (optional, kept on each application)"
-                    name="note"
-                    rows={2}
-                  />
-                </div>
-                <details className="text-sm">
-                  <summary className="cursor-pointer font-medium">
-                    When declining: what each person reads
-                  </summary>
-                  <div className="mt-3 grid gap-4 md:grid-cols-2">
-                    <TextArea id="bulk-reason" label="Why we decided this" name="reason" rows={3} />
-                    <TextArea
-                      id="bulk-whatCouldChange"
-                      label="What could change the answer"
-                      name="whatCouldChange"
-                      rows={3}
-                    />
-                  </div>
-                </details>
-                <Button type="submit" variant="secondary">
-                  Move the ticked applications
-                </Button>
-              </Form>
-            ) : null}
+            {mayMove && data.rows.length ? <BulkMoveForm /> : null}
           </Card>
         )}
       </div>
     </>
+  );
+}
+
+/**
+ * Moves the applications ticked in the table (their boxes belong to this form: `form="bulk"`),
+ * with BulkMoveSchema here and in the action.
+ */
+function BulkMoveForm() {
+  const form = useValidatedForm(BulkMoveSchema, { intent: "bulk", defaultValues: { to: "in_review" } });
+  return (
+    <ValidatedForm form={form} id="bulk" className="mt-6 space-y-3 border-t border-line pt-4">
+      <h2 className="text-base font-semibold">Move the ticked applications</h2>
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <SelectField
+          label="Move to"
+          options={[
+            { value: "in_review", label: "In review" },
+            { value: "shortlisted", label: "Shortlisted" },
+            { value: "declined", label: "Declined (each person gets the decline email)" },
+          ]}
+          {...form.field("to")}
+        />
+        <TextArea label="Note (optional, kept on each application)" rows={2} {...form.field("note")} />
+      </div>
+      <details className="text-sm" open={!!(form.errorsFor("reason") || form.errorsFor("whatCouldChange"))}>
+        <summary className="cursor-pointer font-medium">When declining: what each person reads</summary>
+        <div className="mt-3 grid gap-4 md:grid-cols-2">
+          <TextArea label="Why we decided this" rows={3} {...form.field("reason")} />
+          <TextArea label="What could change the answer" rows={3} {...form.field("whatCouldChange")} />
+        </div>
+      </details>
+      <SubmitButton variant="secondary">Move the ticked applications</SubmitButton>
+    </ValidatedForm>
   );
 }

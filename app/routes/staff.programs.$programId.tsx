@@ -26,6 +26,32 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   return getProgramPage({ actor, programId });
 });
 
+/**
+ * The program's next statuses, one button each (the button's value is the status). Its outcome
+ * shows above it (ActionNotice): the buttons change with the status.
+ */
+function StatusForm({ version, moves }: { version: number; moves: readonly ProgramStatus[] }) {
+  const form = useValidatedForm(ProgramStatusSchema, { intent: "status" });
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit} className="flex flex-wrap gap-2">
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="version" value={version} />
+      {moves.map((s) => (
+        <Button
+          key={s}
+          type="submit"
+          name="status"
+          value={s}
+          variant={s === "open" ? "primary" : "secondary"}
+          busy={form.busy && form.getValues("status") === s}
+        >
+          {STATUS_VERBS[s]}
+        </Button>
+      ))}
+    </Form>
+  );
+}
+
 const STATUS_VERBS: Record<ProgramStatus, string> = {
   draft: "Back to draft",
   open: "Open for applications",
@@ -180,18 +206,7 @@ export default function ProgramPage() {
                     ? "Only staff see it."
                     : "Not shown in the portal."}
               </p>
-              <div className="flex flex-wrap gap-2">
-                {p.statusMoves.map((s) => (
-                  <Form method="post" key={s}>
-                    <input type="hidden" name="intent" value="status" />
-                    <input type="hidden" name="version" value={p.version} />
-                    <input type="hidden" name="status" value={s} />
-                    <Button type="submit" variant={s === "open" ? "primary" : "secondary"}>
-                      {STATUS_VERBS[s]}
-                    </Button>
-                  </Form>
-                ))}
-              </div>
+              <StatusForm version={p.version} moves={p.statusMoves} />
             </Card>
           ) : null}
           {p.campaigns.length ? (

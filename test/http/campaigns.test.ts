@@ -214,6 +214,20 @@ describe("campaign pages", () => {
     expect(await answer.text()).toContain("Some fields need your attention.");
   });
 
+  it("the email template preview refuses a note past the limit under the note, and keeps what was typed", async () => {
+    const response = await hr.request("/staff/emails/return-invitation", {
+      method: "POST",
+      form: { intent: "preview-note", note: "n".repeat(4001) },
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toMatch(
+      /<p id="preview-note-note-error"[^>]*>(<span[^>]*>[^<]*<\/span>)?Keep the note under 4,000 characters: a few short paragraphs read best\.<\/p>/,
+    );
+    // What was typed comes back (the echo keeps its first 2,000 characters).
+    expect(html).toContain(`>${"n".repeat(2000)}</textarea>`);
+  });
+
   it("checks a note's tone without JavaScript and without saving it", async () => {
     const id = await create();
     const response = await hr.request(`/staff/campaigns/${id}`, {

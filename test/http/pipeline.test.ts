@@ -224,6 +224,48 @@ describe("the pipeline over HTTP", () => {
     expect(hrList).toContain(theirs.lastName);
   });
 
+  it("the move, status and bulk forms refuse bad input with the field's message under that field, changing nothing", async () => {
+    const under = (html: string, id: string) =>
+      new RegExp(`<p id="${id}-error"[^>]*>(?:<span[^>]*>[^<]*</span>)?([^<]*)</p>`).exec(html)?.[1];
+    const program = await createProgram(db, { hiringManagerId: managerId });
+    const person = await createAlumnus(db);
+    const application = await createApplication(db, { programId: program.id, alumnusId: person.id });
+
+    // A note with the move past its limit: refused under the note, the application stays where it was.
+    const move = await hr.request(`/staff/applications/${application.id}`, {
+      method: "POST",
+      form: { intent: "move", version: "1", to: "shortlisted", note: "n".repeat(4001) },
+    });
+    expect(move.status).toBe(422);
+    expect(under(await move.text(), "move-note")).toMatch(/the note/);
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
+
+    // Declining in bulk without saying why: refused under "Why we decided this".
+    const body = new URLSearchParams({ intent: "bulk", to: "declined", reason: "", whatCouldChange: "" });
+    body.append("applicationId", application.id);
+    const bulk = await hr.request("/staff/pipeline", { method: "POST", body });
+    expect(bulk.status).toBe(422);
+    const bulkHtml = await bulk.text();
+    expect(under(bulkHtml, "bulk-reason")).toBeTruthy();
+    expect(bulkHtml).toContain("A decline needs the reason and what could change it");
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
+
+    // A status the program cannot take: refused, the program unchanged.
+    const status = await hr.request(`/staff/programs/${program.id}`, {
+      method: "POST",
+      form: { intent: "status", version: String(program.version), status: "archived" },
+    });
+    expect(status.status).toBe(422);
+    expect(await status.text()).toContain("Choose the program&#x27;s new status.");
+    expect((await db.returnProgram.findUniqueOrThrow({ where: { id: program.id } })).status).toBe(
+      program.status,
+    );
+  });
+
   it("a bulk move with one note moves the ticked applications and says how many", async () => {
     const program = await createProgram(db, { hiringManagerId: managerId });
     const apps = [];
