@@ -38,9 +38,6 @@ const ALLOWED: { file: string; match: string; why: string }[] = [
 const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   "components/decision-form.tsx": { forms: 1, why: "to convert (issue 16)" },
   "components/eligibility/bulk-decision-form.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "components/invitation-answers/answer-sections.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "components/onboarding/task-list.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "components/portal/branding-admin.tsx": { forms: 2, why: "to convert (issue 16)" },
   "routes/staff.eligibility._index.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.eligibility.draft.tsx": {
     forms: 3,

@@ -374,7 +374,11 @@ export async function parseUpload<S extends z.ZodType>(
     maxFields: 50,
     maxFiles: 1,
     tooLarge: options.tooLarge,
-    onField: (name, value) => form.append(name, value),
+    onField: (name, value) => {
+      form.append(name, value);
+      // The form's own intent (sent before its file) names it if the file is then refused.
+      if (name === "intent") remember(request, { intent: value });
+    },
     onFile: async (file) => {
       if (file.name !== options.file || !file.filename) {
         for await (const _ of file.data) void _;

@@ -160,3 +160,24 @@ export function formVersion(min = 0) {
     })
     .transform(Number);
 }
+
+/**
+ * A file input in a form's schema (the logo, an onboarding document). In the browser
+ * react-hook-form hands over the input's FileList, checked here: a file chosen, not past
+ * `maxBytes`. On the server the file streams past the schema (`parseUpload`), so the field is
+ * absent there and the action judges what arrived, with the same messages under the same field.
+ */
+export function chosenFile(options: { maxBytes: number; missing: string; tooLarge: string }) {
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (typeof value === "string") return; // the server: the file went by (absent, or a stray field)
+      const files = value as ArrayLike<{ size: number }> | null;
+      if (!files || typeof files.length !== "number" || files.length === 0) {
+        ctx.addIssue({ code: "custom", message: options.missing });
+      } else if (files[0].size > options.maxBytes) {
+        ctx.addIssue({ code: "custom", message: options.tooLarge });
+      }
+    })
+    .optional();
+}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useParams, useRouteLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams, useRouteLoaderData } from "@remix-run/react";
 import {
   AnswerDone,
   AnswerForm,
@@ -78,7 +78,6 @@ export default function AnswerInvitationPage() {
   const layout = useRouteLoaderData<{ branding: { companyName: string } }>("routes/portal");
   const company = layout?.branding.companyName ?? "";
   const actionData = useActionData<typeof action>() as Answered | Sent | ActionError | undefined;
-  const navigation = useNavigation();
   const params = useParams();
   const here = `/portal/answer/${encodeURIComponent(params.token ?? "")}`;
 
@@ -89,8 +88,6 @@ export default function AnswerInvitationPage() {
       <ExpiredAnswerLink
         page={page}
         sent={actionData?.ok && actionData.intent === "fresh-link" ? actionData.sent : null}
-        error={actionData && !actionData.ok ? actionData.error.message : null}
-        busy={navigation.state === "submitting"}
         signInHref={SIGN_IN_HREF}
       />
     );

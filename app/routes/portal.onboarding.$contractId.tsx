@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ActionNotice, useActionResult } from "~/components/form";
 import { DocumentUploadForm, TaskDoneForm, TaskList } from "~/components/onboarding/task-list";
 import { portalMeta } from "~/components/portal/portal-meta";
@@ -10,6 +9,7 @@ import {
   DOCUMENT_MESSAGES,
   MAX_DOCUMENT_BYTES,
   MAX_DOCUMENT_LABEL,
+  DocumentUploadSchema,
   TaskSchema,
 } from "~/modules/onboarding/checklist";
 import {
@@ -41,8 +41,6 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   });
 });
 
-const UploadSchema = z.object({ taskId: recordId });
-
 function documentRefusal(message: string) {
   return new AppError("validation", message, { fieldErrors: { document: [message] } });
 }
@@ -55,7 +53,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
     const chunks: Buffer[] = [];
     let fileName = "";
     const { fields, received } = await parseUpload(request, {
-      schema: UploadSchema,
+      schema: DocumentUploadSchema,
       file: "document",
       maxBytes: MAX_DOCUMENT_BYTES,
       intent: "upload",
@@ -65,7 +63,8 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
         for await (const chunk of file.data) chunks.push(Buffer.from(chunk));
       },
     });
-    const intent = "upload";
+    // Each step's form has its own intent, so the answer lands under the right file field.
+    const intent = `upload:${fields.taskId}`;
     if (!received) throw documentRefusal(DOCUMENT_MESSAGES.missing);
     const result = await uploadOnboardingDocument({
       alumnus,
@@ -107,7 +106,7 @@ function ResultNotice() {
   const result = useActionResult();
   if (!result?.intent) return null;
   // A refused upload is shown next to its file field.
-  if (!result.ok && result.intent === "upload") return null;
+  if (!result.ok && result.intent.startsWith("upload:")) return null;
   return <ActionNotice intent={result.intent} />;
 }
 

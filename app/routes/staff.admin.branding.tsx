@@ -1,10 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { SubmitButton, ValidatedForm, useValidatedForm } from "~/components/form";
 import { BrandingPreview, LogoForm } from "~/components/portal/branding-admin";
 import { Card, PageHeader, TextField } from "~/components/ui";
-import { BrandingSchema, LOGO_MESSAGES, MAX_LOGO_BYTES, MAX_LOGO_LABEL } from "~/modules/portal/branding";
+import {
+  BrandingSchema,
+  LOGO_MESSAGES,
+  MAX_LOGO_BYTES,
+  MAX_LOGO_LABEL,
+  RemoveLogoSchema,
+  UploadLogoSchema,
+} from "~/modules/portal/branding";
 import { getBrandingSettings } from "~/modules/portal/get-branding.server";
 import { saveBranding } from "~/modules/portal/save-branding.server";
 import { removeBrandingLogo, setBrandingLogo } from "~/modules/portal/set-branding-logo.server";
@@ -25,8 +31,6 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "manage:branding");
   return getBrandingSettings();
 });
-
-const UploadLogoSchema = z.object({ intent: z.literal("upload-logo") });
 
 function logoRefusal(message: string) {
   return new AppError("validation", message, { fieldErrors: { logo: [message] } });
@@ -69,6 +73,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
           : "Branding saved. Alumni pages and new alumni email use it from now on.",
     };
   }
+  await parseForm(request, RemoveLogoSchema);
   const result = await removeBrandingLogo({ actor });
   return {
     ok: true as const,

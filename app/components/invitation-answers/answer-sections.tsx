@@ -1,7 +1,6 @@
-import { Form } from "@remix-run/react";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Text } from "~/components/portal/text";
-import { Button, Notice, SelectField, TextArea } from "~/components/ui";
+import { Notice, SelectField, TextArea } from "~/components/ui";
 import type { AnswerResult } from "~/modules/invitation-answers/answer-invitation.server";
 import type { AnswerPage } from "~/modules/invitation-answers/get-answer-page.server";
 import {
@@ -12,7 +11,11 @@ import {
   START_BANDS,
   START_KEYS,
 } from "~/modules/invitation-answers/labels";
-import { ANSWER_MESSAGE_MAX_CHARS, AnswerInvitationSchema } from "~/modules/invitation-answers/schemas";
+import {
+  ANSWER_MESSAGE_MAX_CHARS,
+  AnswerInvitationSchema,
+  FreshAnswerLinkSchema,
+} from "~/modules/invitation-answers/schemas";
 import { t } from "~/modules/portal/strings";
 import { ChoiceGroup } from "./choice-group";
 
@@ -261,16 +264,14 @@ export function GoneAnswerLink() {
 export function ExpiredAnswerLink({
   page,
   sent,
-  error,
-  busy,
   signInHref,
 }: {
   page: Extract<AnswerPage, { state: "expired" }>;
   sent: { days: number } | null;
-  error: string | null;
-  busy: boolean;
   signInHref: string | null;
 }) {
+  // No fields: the signed link says who and which campaign. A refusal shows in the form's summary.
+  const form = useValidatedForm(FreshAnswerLinkSchema, { intent: "fresh-link" });
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold">{t("answer.expired.title")}</h1>
@@ -280,13 +281,9 @@ export function ExpiredAnswerLink({
           <Notice tone="success">{t("answer.expired.sent", { days: sent.days })}</Notice>
         </div>
       ) : (
-        <Form method="post" className="mt-6 space-y-3">
-          {error ? <Notice tone="error">{error}</Notice> : null}
-          <input type="hidden" name="intent" value="fresh-link" />
-          <Button type="submit" className="min-h-11 w-full text-base" busy={busy}>
-            {t("answer.expired.button")}
-          </Button>
-        </Form>
+        <ValidatedForm form={form} className="mt-6 space-y-3">
+          <SubmitButton className="min-h-11 w-full text-base">{t("answer.expired.button")}</SubmitButton>
+        </ValidatedForm>
       )}
       {signInHref ? (
         <p className="mt-6 text-sm">

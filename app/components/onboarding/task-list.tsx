@@ -1,8 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SubmitButton, useActionResult, useValidatedForm, ValidatedForm } from "~/components/form";
-import { Badge, Button, FieldError, TextArea } from "~/components/ui";
-import { CarryOverSchema, TaskSchema } from "~/modules/onboarding/checklist";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
+import { Badge, FileField, TextArea } from "~/components/ui";
+import { CarryOverSchema, DocumentUploadSchema, TaskSchema } from "~/modules/onboarding/checklist";
 
 /** One onboarding step as both sides see it (the words are the page's own: staff or portal). */
 export type TaskItem = {
@@ -106,7 +105,10 @@ export function CarryOverForm({ taskId }: { taskId: string }) {
   );
 }
 
-/** The person's document upload for one step (a native multipart form: files do not go through react-hook-form). */
+/**
+ * The person's document upload for one step: a multipart form, the file checked in the browser
+ * (chosen, not too large) and judged by its bytes on the server, either refusal under the field.
+ */
 export function DocumentUploadForm({
   taskId,
   label,
@@ -118,38 +120,21 @@ export function DocumentUploadForm({
   hint: string;
   button: string;
 }) {
-  const intent = "upload";
-  const navigation = useNavigation();
-  const result = useActionResult(intent);
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const error =
-    result && !result.ok ? (result.error.fieldErrors?.document ?? [result.error.message]) : undefined;
-  const id = `upload-${taskId}-document`;
+  const form = useValidatedForm(DocumentUploadSchema, {
+    intent: `upload:${taskId}`,
+    defaultValues: { taskId },
+  });
   return (
-    <Form method="post" encType="multipart/form-data" className="space-y-3">
-      <input type="hidden" name="intent" value={intent} />
+    <ValidatedForm form={form} encType="multipart/form-data" className="space-y-3">
       <input type="hidden" name="taskId" value={taskId} />
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
-        <input
-          id={id}
-          name="document"
-          type="file"
-          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
-          aria-invalid={error ? true : undefined}
-          className="mt-2 block w-full text-sm"
-        />
-        <FieldError id={`${id}-error`} errors={error} />
-      </div>
-      <Button type="submit" busy={busy}>
-        {button}
-      </Button>
-    </Form>
+      <FileField
+        label={label}
+        hint={hint}
+        accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        {...form.field("document")}
+        required
+      />
+      <SubmitButton>{button}</SubmitButton>
+    </ValidatedForm>
   );
 }

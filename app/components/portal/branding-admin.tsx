@@ -1,60 +1,43 @@
-import { Form, useNavigation } from "@remix-run/react";
 import type { Branding } from "~/modules/portal/branding";
-import { ActionNotice, useActionResult } from "../form";
-import { Button, FieldError } from "../ui";
+import { RemoveLogoSchema, UploadLogoSchema } from "~/modules/portal/branding";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "../form";
+import { FileField } from "../ui";
 import { accentStyle, PortalLogo } from "./portal-shell";
 
-/** The logo upload and removal (native forms: a file cannot go through react-hook-form's fields). */
+/**
+ * The logo upload and removal. The upload posts multipart (the file never goes into
+ * react-hook-form's values as text): the browser checks that a file is chosen and not too large,
+ * the server judges its bytes, and either refusal is shown under the file field.
+ */
 export function LogoForm({ hasLogo, limit }: { hasLogo: boolean; limit: string }) {
-  const navigation = useNavigation();
-  const uploaded = useActionResult("upload-logo");
-  const busy = (intent: string) =>
-    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const error =
-    uploaded && !uploaded.ok ? (uploaded.error.fieldErrors?.logo ?? [uploaded.error.message]) : undefined;
+  const upload = useValidatedForm(UploadLogoSchema, {
+    intent: "upload-logo",
+    defaultValues: { intent: "upload-logo" },
+  });
+  const remove = useValidatedForm(RemoveLogoSchema, {
+    intent: "remove-logo",
+    defaultValues: { intent: "remove-logo" },
+  });
   return (
     <div className="space-y-4">
-      <ActionNotice intent="remove-logo" />
-      {uploaded?.ok ? <ActionNotice intent="upload-logo" /> : null}
-      <Form method="post" encType="multipart/form-data" className="space-y-3">
-        <input type="hidden" name="intent" value="upload-logo" />
-        <div>
-          <label htmlFor="upload-logo-logo" className="block text-sm font-medium">
-            Logo file
-          </label>
-          <p id="upload-logo-logo-hint" className="mt-1 text-sm text-muted">
-            PNG, JPEG or WebP, at most {limit}. A wide logo on a transparent or white background works best;
-            SVG is not accepted.
-          </p>
-          <input
-            id="upload-logo-logo"
-            name="logo"
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            aria-describedby={
-              error ? "upload-logo-logo-error upload-logo-logo-hint" : "upload-logo-logo-hint"
-            }
-            aria-invalid={error ? true : undefined}
-            className="mt-2 block w-full text-sm"
-          />
-          <FieldError id="upload-logo-logo-error" errors={error} />
-        </div>
-        <Button type="submit" busy={busy("upload-logo")}>
-          {hasLogo ? "Replace logo" : "Upload logo"}
-        </Button>
-      </Form>
-      {hasLogo ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="remove-logo" />
-          <Button type="submit" variant="secondary" busy={busy("remove-logo")}>
-            Remove logo
-          </Button>
-        </Form>
+      <ValidatedForm form={upload} encType="multipart/form-data" className="space-y-3">
+        <FileField
+          label="Logo file"
+          hint={`PNG, JPEG or WebP, at most ${limit}. A wide logo on a transparent or white background works best; SVG is not accepted.`}
+          accept="image/png,image/jpeg,image/webp"
+          {...upload.field("logo")}
+          required
+        />
+        <SubmitButton>{hasLogo ? "Replace logo" : "Upload logo"}</SubmitButton>
+      </ValidatedForm>
+      {hasLogo || remove.success ? (
+        <ValidatedForm form={remove}>
+          {hasLogo ? <SubmitButton variant="secondary">Remove logo</SubmitButton> : null}
+        </ValidatedForm>
       ) : null}
     </div>
   );
 }
-
 /** The portal's header and a button as alumni will see them, with the saved values. */
 export function BrandingPreview({ branding }: { branding: Branding }) {
   return (

@@ -130,6 +130,21 @@ export const TextArea = forwardRef<
   );
 });
 
+/**
+ * A file to upload (a logo, a document), on a multipart form. The schema checks it in the browser
+ * (`chosenFile`); say `required` here, since the schema lets the server-side absence through.
+ */
+export const FileField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(
+  function FileField({ label, hint, errors, required, className, id, ...input }, ref) {
+    const w = useFieldWiring({ id, hint, errors, required });
+    return (
+      <FieldFrame {...{ inputId: w.inputId, label, hint, error: w.error, required, className }}>
+        <input ref={ref} type="file" {...w.control} className="mt-2 block w-full text-sm" {...input} />
+      </FieldFrame>
+    );
+  },
+);
+
 /** `group` puts options under an <optgroup> (options of one group must be next to each other). */
 export type Option = { value: string; label: string; group?: string };
 

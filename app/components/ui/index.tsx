@@ -13,6 +13,7 @@ export {
   Checkbox,
   CheckboxList,
   FieldError,
+  FileField,
   SelectField,
   TextArea,
   TextField,

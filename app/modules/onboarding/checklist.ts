@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formVersion, plainText, recordId } from "~/platform/input";
+import { chosenFile, formVersion, plainText, recordId } from "~/platform/input";
 
 /**
  * The onboarding checklist as data (ADR 067): the steps between an accepted contract and the
@@ -227,6 +227,15 @@ export function editChecklistDraft(values: Record<string, unknown>, edit: string
 }
 
 export const TaskSchema = z.object({ taskId: recordId });
+
+/** The person's document for a step: the file is checked in the browser, then on the server by its bytes. */
+export const DocumentUploadSchema = TaskSchema.extend({
+  document: chosenFile({
+    maxBytes: MAX_DOCUMENT_BYTES,
+    missing: DOCUMENT_MESSAGES.missing,
+    tooLarge: DOCUMENT_MESSAGES.tooLarge,
+  }),
+});
 export const CarryOverSchema = TaskSchema.extend({
   note: plainText({
     label: "why the earlier employment covers this step",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formVersion } from "~/platform/input";
+import { chosenFile, formVersion } from "~/platform/input";
 
 /**
  * The employer's branding for alumni-facing pages and email (ADR 036). Pure rules and the form's
@@ -179,3 +179,16 @@ export const LOGO_MESSAGES = {
 } as const;
 
 export const MAX_LOGO_PIXELS = 4000;
+
+/** The logo upload: a file chosen and not past the limit in the browser; its bytes judged on the server. */
+export const UploadLogoSchema = z.object({
+  intent: z.literal("upload-logo"),
+  logo: chosenFile({
+    maxBytes: MAX_LOGO_BYTES,
+    missing: LOGO_MESSAGES.missing,
+    tooLarge: LOGO_MESSAGES.tooLarge,
+  }),
+});
+
+/** Removing the logo: a button, no fields. */
+export const RemoveLogoSchema = z.object({ intent: z.literal("remove-logo") });
