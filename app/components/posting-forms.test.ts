@@ -45,7 +45,6 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
   },
   "routes/staff.imports.$importId._index.tsx": { forms: 2, why: "to convert (issue 16)" },
   "routes/staff.imports.$importId.mapping.tsx": { forms: 1, why: "to convert (issue 16)" },
-  "routes/staff.imports.new.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.reviews.tsx": { forms: 1, why: "to convert (issue 16)" },
 };
 

@@ -389,7 +389,7 @@ export async function parseUpload<S extends z.ZodType>(
     },
   });
   const raw = formToObject(form);
-  remember(request, raw);
+  remember(request, options.intent ? { intent: options.intent, ...raw } : raw);
   const nul = nulErrors(raw);
   if (nul) throw new AppError("validation", "Some fields need your attention.", { fieldErrors: nul });
   const result = options.schema.safeParse(raw);

@@ -4,21 +4,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Notice, Button, Card, FieldError, PageHeader, SelectField } from "~/components/ui";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
+import { Card, FieldError, PageHeader, SelectField } from "~/components/ui";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "~/modules/imports/file-facts";
 import { listImportMappings } from "~/modules/imports/import-mappings.server";
+import { UploadImportSchema } from "~/modules/imports/schemas";
 import { tooLarge, uploadImport } from "~/modules/imports/upload-import.server";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import { defineAction, defineLoader, parseUpload } from "~/platform/http.server";
-import { optionalRecordId } from "~/platform/input";
-import { z } from "zod";
 
 export const meta: MetaFunction = () => [{ title: "New import · Comeback" }];
-
-/** The upload form's other field: a saved mapping to start from (optional). */
-const UploadFieldsSchema = z.object({ mappingId: optionalRecordId });
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, "import:alumni");
@@ -31,7 +28,8 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   // Anything clearly over the limit is refused unread (413); the file streams into the database.
   let importId: string | undefined;
   const { fields } = await parseUpload(request, {
-    schema: UploadFieldsSchema,
+    schema: UploadImportSchema,
+    intent: "upload",
     file: "file",
     maxBytes: MAX_UPLOAD_BYTES,
     onFile: async (file) => {
@@ -52,10 +50,11 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 
 export default function NewImport() {
   const { mappings, limit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const error = actionData && !actionData.ok ? actionData.error : undefined;
-  const fileErrors = error?.fieldErrors?.file ?? (error && !error.fieldErrors ? [error.message] : undefined);
+  // UploadImportSchema checks the saved mapping here and in the action; the file itself streams
+  // to the server (parseUpload), whose refusal (none chosen, too large, not CSV) lands under it.
+  const form = useValidatedForm(UploadImportSchema, { intent: "upload", defaultValues: { mappingId: "" } });
+  const fileId = form.idFor("file");
+  const fileErrors = form.errorsFor("file");
   return (
     <>
       <p className="mb-2 text-sm">
@@ -68,44 +67,44 @@ export default function NewImport() {
         description="Upload the terminations (leavers) report exported from Workday, BambooHR, SAP SuccessFactors or any HR system as CSV. Next you will match its columns, then see a dry run before anything is written."
       />
       <Card className="max-w-2xl">
-        <Form method="post" encType="multipart/form-data" className="space-y-5">
-          {error && !fileErrors ? <Notice tone="error">{error.message}</Notice> : null}
+        <ValidatedForm form={form} encType="multipart/form-data" className="space-y-5">
           {mappings.length > 0 ? (
             <SelectField
               label="Saved mapping (optional)"
               hint="Reuse the column mapping saved after an earlier import from the same HR system."
-              name="mappingId"
-              defaultValue=""
               options={[
                 { value: "", label: "Suggest a mapping from the column names" },
                 ...mappings.map((m) => ({ value: m.id, label: m.name })),
               ]}
+              {...form.field("mappingId")}
             />
           ) : null}
           <div>
-            <label htmlFor="import-file" className="block text-sm font-medium">
+            <label htmlFor={fileId} className="block text-sm font-medium">
               CSV file
             </label>
-            <p id="import-file-hint" className="text-sm text-muted">
+            <span aria-hidden="true" className="text-sm text-muted">
+              {" "}
+              (required)
+            </span>
+            <p id={`${fileId}-hint`} className="text-sm text-muted">
               UTF-8 (with or without byte order mark) or Windows-1252; commas, semicolons or tabs; up to{" "}
               {limit}.
             </p>
             <input
-              id="import-file"
+              id={fileId}
               name="file"
               type="file"
               accept=".csv,.txt,text/csv"
-              required
-              aria-describedby={fileErrors ? "import-file-error import-file-hint" : "import-file-hint"}
+              aria-required
+              aria-describedby={fileErrors ? `${fileId}-error ${fileId}-hint` : `${fileId}-hint`}
               aria-invalid={fileErrors ? true : undefined}
               className="mt-2 block w-full text-sm"
             />
-            <FieldError id="import-file-error" errors={fileErrors} />
+            <FieldError id={`${fileId}-error`} errors={fileErrors} />
           </div>
-          <Button type="submit" busy={navigation.state === "submitting"}>
-            Upload and continue
-          </Button>
-        </Form>
+          <SubmitButton>Upload and continue</SubmitButton>
+        </ValidatedForm>
       </Card>
     </>
   );

@@ -133,7 +133,22 @@ describe("import pages", () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
     );
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain("This is not a text file");
+    const html = await response.text();
+    expect(html).toContain("This is not a text file");
+    // Under the file field itself (the form's intent, then the field's name), with the summary above.
+    expect(html).toMatch(/<p id="upload-file-error"[^>]*>(<span[^>]*>[^<]*<\/span>)?This is not a text file/);
+    expect(html).toContain('href="#upload-file"');
+  });
+
+  it("refuses a form sent without a file, under the file field", async () => {
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("mappingId", "");
+    const response = await hr.request("/staff/imports/new", { method: "POST", body: form });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toMatch(
+      /<p id="upload-file-error"[^>]*>(<span[^>]*>[^<]*<\/span>)?Choose a CSV file to upload\.<\/p>/,
+    );
   });
 
   it("hostile cells render as text on the dry-run page", async () => {

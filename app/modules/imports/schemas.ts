@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXIT_REASONS } from "~/modules/alumni/exit-reasons";
-import { pageNumber, recordId } from "~/platform/input";
+import { optionalRecordId, pageNumber, recordId } from "~/platform/input";
 import { DATE_FORMATS, type DateFormat } from "./convert";
 import {
   IMPORT_FIELD_KEYS,
@@ -94,6 +94,9 @@ export const ReasonsFormSchema = z.preprocess((value) => {
   const chosen = list(form.reason);
   return { overrides: list(form.raw).map((raw, i) => ({ raw, reason: chosen[i] ?? "" })) };
 }, ReasonOverridesSchema);
+
+/** The upload form's field besides the file: a saved mapping to start from (optional). */
+export const UploadImportSchema = z.object({ mappingId: optionalRecordId });
 
 export const ImportIdParams = { importId: recordId };
 
