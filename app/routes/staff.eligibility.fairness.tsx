@@ -33,6 +33,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
+const number = new Intl.NumberFormat("en");
+
 export default function Fairness() {
   const { available, attribute, report, ignored } = useLoaderData<typeof loader>();
   return (
@@ -65,8 +67,11 @@ export default function Fairness() {
             </Button>
           </Form>
           <p className="mb-3 text-sm text-muted">
-            {report.people} people with a verdict
-            {report.withoutVerdict ? `; ${report.withoutVerdict} without one yet (not counted)` : ""}.{" "}
+            {number.format(report.people)} people with a verdict
+            {report.withoutVerdict
+              ? `; ${number.format(report.withoutVerdict)} without one yet (not counted)`
+              : ""}
+            .{" "}
             {report.reference !== null
               ? `Highest rate: ${report.reference || "Not recorded"} (${pct(report.referenceRate)}).`
               : `No group has ${MIN_GROUP} or more people, so none is flagged.`}
