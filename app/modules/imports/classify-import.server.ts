@@ -130,7 +130,16 @@ export async function classifyImportRows(
   tx: Db,
   importId: string,
   columns: { hrId: string; workEmail: string } = { hrId: "Employee ID", workEmail: "Work email" },
-  options: { rows?: number; progress?: (done: number, total: number) => Promise<void> } = {},
+  options: {
+    rows?: number;
+    progress?: (done: number, total: number) => Promise<void>;
+    /**
+     * Look for rows repeated within the file (default). The commit leaves this to the check: the
+     * file's rows have not changed since, so the check's result stands, and looking again cost
+     * two lookups per row for nothing (ADR 089).
+     */
+    repeats?: boolean;
+  } = {},
 ) {
   await analyzeStagedRows(tx);
   const ranges = await rowRanges(tx, importId, options.rows);
@@ -150,7 +159,8 @@ export async function classifyImportRows(
   // the first row was refused for another reason (then neither row is imported). All ranges are
   // checked for employee IDs before any for work emails: the employee-ID message says whether
   // the first row was rejected, before the work-email check rejects more.
-  for (const rows of ranges)
+  const repeats = options.repeats === false ? [] : ranges;
+  for (const rows of repeats)
     await tx.$executeRaw`
       UPDATE "ImportRow" t SET "outcome" = 'rejected', "alumnusId" = NULL, "errors" = jsonb_build_array(jsonb_build_object('field', 'hrId', 'column', ${columns.hrId}::text,
         'message', 'Employee ID ' || t."hrId" || ' is also on row ' || d."first" || CASE WHEN d."firstRejected"
@@ -164,7 +174,7 @@ export async function classifyImportRows(
             WHERE r."importId" = ${importId} AND r."rowNumber" BETWEEN ${rows.from} AND ${rows.to}
               AND r."outcome" IN ('pending', 'create') AND r."hrId" IS NOT NULL AND f."rowNumber" < r."rowNumber") d
       WHERE t."importId" = ${importId} AND t."rowNumber" = d."rowNumber"`;
-  for (const rows of ranges)
+  for (const rows of repeats)
     await tx.$executeRaw`
       UPDATE "ImportRow" t SET "outcome" = 'rejected', "alumnusId" = NULL, "errors" = jsonb_build_array(jsonb_build_object('field', 'workEmail', 'column', ${columns.workEmail}::text,
         'message', 'This work email is also on row ' || d."first" || '; only row ' || d."first" || ' is imported.', 'value', t."workEmail"))

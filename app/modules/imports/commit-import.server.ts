@@ -215,6 +215,7 @@ export async function runImportCommit(context: JobContext, options: CommitOption
       await context.progress(0, total, "Matching the rows against the alumni pool");
       await classifyImportRows(db, importId, undefined, {
         rows: options.rows,
+        repeats: false,
         progress: (done, steps) =>
           context.progress(
             Math.round((done / steps) * total),
