@@ -43,7 +43,6 @@ const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
     forms: 3,
     why: "the policy draft and its what-if are being rewritten",
   },
-  "routes/staff.imports.$importId._index.tsx": { forms: 2, why: "to convert (issue 16)" },
   "routes/staff.imports.$importId.mapping.tsx": { forms: 1, why: "to convert (issue 16)" },
   "routes/staff.reviews.tsx": { forms: 1, why: "to convert (issue 16)" },
 };

@@ -1,25 +1,22 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { ImportStatusBadge, SameFileNotice } from "~/components/import-status";
-import { Time } from "~/components/time";
 import {
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  Facts,
-  IgnoredNotice,
-  Notice,
-  PageHeader,
-  Pager,
-} from "~/components/ui";
+  DryRunCard,
+  ExitReasonsCard,
+  ImportAuditCard,
+  ImportProgress,
+  ImportRowsCard,
+} from "~/components/imports/import-sections";
+import { Time } from "~/components/time";
+import { Card, IgnoredNotice, Notice, PageHeader } from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
 import { startImportCommit } from "~/modules/imports/commit-import.server";
-import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
-import { FIELD_LABEL, type ImportField } from "~/modules/imports/fields";
+import type { ExitReason } from "~/modules/alumni/exit-reasons";
 import { getImport, listImportReasons, listImportRows } from "~/modules/imports/list-imports.server";
 import {
+  CommitImportSchema,
   ImportIdParams,
   ReasonsFormSchema,
   RowPageSchema,
@@ -95,6 +92,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const { importId } = parseParams(params, ImportIdParams, "That import");
   const intent = await parseIntent(request, ["commit", "reasons"]);
   if (intent === "commit") {
+    await parseForm(request, CommitImportSchema);
     await startImportCommit({ actor, importId });
     return {
       ok: true as const,
@@ -117,53 +115,10 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   };
 });
 
-const n = (value: number) => value.toLocaleString("en-GB");
-/** A value before or after an update, as HR reads it. */
-const shownValue = (value: unknown) =>
-  value === null || value === undefined || value === "" ? (
-    <span className="text-muted">(empty)</span>
-  ) : (
-    <>“{String(value)}”</>
-  );
-
-function Progress({
-  job,
-  status,
-}: {
-  job: { progress: number; total: number; message: string | null } | null;
-  status: string;
-}) {
-  const pct = job && job.total > 0 ? Math.min(100, Math.round((job.progress / job.total) * 100)) : 0;
-  const label =
-    job?.message ?? (status === "checking" ? "Checking the file (dry run)" : "Applying the import");
-  return (
-    <div>
-      <label htmlFor="import-progress" className="text-sm font-medium">
-        {label}: {pct}%
-      </label>
-      <progress id="import-progress" className="mt-2 block h-3 w-full" max={100} value={pct}>
-        {pct}%
-      </progress>
-      {status === "committing" && job && job.total > 0 ? (
-        <p className="mt-1 text-sm tabular-nums">
-          {n(Math.min(job.progress, job.total))} of {n(job.total)} rows
-        </p>
-      ) : null}
-      <p className="mt-2 text-sm text-muted">
-        You can leave this page; the import carries on and this page shows where it is when you come back.
-        {status === "committing"
-          ? " People appear in the alumni pool as their rows are written; if the import fails, everything it wrote is taken out again."
-          : ""}
-      </p>
-    </div>
-  );
-}
-
 export default function ImportDetail() {
   const { run, job, decision, events, rows, show, reasons, canReadAudit, sameFile, ignored } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const revalidator = useRevalidator();
   const running = RUNNING.has(run.status);
   useEffect(() => {
@@ -173,32 +128,9 @@ export default function ImportDetail() {
     }, 1500);
     return () => clearInterval(timer);
   }, [running, revalidator]);
-  const columnName = (field: string) =>
-    run.columns[field] ?? FIELD_LABEL[field as ImportField] ?? (field === "_row" ? "(whole row)" : field);
-  const committed = run.status === "committed";
-  const counts = [
-    { label: committed ? "Created" : "Will be created", value: n(run.createCount) },
-    { label: committed ? "Updated" : "Will be updated", value: n(run.updateCount) },
-    { label: "Unchanged", value: n(run.unchangedCount) },
-    { label: "Rejected (not imported)", value: n(run.rejectCount) },
-    { label: "Imported with warnings (a field left empty or cleaned)", value: n(run.warningCount) },
-    { label: "Conflicts with hand edits (kept)", value: n(run.conflictCount) },
-    ...(run.suppressedCount
-      ? [{ label: "Skipped: data erased at the person's request", value: n(run.suppressedCount) }]
-      : []),
-    { label: "Rows in the file", value: n(run.rowCount) },
-  ];
-  const tab = (value: string, label: string) => (
-    <Link
-      key={value}
-      to={`?show=${value}`}
-      aria-current={show === value ? "page" : undefined}
-      className={show === value ? "font-semibold text-ink underline" : "text-brand underline"}
-    >
-      {label}
-    </Link>
-  );
-  const unrecognised = reasons.filter((r) => r.reason === "other");
+  // The reasons form says its own outcome; the commit's form goes once the import runs, so its
+  // outcome is said here.
+  const pageAnswer = actionData && actionData.intent !== "reasons" ? actionData : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -223,15 +155,15 @@ export default function ImportDetail() {
         </div>
       ) : null}
       <div className="space-y-6">
-        {actionData?.ok ? (
-          <Notice tone="success">{actionData.message}</Notice>
-        ) : actionData ? (
-          <Notice tone="error">{actionData.error.message}</Notice>
+        {pageAnswer?.ok ? (
+          <Notice tone="success">{pageAnswer.message}</Notice>
+        ) : pageAnswer ? (
+          <Notice tone="error">{pageAnswer.error.message}</Notice>
         ) : null}
         <SameFileNotice sameFile={sameFile} />
         {running ? (
           <Card>
-            <Progress job={job} status={run.status} />
+            <ImportProgress job={job} status={run.status} />
           </Card>
         ) : null}
         {run.status === "uploaded" ? (
@@ -263,297 +195,13 @@ export default function ImportDetail() {
           </Notice>
         ) : null}
         {["checked", "committed", "failed", "committing"].includes(run.status) ? (
-          <Card title={committed ? "Result" : "Dry run: what the import will do"}>
-            <Facts items={counts} />
-            {run.suppressedCount ? (
-              <Notice
-                tone="info"
-                title={`${n(run.suppressedCount)} ${run.suppressedCount === 1 ? "person is" : "people are"} skipped`}
-              >
-                {run.suppressedCount === 1 ? "This person" : "These people"} asked for their data to be
-                erased, and HR approved it. Their rows are not imported and keep none of their details here
-                {committed ? "; the stored file was removed after the import" : ""}.{" "}
-                <Link className="underline" to="?show=skipped">
-                  See which rows
-                </Link>
-              </Notice>
-            ) : null}
-            {!committed ? (
-              <p className="mt-4 text-sm text-muted">
-                Nothing has been written yet. People are recognised by employee ID (or work email); fields
-                someone changed by hand in Comeback are kept and listed as conflicts.
-              </p>
-            ) : (
-              <p className="mt-4 text-sm text-muted">
-                Applied <Time iso={run.committedAt} />. Importing the same file again changes nothing.
-              </p>
-            )}
-            <div className="mt-4 flex flex-wrap items-center gap-3">
-              {run.status === "checked" || run.status === "failed" ? (
-                <Form method="post">
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="commit"
-                    busy={
-                      navigation.state === "submitting" && navigation.formData?.get("intent") === "commit"
-                    }
-                    disabled={run.createCount + run.updateCount === 0}
-                  >
-                    {run.createCount + run.updateCount === 0
-                      ? "Nothing to import"
-                      : `Import ${n(run.createCount + run.updateCount)} people`}
-                  </Button>
-                </Form>
-              ) : null}
-              {run.status === "checked" || run.status === "failed" ? (
-                <Link className="text-brand underline" to={`/staff/imports/${run.id}/mapping`}>
-                  Change the mapping
-                </Link>
-              ) : null}
-              {run.rejectCount + run.conflictCount + run.warningCount > 0 ? (
-                <a className="text-brand underline" href={`/staff/imports/${run.id}/errors`} download>
-                  Download the error report (CSV)
-                </a>
-              ) : null}
-            </div>
-          </Card>
+          <DryRunCard run={run} />
         ) : null}
-        {rows ? (
-          <Card title="Rows">
-            <nav aria-label="Which rows" className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {tab("rejected", `Rejected (${n(run.rejectCount)})`)}
-              {tab("warnings", `Warnings (${n(run.warningCount)})`)}
-              {tab("updates", `Updates (${n(run.updateCount)})`)}
-              {tab("conflicts", `Conflicts (${n(run.conflictCount)})`)}
-              {run.suppressedCount ? tab("skipped", `Skipped (${n(run.suppressedCount)})`) : null}
-              {tab("all", "All rows")}
-            </nav>
-            {rows.rows.length === 0 ? (
-              <EmptyState
-                title={
-                  show === "rejected"
-                    ? "No rejected rows"
-                    : show === "warnings"
-                      ? "No warnings"
-                      : show === "updates"
-                        ? "No updates"
-                        : show === "conflicts"
-                          ? "No conflicts"
-                          : show === "skipped"
-                            ? "No skipped rows"
-                            : "No rows"
-                }
-              >
-                {show === "rejected"
-                  ? "Every row passed the checks."
-                  : show === "conflicts"
-                    ? "No field that HR changed by hand differs from the file."
-                    : null}
-              </EmptyState>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Rows of the file with their outcome and problems</caption>
-                  <thead className="text-muted">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Row
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Person
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Outcome
-                      </th>
-                      <th scope="col" className="py-2 font-medium">
-                        Details
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.rows.map((r) => (
-                      <tr key={r.rowNumber} className="border-t border-line align-top">
-                        <td className="py-2 pr-3 tabular-nums">{r.rowNumber}</td>
-                        <td className="py-2 pr-3">
-                          {r.firstName || r.lastName ? (
-                            `${r.firstName ?? ""} ${r.lastName ?? ""}`
-                          ) : (
-                            <span className="text-muted">—</span>
-                          )}
-                          {r.hrId ? <span className="block text-xs text-muted">{r.hrId}</span> : null}
-                          {r.workEmail ? (
-                            <span className="block break-all text-xs text-muted">{r.workEmail}</span>
-                          ) : null}
-                        </td>
-                        <td className="py-2 pr-3">
-                          <Badge
-                            tone={
-                              r.outcome === "rejected"
-                                ? "bad"
-                                : r.outcome === "unchanged" || r.outcome === "suppressed"
-                                  ? "neutral"
-                                  : "good"
-                            }
-                          >
-                            {r.outcome === "suppressed" ? "skipped" : r.outcome}
-                          </Badge>
-                        </td>
-                        <td className="py-2">
-                          {r.errors.length ? (
-                            <ul className="space-y-1">
-                              {r.errors.map((e, i) => (
-                                <li key={i}>
-                                  <strong>{e.column ?? columnName(e.field)}</strong>: {e.message}
-                                </li>
-                              ))}
-                            </ul>
-                          ) : null}
-                          {r.conflicts ? (
-                            <ul className="space-y-1">
-                              {Object.entries(r.conflicts).map(([field, c]) => (
-                                <li key={field}>
-                                  <strong>{columnName(field)}</strong>: kept “{String(c.current ?? "")}”
-                                  (edited by hand); the file says “{String(c.incoming ?? "")}”.
-                                </li>
-                              ))}
-                            </ul>
-                          ) : null}
-                          {r.changes ? (
-                            <ul className="space-y-1" aria-label="Fields this update changes">
-                              {Object.entries(r.changes).map(([field, c]) => (
-                                <li key={field}>
-                                  <strong>{FIELD_LABEL[field as ImportField] ?? field}</strong>:{" "}
-                                  {shownValue(c.old)} → {shownValue(c.new)}
-                                </li>
-                              ))}
-                            </ul>
-                          ) : null}
-                          {r.warnings.length ? (
-                            <ul className="space-y-1">
-                              {r.warnings.map((w, i) => (
-                                <li key={i}>
-                                  <Badge tone="warn">warning</Badge>{" "}
-                                  <strong>{w.column ?? columnName(w.field)}</strong>: {w.message}
-                                  {w.value && !w.message.includes(w.value.slice(0, 80)) ? (
-                                    <> (the file says “{w.value}”)</>
-                                  ) : null}
-                                </li>
-                              ))}
-                            </ul>
-                          ) : null}
-                          {!r.errors.length &&
-                          !r.conflicts &&
-                          !r.changes &&
-                          !r.warnings.length &&
-                          r.exitReasonRaw ? (
-                            <span className="text-muted">{r.exitReasonRaw}</span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <Pager page={rows.page} pageCount={rows.pages} search={`?show=${show}`} label="Row pages" />
-          </Card>
-        ) : null}
+        {rows ? <ImportRowsCard run={run} rows={rows} show={show} /> : null}
         {reasons.length > 0 ? (
-          <Card title="Exit reasons in this file">
-            <p className="mb-3 text-sm text-muted">
-              How the file's wording becomes Comeback's exit reasons (the wording itself is kept on each
-              person).
-              {unrecognised.length
-                ? ` ${unrecognised.length} wording(s) were not recognised and read as “Other”: choose a reason for them.`
-                : ""}
-            </p>
-            <Form method="post">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">
-                  Exit reasons as written in the file and as Comeback reads them
-                </caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      In the file
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Rows
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Comeback reason
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reasons.map((r, i) => (
-                    <tr key={r.raw} className="border-t border-line">
-                      <th scope="row" className="py-2 pr-3 font-normal">
-                        {r.raw}
-                      </th>
-                      <td className="py-2 pr-3 text-right tabular-nums">{n(r.n)}</td>
-                      <td className="py-2">
-                        {run.status === "checked" ? (
-                          <>
-                            <input type="hidden" name="raw" value={r.raw} />
-                            <label className="sr-only" htmlFor={`reason-${i}`}>
-                              Comeback reason for “{r.raw}”
-                            </label>
-                            <select
-                              id={`reason-${i}`}
-                              name="reason"
-                              defaultValue={r.reason}
-                              className="rounded-md border border-line bg-white px-2 py-1 text-sm"
-                            >
-                              {EXIT_REASONS.map((reason) => (
-                                <option key={reason} value={reason}>
-                                  {EXIT_REASON_LABELS[reason]}
-                                </option>
-                              ))}
-                            </select>
-                          </>
-                        ) : (
-                          (EXIT_REASON_LABELS[r.reason] ?? r.reason)
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {run.status === "checked" ? (
-                <Button type="submit" name="intent" value="reasons" variant="secondary" className="mt-3">
-                  Save reasons and check again
-                </Button>
-              ) : null}
-            </Form>
-          </Card>
+          <ExitReasonsCard reasons={reasons} editable={run.status === "checked"} />
         ) : null}
-        <Card title="Audit trail of this import">
-          {events.length === 0 ? (
-            <p className="text-sm text-muted">No events yet.</p>
-          ) : (
-            <ol className="space-y-1 text-sm">
-              {events.map((e) => (
-                <li key={e.id}>
-                  <Time iso={e.occurredAt} seconds /> · <code>{e.action}</code> · {e.actorName ?? "system"}
-                  {canReadAudit ? (
-                    <>
-                      {" "}
-                      ·{" "}
-                      <Link
-                        className="text-brand underline"
-                        to={`/staff/admin/audit?entityType=ImportRun&entityId=${run.id}`}
-                      >
-                        in the audit trail
-                      </Link>
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        <ImportAuditCard runId={run.id} events={events} canReadAudit={canReadAudit} />
       </div>
     </>
   );

@@ -95,6 +95,9 @@ export const ReasonsFormSchema = z.preprocess((value) => {
   return { overrides: list(form.raw).map((raw, i) => ({ raw, reason: chosen[i] ?? "" })) };
 }, ReasonOverridesSchema);
 
+/** Applying a checked import: no fields, the intent is the whole form. */
+export const CommitImportSchema = z.object({});
+
 /** The upload form's field besides the file: a saved mapping to start from (optional). */
 export const UploadImportSchema = z.object({ mappingId: optionalRecordId });
 
