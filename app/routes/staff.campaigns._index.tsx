@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CampaignStatusBadge } from "~/components/campaign-status";
 import { Time } from "~/components/time";
-import { Card, EmptyState, IgnoredNotice, PageHeader } from "~/components/ui";
+import { Card, EmptyState, IgnoredNotice, PageHeader, Pager } from "~/components/ui";
 import { CAMPAIGN_TEMPLATES } from "~/modules/campaigns/schemas";
 import { listCampaigns } from "~/modules/campaigns/list-campaigns.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -115,23 +115,10 @@ export default function Campaigns() {
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            <span className="text-muted">
-              {total.toLocaleString("en")} campaign{total === 1 ? "" : "s"} · page {page} of {pages}
-            </span>
-            <span className="flex gap-3">
-              {page > 1 ? (
-                <Link to={`?page=${page - 1}`} className="text-brand underline">
-                  Newer
-                </Link>
-              ) : null}
-              {page < pages ? (
-                <Link to={`?page=${page + 1}`} className="text-brand underline">
-                  Older
-                </Link>
-              ) : null}
-            </span>
-          </nav>
+          <p className="mt-4 text-sm text-muted">
+            {total.toLocaleString("en")} campaign{total === 1 ? "" : "s"}, newest first.
+          </p>
+          <Pager page={page} pageCount={pages} label="Pages of campaigns" />
         </Card>
       )}
     </>

@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { createRemixStub } from "@remix-run/testing";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import {
+  DryRunCard,
+  ExitReasonsCard,
+  ImportAuditCard,
+  ImportProgress,
+  ImportRowsCard,
+  type ImportRunView,
+} from "./import-sections";
+
+type Posted = [string, FormDataEntryValue][];
+
+function inRouter(element: React.ReactElement, answer: (posted: Posted) => unknown = () => ({ ok: true })) {
+  const posts: Posted[] = [];
+  const Stub = createRemixStub([
+    {
+      path: "*",
+      Component: () => element,
+      action: async ({ request }) => {
+        const posted = [...(await request.formData()).entries()];
+        posts.push(posted);
+        return answer(posted);
+      },
+    },
+  ]);
+  return { ...render(<Stub initialEntries={["/staff/imports/i1?show=rejected"]} />), posts };
+}
+
+const run: ImportRunView = {
+  id: "i1",
+  status: "checked",
+  createCount: 1200,
+  updateCount: 34,
+  unchangedCount: 5,
+  rejectCount: 2,
+  warningCount: 1,
+  conflictCount: 0,
+  suppressedCount: 0,
+  rowCount: 1242,
+  committedAt: null,
+  columns: { workEmail: "Primary Work Email" },
+};
+
+describe("the import page's sections", () => {
+  it("the progress while the commit runs: percent and rows", async () => {
+    inRouter(<ImportProgress job={{ progress: 250, total: 1000, message: null }} status="committing" />);
+    await screen.findByText("Applying the import: 25%");
+    expect(screen.getByText("250 of 1,000 rows")).toBeTruthy();
+  });
+
+  it("the dry run: what will happen, and the commit naming how many people, posted with its intent", async () => {
+    const user = userEvent.setup();
+    const { posts } = inRouter(<DryRunCard run={run} />);
+    await screen.findByText("Dry run: what the import will do");
+    expect(screen.getByText("Will be created").nextSibling?.textContent).toBe("1,200");
+    expect(screen.getByText("Nothing has been written yet.", { exact: false })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Download the error report (CSV)" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Import 1,234 people" }));
+    await waitFor(() => expect(posts).toEqual([[["intent", "commit"]]]));
+  });
+
+  it("the dry run with nothing to import offers no commit, and a committed import says when", async () => {
+    const { unmount } = inRouter(<DryRunCard run={{ ...run, createCount: 0, updateCount: 0 }} />);
+    expect(
+      ((await screen.findByRole("button", { name: "Nothing to import" })) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    unmount();
+    inRouter(<DryRunCard run={{ ...run, status: "committed", committedAt: "2026-12-07T09:00:00.000Z" }} />);
+    await screen.findByText("Result");
+    expect(screen.getByText("Created")).toBeTruthy();
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("the rows: a rejected row names the file's column and the problem", async () => {
+    inRouter(
+      <ImportRowsCard
+        run={run}
+        show="rejected"
+        rows={{
+          page: 1,
+          pages: 1,
+          rows: [
+            {
+              rowNumber: 3,
+              firstName: "Bo",
+              lastName: "Lind",
+              hrId: "E-2",
+              workEmail: "not-an-email",
+              outcome: "rejected",
+              exitReasonRaw: null,
+              errors: [{ field: "workEmail", message: "is not an email address" }],
+              warnings: [],
+              conflicts: null,
+              changes: null,
+            },
+          ],
+        }}
+      />,
+    );
+    const table = await screen.findByRole("table");
+    const row = within(table).getAllByRole("row")[1];
+    expect(row.textContent).toContain("Bo Lind");
+    expect(row.textContent).toContain("Primary Work Email: is not an email address");
+    expect(screen.getByRole("link", { name: "Rejected (2)" }).getAttribute("aria-current")).toBe("page");
+  });
+
+  it("the exit reasons: after the dry run a select per wording; a refusal lands under that wording's select", async () => {
+    const user = userEvent.setup();
+    const { posts } = inRouter(
+      <ExitReasonsCard
+        editable
+        reasons={[
+          { raw: "Contract End", reason: "position_eliminated", n: 40 },
+          { raw: "Moved on", reason: "other", n: 2 },
+        ]}
+      />,
+      () => ({
+        ok: false,
+        intent: "reasons",
+        error: {
+          code: "validation",
+          message: "Choose one of Comeback's exit reasons for each wording.",
+          fieldErrors: { "overrides.1.reason": ["Choose one of Comeback's exit reasons."] },
+        },
+      }),
+    );
+    await screen.findByText(/1 wording\(s\) were not recognised/);
+    await user.click(screen.getByRole("button", { name: "Save reasons and check again" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0].filter(([name]) => name === "raw").map(([, v]) => v)).toEqual([
+      "Contract End",
+      "Moved on",
+    ]);
+    expect(posts[0]).toContainEqual(["intent", "reasons"]);
+    const summary = await screen.findByRole("alert");
+    const link = within(summary).getByRole("link", { name: "Choose one of Comeback's exit reasons." });
+    const select = screen.getByLabelText("Comeback reason for “Moved on”");
+    expect(link.getAttribute("href")).toBe(`#${select.id}`);
+    expect(select.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("the exit reasons once applied are text, without a form", async () => {
+    inRouter(<ExitReasonsCard editable={false} reasons={[{ raw: "Moved on", reason: "other", n: 2 }]} />);
+    await screen.findByText("Moved on");
+    expect(screen.queryByRole("combobox")).toBeNull();
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("the audit trail of the import, linked for those who may read it", async () => {
+    inRouter(
+      <ImportAuditCard
+        runId="i1"
+        canReadAudit
+        events={[
+          {
+            id: "e1",
+            occurredAt: "2026-12-07T09:00:00.000Z",
+            action: "import.uploaded",
+            actorName: "Hanna Berg",
+          },
+        ]}
+      />,
+    );
+    await screen.findByText("import.uploaded");
+    expect(screen.getByRole("link", { name: "in the audit trail" }).getAttribute("href")).toBe(
+      "/staff/admin/audit?entityType=ImportRun&entityId=i1",
+    );
+  });
+});
