@@ -10,7 +10,7 @@ import {
 import { portalStatusSentence, PortalStatusBadge } from "~/components/pipeline/portal";
 import { portalMeta } from "~/components/portal/portal-meta";
 import { Notice } from "~/components/ui";
-import { withdrawApplication } from "~/modules/applications/move-application.server";
+import { withdrawApplication } from "~/modules/applications/withdraw-application.server";
 import { listMyApplications } from "~/modules/applications/portal-programs.server";
 import { listMyContracts } from "~/modules/contracts/get-portal-contract.server";
 import { ACTIVE_STATUSES } from "~/modules/applications/pipeline";

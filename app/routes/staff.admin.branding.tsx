@@ -13,7 +13,8 @@ import {
 } from "~/modules/portal/branding";
 import { getBrandingSettings } from "~/modules/portal/get-branding.server";
 import { saveBranding } from "~/modules/portal/save-branding.server";
-import { removeBrandingLogo, setBrandingLogo } from "~/modules/portal/set-branding-logo.server";
+import { removeBrandingLogo } from "~/modules/portal/remove-branding-logo.server";
+import { setBrandingLogo } from "~/modules/portal/set-branding-logo.server";
 import { requirePermission } from "~/platform/auth.server";
 import { AppError } from "~/platform/errors";
 import {

@@ -14,11 +14,9 @@ import { Button, Card, Facts, Notice, PageHeader, TextArea, TextField } from "~/
 import { addApplicationNote } from "~/modules/applications/add-application-note.server";
 import { getApplicationPage } from "~/modules/applications/get-application-page.server";
 import { APPLICATION_STATUS_LABELS, ENGAGEMENT_LABELS, SOURCE_LABELS } from "~/modules/applications/labels";
-import {
-  declineApplication,
-  makeOffer,
-  moveApplication,
-} from "~/modules/applications/move-application.server";
+import { declineApplication } from "~/modules/applications/decline-application.server";
+import { makeOffer } from "~/modules/applications/make-offer.server";
+import { moveApplication } from "~/modules/applications/move-application.server";
 import { DeclineSchema, MoveSchema, NoteSchema, OfferSchema } from "~/modules/applications/schemas";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
 import type { ContractStatus } from "~/modules/contracts/contract-machine";

@@ -14,7 +14,8 @@ import { Card, IgnoredNotice, Notice, PageHeader } from "~/components/ui";
 import { setImportReasons } from "~/modules/imports/configure-import.server";
 import { startImportCommit } from "~/modules/imports/commit-import.server";
 import type { ExitReason } from "~/modules/alumni/exit-reasons";
-import { getImport, listImportReasons, listImportRows } from "~/modules/imports/list-imports.server";
+import { getImport } from "~/modules/imports/get-import.server";
+import { listImportReasons, listImportRows } from "~/modules/imports/list-imports.server";
 import {
   CommitImportSchema,
   ImportIdParams,

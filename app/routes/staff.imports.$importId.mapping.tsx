@@ -21,7 +21,7 @@ import type { DateFormat } from "~/modules/imports/convert";
 import { DELIMITER_LABEL, ENCODING_LABEL, type Encoding } from "~/modules/imports/file-facts";
 import type { ImportField } from "~/modules/imports/fields";
 import { settingsOfMapping } from "~/modules/imports/import-mappings.server";
-import { getMappingStep } from "~/modules/imports/list-imports.server";
+import { getMappingStep } from "~/modules/imports/get-mapping-step.server";
 import { createRowSchema, rowProblems } from "~/modules/imports/row-schema";
 import { ImportIdParams, MappingFormSchema, type ImportSettings } from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";

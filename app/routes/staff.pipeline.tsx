@@ -19,7 +19,7 @@ import {
 } from "~/components/ui";
 import { APPLICATION_STATUS_LABELS } from "~/modules/applications/labels";
 import { getPipelinePage, type PipelineCard } from "~/modules/applications/list-applications.server";
-import { moveApplications } from "~/modules/applications/move-application.server";
+import { moveApplications } from "~/modules/applications/move-applications.server";
 import { APPLICATION_STATUSES } from "~/modules/applications/pipeline";
 import { BulkMoveSchema, DeclineSchema, PipelineFilterSchema } from "~/modules/applications/schemas";
 import { OUTCOME_LABELS, OUTCOMES } from "~/modules/eligibility/policy";

@@ -9,7 +9,8 @@ import { Badge, Button, Card, Facts, Notice, PageHeader, TextArea, TextField } f
 import { findPersonForApplication } from "~/modules/applications/find-person.server";
 import { getProgramPage } from "~/modules/applications/get-program-page.server";
 import { ENGAGEMENT_LABELS, PROGRAM_STATUS_LABELS, type ProgramStatus } from "~/modules/applications/labels";
-import { changeProgramStatus, saveProgram } from "~/modules/applications/save-program.server";
+import { changeProgramStatus } from "~/modules/applications/change-program-status.server";
+import { saveProgram } from "~/modules/applications/save-program.server";
 import { AddApplicantSchema, ProgramSchema, ProgramStatusSchema } from "~/modules/applications/schemas";
 import { submitApplication } from "~/modules/applications/submit-application.server";
 import { requireAnyPermission, requirePermission } from "~/platform/auth.server";

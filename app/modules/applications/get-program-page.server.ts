@@ -10,7 +10,7 @@ import {
 import { type ProgramStatus } from "./labels";
 import { programsVisibleTo } from "./pipeline-access.server";
 import { EMPTY_PROGRESS, progressByProgram } from "./program-progress.server";
-import { PROGRAM_MOVES } from "./save-program.server";
+import { PROGRAM_MOVES } from "./change-program-status.server";
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 

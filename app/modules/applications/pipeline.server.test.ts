@@ -6,16 +6,15 @@ import { saveDecision } from "~/modules/decisions/save-decision.server";
 import { createAlumnus, createStaffUser, staffActor, unique } from "../../../test/factories";
 import { createApplication, createProgram } from "../../../test/factories/pipeline";
 import { addApplicationNote } from "./add-application-note.server";
-import {
-  declineApplication,
-  makeOffer,
-  markApplicationHired,
-  moveApplication,
-  moveApplications,
-  withdrawApplication,
-} from "./move-application.server";
+import { declineApplication } from "./decline-application.server";
+import { makeOffer } from "./make-offer.server";
+import { markApplicationHired } from "./mark-application-hired.server";
+import { moveApplication } from "./move-application.server";
+import { moveApplications } from "./move-applications.server";
+import { withdrawApplication } from "./withdraw-application.server";
 import { currentChecklist, saveChecklist } from "~/modules/onboarding/checklist-versions.server";
-import { changeProgramStatus, saveProgram } from "./save-program.server";
+import { changeProgramStatus } from "./change-program-status.server";
+import { saveProgram } from "./save-program.server";
 import { ApplySchema, DeclineSchema, OfferSchema, ProgramSchema } from "./schemas";
 import {
   ALREADY_APPLIED_MESSAGE,

@@ -1,7 +1,5 @@
-import {
-  markApplicationHired,
-  markApplicationWithdrawn,
-} from "~/modules/applications/move-application.server";
+import { markApplicationHired } from "~/modules/applications/mark-application-hired.server";
+import { markApplicationWithdrawn } from "~/modules/applications/mark-application-withdrawn.server";
 import { prepareOnboarding, startOnboarding } from "~/modules/onboarding/onboarding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import { getBranding } from "~/modules/portal/get-branding.server";

@@ -8,7 +8,9 @@ import { IMPORT_CHECK_JOB, startImportCheck } from "./check-import.server";
 import { IMPORT_COMMIT_JOB, startImportCommit } from "./commit-import.server";
 import { suggestMapping } from "./fields";
 import { importErrorReport } from "./import-error-report.server";
-import { getImport, getMappingStep, listImportRows } from "./list-imports.server";
+import { getImport } from "./get-import.server";
+import { getMappingStep } from "./get-mapping-step.server";
+import { listImportRows } from "./list-imports.server";
 import type { ImportSettings } from "./schemas";
 import { uploadImport } from "./upload-import.server";
 

@@ -7,7 +7,8 @@ import { pngHeader, SCRIPTED_SVG, TINY_PNG, TINY_WEBP } from "../../../test/fact
 import { BrandingSchema, DEFAULT_BRANDING, MAX_LOGO_BYTES } from "./branding";
 import { alumniSender, getBranding, getBrandingLogo } from "./get-branding.server";
 import { saveBranding } from "./save-branding.server";
-import { removeBrandingLogo, setBrandingLogo } from "./set-branding-logo.server";
+import { removeBrandingLogo } from "./remove-branding-logo.server";
+import { setBrandingLogo } from "./set-branding-logo.server";
 
 /** One file, one database: the tests below run in order on the single branding row. */
 async function admin() {
