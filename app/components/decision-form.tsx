@@ -1,12 +1,15 @@
-import { Form } from "@remix-run/react";
-import { Notice, Button, SelectField, TextArea, TextField } from "~/components/ui";
+import { SubmitButton, useActionResult, useValidatedForm, ValidatedForm } from "~/components/form";
+import { FieldError, SelectField, TextArea, TextField } from "~/components/ui";
 import {
+  BLANK_PHASE,
   DECISION_KIND_LABELS,
   DECISION_KINDS,
   DECISION_STATUS_LABELS,
   DECISION_STATUSES,
+  DecisionSchema,
+  type PhaseFields,
 } from "~/modules/decisions/decision-schemas";
-import type { ErrorPayload } from "~/platform/errors";
+import { nestIndexedFields } from "~/platform/indexed-fields";
 
 export type DecisionFormValues = {
   version?: number;
@@ -27,100 +30,95 @@ export type DecisionFormValues = {
   }[];
 };
 
-const BLANK_PHASE = { name: "", startsOn: null, endsOn: null, targetHeadcount: null, notes: null };
+/** The form's intent: it names the form and prefixes its field ids (`decision-title`). */
+export const DECISION_INTENT = "decision";
+
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : String(value);
+
+/** Which row a repeated label belongs to, for those who hear the label without the row. */
+const ofPhase = (i: number) => <span className="sr-only">{` (phase ${i + 1})`}</span>;
+
+/** The phase rows to show: those a refused post echoed, else the saved ones; two blank rows after. */
+function phaseRows(initial: DecisionFormValues, echoed?: Record<string, string>): PhaseFields[] {
+  const sent = echoed ? nestIndexedFields(echoed).phases : undefined;
+  const rows = Array.isArray(sent)
+    ? (sent as Partial<PhaseFields>[]).map((row) => ({ ...BLANK_PHASE, ...row }))
+    : (initial.phases ?? []).map((p) => ({
+        name: p.name,
+        startsOn: text(p.startsOn),
+        endsOn: text(p.endsOn),
+        targetHeadcount: text(p.targetHeadcount),
+        notes: text(p.notes),
+      }));
+  const blanks = rows.filter((r) => Object.values(r).every((v) => !v.trim())).length;
+  return [...rows, ...Array.from({ length: Math.max(0, 2 - blanks) }, () => ({ ...BLANK_PHASE }))];
+}
 
 /**
- * The workforce-decision form (create and edit). Works without JavaScript: phases are parallel
- * fields, two blank rows are offered for new phases, and fully blank rows are ignored.
+ * The workforce-decision form (create and edit), on the form pattern (ADR 010) with `DecisionSchema`
+ * checking it in the browser and in the action. Phases are indexed rows (`phases.0.name`,
+ * ADR 085): the saved phases, then two blank rows for new ones. A row left blank is ignored, so
+ * clearing a row removes its phase; a message about a phase lands under that row's field.
  */
-export function DecisionForm({
-  initial,
-  error,
-  submitted,
-  busy,
-  submitLabel,
-}: {
-  initial: DecisionFormValues;
-  error?: ErrorPayload;
-  submitted?: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
-}) {
-  const fe = (field: string) => error?.fieldErrors?.[field];
-  const v = (field: keyof DecisionFormValues, current: unknown) =>
-    submitted?.[field] ?? (current === null || current === undefined ? "" : String(current));
-  const phases = [...(initial.phases ?? []), BLANK_PHASE, BLANK_PHASE];
+export function DecisionForm({ initial, submitLabel }: { initial: DecisionFormValues; submitLabel: string }) {
+  const answer = useActionResult(DECISION_INTENT);
+  const echoed = answer && !answer.ok ? answer.values : undefined;
+  const phases = phaseRows(initial, echoed);
+  const form = useValidatedForm(DecisionSchema, {
+    intent: DECISION_INTENT,
+    defaultValues: {
+      version: String(initial.version ?? 0),
+      title: initial.title ?? "",
+      kind: (initial.kind ?? "automation") as never,
+      status: (initial.status ?? "in_effect") as never,
+      function: initial.function ?? "",
+      rationale: initial.rationale ?? "",
+      announcedOn: text(initial.announcedOn),
+      effectiveOn: text(initial.effectiveOn),
+      rolesAffected: text(initial.rolesAffected),
+      phases: phases as never,
+    },
+  });
+  const phaseField = (i: number, name: keyof PhaseFields) => ({
+    ...form.field(`phases.${i}.${name}` as never),
+    defaultValue: phases[i][name],
+  });
   return (
-    <Form method="post" className="space-y-4">
-      {error ? <Notice tone="error">{error.message}</Notice> : null}
+    <ValidatedForm form={form}>
       <input type="hidden" name="version" value={initial.version ?? 0} />
       <TextField
         label="Title"
-        name="title"
-        required
         maxLength={200}
-        defaultValue={v("title", initial.title)}
-        errors={fe("title")}
         hint="e.g. 2022 AI customer-service automation"
+        {...form.field("title")}
       />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           label="Kind"
-          name="kind"
-          defaultValue={v("kind", initial.kind ?? "automation")}
           options={DECISION_KINDS.map((k) => ({ value: k, label: DECISION_KIND_LABELS[k] }))}
-          errors={fe("kind")}
+          {...form.field("kind")}
         />
         <SelectField
           label="Status"
-          name="status"
-          defaultValue={v("status", initial.status ?? "in_effect")}
           options={DECISION_STATUSES.map((s) => ({ value: s, label: DECISION_STATUS_LABELS[s] }))}
-          errors={fe("status")}
+          {...form.field("status")}
         />
       </div>
-      <TextField
-        label="Business function affected"
-        name="function"
-        required
-        maxLength={200}
-        defaultValue={v("function", initial.function)}
-        errors={fe("function")}
-      />
+      <TextField label="Business function affected" maxLength={200} {...form.field("function")} />
       <TextArea
         label="Rationale"
-        name="rationale"
         rows={4}
-        required
         maxLength={5000}
-        defaultValue={v("rationale", initial.rationale)}
-        errors={fe("rationale")}
         hint="Why it was decided, in plain words. People affected may ask."
+        {...form.field("rationale")}
       />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <TextField
-          label="Announced on"
-          name="announcedOn"
-          type="date"
-          defaultValue={v("announcedOn", initial.announcedOn)}
-          errors={fe("announcedOn")}
-        />
-        <TextField
-          label="Effective from"
-          name="effectiveOn"
-          type="date"
-          defaultValue={v("effectiveOn", initial.effectiveOn)}
-          errors={fe("effectiveOn")}
-        />
-        <TextField
-          label="Roles affected"
-          name="rolesAffected"
-          inputMode="numeric"
-          defaultValue={v("rolesAffected", initial.rolesAffected)}
-          errors={fe("rolesAffected")}
-        />
+        <TextField label="Announced on" type="date" {...form.field("announcedOn")} />
+        <TextField label="Effective from" type="date" {...form.field("effectiveOn")} />
+        <TextField label="Roles affected" inputMode="numeric" {...form.field("rolesAffected")} />
       </div>
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" id={form.idFor("phases")}>
         <legend className="text-sm font-semibold">
           Phases (when the decision is phased back or reversed)
         </legend>
@@ -128,48 +126,24 @@ export function DecisionForm({
           Each phase has a start and a target headcount. Leave a row empty to skip it; remove a phase by
           clearing its row.
         </p>
-        {fe("phases") ? <p className="text-sm text-bad">{fe("phases")?.join(" ")}</p> : null}
-        {phases.map((p, i) => (
+        <FieldError id={`${form.idFor("phases")}-error`} errors={form.errorsFor("phases")} />
+        {phases.map((_, i) => (
           <div key={i} className="grid grid-cols-1 gap-2 rounded-md border border-line p-3 sm:grid-cols-5">
+            <TextField label={`Phase ${i + 1} name`} {...phaseField(i, "name")} />
+            <TextField label={<>Starts{ofPhase(i)}</>} type="date" {...phaseField(i, "startsOn")} />
+            <TextField label={<>Ends{ofPhase(i)}</>} type="date" {...phaseField(i, "endsOn")} />
             <TextField
-              label={`Phase ${i + 1} name`}
-              name="phaseName"
-              defaultValue={p.name}
-              errors={fe(`phases.${i}.name`)}
-            />
-            <TextField
-              label="Starts"
-              name="phaseStartsOn"
-              type="date"
-              defaultValue={p.startsOn ?? ""}
-              errors={fe(`phases.${i}.startsOn`)}
-            />
-            <TextField
-              label="Ends"
-              name="phaseEndsOn"
-              type="date"
-              defaultValue={p.endsOn ?? ""}
-              errors={fe(`phases.${i}.endsOn`)}
-            />
-            <TextField
-              label="Target headcount"
-              name="phaseTarget"
+              label={<>Target headcount{ofPhase(i)}</>}
               inputMode="numeric"
-              defaultValue={p.targetHeadcount ?? ""}
-              errors={fe(`phases.${i}.targetHeadcount`)}
+              {...phaseField(i, "targetHeadcount")}
             />
-            <TextField
-              label="Notes"
-              name="phaseNotes"
-              defaultValue={p.notes ?? ""}
-              errors={fe(`phases.${i}.notes`)}
-            />
+            <TextField label={<>Notes{ofPhase(i)}</>} {...phaseField(i, "notes")} />
           </div>
         ))}
       </fieldset>
-      <Button type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
-    </Form>
+      <div>
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </div>
+    </ValidatedForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { DecisionForm } from "~/components/decision-form";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DECISION_INTENT, DecisionForm } from "~/components/decision-form";
 import { DecisionStatusBadge } from "~/components/decisions/decision-list";
 import {
   DecisionAlumniCard,
@@ -40,6 +40,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const result = await saveDecision({ actor, decisionId, input });
   return {
     ok: true as const,
+    intent: DECISION_INTENT,
     message: result.changed ? "Decision saved." : "Nothing to save: the decision already reads like this.",
   };
 });
@@ -47,9 +48,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 export default function DecisionPage() {
   const { decision: d, alumni, progress, mayManage, mayReadAlumni } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
-  const failed = actionData && !actionData.ok ? actionData : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -74,18 +73,7 @@ export default function DecisionPage() {
           {progress && progress.length ? <PhaseProgressCard progress={progress} /> : null}
           {mayManage ? (
             <Card title="Edit the decision">
-              {actionData?.ok ? (
-                <div className="mb-3">
-                  <Notice tone="success">{actionData.message}</Notice>
-                </div>
-              ) : null}
-              <DecisionForm
-                initial={d}
-                error={failed?.error}
-                submitted={failed?.values}
-                busy={navigation.state === "submitting"}
-                submitLabel="Save decision"
-              />
+              <DecisionForm initial={d} submitLabel="Save decision" />
             </Card>
           ) : null}
         </div>

@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { DecisionForm } from "~/components/decision-form";
 import { Card, PageHeader } from "~/components/ui";
 import { DecisionSchema } from "~/modules/decisions/decision-schemas";
@@ -27,9 +27,6 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewDecision() {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const failed = actionData && !actionData.ok ? actionData : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -42,13 +39,7 @@ export default function NewDecision() {
         description="What was decided, why and when. You can link the people who left under it afterwards."
       />
       <Card>
-        <DecisionForm
-          initial={{}}
-          error={failed?.error}
-          submitted={failed?.values}
-          busy={navigation.state === "submitting"}
-          submitLabel="Record decision"
-        />
+        <DecisionForm initial={{}} submitLabel="Record decision" />
       </Card>
     </>
   );

@@ -1,22 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-  useSearchParams,
-} from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { PolicyRulesView } from "~/components/eligibility/policy-rules";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Notice, Button, Card, EmptyState, PageHeader } from "~/components/ui";
+import { Notice, Card, EmptyState, PageHeader } from "~/components/ui";
 import { getEligibilityOverview } from "~/modules/eligibility/overview.server";
 import { requestRecompute } from "~/modules/eligibility/request-recompute.server";
+import { RecomputeSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
-import { defineAction, defineLoader, parseIntent } from "~/platform/http.server";
+import { defineAction, defineLoader, parseForm, parseIntent } from "~/platform/http.server";
 import { can } from "~/platform/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Eligibility · Comeback" }];
@@ -41,6 +35,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "publish:eligibility-policy");
   await parseIntent(request, ["recompute"]);
+  await parseForm(request, RecomputeSchema);
   const { jobId } = await requestRecompute({ actor });
   return {
     ok: true as const,
@@ -52,8 +47,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 
 export default function EligibilityOverview() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const recompute = useValidatedForm(RecomputeSchema, { intent: "recompute" });
   const revalidator = useRevalidator();
   const running = data.job && (data.job.status === "queued" || data.job.status === "running");
   useEffect(() => {
@@ -99,8 +93,6 @@ export default function EligibilityOverview() {
           </>
         }
       />
-      {actionData && !actionData.ok ? <Notice tone="error">{actionData.error.message}</Notice> : null}
-      {actionData?.ok ? <Notice tone="success">{actionData.message}</Notice> : null}
       {justPublished && justPublished === data.published?.version ? (
         <Notice tone="success">
           Version {justPublished} is published and recorded in the audit trail. Everyone is re-evaluated under
@@ -209,21 +201,13 @@ export default function EligibilityOverview() {
               </p>
             )}
             {data.canPublish && data.published ? (
-              <Form method="post" className="mt-4">
-                <p className="mb-2 text-sm text-muted">
+              <ValidatedForm form={recompute} className="mt-4 space-y-2">
+                <p className="text-sm text-muted">
                   Dates move on: cooling-off periods end and verdicts come due. Re-evaluate everyone under the
                   published policy now.
                 </p>
-                <Button
-                  type="submit"
-                  name="intent"
-                  value="recompute"
-                  variant="secondary"
-                  busy={navigation.state === "submitting"}
-                >
-                  Re-evaluate everyone
-                </Button>
-              </Form>
+                <SubmitButton variant="secondary">Re-evaluate everyone</SubmitButton>
+              </ValidatedForm>
             ) : null}
           </Card>
 

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Notice, Button, Card, EmptyState, PageHeader, TextArea } from "~/components/ui";
+import { Notice, Card, EmptyState, PageHeader, TextArea } from "~/components/ui";
 import { giveReviewInput, listReviewRequestsForManager } from "~/modules/eligibility/review-input.server";
 import { GiveInputSchema } from "~/modules/eligibility/schemas";
 import { requirePermission } from "~/platform/auth.server";
@@ -14,21 +16,47 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return { requests: await listReviewRequestsForManager({ actor }) };
 });
 
+const ANSWER_INTENT = "answer";
+
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "provide:review-input");
   const input = await parseForm(request, GiveInputSchema);
   await giveReviewInput({ actor, requestId: input.requestId, answer: input.answer });
   return {
     ok: true as const,
-    intent: input.requestId,
+    intent: ANSWER_INTENT,
+    requestId: input.requestId,
     message: "Thank you. HR will see your answer with the review.",
   };
 });
 
+type Answer = { ok: boolean; requestId?: string; values?: Record<string, string> };
+
+/** One question's answer form; the action's answer is its own only when it names this request. */
+function AnswerForm({ requestId, person }: { requestId: string; person: string }) {
+  const data = useActionData<Answer>();
+  const mine = useMemo(
+    () => ((data?.ok ? data.requestId : data?.values?.requestId) === requestId ? data : {}),
+    [data, requestId],
+  );
+  const form = useValidatedForm(GiveInputSchema, {
+    intent: ANSWER_INTENT,
+    idPrefix: `answer-${requestId}`,
+    defaultValues: { requestId },
+    actionData: mine,
+  });
+  return (
+    <ValidatedForm form={form} className="mt-3 space-y-2" aria-label={`Answer about ${person}`}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextArea label="Your answer" rows={3} {...form.field("answer")} />
+      <SubmitButton>Send answer</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
 export default function ManagerReviews() {
   const { requests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const open = requests.filter((r) => !r.answeredAt);
   const answered = requests.filter((r) => r.answeredAt);
   return (
@@ -47,10 +75,6 @@ export default function ManagerReviews() {
           ) : (
             <ul className="space-y-6">
               {open.map((r) => {
-                const failed =
-                  actionData && !actionData.ok && actionData.values?.requestId === r.id
-                    ? actionData
-                    : undefined;
                 return (
                   <li key={r.id} className="border-t border-line pt-4 first:border-t-0 first:pt-0">
                     <p className="font-medium">{r.person}</p>
@@ -59,25 +83,7 @@ export default function ManagerReviews() {
                       <Time iso={r.requestedAt} />
                     </p>
                     <p className="mt-2 whitespace-pre-line text-sm">{r.question}</p>
-                    <Form method="post" className="mt-3 space-y-2" aria-label={`Answer about ${r.person}`}>
-                      {failed ? <Notice tone="error">{failed.error.message}</Notice> : null}
-                      <input type="hidden" name="requestId" value={r.id} />
-                      <TextArea
-                        name="answer"
-                        label="Your answer"
-                        rows={3}
-                        defaultValue={failed?.values?.answer}
-                        errors={failed?.error.fieldErrors?.answer}
-                      />
-                      <Button
-                        type="submit"
-                        busy={
-                          navigation.state === "submitting" && navigation.formData?.get("requestId") === r.id
-                        }
-                      >
-                        Send answer
-                      </Button>
-                    </Form>
+                    <AnswerForm requestId={r.id} person={r.person} />
                   </li>
                 );
               })}

@@ -444,3 +444,109 @@ describe("the draft page and its what-if (worked out in the background)", () => 
     );
   });
 });
+
+describe("the eligibility and decision forms without JavaScript", () => {
+  const shown = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
+  /** The input with this id is marked invalid and described by its error, which says `message`. */
+  const underField = (page: string, id: string, message: string) => {
+    const input = new RegExp(`<(?:input|select|textarea)[^>]*id="${id.replace(/\./g, "\\.")}"[^>]*>`).exec(
+      page,
+    )?.[0];
+    expect(input, id).toBeTruthy();
+    expect(input).toContain('aria-invalid="true"');
+    expect(input).toContain(`aria-describedby="${id}-error`);
+    const at = page.indexOf(`id="${id}-error"`);
+    expect(at, `${id}-error`).toBeGreaterThan(-1);
+    expect(page.slice(at, at + 400)).toContain(reactEscaped(message));
+  };
+
+  it("a decision's phase row is refused under that row's field; the rows typed come back", async () => {
+    const title = `Phased return ${Date.now()}`;
+    const answer = await hr.request("/staff/decisions/new", {
+      method: "POST",
+      form: {
+        intent: "decision",
+        version: "0",
+        title,
+        kind: "automation",
+        status: "phased",
+        function: "Customer service",
+        rationale: "First-line questions answered by an assistant.",
+        "phases.0.name": "",
+        "phases.0.startsOn": "",
+        "phases.1.name": "Second wave",
+        "phases.1.startsOn": "",
+        "phases.1.targetHeadcount": "12",
+      },
+    });
+    expect(answer.status).toBe(422);
+    const page = await shown(answer);
+    underField(page, "decision-phases.1.startsOn", "Enter when the phase starts.");
+    expect(page).toContain('value="Second wave"');
+    expect(await db.workforceDecision.count({ where: { title } })).toBe(0);
+  });
+
+  it("a bulk decision without anyone ticked or a justification is refused under its fields", async () => {
+    // Someone waiting, so the queue (and its form) is on the page the refusal comes back on.
+    const waiting = await createAlumnus(db);
+    const at = new Date();
+    await db.eligibilityVerdict.create({
+      data: {
+        alumnusId: waiting.id,
+        outcome: "needs_review",
+        reasons: [],
+        policyId: "test-policy",
+        policyVersion: 1,
+        computedAt: at,
+        decidedAt: at,
+        expiresAt: new Date(at.getTime() + 365 * 86_400_000),
+      },
+    });
+    const answer = await hr.request("/staff/eligibility/reviews", {
+      method: "POST",
+      form: { intent: "decide-selected", outcome: "eligible", justification: "ok" },
+    });
+    expect(answer.status).toBe(422);
+    const page = await shown(answer);
+    underField(
+      page,
+      "decide-selected-justification",
+      "Write the justification (at least 10 characters), so others can follow the decision later.",
+    );
+    const errorAt = page.indexOf('id="decide-selected-alumnusId-error"');
+    expect(page.slice(errorAt, errorAt + 300)).toContain("Tick the people this decision is for.");
+  });
+
+  it("a manager's empty answer is refused under that question's field only", async () => {
+    const [first, second] = await Promise.all(
+      ["Would you hire them again?", "Were they reliable?"].map((question) =>
+        db.reviewInputRequest.create({
+          data: { alumnusId: eligible, managerId, requestedById: managerId, question },
+        }),
+      ),
+    );
+    const answer = await manager.request("/staff/reviews", {
+      method: "POST",
+      form: { intent: "answer", requestId: second.id, answer: " " },
+    });
+    expect(answer.status).toBe(422);
+    const page = await shown(answer);
+    underField(
+      page,
+      `answer-${second.id}-answer`,
+      "Write the answer (at least 2 characters), so others can follow the decision later.",
+    );
+    expect(page).not.toMatch(new RegExp(`id="answer-${first.id}-answer"[^>]*aria-invalid`));
+    expect((await db.reviewInputRequest.findUniqueOrThrow({ where: { id: second.id } })).answer).toBeNull();
+  });
+
+  it("re-evaluating while a re-evaluation is queued says so in the form's summary", async () => {
+    await hr.request("/staff/eligibility", { method: "POST", form: { intent: "recompute" } });
+    const again = await hr.request("/staff/eligibility", { method: "POST", form: { intent: "recompute" } });
+    expect(again.status).toBe(409);
+    const page = await shown(again);
+    const summary = page.slice(page.indexOf('role="alert"'));
+    expect(summary.slice(0, 600)).toContain("A re-evaluation is already under way.");
+    expect(page.indexOf('role="alert"')).toBeLessThan(page.indexOf("Re-evaluate everyone</"));
+  });
+});

@@ -160,11 +160,11 @@ const DECISION_FORM = {
   effectiveOn: "2024-02-01",
   rolesAffected: "40",
   status: "phased",
-  phaseName: "First phase",
-  phaseStartsOn: "2025-01-01",
-  phaseEndsOn: "2025-06-30",
-  phaseTarget: "10",
-  phaseNotes: "",
+  "phases.0.name": "First phase",
+  "phases.0.startsOn": "2025-01-01",
+  "phases.0.endsOn": "2025-06-30",
+  "phases.0.targetHeadcount": "10",
+  "phases.0.notes": "",
 };
 const ALUMNUS_FORM = {
   version: "1",

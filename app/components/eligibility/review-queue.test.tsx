@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { createRemixStub } from "@remix-run/testing";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { BulkDecisionForm } from "./bulk-decision-form";
 import { ReviewFilters } from "./review-filters";
@@ -73,6 +74,52 @@ describe("the review queue's sections", () => {
     expect(await screen.findByRole("button", { name: "Record for 3 people" })).toBeTruthy();
     expect(screen.getByRole("radio", { name: "Eligible" })).toBeTruthy();
     expect(screen.getByRole("textbox", { name: "Justification" })).toBeTruthy();
+  });
+
+  it("checks the decision in the browser first, then sends the ticked people with it", async () => {
+    const user = userEvent.setup();
+    const posts: [string, FormDataEntryValue][][] = [];
+    const Stub = createRemixStub([
+      {
+        path: "/staff/eligibility/reviews",
+        Component: () => (
+          <>
+            <BulkDecisionForm formId="bulk" onPage={items.map((i) => i.alumnusId)} busy={false} />
+            <ReviewQueueTable items={items} formId="bulk" personQuery="" canDecide />
+          </>
+        ),
+        action: async ({ request }) => {
+          posts.push([...(await request.formData())]);
+          return { ok: true, intent: "decide-selected", message: "Recorded." };
+        },
+      },
+    ]);
+    render(<Stub initialEntries={["/staff/eligibility/reviews"]} />);
+    await user.click(await screen.findByRole("checkbox", { name: /Select\s+Leila Lund/ }));
+    await user.type(screen.getByRole("textbox", { name: "Justification" }), "short");
+    await user.click(screen.getByRole("button", { name: "Record for 1 person" }));
+    const summary = await screen.findByRole("alert");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((l) => l.getAttribute("href")),
+    ).toEqual(["#decide-selected-outcome", "#decide-selected-justification"]);
+    expect(screen.getByRole("textbox", { name: "Justification" }).getAttribute("aria-invalid")).toBe("true");
+    expect(posts).toEqual([]);
+
+    await user.click(screen.getByRole("radio", { name: "Eligible" }));
+    await user.type(screen.getByRole("textbox", { name: "Justification" }), " but clear: strong references.");
+    await user.click(screen.getByRole("button", { name: "Record for 1 person" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toEqual(
+      expect.arrayContaining([
+        ["intent", "decide-selected"],
+        ["outcome", "eligible"],
+        ["justification", "short but clear: strong references."],
+        ["alumnusId", items.find((i) => i.name === "Leila Lund")!.alumnusId],
+      ]),
+    );
   });
 
   it("shows the filters in use, ticked and chosen, with department counts", async () => {

@@ -324,9 +324,11 @@ describe("workforce decisions", () => {
       announcedOn: "2022-05-10",
       effectiveOn: "2022-06-30",
       rolesAffected: "700",
-      phaseName: ["Pilot return", ""],
-      phaseStartsOn: ["2025-03-01", ""],
-      phaseTarget: ["40", ""],
+      // As parseForm nests `phases.0.name`...: a blank row (offered for a new phase) is ignored.
+      phases: [
+        { name: "Pilot return", startsOn: "2025-03-01", endsOn: "", targetHeadcount: "40", notes: "" },
+        { name: "", startsOn: "", endsOn: "", targetHeadcount: "", notes: "" },
+      ],
     };
     const created = await saveDecision({ actor: hr, input: DecisionSchema.parse(form) });
     const decision = await db.workforceDecision.findUniqueOrThrow({
@@ -353,12 +355,14 @@ describe("workforce decisions", () => {
     const bad = DecisionSchema.safeParse({
       ...form,
       effectiveOn: "2021-01-01",
-      phaseName: ["Phase without a start"],
-      phaseStartsOn: [""],
-      phaseTarget: ["x"],
+      phases: [
+        { name: "", startsOn: "", endsOn: "", targetHeadcount: "", notes: "" },
+        { name: "Phase without a start", startsOn: "", endsOn: "", targetHeadcount: "x", notes: "" },
+      ],
     });
+    // The blank row keeps its place: the issues name row 1, the inputs they are about.
     expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(
-      expect.arrayContaining(["effectiveOn", "phases.0.startsOn", "phases.0.targetHeadcount"]),
+      expect.arrayContaining(["effectiveOn", "phases.1.startsOn", "phases.1.targetHeadcount"]),
     );
   });
 });

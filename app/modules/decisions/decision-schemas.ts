@@ -70,63 +70,65 @@ export const PhaseSchema = z
     path: ["endsOn"],
   });
 
-const asList = (v: unknown): string[] =>
-  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+/** The fields of one phase row as the form posts them (`phases.N.name`, ADR 085). */
+export type PhaseFields = {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  targetHeadcount: string;
+  notes: string;
+};
+export const BLANK_PHASE: PhaseFields = {
+  name: "",
+  startsOn: "",
+  endsOn: "",
+  targetHeadcount: "",
+  notes: "",
+};
 
-/** Parallel form fields (phaseName, phaseStartsOn...) -> phases; fully blank rows are dropped. */
-function zipPhases(raw: unknown) {
-  if (!raw || typeof raw !== "object") return raw;
-  const r = raw as Record<string, unknown>;
-  const names = asList(r.phaseName);
-  const starts = asList(r.phaseStartsOn);
-  const ends = asList(r.phaseEndsOn);
-  const targets = asList(r.phaseTarget);
-  const notes = asList(r.phaseNotes);
-  const length = Math.max(names.length, starts.length, ends.length, targets.length, notes.length);
-  const phases = [];
-  for (let i = 0; i < length; i++) {
-    const row = {
-      name: names[i] ?? "",
-      startsOn: starts[i] ?? "",
-      endsOn: ends[i] ?? "",
-      targetHeadcount: targets[i] ?? "",
-      notes: notes[i] ?? "",
-    };
-    if (Object.values(row).every((v) => v.trim() === "")) continue;
-    phases.push(row);
-  }
-  return { ...r, phases };
-}
+/** A row left empty (the form offers blank rows for new phases) is no phase: it becomes null. */
+const isBlankRow = (row: unknown) =>
+  !!row &&
+  typeof row === "object" &&
+  Object.values(row).every((v) => v === undefined || (typeof v === "string" && v.trim() === ""));
 
-export const DecisionSchema = z.preprocess(
-  zipPhases,
-  z
-    .object({
-      version: formVersion(0).optional().default(0),
-      title: line(
-        "the title",
-        3,
-        200,
-        "Give the decision a title, e.g. “2022 AI customer-service automation”.",
-      ),
-      kind: z.enum(DECISION_KINDS, { error: "Choose the kind of decision." }),
-      function: line("the function", 2, 200, "Name the business function affected, e.g. “Customer service”."),
-      rationale: z
-        .string({ error: "Explain why the decision was made." })
-        .trim()
-        .min(10, "Explain why the decision was made (at least 10 characters).")
-        .max(5000, "Keep the rationale under 5,000 characters.")
-        .refine((v) => !HIDDEN_EXCEPT_NEWLINE.test(v), "Remove invisible characters from the rationale.")
-        .transform((v) => v.replace(/\r\n?/g, "\n").normalize("NFC")),
-      announcedOn: optionalDate("announcement date"),
-      effectiveOn: optionalDate("effective date"),
-      rolesAffected: count("number of roles affected", false),
-      status: z.enum(DECISION_STATUSES, { error: "Choose a status." }),
-      phases: z.array(PhaseSchema).max(20, "Use at most 20 phases."),
-    })
-    .refine((d) => !d.announcedOn || !d.effectiveOn || d.effectiveOn >= d.announcedOn, {
-      message: "The decision cannot take effect before it was announced.",
-      path: ["effectiveOn"],
-    }),
-);
+/**
+ * The phases as indexed rows. A blank row stays in place as null until the end, so an issue in
+ * row 2 is reported as `phases.2.…`, the name of the input it is about; then blank rows go.
+ */
+const phaseRows = z
+  .array(z.preprocess((row) => (isBlankRow(row) ? null : row), PhaseSchema.nullable()))
+  .max(100)
+  .optional()
+  .transform((rows) => (rows ?? []).filter((row) => row !== null))
+  .refine((rows) => rows.length <= 20, "Use at most 20 phases.");
+
+export const DecisionSchema = z
+  .object({
+    version: formVersion(0).optional().default(0),
+    title: line(
+      "the title",
+      3,
+      200,
+      "Give the decision a title, e.g. “2022 AI customer-service automation”.",
+    ),
+    kind: z.enum(DECISION_KINDS, { error: "Choose the kind of decision." }),
+    function: line("the function", 2, 200, "Name the business function affected, e.g. “Customer service”."),
+    rationale: z
+      .string({ error: "Explain why the decision was made." })
+      .trim()
+      .min(10, "Explain why the decision was made (at least 10 characters).")
+      .max(5000, "Keep the rationale under 5,000 characters.")
+      .refine((v) => !HIDDEN_EXCEPT_NEWLINE.test(v), "Remove invisible characters from the rationale.")
+      .transform((v) => v.replace(/\r\n?/g, "\n").normalize("NFC")),
+    announcedOn: optionalDate("announcement date"),
+    effectiveOn: optionalDate("effective date"),
+    rolesAffected: count("number of roles affected", false),
+    status: z.enum(DECISION_STATUSES, { error: "Choose a status." }),
+    phases: phaseRows,
+  })
+  .refine((d) => !d.announcedOn || !d.effectiveOn || d.effectiveOn >= d.announcedOn, {
+    message: "The decision cannot take effect before it was announced.",
+    path: ["effectiveOn"],
+  });
 export type DecisionInput = z.infer<typeof DecisionSchema>;

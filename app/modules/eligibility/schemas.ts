@@ -62,3 +62,12 @@ export const BulkDecisionSchema = z.object({
   outcome: DecideVerdictSchema.shape.outcome,
   justification: longText("justification", 10, 2000),
 });
+
+/** "Re-evaluate everyone now": a button with nothing to fill in (the action checks the rest). */
+export const RecomputeSchema = z.object({});
+
+/** Discarding the policy draft: a button with nothing to fill in. */
+export const DiscardDraftSchema = z.object({});
+
+/** Publishing the draft the page showed (its last change), so a draft changed since is not published unseen. */
+export const PublishDraftSchema = z.object({ draftUpdatedAt: z.string().max(40).optional() });
