@@ -80,13 +80,15 @@ export default function NewImport() {
             />
           ) : null}
           <div>
-            <label htmlFor={fileId} className="block text-sm font-medium">
-              CSV file
-            </label>
-            <span aria-hidden="true" className="text-sm text-muted">
-              {" "}
-              (required)
-            </span>
+            <div>
+              <label htmlFor={fileId} className="text-sm font-medium">
+                CSV file
+              </label>
+              <span aria-hidden="true" className="text-sm text-muted">
+                {" "}
+                (required)
+              </span>
+            </div>
             <p id={`${fileId}-hint`} className="text-sm text-muted">
               UTF-8 (with or without byte order mark) or Windows-1252; commas, semicolons or tabs; up to{" "}
               {limit}.
