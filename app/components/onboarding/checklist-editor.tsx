@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { useFieldArray } from "react-hook-form";
 import { SubmitButton, useActionResult, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Button, FieldError, Notice, SelectField, TextField } from "~/components/ui";
@@ -60,6 +60,18 @@ export function ChecklistEditor({ items, version }: { items: ChecklistItem[]; ve
     defaultValues: { version: startVersion, tasks: rows } as never,
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "tasks" });
+  // A move renames two steps' radio buttons (tasks.4.required <-> tasks.5.required). While React
+  // renames them one by one, both steps' buttons share a name for a moment, and the browser
+  // unticks one step's choice (it then posted none and was refused). Once the steps are in their
+  // new order, every button is ticked again from the form's values.
+  const list = useRef<HTMLOListElement>(null);
+  const order = fields.map((f) => f.id).join(" ");
+  const { getValues } = form;
+  useEffect(() => {
+    for (const radio of list.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []) {
+      radio.checked = (getValues(radio.name as never) as unknown) === radio.value;
+    }
+  }, [order, getValues]);
   const inPlace = (change: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     change();
@@ -81,7 +93,7 @@ export function ChecklistEditor({ items, version }: { items: ChecklistItem[]; ve
         {/* The first button in the form: pressing Enter in a field saves, never moves a step. */}
         <SubmitButton>Save as a new version</SubmitButton>
       </div>
-      <ol className="space-y-4" id={form.idFor("tasks")}>
+      <ol ref={list} className="space-y-4" id={form.idFor("tasks")}>
         {fields.map((field, i) => {
           const row = field as unknown as ChecklistTaskFields & { id: string };
           const path = (name: keyof ChecklistTaskFields) => `tasks.${i}.${name}` as const;
