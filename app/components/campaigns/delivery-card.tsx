@@ -1,4 +1,4 @@
-import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
+import { SubmitButton, useValidatedForm, ValidatedForm, type ValidatedFormApi } from "~/components/form";
 import { Card, Notice, TextArea } from "~/components/ui";
 import type { CampaignPage } from "~/modules/campaigns/get-campaign-page.server";
 import { CancelCampaignSchema, PauseCampaignSchema, ResumeCampaignSchema } from "~/modules/campaigns/schemas";
@@ -81,10 +81,15 @@ export function DeliveryCard({ status, progress }: { status: string; progress: C
   );
 }
 
+/** The page says each control's success above everything (the controls change with the state). */
+const quiet = <F extends Pick<ValidatedFormApi, "onSubmit" | "summary" | "success" | "intent" | "busy">>(
+  form: F,
+) => ({ ...form, success: undefined });
+
 function PauseForm() {
   const form = useValidatedForm(PauseCampaignSchema, { intent: "pause" });
   return (
-    <ValidatedForm form={form} className="space-y-2">
+    <ValidatedForm form={quiet(form)} className="space-y-2">
       <SubmitButton variant="secondary">Pause</SubmitButton>
     </ValidatedForm>
   );
@@ -93,7 +98,7 @@ function PauseForm() {
 function ResumeForm() {
   const form = useValidatedForm(ResumeCampaignSchema, { intent: "resume" });
   return (
-    <ValidatedForm form={form} className="space-y-2">
+    <ValidatedForm form={quiet(form)} className="space-y-2">
       <SubmitButton>Resume</SubmitButton>
     </ValidatedForm>
   );
@@ -102,7 +107,7 @@ function ResumeForm() {
 function CancelForm() {
   const form = useValidatedForm(CancelCampaignSchema, { intent: "cancel" });
   return (
-    <ValidatedForm form={form} className="min-w-[14rem] flex-1 space-y-2">
+    <ValidatedForm form={quiet(form)} className="min-w-[14rem] flex-1 space-y-2">
       <div className="flex flex-wrap items-end gap-2">
         <TextArea
           className="min-w-[14rem] flex-1"

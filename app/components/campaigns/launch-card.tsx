@@ -64,7 +64,8 @@ export function ScheduleCard({
         ]}
       />
       {campaign.status === "draft" ? (
-        <ValidatedForm form={form} className="mt-4 space-y-3">
+        // Its success is said above the page (the campaign page's notice): the form goes once launched.
+        <ValidatedForm form={{ ...form, success: undefined }} className="mt-4 space-y-3">
           {blocked ? (
             canOverride ? (
               <TextArea

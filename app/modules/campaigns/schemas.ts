@@ -136,10 +136,11 @@ export const CampaignFormSchema = z
     sendAt: sendAtField,
     throttlePerHour: intField("the throttle", 1, MAX_THROTTLE_PER_HOUR, DEFAULT_THROTTLE_PER_HOUR),
     quietDays: intField("the quiet period", 0, 3650, DEFAULT_QUIET_DAYS),
+    // Posted as "on" when ticked and absent when not; in the browser a tick box reads as true/false.
     onlyEligible: z
-      .string()
+      .union([z.string(), z.boolean()])
       .optional()
-      .transform((v) => v === "on" || v === "true" || v === "yes"),
+      .transform((v) => v === true || v === "on" || v === "true" || v === "yes"),
     // The return program the invitation points at (optional): its portal page is where people apply.
     programId: z
       .string()
