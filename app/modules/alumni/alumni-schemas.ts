@@ -194,21 +194,23 @@ export const NoteSchema = z.object({ body: text("the note", 1, 5000, "Write the 
 
 export const TagSchema = z.object({ tag: tagField });
 
-/** Bulk actions: the ticked rows, or everyone matching the view (its canonical query). */
+/** Whom a bulk action is for: the ticked rows, or everyone matching the view (its canonical query). */
+const selectionFields = {
+  scope: z.enum(["selected", "view"], {
+    error: "Choose whether to act on the ticked people or on everyone in this view.",
+  }),
+  alumnusId: z
+    .union([
+      z.string().max(64),
+      z.array(z.string().max(64)).max(500, "Tick at most 500 people, or act on everyone in this view."),
+    ])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  view: z.string().max(4000).optional().default(""),
+};
+/** The selection alone (the CSV export of ticked people or of the view). */
 export const SelectionSchema = z
-  .object({
-    scope: z.enum(["selected", "view"], {
-      error: "Choose whether to act on the ticked people or on everyone in this view.",
-    }),
-    alumnusId: z
-      .union([
-        z.string().max(64),
-        z.array(z.string().max(64)).max(500, "Tick at most 500 people, or act on everyone in this view."),
-      ])
-      .optional()
-      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-    view: z.string().max(4000).optional().default(""),
-  })
+  .object(selectionFields)
   .refine((v) => v.scope === "view" || v.alumnusId.length > 0, {
     message: "Tick at least one person first.",
     path: ["alumnusId"],
@@ -223,17 +225,7 @@ export type Selection = z.infer<typeof SelectionSchema>;
 export const BulkActionSchema = z
   .object({
     intent: z.enum(["tag", "link-decision"], { error: "Choose what to do with these people." }),
-    scope: z.enum(["selected", "view"], {
-      error: "Choose whether to act on the ticked people or on everyone in this view.",
-    }),
-    alumnusId: z
-      .union([
-        z.string().max(64),
-        z.array(z.string().max(64)).max(500, "Tick at most 500 people, or act on everyone in this view."),
-      ])
-      .optional()
-      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-    view: z.string().max(4000).optional().default(""),
+    ...selectionFields,
     tag: z.string().max(2000).optional().default(""),
     mode: z.enum(["add", "remove"], { error: "Choose to add or remove the tag." }).default("add"),
     decisionId: z.string().trim().max(64).optional().default(""),
