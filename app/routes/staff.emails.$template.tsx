@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey, type TemplateKey } from "#emails/index";
 import { SubmitButton, useValidatedForm } from "~/components/form";
+import { NoteLength, NoteToneFeedback, useNoteCheckAsYouType } from "~/components/note-check";
 import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
 import { Card, ErrorSummary, Facts, Notice, PageHeader, TextArea } from "~/components/ui";
 import { previewTemplate } from "~/modules/outreach/preview-template.server";
@@ -77,19 +78,9 @@ export default function EmailTemplatePreview() {
     serverErrors: typed && fetched && !fetched.ok ? fetched.error.fieldErrors : undefined,
   });
   const noteField = form.field("note");
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const [length, setLength] = useState(preview.note?.length ?? 0);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const checkAsYouType = (value: string) => {
-    setLength(value.length);
-    setTyped(true);
-    clearTimeout(timer.current);
-    if (value.length > NOTE_MAX_CHARS) return;
-    timer.current = setTimeout(() => {
-      if (formRef.current) fetcher.submit(formRef.current, { method: "post" });
-    }, 400);
-  };
+  const { formRef, length, onType } = useNoteCheckAsYouType(preview.note?.length ?? 0, (element) =>
+    fetcher.submit(element, { method: "post" }),
+  );
 
   return (
     <>
@@ -125,36 +116,18 @@ export default function EmailTemplatePreview() {
                   {...noteField}
                   onChange={(event) => {
                     void noteField.onChange(event);
-                    checkAsYouType(event.currentTarget.value);
+                    setTyped(true);
+                    onType(event.currentTarget.value);
                   }}
                 />
-                <p className="text-xs text-muted" aria-live="polite">
-                  {length.toLocaleString("en")} of {NOTE_MAX_CHARS.toLocaleString("en")} characters
-                </p>
+                <NoteLength length={length} />
                 {error && !error.fieldErrors ? <Notice tone="error">{error.message}</Notice> : null}
                 <SubmitButton variant="secondary">Check and preview</SubmitButton>
               </Form>
-              <section aria-labelledby="note-feedback" className="mt-4" aria-live="polite">
-                <h3 id="note-feedback" className="mb-2 text-sm font-semibold">
-                  Your note {noteTone ? <ToneSummary report={noteTone} /> : null}
-                </h3>
-                {noteTone ? (
-                  <>
-                    <ToneFindings
-                      report={noteTone}
-                      id="note-findings"
-                      emptyText="Your note reads warmly and clearly."
-                    />
-                    <div className="mt-2">
-                      <ReadingGrade report={noteTone} which="note" />
-                    </div>
-                  </>
-                ) : (
-                  <p id="note-findings" className="text-sm text-muted">
-                    Write a note to see feedback on it here.
-                  </p>
-                )}
-              </section>
+              <NoteToneFeedback
+                report={noteTone}
+                heading={<>Your note {noteTone ? <ToneSummary report={noteTone} /> : null}</>}
+              />
             </Card>
           ) : null}
 

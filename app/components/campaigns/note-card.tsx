@@ -1,7 +1,7 @@
 import { Form, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
 import { useActionResult, useValidatedForm } from "~/components/form";
-import { ReadingGrade, ToneFindings, ToneSummary } from "~/components/tone-report";
+import { NoteLength, NoteToneFeedback, useNoteCheckAsYouType } from "~/components/note-check";
+import { ToneSummary } from "~/components/tone-report";
 import { Button, Card, ErrorSummary, Notice, TextArea } from "~/components/ui";
 import { CampaignNoteSchema } from "~/modules/campaigns/schemas";
 import { NOTE_MAX_CHARS } from "~/modules/outreach/schemas";
@@ -56,21 +56,11 @@ export function NoteCard({
     defaultValues: { note: initialNote },
     serverErrors: checkFailed?.error.fieldErrors,
   });
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const [length, setLength] = useState(initialNote.length);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const checkAsYouType = (value: string) => {
-    setLength(value.length);
-    clearTimeout(timer.current);
-    if (value.length > NOTE_MAX_CHARS || !formRef.current) return;
-    timer.current = setTimeout(() => {
-      if (!formRef.current) return;
-      const body = new FormData(formRef.current);
-      body.set("intent", "check-note");
-      fetcher.submit(body, { method: "post" });
-    }, 400);
-  };
+  const { formRef, length, onType } = useNoteCheckAsYouType(initialNote.length, (element) => {
+    const body = new FormData(element);
+    body.set("intent", "check-note");
+    fetcher.submit(body, { method: "post" });
+  });
   const noteField = form.field("note");
   return (
     <Card title="Personal note" actions={noteTone ? <ToneSummary report={noteTone} /> : null}>
@@ -90,12 +80,10 @@ export function NoteCard({
             {...noteField}
             onChange={(event) => {
               void noteField.onChange(event);
-              checkAsYouType(event.currentTarget.value);
+              onType(event.currentTarget.value);
             }}
           />
-          <p className="text-xs text-muted" aria-live="polite">
-            {length.toLocaleString("en")} of {NOTE_MAX_CHARS.toLocaleString("en")} characters
-          </p>
+          <NoteLength length={length} />
           <div className="flex gap-2">
             <Button type="submit" name="intent" value="save-note" busy={form.busy}>
               Save note
@@ -110,27 +98,7 @@ export function NoteCard({
           {note || <span className="text-muted">No personal note.</span>}
         </p>
       )}
-      <section aria-labelledby="note-feedback" className="mt-4" aria-live="polite">
-        <h3 id="note-feedback" className="mb-2 text-sm font-semibold">
-          Tone of your note
-        </h3>
-        {noteTone ? (
-          <>
-            <ToneFindings
-              report={noteTone}
-              id="note-findings"
-              emptyText="Your note reads warmly and clearly."
-            />
-            <div className="mt-2">
-              <ReadingGrade report={noteTone} which="note" />
-            </div>
-          </>
-        ) : (
-          <p id="note-findings" className="text-sm text-muted">
-            Write a note to see feedback on it here.
-          </p>
-        )}
-      </section>
+      <NoteToneFeedback report={noteTone} heading="Tone of your note" />
     </Card>
   );
 }
