@@ -1,28 +1,15 @@
 // @vitest-environment happy-dom
-import { createRemixStub } from "@remix-run/testing";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage, type PostedFields } from "../../test/components/on-page";
 import { DecisionForm, type DecisionFormValues } from "./decision-form";
 
-type Posted = Record<string, FormDataEntryValue>;
-
-function renderForm(initial: DecisionFormValues, answer: (posted: Posted) => unknown = () => ({ ok: true })) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/staff/decisions/d1",
-      Component: () => <DecisionForm initial={initial} submitLabel="Save decision" />,
-      action: async ({ request }) => {
-        const posted = Object.fromEntries(await request.formData());
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  render(<Stub initialEntries={["/staff/decisions/d1"]} />);
-  return posts;
-}
+const renderForm = (initial: DecisionFormValues, answer?: (posted: PostedFields) => unknown) =>
+  renderOnPage(<DecisionForm initial={initial} submitLabel="Save decision" />, {
+    path: "/staff/decisions/d1",
+    answer,
+  }).posts;
 
 const saved: DecisionFormValues = {
   version: 3,

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { createRemixStub } from "@remix-run/testing";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPageEntries } from "../../test/components/on-page";
 import { z } from "zod";
 import { useValidatedForm, ValidatedForm } from "./form";
 import { Button, TextArea } from "./ui";
@@ -37,21 +37,8 @@ function Page() {
   );
 }
 
-function renderPage() {
-  const posts: [string, FormDataEntryValue][][] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/",
-      Component: Page,
-      action: async ({ request }) => {
-        posts.push([...(await request.formData()).entries()]);
-        return { ok: true, intent: "bulk", message: "Moved." };
-      },
-    },
-  ]);
-  render(<Stub />);
-  return posts;
-}
+const renderPage = () =>
+  renderOnPageEntries(<Page />, { answer: () => ({ ok: true, intent: "bulk", message: "Moved." }) }).posts;
 
 describe("the form pattern with buttons that carry a value and boxes outside the form", () => {
   it("checks the boxes that belong to the form: none ticked is refused before anything is sent", async () => {

@@ -3,6 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage, type PostedFields } from "../../test/components/on-page";
 import { z } from "zod";
 import { requiredFields, SubmitButton, useValidatedForm, ValidatedForm } from "./form";
 import { Checkbox, SelectField, TextArea, TextField } from "./ui";
@@ -37,24 +38,8 @@ function NoteForm() {
   );
 }
 
-type Posted = Record<string, FormDataEntryValue>;
-
-function renderForm(answer: (posted: Posted) => unknown) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/",
-      Component: NoteForm,
-      action: async ({ request }) => {
-        const posted = Object.fromEntries(await request.formData());
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  render(<Stub />);
-  return posts;
-}
+const renderForm = (answer: (posted: PostedFields) => unknown) =>
+  renderOnPage(<NoteForm />, { answer }).posts;
 
 describe("the form pattern", () => {
   it("marks required fields before anything is submitted, from the schema", async () => {
@@ -205,19 +190,10 @@ describe("the form pattern", () => {
         </ValidatedForm>
       );
     }
-    const posts: Posted[] = [];
-    const Stub = createRemixStub([
-      {
-        path: "/",
-        Component: CancelForm,
-        action: async ({ request }) => {
-          posts.push(Object.fromEntries(await request.formData()));
-          return { ok: true, intent: "cancel", message: "Cancelled." };
-        },
-      },
-    ]);
+    const { posts } = renderOnPage(<CancelForm />, {
+      answer: () => ({ ok: true, intent: "cancel", message: "Cancelled." }),
+    });
     const user = userEvent.setup();
-    render(<Stub />);
     await user.type(await screen.findByLabelText(/^Reason/), "The role was filled.");
     await user.click(screen.getByRole("button", { name: "Cancel the contract" }));
     expect(await screen.findByText("Cancelled.")).toBeTruthy();

@@ -3,6 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage } from "../../../test/components/on-page";
 import { StaffMemberActions } from "./staff-member-actions";
 import { AccountEvents, AccountFacts, type StaffMemberAccount } from "./staff-member-sections";
 
@@ -151,23 +152,18 @@ describe("what an administrator can do to an account", () => {
   });
 
   it("sends the deactivation with its reason, then shows what happened", async () => {
-    const posts: Record<string, FormDataEntryValue>[] = [];
-    const Stub = createRemixStub([
+    const { posts } = renderOnPage(
+      <StaffMemberActions user={user()} roles={roles} teams={teams} isSelf={false} />,
       {
-        path: "*",
-        Component: () => <StaffMemberActions user={user()} roles={roles} teams={teams} isSelf={false} />,
-        action: async ({ request }) => {
-          posts.push(Object.fromEntries(await request.formData()));
-          return {
-            ok: true,
-            intent: "deactivate",
-            message: "Account deactivated. 2 sessions ended at once.",
-          };
-        },
+        path: "/staff/admin/users/u1",
+        answer: () => ({
+          ok: true,
+          intent: "deactivate",
+          message: "Account deactivated. 2 sessions ended at once.",
+        }),
       },
-    ]);
+    );
     const person = userEvent.setup();
-    render(<Stub initialEntries={["/staff/admin/users/u1"]} />);
     const deactivate = await screen.findByRole("button", { name: "Deactivate account" });
     const form = deactivate.closest("form")!;
     await person.type(within(form).getByLabelText(/^Reason/), "Left the company in November.");

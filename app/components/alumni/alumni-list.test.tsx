@@ -3,6 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPageEntries, type PostedEntries } from "../../../test/components/on-page";
 import { AlumniFilters } from "./alumni-filters";
 import { AlumniResults, type AlumniRow } from "./alumni-results";
 import { SavedViews } from "./saved-views";
@@ -30,25 +31,9 @@ const row = (id: string, first: string, last: string, extra: Partial<AlumniRow> 
   ...extra,
 });
 
-type Posted = [string, FormDataEntryValue][];
-
 /** The element on a page whose action records each post and answers with `answer`. */
-function withAction(element: React.ReactElement, answer: (posted: Posted) => unknown) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/staff/alumni",
-      Component: () => element,
-      action: async ({ request }) => {
-        const posted = [...(await request.formData())];
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  render(<Stub initialEntries={["/staff/alumni"]} />);
-  return posts;
-}
+const withAction = (element: React.ReactElement, answer: (posted: PostedEntries) => unknown) =>
+  renderOnPageEntries(element, { path: "/staff/alumni", answer }).posts;
 
 const rows = [
   row("a1", "Kwame", "Mensah", {

@@ -3,6 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage } from "../../../test/components/on-page";
 import { DoNotRehireControl } from "./do-not-rehire";
 import { ProfileSummary } from "./profile-summary";
 
@@ -78,19 +79,14 @@ describe("the do-not-rehire flag", () => {
   });
 
   it("checks the reason in the browser first, then sends it with the version it showed", async () => {
-    const posts: Record<string, FormDataEntryValue>[] = [];
-    const Stub = createRemixStub([
+    const { posts } = renderOnPage(
+      <DoNotRehireControl doNotRehire={false} reason={null} version={3} canEdit />,
       {
-        path: "*",
-        Component: () => <DoNotRehireControl doNotRehire={false} reason={null} version={3} canEdit />,
-        action: async ({ request }) => {
-          posts.push(Object.fromEntries(await request.formData()));
-          return { ok: true, intent: "do-not-rehire", message: "Marked do not rehire." };
-        },
+        path: "/staff/alumni/a1",
+        answer: () => ({ ok: true, intent: "do-not-rehire", message: "Marked do not rehire." }),
       },
-    ]);
+    );
     const user = userEvent.setup();
-    render(<Stub initialEntries={["/staff/alumni/a1"]} />);
     await user.click(await screen.findByText("Mark do not rehire", { selector: "summary" }));
     await user.type(screen.getByLabelText(/^Reason/), "Too short");
     await user.click(screen.getByRole("button", { name: "Save flag" }));

@@ -3,6 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage, type PostedFields } from "../../../test/components/on-page";
 import { AlumnusSummary, nextSteps, roleLine, type SummaryProfile } from "./alumnus-summary";
 import { EditCard, NoteCard, TagsCard } from "./record-forms";
 import { ExitCard, IdentityCard, ManualEditsCard, Timeline } from "./record-sections";
@@ -185,25 +186,9 @@ describe("a person's record", () => {
   });
 });
 
-type Posted = Record<string, FormDataEntryValue>;
-
 /** The profile's forms on a page whose action records each post and answers with `answer`. */
-function withAction(element: React.ReactElement, answer: (posted: Posted) => unknown) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/staff/alumni/a1",
-      Component: () => element,
-      action: async ({ request }) => {
-        const posted = Object.fromEntries(await request.formData());
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  render(<Stub initialEntries={["/staff/alumni/a1"]} />);
-  return posts;
-}
+const withAction = (element: React.ReactElement, answer: (posted: PostedFields) => unknown) =>
+  renderOnPage(element, { path: "/staff/alumni/a1", answer }).posts;
 
 describe("the profile's forms", () => {
   it("checks the record in the browser first: a name is required, the summary links to it, nothing is sent", async () => {

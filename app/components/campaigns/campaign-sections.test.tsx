@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { createRemixStub } from "@remix-run/testing";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage, type PostedFields } from "../../../test/components/on-page";
 import { EXCLUSION_REASONS } from "~/modules/campaigns/exclusions";
 import type { CampaignPage } from "~/modules/campaigns/get-campaign-page.server";
 import { AudienceCard } from "./audience-card";
@@ -10,23 +10,8 @@ import { DeliveryCard } from "./delivery-card";
 import { NoteCard } from "./note-card";
 import { PreviewCard } from "./preview-card";
 
-type Posted = Record<string, FormDataEntryValue>;
-
-function inRouter(element: React.ReactElement, answer: (posted: Posted) => unknown = () => ({ ok: true })) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "*",
-      Component: () => element,
-      action: async ({ request }) => {
-        const posted = Object.fromEntries(await request.formData());
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  return { ...render(<Stub initialEntries={["/staff/campaigns/c1"]} />), posts };
-}
+const inRouter = (element: React.ReactElement, answer?: (posted: PostedFields) => unknown) =>
+  renderOnPage(element, { path: "/staff/campaigns/c1", answer });
 
 const audience: CampaignPage["audience"] = {
   snapshot: false,

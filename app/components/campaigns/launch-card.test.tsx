@@ -1,28 +1,12 @@
 // @vitest-environment happy-dom
-import { createRemixStub } from "@remix-run/testing";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage, type PostedFields } from "../../../test/components/on-page";
 import { ScheduleCard, type ScheduledCampaign } from "./launch-card";
 
-function inRouter(
-  element: React.ReactElement,
-  answer: (posted: Record<string, FormDataEntryValue>) => unknown = () => ({ ok: true }),
-) {
-  const posts: Record<string, FormDataEntryValue>[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "*",
-      Component: () => element,
-      action: async ({ request }) => {
-        const posted = Object.fromEntries(await request.formData());
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  return { ...render(<Stub initialEntries={["/staff/campaigns/c1"]} />), posts };
-}
+const inRouter = (element: React.ReactElement, answer?: (posted: PostedFields) => unknown) =>
+  renderOnPage(element, { path: "/staff/campaigns/c1", answer });
 
 const draft: ScheduledCampaign = {
   status: "draft",

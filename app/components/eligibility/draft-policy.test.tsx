@@ -3,28 +3,13 @@ import { createRemixStub } from "@remix-run/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPage, type PostedFields } from "../../../test/components/on-page";
 import { DEFAULT_RULES, formFromRules } from "~/modules/eligibility/policy";
 import type { WhatIfState } from "~/modules/eligibility/what-if.server";
 import { DiscardDraftForm, DraftWhatIf, PolicyRulesForm, PublishDraftCard } from "./draft-policy";
 
-type Posted = Record<string, FormDataEntryValue>;
-
-function onPage(element: React.ReactElement, answer: (posted: Posted) => unknown = () => ({ ok: true })) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/staff/eligibility/draft",
-      Component: () => element,
-      action: async ({ request }) => {
-        const posted = Object.fromEntries(await request.formData());
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  render(<Stub initialEntries={["/staff/eligibility/draft"]} />);
-  return posts;
-}
+const onPage = (element: React.ReactElement, answer?: (posted: PostedFields) => unknown) =>
+  renderOnPage(element, { path: "/staff/eligibility/draft", answer }).posts;
 
 const values = { ...formFromRules(DEFAULT_RULES), coolingOffMonths: "6" };
 

@@ -3,6 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPageEntries } from "../../../test/components/on-page";
 import { BulkDecisionForm } from "./bulk-decision-form";
 import { ReviewFilters } from "./review-filters";
 import { ReviewQueueTable, type QueueItem } from "./review-queue-table";
@@ -78,23 +79,16 @@ describe("the review queue's sections", () => {
 
   it("checks the decision in the browser first, then sends the ticked people with it", async () => {
     const user = userEvent.setup();
-    const posts: [string, FormDataEntryValue][][] = [];
-    const Stub = createRemixStub([
+    const { posts } = renderOnPageEntries(
+      <>
+        <BulkDecisionForm formId="bulk" onPage={items.map((i) => i.alumnusId)} busy={false} />
+        <ReviewQueueTable items={items} formId="bulk" personQuery="" canDecide />
+      </>,
       {
         path: "/staff/eligibility/reviews",
-        Component: () => (
-          <>
-            <BulkDecisionForm formId="bulk" onPage={items.map((i) => i.alumnusId)} busy={false} />
-            <ReviewQueueTable items={items} formId="bulk" personQuery="" canDecide />
-          </>
-        ),
-        action: async ({ request }) => {
-          posts.push([...(await request.formData())]);
-          return { ok: true, intent: "decide-selected", message: "Recorded." };
-        },
+        answer: () => ({ ok: true, intent: "decide-selected", message: "Recorded." }),
       },
-    ]);
-    render(<Stub initialEntries={["/staff/eligibility/reviews"]} />);
+    );
     await user.click(await screen.findByRole("checkbox", { name: /Select\s+Leila Lund/ }));
     await user.type(screen.getByRole("textbox", { name: "Justification" }), "short");
     await user.click(screen.getByRole("button", { name: "Record for 1 person" }));

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { createRemixStub } from "@remix-run/testing";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { renderOnPageEntries, type PostedEntries } from "../../../test/components/on-page";
 import {
   DryRunCard,
   ExitReasonsCard,
@@ -12,23 +12,8 @@ import {
   type ImportRunView,
 } from "./import-sections";
 
-type Posted = [string, FormDataEntryValue][];
-
-function inRouter(element: React.ReactElement, answer: (posted: Posted) => unknown = () => ({ ok: true })) {
-  const posts: Posted[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "*",
-      Component: () => element,
-      action: async ({ request }) => {
-        const posted = [...(await request.formData()).entries()];
-        posts.push(posted);
-        return answer(posted);
-      },
-    },
-  ]);
-  return { ...render(<Stub initialEntries={["/staff/imports/i1?show=rejected"]} />), posts };
-}
+const inRouter = (element: React.ReactElement, answer?: (posted: PostedEntries) => unknown) =>
+  renderOnPageEntries(element, { path: "/staff/imports/i1?show=rejected", answer });
 
 const run: ImportRunView = {
   id: "i1",
