@@ -39,6 +39,8 @@ const PORTAL_UI_WORDS = {
   required: t("form.required"),
   errorPrefix: t("form.errorPrefix"),
   problem: t("form.problem"),
+  noMatch: (search: string) => t("form.noMatch", { search }),
+  shownOf: (shown: number, total: number) => t("form.shownOf", { shown, total }),
 };
 
 export default function PortalLayout() {

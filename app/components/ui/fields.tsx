@@ -257,6 +257,7 @@ export function CheckboxList({
 }) {
   const generated = useId();
   const baseId = id ?? generated;
+  const words = useUiWords();
   const error = firstError(errors);
   const long = searchLabel !== undefined && options.length > searchFrom;
   const [running, setRunning] = useState(false);
@@ -302,7 +303,7 @@ export function CheckboxList({
             className="block w-full rounded-md border border-line bg-white px-2 py-1 text-sm"
           />
           <p className="sr-only" aria-live="polite">
-            {needle ? `${shown} of ${options.length} shown` : ""}
+            {needle ? words.shownOf(shown, options.length) : ""}
           </p>
         </div>
       ) : null}
@@ -328,9 +329,7 @@ export function CheckboxList({
             <span className="min-w-0 [overflow-wrap:anywhere]">{o.label}</span>
           </label>
         ))}
-        {needle && shown === 0 ? (
-          <p className="text-sm text-muted">Nothing matches “{search.trim()}”.</p>
-        ) : null}
+        {needle && shown === 0 ? <p className="text-sm text-muted">{words.noMatch(search.trim())}</p> : null}
       </div>
       <FieldError id={`${baseId}-error`} errors={error} />
     </fieldset>

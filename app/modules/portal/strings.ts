@@ -337,6 +337,8 @@ export const PORTAL_STRINGS_EN = {
   "form.required": "(required)",
   "form.errorPrefix": "Error: ",
   "form.problem": "There is a problem",
+  "form.noMatch": "Nothing matches “{search}”.",
+  "form.shownOf": "{shown} of {total} shown",
 
   // Navigation: profile, returning, data rights
   "nav.profile": "Your profile",
