@@ -101,6 +101,21 @@ describe("the policy draft's sections", () => {
     expect(within(card).getByRole("link", { name: "Customer Service" }).getAttribute("href")).toBe(
       "/staff/eligibility/what-if?group=department&value=Customer%20Service",
     );
+    const matrix = within(card).getByRole("table", {
+      name: "Changes from the current verdict to the draft's",
+    });
+    expect(within(matrix).getByRole("rowheader").textContent).toBe("Needs review");
+    expect(
+      within(matrix)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["ToEligible", "People5,000"]);
+    const byDepartment = within(card).getByRole("table", { name: "By department" });
+    expect(
+      within(byDepartment)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["More eligible120", "Less eligible3", "People900"]);
     expect(within(card).getByRole("link", { name: "See all 5,510 people affected" })).toBeTruthy();
   });
 

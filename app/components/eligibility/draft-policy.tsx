@@ -3,7 +3,16 @@ import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { WhatIfProgress } from "~/components/eligibility/what-if-progress";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Card, EmptyState, Notice, SelectField, TextArea, TextField } from "~/components/ui";
+import {
+  Card,
+  EmptyState,
+  Notice,
+  SelectField,
+  Table,
+  TextArea,
+  TextField,
+  type Column,
+} from "~/components/ui";
 import {
   CONSENT_MODE_LABELS,
   CONSENT_MODES,
@@ -17,7 +26,7 @@ import {
   PolicyFormSchema,
 } from "~/modules/eligibility/policy";
 import { DiscardDraftSchema, PublishDraftSchema } from "~/modules/eligibility/schemas";
-import type { WhatIfState } from "~/modules/eligibility/what-if.server";
+import type { WhatIfState, WhatIfSummary } from "~/modules/eligibility/what-if.server";
 
 /**
  * The policy draft page's sections: the rules form (save the draft), discarding it, its what-if
@@ -32,6 +41,48 @@ const GROUP_LABELS = {
   department: "Department",
   location: "Location",
 } as const;
+
+type MatrixRow = WhatIfSummary["matrix"][number];
+type GroupRow = WhatIfSummary["byGroup"]["decision"][number];
+type Group = keyof typeof GROUP_LABELS;
+
+const MATRIX_COLUMNS: Column<MatrixRow>[] = [
+  { key: "from", label: "From", cell: (m) => <OutcomeBadge outcome={m.from} />, rowHeader: true },
+  { key: "to", label: "To", cell: (m) => <OutcomeBadge outcome={m.to} /> },
+  { key: "people", label: "People", cell: (m) => n(m.count), align: "right", className: "tabular-nums" },
+];
+
+/** A group's counts; its name links to the people affected in it. */
+const groupColumns = (g: Group): Column<GroupRow>[] => [
+  {
+    key: "value",
+    label: GROUP_LABELS[g],
+    rowHeader: true,
+    cell: (row) => (
+      <Link
+        className="text-brand underline"
+        to={`/staff/eligibility/what-if?group=${g}&value=${encodeURIComponent(row.value)}`}
+      >
+        {row.value || "Not recorded"}
+      </Link>
+    ),
+  },
+  {
+    key: "more",
+    label: "More eligible",
+    cell: (row) => n(row.more),
+    align: "right",
+    className: "tabular-nums",
+  },
+  {
+    key: "less",
+    label: "Less eligible",
+    cell: (row) => n(row.less),
+    align: "right",
+    className: "tabular-nums",
+  },
+  { key: "total", label: "People", cell: (row) => n(row.total), align: "right", className: "tabular-nums" },
+];
 
 const outcomeOptions = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
 const flagOptions = FLAG_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
@@ -161,76 +212,25 @@ export function DraftWhatIf({ whatIf, ruleChanges }: { whatIf: WhatIfState; rule
             <strong>{n(w.more)}</strong> more eligible, <strong>{n(w.less)}</strong> less eligible.
           </p>
           {w.matrix.length ? (
-            <table className="w-full text-left">
-              <caption className="sr-only">Changes from the current verdict to the draft's</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    From
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    People
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {w.matrix.map((m) => (
-                  <tr key={`${m.from}-${m.to}`} className="border-t border-line">
-                    <td className="py-1 pr-2">
-                      <OutcomeBadge outcome={m.from} />
-                    </td>
-                    <td className="py-1 pr-2">
-                      <OutcomeBadge outcome={m.to} />
-                    </td>
-                    <td className="py-1 text-right tabular-nums">{m.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Changes from the current verdict to the draft's"
+              columns={MATRIX_COLUMNS}
+              rows={w.matrix}
+              rowKey={(m) => `${m.from}-${m.to}`}
+              stackBelow="sm"
+            />
           ) : null}
           {(["decision", "department", "location"] as const).map((g) =>
             w.byGroup[g].length ? (
-              <table key={g} className="w-full text-left">
-                <caption className="text-left text-xs font-medium uppercase tracking-wide text-muted">
-                  By {GROUP_LABELS[g].toLowerCase()}
-                </caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-1 pr-2 font-medium">
-                      {GROUP_LABELS[g]}
-                    </th>
-                    <th scope="col" className="py-1 pr-2 text-right font-medium">
-                      More eligible
-                    </th>
-                    <th scope="col" className="py-1 pr-2 text-right font-medium">
-                      Less eligible
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      People
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {w.byGroup[g].slice(0, 8).map((row) => (
-                    <tr key={row.value} className="border-t border-line">
-                      <td className="py-1 pr-2">
-                        <Link
-                          className="text-brand underline"
-                          to={`/staff/eligibility/what-if?group=${g}&value=${encodeURIComponent(row.value)}`}
-                        >
-                          {row.value || "Not recorded"}
-                        </Link>
-                      </td>
-                      <td className="py-1 pr-2 text-right tabular-nums">{row.more}</td>
-                      <td className="py-1 pr-2 text-right tabular-nums">{row.less}</td>
-                      <td className="py-1 text-right tabular-nums">{row.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                key={g}
+                caption={`By ${GROUP_LABELS[g].toLowerCase()}`}
+                captionHidden={false}
+                columns={groupColumns(g)}
+                rows={w.byGroup[g].slice(0, 8)}
+                rowKey={(row) => row.value}
+                stackBelow="sm"
+              />
             ) : null,
           )}
           {w.changed ? (
