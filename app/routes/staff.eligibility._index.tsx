@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
-import { OutcomeBadge } from "~/components/eligibility/outcome-badge";
 import { PolicyRulesView } from "~/components/eligibility/policy-rules";
+import { VerdictCountsTable } from "~/components/eligibility/verdict-counts";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
 import { Notice, Card, EmptyState, PageHeader } from "~/components/ui";
@@ -108,40 +108,11 @@ export default function EligibilityOverview() {
                 Verdicts appear here once a policy is published and everyone has been evaluated.
               </EmptyState>
             ) : (
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Verdicts by outcome</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Outcome
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Computed
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      HR decisions in force
-                    </th>
-                    <th scope="col" className="py-2 text-right font-medium">
-                      Counts (with HR decisions)
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.counts.map((c) => (
-                    <tr key={c.outcome} className="border-t border-line">
-                      <th scope="row" className="py-2 pr-3 font-normal">
-                        <OutcomeBadge outcome={c.outcome as "eligible"} />
-                      </th>
-                      <td className="py-2 pr-3 text-right tabular-nums">{c.computed}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{c.overridden}</td>
-                      <td className="py-2 text-right tabular-nums font-medium">{c.effective}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <VerdictCountsTable counts={data.counts} />
             )}
             <p className="mt-3 text-sm text-muted">
-              {data.withVerdict} of {data.people} people have a verdict.
+              {data.withVerdict.toLocaleString("en-GB")} of {data.people.toLocaleString("en-GB")} people have
+              a verdict.
             </p>
           </Card>
 

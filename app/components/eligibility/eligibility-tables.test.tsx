@@ -4,6 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { assessGroups } from "~/modules/eligibility/fairness";
 import { FairnessTable } from "./fairness-table";
+import { VerdictCountsTable } from "./verdict-counts";
 import { WhatIfPeopleTable } from "./what-if-people";
 
 function inRouter(element: React.ReactElement) {
@@ -97,5 +98,27 @@ describe("the people a draft would change", () => {
     expect(within(ama).getByText("No verdict yet")).toBeTruthy();
     expect(within(ama).getByText("Not eligible")).toBeTruthy();
     expect(ama.textContent).toContain("—");
+  });
+});
+
+describe("the verdicts by outcome", () => {
+  it("shows each outcome in words with its computed count, HR's decisions in force and the two together", async () => {
+    inRouter(
+      <VerdictCountsTable
+        counts={[
+          { outcome: "eligible", computed: 12_000, overridden: 40, effective: 12_030 },
+          { outcome: "needs_review", computed: 2_200, overridden: 5, effective: 2_180 },
+        ]}
+      />,
+    );
+    const table = await screen.findByRole("table", { name: "Verdicts by outcome" });
+    const [, eligible, review] = within(table).getAllByRole("row");
+    expect(within(eligible).getByRole("rowheader").textContent).toBe("Eligible");
+    expect(
+      within(eligible)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["Computed12,000", "HR decisions in force40", "Counts (with HR decisions)12,030"]);
+    expect(within(review).getByRole("rowheader").textContent).toBe("Needs review");
   });
 });
