@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { OutboxStatusBadge, PURPOSE_LABELS } from "~/components/outbox-status";
+import { FailedAttemptsTable } from "~/components/outbox/failed-attempts";
 import { Recipient } from "~/components/outbox/recipient";
 import { Time } from "~/components/time";
 import { Card, Facts, Notice, PageHeader, TextArea } from "~/components/ui";
@@ -123,41 +124,7 @@ export default function OutboxMessage() {
             {message.failures.length === 0 ? (
               <p className="text-sm text-muted">No attempt has failed.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Failed attempts, newest first</caption>
-                  <thead className="text-muted">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        #
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        When
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Kind
-                      </th>
-                      <th scope="col" className="py-2 font-medium">
-                        What the server said
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {message.failures.map((f, i) => (
-                      <tr key={`${f.at}-${i}`} className="border-t border-line align-top">
-                        <td className="py-2 pr-3 tabular-nums">{f.attempt}</td>
-                        <td className="py-2 pr-3 whitespace-nowrap">
-                          <Time iso={f.at} seconds />
-                        </td>
-                        <td className="py-2 pr-3">
-                          {f.kind === "permanent" ? "Refused for good" : "Temporary"}
-                        </td>
-                        <td className="py-2 break-words">{f.error}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <FailedAttemptsTable failures={message.failures} />
             )}
           </Card>
 
