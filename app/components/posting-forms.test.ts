@@ -31,14 +31,6 @@ const ALLOWED: { file: string; match: string; why: string }[] = [
   },
 ];
 
-/**
- * Pages being rewritten elsewhere, and the number of their posting forms still without the
- * pattern. The count may only go down: converting a form means lowering it here.
- */
-const NOT_YET_CONVERTED: Record<string, { forms: number; why: string }> = {
-  "routes/staff.imports.$importId.mapping.tsx": { forms: 1, why: "to convert (issue 16)" },
-};
-
 type FoundForm = { file: string; line: number; tag: string };
 
 function sourceFiles(dir: string): string[] {
@@ -98,21 +90,11 @@ describe("forms that post", () => {
     expect(forms.filter(allowed).length).toBeGreaterThanOrEqual(ALLOWED.length);
   });
 
-  it("every posting form uses useValidatedForm, is on the short allow-list, or is on a page being rewritten", () => {
-    const byFile = new Map<string, FoundForm[]>();
-    for (const f of offending) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    const unexpected = [...byFile].flatMap(([file, list]) =>
-      list.length > (NOT_YET_CONVERTED[file]?.forms ?? 0) ? list.map((f) => `${f.file}:${f.line}`) : [],
-    );
-    expect(unexpected, "posting forms without useValidatedForm (see docs/STYLE.md, Forms)").toEqual([]);
-  });
-
-  it("the not-yet-converted list only names forms that still exist (lower the count when converting)", () => {
-    const stale = Object.entries(NOT_YET_CONVERTED).flatMap(([file, { forms: n }]) => {
-      const left = offending.filter((f) => f.file === file).length;
-      return left < n ? [`${file}: ${n} listed, ${left} left`] : [];
-    });
-    expect(stale).toEqual([]);
+  it("every posting form uses useValidatedForm or is on the short allow-list", () => {
+    expect(
+      offending.map((f) => `${f.file}:${f.line}`),
+      "posting forms without useValidatedForm (see docs/STYLE.md, Forms)",
+    ).toEqual([]);
   });
 
   it("every allow-list entry still matches a form", () => {

@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { SameFileNotice } from "~/components/import-status";
 import {
   ColumnMapping,
@@ -14,16 +15,21 @@ import {
   SavedMappingPicker,
   type PreviewRow,
 } from "~/components/imports/mapping-sections";
-import { Button, Notice, PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { configureImport } from "~/modules/imports/configure-import.server";
 import { EXIT_REASON_LABELS } from "~/modules/alumni/exit-reasons";
 import type { DateFormat } from "~/modules/imports/convert";
 import { DELIMITER_LABEL, ENCODING_LABEL, type Encoding } from "~/modules/imports/file-facts";
-import type { ImportField } from "~/modules/imports/fields";
+import { IMPORT_FIELD_KEYS, type ImportField } from "~/modules/imports/fields";
 import { settingsOfMapping } from "~/modules/imports/import-mappings.server";
 import { getMappingStep } from "~/modules/imports/get-mapping-step.server";
 import { createRowSchema, rowProblems } from "~/modules/imports/row-schema";
-import { ImportIdParams, MappingFormSchema, type ImportSettings } from "~/modules/imports/schemas";
+import {
+  columnFieldName,
+  ImportIdParams,
+  MappingFormSchema,
+  type ImportSettings,
+} from "~/modules/imports/schemas";
 import { requirePermission } from "~/platform/auth.server";
 import { defineAction, defineLoader, parseFilters, parseForm, parseParams } from "~/platform/http.server";
 import { optionalRecordId } from "~/platform/input";
@@ -114,11 +120,19 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 export default function MappingStep() {
   const { run, sample, mappings, decisions, initial, chosenMapping, dateFits, preview, sameFile } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const error = actionData && !actionData.ok ? actionData.error : undefined;
-  const values = actionData && !actionData.ok ? actionData.values : undefined;
-  const fieldErrors = error?.fieldErrors ?? {};
+  // One schema (MappingFormSchema) checks the form here and in the action; a refusal from the
+  // server lands under the same fields, with the values sent.
+  const form = useValidatedForm(MappingFormSchema, {
+    defaultValues: {
+      dateFormat: initial.dateFormat ?? undefined,
+      system: initial.system,
+      decisionId: initial.decisionId ?? "",
+      mappingId: chosenMapping?.id,
+      ...Object.fromEntries(IMPORT_FIELD_KEYS.map((k) => [columnFieldName(k), initial.columns[k] ?? ""])),
+    },
+  });
+  const field = (name: string) => form.field(name as never);
+  const values = form.values;
   const busy = run.status === "checking" || run.status === "committing" || run.status === "committed";
   return (
     <>
@@ -143,40 +157,23 @@ export default function MappingStep() {
       ) : (
         <div className="space-y-6">
           <SavedMappingPicker mappings={mappings} chosenId={chosenMapping?.id ?? null} />
-          <Form method="post" className="space-y-6">
+          <ValidatedForm form={form} className="space-y-6" aria-label="Column mapping">
             {chosenMapping ? <input type="hidden" name="mappingId" value={chosenMapping.id} /> : null}
-            {error ? (
-              <Notice tone="error" title="The import cannot start yet">
-                {fieldErrors._form ? (
-                  <ul className="list-disc pl-5">
-                    {fieldErrors._form.map((m) => (
-                      <li key={m}>{m}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  error.message
-                )}
-              </Notice>
-            ) : null}
             <ColumnMapping
               choices={columnChoices(initial.columns, sample, run.headers, values)}
               headers={run.headers}
               savedMappingName={chosenMapping?.name ?? null}
+              field={field}
             />
             <ReadingOptions
               dateFormat={(values?.dateFormat ?? initial.dateFormat ?? "") as DateFormat | ""}
               dateFits={dateFits}
-              system={values?.system ?? initial.system}
-              decisionId={values?.decisionId ?? initial.decisionId ?? ""}
               decisions={decisions}
-              saveAs={values?.saveAs ?? ""}
-              errors={fieldErrors}
+              field={field}
             />
             <MappingPreview rows={preview} />
-            <Button type="submit" busy={navigation.state === "submitting"}>
-              Check the whole file (dry run)
-            </Button>
-          </Form>
+            <SubmitButton>Check the whole file (dry run)</SubmitButton>
+          </ValidatedForm>
         </div>
       )}
     </>

@@ -81,7 +81,14 @@ describe("import pages", () => {
     // Without a date format, the page says what is missing next to the field.
     const missing = await hr.request(mappingPath, { method: "POST", form: { ...form, dateFormat: "" } });
     expect(missing.status).toBe(422);
-    expect(await missing.text()).toContain("Choose how dates are written in this file");
+    const refused = await missing.text();
+    // The message sits under the date format's choices (tied to them), and the summary links there.
+    expect(refused).toMatch(
+      /<fieldset aria-describedby="field-dateFormat-error">[\s\S]*<p id="field-dateFormat-error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?Choose how dates are written in this file/,
+    );
+    expect(refused).toMatch(/href="#field-dateFormat"[^>]*>Choose how dates are written in this file/);
+    // What was typed comes back: the columns and the name to save under.
+    expect(refused).toContain(`value="${id} mapping"`);
     const checked = await hr.request(mappingPath, { method: "POST", form });
     expect(checked.status).toBe(302);
     expect(locationOf(checked, app.url)).toBe(`/staff/imports/${importId}`);

@@ -8,11 +8,26 @@ import {
   MappingPreview,
   ReadingOptions,
   SavedMappingPicker,
+  type MappingField,
 } from "./mapping-sections";
 
 function inRouter(element: React.ReactElement) {
   const Stub = createRemixStub([{ path: "*", Component: () => element }]);
   return render(<Stub initialEntries={["/staff/imports/i1/mapping"]} />);
+}
+
+/** What useValidatedForm's `field` gives, for the values and errors given. */
+function fieldsOf(values: Record<string, string> = {}, errors: Record<string, string[]> = {}): MappingField {
+  return (name) => ({
+    name,
+    id: `field-${name}`,
+    required: name === "dateFormat",
+    errors: errors[name],
+    defaultValue: values[name],
+    onChange: async () => {},
+    onBlur: async () => {},
+    ref: () => {},
+  });
 }
 
 const headers = ["Employee #", "First Name", "Last Name", "Termination Date"];
@@ -28,7 +43,9 @@ describe("the import mapping's sections", () => {
       sample,
       headers,
     );
-    inRouter(<ColumnMapping choices={choices} headers={headers} savedMappingName={null} />);
+    inRouter(
+      <ColumnMapping choices={choices} headers={headers} savedMappingName={null} field={fieldsOf()} />,
+    );
     const table = await screen.findByRole("table", { name: /Comeback field, the file column/ });
     const id = within(table).getByRole("combobox", { name: "Employee ID" }) as HTMLSelectElement;
     expect(id.value).toBe("Employee #");
@@ -50,7 +67,14 @@ describe("the import mapping's sections", () => {
 
   it("keeps what was submitted over the suggestion, and names a saved mapping in use", async () => {
     const choices = columnChoices({ hrId: "Employee #" }, sample, headers, { col_hrId: "Last Name" });
-    inRouter(<ColumnMapping choices={choices} headers={headers} savedMappingName="BambooHR leavers" />);
+    inRouter(
+      <ColumnMapping
+        choices={choices}
+        headers={headers}
+        savedMappingName="BambooHR leavers"
+        field={fieldsOf()}
+      />,
+    );
     const id = (await screen.findByRole("combobox", { name: "Employee ID" })) as HTMLSelectElement;
     expect(id.value).toBe("Last Name");
     expect(screen.getByText("BambooHR leavers").tagName).toBe("STRONG");
@@ -73,11 +97,11 @@ describe("the import mapping's sections", () => {
       <ReadingOptions
         dateFormat="eu"
         dateFits={["us", "eu"]}
-        system="workday"
-        decisionId="d1"
         decisions={[{ id: "d1", title: "2022 support automation" }]}
-        saveAs="Workday leavers"
-        errors={{ saveAs: ["Give the mapping a shorter name."] }}
+        field={fieldsOf(
+          { system: "workday", decisionId: "d1", saveAs: "Workday leavers" },
+          { saveAs: ["Give the mapping a shorter name."], dateFormat: ["Choose how dates are written."] },
+        )}
       />,
     );
     const eu = (await screen.findByRole("radio", { name: /European/ })) as HTMLInputElement;
@@ -87,6 +111,10 @@ describe("the import mapping's sections", () => {
       "d1",
     );
     expect(screen.getByText("Give the mapping a shorter name.")).toBeTruthy();
+    // The date format's message is under its choices, and the group names it.
+    const group = screen.getByRole("group", { name: /Date format/ });
+    expect(group.getAttribute("aria-describedby")).toBe("field-dateFormat-error");
+    expect(within(group).getByText("Choose how dates are written.").id).toBe("field-dateFormat-error");
   });
 
   it("shows the first rows as they will be read, and why a row would be refused", async () => {

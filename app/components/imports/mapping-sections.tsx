@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { Badge, Button, Card, FieldError, SelectField, Table, TextField, type Option } from "~/components/ui";
 import { DATE_FORMAT_LABEL, DATE_FORMATS, type DateFormat } from "~/modules/imports/convert";
 import { IMPORT_FIELDS, IMPORT_SYSTEMS, SYSTEM_LABEL, type ImportField } from "~/modules/imports/fields";
@@ -42,6 +43,14 @@ export function SavedMappingPicker({
   );
 }
 
+/** What `useValidatedForm(MappingFormSchema).field(name)` gives each field of the mapping form. */
+export type MappingField = (name: string) => UseFormRegisterReturn & {
+  id: string;
+  required: boolean;
+  errors?: string[];
+  defaultValue?: string;
+};
+
 export type ColumnChoice = {
   field: ImportField;
   label: string;
@@ -57,7 +66,9 @@ export function ColumnMapping({
   choices,
   headers,
   savedMappingName,
+  field,
 }: {
+  field: MappingField;
   choices: ColumnChoice[];
   headers: string[];
   /** Set when a saved mapping is in use (said above the list). */
@@ -93,7 +104,7 @@ export function ColumnMapping({
             className: "md:w-2/5",
             cell: (c) => (
               <>
-                <label htmlFor={`map-${c.field}`} className="font-medium">
+                <label htmlFor={field(columnFieldName(c.field)).id} className="font-medium">
                   {c.label}
                 </label>
                 {c.hint ? <p className="text-xs text-muted">{c.hint}</p> : null}
@@ -105,20 +116,35 @@ export function ColumnMapping({
             label: "Column in the file",
             hideCardLabel: true,
             className: "md:w-1/3",
-            cell: (c) => (
-              <select
-                id={`map-${c.field}`}
-                name={columnFieldName(c.field)}
-                defaultValue={c.chosen}
-                className="block w-full min-w-0 rounded-md border border-line bg-white px-2 py-1.5 text-sm"
-              >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            ),
+            cell: (c) => {
+              // The choice shown is the mapping's (or the one sent back after a refusal).
+              const {
+                required,
+                errors,
+                defaultValue: _registered,
+                ...control
+              } = field(columnFieldName(c.field));
+              const error = errors?.[0];
+              return (
+                <>
+                  <select
+                    {...control}
+                    defaultValue={c.chosen}
+                    required={required}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${control.id}-error` : undefined}
+                    className="block w-full min-w-0 rounded-md border border-line bg-white px-2 py-1.5 text-sm"
+                  >
+                    {options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError id={`${control.id}-error`} errors={errors} />
+                </>
+              );
+            },
           },
           {
             key: "first",
@@ -150,26 +176,30 @@ export function columnChoices(
 export function ReadingOptions({
   dateFormat,
   dateFits,
-  system,
-  decisionId,
   decisions,
-  saveAs,
-  errors,
+  field,
 }: {
   dateFormat: DateFormat | "";
   /** The date formats the first rows' dates fit. */
   dateFits: readonly string[];
-  system: string;
-  decisionId: string;
   decisions: { id: string; title: string }[];
-  saveAs: string;
-  errors: Partial<Record<"dateFormat" | "decisionId" | "saveAs", string[]>>;
+  field: MappingField;
 }) {
+  const { required, errors, defaultValue: _registered, id, ...dateControl } = field("dateFormat");
+  const errorId = `${id}-error`;
   return (
     <Card title="How to read values">
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
-        <fieldset aria-describedby={errors.dateFormat ? "date-format-error" : undefined}>
-          <legend className="text-sm font-medium">Date format</legend>
+        <fieldset aria-describedby={errors ? errorId : undefined}>
+          <legend className="text-sm font-medium">
+            Date format
+            {required ? (
+              <span aria-hidden="true" className="font-normal text-muted">
+                {" "}
+                (required)
+              </span>
+            ) : null}
+          </legend>
           <p className="text-sm text-muted">
             {dateFits.length === 1
               ? "The dates in the first rows can only be read one way; check it."
@@ -177,46 +207,44 @@ export function ReadingOptions({
                 ? "The first rows' dates fit more than one format (e.g. 04/05/2020): choose the one your HR system uses. We never guess."
                 : "Choose how your HR system writes dates."}
           </p>
-          {DATE_FORMATS.map((format) => (
+          {DATE_FORMATS.map((format, i) => (
             <label key={format} className="mt-2 flex items-center gap-2 text-sm">
               <input
                 type="radio"
-                name="dateFormat"
+                {...dateControl}
+                // The error summary's link leads to the first choice.
+                id={i === 0 ? id : undefined}
                 value={format}
                 defaultChecked={dateFormat === format}
-                required
+                aria-required={required || undefined}
+                aria-invalid={errors ? true : undefined}
               />
               {DATE_FORMAT_LABEL[format]}
             </label>
           ))}
-          <FieldError id="date-format-error" errors={errors.dateFormat} />
+          <FieldError id={errorId} errors={errors} />
         </fieldset>
         <div className="min-w-0 space-y-4">
           <SelectField
             label="HR system"
-            name="system"
-            defaultValue={system}
             options={IMPORT_SYSTEMS.map((s) => ({ value: s, label: SYSTEM_LABEL[s] }))}
+            {...field("system")}
           />
           <SelectField
             label="Workforce decision for everyone in this file (optional)"
             hint="For a file of people who all left under one decision. A Workforce decision column, when mapped, wins for its rows."
-            name="decisionId"
-            defaultValue={decisionId}
             options={[
               { value: "", label: "None" },
               ...decisions.map((d) => ({ value: d.id, label: d.title })),
             ]}
-            errors={errors.decisionId}
+            {...field("decisionId")}
           />
           <TextField
             label="Save this mapping as (optional)"
             hint="A name such as “Workday terminations”; saving under an existing name updates that mapping."
-            name="saveAs"
             autoComplete="off"
             maxLength={80}
-            defaultValue={saveAs}
-            errors={errors.saveAs}
+            {...field("saveAs")}
           />
         </div>
       </div>
