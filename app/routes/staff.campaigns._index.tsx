@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CampaignStatusBadge } from "~/components/campaign-status";
 import { Time } from "~/components/time";
-import { Card, EmptyState, IgnoredNotice, PageHeader, Pager } from "~/components/ui";
+import { Card, EmptyState, IgnoredNotice, PageHeader, Pager, Table } from "~/components/ui";
 import { CAMPAIGN_TEMPLATES } from "~/modules/campaigns/schemas";
 import { listCampaigns } from "~/modules/campaigns/list-campaigns.server";
 import { requirePermission } from "~/platform/auth.server";
@@ -52,69 +52,60 @@ export default function Campaigns() {
         </EmptyState>
       ) : (
         <Card>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Campaigns, newest first</caption>
-              <thead className="text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Segment
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Recipients
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Sent
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Waiting
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Set aside
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Created
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.map((c) => (
-                  <tr key={c.id} className="border-t border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <Link to={`/staff/campaigns/${c.id}`} className="text-brand underline">
-                        {c.name}
-                      </Link>
-                    </th>
-                    <td className="py-2 pr-3">
-                      <CampaignStatusBadge status={c.status} />
-                    </td>
-                    <td className="py-2 pr-3">{c.segmentName}</td>
-                    <td className="py-2 pr-3">
-                      {CAMPAIGN_TEMPLATES[c.template as keyof typeof CAMPAIGN_TEMPLATES] ?? c.template}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {c.launchedAt ? c.recipients.toLocaleString("en") : "—"}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{c.sent.toLocaleString("en")}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{c.waiting.toLocaleString("en")}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{c.setAside.toLocaleString("en")}</td>
-                    <td className="py-2">
-                      <Time iso={c.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Campaigns, newest first"
+            rows={campaigns}
+            rowKey={(c) => c.id}
+            stackBelow="lg"
+            columns={[
+              {
+                key: "name",
+                label: "Name",
+                rowHeader: true,
+                cell: (c) => (
+                  <Link to={`/staff/campaigns/${c.id}`} className="font-medium text-brand underline">
+                    {c.name}
+                  </Link>
+                ),
+              },
+              { key: "status", label: "Status", cell: (c) => <CampaignStatusBadge status={c.status} /> },
+              { key: "segment", label: "Segment", cell: (c) => c.segmentName },
+              {
+                key: "email",
+                label: "Email",
+                cell: (c) => CAMPAIGN_TEMPLATES[c.template as keyof typeof CAMPAIGN_TEMPLATES] ?? c.template,
+              },
+              {
+                key: "recipients",
+                label: "Recipients",
+                align: "right",
+                cell: (c) => (
+                  <span className="tabular-nums">
+                    {c.launchedAt ? c.recipients.toLocaleString("en") : "—"}
+                  </span>
+                ),
+              },
+              {
+                key: "sent",
+                label: "Sent",
+                align: "right",
+                cell: (c) => <span className="tabular-nums">{c.sent.toLocaleString("en")}</span>,
+              },
+              {
+                key: "waiting",
+                label: "Waiting",
+                align: "right",
+                cell: (c) => <span className="tabular-nums">{c.waiting.toLocaleString("en")}</span>,
+              },
+              {
+                key: "set-aside",
+                label: "Set aside",
+                align: "right",
+                cell: (c) => <span className="tabular-nums">{c.setAside.toLocaleString("en")}</span>,
+              },
+              { key: "created", label: "Created", cell: (c) => <Time iso={c.createdAt} /> },
+            ]}
+          />
           <p className="mt-4 text-sm text-muted">
             {total.toLocaleString("en")} campaign{total === 1 ? "" : "s"}, newest first.
           </p>

@@ -164,6 +164,11 @@ describe("journey: HR's review morning on a phone", () => {
       .first()
       .click();
     await page.waitForURL(`${app.url}/staff/campaigns`);
+    await checkWidth();
+    // The list's rows are cards here: the table itself fits the phone (no box to scroll inside).
+    await expect(page.locator("main table").evaluate((t) => t.scrollWidth)).resolves.toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await page.getByRole("link", { name: campaignName }).click();
     await page.waitForURL(`${app.url}/staff/campaigns/${campaignId}`);
     await checkWidth();

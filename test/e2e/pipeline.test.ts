@@ -229,7 +229,10 @@ describe("journey: a return program from creation to an offer", () => {
     // Phase progress shows one offered.
     await hr.goto(`${app.url}/staff/decisions/${decision.id}`);
     const table = hr.getByRole("table", { name: `${phase2.name}: target headcount against applications` });
-    await expect.poll(() => table.locator("tbody td").nth(3).textContent()).toBe("1");
+    // The figure under the "Offered" heading, as shown on screen.
+    const headings = await table.getByRole("columnheader").allInnerTexts();
+    const offered = table.getByRole("cell").nth(headings.indexOf("Offered"));
+    await expect.poll(() => offered.innerText()).toBe("1");
     await shoot(hr, "staff-decision-progress");
     // The person's way back on HR's profile: offered, with the application beside it.
     await hr.goto(`${app.url}/staff/alumni/${person.id}`);

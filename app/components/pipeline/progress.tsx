@@ -1,3 +1,4 @@
+import { Table } from "~/components/ui";
 import type { Progress } from "~/modules/applications/program-progress.server";
 
 const number = new Intl.NumberFormat("en");
@@ -13,7 +14,8 @@ const STEPS = [
 
 /**
  * A funnel against a goal (openings, or a phase's target headcount): bars for the eye, and the
- * same figures in a table for everyone.
+ * same figures in a table for everyone (a card of labelled figures on phones, so nothing scrolls
+ * sideways).
  */
 export function ProgressFunnel({
   progress,
@@ -49,33 +51,25 @@ export function ProgressFunnel({
         ))}
         <p className="text-xs text-muted">The dark line marks the {goalLabel.toLowerCase()}.</p>
       </div>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-        <table className="w-full text-left text-xs sm:text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="text-muted">
-            <tr>
-              <th scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 font-medium">
-                {goalLabel}
-              </th>
-              {STEPS.map((s) => (
-                <th key={s.key} scope="col" className="py-1 pr-2 last:pr-0 sm:pr-3 text-right font-medium">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr className="border-t border-line">
-              <td className="py-1 pr-2 last:pr-0 sm:pr-3 tabular-nums">{number.format(goal)}</td>
-              {STEPS.map((s) => (
-                <td key={s.key} className="py-1 pr-2 last:pr-0 sm:pr-3 text-right tabular-nums">
-                  {number.format(progress[s.key])}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={caption}
+        rows={[progress]}
+        rowKey={() => "progress"}
+        stackBelow="md"
+        columns={[
+          {
+            key: "goal",
+            label: goalLabel,
+            cell: () => <span className="tabular-nums">{number.format(goal)}</span>,
+          },
+          ...STEPS.map((s) => ({
+            key: s.key,
+            label: s.label,
+            align: "right" as const,
+            cell: (p: Progress) => <span className="tabular-nums">{number.format(p[s.key])}</span>,
+          })),
+        ]}
+      />
     </div>
   );
 }
