@@ -116,16 +116,39 @@ describe("the import page's sections", () => {
     await screen.findByText(/1 wording\(s\) were not recognised/);
     await user.click(screen.getByRole("button", { name: "Save reasons and check again" }));
     await waitFor(() => expect(posts).toHaveLength(1));
-    expect(posts[0].filter(([name]) => name === "raw").map(([, v]) => v)).toEqual([
-      "Contract End",
-      "Moved on",
+    expect(posts[0].filter(([name]) => /^overrides\.\d+\.raw$/.test(name))).toEqual([
+      ["overrides.0.raw", "Contract End"],
+      ["overrides.1.raw", "Moved on"],
     ]);
+    expect(posts[0]).toContainEqual(["overrides.1.reason", "other"]);
     expect(posts[0]).toContainEqual(["intent", "reasons"]);
     const summary = await screen.findByRole("alert");
     const link = within(summary).getByRole("link", { name: "Choose one of Comeback's exit reasons." });
     const select = screen.getByLabelText("Comeback reason for “Moved on”");
     expect(link.getAttribute("href")).toBe(`#${select.id}`);
     expect(select.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("the exit reasons are checked in the browser too: a reason not Comeback's is refused before sending", async () => {
+    const user = userEvent.setup();
+    const { posts } = inRouter(
+      <ExitReasonsCard editable reasons={[{ raw: "Moved on", reason: "other", n: 2 }]} />,
+      () => ({ ok: true }),
+    );
+    const select = (await screen.findByLabelText("Comeback reason for “Moved on”")) as HTMLSelectElement;
+    // A value no option of ours offers (a page edited by hand): the schema's message, nothing posted.
+    const odd = document.createElement("option");
+    odd.value = "fired_for_fun";
+    odd.textContent = "Not a reason";
+    select.append(odd);
+    await user.selectOptions(select, "fired_for_fun");
+    await user.click(screen.getByRole("button", { name: "Save reasons and check again" }));
+    const summary = await screen.findByRole("alert");
+    expect(
+      within(summary).getByRole("link", { name: "Choose one of Comeback's exit reasons." }),
+    ).toBeTruthy();
+    expect(select.getAttribute("aria-invalid")).toBe("true");
+    expect(posts).toHaveLength(0);
   });
 
   it("the exit reasons once applied are text, without a form", async () => {

@@ -1,5 +1,4 @@
 import { Form, Link } from "@remix-run/react";
-import { z } from "zod";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
 import { Badge, Button, Card, EmptyState, Facts, FieldError, Notice, Pager } from "~/components/ui";
@@ -52,9 +51,6 @@ export type ImportRowView = {
   conflicts: Record<string, { current?: unknown; incoming?: unknown }> | null;
   changes: Record<string, { old?: unknown; new?: unknown }> | null;
 };
-
-/** The reasons form as react-hook-form sees it (parallel lists); only its type is used. */
-type ReasonsShape = z.ZodType<{ raw?: string[]; reason?: string[] }, { raw?: string[]; reason?: string[] }>;
 
 const columnNameOf = (run: ImportRunView) => (field: string) =>
   run.columns[field] ?? FIELD_LABEL[field as ImportField] ?? (field === "_row" ? "(whole row)" : field);
@@ -342,9 +338,12 @@ export function ExitReasonsCard({
   /** The dry run is done and nothing is applied yet. */
   editable: boolean;
 }) {
-  // The schema reads the parallel `raw` and `reason` fields itself (a preprocess), so its input is
-  // the whole form rather than an object shape.
-  const form = useValidatedForm(ReasonsFormSchema as unknown as ReasonsShape, { intent: "reasons" });
+  // One row per wording, posted by index (`overrides.0.raw`, `overrides.0.reason`: ADR 085), so
+  // the browser checks the rows with the schema the action uses.
+  const form = useValidatedForm(ReasonsFormSchema, {
+    intent: "reasons",
+    defaultValues: { overrides: reasons.map((r) => ({ raw: r.raw, reason: r.reason })) },
+  });
   const unrecognised = reasons.filter((r) => r.reason === "other");
   const run = { status: editable ? "checked" : "done" };
   return (
@@ -383,14 +382,15 @@ export function ExitReasonsCard({
                 <td className="py-2">
                   {run.status === "checked" ? (
                     <>
-                      <input type="hidden" name="raw" value={r.raw} />
+                      <input type="hidden" {...form.register(`overrides.${i}.raw`)} value={r.raw} />
                       <label className="sr-only" htmlFor={form.idFor(`overrides.${i}.reason`)}>
                         Comeback reason for “{r.raw}”
                       </label>
                       <select
                         id={form.idFor(`overrides.${i}.reason`)}
-                        name="reason"
-                        defaultValue={form.values ? undefined : r.reason}
+                        {...form.register(`overrides.${i}.reason`)}
+                        // After a refusal without JavaScript, the reason that was sent.
+                        defaultValue={form.values?.[`overrides.${i}.reason`] ?? r.reason}
                         aria-invalid={form.errorsFor(`overrides.${i}.reason`) ? true : undefined}
                         aria-describedby={
                           form.errorsFor(`overrides.${i}.reason`)

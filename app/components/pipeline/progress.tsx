@@ -14,8 +14,8 @@ const STEPS = [
 
 /**
  * A funnel against a goal (openings, or a phase's target headcount): bars for the eye, and the
- * same figures in a table for everyone (a card of labelled figures on phones, so nothing scrolls
- * sideways).
+ * same figures in a table for everyone: a row per stage, so it fits a phone or a side column
+ * without scrolling sideways.
  */
 export function ProgressFunnel({
   progress,
@@ -53,21 +53,21 @@ export function ProgressFunnel({
       </div>
       <Table
         caption={caption}
-        rows={[progress]}
-        rowKey={() => "progress"}
-        stackBelow="md"
+        rows={[
+          { key: "goal", label: goalLabel, value: goal },
+          ...STEPS.map((s) => ({ ...s, value: progress[s.key] })),
+        ]}
+        rowKey={(r) => r.key}
+        // Two narrow columns fit a phone, and the side column beside a program, as they are.
+        stackBelow={false}
         columns={[
+          { key: "stage", label: "Stage", rowHeader: true, cell: (r) => r.label },
           {
-            key: "goal",
-            label: goalLabel,
-            cell: () => <span className="tabular-nums">{number.format(goal)}</span>,
+            key: "people",
+            label: "People",
+            align: "right",
+            cell: (r) => <span className="tabular-nums">{number.format(r.value)}</span>,
           },
-          ...STEPS.map((s) => ({
-            key: s.key,
-            label: s.label,
-            align: "right" as const,
-            cell: (p: Progress) => <span className="tabular-nums">{number.format(p[s.key])}</span>,
-          })),
         ]}
       />
     </div>

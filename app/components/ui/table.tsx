@@ -72,6 +72,19 @@ const STACK = {
   },
 } as const;
 
+/** A table too narrow to need cards (a label and a figure per row): a table at every width. */
+const NEVER = {
+  table: "",
+  head: "",
+  body: "",
+  row: "border-t border-line",
+  cell: "py-2 pr-3 last:pr-0",
+  title: "py-2 pr-3",
+  label: "hidden",
+  right: "text-right",
+  wrap: "",
+} as const;
+
 /**
  * The one data table. On wide screens it is a real table (caption, column headers, a row
  * header per row). Below `stackBelow` each row becomes a card: the row header is its title and
@@ -96,12 +109,13 @@ export function Table<T>({
   rows: readonly T[];
   rowKey: (row: T) => string;
   rowClassName?: (row: T) => string | undefined;
-  stackBelow?: StackBelow;
+  /** `false` for a table of a few narrow columns, which fits a phone as it is. */
+  stackBelow?: StackBelow | false;
   /** Shown instead of the table when there are no rows. */
   empty?: ReactNode;
 }) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
-  const s = STACK[stackBelow];
+  const s = stackBelow ? STACK[stackBelow] : NEVER;
   return (
     <table className={cx("w-full text-left text-sm [overflow-wrap:break-word]", s.table)}>
       <caption className={captionHidden ? "sr-only" : "mb-2 text-left text-sm text-muted"}>{caption}</caption>

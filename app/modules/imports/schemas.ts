@@ -87,13 +87,8 @@ export type ImportSettings = {
   decisionId: string | null;
 };
 
-/** The reasons form: parallel `raw` and `reason` fields, one pair per wording in the file. */
-export const ReasonsFormSchema = z.preprocess((value) => {
-  const form = (value ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-  const chosen = list(form.reason);
-  return { overrides: list(form.raw).map((raw, i) => ({ raw, reason: chosen[i] ?? "" })) };
-}, ReasonOverridesSchema);
+/** The reasons form: one row per wording, posted by index (`overrides.0.raw`, `overrides.0.reason`). */
+export const ReasonsFormSchema = ReasonOverridesSchema;
 
 /** Applying a checked import: no fields, the intent is the whole form. */
 export const CommitImportSchema = z.object({});
