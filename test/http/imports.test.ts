@@ -102,6 +102,18 @@ describe("import pages", () => {
     const preview = await (await hr.request(`/staff/imports/${importId}`)).text();
     expect(preview).toContain("Dry run: what the import will do");
     expect(preview).toContain("is not a valid email address");
+    // The exit reasons post one row per wording by index; a reason not Comeback's is refused
+    // with the message under that wording's select, and nothing is re-run.
+    expect(preview).toContain('name="overrides.0.raw" value="Contract End"');
+    const badReason = await hr.request(`/staff/imports/${importId}`, {
+      method: "POST",
+      form: { intent: "reasons", "overrides.0.raw": "Contract End", "overrides.0.reason": "fired_for_fun" },
+    });
+    expect(badReason.status).toBe(422);
+    expect(await badReason.text()).toMatch(
+      /<p id="reasons-overrides\.0\.reason-error"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?Choose one of Comeback&#x27;s exit reasons\./,
+    );
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: importId } })).status).toBe("checked");
     const report = await hr.request(`/staff/imports/${importId}/errors`);
     expect(report.status).toBe(200);
     expect(report.headers.get("content-disposition")).toMatch(
