@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Badge, Button, Card, EmptyState, Facts, FieldError, Notice, Pager } from "~/components/ui";
+import { Badge, Button, Card, EmptyState, Facts, FieldError, Notice, Pager, Table } from "~/components/ui";
 import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import { FIELD_LABEL, type ImportField } from "~/modules/imports/fields";
 import { CommitImportSchema, ReasonsFormSchema } from "~/modules/imports/schemas";
@@ -355,69 +355,59 @@ export function ExitReasonsCard({
           : ""}
       </p>
       <ValidatedForm form={form} className="space-y-3">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Exit reasons as written in the file and as Comeback reads them
-          </caption>
-          <thead className="text-muted">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                In the file
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                Rows
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                Comeback reason
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map((r, i) => (
-              <tr key={r.raw} className="border-t border-line">
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  {r.raw}
-                </th>
-                <td className="py-2 pr-3 text-right tabular-nums">{n(r.n)}</td>
-                <td className="py-2">
-                  {run.status === "checked" ? (
-                    <>
-                      <input type="hidden" {...form.register(`overrides.${i}.raw`)} value={r.raw} />
-                      <label className="sr-only" htmlFor={form.idFor(`overrides.${i}.reason`)}>
-                        Comeback reason for “{r.raw}”
-                      </label>
-                      <select
-                        id={form.idFor(`overrides.${i}.reason`)}
-                        {...form.register(`overrides.${i}.reason`)}
-                        // After a refusal without JavaScript, the reason that was sent.
-                        defaultValue={form.values?.[`overrides.${i}.reason`] ?? r.reason}
-                        aria-invalid={form.errorsFor(`overrides.${i}.reason`) ? true : undefined}
-                        aria-describedby={
-                          form.errorsFor(`overrides.${i}.reason`)
-                            ? `${form.idFor(`overrides.${i}.reason`)}-error`
-                            : undefined
-                        }
-                        className="rounded-md border border-line bg-white px-2 py-1 text-sm"
-                      >
-                        {EXIT_REASONS.map((reason) => (
-                          <option key={reason} value={reason}>
-                            {EXIT_REASON_LABELS[reason]}
-                          </option>
-                        ))}
-                      </select>
-                      <FieldError
-                        id={`${form.idFor(`overrides.${i}.reason`)}-error`}
-                        errors={form.errorsFor(`overrides.${i}.reason`)}
-                      />
-                    </>
-                  ) : (
-                    (EXIT_REASON_LABELS[r.reason] ?? r.reason)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Exit reasons as written in the file and as Comeback reads them"
+          rows={reasons.map((r, i) => ({ ...r, i }))}
+          rowKey={(r) => r.raw}
+          stackBelow="sm"
+          columns={[
+            { key: "raw", label: "In the file", rowHeader: true, cell: (r) => r.raw },
+            {
+              key: "rows",
+              label: "Rows",
+              align: "right",
+              cell: (r) => <span className="tabular-nums">{n(r.n)}</span>,
+            },
+            {
+              key: "reason",
+              label: "Comeback reason",
+              cell: ({ i, ...r }) =>
+                run.status === "checked" ? (
+                  <>
+                    <input type="hidden" {...form.register(`overrides.${i}.raw`)} value={r.raw} />
+                    <label className="sr-only" htmlFor={form.idFor(`overrides.${i}.reason`)}>
+                      Comeback reason for “{r.raw}”
+                    </label>
+                    <select
+                      id={form.idFor(`overrides.${i}.reason`)}
+                      {...form.register(`overrides.${i}.reason`)}
+                      // After a refusal without JavaScript, the reason that was sent.
+                      defaultValue={form.values?.[`overrides.${i}.reason`] ?? r.reason}
+                      aria-invalid={form.errorsFor(`overrides.${i}.reason`) ? true : undefined}
+                      aria-describedby={
+                        form.errorsFor(`overrides.${i}.reason`)
+                          ? `${form.idFor(`overrides.${i}.reason`)}-error`
+                          : undefined
+                      }
+                      className="w-full min-w-0 rounded-md border border-line bg-white px-2 py-1 text-sm sm:w-auto"
+                    >
+                      {EXIT_REASONS.map((reason) => (
+                        <option key={reason} value={reason}>
+                          {EXIT_REASON_LABELS[reason]}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError
+                      id={`${form.idFor(`overrides.${i}.reason`)}-error`}
+                      errors={form.errorsFor(`overrides.${i}.reason`)}
+                    />
+                  </>
+                ) : (
+                  (EXIT_REASON_LABELS[r.reason] ?? r.reason)
+                ),
+            },
+          ]}
+        />
         {run.status === "checked" ? (
           <SubmitButton variant="secondary">Save reasons and check again</SubmitButton>
         ) : null}
