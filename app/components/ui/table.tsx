@@ -78,7 +78,7 @@ const NEVER = {
   head: "",
   body: "",
   row: "border-t border-line",
-  cell: "py-2 pr-3 last:pr-0",
+  cell: "py-2 pr-3",
   title: "py-2 pr-3",
   label: "hidden",
   right: "text-right",
