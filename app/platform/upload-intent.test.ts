@@ -53,14 +53,22 @@ type Answer = { data: { ok: boolean; intent?: string; error?: { fieldErrors?: Re
 
 describe("an upload refused while its file is still arriving", () => {
   it("answers with the intent its form sent before the file, so the refusal lands under that form's field", async () => {
-    const answer = (await action({ request: uploadRequest(200 * 1024), params: {}, context: {} })) as Answer;
+    const answer = (await action({
+      request: uploadRequest(200 * 1024),
+      params: {},
+      context: { correlationId: "c1", cspNonce: "n1" },
+    })) as Answer;
     expect(answer.data.ok).toBe(false);
     expect(answer.data.intent).toBe("upload:t1");
     expect(answer.data.error?.fieldErrors).toEqual({ document: ["Too large."] });
   });
 
   it("a file within the limit is read whole", async () => {
-    const answer = (await action({ request: uploadRequest(1000), params: {}, context: {} })) as unknown as {
+    const answer = (await action({
+      request: uploadRequest(1000),
+      params: {},
+      context: { correlationId: "c1", cspNonce: "n1" },
+    })) as unknown as {
       ok: boolean;
       bytes: number;
     };
