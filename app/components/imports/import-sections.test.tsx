@@ -86,8 +86,13 @@ describe("the import page's sections", () => {
         }}
       />,
     );
-    const table = await screen.findByRole("table");
+    const table = await screen.findByRole("table", {
+      name: "Rows of the file with their outcome and problems",
+    });
     const row = within(table).getAllByRole("row")[1];
+    // The row's number names it (a card's title on a phone); each value sits beside its column's name.
+    expect(within(row).getByRole("rowheader").textContent).toBe("Row 3");
+    expect(within(row).getAllByRole("cell")[0].textContent).toBe("PersonBo LindE-2not-an-email");
     expect(row.textContent).toContain("Bo Lind");
     expect(row.textContent).toContain("Primary Work Email: is not an email address");
     expect(screen.getByRole("link", { name: "Rejected (2)" }).getAttribute("aria-current")).toBe("page");

@@ -1,7 +1,18 @@
 import { Form, Link } from "@remix-run/react";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { Time } from "~/components/time";
-import { Badge, Button, Card, EmptyState, Facts, FieldError, Notice, Pager, Table } from "~/components/ui";
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Facts,
+  FieldError,
+  Notice,
+  Pager,
+  Table,
+  type Column,
+} from "~/components/ui";
 import { EXIT_REASON_LABELS, EXIT_REASONS, type ExitReason } from "~/modules/alumni/exit-reasons";
 import { FIELD_LABEL, type ImportField } from "~/modules/imports/fields";
 import { CommitImportSchema, ReasonsFormSchema } from "~/modules/imports/schemas";
@@ -162,6 +173,100 @@ export function DryRunCard({ run }: { run: ImportRunView }) {
   );
 }
 
+/** What the file says about the person on a row: the name, the employee ID and work email below. */
+function RowPerson({ r }: { r: ImportRowView }) {
+  return (
+    <>
+      {r.firstName || r.lastName ? (
+        `${r.firstName ?? ""} ${r.lastName ?? ""}`
+      ) : (
+        <span className="text-muted">—</span>
+      )}
+      {r.hrId ? <span className="block text-xs text-muted">{r.hrId}</span> : null}
+      {r.workEmail ? (
+        <span className="block [overflow-wrap:anywhere] text-xs text-muted">{r.workEmail}</span>
+      ) : null}
+    </>
+  );
+}
+
+/** A row's problems, hand-edit conflicts, changes and warnings; or the exit reason it carries. */
+function RowDetails({ r, columnName }: { r: ImportRowView; columnName: (field: string) => string }) {
+  return (
+    <>
+      {r.errors.length ? (
+        <ul className="space-y-1">
+          {r.errors.map((e, i) => (
+            <li key={i}>
+              <strong>{e.column ?? columnName(e.field)}</strong>: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {r.conflicts ? (
+        <ul className="space-y-1">
+          {Object.entries(r.conflicts).map(([field, c]) => (
+            <li key={field}>
+              <strong>{columnName(field)}</strong>: kept “{String(c.current ?? "")}” (edited by hand); the
+              file says “{String(c.incoming ?? "")}”.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {r.changes ? (
+        <ul className="space-y-1" aria-label="Fields this update changes">
+          {Object.entries(r.changes).map(([field, c]) => (
+            <li key={field}>
+              <strong>{FIELD_LABEL[field as ImportField] ?? field}</strong>: {shownValue(c.old)} →{" "}
+              {shownValue(c.new)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {r.warnings.length ? (
+        <ul className="space-y-1">
+          {r.warnings.map((w, i) => (
+            <li key={i}>
+              <Badge tone="warn">warning</Badge> <strong>{w.column ?? columnName(w.field)}</strong>:{" "}
+              {w.message}
+              {w.value && !w.message.includes(w.value.slice(0, 80)) ? (
+                <> (the file says “{w.value}”)</>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!r.errors.length && !r.conflicts && !r.changes && !r.warnings.length && r.exitReasonRaw ? (
+        <span className="text-muted">{r.exitReasonRaw}</span>
+      ) : null}
+    </>
+  );
+}
+
+/** The rows table's columns; `columnName` says a field by the file's own column heading. */
+const rowColumns = (columnName: (field: string) => string): Column<ImportRowView>[] => [
+  { key: "row", label: "Row", rowHeader: true, cell: (r) => `Row ${r.rowNumber}` },
+  { key: "person", label: "Person", cell: (r) => <RowPerson r={r} /> },
+  {
+    key: "outcome",
+    label: "Outcome",
+    cell: (r) => (
+      <Badge
+        tone={
+          r.outcome === "rejected"
+            ? "bad"
+            : r.outcome === "unchanged" || r.outcome === "suppressed"
+              ? "neutral"
+              : "good"
+        }
+      >
+        {r.outcome === "suppressed" ? "skipped" : r.outcome}
+      </Badge>
+    ),
+  },
+  { key: "details", label: "Details", cell: (r) => <RowDetails r={r} columnName={columnName} /> },
+];
+
 /** The file's rows with their outcome and problems, by tab (rejected, warnings, updates...). */
 export function ImportRowsCard({
   run,
@@ -216,109 +321,13 @@ export function ImportRowsCard({
               : null}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Rows of the file with their outcome and problems</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Row
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Person
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Outcome
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.rows.map((r) => (
-                <tr key={r.rowNumber} className="border-t border-line align-top">
-                  <td className="py-2 pr-3 tabular-nums">{r.rowNumber}</td>
-                  <td className="py-2 pr-3">
-                    {r.firstName || r.lastName ? (
-                      `${r.firstName ?? ""} ${r.lastName ?? ""}`
-                    ) : (
-                      <span className="text-muted">—</span>
-                    )}
-                    {r.hrId ? <span className="block text-xs text-muted">{r.hrId}</span> : null}
-                    {r.workEmail ? (
-                      <span className="block break-all text-xs text-muted">{r.workEmail}</span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <Badge
-                      tone={
-                        r.outcome === "rejected"
-                          ? "bad"
-                          : r.outcome === "unchanged" || r.outcome === "suppressed"
-                            ? "neutral"
-                            : "good"
-                      }
-                    >
-                      {r.outcome === "suppressed" ? "skipped" : r.outcome}
-                    </Badge>
-                  </td>
-                  <td className="py-2">
-                    {r.errors.length ? (
-                      <ul className="space-y-1">
-                        {r.errors.map((e, i) => (
-                          <li key={i}>
-                            <strong>{e.column ?? columnName(e.field)}</strong>: {e.message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {r.conflicts ? (
-                      <ul className="space-y-1">
-                        {Object.entries(r.conflicts).map(([field, c]) => (
-                          <li key={field}>
-                            <strong>{columnName(field)}</strong>: kept “{String(c.current ?? "")}” (edited by
-                            hand); the file says “{String(c.incoming ?? "")}”.
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {r.changes ? (
-                      <ul className="space-y-1" aria-label="Fields this update changes">
-                        {Object.entries(r.changes).map(([field, c]) => (
-                          <li key={field}>
-                            <strong>{FIELD_LABEL[field as ImportField] ?? field}</strong>: {shownValue(c.old)}{" "}
-                            → {shownValue(c.new)}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {r.warnings.length ? (
-                      <ul className="space-y-1">
-                        {r.warnings.map((w, i) => (
-                          <li key={i}>
-                            <Badge tone="warn">warning</Badge>{" "}
-                            <strong>{w.column ?? columnName(w.field)}</strong>: {w.message}
-                            {w.value && !w.message.includes(w.value.slice(0, 80)) ? (
-                              <> (the file says “{w.value}”)</>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {!r.errors.length &&
-                    !r.conflicts &&
-                    !r.changes &&
-                    !r.warnings.length &&
-                    r.exitReasonRaw ? (
-                      <span className="text-muted">{r.exitReasonRaw}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Rows of the file with their outcome and problems"
+          columns={rowColumns(columnName)}
+          rows={rows.rows}
+          rowKey={(r) => String(r.rowNumber)}
+          stackBelow="md"
+        />
       )}
       <Pager page={rows.page} pageCount={rows.pages} search={`?show=${show}`} label="Row pages" />
     </Card>
