@@ -1,5 +1,6 @@
 import { createRemixStub } from "@remix-run/testing";
-import { render } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import { expect } from "vitest";
 import type { ReactElement } from "react";
 
 /** A post as its fields (the last value of a repeated name). */
@@ -43,4 +44,16 @@ export function renderOnPage(element: ReactElement, options: PageOptions<PostedF
 /** The same, recording every name and value in order (for forms that post repeated names). */
 export function renderOnPageEntries(element: ReactElement, options: PageOptions<PostedEntries> = {}) {
   return onPage(element, (data) => [...data.entries()], options);
+}
+
+/**
+ * The form's error summary once it has taken focus, as [message, link target] pairs: what a
+ * person sees first after a refused submit, and where each line takes them.
+ */
+export async function focusedErrorSummary(): Promise<[string | null, string | null][]> {
+  const summary = await screen.findByRole("alert");
+  await waitFor(() => expect(document.activeElement).toBe(summary));
+  return within(summary)
+    .getAllByRole("link")
+    .map((l) => [l.textContent, l.getAttribute("href")]);
 }

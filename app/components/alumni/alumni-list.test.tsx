@@ -3,7 +3,11 @@ import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderOnPageEntries, type PostedEntries } from "../../../test/components/on-page";
+import {
+  focusedErrorSummary,
+  renderOnPageEntries,
+  type PostedEntries,
+} from "../../../test/components/on-page";
 import { AlumniFilters } from "./alumni-filters";
 import { AlumniResults, type AlumniRow } from "./alumni-results";
 import { SavedViews } from "./saved-views";
@@ -102,13 +106,7 @@ describe("the alumni list's results", () => {
     const user = userEvent.setup();
     const posts = withAction(results({ formAction: "/staff/alumni" }), () => ({ ok: true }));
     await user.click(await screen.findByRole("button", { name: "Apply tag" }));
-    const summary = await screen.findByRole("alert");
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getAllByRole("link")
-        .map((l) => [l.textContent, l.getAttribute("href")]),
-    ).toEqual([
+    expect(await focusedErrorSummary()).toEqual([
       ["Tick at least one person first.", "#bulk-alumnusId"],
       ["Enter a tag.", "#bulk-tag"],
     ]);

@@ -3,7 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderOnPageEntries } from "../../../test/components/on-page";
+import { focusedErrorSummary, renderOnPageEntries } from "../../../test/components/on-page";
 import { BulkDecisionForm } from "./bulk-decision-form";
 import { ReviewFilters } from "./review-filters";
 import { ReviewQueueTable, type QueueItem } from "./review-queue-table";
@@ -92,13 +92,10 @@ describe("the review queue's sections", () => {
     await user.click(await screen.findByRole("checkbox", { name: /Select\s+Leila Lund/ }));
     await user.type(screen.getByRole("textbox", { name: "Justification" }), "short");
     await user.click(screen.getByRole("button", { name: "Record for 1 person" }));
-    const summary = await screen.findByRole("alert");
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getAllByRole("link")
-        .map((l) => l.getAttribute("href")),
-    ).toEqual(["#decide-selected-outcome", "#decide-selected-justification"]);
+    expect((await focusedErrorSummary()).map(([, href]) => href)).toEqual([
+      "#decide-selected-outcome",
+      "#decide-selected-justification",
+    ]);
     expect(screen.getByRole("textbox", { name: "Justification" }).getAttribute("aria-invalid")).toBe("true");
     expect(posts).toEqual([]);
 
