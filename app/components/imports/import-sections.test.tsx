@@ -48,6 +48,31 @@ describe("the import page's sections", () => {
     await waitFor(() => expect(posts).toEqual([[["intent", "commit"]]]));
   });
 
+  it("the dry run says how many rows are skipped because the person's data was erased, and where to see them", async () => {
+    const { unmount } = inRouter(<DryRunCard run={{ ...run, suppressedCount: 3 }} />);
+    await screen.findByText("Dry run: what the import will do");
+    expect(screen.getByText("Skipped: data erased at the person's request").nextSibling?.textContent).toBe(
+      "3",
+    );
+    const notice = screen.getByRole("status");
+    expect(within(notice).getByText("3 people are skipped")).toBeTruthy();
+    expect(notice.textContent).toContain("These people asked for their data to be erased");
+    expect(within(notice).getByRole("link", { name: "See which rows" }).getAttribute("href")).toBe(
+      "/staff/imports/i1?show=skipped",
+    );
+    unmount();
+    // One person is named in the singular.
+    const single = inRouter(<DryRunCard run={{ ...run, suppressedCount: 1 }} />);
+    expect((await screen.findByRole("status")).textContent).toContain("1 person is skipped");
+    single.unmount();
+    // With nobody erased, neither the count nor the notice appears.
+    inRouter(<DryRunCard run={run} />);
+    await screen.findByText("Dry run: what the import will do");
+    expect(screen.queryByText("Skipped: data erased at the person's request")).toBeNull();
+    expect(screen.queryByText(/skipped/)).toBeNull();
+    expect(screen.queryByRole("link", { name: "See which rows" })).toBeNull();
+  });
+
   it("the dry run with nothing to import offers no commit, and a committed import says when", async () => {
     const { unmount } = inRouter(<DryRunCard run={{ ...run, createCount: 0, updateCount: 0 }} />);
     expect(
