@@ -187,6 +187,25 @@ describe("using a link", () => {
     }
   });
 
+  it("a newer link voids the person's older one whichever address each went to; other people's stay usable", async () => {
+    const alumnus = await person({
+      workEmail: `${unique("maja.work")}@fjordpay.example`,
+      personalEmail: `${unique("maja.home")}@example.org`,
+    });
+    const other = await person();
+    await ask(other.workEmail!);
+    await ask(alumnus.workEmail!);
+    await ask(alumnus.personalEmail!);
+    const [atWork] = await linksTo(alumnus.workEmail!);
+    const [atHome] = await linksTo(alumnus.personalEmail!);
+    const [othersLink] = await linksTo(other.workEmail!);
+
+    expect(await findAlumniSignInLink(atWork.token)).toEqual({ usable: false });
+    expect((await failure(signInAlumnus({ token: atWork.token }))).code).toBe("not_found");
+    expect((await signInAlumnus({ token: atHome.token })).alumnusId).toBe(alumnus.id);
+    expect((await signInAlumnus({ token: othersLink.token })).alumnusId).toBe(other.id);
+  });
+
   it("a staff link never signs in an alumnus, and a sign-in link never reaches staff pages", async () => {
     const alumnus = await person();
     await ask(alumnus.workEmail!);

@@ -5,7 +5,9 @@ import { env } from "~/platform/env.server";
 /**
  * Single-use links: staff invitations and password resets (ADR 011), and the alumni portal's
  * sign-in link (ADR 037). The link carries 256 random bits; only their SHA-256 is stored. A new
- * link voids the older ones of the same purpose for the same address. Redeeming is one
+ * link voids the older unused ones of the same purpose: a staff link those sent to the same
+ * address, an alumni sign-in link those of the same person, whichever of their addresses
+ * (work or personal) they went to. Redeeming is one
  * conditional UPDATE, so of any number of parallel redemptions exactly one wins.
  */
 export type StaffTokenPurpose = "staff_invite" | "password_reset";
@@ -41,7 +43,11 @@ export function isWellFormedToken(token: string | undefined): token is string {
   return !!token && /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/** Stores the token's hash and voids older unused links of the same purpose for the address. */
+/**
+ * Stores the token's hash and voids older unused links of the same purpose: for the address
+ * (staff links), or for the person (alumni sign-in: a link sent to the personal address voids
+ * the one sent to the work address, and the other way round).
+ */
 export async function storeAuthToken(
   tx: Db,
   input: {
@@ -56,8 +62,10 @@ export async function storeAuthToken(
     throw new Error(`A ${input.purpose} link needs the ${SUBJECT[input.purpose]} it is for.`);
   }
   const now = input.now ?? new Date();
+  const older =
+    SUBJECT[input.purpose] === "alumnusId" ? { alumnusId: input.alumnusId } : { email: input.email };
   const voided = await tx.authToken.updateMany({
-    where: { purpose: input.purpose, email: input.email, usedAt: null, voidedAt: null },
+    where: { purpose: input.purpose, ...older, usedAt: null, voidedAt: null },
     data: { voidedAt: now },
   });
   const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[input.purpose] * 60_000);
