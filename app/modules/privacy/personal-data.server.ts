@@ -2,9 +2,10 @@ import type { Db } from "~/platform/db.server";
 
 /**
  * Everything the database holds about one person, table by table (ADR 040). The data export
- * reads it; a test enumerates every model in prisma/schema.prisma that refers to an alumnus (a
- * relation to Alumnus or an `alumnusId` column) and fails when one has no section here, so a new
- * table cannot be forgotten.
+ * reads it; a test walks prisma/schema.prisma from Alumnus through every relation, to any depth
+ * (a table that refers to a table that refers to the person), adds the references held without
+ * a foreign key (`KEYED_REFERENCES`), and fails when a table it reaches has neither a section here
+ * nor a reason in `NOT_PERSONAL_DATA`, so a new table cannot be forgotten.
  *
  * A few values are held but not handed out: HR's private notes and the do-not-rehire reason
  * (internal deliberation), managers' review input, and security secrets. The export names each
@@ -192,6 +193,35 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     omit: ["alumnusId", "programId", "createdById"],
   },
   {
+    // The approvals of their contract's terms (hiring manager, HR lead): who approved which terms
+    // version and when. An approver's comment is internal deliberation.
+    model: "ContractApproval",
+    key: "contractApprovals",
+    read: (tx, id) =>
+      tx.contractApproval.findMany({
+        where: { contract: { alumnusId: id } },
+        orderBy: { createdAt: "asc" },
+      }),
+    withheld: { comment: "internal" },
+    omit: ["approverId"],
+  },
+  {
+    // Their contracts' history: every move with its comment. Comments staff wrote are internal;
+    // the person's own (accepting, declining) and the moves are theirs.
+    model: "ContractNote",
+    key: "contractHistory",
+    read: async (tx, id) =>
+      (
+        await tx.contractNote.findMany({
+          where: { contract: { alumnusId: id } },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((n) => ({ ...n, body: n.authorType === "staff" && n.body ? WITHHELD : n.body })),
+    withheld: { body: "internal" },
+    withheldByRow: true,
+    omit: ["authorId"],
+  },
+  {
     // What they accepted: the exact contract text shown, its hash, when, and from which browser.
     model: "ContractAcceptance",
     key: "contractAcceptances",
@@ -220,6 +250,17 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     omit: ["alumnusId", "bytes"],
   },
   {
+    // Reminders sent to them or about their onboarding steps (one row per kind and day). Keyed by
+    // text, not a foreign key: "alumnus:<id>" (or "alumnus:<id>:<contract>") and "task:<id>".
+    model: "ReminderLog",
+    key: "reminders",
+    read: async (tx, id) =>
+      tx.reminderLog.findMany({
+        where: { recipientKey: { in: await reminderKeys(tx, id) } },
+        orderBy: [{ day: "asc" }, { kind: "asc" }],
+      }),
+  },
+  {
     model: "Session",
     key: "sessions",
     read: (tx, id) => tx.session.findMany({ where: { alumnusId: id }, orderBy: { createdAt: "asc" } }),
@@ -246,12 +287,22 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
     read: async (tx, id) =>
       (
         await tx.auditEvent.findMany({
-          where: { OR: [{ entityType: "alumnus", entityId: id }, { actorId: id }] },
+          where: {
+            OR: [
+              { entityType: "alumnus", entityId: id },
+              { actorId: id },
+              ...(await ownedEntities(tx, id)).map(([entityType, ids]) => ({
+                entityType,
+                entityId: { in: ids },
+              })),
+            ],
+          },
           orderBy: { id: "asc" },
           select: {
             id: true,
             occurredAt: true,
             action: true,
+            entityType: true,
             actorType: true,
             actorRole: true,
             before: true,
@@ -262,10 +313,94 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
       ).map((e) =>
         RESTRICTED_AUDIT_ACTIONS.has(e.action)
           ? { ...e, before: WITHHELD, after: WITHHELD, reason: WITHHELD }
-          : e,
+          : // a staff move's comment on their application or contract is the screening note the
+            // history above withholds
+            e.entityType !== "alumnus" && e.actorType === "staff" && e.reason
+            ? { ...e, reason: WITHHELD }
+            : e,
       ),
+    withheldByRow: true,
+    withheld: { reason: "internal" },
   },
 ];
+
+/**
+ * The rows of the person's that audit events name by entity (entityType, ids): applications,
+ * contracts, onboarding steps and documents. The export lists those events; an erasure redacts them.
+ */
+export async function ownedEntities(tx: Db, alumnusId: string): Promise<[string, string[]][]> {
+  const [applications, contracts, tasks, documents] = await Promise.all([
+    tx.application.findMany({ where: { alumnusId }, select: { id: true } }),
+    tx.gigContract.findMany({ where: { alumnusId }, select: { id: true } }),
+    tx.onboardingTask.findMany({ where: { contract: { alumnusId } }, select: { id: true } }),
+    tx.onboardingDocument.findMany({ where: { alumnusId }, select: { id: true } }),
+  ]);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return (
+    [
+      ["application", ids(applications)],
+      ["contract", ids(contracts)],
+      ["onboarding_task", ids(tasks)],
+      ["onboarding_document", ids(documents)],
+    ] as [string, string[]][]
+  ).filter(([, list]) => list.length > 0);
+}
+
+/** ReminderLog keys that name the person or one of their onboarding steps. */
+export async function reminderKeys(tx: Db, alumnusId: string): Promise<string[]> {
+  const tasks = await tx.onboardingTask.findMany({
+    where: { contract: { alumnusId } },
+    select: { id: true, contractId: true },
+  });
+  const contracts = [...new Set(tasks.map((t) => t.contractId))];
+  const found = await tx.reminderLog.findMany({
+    where: { recipientKey: { startsWith: `alumnus:${alumnusId}:` } },
+    select: { recipientKey: true },
+    distinct: ["recipientKey"],
+  });
+  return [
+    `alumnus:${alumnusId}`,
+    ...contracts.map((c) => `alumnus:${alumnusId}:${c}`),
+    ...found.map((r) => r.recipientKey),
+    ...tasks.map((t) => `task:${t.id}`),
+  ];
+}
+
+/**
+ * Columns that name a person's row without a foreign key, so the schema's relations cannot show
+ * them: each is read by its model's section above. The export test follows these as it walks the
+ * schema, and fails when one names a column the schema no longer has.
+ */
+export const KEYED_REFERENCES: { model: string; column: string; to: string; how: string }[] = [
+  { model: "OutboxMessage", column: "alumnusId", to: "Alumnus", how: "the person the email was for" },
+  { model: "ImportRow", column: "alumnusId", to: "Alumnus", how: "the person a staged row matched" },
+  { model: "WhatIfChange", column: "alumnusId", to: "Alumnus", how: "the person a draft would move" },
+  { model: "ContractAcceptance", column: "alumnusId", to: "Alumnus", how: "who accepted" },
+  { model: "OnboardingDocument", column: "alumnusId", to: "Alumnus", how: "who uploaded it" },
+  { model: "OnboardingDocument", column: "contractId", to: "GigContract", how: "the contract's id" },
+  {
+    model: "ReminderLog",
+    column: "recipientKey",
+    to: "Alumnus",
+    how: '"alumnus:<id>", "alumnus:<id>:<contract>", or "task:<id>" of one of their onboarding steps',
+  },
+  {
+    model: "AuditEvent",
+    column: "entityId",
+    to: "Alumnus",
+    how: "entityType alumnus, or application, contract, onboarding_task, onboarding_document of theirs",
+  },
+  { model: "AuditEvent", column: "actorId", to: "Alumnus", how: "the person acting in the portal" },
+];
+
+/**
+ * Tables that the walk from Alumnus reaches but that hold nothing about the person, with why. The
+ * export test fails on a reached table that is neither a section nor listed here.
+ */
+export const NOT_PERSONAL_DATA: Record<string, string> = {
+  Suppression:
+    "Written only when the person's data is erased, as keyed hashes that no longer lead to anyone: while the person has a record it holds nothing of theirs, and afterwards there is no one to export to.",
+};
 
 /** The marker a withheld value is replaced with (the catalogue explains it). */
 export const WITHHELD = "[withheld]";
