@@ -15,7 +15,7 @@ import {
   valueMatcher,
   type PersonValues,
 } from "./person-values";
-import { PERSONAL_DATA_SECTIONS } from "./personal-data.server";
+import { ownedEntities, PERSONAL_DATA_SECTIONS, reminderKeys } from "./personal-data.server";
 import { suppressionEntries } from "./suppression.server";
 
 export const ERASED_ACTOR_NAME = "Erased person";
@@ -30,15 +30,19 @@ const IMPORT_FILE_REMOVED =
  * HR approves an erasure request, and it is carried out in the same transaction (ADR 040):
  *
  *  - the suppression list gets keyed hashes of the person's employee ID and emails;
- *  - audit events about the person keep only the request's reference, other events lose the
- *    person's values; the chain still verifies (ADR 039);
+ *  - audit events about the person (their record, requests, applications, contracts, onboarding
+ *    steps and documents) keep only the request's reference, other events lose the person's
+ *    values; the chain still verifies (ADR 039);
  *  - outbox messages to or about them lose address, subject and body (waiting ones are cancelled);
  *  - staged import rows of theirs are deleted, and stored import files that hold them removed;
- *  - rate-limit counters keyed by their addresses are dropped;
+ *  - rate-limit counters keyed by their addresses are dropped, and reminder rows keyed by their
+ *    id or their onboarding steps' ids;
  *  - HR's own free text elsewhere (saved views, campaigns, decisions, policy notes, jobs) loses
  *    the person's values where it quotes them;
  *  - the alumnus row is deleted, and with it (foreign keys, ON DELETE CASCADE) employment periods,
- *    notes, verdicts and their history, review requests, campaign recipients, sessions and links;
+ *    notes, verdicts and their history, review requests, campaign recipients, invitation answers,
+ *    applications and their history, contracts with their approvals, history, acceptance and
+ *    onboarding steps and documents, sessions and links;
  *  - the request keeps its reference, dates, who decided and counts, and nothing personal.
  *
  * Refused when the person is under a legal hold, and while an import is being checked or applied
@@ -82,6 +86,9 @@ export async function approveErasure(options: { actor: StaffUser; requestId: str
         ...(await tx.eligibilityReviewRequest.findMany({ where: { alumnusId }, select: { id: true } })).map(
           (r) => r.id,
         ),
+        // their applications, contracts, onboarding steps and documents: events about them
+        // carry notes and moves of the person's
+        ...(await ownedEntities(tx, alumnusId)).flatMap(([, ids]) => ids),
       ];
 
       // What is held, counted before it goes (for the request's summary; no values).
@@ -102,6 +109,8 @@ export async function approveErasure(options: { actor: StaffUser; requestId: str
 
       // What-if rows copy the name, department and location and hang off a run, not the person.
       await tx.whatIfChange.deleteMany({ where: { alumnusId } });
+      // Reminders are keyed by text ("alumnus:<id>", "task:<id>"), so no foreign key removes them.
+      await tx.reminderLog.deleteMany({ where: { recipientKey: { in: await reminderKeys(tx, alumnusId) } } });
       const outbox = await eraseOutbox(tx, alumnusId, values, request.reference);
       const imports = await eraseImports(tx, alumnusId, values);
       const otherRecordsEdited = await eraseFreeText(tx, values, request.reference);

@@ -18,6 +18,7 @@ import { hitRateLimit } from "~/platform/rate-limit.server";
 import { createSession } from "~/platform/session.server";
 import { createStaffUser, staffActor, unique } from "../../../test/factories";
 import { campaignValues, createSegment } from "../../../test/factories/campaigns";
+import { createPersonRecord } from "../../../test/factories/person-record";
 import { approveErasure } from "./approve-erasure.server";
 import { refuseErasure } from "./refuse-erasure.server";
 import { requestErasure } from "./request-erasure.server";
@@ -219,6 +220,41 @@ describe("erasure", () => {
         why: [`${p.firstName} left under the old rule`],
       },
     });
+    // The portal era: an invitation answer with a message, an application with its notes, an
+    // accepted contract with an approval, notes, the acceptance, onboarding steps and a document,
+    // reminders, a sign-in link, and audit events about the application and the contract; the
+    // other person has the same, which must stay.
+    const portal = await createPersonRecord(db, {
+      alumnusId: person.id,
+      name: `${p.firstName} ${p.lastName}`,
+      email: p.personalEmail,
+      text: p.secret,
+      hrUserId: hrUser.id,
+    });
+    await db.reminderLog.create({
+      data: {
+        kind: "portal-nudge",
+        recipientKey: `alumnus:${person.id}`,
+        day: new Date("2027-01-13T00:00:00Z"),
+      },
+    });
+    const otherPortal = await createPersonRecord(db, {
+      alumnusId: otherPerson.id,
+      name: `${other.firstName} ${other.lastName}`,
+      email: other.personalEmail,
+      text: other.secret,
+      hrUserId: hrUser.id,
+    });
+    // The ids of the person's portal rows (audit events may keep them, reduced to the reference).
+    const portalIds = [
+      portal.application.id,
+      portal.contract.id,
+      portal.document.id,
+      portal.answer.id,
+      ...portal.tasks.map((t) => t.id),
+    ];
+    expect((await leftovers(portalIds)).length).toBeGreaterThan(portalIds.length);
+
     // A checked import not yet committed that also holds the person.
     const pending = await importCsv(hr, csvFor(p), false);
     expect(pending.status).toBe("checked");
@@ -227,10 +263,40 @@ describe("erasure", () => {
 
     const done = await approveErasure({ actor: hr, requestId: asked.id, note: "Checked: no legal hold." });
     expect(done.reference).toBe(asked.reference);
-    expect(done.summary).toMatchObject({ Alumnus: 1, AlumnusNote: 1, CampaignRecipient: 1, WhatIfChange: 1 });
+    expect(done.summary).toMatchObject({
+      Alumnus: 1,
+      AlumnusNote: 1,
+      CampaignRecipient: 2,
+      WhatIfChange: 2,
+      InvitationAnswer: 1,
+      Application: 1,
+      ApplicationNote: 2,
+      GigContract: 1,
+      ContractApproval: 1,
+      ContractNote: 2,
+      ContractAcceptance: 1,
+      OnboardingTask: portal.tasks.length,
+      OnboardingDocument: 1,
+      ReminderLog: 3,
+      AuthToken: 1,
+    });
 
-    // Nothing of the person is left anywhere.
+    // Nothing of the person is left anywhere: no value, and no row of theirs outside the audit
+    // trail, whose events about those rows keep only the request's reference.
     expect(await leftovers(values(p))).toEqual([]);
+    expect((await leftovers(portalIds)).filter((l) => !l.startsWith("AuditEvent:"))).toEqual([]);
+    const aboutPortal = await db.auditEvent.findMany({ where: { entityId: { in: portalIds } } });
+    expect(aboutPortal.length).toBeGreaterThanOrEqual(2);
+    for (const e of aboutPortal)
+      expect(e).toMatchObject({ after: { erased: asked.reference }, reason: null });
+    expect(await db.reminderLog.count({ where: { recipientKey: { contains: person.id } } })).toBe(0);
+    // The other person's portal rows are untouched.
+    expect(await db.application.count({ where: { id: otherPortal.application.id } })).toBe(1);
+    expect(await db.contractNote.count({ where: { contractId: otherPortal.contract.id } })).toBe(2);
+    expect(
+      await db.reminderLog.count({ where: { recipientKey: { contains: otherPortal.contract.id } } }),
+    ).toBe(1);
+    expect((await leftovers([other.secret])).length).toBeGreaterThan(5);
     // The other person is untouched (their own export event still names them).
     expect(await db.alumnus.findUnique({ where: { id: otherPerson.id } })).not.toBeNull();
     expect((await leftovers([other.workEmail])).some((l) => l.startsWith("AuditEvent"))).toBe(true);
