@@ -10,6 +10,7 @@ import { createSession } from "~/platform/session.server";
 import { createAlumnus, createStaffUser, staffActor, unique } from "../../../test/factories";
 import { createPersonRecord } from "../../../test/factories/person-record";
 import { exportPersonalData, type ExportWording } from "./export-personal-data.server";
+import { PERSONAL_DATA_LABELS } from "./labels";
 import {
   KEYED_REFERENCES,
   NOT_PERSONAL_DATA,
@@ -146,6 +147,12 @@ describe("data export", () => {
     );
     expect(keyed).toContain("ReminderLog.recipientKey");
     expect(keyed.filter((k) => !listed.has(k))).toEqual([]);
+  });
+
+  it("has a label on HR's erasure pages for every section, so what is held and erased is named", () => {
+    expect(
+      PERSONAL_DATA_SECTIONS.map((s) => s.model).filter((m) => !Object.hasOwn(PERSONAL_DATA_LABELS, m)),
+    ).toEqual([]);
   });
 
   it("has a title in the portal's catalogue for every section, so the person's download can name it", () => {
