@@ -1,6 +1,25 @@
 import { LinkPage } from "~/components/link-page";
+import { t, type PortalStringKey } from "~/modules/portal/strings";
+import type { UnsubscribePurpose } from "~/platform/mailer/unsubscribe.server";
 
 const link = "text-brand underline";
+
+/** Each kind of email in the catalogue's words: its name, what it is, and the topic in a sentence. */
+export const PURPOSE_WORDS: Record<
+  UnsubscribePurpose,
+  { title: PortalStringKey; description: PortalStringKey; topic: PortalStringKey }
+> = {
+  return_opportunities: {
+    title: "privacy.contact.returnOpportunities.title",
+    description: "privacy.contact.returnOpportunities.description",
+    topic: "preferences.topic.returnOpportunities",
+  },
+  news: {
+    title: "privacy.contact.news.title",
+    description: "privacy.contact.news.description",
+    topic: "preferences.topic.news",
+  },
+};
 
 /** The ways to choose again when a preferences or unsubscribe link does not work (ADR 081). */
 function WaysBack({ signInHref }: { signInHref: string }) {
@@ -8,11 +27,11 @@ function WaysBack({ signInHref }: { signInHref: string }) {
     <ul className="mt-6 list-disc space-y-2 pl-5 text-sm">
       <li>
         <a className={link} href={signInHref}>
-          Sign in to the alumni site to choose what we email you about
-        </a>{" "}
-        (we email you a sign-in link; no password needed).
+          {t("preferences.waysBack.signIn")}
+        </a>
+        . {t("preferences.waysBack.signInHow")}
       </li>
-      <li>Our next email to you will carry a new link to choose, which works for 30 days.</li>
+      <li>{t("preferences.waysBack.nextEmail")}</li>
     </ul>
   );
 }
@@ -27,7 +46,7 @@ export function InvalidPreferencesLink({
   brand: string;
 }) {
   return (
-    <LinkPage title="This link cannot be used" brand={brand}>
+    <LinkPage title={t("preferences.invalidTitle")} brand={brand}>
       <p className="mt-4 text-muted">{message}</p>
       <WaysBack signInHref={signInHref} />
     </LinkPage>
@@ -44,15 +63,12 @@ export function ExpiredPreferencesLink({
   brand: string;
 }) {
   return (
-    <LinkPage title="This link has expired" brand={brand}>
+    <LinkPage title={t("preferences.expiredTitle")} brand={brand}>
       <p className="mt-4 text-muted">
-        A link to choose what we email you about works for 30 days
-        {expiredOn ? `; this one stopped working on ${expiredOn}` : ""}. Nothing about you has changed.
+        {expiredOn ? t("preferences.expiredOn", { date: expiredOn }) : t("preferences.expired")}
       </p>
       <WaysBack signInHref={signInHref} />
-      <p className="mt-6 text-sm text-muted">
-        To stop an email, the unsubscribe link in it keeps working: it can only say no.
-      </p>
+      <p className="mt-6 text-sm text-muted">{t("preferences.expiredUnsubscribe")}</p>
     </LinkPage>
   );
 }

@@ -518,10 +518,12 @@ export function parseFilters<S extends z.ZodObject<Shape>>(
 export function parseParams<S extends Shape>(
   params: Record<string, string | undefined>,
   shape: S,
-  what = "That page",
+  /** The record's name ("That contract"), or the whole sentence to show (a page with its own catalogue). */
+  what: string | { message: string } = "That page",
 ): { [K in keyof S]: z.infer<S[K]> } {
   const result = z.object(shape).safeParse(params);
-  if (!result.success) throw notFound(what);
+  if (!result.success)
+    throw typeof what === "string" ? notFound(what) : new AppError("not_found", what.message);
   return result.data as { [K in keyof S]: z.infer<S[K]> };
 }
 

@@ -28,7 +28,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const alumnus = await requireAlumnus(request);
   return getPortalContract({
     alumnus,
-    contractId: parseParams(params, { contractId: recordId }, "That contract").contractId,
+    contractId: parseParams(params, { contractId: recordId }, { message: t("notFound.contract") }).contractId,
   });
 });
 
@@ -36,7 +36,11 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const alumnus = await requireAlumnus(request);
   const form = await submittedForm(request);
   const intent = String(form.get("intent") ?? "");
-  const contractId = parseParams(params, { contractId: recordId }, "That contract").contractId;
+  const contractId = parseParams(
+    params,
+    { contractId: recordId },
+    { message: t("notFound.contract") },
+  ).contractId;
   if (intent === "accept") {
     const input = await parseForm(request, AcceptOfferSchema, form);
     const context = requestContext();

@@ -37,7 +37,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const alumnus = await requireAlumnus(request);
   return getPortalOnboarding({
     alumnus,
-    contractId: parseParams(params, { contractId: recordId }, "That checklist").contractId,
+    contractId: parseParams(params, { contractId: recordId }, { message: t("notFound.checklist") })
+      .contractId,
   });
 });
 
@@ -47,7 +48,7 @@ function documentRefusal(message: string) {
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const alumnus = await requireAlumnus(request);
-  parseParams(params, { contractId: recordId }, "That checklist");
+  parseParams(params, { contractId: recordId }, { message: t("notFound.checklist") });
   if (isUpload(request)) {
     // The document streams through the multipart reader; it is held whole only up to the limit.
     const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import { PREFERENCES_SIGN_IN_PATH } from "~/modules/preferences/contact-rules";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferencesPage } from "~/modules/preferences/get-preferences.server";
 import { PreferencesSchema } from "~/modules/preferences/schemas";
+import { PURPOSE_WORDS } from "~/components/preferences-link";
 import { updatePreferences } from "~/modules/preferences/update-preferences.server";
 import {
   defineAction,
@@ -19,10 +20,11 @@ import {
   parseParams,
 } from "~/platform/http.server";
 import { getBranding } from "~/modules/portal/get-branding.server";
+import { t } from "~/modules/portal/strings";
 import { linkTokenOrNone } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Email preferences · ${data?.company ?? ""}` },
+  { title: t("preferences.pageTitle", { company: data?.company ?? "" }) },
   { name: "referrer", content: "no-referrer" },
   { name: "robots", content: "noindex" },
 ];
@@ -89,43 +91,46 @@ export default function Preferences() {
   const saved = actionData?.ok && actionData.state === "saved" ? actionData : null;
   if (!preferences.known) {
     return (
-      <LinkPage brand={company} title="Nothing to change">
-        <p className="mt-4 text-muted">We no longer hold a record for this link, so we will not email you.</p>
+      <LinkPage brand={company} title={t("preferences.noRecordTitle")}>
+        <p className="mt-4 text-muted">{t("preferences.noRecord")}</p>
       </LinkPage>
     );
   }
   return (
-    <LinkPage brand={company} title="What we email you about">
+    <LinkPage brand={company} title={t("preferences.title")}>
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, choose` : "Choose"} what {company} may write to
-        you about. Email about something you started yourself, such as an application or a contract, always
-        reaches you. This link works until {preferences.expiresOn}.
+        {preferences.firstName
+          ? t("preferences.introNamed", { name: preferences.firstName, company, date: preferences.expiresOn })
+          : t("preferences.intro", { company, date: preferences.expiresOn })}
       </p>
       {preferences.doNotContact ? (
         <div className="mt-6">
-          <Notice tone="info" title="We will not contact you">
-            Our HR team noted that you should not be contacted, so you get no email of these kinds, whatever
-            you choose here. Write to the person named in our last email if that is not what you want.
+          <Notice tone="info" title={t("preferences.doNotContactTitle")}>
+            {t("preferences.doNotContact")}
           </Notice>
         </div>
       ) : null}
       <ValidatedForm form={form} className="mt-8 space-y-5 rounded-lg border border-line bg-white p-6">
         {saved ? (
           <Notice tone="success">
-            {saved.changed
-              ? `Saved. ${saved.cancelled ? `We also stopped ${saved.cancelled} message${saved.cancelled === 1 ? "" : "s"} that were waiting to go out.` : "It applies at once."}`
-              : "Nothing changed: these were already your choices."}
+            {!saved.changed
+              ? t("preferences.unchanged")
+              : !saved.cancelled
+                ? t("preferences.saved")
+                : saved.cancelled === 1
+                  ? t("preferences.savedCancelledOne")
+                  : t("preferences.savedCancelledMany", { count: saved.cancelled })}
           </Notice>
         ) : null}
         {error?.code === "conflict" ? (
           <p className="text-sm">
             <a className="text-brand underline" href={PREFERENCES_SIGN_IN_PATH}>
-              Sign in to the alumni site
+              {t("preferences.signIn")}
             </a>
           </p>
         ) : null}
         <fieldset className="space-y-4">
-          <legend className="text-sm font-medium">Email me about</legend>
+          <legend className="text-sm font-medium">{t("preferences.legend")}</legend>
           {preferences.purposes.map((p) => (
             <label key={p.purpose} className="flex gap-3">
               <input
@@ -143,15 +148,15 @@ export default function Preferences() {
                 aria-describedby={`${p.purpose}-hint`}
               />
               <span>
-                <span className="block font-medium">{p.title}</span>
+                <span className="block font-medium">{t(PURPOSE_WORDS[p.purpose].title)}</span>
                 <span id={`${p.purpose}-hint`} className="block text-sm text-muted">
-                  {p.description}
+                  {t(PURPOSE_WORDS[p.purpose].description, { company })}
                   {p.locked ? (
                     <>
                       {" "}
-                      You said no to this after this link was sent, so it cannot say yes again.{" "}
+                      {t("preferences.locked")}{" "}
                       <a className="text-brand underline" href={PREFERENCES_SIGN_IN_PATH}>
-                        Sign in to choose again
+                        {t("preferences.lockedSignIn")}
                       </a>
                       .
                     </>
@@ -161,7 +166,7 @@ export default function Preferences() {
             </label>
           ))}
         </fieldset>
-        <SubmitButton className="w-full">Save my choices</SubmitButton>
+        <SubmitButton className="w-full">{t("preferences.save")}</SubmitButton>
       </ValidatedForm>
     </LinkPage>
   );

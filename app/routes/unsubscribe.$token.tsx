@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, useValidatedForm, ValidatedForm } from "~/components/form";
 import { LinkPage } from "~/components/link-page";
-import { InvalidPreferencesLink } from "~/components/preferences-link";
+import { InvalidPreferencesLink, PURPOSE_WORDS } from "~/components/preferences-link";
 import { PREFERENCES_SIGN_IN_PATH } from "~/modules/preferences/contact-rules";
 import { INVALID_PREFERENCES_LINK } from "~/modules/preferences/find-by-token.server";
 import { getPreferences } from "~/modules/preferences/get-preferences.server";
@@ -19,10 +19,11 @@ import {
   parseParams,
 } from "~/platform/http.server";
 import { getBranding } from "~/modules/portal/get-branding.server";
+import { t } from "~/modules/portal/strings";
 import { linkTokenOrNone } from "~/platform/input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Unsubscribe · ${data?.company ?? ""}` },
+  { title: t("unsubscribe.pageTitle", { company: data?.company ?? "" }) },
   { name: "referrer", content: "no-referrer" },
   { name: "robots", content: "noindex" },
 ];
@@ -72,42 +73,46 @@ export default function Unsubscribe() {
   const preferencesPath = PREFERENCES_SIGN_IN_PATH;
   const current = preferences.purposes.find((p) => p.purpose === preferences.purpose);
   const done = actionData?.ok ? actionData : null;
-  const topic = preferences.purposeTitle.toLowerCase();
+  const words = PURPOSE_WORDS[preferences.purpose];
+  const topic = t(words.topic);
+  const name = preferences.firstName;
+  const description = t(words.description, { company });
   if (done || current?.consent === "withdrawn") {
     return (
-      <LinkPage brand={company} title="You are unsubscribed">
+      <LinkPage brand={company} title={t("unsubscribe.doneTitle")}>
         <p className="mt-4" role="status">
-          {preferences.firstName ? `${preferences.firstName}, we` : "We"} will not email you about {topic} any
-          more{done?.cancelled ? ", and we stopped the messages that were already waiting to go out" : ""}.
+          {done?.cancelled
+            ? name
+              ? t("unsubscribe.doneCancelledNamed", { name, topic })
+              : t("unsubscribe.doneCancelled", { topic })
+            : name
+              ? t("unsubscribe.doneNamed", { name, topic })
+              : t("unsubscribe.done", { topic })}
         </p>
-        <p className="mt-3 text-muted">
-          Email about something you started yourself, such as an application or a contract, still reaches you.
-          If this was a mistake, or you would like to hear about something else, you can change it at any
-          time.
-        </p>
+        <p className="mt-3 text-muted">{t("unsubscribe.stillReaches")}</p>
         <p className="mt-6">
           <a className="text-brand underline" href={preferencesPath}>
-            Sign in to choose what we email you about
+            {t("unsubscribe.choose")}
           </a>
         </p>
       </LinkPage>
     );
   }
   return (
-    <LinkPage brand={company} title={`Stop email about ${topic}?`}>
+    <LinkPage brand={company} title={t("unsubscribe.title", { topic })}>
       <p className="mt-4 text-muted">
-        {preferences.firstName ? `${preferences.firstName}, you` : "You"} are getting email from {company}{" "}
-        about {topic}: {current?.description.toLowerCase()} If you would rather not, press the button and we
-        stop at once, including anything already waiting to be sent.
+        {name
+          ? t("unsubscribe.introNamed", { name, company, topic, description })
+          : t("unsubscribe.intro", { company, topic, description })}
       </p>
       <ValidatedForm form={form} className="mt-8 space-y-4 rounded-lg border border-line bg-white p-6">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-        <SubmitButton className="w-full">Unsubscribe from {topic}</SubmitButton>
-        <p className="text-sm text-muted">No sign-in needed. Nothing else about you changes.</p>
+        <SubmitButton className="w-full">{t("unsubscribe.submit", { topic })}</SubmitButton>
+        <p className="text-sm text-muted">{t("unsubscribe.noSignIn")}</p>
       </ValidatedForm>
       <p className="mt-6 text-sm">
         <a className="text-brand underline" href={preferencesPath}>
-          Sign in to choose what we email you about instead
+          {t("unsubscribe.chooseInstead")}
         </a>
       </p>
     </LinkPage>

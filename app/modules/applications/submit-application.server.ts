@@ -96,7 +96,10 @@ export async function submitApplication({
     }),
   ]);
   // A draft program does not exist for alumni.
-  if (!program || (actor.kind === "alumnus" && program.status === "draft")) throw notFound("That program");
+  if (!program || (actor.kind === "alumnus" && program.status === "draft"))
+    throw actor.kind === "alumnus"
+      ? new AppError("not_found", t("notFound.program"))
+      : notFound("That program");
   if (!person) throw notFound("That person");
   const closed = programClosedReason(program, now);
   if (closed) throw conflict(closed);

@@ -8,7 +8,7 @@ import { actorOf, type AlumnusUser, type StaffUser } from "~/platform/auth.serve
 import { recordAudit } from "~/platform/audit.server";
 import { sha256 } from "~/platform/crypto.server";
 import { db, type Prisma } from "~/platform/db.server";
-import { AppError, conflict, notFound } from "~/platform/errors";
+import { AppError, conflict } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import type { ContractAnswer } from "#emails/contract-answered";
 import { renderContractPdf } from "./contract-pdf.server";
@@ -143,7 +143,7 @@ export async function acceptContract({
   ]);
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);
-    if (!locked) throw notFound("That contract");
+    if (!locked) throw new AppError("not_found", t("notFound.contract"));
     const row = await lockedText(tx, locked, shownHash);
     assertOpen({ status: locked.status, offerExpiresAt: row.offerExpiresAt }, now);
     if (locked.termsVersion !== contract.termsVersion) throw conflict(CHANGED);
@@ -215,7 +215,7 @@ export async function declineContract({
   const emails = await answerEmails(contract, "declined", comment, now);
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);
-    if (!locked) throw notFound("That contract");
+    if (!locked) throw new AppError("not_found", t("notFound.contract"));
     // An answer is to the text the person read: a changed text is shown again first.
     const row = await lockedText(tx, locked, shownHash);
     assertOpen({ status: locked.status, offerExpiresAt: row.offerExpiresAt }, now);
@@ -257,8 +257,7 @@ export async function downloadContractPdf({
     where: { contractId },
     select: { pdf: true, pdfSha256: true, acceptedAt: true },
   });
-  if (!acceptance?.pdf || !acceptance.pdfSha256)
-    throw new AppError("not_found", "There is no accepted contract to download yet.");
+  if (!acceptance?.pdf || !acceptance.pdfSha256) throw new AppError("not_found", t("notFound.contractPdf"));
   await db.$transaction((tx) =>
     recordAudit(tx, {
       actor: actorOf(actor),

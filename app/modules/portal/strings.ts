@@ -530,6 +530,77 @@ export const PORTAL_STRINGS_EN = {
   "privacy.erase.error.long": "Keep it under 1,000 characters.",
   "privacy.erase.error.hidden": "Remove invisible or direction-changing characters.",
 
+  // Pages reached from a link in our email without signing in: choosing what we email (ADR 081)
+  "preferences.pageTitle": "Email preferences · {company}",
+  "preferences.title": "What we email you about",
+  "preferences.intro":
+    "Choose what {company} may write to you about. Email about something you started yourself, such as an application or a contract, always reaches you. This link works until {date}.",
+  "preferences.introNamed":
+    "{name}, choose what {company} may write to you about. Email about something you started yourself, such as an application or a contract, always reaches you. This link works until {date}.",
+  "preferences.doNotContactTitle": "We will not contact you",
+  "preferences.doNotContact":
+    "Our HR team noted that you should not be contacted, so you get no email of these kinds, whatever you choose here. Write to the person named in our last email if that is not what you want.",
+  "preferences.saved": "Saved. It applies at once.",
+  "preferences.savedCancelledOne": "Saved. We also stopped 1 message that was waiting to go out.",
+  "preferences.savedCancelledMany": "Saved. We also stopped {count} messages that were waiting to go out.",
+  "preferences.unchanged": "Nothing changed: these were already your choices.",
+  "preferences.signIn": "Sign in to the alumni site",
+  "preferences.legend": "Email me about",
+  "preferences.locked": "You said no to this after this link was sent, so it cannot say yes again.",
+  "preferences.lockedSignIn": "Sign in to choose again",
+  "preferences.lockedError.returnOpportunities":
+    "You said no to return opportunities after this link was sent, so this link cannot say yes to them again. Sign in to the alumni site to choose again.",
+  "preferences.lockedError.news":
+    "You said no to alumni news after this link was sent, so this link cannot say yes to it again. Sign in to the alumni site to choose again.",
+  "preferences.lockedError.both":
+    "You said no to return opportunities and alumni news after this link was sent, so this link cannot say yes to them again. Sign in to the alumni site to choose again.",
+  "preferences.save": "Save my choices",
+  "preferences.noRecordTitle": "Nothing to change",
+  "preferences.noRecord": "We no longer hold a record for this link, so we will not email you.",
+  "preferences.invalidTitle": "This link cannot be used",
+  "preferences.invalid":
+    "This link is not complete or was changed on the way. Use the link in the latest email we sent you, or sign in to the alumni site to choose what we email you about.",
+  "preferences.expiredTitle": "This link has expired",
+  "preferences.expired":
+    "A link to choose what we email you about works for 30 days. Nothing about you has changed.",
+  "preferences.expiredOn":
+    "A link to choose what we email you about works for 30 days; this one stopped working on {date}. Nothing about you has changed.",
+  "preferences.expiredUnsubscribe":
+    "To stop an email, the unsubscribe link in it keeps working: it can only say no.",
+  "preferences.waysBack.signIn": "Sign in to the alumni site to choose what we email you about",
+  "preferences.waysBack.signInHow": "We email you a sign-in link; no password needed.",
+  "preferences.waysBack.nextEmail":
+    "Our next email to you will carry a new link to choose, which works for 30 days.",
+  "preferences.topic.returnOpportunities": "return opportunities",
+  "preferences.topic.news": "alumni news",
+
+  // The unsubscribe link in every outreach email (one click, never expires; ADR 022)
+  "unsubscribe.pageTitle": "Unsubscribe · {company}",
+  "unsubscribe.title": "Stop email about {topic}?",
+  "unsubscribe.intro":
+    "You are getting email from {company} about {topic}. {description} If you would rather not, press the button and we stop at once, including anything already waiting to be sent.",
+  "unsubscribe.introNamed":
+    "{name}, you are getting email from {company} about {topic}. {description} If you would rather not, press the button and we stop at once, including anything already waiting to be sent.",
+  "unsubscribe.submit": "Unsubscribe from {topic}",
+  "unsubscribe.noSignIn": "No sign-in needed. Nothing else about you changes.",
+  "unsubscribe.chooseInstead": "Sign in to choose what we email you about instead",
+  "unsubscribe.doneTitle": "You are unsubscribed",
+  "unsubscribe.done": "We will not email you about {topic} any more.",
+  "unsubscribe.doneNamed": "{name}, we will not email you about {topic} any more.",
+  "unsubscribe.doneCancelled":
+    "We will not email you about {topic} any more, and we stopped the messages that were already waiting to go out.",
+  "unsubscribe.doneCancelledNamed":
+    "{name}, we will not email you about {topic} any more, and we stopped the messages that were already waiting to go out.",
+  "unsubscribe.stillReaches":
+    "Email about something you started yourself, such as an application or a contract, still reaches you. If this was a mistake, or you would like to hear about something else, you can change it at any time.",
+  "unsubscribe.choose": "Sign in to choose what we email you about",
+
+  // Messages for a record that is not there (or not the person's), where a form shows them
+  "notFound.contract": "That contract does not exist, or you do not have access to it.",
+  "notFound.checklist": "That checklist does not exist, or you do not have access to it.",
+  "notFound.contractPdf": "There is no accepted contract to download yet.",
+  "notFound.program": "That program does not exist, or you do not have access to it.",
+
   // The downloaded file
   "export.about": "Everything {company} holds about {name}, exported on {date}.",
   "export.withheld.internal": "An internal note by HR or a manager; ask HR for a copy.",

@@ -1,3 +1,4 @@
+import { t } from "~/modules/portal/strings";
 import type { Db } from "~/platform/db.server";
 import {
   verifyPreferencesToken,
@@ -6,8 +7,8 @@ import {
   type UnsubscribePurpose,
 } from "~/platform/mailer/unsubscribe.server";
 
-export const INVALID_PREFERENCES_LINK =
-  "This link is not complete or was changed on the way. Use the link in the latest email we sent you, or sign in to the alumni site to choose what we email you about.";
+/** What a malformed or tampered preferences or unsubscribe link shows (the portal's words). */
+export const INVALID_PREFERENCES_LINK = t("preferences.invalid");
 
 const SELECT = {
   id: true,

@@ -5,7 +5,7 @@ import { db, type Db } from "~/platform/db.server";
 import { AppError, notFound } from "~/platform/errors";
 import type { UnsubscribePurpose } from "~/platform/mailer/unsubscribe.server";
 import { CANCEL_REASONS, type ConsentValue } from "./contact-rules";
-import { PURPOSE_LABELS } from "./contact-rules";
+import { t } from "~/modules/portal/strings";
 import {
   cancelQueuedFor,
   displayName,
@@ -32,16 +32,20 @@ export async function updatePreferences(input: {
     const found = await findByPreferencesToken(tx, input.token, { lock: true, now: input.now });
     if (found.state !== "open") return { state: found.state };
     const { alumnus, claim } = found;
-    if (!alumnus)
-      throw new AppError("not_found", "We no longer hold a record for this link, so we will not email you.");
+    if (!alumnus) throw new AppError("not_found", t("preferences.noRecord"));
     const locked = purposesLockedFor(alumnus, claim.issuedAt);
     const wanted = { return_opportunities: input.returnOpportunities, news: input.news };
     const regranting = locked.filter((p) => wanted[p]);
     if (regranting.length > 0) {
-      const what = regranting.map((p) => PURPOSE_LABELS[p].title.toLowerCase()).join(" and ");
       throw new AppError(
         "conflict",
-        `You said no to ${what} after this link was sent, so this link cannot say yes to it again. Sign in to the alumni site to choose again.`,
+        t(
+          regranting.length > 1
+            ? "preferences.lockedError.both"
+            : regranting[0] === "news"
+              ? "preferences.lockedError.news"
+              : "preferences.lockedError.returnOpportunities",
+        ),
       );
     }
     const result = await applyPreferences(tx, alumnus, { ...input, via: "preference page" });
