@@ -1,7 +1,7 @@
 import { db } from "~/platform/db.server";
-import { effectiveOutcomeSql } from "./eligibility-where.server";
 import { getDraftPolicy, getPublishedPolicy, listPolicyVersions } from "./policies.server";
 import { RECOMPUTE_JOB } from "./recompute.server";
+import { peopleCount, verdictCounts } from "./verdict-counts.server";
 
 /** The eligibility start page: published policy, draft, counts, the latest recompute, versions. */
 export async function getEligibilityOverview(now = new Date()) {
@@ -24,26 +24,7 @@ export async function getEligibilityOverview(now = new Date()) {
       },
     }),
   ]);
-  const effective = effectiveOutcomeSql(now, "v");
-  const [row] = await db.$queryRaw<Record<string, number>[]>`
-    SELECT
-      count(*) FILTER (WHERE v."outcome" = 'eligible')::int AS "computed_eligible",
-      count(*) FILTER (WHERE v."outcome" = 'needs_review')::int AS "computed_needs_review",
-      count(*) FILTER (WHERE v."outcome" = 'not_eligible')::int AS "computed_not_eligible",
-      count(*) FILTER (WHERE ${effective} = 'eligible')::int AS "effective_eligible",
-      count(*) FILTER (WHERE ${effective} = 'needs_review')::int AS "effective_needs_review",
-      count(*) FILTER (WHERE ${effective} = 'not_eligible')::int AS "effective_not_eligible",
-      count(*) FILTER (WHERE v."overrideOutcome" = 'eligible' AND v."overrideExpiresAt" > ${now})::int AS "overridden_eligible",
-      count(*) FILTER (WHERE v."overrideOutcome" = 'needs_review' AND v."overrideExpiresAt" > ${now})::int AS "overridden_needs_review",
-      count(*) FILTER (WHERE v."overrideOutcome" = 'not_eligible' AND v."overrideExpiresAt" > ${now})::int AS "overridden_not_eligible"
-    FROM "EligibilityVerdict" v`;
-  const counts = (["eligible", "needs_review", "not_eligible"] as const).map((outcome) => ({
-    outcome,
-    computed: row?.[`computed_${outcome}`] ?? 0,
-    effective: row?.[`effective_${outcome}`] ?? 0,
-    overridden: row?.[`overridden_${outcome}`] ?? 0,
-  }));
-  const [people, withVerdict] = await Promise.all([db.alumnus.count(), db.eligibilityVerdict.count()]);
+  const [tally, people] = await Promise.all([verdictCounts(now), peopleCount()]);
   return {
     published,
     draft,
@@ -51,8 +32,8 @@ export async function getEligibilityOverview(now = new Date()) {
     job: job
       ? { ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null }
       : null,
-    counts,
+    counts: tally.byOutcome,
     people,
-    withVerdict,
+    withVerdict: tally.withVerdict,
   };
 }

@@ -4,6 +4,7 @@ import { effectiveOutcome } from "./effective";
 import { NO_DECISION, type ReviewFilter } from "./review-filter";
 import { readStoredReasons } from "./stored-reasons";
 import type { Outcome } from "./policy";
+import { verdictCounts } from "./verdict-counts.server";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -62,8 +63,10 @@ export async function listReviewQueue(input: {
   const now = input.now ?? new Date();
   const size = input.size ?? QUEUE_PAGE_SIZE;
   const where = reviewQueueWhere(now, input.filter);
+  const unfiltered = Object.values(input.filter ?? {}).every((v) => v === undefined);
   const [total, rows] = await Promise.all([
-    db.eligibilityVerdict.count({ where }),
+    // The whole queue's size is a running count (ADR 090); a filtered one is counted.
+    unfiltered ? verdictCounts(now).then((c) => c.reviewQueue) : db.eligibilityVerdict.count({ where }),
     db.eligibilityVerdict.findMany({
       where,
       orderBy: QUEUE_ORDER,

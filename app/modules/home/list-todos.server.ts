@@ -2,6 +2,7 @@ import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { can, type Permission } from "~/platform/permissions";
 import { reviewQueueWhere } from "~/modules/eligibility/review-queue.server";
+import { verdictCounts } from "~/modules/eligibility/verdict-counts.server";
 import { countContractsWaitingFor } from "~/modules/contracts/list-contracts.server";
 import { countManagerOnboardingTasks } from "~/modules/onboarding/onboarding.server";
 import { ANSWERS_TO_FOLLOW_UP } from "~/modules/invitation-answers/get-campaign-answers.server";
@@ -48,7 +49,7 @@ export const TODO_SOURCES: TodoSource[] = [
     permission: "override:eligibility",
     nav: "/staff/eligibility",
     tone: "attention",
-    count: ({ now }) => db.eligibilityVerdict.count({ where: reviewQueueWhere(now) }),
+    count: async ({ now }) => (await verdictCounts(now)).reviewQueue,
   },
   {
     key: "review-answers",
@@ -57,13 +58,18 @@ export const TODO_SOURCES: TodoSource[] = [
     to: "/staff/eligibility/reviews?input=answered",
     permission: "override:eligibility",
     tone: "attention",
-    count: ({ now }) =>
-      db.eligibilityVerdict.count({
-        where: {
-          ...reviewQueueWhere(now),
-          alumnus: { reviewInputRequests: { some: { answeredAt: { not: null } } } },
-        },
-      }),
+    count: async ({ now }) => {
+      // From the answers (few) to their people's verdicts, not through every verdict.
+      const answered = await db.reviewInputRequest.findMany({
+        where: { answeredAt: { not: null } },
+        distinct: ["alumnusId"],
+        select: { alumnusId: true },
+      });
+      if (answered.length === 0) return 0;
+      return db.eligibilityVerdict.count({
+        where: { ...reviewQueueWhere(now), alumnusId: { in: answered.map((a) => a.alumnusId) } },
+      });
+    },
   },
   {
     key: "review-requests",
