@@ -1,5 +1,6 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { useAccent } from "./brand";
 import { button, footerText, heading, link, note, paragraph, subheading } from "./layout";
 import { hasText, paragraphsOf, safeHref } from "./text";
 
@@ -37,10 +38,11 @@ export function SubHeading({ children }: { children: ReactNode }) {
  * escapes it, paragraphs and line breaks are kept, nothing is read as HTML or markdown.
  */
 export function PlainText({ text, intro }: { text: string | null | undefined; intro?: ReactNode }) {
+  const accent = useAccent();
   const paragraphs = paragraphsOf(text);
   if (paragraphs.length === 0) return null;
   return (
-    <Section style={note}>
+    <Section style={{ ...note, borderLeft: `3px solid ${accent}` }}>
       {intro ? <Text style={{ ...paragraph, fontWeight: "bold" }}>{intro}</Text> : null}
       {paragraphs.map((lines, i) => (
         <Text key={i} style={{ ...paragraph, margin: i === paragraphs.length - 1 ? "0" : paragraph.margin }}>
@@ -61,10 +63,12 @@ export function PersonalNote({ note: text, from }: { note?: string | null; from:
   return <PlainText text={text} intro={`A personal note from ${from}:`} />;
 }
 
+/** The accent behind white text: the employer's in alumni email (readable by construction, ./brand). */
 export function ActionButton({ href, children }: { href: string; children: ReactNode }) {
+  const accent = useAccent();
   return (
     <Section style={{ margin: "8px 0 24px" }}>
-      <Button href={safeHref(href)} style={button}>
+      <Button href={safeHref(href)} style={{ ...button, backgroundColor: accent }}>
         {children}
       </Button>
     </Section>
@@ -72,8 +76,9 @@ export function ActionButton({ href, children }: { href: string; children: React
 }
 
 export function TextLink({ href, children }: { href: string; children: ReactNode }) {
+  const accent = useAccent();
   return (
-    <Link href={safeHref(href)} style={link}>
+    <Link href={safeHref(href)} style={{ ...link, color: accent }}>
       {children}
     </Link>
   );

@@ -17,6 +17,7 @@ import nodemailer, { type TransportOptions } from "nodemailer";
 import { templateDefinition, type TemplateProps } from "../../emails/index";
 import { registerBackgroundWork } from "../../app/modules/background.server";
 import { renderTemplate } from "../../app/modules/outreach/render-template.server";
+import { alumniEmailBrand } from "../../app/modules/portal/get-branding.server";
 import { startEmbeddedPostgres } from "../../app/platform/db/embedded.server";
 import { applyMigrations } from "../../app/platform/db/migrations.server";
 import { db, disconnectDb } from "../../app/platform/db.server";
@@ -102,7 +103,7 @@ async function main() {
     for (let i = 0; i < seeds.length; i += 1000)
       alumni.push(...(await db.$transaction((tx) => insertAlumni(tx, seeds.slice(i, i + 1000)))));
     const sample = templateDefinition("return-invitation").sample as TemplateProps<"return-invitation">;
-    const email = await renderTemplate("return-invitation", sample);
+    const email = await renderTemplate("return-invitation", sample, { brand: await alumniEmailBrand() });
     const inputs = alumni.map((a, i) => ({
       template: email.template,
       purpose: email.purpose,

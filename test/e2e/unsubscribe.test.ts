@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateDefinition, type TemplateProps } from "#emails/index";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
-import { alumniSender } from "~/modules/portal/get-branding.server";
+import { alumniEmailBrand, alumniSender } from "~/modules/portal/get-branding.server";
 import { db } from "~/platform/db.server";
 import { queueThrottledEmails } from "~/platform/mailer/throttle.server";
 import { unsubscribeLinks } from "~/platform/mailer/unsubscribe.server";
@@ -60,11 +60,15 @@ describe("journey: an alumnus unsubscribes with one click", () => {
     });
     const links = unsubscribeLinks({ alumnusId: alumnus.id, purpose: "return_opportunities" });
     const sample = templateDefinition("return-invitation").sample as TemplateProps<"return-invitation">;
-    const email = await renderTemplate("return-invitation", {
-      ...sample,
-      firstName: "Maja",
-      preferencesUrl: links.preferencesUrl,
-    });
+    const email = await renderTemplate(
+      "return-invitation",
+      {
+        ...sample,
+        firstName: "Maja",
+        preferencesUrl: links.preferencesUrl,
+      },
+      { brand: await alumniEmailBrand() },
+    );
     const throttleKey = `campaign:${unique("journey")}`;
     const base = {
       template: email.template,

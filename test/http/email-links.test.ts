@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmailBrand } from "#emails/components/brand";
 import { TEMPLATE_KEYS, templateDefinition, type TemplateKey } from "#emails/index";
 import { newLink } from "~/modules/identity/auth-tokens.server";
 import { answerUrl } from "~/modules/invitation-answers/answer-token.server";
@@ -70,8 +71,9 @@ function problemWith(link: string): string | null {
   return route ? null : "no page of the app answers this path";
 }
 
+/** Links and image addresses (alumni email's logo is loaded from the app). */
 function linksIn(html: string, text: string): string[] {
-  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+  const hrefs = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
   const inText = [...text.matchAll(/https?:\/\/[^\s<>"'()[\]]+/g)].map((m) => m[0]);
   return [...new Set([...hrefs, ...inText])].filter((l) => !l.startsWith("mailto:"));
 }
@@ -85,6 +87,14 @@ function rebased(value: unknown): unknown {
   }
   return value;
 }
+
+/** Alumni email as the app renders it: the logo at the app's own logo address (ADR 036). */
+const brand = () =>
+  ({
+    companyName: "Fjord Pay",
+    accentColor: "#1f5f7a",
+    logo: { url: `${env().appUrl}/portal/logo?v=0123456789abcdef`, width: 160, height: 40 },
+  }) satisfies EmailBrand;
 
 let app: TestApp;
 beforeAll(async () => {
@@ -108,7 +118,7 @@ describe("links in emails", () => {
 
   it.each(TEMPLATE_KEYS)("%s links only to existing pages on APP_URL", async (key: TemplateKey) => {
     const definition = templateDefinition(key);
-    const email = await renderTemplate(key, rebased(definition.sample) as never);
+    const email = await renderTemplate(key, rebased(definition.sample) as never, { brand: brand() });
     const links = linksIn(email.html, email.text);
     const problems = links.map((l) => [l, problemWith(l)]).filter(([, p]) => p);
     expect(problems, `${key}: ${links.length} links`).toEqual([]);
@@ -117,7 +127,9 @@ describe("links in emails", () => {
   it("every link of every template, requested from the running app, reaches a page of ours", async () => {
     const requested = new Set<string>();
     for (const key of TEMPLATE_KEYS) {
-      const email = await renderTemplate(key, rebased(templateDefinition(key).sample) as never);
+      const email = await renderTemplate(key, rebased(templateDefinition(key).sample) as never, {
+        brand: brand(),
+      });
       for (const link of linksIn(email.html, email.text)) {
         const url = new URL(link);
         const target = `${url.pathname}${url.search}`;

@@ -32,7 +32,7 @@ export async function declineApplication({
   const [target] = await declineTargets([applicationId]);
   if (!target) throw notFound("That application");
   const employer = await employerForEmail();
-  const email = await declineEmail(target, input, actor, employer.companyName);
+  const email = await declineEmail(target, input, actor, employer);
   assertKindDecline(email, input);
   return db.$transaction(async (tx) => {
     const { app } = assertMove(await lockApplication(tx, applicationId), actor, "declined", input.version);

@@ -43,7 +43,7 @@ export async function moveApplications({
     const declineInput = { ...decline, note: note ?? null };
     const targets = await declineTargets(ids);
     for (const target of targets) {
-      const email = await declineEmail(target, declineInput, actor, employer.companyName);
+      const email = await declineEmail(target, declineInput, actor, employer);
       if (emails.size === 0) assertKindDecline(email, declineInput);
       emails.set(target.id, { email, target });
     }

@@ -1,3 +1,4 @@
+import type { EmailBrand } from "#emails/components/brand";
 import { checkTone } from "~/modules/outreach/tone";
 import { renderTemplate, type RenderedTemplate } from "~/modules/outreach/render-template.server";
 import { actorOf, type AlumnusUser, type StaffUser } from "~/platform/auth.server";
@@ -178,17 +179,21 @@ export async function declineEmail(
   target: DeclineTarget,
   input: { reason: string; whatCouldChange: string; note: string | null },
   actor: StaffUser,
-  companyName: string,
+  employer: { companyName: string; brand: EmailBrand },
 ) {
-  return renderTemplate("application-decline", {
-    firstName: target.preferredName || target.firstName,
-    companyName,
-    opportunityTitle: target.programTitle,
-    reason: input.reason,
-    whatCouldChange: input.whatCouldChange,
-    contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
-    note: input.note ?? undefined,
-  });
+  return renderTemplate(
+    "application-decline",
+    {
+      firstName: target.preferredName || target.firstName,
+      companyName: employer.companyName,
+      opportunityTitle: target.programTitle,
+      reason: input.reason,
+      whatCouldChange: input.whatCouldChange,
+      contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
+      note: input.note ?? undefined,
+    },
+    { brand: employer.brand },
+  );
 }
 
 /** The tone check on the decline as the applicant will read it; errors block, next to their field. */

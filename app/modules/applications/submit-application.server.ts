@@ -124,18 +124,22 @@ export async function submitApplication({
   const employer = await employerForEmail();
   const source = invitedBy ? "invitation" : actor.kind === "alumnus" ? "portal" : "hr";
   const email = address
-    ? await renderTemplate("application-received", {
-        firstName: person.preferredName || person.firstName,
-        companyName: employer.companyName,
-        opportunityTitle: program.title,
-        answerBy,
-        applicationUrl: `${env().appUrl}/portal/applications`,
-        contact: {
-          name: program.hiringManager.name,
-          role: "Hiring manager",
-          email: program.hiringManager.email,
+    ? await renderTemplate(
+        "application-received",
+        {
+          firstName: person.preferredName || person.firstName,
+          companyName: employer.companyName,
+          opportunityTitle: program.title,
+          answerBy,
+          applicationUrl: `${env().appUrl}/portal/applications`,
+          contact: {
+            name: program.hiringManager.name,
+            role: "Hiring manager",
+            email: program.hiringManager.email,
+          },
         },
-      })
+        { brand: employer.brand },
+      )
     : null;
 
   try {

@@ -1,4 +1,6 @@
+import type { EmailBrand } from "#emails/components/brand";
 import { templateDefinition, type TemplateProps } from "#emails/index";
+import { alumniEmailBrand } from "~/modules/portal/get-branding.server";
 import { cleanProps, renderTemplate, type RenderedTemplate } from "~/modules/outreach/render-template.server";
 import { randomToken } from "~/platform/crypto.server";
 import { checkTone, type ToneReport } from "~/modules/outreach/tone";
@@ -72,16 +74,20 @@ function linksFor(campaign: CampaignContent, personId: string, now: Date): Perso
   return { preferencesUrl: preferencesUrlFor(personId), interestUrl: answerUrlFor(campaign, personId, now) };
 }
 
-/** `now`: when the email is written (the answer link's expiry counts from it at the earliest). */
+/**
+ * `now`: when the email is written (the answer link's expiry counts from it at the earliest).
+ * `brand`: the employer's branding for the email's look (ADR 036), read here when not given.
+ */
 export async function renderCampaignEmail(
   campaign: CampaignContent,
   person: CampaignPerson,
-  options: { now?: Date } = {},
+  options: { now?: Date; brand?: EmailBrand } = {},
 ): Promise<RenderedTemplate> {
   return renderWith(
     campaign,
     person.preferredName?.trim() || person.firstName,
     linksFor(campaign, person.id, options.now ?? new Date()),
+    options.brand ?? (await alumniEmailBrand()),
   );
 }
 
@@ -128,12 +134,13 @@ async function renderWith(
   campaign: CampaignContent,
   firstName: string,
   links: PersonLinks,
+  brand: EmailBrand,
 ): Promise<RenderedTemplate> {
   const { key, props } = propsFor(campaign, firstName, links);
   const email =
     key === "return-reminder"
-      ? await renderTemplate(key, props as TemplateProps<"return-reminder">)
-      : await renderTemplate(key, props as TemplateProps<"return-invitation">);
+      ? await renderTemplate(key, props as TemplateProps<"return-reminder">, { brand })
+      : await renderTemplate(key, props as TemplateProps<"return-invitation">, { brand });
   return { ...email, subject: subjectFor(campaign, firstName) };
 }
 
@@ -156,7 +163,7 @@ function escapeHtml(text: string) {
  */
 export async function campaignRenderer(
   campaign: CampaignContent,
-  options: { now?: Date } = {},
+  options: { now?: Date; brand?: EmailBrand } = {},
 ): Promise<(person: CampaignPerson) => Promise<RenderedTemplate>> {
   const now = options.now ?? new Date();
   const token = randomToken(12).replace(/[^A-Za-z0-9]/g, "x");
@@ -165,12 +172,14 @@ export async function campaignRenderer(
     preferencesUrl: `https://preferences.invalid/${token}`,
     interestUrl: `https://answer.invalid/${token}`,
   };
-  const template = await renderWith(campaign, nameMark, marks);
+  // The branding is read once: every message of the run looks the same.
+  const brand = options.brand ?? (await alumniEmailBrand());
+  const template = await renderWith(campaign, nameMark, marks, brand);
   const usable = [nameMark, marks.preferencesUrl, marks.interestUrl].every(
     (mark) => template.html.includes(mark) && template.text.includes(mark),
   );
   return async (person) => {
-    if (!usable) return renderCampaignEmail(campaign, person, { now });
+    if (!usable) return renderCampaignEmail(campaign, person, { now, brand });
     const name = cleanProps(person.preferredName?.trim() || person.firstName);
     const links = linksFor(campaign, person.id, now);
     const fill = (text: string, escape: (value: string) => string) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { EmailBrand } from "#emails/components/brand";
 import { campaignValues } from "../../../test/factories/campaigns";
 import { XSS_PAYLOADS } from "../../../test/hostile/payloads";
 import { campaignRenderer, renderCampaignEmail, type CampaignContent } from "./campaign-email.server";
@@ -32,6 +33,13 @@ const PEOPLE = [
   })),
 ];
 
+/** The employer's branding, pinned: its logo and colour are part of what both ways must agree on. */
+const BRAND = {
+  companyName: "Fjord Pay",
+  accentColor: "#0b3d2e",
+  logo: { url: "https://alumni.fjordpay.example/portal/logo?v=0123456789abcdef", width: 160, height: 40 },
+} satisfies EmailBrand;
+
 describe("rendering a campaign once and filling in each person", () => {
   for (const [label, campaign] of [
     ["invitation", content()],
@@ -43,10 +51,10 @@ describe("rendering a campaign once and filling in each person", () => {
   ] as const) {
     it(`gives exactly what a full render gives (${label})`, async () => {
       const now = new Date("2026-12-01T10:00:00Z");
-      const render = await campaignRenderer(campaign, { now });
+      const render = await campaignRenderer(campaign, { now, brand: BRAND });
       for (const person of PEOPLE) {
         const fast = await render(person);
-        const full = await renderCampaignEmail(campaign, person, { now });
+        const full = await renderCampaignEmail(campaign, person, { now, brand: BRAND });
         expect(fast.subject).toBe(full.subject);
         expect(fast.html).toBe(full.html);
         expect(fast.text).toBe(full.text);

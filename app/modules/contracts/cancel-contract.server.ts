@@ -1,4 +1,4 @@
-import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
+import { alumniSender, emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
@@ -35,15 +35,21 @@ export async function cancelContract({
   assertAllowed(rolesOn(actor, contract), "cancel", contract.status);
   const address = alumnusEmail(contract);
   const tell = (SEEN_BY_PERSON as readonly string[]).includes(contract.status) && !!address;
-  const email = tell
-    ? await renderTemplate("contract-cancelled", {
-        firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
-        companyName: (await getBranding()).companyName,
-        role: contract.terms.role,
-        reason,
-        contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
-      })
-    : null;
+  const branding = tell ? await getBranding() : null;
+  const email =
+    tell && branding
+      ? await renderTemplate(
+          "contract-cancelled",
+          {
+            firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
+            companyName: branding.companyName,
+            role: contract.terms.role,
+            reason,
+            contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
+          },
+          { brand: emailBrand(branding) },
+        )
+      : null;
   const from = await alumniSender();
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);

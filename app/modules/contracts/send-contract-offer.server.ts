@@ -1,4 +1,4 @@
-import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
+import { alumniSender, emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
@@ -46,24 +46,29 @@ export async function sendContractOffer({
     );
   const expiresAt = new Date(now.getTime() + contract.settings.offerValidDays * DAY);
   const t = contract.terms;
-  const email = await renderTemplate("contract-offer", {
-    firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
-    companyName: (await getBranding()).companyName,
-    terms: {
-      role: t.role,
-      hourlyRate: t.hourlyRate,
-      currency: t.currency,
-      minHoursPerWeek: t.minHoursPerWeek ?? 0,
-      maxHoursPerWeek: t.maxHoursPerWeek ?? 0,
-      startDate: t.startsOn ?? now.toISOString().slice(0, 10),
-      endDate: t.endsOn,
-      noticeDays: t.noticeDays ?? 0,
+  const branding = await getBranding();
+  const email = await renderTemplate(
+    "contract-offer",
+    {
+      firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
+      companyName: branding.companyName,
+      terms: {
+        role: t.role,
+        hourlyRate: t.hourlyRate,
+        currency: t.currency,
+        minHoursPerWeek: t.minHoursPerWeek ?? 0,
+        maxHoursPerWeek: t.maxHoursPerWeek ?? 0,
+        startDate: t.startsOn ?? now.toISOString().slice(0, 10),
+        endDate: t.endsOn,
+        noticeDays: t.noticeDays ?? 0,
+      },
+      respondBy: expiresAt.toISOString().slice(0, 10),
+      contractUrl: portalContractUrl(contract.id),
+      contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
+      note: note ?? undefined,
     },
-    respondBy: expiresAt.toISOString().slice(0, 10),
-    contractUrl: portalContractUrl(contract.id),
-    contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
-    note: note ?? undefined,
-  });
+    { brand: emailBrand(branding) },
+  );
   const from = await alumniSender();
   return db.$transaction(async (tx) => {
     const locked = await lockContract(tx, contractId);

@@ -1,5 +1,5 @@
 import { renderTemplate } from "~/modules/outreach/render-template.server";
-import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
+import { alumniSender, emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { changedFields } from "~/platform/audit.server";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import type { StaffUser } from "~/platform/auth.server";
@@ -87,18 +87,23 @@ export async function updateContractTerms({
       : [];
   // An offer the person may be reading is taken back: they are told, never left to find out.
   const address = alumnusEmail(contract);
+  const branding = contract.status === "offered" && address ? await getBranding() : null;
   const offerTakenBack =
-    contract.status === "offered" && address
+    branding && address
       ? {
           address,
           from: await alumniSender(),
-          email: await renderTemplate("contract-offer-changed", {
-            firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
-            companyName: (await getBranding()).companyName,
-            role: contract.terms.role,
-            changed: changedInWords(Object.keys(diff.after)),
-            contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
-          }),
+          email: await renderTemplate(
+            "contract-offer-changed",
+            {
+              firstName: contract.alumnus.preferredName || contract.alumnus.firstName,
+              companyName: branding.companyName,
+              role: contract.terms.role,
+              changed: changedInWords(Object.keys(diff.after)),
+              contact: { name: actor.name, role: actor.roleLabel, email: actor.email },
+            },
+            { brand: emailBrand(branding) },
+          ),
         }
       : null;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
-import { getBranding } from "~/modules/portal/get-branding.server";
+import { emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { t } from "~/modules/portal/strings";
 import { recordAudit } from "~/platform/audit.server";
 import { sha256 } from "~/platform/crypto.server";
@@ -153,12 +153,16 @@ export async function processAlumniSignInRequest(context: JobContext) {
       const branding = alumnus ? await getBranding() : null;
       const rendered =
         alumnus && branding
-          ? await renderTemplate("sign-in-link", {
-              firstName: alumnus.preferredName?.trim() || alumnus.firstName,
-              companyName: branding.companyName,
-              signInUrl: url,
-              expiresInMinutes: ALUMNI_LINK_MINUTES,
-            })
+          ? await renderTemplate(
+              "sign-in-link",
+              {
+                firstName: alumnus.preferredName?.trim() || alumnus.firstName,
+                companyName: branding.companyName,
+                signInUrl: url,
+                expiresInMinutes: ALUMNI_LINK_MINUTES,
+              },
+              { brand: emailBrand(branding) },
+            )
           : null;
       await db.$transaction(async (tx) => {
         await tx.job.update({ where: { id: context.job.id }, data: { payload: {} } });

@@ -4,7 +4,7 @@ import { db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import { hitRateLimit } from "~/platform/rate-limit.server";
-import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
+import { alumniSender, emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { t } from "~/modules/portal/strings";
 import { answerUrl, FRESH_ANSWER_LINK_DAYS } from "./answer-token.server";
 import { findInvitation, firstNameOf } from "./find-invitation.server";
@@ -36,15 +36,19 @@ export async function sendFreshAnswerLink(input: { token: string | undefined; no
   // Rendered before the transaction (no work but the writes inside it); alumni email speaks as
   // the employer and comes from its sender (ADR 036).
   const [branding, from] = await Promise.all([getBranding(), alumniSender()]);
-  const email = await renderTemplate("answer-link", {
-    firstName: firstNameOf(alumnus),
-    companyName: branding.companyName,
-    opportunity: campaign.opportunity,
-    answerUrl: answerUrl({ alumnusId: alumnus.id, campaignId: campaign.id, expiresAt }),
-    usableUntil: expiresAt.toISOString().slice(0, 10),
-    days: FRESH_ANSWER_LINK_DAYS,
-    contact: { name: campaign.senderName, role: campaign.senderRole, email: campaign.senderEmail },
-  });
+  const email = await renderTemplate(
+    "answer-link",
+    {
+      firstName: firstNameOf(alumnus),
+      companyName: branding.companyName,
+      opportunity: campaign.opportunity,
+      answerUrl: answerUrl({ alumnusId: alumnus.id, campaignId: campaign.id, expiresAt }),
+      usableUntil: expiresAt.toISOString().slice(0, 10),
+      days: FRESH_ANSWER_LINK_DAYS,
+      contact: { name: campaign.senderName, role: campaign.senderRole, email: campaign.senderEmail },
+    },
+    { brand: emailBrand(branding) },
+  );
   await db.$transaction(async (tx) => {
     const found = await findInvitation(tx, input.token, { lock: true, now: input.now });
     if (found.state === "invalid" || found.state === "gone")

@@ -1,5 +1,5 @@
 import { renderTemplate } from "~/modules/outreach/render-template.server";
-import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
+import { alumniSender, emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { personName, staffContractUrl } from "~/modules/contracts/contract-record.server";
 import { alumnusAddress } from "~/modules/applications/employer.server";
 import { db } from "~/platform/db.server";
@@ -115,17 +115,25 @@ export async function sendOnboardingReminders({ now = new Date() }: { now?: Date
   for (const { to, alumnus, tasks } of groups.values()) {
     const day = (d: Date) => d.toISOString().slice(0, 10);
     const email = alumnus
-      ? await renderTemplate("onboarding-reminder", {
-          firstName: to.name,
-          companyName: branding!.companyName,
-          startDate: day(tasks[0].contract.startsOn ?? now),
-          openTasks: tasks.map((t) => ({ title: t.title, dueDate: day(t.dueOn) })),
-          doneCount: await db.onboardingTask.count({
-            where: { contractId: tasks[0].contract.id, owner: "alumnus", status: { not: "open" } },
-          }),
-          checklistUrl: portalOnboardingUrl(tasks[0].contract.id),
-          contact: { name: branding!.senderName || branding!.companyName, role: "HR", email: from!.address },
-        })
+      ? await renderTemplate(
+          "onboarding-reminder",
+          {
+            firstName: to.name,
+            companyName: branding!.companyName,
+            startDate: day(tasks[0].contract.startsOn ?? now),
+            openTasks: tasks.map((t) => ({ title: t.title, dueDate: day(t.dueOn) })),
+            doneCount: await db.onboardingTask.count({
+              where: { contractId: tasks[0].contract.id, owner: "alumnus", status: { not: "open" } },
+            }),
+            checklistUrl: portalOnboardingUrl(tasks[0].contract.id),
+            contact: {
+              name: branding!.senderName || branding!.companyName,
+              role: "HR",
+              email: from!.address,
+            },
+          },
+          { brand: emailBrand(branding!) },
+        )
       : await renderTemplate("onboarding-task-reminder", {
           recipientName: to.name.split(" ")[0] || to.name,
           tasks: tasks.map((t) => ({

@@ -1,4 +1,4 @@
-import { alumniSender, getBranding } from "~/modules/portal/get-branding.server";
+import { alumniSender, emailBrand, getBranding } from "~/modules/portal/get-branding.server";
 import { renderTemplate } from "~/modules/outreach/render-template.server";
 import {
   alumnusEmail,
@@ -50,24 +50,30 @@ export async function prepareOnboarding(contract: LoadedContract, acceptedAt: Da
   const address = alumnusEmail(contract);
   const mine = checklist.items.filter((i) => i.owner === "alumnus");
   const contact = contract.creator ?? contract.program.hiringManager;
-  const email = address
-    ? await renderTemplate("onboarding-welcome", {
-        firstName: firstName(contract),
-        companyName: (await getBranding()).companyName,
-        role: contract.terms.role,
-        startDate: contract.terms.startsOn ?? acceptedAt.toISOString().slice(0, 10),
-        tasks: mine.map((i) => ({
-          title: i.title,
-          dueDate: dueDay(acceptedAt, i.dueOffsetDays).toISOString().slice(0, 10),
-        })),
-        checklistUrl: portalOnboardingUrl(contract.id),
-        contact: {
-          name: contact.name,
-          role: contact.id === contract.createdById ? "HR" : "Hiring manager",
-          email: contact.email,
-        },
-      })
-    : null;
+  const branding = address ? await getBranding() : null;
+  const email =
+    address && branding
+      ? await renderTemplate(
+          "onboarding-welcome",
+          {
+            firstName: firstName(contract),
+            companyName: branding.companyName,
+            role: contract.terms.role,
+            startDate: contract.terms.startsOn ?? acceptedAt.toISOString().slice(0, 10),
+            tasks: mine.map((i) => ({
+              title: i.title,
+              dueDate: dueDay(acceptedAt, i.dueOffsetDays).toISOString().slice(0, 10),
+            })),
+            checklistUrl: portalOnboardingUrl(contract.id),
+            contact: {
+              name: contact.name,
+              role: contact.id === contract.createdById ? "HR" : "Hiring manager",
+              email: contact.email,
+            },
+          },
+          { brand: emailBrand(branding) },
+        )
+      : null;
   // A checklist with no required step activates at acceptance: the "all set" email goes with it.
   const allSet: AllSetSlot = checklist.items.some((i) => i.required)
     ? NOT_RENDERED
@@ -170,18 +176,23 @@ async function prepareAllSet(contract: LoadedContract) {
   const address = alumnusEmail(contract);
   if (!address) return null;
   const contact = contract.creator ?? contract.program.hiringManager;
-  const email = await renderTemplate("contract-active", {
-    firstName: firstName(contract),
-    companyName: (await getBranding()).companyName,
-    role: contract.terms.role,
-    startDate: contract.terms.startsOn ?? new Date().toISOString().slice(0, 10),
-    contractUrl: portalContractUrl(contract.id),
-    contact: {
-      name: contact.name,
-      role: contact.id === contract.createdById ? "HR" : "Hiring manager",
-      email: contact.email,
+  const branding = await getBranding();
+  const email = await renderTemplate(
+    "contract-active",
+    {
+      firstName: firstName(contract),
+      companyName: branding.companyName,
+      role: contract.terms.role,
+      startDate: contract.terms.startsOn ?? new Date().toISOString().slice(0, 10),
+      contractUrl: portalContractUrl(contract.id),
+      contact: {
+        name: contact.name,
+        role: contact.id === contract.createdById ? "HR" : "Hiring manager",
+        email: contact.email,
+      },
     },
-  });
+    { brand: emailBrand(branding) },
+  );
   return {
     email,
     address,

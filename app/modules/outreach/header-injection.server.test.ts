@@ -7,6 +7,7 @@ import { templateDefinition, type TemplateProps } from "#emails/index";
 import { db } from "~/platform/db.server";
 import { dispatchOnce, SmtpTransport } from "~/platform/mailer/dispatcher.server";
 import { queueEmail, renderEmail } from "~/platform/mailer/mailer.server";
+import { alumniEmailBrand } from "~/modules/portal/get-branding.server";
 import { renderTemplate } from "./render-template.server";
 
 /**
@@ -54,11 +55,15 @@ function headerBlock(raw: string) {
 describe("header injection through names and subjects", () => {
   it("renders, stores and delivers a message whose name and subject carry CR/LF without creating a header", async () => {
     const sample = templateDefinition("sign-in-link").sample as TemplateProps<"sign-in-link">;
-    const email = await renderTemplate("sign-in-link", {
-      ...sample,
-      firstName: HOSTILE,
-      companyName: HOSTILE,
-    });
+    const email = await renderTemplate(
+      "sign-in-link",
+      {
+        ...sample,
+        firstName: HOSTILE,
+        companyName: HOSTILE,
+      },
+      { brand: await alumniEmailBrand() },
+    );
     expect(email.subject).not.toMatch(/[\r\n]/);
 
     const direct = await renderEmail(createElement("p", null, "x"), HOSTILE);
@@ -139,7 +144,7 @@ describe("header injection through names and subjects", () => {
 
   it("refuses an alumni email without the employer's sender, and a sender address with a line break", async () => {
     const sample = templateDefinition("sign-in-link").sample as TemplateProps<"sign-in-link">;
-    const email = await renderTemplate("sign-in-link", sample);
+    const email = await renderTemplate("sign-in-link", sample, { brand: await alumniEmailBrand() });
     const queue = (from?: { name: string; address: string }) =>
       db.$transaction((tx) =>
         queueEmail(tx, {

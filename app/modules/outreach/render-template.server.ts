@@ -7,7 +7,9 @@ import {
   type TemplateProps,
   type TemplatePurpose,
 } from "#emails/index";
+import { EmailBrandProvider, type EmailBrand } from "#emails/components/brand";
 import { neutraliseText } from "#emails/components/text";
+import { createElement } from "react";
 import { renderEmail, type RenderedEmail } from "~/platform/mailer/mailer.server";
 
 /**
@@ -16,7 +18,11 @@ import { renderEmail, type RenderedEmail } from "~/platform/mailer/mailer.server
  * zero-width characters removed; line breaks kept), so text people typed cannot disguise
  * itself; React escapes it in the HTML.
  *
- *   const email = await renderTemplate("return-invitation", props);   // before the transaction
+ * Alumni templates carry the employer's branding (logo, accent colour; ADR 036): pass `brand`
+ * (`alumniEmailBrand()` or `emailBrand(branding)` in app/modules/portal); without it they are
+ * refused, as the outbox refuses them without the employer's sender. Other templates ignore it.
+ *
+ *   const email = await renderTemplate("return-invitation", props, { brand });   // before the transaction
  *   await db.$transaction(async (tx) => {
  *     await queueEmail(tx, { template: email.template, purpose: email.purpose, to, email, ... });
  *   });
@@ -48,11 +54,16 @@ export function cleanProps<T>(value: T): T {
 export async function renderTemplate<K extends TemplateKey>(
   key: K,
   props: TemplateProps<K>,
+  options: { brand?: EmailBrand | null } = {},
 ): Promise<RenderedTemplate> {
   const definition = templateDefinition(key);
+  if (definition.audience === "alumnus" && !options.brand) {
+    throw new Error(`The ${key} email goes to an alumnus: pass the employer's branding as \`brand\`.`);
+  }
   const clean = cleanProps(props);
+  const brand = definition.audience === "alumnus" ? cleanProps(options.brand!) : null;
   const email = await renderEmail(
-    templateElement(key, clean),
+    createElement(EmailBrandProvider, { value: brand }, templateElement(key, clean)),
     definition.subject(clean as Record<string, unknown>),
   );
   return {

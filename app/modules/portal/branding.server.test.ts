@@ -5,7 +5,20 @@ import { queueEmail } from "~/platform/mailer/mailer.server";
 import { createStaffUser, staffActor } from "../../../test/factories";
 import { pngHeader, SCRIPTED_SVG, TINY_PNG, TINY_WEBP } from "../../../test/factories/images";
 import { BrandingSchema, DEFAULT_BRANDING, MAX_LOGO_BYTES } from "./branding";
-import { alumniSender, getBranding, getBrandingLogo } from "./get-branding.server";
+import { registerBackgroundWork } from "~/modules/background.server";
+import { ALUMNI_SIGN_IN_JOB, requestAlumniSignIn } from "~/modules/identity/request-alumni-sign-in.server";
+import { previewTemplate } from "~/modules/outreach/preview-template.server";
+import { env } from "~/platform/env.server";
+import { runNextJob } from "~/platform/jobs.server";
+import { PRODUCT_ACCENT } from "#emails/components/brand";
+import { createAlumnus, unique } from "../../../test/factories";
+import {
+  alumniEmailBrand,
+  alumniSender,
+  emailBrand,
+  getBranding,
+  getBrandingLogo,
+} from "./get-branding.server";
 import { saveBranding } from "./save-branding.server";
 import { removeBrandingLogo } from "./remove-branding-logo.server";
 import { setBrandingLogo } from "./set-branding-logo.server";
@@ -106,12 +119,16 @@ describe("employer branding", () => {
     const saved = await getBranding();
     const sender = await alumniSender();
     expect(sender).toEqual({ name: saved.senderName, address: saved.senderEmail });
-    const email = await renderTemplate("sign-in-link", {
-      firstName: "Maja",
-      companyName: "Nordlys Bank",
-      signInUrl: "http://localhost/portal/sign-in/x",
-      expiresInMinutes: 15,
-    });
+    const email = await renderTemplate(
+      "sign-in-link",
+      {
+        firstName: "Maja",
+        companyName: "Nordlys Bank",
+        signInUrl: "http://localhost/portal/sign-in/x",
+        expiresInMinutes: 15,
+      },
+      { brand: await alumniEmailBrand() },
+    );
     expect(email.audience).toBe("alumnus");
     const queued = await db.$transaction((tx) =>
       queueEmail(tx, {
@@ -143,5 +160,54 @@ describe("employer branding", () => {
       fromName: null,
       fromAddress: null,
     });
+  });
+
+  it("alumni email queued for real carries the employer's logo (from the app's logo address) and accent colour", async () => {
+    registerBackgroundWork();
+    const actor = await admin();
+    const { version } = await db.branding.findUniqueOrThrow({ where: { id: "default" } });
+    await saveBranding({
+      actor,
+      input: input(
+        { companyName: "Nordlys Bank", accentColor: "#0b3d2e", senderName: "Nordlys People" },
+        version,
+      ),
+    });
+    await setBrandingLogo({ actor, bytes: pngHeader(320, 80) });
+    const { logoUrl } = await getBranding();
+    expect(logoUrl).toMatch(/^\/portal\/logo\?v=[0-9a-f]{16}$/);
+
+    const alumnus = await createAlumnus(db, {
+      workEmail: `${unique("maja")}@nordlys.example`,
+      firstName: "Maja",
+    });
+    await requestAlumniSignIn({ email: alumnus.workEmail!, ip: unique("ip") });
+    while (await runNextJob({ kinds: [ALUMNI_SIGN_IN_JOB] }));
+    const stored = await db.outboxMessage.findFirstOrThrow({
+      where: { toAddress: alumnus.workEmail!, template: "sign-in-link" },
+    });
+    const image = /<img\b[^>]*>/.exec(stored.html)?.[0] ?? "";
+    // An absolute address under APP_URL, the logo fitted to 200 x 48 (320 x 80 -> 192 x 48).
+    expect(image).toContain(`src="${env().appUrl}${logoUrl}"`);
+    expect(image).toContain('alt="Nordlys Bank"');
+    expect(image).toContain('width="192"');
+    expect(image).toContain('height="48"');
+    expect(stored.html).toContain("background-color:#0b3d2e;color:#ffffff");
+    expect(stored.html).not.toContain(PRODUCT_ACCENT);
+    expect(stored.text.startsWith("Nordlys Bank\n")).toBe(true);
+    expect(stored).toMatchObject({ fromName: "Nordlys People" });
+
+    // The staff preview of an alumni template shows the same branding; of a staff template, none.
+    const preview = await previewTemplate({ template: "return-invitation" });
+    expect(preview.email.html).toContain(`src="${env().appUrl}${logoUrl}"`);
+    expect(preview.email.html).toContain("Nordlys Bank");
+    const staffPreview = await previewTemplate({ template: "password-reset" });
+    expect(staffPreview.email.html).not.toMatch(/<img\b|#0b3d2e/);
+
+    // No logo: the name instead. An accent too light for white text (saved before the check
+    // existed) falls back to the product's colour rather than an unreadable button.
+    await removeBrandingLogo({ actor });
+    expect((await alumniEmailBrand()).logo).toBeNull();
+    expect(emailBrand({ ...(await getBranding()), accentColor: "#9fd3e6" }).accentColor).toBe(PRODUCT_ACCENT);
   });
 });

@@ -1,5 +1,7 @@
+import { logoSize, PRODUCT_ACCENT, type EmailBrand } from "#emails/components/brand";
 import { db, type Db } from "~/platform/db.server";
-import { DEFAULT_BRANDING, LOGO_PATH, type Branding } from "./branding";
+import { env } from "~/platform/env.server";
+import { contrastRatio, DEFAULT_BRANDING, LOGO_PATH, MIN_ACCENT_CONTRAST, type Branding } from "./branding";
 
 export const BRANDING_ID = "default";
 
@@ -66,4 +68,25 @@ export async function getBrandingLogo(): Promise<{ bytes: Uint8Array; type: stri
 export async function alumniSender(): Promise<{ name: string; address: string }> {
   const branding = await getBranding();
   return { name: branding.senderName, address: branding.senderEmail };
+}
+
+/**
+ * The branding as alumni email shows it (ADR 036): the logo at its public address under APP_URL
+ * (mail clients load it from there; nothing is embedded), fitted to the email's header, and the
+ * accent colour, kept only while white text on it stays readable (the save refuses lighter ones).
+ */
+export function emailBrand(branding: Branding): EmailBrand {
+  const readable = contrastRatio(branding.accentColor, "#ffffff") >= MIN_ACCENT_CONTRAST;
+  return {
+    companyName: branding.companyName,
+    accentColor: readable ? branding.accentColor : PRODUCT_ACCENT,
+    logo: branding.logoUrl
+      ? { url: `${env().appUrl}${branding.logoUrl}`, ...logoSize(branding.logoWidth, branding.logoHeight) }
+      : null,
+  };
+}
+
+/** The saved branding as alumni email shows it: pass it to renderTemplate as `brand`. */
+export async function alumniEmailBrand(): Promise<EmailBrand> {
+  return emailBrand(await getBranding());
 }

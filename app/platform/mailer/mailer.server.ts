@@ -43,9 +43,31 @@ export function assertDeliverableAddress(address: string): string {
   return value;
 }
 
-/** Plain-text part: headings keep their case (html-to-text shouts them by default). */
+/**
+ * Plain-text part: headings keep their case (html-to-text shouts them by default). Images are
+ * left out, except those marked `data-text="alt"` (the employer's logo), which become their alt
+ * text on a line of its own, without the image's address.
+ */
 const PLAIN_TEXT_OPTIONS = {
-  selectors: ["h1", "h2", "h3", "h4"].map((selector) => ({ selector, options: { uppercase: false } })),
+  selectors: [
+    ...["h1", "h2", "h3", "h4"].map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'img[data-text="alt"]', format: "altText" },
+  ],
+  formatters: {
+    altText: (elem: { attribs?: Record<string, string> }, _walk: unknown, builder: AltTextBuilder) => {
+      const alt = elem.attribs?.alt?.trim();
+      if (!alt) return;
+      builder.openBlock({ leadingLineBreaks: 1 });
+      builder.addInline(alt, { noWordTransform: true });
+      builder.closeBlock({ trailingLineBreaks: 1 });
+    },
+  },
+};
+
+type AltTextBuilder = {
+  openBlock(options: { leadingLineBreaks: number }): void;
+  addInline(text: string, options: { noWordTransform: boolean }): void;
+  closeBlock(options: { trailingLineBreaks: number }): void;
 };
 
 export async function renderEmail(element: ReactElement, subject: string): Promise<RenderedEmail> {
