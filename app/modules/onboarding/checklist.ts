@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { t } from "~/modules/portal/strings";
 import { chosenFile, formVersion, plainText, recordId } from "~/platform/input";
 
 /**
@@ -86,11 +87,12 @@ export const DOCUMENT_TYPES = [
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_DOCUMENT_LABEL = "5 MB";
 
+/** Refusals of an upload: only the person uploads, so they are in the portal's words. */
 export const DOCUMENT_MESSAGES = {
-  missing: "Choose a file to upload.",
-  tooLarge: `This file is larger than ${MAX_DOCUMENT_LABEL}. Upload a smaller scan or photo.`,
-  wrongType: "This file is not a PDF, PNG or JPEG. Upload a PDF, or a photo as PNG or JPEG.",
-  mismatch: "This file's name says one type but its content is another. Upload the file as it was saved.",
+  missing: t("onboarding.refused.missing"),
+  tooLarge: t("onboarding.refused.tooLarge", { size: MAX_DOCUMENT_LABEL }),
+  wrongType: t("onboarding.refused.wrongType"),
+  mismatch: t("onboarding.refused.mismatch"),
 };
 
 export type SniffedDocument = { ok: true; mediaType: string } | { ok: false; message: string };

@@ -17,7 +17,8 @@ import { recordAudit } from "~/platform/audit.server";
 import { sha256Bytes } from "~/platform/crypto.server";
 import { db, type Prisma } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
-import { AppError, conflict, notFound } from "~/platform/errors";
+import { t } from "~/modules/portal/strings";
+import { AppError, conflict } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import { can } from "~/platform/permissions";
 import { dueDay, sniffDocument, type OnboardingOwner } from "./checklist";
@@ -254,19 +255,19 @@ export function ownsTasks(
 }
 
 const RUNNING = ["onboarding", "active"];
+// Refusals of a step are in the portal's catalogue: the person reads them there (staff see the
+// same English sentences on the contract's page).
 
 async function taskFor(actor: StaffUser | AlumnusUser, taskId: string) {
   const task = await db.onboardingTask.findUnique({ where: { id: taskId } });
-  if (!task) throw notFound("That step");
+  if (!task) throw new AppError("not_found", t("onboarding.refused.noStep"));
   // The contract check answers 404 to anyone who may not see the contract at all.
   const contract = await contractFor(actor, task.contractId);
   return { task, contract };
 }
 
 const done = (who: string | null) =>
-  conflict(
-    `${who ? `${who} already finished this step` : "This step is already finished"}. Nothing else changed.`,
-  );
+  conflict(who ? t("onboarding.refused.alreadyDoneBy", { name: who }) : t("onboarding.refused.alreadyDone"));
 
 /** Marks the task done under the contract's lock, audits it, and activates when it was the last. */
 async function finishTask(
@@ -283,9 +284,8 @@ async function finishTask(
   },
 ) {
   const locked = await lockContract(tx, input.contractId);
-  if (!locked) throw notFound("That contract");
-  if (!RUNNING.includes(locked.status))
-    throw conflict("Onboarding is not running for this contract any more, so its steps cannot change.");
+  if (!locked) throw new AppError("not_found", t("notFound.contract"));
+  if (!RUNNING.includes(locked.status)) throw conflict(t("onboarding.refused.notRunning"));
   const who = input.actor.kind === "system" ? null : input.actor;
   const updated = await tx.onboardingTask.updateMany({
     where: { id: input.taskId, status: "open" },
@@ -327,8 +327,8 @@ export async function completeOnboardingTask({
 }) {
   const { task, contract } = await taskFor(actor, taskId);
   if (!ownsTasks(actor, task.owner, contract))
-    throw new AppError("forbidden", "This step belongs to someone else: only its owner can mark it done.");
-  if (task.kind === "document") throw new AppError("validation", "Upload the document to finish this step.");
+    throw new AppError("forbidden", t("onboarding.refused.notYours"));
+  if (task.kind === "document") throw new AppError("validation", t("onboarding.refused.uploadInstead"));
   if (task.status !== "open") throw done(task.doneByName);
   return withAllSet(contract, taskId, (allSet) =>
     db.$transaction((tx) =>
@@ -390,7 +390,7 @@ export async function uploadOnboardingDocument({
 }) {
   const { task, contract } = await taskFor(alumnus, taskId);
   if (!ownsTasks(alumnus, task.owner, contract) || task.kind !== "document")
-    throw new AppError("forbidden", "This step does not ask you for a document.");
+    throw new AppError("forbidden", t("onboarding.refused.noDocumentAsked"));
   const sniffed = sniffDocument(bytes, fileName);
   if (!sniffed.ok)
     throw new AppError("validation", sniffed.message, { fieldErrors: { document: [sniffed.message] } });
@@ -437,7 +437,7 @@ export async function downloadOnboardingDocument({
   const doc = await db.onboardingDocument.findUnique({ where: { id: documentId } });
   const allowed =
     !!doc && (actor.kind === "alumnus" ? doc.alumnusId === actor.id : can(actor, "manage:contract"));
-  if (!doc || !allowed) throw notFound("That document");
+  if (!doc || !allowed) throw new AppError("not_found", t("onboarding.refused.noDocument"));
   await db.$transaction((tx) =>
     recordAudit(tx, {
       actor: auditActorOf(actor),
@@ -543,7 +543,7 @@ export async function getPortalOnboarding({
 }) {
   const contract = await contractFor(alumnus, contractId);
   const tasks = await tasksOf(contractId);
-  if (tasks.length === 0) throw notFound("That checklist");
+  if (tasks.length === 0) throw new AppError("not_found", t("notFound.checklist"));
   const today = now.toISOString().slice(0, 10);
   const running = RUNNING.includes(contract.status);
   const views = tasks.map((t) => taskView(t, today, running && t.owner === "alumnus"));

@@ -241,6 +241,21 @@ export const PORTAL_STRINGS_EN = {
   "onboarding.uploaded": "You uploaded {file}.",
   "onboarding.uploadedNow": "Thank you, we have your document.",
   "onboarding.reload": "Reload the page and try again.",
+  "onboarding.refused.noStep": "That step does not exist, or you do not have access to it.",
+  "onboarding.refused.noDocument": "That document does not exist, or you do not have access to it.",
+  "onboarding.refused.alreadyDone": "This step is already finished. Nothing else changed.",
+  "onboarding.refused.alreadyDoneBy": "{name} already finished this step. Nothing else changed.",
+  "onboarding.refused.notRunning":
+    "Onboarding is not running for this contract any more, so its steps cannot change.",
+  "onboarding.refused.notYours": "This step belongs to someone else: only its owner can mark it done.",
+  "onboarding.refused.uploadInstead": "Upload the document to finish this step.",
+  "onboarding.refused.noDocumentAsked": "This step does not ask you for a document.",
+  "onboarding.refused.missing": "Choose a file to upload.",
+  "onboarding.refused.tooLarge": "This file is larger than {size}. Upload a smaller scan or photo.",
+  "onboarding.refused.wrongType":
+    "This file is not a PDF, PNG or JPEG. Upload a PDF, or a photo as PNG or JPEG.",
+  "onboarding.refused.mismatch":
+    "This file's name says one type but its content is another. Upload the file as it was saved.",
 
   // Answering an invitation (the page a campaign email's main button opens; ADR 038)
   "answer.title": "Your answer",
