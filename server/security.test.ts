@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOrigin, contentSecurityPolicy, loggablePath } from "./security";
+import { checkOrigin, contentSecurityPolicy, crossOriginResourcePolicy, loggablePath } from "./security";
 
 const ours = ["https://comeback.example"];
 
@@ -66,5 +66,14 @@ describe("loggablePath", () => {
       "/staff/alumni/ckx1234567890abcdefghijkl",
     );
     expect(loggablePath("/a\u0000b")).toBe("/a?b");
+  });
+});
+
+describe("crossOriginResourcePolicy", () => {
+  it("lets other sites load only the employer's logo (alumni email shows it from webmail)", () => {
+    expect(crossOriginResourcePolicy("/portal/logo")).toBe("cross-origin");
+    for (const path of ["/portal", "/portal/logo/x", "/staff/admin/branding", "/build/app.js", "/"]) {
+      expect(crossOriginResourcePolicy(path)).toBe("same-origin");
+    }
   });
 });

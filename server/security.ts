@@ -100,8 +100,19 @@ export function contentSecurityPolicy(nonce: string, development: boolean) {
   return directives.join("; ");
 }
 
+/**
+ * Addresses other sites may load as a resource: the employer's logo, which alumni email shows
+ * from the app (ADR 036) and which webmail loads from its own origin. Everything else is
+ * same-origin only.
+ */
+const CROSS_ORIGIN_RESOURCES = new Set(["/portal/logo"]);
+
+export function crossOriginResourcePolicy(path: string) {
+  return CROSS_ORIGIN_RESOURCES.has(path) ? "cross-origin" : "same-origin";
+}
+
 export function securityHeaders(options: { development: boolean; https: boolean }) {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const nonce = res.locals.cspNonce as string;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, options.development));
     res.setHeader("X-Content-Type-Options", "nosniff");
@@ -109,7 +120,7 @@ export function securityHeaders(options: { development: boolean; https: boolean 
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Resource-Policy", crossOriginResourcePolicy(req.path));
     if (options.https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     res.removeHeader("X-Powered-By");
     next();

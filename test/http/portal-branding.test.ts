@@ -78,6 +78,8 @@ describe("employer branding", () => {
     expect(logo.headers.get("content-type")).toBe("image/png");
     expect(logo.headers.get("x-content-type-options")).toBe("nosniff");
     expect(logo.headers.get("content-security-policy")).toContain("sandbox");
+    // Alumni email shows it: webmail loads it from its own origin.
+    expect(logo.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
     expect(Buffer.from(await logo.arrayBuffer()).equals(TINY_PNG)).toBe(true);
   });
 
