@@ -15,6 +15,15 @@ import { EMAIL_KINDS, EMAIL_PURPOSES, isTemplateKey, templateSummaries } from ".
 import { previewTemplate } from "../app/modules/outreach/preview-template.server";
 import { NotePreviewSchema } from "../app/modules/outreach/schemas";
 import type { ToneReport } from "../app/modules/outreach/tone";
+import { DEFAULT_BRANDING } from "../app/modules/portal/branding";
+import type { EmailBrand } from "../emails/components/brand";
+
+/** Alumni templates in the demo employer's look; no logo, as no app is running to serve one. */
+const DEMO_BRAND: EmailBrand = {
+  companyName: DEFAULT_BRANDING.companyName,
+  accentColor: DEFAULT_BRANDING.accentColor,
+  logo: null,
+};
 
 export function escapeHtml(value: string): string {
   return value.replace(
@@ -73,6 +82,7 @@ async function templatePage(key: Parameters<typeof previewTemplate>[0]["template
   const noteError = parsed.success ? null : parsed.error.issues[0].message;
   const preview = await previewTemplate({
     template: key,
+    brand: DEMO_BRAND,
     ...(url.searchParams.has("note") && parsed.success ? { note: parsed.data.note } : {}),
   });
   const { template, email, tone, noteTone } = preview;
@@ -116,7 +126,7 @@ export async function handle(url: URL): Promise<{ status: number; type: string; 
     };
   }
   if (match[2]) {
-    const { email } = await previewTemplate({ template: key });
+    const { email } = await previewTemplate({ template: key, brand: DEMO_BRAND });
     return match[2] === "html"
       ? { status: 200, type: "text/html", body: email.html }
       : { status: 200, type: "text/plain", body: email.text };
