@@ -283,26 +283,39 @@ export function requestAuditLink() {
  * the hash chain after the transaction commits (ADR 084): nothing here waits for other writers.
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<bigint> {
-  const context = requestContext();
-  const before = toJson(input.before);
-  const after = toJson(input.after);
+  const { before, after, ...fields } = auditEventData(input);
   const row = await tx.auditEvent.create({
     data: {
-      occurredAt: new Date(),
-      ...actorFields(input.actor),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
+      ...fields,
       before: before === undefined ? Prisma.DbNull : before,
       after: after === undefined ? Prisma.DbNull : after,
-      reason: input.reason ?? null,
-      ip: context?.ip?.slice(0, 64) ?? null,
-      userAgent: context?.userAgent?.slice(0, 300) ?? null,
-      correlationId: context?.correlationId ?? null,
-      payloadVersion: AUDIT_PAYLOAD_VERSION,
     },
     select: { id: true },
   });
   afterCommit(tx, requestAuditLink);
   return row.id;
+}
+
+/**
+ * The columns of an audit event as written (before it is linked into the chain): the actor, the
+ * request's address, browser and correlation id, and the payloads as plain JSON. Callers that
+ * write the event inside a larger statement use it too, then call `afterCommit(client,
+ * requestAuditLink)` themselves.
+ */
+export function auditEventData(input: AuditInput) {
+  const context = requestContext();
+  return {
+    occurredAt: new Date(),
+    ...actorFields(input.actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    reason: input.reason ?? null,
+    ip: context?.ip?.slice(0, 64) ?? null,
+    userAgent: context?.userAgent?.slice(0, 300) ?? null,
+    correlationId: context?.correlationId ?? null,
+    payloadVersion: AUDIT_PAYLOAD_VERSION,
+  };
 }

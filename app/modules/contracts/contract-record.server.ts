@@ -2,9 +2,9 @@ import { alumnusAddress } from "~/modules/applications/employer.server";
 import { getBranding } from "~/modules/portal/get-branding.server";
 import type { AlumnusUser, StaffUser } from "~/platform/auth.server";
 import { actorOf } from "~/platform/auth.server";
-import { recordAudit, type AuditAction } from "~/platform/audit.server";
+import { auditEventData, recordAudit, requestAuditLink, type AuditAction } from "~/platform/audit.server";
 import { sha256 } from "~/platform/crypto.server";
-import { db, Prisma, type Db } from "~/platform/db.server";
+import { afterCommit, db, Prisma, type Db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { AppError, conflict, notFound } from "~/platform/errors";
 import { can } from "~/platform/permissions";
@@ -367,12 +367,7 @@ export async function writeMove(tx: Tx, input: WriteMoveInput) {
       version: { increment: 1 },
     },
   });
-  if (updated.count !== 1) {
-    // Someone else moved it first (a caller that did not lock the row): say what it is now.
-    const now = await tx.gigContract.findUnique({ where: { id: locked.id }, select: { status: true } });
-    if (!now) throw notFound("That contract");
-    throw conflict(await movedMessage(tx, locked.id, now.status));
-  }
+  if (updated.count !== 1) await refuseMovedMeanwhile(tx, locked.id);
   await tx.contractNote.create({
     data: {
       contractId: locked.id,
@@ -385,6 +380,74 @@ export async function writeMove(tx: Tx, input: WriteMoveInput) {
     },
   });
   return { version: locked.version + 1, at: now };
+}
+
+/** Someone else moved the contract first (the compare-and-set found another version): say what it is now. */
+async function refuseMovedMeanwhile(client: Db, contractId: string): Promise<never> {
+  const now = await client.gigContract.findUnique({ where: { id: contractId }, select: { status: true } });
+  if (!now) throw notFound("That contract");
+  throw conflict(await movedMessage(client, contractId, now.status));
+}
+
+/**
+ * An approver's decision in ONE statement (ADR 092): the compare-and-set on the version, the
+ * history row, the approval row when it fills a capacity, and the audit event. A statement is
+ * atomic on its own, so a decision that sends no email needs no transaction; one that does runs
+ * this and the outbox row in one. Nothing is written when someone else moved the contract first.
+ * Returns the new version.
+ */
+export async function writeDecision(
+  client: Db,
+  input: Omit<WriteMoveInput, "data" | "termsVersion"> & {
+    approval: { capacity: string; approverId: string; approverName: string } | null;
+    audit: { action: AuditAction; after: Record<string, unknown> };
+  },
+): Promise<number> {
+  const { locked, actor } = input;
+  const now = new Date();
+  const note = input.note || null;
+  const author = authorOf(actor);
+  const event = auditEventData({
+    actor: auditActorOf(actor),
+    action: input.audit.action,
+    entityType: "contract",
+    entityId: locked.id,
+    before: { status: locked.status, version: locked.version },
+    after: { status: input.to, version: locked.version + 1, ...input.audit.after },
+    reason: note,
+  });
+  const json = (value: Prisma.InputJsonValue | undefined) =>
+    value === undefined ? null : JSON.stringify(value);
+  const rows = await client.$queryRaw<{ moved: number }[]>`
+    WITH moved AS (
+      UPDATE "GigContract"
+      SET "status" = ${input.to}::"ContractStatus", "version" = "version" + 1, "updatedAt" = ${now},
+          "statusChangedAt" = CASE WHEN ${input.to !== locked.status} THEN ${now} ELSE "statusChangedAt" END
+      WHERE "id" = ${locked.id} AND "version" = ${locked.version} AND "status" = ${locked.status}::"ContractStatus"
+      RETURNING "id"
+    ), history AS (
+      INSERT INTO "ContractNote" ("id", "contractId", "action", "fromStatus", "toStatus", "termsVersion", "body",
+        "authorType", "authorId", "authorName", "authorRole")
+      SELECT gen_random_uuid()::text, "id", ${input.action}, ${locked.status}::"ContractStatus", ${input.to}::"ContractStatus",
+        ${locked.termsVersion}, ${note}, ${author.authorType}, ${author.authorId}, ${author.authorName}, ${author.authorRole}
+      FROM moved
+    ), approval AS (
+      INSERT INTO "ContractApproval" ("id", "contractId", "termsVersion", "capacity", "approverId", "approverName", "comment")
+      SELECT gen_random_uuid()::text, "id", ${locked.termsVersion}, ${input.approval?.capacity ?? null},
+        ${input.approval?.approverId ?? null}, ${input.approval?.approverName ?? null}, ${note}
+      FROM moved WHERE ${input.approval !== null}
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("occurredAt", "actorType", "actorId", "actorName", "actorRole", "action", "entityType",
+        "entityId", "before", "after", "reason", "ip", "userAgent", "correlationId", "payloadVersion")
+      SELECT ${event.occurredAt}, ${event.actorType}, ${event.actorId}, ${event.actorName}, ${event.actorRole},
+        ${event.action}, ${event.entityType}, ${event.entityId}, ${json(event.before)}::jsonb, ${json(event.after)}::jsonb,
+        ${event.reason}, ${event.ip}, ${event.userAgent}, ${event.correlationId}, ${event.payloadVersion}
+      FROM moved
+    )
+    SELECT count(*)::int AS "moved" FROM moved`;
+  if (rows[0]?.moved !== 1) await refuseMovedMeanwhile(client, locked.id);
+  afterCommit(client, requestAuditLink);
+  return locked.version + 1;
 }
 
 export async function auditMove(

@@ -1,6 +1,6 @@
 import { renderTemplate, type RenderedTemplate } from "~/modules/outreach/render-template.server";
 import type { StaffUser } from "~/platform/auth.server";
-import { db } from "~/platform/db.server";
+import { db, type Db } from "~/platform/db.server";
 import { AppError } from "~/platform/errors";
 import { queueEmail } from "~/platform/mailer/mailer.server";
 import {
@@ -15,12 +15,11 @@ import {
   approverFacts,
   assertAllowed,
   assertCurrent,
-  auditMove,
   contractFor,
   personName,
   rolesOn,
   staffContractUrl,
-  writeMove,
+  writeDecision,
   type LoadedContract,
   type Locked,
 } from "./contract-record.server";
@@ -137,57 +136,45 @@ export async function decideContract({
     version: contract.version,
     termsVersion: contract.termsVersion,
   };
-  return db.$transaction(async (tx) => {
-    const moved = await writeMove(tx, {
+  const write = async (client: Db) => {
+    const version = await writeDecision(client, {
       actor,
       locked: seen,
       action: input.decision,
       to,
       note: input.comment,
-    });
-    if (capacity) {
-      await tx.contractApproval.create({
-        data: {
-          contractId,
+      approval: capacity ? { capacity, approverId: actor.id, approverName: actor.name } : null,
+      audit: {
+        action:
+          input.decision === "approve"
+            ? "contract.approved"
+            : input.decision === "reject"
+              ? "contract.rejected"
+              : "contract.changes_requested",
+        after: {
           termsVersion: seen.termsVersion,
-          capacity,
-          approverId: actor.id,
-          approverName: actor.name,
-          comment: input.comment,
+          ...(capacity ? { capacity, complete: completes } : {}),
+          emailQueued: !!pending,
         },
-      });
-    }
+      },
+    });
     if (pending)
-      await queueEmail(tx, {
+      await queueEmail(client, {
         template: pending.email.template,
         purpose: pending.email.purpose,
         to: pending.to,
         userId: pending.userId,
         email: pending.email,
       });
-    await auditMove(tx, {
-      actor,
-      action:
-        input.decision === "approve"
-          ? "contract.approved"
-          : input.decision === "reject"
-            ? "contract.rejected"
-            : "contract.changes_requested",
-      locked: seen,
-      to,
-      note: input.comment,
-      after: {
-        termsVersion: seen.termsVersion,
-        ...(capacity ? { capacity, complete: completes } : {}),
-        emailQueued: !!pending,
-      },
-    });
-    return {
-      status: to,
-      version: moved.version,
-      capacity,
-      complete: completes,
-      waitingFor: lines.filter((l) => !l.approvedBy).map((l) => CAPACITY_LABELS[l.capacity]),
-    };
-  });
+    return version;
+  };
+  // One statement needs no transaction; with an email, the statement and the outbox row share one.
+  const version = pending ? await db.$transaction((tx) => write(tx)) : await write(db);
+  return {
+    status: to,
+    version,
+    capacity,
+    complete: completes,
+    waitingFor: lines.filter((l) => !l.approvedBy).map((l) => CAPACITY_LABELS[l.capacity]),
+  };
 }
