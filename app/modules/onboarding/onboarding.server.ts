@@ -42,6 +42,16 @@ export const portalOnboardingUrl = (contractId: string) => `${env().appUrl}/port
 
 const firstName = (c: LoadedContract) => c.alumnus.preferredName || c.alumnus.firstName;
 
+/** Who the person's onboarding emails name as their contact: the draft's author (HR), else the hiring manager. */
+function emailContact(c: LoadedContract) {
+  const contact = c.creator ?? c.program.hiringManager;
+  return {
+    name: contact.name,
+    role: contact.id === c.createdById ? "HR" : "Hiring manager",
+    email: contact.email,
+  };
+}
+
 /** The "all set" email was not rendered before the transaction (null: rendered, but no address). */
 const NOT_RENDERED = Object.freeze({ notRendered: true as const });
 
@@ -50,7 +60,6 @@ export async function prepareOnboarding(contract: LoadedContract, acceptedAt: Da
   const checklist = await checklistForProgram(contract.program.checklistTemplateId);
   const address = alumnusEmail(contract);
   const mine = checklist.items.filter((i) => i.owner === "alumnus");
-  const contact = contract.creator ?? contract.program.hiringManager;
   const branding = address ? await getBranding() : null;
   const email =
     address && branding
@@ -66,11 +75,7 @@ export async function prepareOnboarding(contract: LoadedContract, acceptedAt: Da
               dueDate: dueDay(acceptedAt, i.dueOffsetDays).toISOString().slice(0, 10),
             })),
             checklistUrl: portalOnboardingUrl(contract.id),
-            contact: {
-              name: contact.name,
-              role: contact.id === contract.createdById ? "HR" : "Hiring manager",
-              email: contact.email,
-            },
+            contact: emailContact(contract),
           },
           { brand: emailBrand(branding) },
         )
@@ -176,7 +181,6 @@ async function activateIfComplete(tx: Tx, locked: Locked, allSet: AllSetSlot) {
 async function prepareAllSet(contract: LoadedContract) {
   const address = alumnusEmail(contract);
   if (!address) return null;
-  const contact = contract.creator ?? contract.program.hiringManager;
   const branding = await getBranding();
   const email = await renderTemplate(
     "contract-active",
@@ -186,11 +190,7 @@ async function prepareAllSet(contract: LoadedContract) {
       role: contract.terms.role,
       startDate: contract.terms.startsOn ?? new Date().toISOString().slice(0, 10),
       contractUrl: portalContractUrl(contract.id),
-      contact: {
-        name: contact.name,
-        role: contact.id === contract.createdById ? "HR" : "Hiring manager",
-        email: contact.email,
-      },
+      contact: emailContact(contract),
     },
     { brand: emailBrand(branding) },
   );
