@@ -48,6 +48,19 @@ export function reviewQueueWhere(now: Date, filter: ReviewFilter = {}): Prisma.E
   return { AND: and };
 }
 
+/**
+ * People in the unfiltered queue who have a manager's answer to HR's question, counted from the
+ * answers (few) to their verdicts by one semi-join; the condition is `reviewQueueWhere(now)`'s.
+ */
+export async function countQueueWithAnswers(now: Date) {
+  const [row] = await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS "total" FROM "EligibilityVerdict" v
+    WHERE v."alumnusId" IN (SELECT r."alumnusId" FROM "ReviewInputRequest" r WHERE r."answeredAt" IS NOT NULL)
+      AND v."outcome" = 'needs_review'
+      AND (v."overrideOutcome" IS NULL OR v."overrideExpiresAt" IS NULL OR v."overrideExpiresAt" <= ${now})`;
+  return row?.total ?? 0;
+}
+
 const QUEUE_ORDER: Prisma.EligibilityVerdictOrderByWithRelationInput[] = [
   { decidedAt: "asc" },
   { alumnusId: "asc" },

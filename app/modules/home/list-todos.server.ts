@@ -1,7 +1,7 @@
 import type { StaffUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import { can, type Permission } from "~/platform/permissions";
-import { reviewQueueWhere } from "~/modules/eligibility/review-queue.server";
+import { countQueueWithAnswers } from "~/modules/eligibility/review-queue.server";
 import { verdictCounts } from "~/modules/eligibility/verdict-counts.server";
 import { countContractsWaitingFor } from "~/modules/contracts/list-contracts.server";
 import { countManagerOnboardingTasks } from "~/modules/onboarding/onboarding.server";
@@ -58,18 +58,7 @@ export const TODO_SOURCES: TodoSource[] = [
     to: "/staff/eligibility/reviews?input=answered",
     permission: "override:eligibility",
     tone: "attention",
-    count: async ({ now }) => {
-      // From the answers (few) to their people's verdicts, not through every verdict.
-      const answered = await db.reviewInputRequest.findMany({
-        where: { answeredAt: { not: null } },
-        distinct: ["alumnusId"],
-        select: { alumnusId: true },
-      });
-      if (answered.length === 0) return 0;
-      return db.eligibilityVerdict.count({
-        where: { ...reviewQueueWhere(now), alumnusId: { in: answered.map((a) => a.alumnusId) } },
-      });
-    },
+    count: ({ now }) => countQueueWithAnswers(now),
   },
   {
     key: "review-requests",
