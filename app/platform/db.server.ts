@@ -3,6 +3,7 @@ import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { BACKGROUND_APPLICATION } from "./db/session-queue.server";
 import { databaseUrl, env } from "./env.server";
+import { log } from "./logging.server";
 
 /**
  * Processes that only do background work (the import jobs' own processes) say so in their
@@ -146,6 +147,12 @@ export async function backgroundQuery<Row>(text: string, params: unknown[]): Pro
       query_timeout: e.DB_STATEMENT_TIMEOUT_MS + 2_000,
       application_name: BACKGROUND_APPLICATION,
     });
+    // An idle connection cut by the server (a restart, an administrator, a proxy's idle limit)
+    // is an 'error' on the pool; without a listener it would end the process. The pool drops
+    // that connection and opens a new one for the next query.
+    globalForDb.__comebackBackgroundPool.on("error", (error) =>
+      log.warn("a background database connection was closed by the server", { error }),
+    );
   }
   const result = await globalForDb.__comebackBackgroundPool.query(text, params);
   return result.rows as Row[];

@@ -265,6 +265,9 @@ export async function runImportCheck(context: JobContext, options: { rows?: numb
     application_name: `${BACKGROUND_APPLICATION}-import`,
     statement_timeout: 600_000,
   });
+  // A connection cut by the server fails the statement running on it (and so the step, which is
+  // retried); the client's 'error' event must not also end the process.
+  staging.on("error", () => undefined);
   await staging.connect();
   const started = performance.now();
   let stagingMs = 0;
