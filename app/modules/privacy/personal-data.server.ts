@@ -181,7 +181,7 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
           where: { application: { alumnusId: id } },
           orderBy: { createdAt: "asc" },
         })
-      ).map((n) => ({ ...n, body: n.authorType === "staff" && n.body ? WITHHELD : n.body })),
+      ).map(withholdStaffBody),
     withheld: { body: "internal" },
     withheldByRow: true,
     omit: ["authorId"],
@@ -216,7 +216,7 @@ export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [
           where: { contract: { alumnusId: id } },
           orderBy: { createdAt: "asc" },
         })
-      ).map((n) => ({ ...n, body: n.authorType === "staff" && n.body ? WITHHELD : n.body })),
+      ).map(withholdStaffBody),
     withheld: { body: "internal" },
     withheldByRow: true,
     omit: ["authorId"],
@@ -404,6 +404,11 @@ export const NOT_PERSONAL_DATA: Record<string, string> = {
 
 /** The marker a withheld value is replaced with (the catalogue explains it). */
 export const WITHHELD = "[withheld]";
+
+/** A history row as the person sees it: a comment staff wrote is internal; moves and their own words are theirs. */
+function withholdStaffBody<T extends { authorType: string; body: string | null }>(note: T): T {
+  return { ...note, body: note.authorType === "staff" && note.body ? WITHHELD : note.body };
+}
 
 function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
