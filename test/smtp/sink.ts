@@ -118,7 +118,11 @@ export async function startSmtpSink(options: { keepRaw?: boolean; port?: number 
       down = value;
     },
     inFlight: () => inTransaction.size,
-    /** Refuses new connections and drops open ones. Call after setDown(true) and inFlight() = 0 to avoid cutting a message mid-way. */
+    /**
+     * Refuses new connections and drops open ones. Call after setDown(true) and inFlight() = 0 to
+     * avoid cutting a message mid-way, and after the client has seen the last 250: a message is
+     * counted before its reply crosses the relay, and a dropped reply means the client sends again.
+     */
     async cutConnections() {
       const closing = new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
       for (const s of sockets) s.destroy();

@@ -122,6 +122,13 @@ describe("delivery through an SMTP outage", () => {
       // The server starts answering 421, then stops accepting connections at all.
       sink.setDown(true);
       await waitFor("no transaction in flight", async () => sink.inFlight() === 0);
+      // The sink counts a message before its 250 reply has crossed the relay: cutting now could
+      // drop a reply the dispatcher never saw, which SMTP can only answer with a second copy.
+      // Cut once every message the sink holds is recorded as sent, i.e. its reply arrived.
+      await waitFor("every accepted message acknowledged", async () => {
+        const accepted = rows.filter((r) => sink.counts.has(r.messageId)).length;
+        return (await statusCounts(key)).sent === accepted;
+      });
       await sink.cutConnections();
       const receivedAtOutage = sink.received();
       await waitFor("failures recorded during the outage", async () => {
