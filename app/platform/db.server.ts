@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { isEmbeddedDatabaseUrl } from "./db/embedded-addresses.server";
 import { BACKGROUND_APPLICATION } from "./db/session-queue.server";
 import { databaseUrl, env } from "./env.server";
 import { log } from "./logging.server";
@@ -20,6 +22,36 @@ export type { PrismaClient };
 /** What domain functions accept when they may run inside a caller's transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 
+/** Distinct statements one process names (or decides not to); statements new after that run unprepared (ADR 093). */
+export const PREPARED_STATEMENT_LIMIT = 500;
+/** Statements with more parameters (long id lists, bulk writes) vary too much to be worth keeping. */
+const PREPARED_PARAMETER_LIMIT = 32;
+/** A statement selecting every column (`*`) would fail once a newer version's migration adds one. */
+const SELECTS_EVERY_COLUMN = /(^|[\s.,(])\*\s*(,|FROM\b|$)/i;
+
+/**
+ * Names for prepared statements (ADR 093): the connection then parses a statement once and the
+ * server may keep its plan, instead of parsing and planning it on every call, which was most of
+ * the database's work for a short request. A name is the statement's hash, so every connection
+ * agrees on it; each connection prepares it on first use. Not for the embedded database, whose
+ * connections all share one backend and so one namespace of statements.
+ */
+export function statementNamer(limit = PREPARED_STATEMENT_LIMIT) {
+  // "" runs the statement unnamed: parsed and planned each time, as without a generator.
+  const names = new Map<string, string>();
+  return (query: { sql: string; args: unknown[] }): string => {
+    const known = names.get(query.sql);
+    if (known !== undefined) return known;
+    if (names.size >= limit) return "";
+    const name =
+      query.args.length > PREPARED_PARAMETER_LIMIT || SELECTS_EVERY_COLUMN.test(query.sql)
+        ? ""
+        : `cb_${createHash("sha256").update(query.sql).digest("hex").slice(0, 40)}`;
+    names.set(query.sql, name);
+    return name;
+  };
+}
+
 function createClient() {
   const e = env();
   // A dead or saturated database server must fail fast (503) rather than hang requests. The
@@ -38,8 +70,14 @@ function createClient() {
     statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
     query_timeout: e.DB_STATEMENT_TIMEOUT_MS + 2_000,
     application_name: applicationName(),
+    // Connections are renewed now and then, which also lets go of the statements they prepared.
+    maxLifetimeSeconds: 3600,
   });
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const prepare = e.DB_PREPARED_STATEMENTS && !isEmbeddedDatabaseUrl(databaseUrl());
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    statementNameGenerator: prepare ? statementNamer() : undefined,
+  });
   const client = new PrismaClient({
     adapter,
     // What production uses (Prisma picks it when NODE_ENV=production), everywhere: no code frame

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  // prepared statements on a PostgreSQL server (ADR 093); set false behind a pooler that cannot keep them
+  DB_PREPARED_STATEMENTS: booleanish.default(true),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters of random text").optional(),
   // keys the suppression list of erased people (ADR 040); never change it once people were erased
   SUPPRESSION_SECRET: z.string().min(32, "must be at least 32 characters of random text").optional(),

@@ -123,6 +123,16 @@ type ContractReadRow = Omit<ContractRow, "program" | "alumnus" | "templateVersio
 };
 
 /**
+ * The contract's columns as this version knows them, named rather than `c.*`: a prepared statement
+ * (ADR 093) selecting `*` fails once a newer version's migration adds a column.
+ */
+const CONTRACT_COLUMNS = Prisma.raw(
+  Object.values(Prisma.GigContractScalarFieldEnum)
+    .map((column) => `c."${column}"`)
+    .join(", "),
+);
+
+/**
  * Everything a decision on the contract reads, with the approvals of the current terms version:
  * the contract, its program (and hiring manager), the person, the template version, the draft's
  * author, the approvals and the contract settings, in one statement (every decision and every
@@ -130,7 +140,7 @@ type ContractReadRow = Omit<ContractRow, "program" | "alumnus" | "templateVersio
  */
 export async function loadContract(contractId: string, client: Db = db): Promise<LoadedContract | null> {
   const rows = await client.$queryRaw<ContractReadRow[]>`
-    SELECT c.*,
+    SELECT ${CONTRACT_COLUMNS},
       json_build_object(
         'id', p."id", 'title', p."title", 'rateMin', p."rateMin"::text, 'rateMax', p."rateMax"::text,
         'currency', p."currency", 'hiringManagerId', p."hiringManagerId",
