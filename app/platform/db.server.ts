@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { isEmbeddedDatabaseUrl } from "./db/embedded-addresses.server";
 import { BACKGROUND_APPLICATION } from "./db/session-queue.server";
 import { databaseUrl, env } from "./env.server";
 import { log } from "./logging.server";
@@ -52,6 +51,35 @@ export function statementNamer(limit = PREPARED_STATEMENT_LIMIT) {
   };
 }
 
+/** PGlite's connections all share one backend; it says so in `version()` ("... (PGlite 0.5.14) ..."). */
+export const isSharedBackend = (version: string) => /\(PGlite\b/.test(version);
+
+/**
+ * Statement names once the first connection has said which database this is: none for the
+ * embedded database (or a proxy in front of it), whose connections share one backend and so one
+ * namespace of statements ("prepared statement ... already exists" from a second connection).
+ * Until then, and if that question fails, statements run unnamed, as without names.
+ */
+function preparedOnServer(pool: pg.Pool) {
+  const name = statementNamer();
+  let prepare: boolean | undefined;
+  let asking = false;
+  pool.on("connect", (client) => {
+    if (prepare !== undefined || asking) return;
+    asking = true;
+    // Queued before the statements of whoever asked for this connection.
+    client.query<{ version: string }>("SELECT version() AS version").then(
+      (result) => {
+        prepare = !isSharedBackend(String(result.rows[0]?.version ?? ""));
+      },
+      () => {
+        asking = false;
+      },
+    );
+  });
+  return (query: { sql: string; args: unknown[] }) => (prepare ? name(query) : "");
+}
+
 function createClient() {
   const e = env();
   // A dead or saturated database server must fail fast (503) rather than hang requests. The
@@ -73,10 +101,9 @@ function createClient() {
     // Connections are renewed now and then, which also lets go of the statements they prepared.
     maxLifetimeSeconds: 3600,
   });
-  const prepare = e.DB_PREPARED_STATEMENTS && !isEmbeddedDatabaseUrl(databaseUrl());
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
-    statementNameGenerator: prepare ? statementNamer() : undefined,
+    statementNameGenerator: e.DB_PREPARED_STATEMENTS ? preparedOnServer(pool) : undefined,
   });
   const client = new PrismaClient({
     adapter,

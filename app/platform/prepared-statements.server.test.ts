@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isEmbeddedDatabaseUrl } from "~/platform/db/embedded-addresses.server";
-import { databaseUrl } from "~/platform/env.server";
-import { db, statementNamer } from "./db.server";
+import { db, isSharedBackend, statementNamer } from "./db.server";
 
 /**
  * Prepared statements (ADR 093): on a PostgreSQL server each connection parses a statement once
@@ -32,11 +30,23 @@ describe("statement names", () => {
   });
 });
 
+describe("which database shares one backend", () => {
+  it("tells PGlite from a PostgreSQL server by what version() says", () => {
+    expect(
+      isSharedBackend("PostgreSQL 18.6 (PGlite 0.5.14) on wasm32-unknown-emscripten, compiled by emcc"),
+    ).toBe(true);
+    expect(
+      isSharedBackend("PostgreSQL 15.20 (Debian 15.20-0+deb12u1) on x86_64-pc-linux-gnu, compiled by gcc"),
+    ).toBe(false);
+  });
+});
+
 describe("prepared statements on the database in use", () => {
   it(
     onServer ? "are kept by the connection on a PostgreSQL server" : "are not used on the embedded database",
     async () => {
-      expect(isEmbeddedDatabaseUrl(databaseUrl())).toBe(!onServer);
+      const [{ version }] = await db.$queryRaw<{ version: string }[]>`SELECT version() AS version`;
+      expect(isSharedBackend(version)).toBe(!onServer);
       const prepared = await db.$transaction(async (tx) => {
         await tx.team.findMany({ where: { name: "nobody" }, select: { id: true } });
         await tx.team.findMany({ where: { name: "nobody else" }, select: { id: true } });

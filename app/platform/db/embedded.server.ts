@@ -3,7 +3,6 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { publishEmbeddedAddress } from "./embedded-addresses.server";
 import { SessionQueryQueue } from "./session-queue.server";
 
 /**
@@ -139,8 +138,6 @@ const serving = globalThis as unknown as { __comebackEmbeddedServing?: number };
 async function expose(db: PGlite, port: number, close: () => Promise<void>): Promise<EmbeddedPostgres> {
   const served = await serve(db, port);
   serving.__comebackEmbeddedServing = (serving.__comebackEmbeddedServing ?? 0) + 1;
-  const address = `${served.host}:${served.port}`;
-  publishEmbeddedAddress(address, true);
   let stopped = false;
   return {
     db,
@@ -151,7 +148,6 @@ async function expose(db: PGlite, port: number, close: () => Promise<void>): Pro
       if (stopped) return;
       stopped = true;
       serving.__comebackEmbeddedServing! -= 1;
-      publishEmbeddedAddress(address, false);
       await served.server.stop();
       await close();
     },
