@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { sha256 } from "./crypto.server";
 import { BACKGROUND_APPLICATION } from "./db/session-queue.server";
 import { databaseUrl, env } from "./env.server";
 import { log } from "./logging.server";
@@ -45,7 +45,7 @@ export function statementNamer(limit = PREPARED_STATEMENT_LIMIT) {
     const name =
       query.args.length > PREPARED_PARAMETER_LIMIT || SELECTS_EVERY_COLUMN.test(query.sql)
         ? ""
-        : `cb_${createHash("sha256").update(query.sql).digest("hex").slice(0, 40)}`;
+        : `cb_${sha256(query.sql).slice(0, 40)}`;
     names.set(query.sql, name);
     return name;
   };
