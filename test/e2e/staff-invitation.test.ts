@@ -88,8 +88,14 @@ describe("journey: inviting an HR colleague", () => {
     ).exec(mail.text ?? "")?.[0];
     expect(link, "the email carries the invitation link").toBeTruthy();
     expect(mail.html).toContain(link);
-    const outbox = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: colleague.email } });
-    expect(outbox).toMatchObject({ status: "sent", transport: "smtp", messageId: mail.messageId });
+    // The server has the message once its DATA ends; the dispatcher records it as sent only
+    // after reading the server's reply, a moment later.
+    await expect
+      .poll(() => db.outboxMessage.findFirstOrThrow({ where: { toAddress: colleague.email } }), {
+        timeout: 10_000,
+        interval: 100,
+      })
+      .toMatchObject({ status: "sent", transport: "smtp", messageId: mail.messageId });
 
     // The colleague opens the link in their own browser, sets a password and lands signed in.
     const context = await browser.newContext();
