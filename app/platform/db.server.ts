@@ -55,29 +55,27 @@ export function statementNamer(limit = PREPARED_STATEMENT_LIMIT) {
 export const isSharedBackend = (version: string) => /\(PGlite\b/.test(version);
 
 /**
- * Statement names once the first connection has said which database this is: none for the
- * embedded database (or a proxy in front of it), whose connections share one backend and so one
- * namespace of statements ("prepared statement ... already exists" from a second connection).
- * Until then, and if that question fails, statements run unnamed, as without names.
+ * Statement names once a connection has said which database this is: none for the embedded
+ * database (or a proxy in front of it), whose connections share one backend and so one namespace
+ * of statements ("prepared statement ... already exists" from a second connection). The pool asks
+ * through `onConnect`, on a new connection before anyone uses it, until one has answered; if the
+ * question fails, statements run unnamed and the next new connection asks again.
  */
-function preparedOnServer(pool: pg.Pool) {
+function preparedOnServer() {
   const name = statementNamer();
   let prepare: boolean | undefined;
-  let asking = false;
-  pool.on("connect", (client) => {
-    if (prepare !== undefined || asking) return;
-    asking = true;
-    // Queued before the statements of whoever asked for this connection.
-    client.query<{ version: string }>("SELECT version() AS version").then(
-      (result) => {
+  return {
+    async onConnect(client: pg.ClientBase) {
+      if (prepare !== undefined) return;
+      try {
+        const result = await client.query<{ version: string }>("SELECT version() AS version");
         prepare = !isSharedBackend(String(result.rows[0]?.version ?? ""));
-      },
-      () => {
-        asking = false;
-      },
-    );
-  });
-  return (query: { sql: string; args: unknown[] }) => (prepare ? name(query) : "");
+      } catch {
+        // The connection's first real statement meets the same fault and reports it.
+      }
+    },
+    name: (query: { sql: string; args: unknown[] }) => (prepare ? name(query) : ""),
+  };
 }
 
 function createClient() {
@@ -90,6 +88,7 @@ function createClient() {
   const waitForConnection = localQueue
     ? Math.max(e.DB_CONNECT_TIMEOUT_MS, e.DB_STATEMENT_TIMEOUT_MS)
     : e.DB_CONNECT_TIMEOUT_MS;
+  const prepared = e.DB_PREPARED_STATEMENTS ? preparedOnServer() : undefined;
   const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: e.DB_POOL_MAX,
@@ -100,10 +99,11 @@ function createClient() {
     application_name: applicationName(),
     // Connections are renewed now and then, which also lets go of the statements they prepared.
     maxLifetimeSeconds: 3600,
+    onConnect: prepared?.onConnect,
   });
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
-    statementNameGenerator: e.DB_PREPARED_STATEMENTS ? preparedOnServer(pool) : undefined,
+    statementNameGenerator: prepared?.name,
   });
   const client = new PrismaClient({
     adapter,
